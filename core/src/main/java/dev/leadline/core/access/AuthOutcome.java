@@ -1,0 +1,12 @@
+package dev.leadline.core.access;
+
+/** What a presented bearer token turned out to be. */
+public sealed interface AuthOutcome {
+    record Authenticated(ApiToken token) implements AuthOutcome {}
+
+    record Unknown() implements AuthOutcome {}
+
+    record Expired(ApiToken token) implements AuthOutcome {}
+
+    record Revoked(ApiToken token) implements AuthOutcome {}
+}

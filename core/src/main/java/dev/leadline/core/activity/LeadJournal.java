@@ -1,0 +1,41 @@
+package dev.leadline.core.activity;
+
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadSnapshot;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes what happened to leads to both the timeline (for people) and the audit log (for the
+ * record), inside the caller's transaction.
+ */
+public final class LeadJournal {
+    public static final String ENTITY = "lead";
+
+    private final ActivityRepository activities;
+    private final AuditLog audit;
+
+    public LeadJournal(ActivityRepository activities, AuditLog audit) {
+        this.activities = activities;
+        this.audit = audit;
+    }
+
+    public void created(List<Lead> leads, ActivityType type, Actor actor, String summary) {
+        List<Activity> entries = new ArrayList<>(leads.size());
+        List<AuditEntry> changes = new ArrayList<>(leads.size());
+        for (Lead lead : leads) {
+            entries.add(new Activity(lead.id(), type, actor, lead.createdAt(), summary));
+            changes.add(new AuditEntry(ENTITY, lead.id().toString(), "created", actor, lead.createdAt(), null, LeadSnapshot.of(lead)));
+        }
+        activities.appendAll(entries);
+        audit.record(changes);
+    }
+
+    public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
+        activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
+        audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), "updated", actor, at,
+                LeadSnapshot.of(before), LeadSnapshot.of(after))));
+    }
+}

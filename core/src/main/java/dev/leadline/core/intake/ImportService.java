@@ -1,0 +1,144 @@
+package dev.leadline.core.intake;
+
+import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.LeadlineException;
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.lead.LeadRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports leads from a tabular source in batches. Each batch commits on its own with the job's
+ * progress, so memory stays flat, a bad row never stops the good ones, and a job cut short resumes
+ * where it stopped; re-running the same file finds what it stored before instead of duplicating it.
+ */
+public final class ImportService {
+    public static final int BATCH_SIZE = 500;
+    public static final int MAX_REPORTED_REJECTIONS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final Transactor transactor;
+    private final LeadRepository leads;
+    private final LeadJournal journal;
+    private final ImportJobRepository jobs;
+    private final Clock clock;
+
+    public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
+                         ImportJobRepository jobs, Clock clock) {
+        this.transactor = transactor;
+        this.leads = leads;
+        this.journal = journal;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks that the header and options make sense for an import.
+     *
+     * @throws ValidationException naming what is wrong
+     */
+    public ColumnMapping mappingFor(List<String> header, ImportOptions options) {
+        if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
+            throw new ValidationException("file", "the first line must be a header naming the columns");
+        }
+        ColumnMapping mapping = ColumnMapping.resolve(header, options.mapping());
+        if (!mapping.mapsAnyStandardField()) {
+            throw new ValidationException("mapping", "none of the columns " + header
+                    + " is a lead field; name one with the mapping option, e.g. {\"" + header.get(0) + "\":\"email\"}");
+        }
+        return mapping;
+    }
+
+    public ImportJob start(String fileName, String spoolPath, ImportOptions options, Actor actor) {
+        return jobs.create(fileName, spoolPath, options, actor, clock.instant());
+    }
+
+    public ImportJob job(long jobId) {
+        return jobs.find(jobId).orElseThrow(() -> new NotFoundException("import", jobId));
+    }
+
+    public List<ImportReport.Rejection> rejections(long jobId, int limit) {
+        return jobs.rejections(jobId, limit);
+    }
+
+    public List<ImportJob> unfinished() {
+        return jobs.unfinished();
+    }
+
+    /** Runs (or resumes) a job over its source and returns the whole job's report. */
+    public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
+        ColumnMapping mapping = mappingFor(source.header(), job.options());
+        ImportBatch batch = new ImportBatch(mapping, job.options(), leads, journal,
+                job.createdBy(), clock);
+        try {
+            forEachBatch(source.rows(), job.committedLine(), rows -> {
+                ImportBatch.Result result = transactor.inTransaction(() -> {
+                    ImportBatch.Result r = batch.store(rows);
+                    jobs.recordBatch(job.id(), rows.get(rows.size() - 1).line(), r.counts(), r.rejections());
+                    return r;
+                });
+                progress.advanced(result.counts());
+            });
+            jobs.finish(job.id(), ImportStatus.DONE, null, clock.instant());
+        } catch (LeadlineException | IllegalStateException e) {
+            log.warn("import {} stopped: {}", job.id(), e.getMessage());
+            jobs.finish(job.id(), ImportStatus.FAILED, e.getMessage(), clock.instant());
+            throw e;
+        }
+        return report(job.id());
+    }
+
+    /** Reads the whole source and says what an import would do, storing nothing. */
+    public ImportReport dryRun(ImportSource source, ImportOptions options) {
+        ColumnMapping mapping = mappingFor(source.header(), options);
+        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock);
+        List<ImportReport.Rejection> rejections = new ArrayList<>();
+        ImportCounts[] total = {ImportCounts.ZERO};
+        forEachBatch(source.rows(), 0, rows -> {
+            ImportBatch.Result result = batch.preview(rows);
+            total[0] = total[0].plus(result.counts());
+            result.rejections().stream().limit(MAX_REPORTED_REJECTIONS - rejections.size()).forEach(rejections::add);
+        });
+        ImportCounts c = total[0];
+        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), rejections, c.rejected());
+    }
+
+    public ImportReport report(long jobId) {
+        ImportCounts c = job(jobId).counts();
+        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(),
+                jobs.rejections(jobId, MAX_REPORTED_REJECTIONS), c.rejected());
+    }
+
+    private static void forEachBatch(Iterator<ImportRow> rows, long afterLine, java.util.function.Consumer<List<ImportRow>> work) {
+        List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+        while (rows.hasNext()) {
+            ImportRow row = rows.next();
+            if (row.line() <= afterLine) {
+                continue;
+            }
+            batch.add(row);
+            if (batch.size() == BATCH_SIZE) {
+                work.accept(batch);
+                batch = new ArrayList<>(BATCH_SIZE);
+            }
+        }
+        if (!batch.isEmpty()) {
+            work.accept(batch);
+        }
+    }
+
+    /** Hears about each committed batch, e.g. to draw a progress bar. */
+    @FunctionalInterface
+    public interface ImportProgress {
+        ImportProgress NONE = counts -> { };
+
+        void advanced(ImportCounts batch);
+    }
+}

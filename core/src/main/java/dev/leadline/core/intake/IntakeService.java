@@ -1,0 +1,55 @@
+package dev.leadline.core.intake;
+
+import dev.leadline.core.activity.ActivityType;
+import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.NewLead;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes single leads in (REST API and web forms): stores the lead, its first timeline entry and its
+ * audit record in one transaction, honouring idempotency keys.
+ */
+public final class IntakeService {
+    private final Transactor transactor;
+    private final LeadRepository leads;
+    private final LeadJournal journal;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal,
+                         IdempotencyStore idempotency, Clock clock) {
+        this.transactor = transactor;
+        this.leads = leads;
+        this.journal = journal;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    public CreateOutcome create(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
+        return transactor.inTransaction(() -> {
+            if (key.isPresent() && !idempotency.reserve(key.get())) {
+                return replay(key.get());
+            }
+            String intakeKey = data.get(dev.leadline.core.lead.LeadField.EXTERNAL_ID).map(IntakeKeys::external).orElse(null);
+            Lead lead = leads.insert(new NewLead(data, intakeKey, null, clock.instant()));
+            journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor);
+            key.ifPresent(k -> idempotency.complete(k, lead.id()));
+            return new CreateOutcome.Created(lead);
+        });
+    }
+
+    private CreateOutcome replay(IdempotencyKey key) {
+        IdempotencyStore.Used used = idempotency.find(key.tokenId(), key.key()).orElseThrow();
+        if (!used.requestHash().equals(key.requestHash())) {
+            return new CreateOutcome.KeyReused(key.key());
+        }
+        return new CreateOutcome.Replayed(leads.find(used.leadId()).orElseThrow());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.leadline.core.lead;
+
+import dev.leadline.core.common.Page;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where leads are kept. Calls join the caller's transaction when there is one. */
+public interface LeadRepository {
+
+    Lead insert(NewLead lead);
+
+    /** Stores many leads at once; the result is in the same order as the input. */
+    List<Lead> insertAll(List<NewLead> leads);
+
+    Optional<Lead> find(LeadId id);
+
+    Page<Lead> list(LeadQuery query);
+
+    /** The stored leads that carry any of these intake keys, by key. */
+    Map<String, Lead> findByIntakeKeys(Collection<String> intakeKeys);
+
+    /** For each of these lower-cased emails that a stored lead has, the oldest such lead. */
+    Map<String, LeadId> findByEmailKeys(Collection<String> emailKeys);
+
+    /**
+     * Replaces the lead's data if it is still at {@code lead.version()}.
+     *
+     * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed it meanwhile
+     */
+    Lead updateData(Lead lead, LeadData data, Instant at);
+
+    long count();
+}

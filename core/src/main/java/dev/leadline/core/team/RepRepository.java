@@ -1,0 +1,17 @@
+package dev.leadline.core.team;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reps and their chat identities. */
+public interface RepRepository {
+    /** Creates the rep, or updates the one with the same email; returns it as stored. */
+    Rep upsert(Rep rep, Instant at);
+
+    Optional<Rep> find(long id);
+
+    Optional<Rep> findByEmail(String email);
+
+    List<Rep> list();
+}

@@ -1,0 +1,6 @@
+package dev.leadline.core.team;
+
+/** What a person on the desk may do. */
+public enum Role {
+    REP, MANAGER, ADMIN
+}

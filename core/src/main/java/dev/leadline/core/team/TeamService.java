@@ -1,0 +1,114 @@
+package dev.leadline.core.team;
+
+import dev.leadline.core.common.FieldError;
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.common.ValidationException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Keeps the team (reps and queues) as configuration describes it. */
+public final class TeamService {
+    private final Transactor transactor;
+    private final RepRepository reps;
+    private final QueueRepository queues;
+    private final Clock clock;
+
+    public TeamService(Transactor transactor, RepRepository reps, QueueRepository queues, Clock clock) {
+        this.transactor = transactor;
+        this.reps = reps;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or updates every rep and queue described, all or nothing.
+     *
+     * @throws ValidationException listing every bad entry; nothing is changed then
+     */
+    public void apply(List<RepSpec> repSpecs, List<QueueSpec> queueSpecs) {
+        List<FieldError> problems = new ArrayList<>();
+        List<Rep> validReps = new ArrayList<>();
+        for (int i = 0; i < repSpecs.size(); i++) {
+            toRep(repSpecs.get(i), "reps[" + i + "]", problems).ifPresent(validReps::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        transactor.inTransaction(() -> {
+            validReps.forEach(rep -> reps.upsert(rep, clock.instant()));
+            for (int i = 0; i < queueSpecs.size(); i++) {
+                applyQueue(queueSpecs.get(i), "queues[" + i + "]", problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+        });
+    }
+
+    public List<Rep> reps() {
+        return reps.list();
+    }
+
+    public List<LeadQueue> queues() {
+        return queues.list();
+    }
+
+    public Optional<Rep> repByEmail(String email) {
+        return reps.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private void applyQueue(QueueSpec spec, String where, List<FieldError> problems) {
+        if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 100) {
+            problems.add(new FieldError(where + ".name", "is required (1-100 characters)"));
+            return;
+        }
+        Set<Long> members = new LinkedHashSet<>();
+        for (String email : spec.members()) {
+            repByEmail(email).ifPresentOrElse(rep -> members.add(rep.id()),
+                    () -> problems.add(new FieldError(where + ".members", "no rep with email " + email)));
+        }
+        queues.upsert(spec.name().strip(), spec.description(), members, clock.instant());
+    }
+
+    private static Optional<Rep> toRep(RepSpec spec, String where, List<FieldError> problems) {
+        int before = problems.size();
+        if (spec.email() == null || !spec.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            problems.add(new FieldError(where + ".email", "is required and must be an email address"));
+        }
+        if (spec.name() == null || spec.name().isBlank()) {
+            problems.add(new FieldError(where + ".name", "is required"));
+        }
+        ZoneId zone = ZoneId.of("UTC");
+        if (spec.timeZone() != null) {
+            try {
+                zone = ZoneId.of(spec.timeZone());
+            } catch (DateTimeException e) {
+                problems.add(new FieldError(where + ".timeZone", "'" + spec.timeZone() + "' is not a time zone (e.g. Europe/Berlin)"));
+            }
+        }
+        Role role = Role.REP;
+        if (spec.role() != null) {
+            try {
+                role = Role.valueOf(spec.role().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldError(where + ".role", "must be REP, MANAGER or ADMIN"));
+            }
+        }
+        if (spec.capacity() != null && spec.capacity() < 0) {
+            problems.add(new FieldError(where + ".capacity", "must not be negative"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rep(0, spec.email().strip().toLowerCase(Locale.ROOT), spec.name().strip(), zone,
+                spec.workingHours(), spec.capacity(), spec.active() == null || spec.active(), null, null, role,
+                spec.chatIdentities(), 0));
+    }
+}

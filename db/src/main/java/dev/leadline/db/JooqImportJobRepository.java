@@ -1,0 +1,119 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.IMPORT_JOB;
+import static dev.leadline.db.jooq.Tables.IMPORT_REJECTION;
+
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.intake.ImportCounts;
+import dev.leadline.core.intake.ImportJob;
+import dev.leadline.core.intake.ImportJobRepository;
+import dev.leadline.core.intake.ImportOptions;
+import dev.leadline.core.intake.ImportReport;
+import dev.leadline.core.intake.ImportStatus;
+import dev.leadline.db.jooq.tables.records.ImportJobRecord;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+
+/** Import jobs and their rejected rows in MariaDB. */
+public final class JooqImportJobRepository implements ImportJobRepository {
+    private static final String NULL_SEPARATOR = "\u001f";
+    private final DSLContext dsl;
+
+    public JooqImportJobRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public ImportJob create(String fileName, String spoolPath, ImportOptions options, Actor actor, Instant at) {
+        ImportJobRecord record = dsl.newRecord(IMPORT_JOB);
+        record.setStatus(ImportStatus.RUNNING.name());
+        record.setFileName(fileName);
+        record.setSpoolPath(spoolPath);
+        record.setOptions(Json.write(writeOptions(options)));
+        record.setCreatedBy(actor.toString());
+        record.setCreatedAt(Times.toDb(at));
+        record.store();
+        record.refresh();
+        return toJob(record);
+    }
+
+    @Override
+    public void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections) {
+        dsl.update(IMPORT_JOB)
+                .set(IMPORT_JOB.NEXT_LINE, lastLine)
+                .set(IMPORT_JOB.TOTAL_ROWS, IMPORT_JOB.TOTAL_ROWS.plus(delta.rows()))
+                .set(IMPORT_JOB.IMPORTED, IMPORT_JOB.IMPORTED.plus(delta.imported()))
+                .set(IMPORT_JOB.UPDATED, IMPORT_JOB.UPDATED.plus(delta.updated()))
+                .set(IMPORT_JOB.DUPLICATES, IMPORT_JOB.DUPLICATES.plus(delta.duplicates()))
+                .set(IMPORT_JOB.REJECTED, IMPORT_JOB.REJECTED.plus(delta.rejected()))
+                .where(IMPORT_JOB.ID.eq(jobId))
+                .execute();
+        if (!rejections.isEmpty()) {
+            var insert = dsl.insertInto(IMPORT_REJECTION, IMPORT_REJECTION.JOB_ID, IMPORT_REJECTION.LINE, IMPORT_REJECTION.REASON);
+            for (ImportReport.Rejection r : rejections) {
+                String reason = r.reason().length() > 1000 ? r.reason().substring(0, 997) + "..." : r.reason();
+                insert = insert.values(jobId, r.line(), reason);
+            }
+            insert.onDuplicateKeyIgnore().execute();
+        }
+    }
+
+    @Override
+    public void finish(long jobId, ImportStatus status, String error, Instant at) {
+        dsl.update(IMPORT_JOB)
+                .set(IMPORT_JOB.STATUS, status.name())
+                .set(IMPORT_JOB.ERROR, error == null || error.length() <= 2000 ? error : error.substring(0, 2000))
+                .set(IMPORT_JOB.FINISHED_AT, Times.toDb(at))
+                .where(IMPORT_JOB.ID.eq(jobId))
+                .execute();
+    }
+
+    @Override
+    public Optional<ImportJob> find(long jobId) {
+        return dsl.selectFrom(IMPORT_JOB).where(IMPORT_JOB.ID.eq(jobId)).fetchOptional().map(JooqImportJobRepository::toJob);
+    }
+
+    @Override
+    public List<ImportReport.Rejection> rejections(long jobId, int limit) {
+        return dsl.selectFrom(IMPORT_REJECTION).where(IMPORT_REJECTION.JOB_ID.eq(jobId)).orderBy(IMPORT_REJECTION.LINE)
+                .limit(limit).fetch(r -> new ImportReport.Rejection(r.getLine(), r.getReason()));
+    }
+
+    @Override
+    public List<ImportJob> unfinished() {
+        return dsl.selectFrom(IMPORT_JOB).where(IMPORT_JOB.STATUS.eq(ImportStatus.RUNNING.name())).orderBy(IMPORT_JOB.ID)
+                .fetch(JooqImportJobRepository::toJob);
+    }
+
+    private static Map<String, String> writeOptions(ImportOptions options) {
+        Map<String, String> values = new LinkedHashMap<>();
+        options.mapping().forEach((column, target) -> values.put("mapping." + column, target));
+        values.put("nullValues", String.join(NULL_SEPARATOR, options.nullValues()));
+        values.put("dryRun", Boolean.toString(options.dryRun()));
+        values.put("notifyReps", Boolean.toString(options.notifyReps()));
+        return values;
+    }
+
+    private static ImportOptions readOptions(Map<String, String> values) {
+        Map<String, String> mapping = values.entrySet().stream().filter(e -> e.getKey().startsWith("mapping."))
+                .collect(Collectors.toMap(e -> e.getKey().substring("mapping.".length()), Map.Entry::getValue));
+        String nulls = values.getOrDefault("nullValues", "");
+        Set<String> nullValues = nulls.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(nulls.split(NULL_SEPARATOR)));
+        return new ImportOptions(mapping, nullValues, Boolean.parseBoolean(values.get("dryRun")),
+                !"false".equals(values.get("notifyReps")));
+    }
+
+    private static ImportJob toJob(ImportJobRecord r) {
+        ImportCounts counts = new ImportCounts(r.getTotalRows(), r.getImported(), r.getUpdated(), r.getDuplicates(), r.getRejected());
+        return new ImportJob(r.getId(), ImportStatus.valueOf(r.getStatus()), r.getFileName(), r.getSpoolPath(),
+                readOptions(Json.read(r.getOptions())), r.getNextLine(), counts, r.getError(), Actor.parse(r.getCreatedBy()),
+                Times.fromDb(r.getCreatedAt()), Times.fromDb(r.getFinishedAt()));
+    }
+}

@@ -1,0 +1,193 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.LEAD;
+
+import dev.leadline.core.common.ConcurrentUpdateException;
+import dev.leadline.core.common.Page;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadCursor;
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.LeadStatus;
+import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.lead.NewLead;
+import dev.leadline.db.jooq.tables.records.LeadRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+
+/** Leads in MariaDB. */
+public final class JooqLeadRepository implements LeadRepository {
+    private static final Map<LeadField, TableField<LeadRecord, String>> TEXT_COLUMNS = textColumns();
+
+    private final DSLContext dsl;
+
+    public JooqLeadRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Lead insert(NewLead lead) {
+        LeadRecord record = toRecord(lead);
+        record.attach(dsl.configuration());
+        record.store();
+        return toLead(record);
+    }
+
+    @Override
+    public List<Lead> insertAll(List<NewLead> leads) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        List<LeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
+        var insert = dsl.insertInto(LEAD).set(records.get(0));
+        for (LeadRecord record : records.subList(1, records.size())) {
+            insert = insert.newRecord().set(record);
+        }
+        List<Long> ids = insert.returningResult(LEAD.ID).fetch(LEAD.ID);
+        List<Lead> stored = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            LeadRecord record = records.get(i);
+            record.setId(ids.get(i));
+            stored.add(toLead(record));
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<Lead> find(LeadId id) {
+        return dsl.selectFrom(LEAD).where(LEAD.ID.eq(id.value())).fetchOptional().map(JooqLeadRepository::toLead);
+    }
+
+    @Override
+    public Page<Lead> list(LeadQuery query) {
+        List<Condition> where = new ArrayList<>();
+        if (query.view() == LeadView.NEW) {
+            where.add(LEAD.STATUS.eq(LeadStatus.NEW.name()));
+        }
+        query.ownerRepId().ifPresent(owner -> where.add(LEAD.OWNER_REP_ID.eq(owner)));
+        query.status().ifPresent(status -> where.add(LEAD.STATUS.eq(status.name())));
+        query.text().ifPresent(text -> {
+            String prefix = text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+            where.add(LEAD.EMAIL_KEY.like(prefix).or(LEAD.LAST_NAME.like(prefix)).or(LEAD.FIRST_NAME.like(prefix))
+                    .or(LEAD.COMPANY.like(prefix)));
+        });
+        query.after().ifPresent(cursor -> where.add(LEAD.ID.lt(cursor.lastId())));
+        List<Lead> rows = dsl.selectFrom(LEAD).where(where).orderBy(LEAD.ID.desc()).limit(query.limit() + 1)
+                .fetch(JooqLeadRepository::toLead);
+        if (rows.size() <= query.limit()) {
+            return new Page<>(rows, Optional.empty());
+        }
+        List<Lead> page = rows.subList(0, query.limit());
+        return new Page<>(page, Optional.of(new LeadCursor(page.get(page.size() - 1).id().value()).encode()));
+    }
+
+    @Override
+    public Map<String, Lead> findByIntakeKeys(Collection<String> intakeKeys) {
+        Map<String, Lead> found = new HashMap<>();
+        if (!intakeKeys.isEmpty()) {
+            dsl.selectFrom(LEAD).where(LEAD.INTAKE_KEY.in(intakeKeys))
+                    .forEach(record -> found.put(record.getIntakeKey(), toLead(record)));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, LeadId> findByEmailKeys(Collection<String> emailKeys) {
+        Map<String, LeadId> found = new HashMap<>();
+        if (!emailKeys.isEmpty()) {
+            dsl.select(LEAD.EMAIL_KEY, DSL.min(LEAD.ID)).from(LEAD).where(LEAD.EMAIL_KEY.in(emailKeys))
+                    .groupBy(LEAD.EMAIL_KEY)
+                    .forEach(row -> found.put(row.value1(), new LeadId(row.value2())));
+        }
+        return found;
+    }
+
+    @Override
+    public Lead updateData(Lead lead, LeadData data, Instant at) {
+        LeadRecord changes = new LeadRecord();
+        writeData(changes, data);
+        changes.setUpdatedAt(Times.toDb(at));
+        changes.setVersion(lead.version() + 1);
+        int updated = dsl.update(LEAD).set(changes)
+                .where(LEAD.ID.eq(lead.id().value()).and(LEAD.VERSION.eq(lead.version())))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
+        }
+        return find(lead.id()).orElseThrow();
+    }
+
+    @Override
+    public long count() {
+        return dsl.fetchCount(LEAD);
+    }
+
+    private static LeadRecord toRecord(NewLead lead) {
+        LeadRecord record = new LeadRecord();
+        writeData(record, lead.data());
+        record.setIntakeKey(lead.intakeKey());
+        record.setStatus(LeadStatus.NEW.name());
+        record.setQueueId(lead.queueId());
+        record.setCreatedAt(Times.toDb(lead.createdAt()));
+        record.setUpdatedAt(Times.toDb(lead.createdAt()));
+        record.setVersion(0);
+        return record;
+    }
+
+    private static void writeData(LeadRecord record, LeadData data) {
+        TEXT_COLUMNS.forEach((field, column) -> record.set(column, data.getOrNull(field)));
+        record.setEmployeeCount(data.employeeCount());
+        record.setEmailKey(data.emailKey());
+        record.setCustomFields(Json.write(data.customFields()));
+    }
+
+    static Lead toLead(LeadRecord record) {
+        Map<LeadField, String> fields = new EnumMap<>(LeadField.class);
+        TEXT_COLUMNS.forEach((field, column) -> {
+            String value = record.get(column);
+            if (value != null) {
+                fields.put(field, value);
+            }
+        });
+        if (record.getEmployeeCount() != null) {
+            fields.put(LeadField.EMPLOYEE_COUNT, record.getEmployeeCount().toString());
+        }
+        return new Lead(new LeadId(record.getId()), new LeadData(fields, Json.read(record.getCustomFields())),
+                LeadStatus.valueOf(record.getStatus()), record.getOwnerRepId(), record.getQueueId(), record.getScore(),
+                Json.read(record.getEnrichment()), Times.fromDb(record.getCreatedAt()), Times.fromDb(record.getUpdatedAt()),
+                record.getVersion());
+    }
+
+    private static Map<LeadField, TableField<LeadRecord, String>> textColumns() {
+        Map<LeadField, TableField<LeadRecord, String>> columns = new EnumMap<>(LeadField.class);
+        columns.put(LeadField.FIRST_NAME, LEAD.FIRST_NAME);
+        columns.put(LeadField.LAST_NAME, LEAD.LAST_NAME);
+        columns.put(LeadField.EMAIL, LEAD.EMAIL);
+        columns.put(LeadField.PHONE, LEAD.PHONE);
+        columns.put(LeadField.COMPANY, LEAD.COMPANY);
+        columns.put(LeadField.TITLE, LEAD.TITLE);
+        columns.put(LeadField.WEBSITE, LEAD.WEBSITE);
+        columns.put(LeadField.DOMAIN, LEAD.DOMAIN);
+        columns.put(LeadField.COUNTRY, LEAD.COUNTRY);
+        columns.put(LeadField.STATE, LEAD.STATE);
+        columns.put(LeadField.CITY, LEAD.CITY);
+        columns.put(LeadField.INDUSTRY, LEAD.INDUSTRY);
+        columns.put(LeadField.SOURCE, LEAD.SOURCE);
+        columns.put(LeadField.CAMPAIGN, LEAD.CAMPAIGN);
+        columns.put(LeadField.EXTERNAL_ID, LEAD.EXTERNAL_ID);
+        return Map.copyOf(columns);
+    }
+}
