@@ -16,7 +16,7 @@ CREATE TABLE rep (
   created_at          DATETIME(6)  NOT NULL,
   updated_at          DATETIME(6)  NOT NULL,
   version             INT          NOT NULL DEFAULT 0,
-  CONSTRAINT pk_rep PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uk_rep_email UNIQUE (email)
 );
 
@@ -24,7 +24,7 @@ CREATE TABLE rep_chat_identity (
   platform    VARCHAR(16)  NOT NULL,
   external_id VARCHAR(128) NOT NULL,
   rep_id      BIGINT       NOT NULL,
-  CONSTRAINT pk_rep_chat_identity PRIMARY KEY (platform, external_id),
+  PRIMARY KEY (platform, external_id),
   CONSTRAINT fk_rep_chat_identity_rep FOREIGN KEY (rep_id) REFERENCES rep (id) ON DELETE CASCADE
 );
 
@@ -35,19 +35,19 @@ CREATE TABLE lead_queue (
   created_at  DATETIME(6)  NOT NULL,
   updated_at  DATETIME(6)  NOT NULL,
   version     INT          NOT NULL DEFAULT 0,
-  CONSTRAINT pk_lead_queue PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uk_lead_queue_name UNIQUE (name)
 );
 
 CREATE TABLE queue_member (
   queue_id BIGINT NOT NULL,
   rep_id   BIGINT NOT NULL,
-  CONSTRAINT pk_queue_member PRIMARY KEY (queue_id, rep_id),
+  PRIMARY KEY (queue_id, rep_id),
   CONSTRAINT fk_queue_member_queue FOREIGN KEY (queue_id) REFERENCES lead_queue (id) ON DELETE CASCADE,
   CONSTRAINT fk_queue_member_rep FOREIGN KEY (rep_id) REFERENCES rep (id) ON DELETE CASCADE
 );
 
-CREATE TABLE lead (
+CREATE TABLE sales_lead (
   id             BIGINT        NOT NULL AUTO_INCREMENT,
   first_name     VARCHAR(100)  NULL,
   last_name      VARCHAR(100)  NULL,
@@ -76,19 +76,19 @@ CREATE TABLE lead (
   created_at     DATETIME(6)   NOT NULL,
   updated_at     DATETIME(6)   NOT NULL,
   version        INT           NOT NULL DEFAULT 0,
-  CONSTRAINT pk_lead PRIMARY KEY (id),
-  CONSTRAINT uk_lead_intake_key UNIQUE (intake_key),
-  CONSTRAINT fk_lead_owner FOREIGN KEY (owner_rep_id) REFERENCES rep (id),
-  CONSTRAINT fk_lead_queue FOREIGN KEY (queue_id) REFERENCES lead_queue (id)
+  PRIMARY KEY (id),
+  CONSTRAINT uk_sales_lead_intake_key UNIQUE (intake_key),
+  CONSTRAINT fk_sales_lead_owner FOREIGN KEY (owner_rep_id) REFERENCES rep (id),
+  CONSTRAINT fk_sales_lead_queue FOREIGN KEY (queue_id) REFERENCES lead_queue (id)
 );
-CREATE INDEX ix_lead_email_key ON lead (email_key);
-CREATE INDEX ix_lead_owner ON lead (owner_rep_id, id);
-CREATE INDEX ix_lead_queue ON lead (queue_id, id);
-CREATE INDEX ix_lead_status ON lead (status, id);
-CREATE INDEX ix_lead_company ON lead (company);
-CREATE INDEX ix_lead_last_name ON lead (last_name);
+CREATE INDEX ix_sales_lead_email_key ON sales_lead (email_key);
+CREATE INDEX ix_sales_lead_owner ON sales_lead (owner_rep_id, id);
+CREATE INDEX ix_sales_lead_queue ON sales_lead (queue_id, id);
+CREATE INDEX ix_sales_lead_status ON sales_lead (status, id);
+CREATE INDEX ix_sales_lead_company ON sales_lead (company);
+CREATE INDEX ix_sales_lead_last_name ON sales_lead (last_name);
 /* [jooq ignore start] */
-ALTER TABLE lead AUTO_INCREMENT = 1001;
+ALTER TABLE sales_lead AUTO_INCREMENT = 1001;
 /* [jooq ignore stop] */
 
 CREATE TABLE activity (
@@ -99,8 +99,8 @@ CREATE TABLE activity (
   occurred_at DATETIME(6)   NOT NULL,
   summary     VARCHAR(1000) NOT NULL,
   details     LONGTEXT      NULL,
-  CONSTRAINT pk_activity PRIMARY KEY (id),
-  CONSTRAINT fk_activity_lead FOREIGN KEY (lead_id) REFERENCES lead (id)
+  PRIMARY KEY (id),
+  CONSTRAINT fk_activity_lead FOREIGN KEY (lead_id) REFERENCES sales_lead (id)
 );
 CREATE INDEX ix_activity_lead ON activity (lead_id, occurred_at);
 
@@ -113,7 +113,7 @@ CREATE TABLE audit_log (
   occurred_at  DATETIME(6)  NOT NULL,
   before_state LONGTEXT     NULL,
   after_state  LONGTEXT     NULL,
-  CONSTRAINT pk_audit_log PRIMARY KEY (id)
+  PRIMARY KEY (id)
 );
 CREATE INDEX ix_audit_log_entity ON audit_log (entity_type, entity_id, id);
 
@@ -125,7 +125,7 @@ CREATE TABLE api_token (
   created_at   DATETIME(6)  NOT NULL,
   expires_at   DATETIME(6)  NULL,
   revoked_at   DATETIME(6)  NULL,
-  CONSTRAINT pk_api_token PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uk_api_token_hash UNIQUE (token_hash)
 );
 
@@ -135,7 +135,7 @@ CREATE TABLE idempotency_key (
   request_hash CHAR(64)     NOT NULL,
   lead_id      BIGINT       NULL,
   created_at   DATETIME(6)  NOT NULL,
-  CONSTRAINT pk_idempotency_key PRIMARY KEY (token_id, idem_key)
+  PRIMARY KEY (token_id, idem_key)
 );
 
 CREATE TABLE web_form (
@@ -150,7 +150,7 @@ CREATE TABLE web_form (
   created_at       DATETIME(6)   NOT NULL,
   updated_at       DATETIME(6)   NOT NULL,
   version          INT           NOT NULL DEFAULT 0,
-  CONSTRAINT pk_web_form PRIMARY KEY (id),
+  PRIMARY KEY (id),
   CONSTRAINT uk_web_form_key UNIQUE (form_key)
 );
 
@@ -170,13 +170,13 @@ CREATE TABLE import_job (
   created_by  VARCHAR(200)  NOT NULL,
   created_at  DATETIME(6)   NOT NULL,
   finished_at DATETIME(6)   NULL,
-  CONSTRAINT pk_import_job PRIMARY KEY (id)
+  PRIMARY KEY (id)
 );
 
 CREATE TABLE import_rejection (
   job_id BIGINT        NOT NULL,
   line   BIGINT        NOT NULL,
   reason VARCHAR(1000) NOT NULL,
-  CONSTRAINT pk_import_rejection PRIMARY KEY (job_id, line),
+  PRIMARY KEY (job_id, line),
   CONSTRAINT fk_import_rejection_job FOREIGN KEY (job_id) REFERENCES import_job (id) ON DELETE CASCADE
 );

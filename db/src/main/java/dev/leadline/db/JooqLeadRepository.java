@@ -1,6 +1,6 @@
 package dev.leadline.db;
 
-import static dev.leadline.db.jooq.Tables.LEAD;
+import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.Page;
@@ -14,7 +14,7 @@ import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
-import dev.leadline.db.jooq.tables.records.LeadRecord;
+import dev.leadline.db.jooq.tables.records.SalesLeadRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +30,7 @@ import org.jooq.impl.DSL;
 
 /** Leads in MariaDB. */
 public final class JooqLeadRepository implements LeadRepository {
-    private static final Map<LeadField, TableField<LeadRecord, String>> TEXT_COLUMNS = textColumns();
+    private static final Map<LeadField, TableField<SalesLeadRecord, String>> TEXT_COLUMNS = textColumns();
 
     private final DSLContext dsl;
 
@@ -40,7 +40,7 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public Lead insert(NewLead lead) {
-        LeadRecord record = toRecord(lead);
+        SalesLeadRecord record = toRecord(lead);
         record.attach(dsl.configuration());
         record.store();
         return toLead(record);
@@ -51,15 +51,15 @@ public final class JooqLeadRepository implements LeadRepository {
         if (leads.isEmpty()) {
             return List.of();
         }
-        List<LeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
-        var insert = dsl.insertInto(LEAD).set(records.get(0));
-        for (LeadRecord record : records.subList(1, records.size())) {
+        List<SalesLeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
+        var insert = dsl.insertInto(SALES_LEAD).set(records.get(0));
+        for (SalesLeadRecord record : records.subList(1, records.size())) {
             insert = insert.newRecord().set(record);
         }
-        List<Long> ids = insert.returningResult(LEAD.ID).fetch(LEAD.ID);
+        List<Long> ids = insert.returningResult(SALES_LEAD.ID).fetch(SALES_LEAD.ID);
         List<Lead> stored = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            LeadRecord record = records.get(i);
+            SalesLeadRecord record = records.get(i);
             record.setId(ids.get(i));
             stored.add(toLead(record));
         }
@@ -68,24 +68,24 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public Optional<Lead> find(LeadId id) {
-        return dsl.selectFrom(LEAD).where(LEAD.ID.eq(id.value())).fetchOptional().map(JooqLeadRepository::toLead);
+        return dsl.selectFrom(SALES_LEAD).where(SALES_LEAD.ID.eq(id.value())).fetchOptional().map(JooqLeadRepository::toLead);
     }
 
     @Override
     public Page<Lead> list(LeadQuery query) {
         List<Condition> where = new ArrayList<>();
         if (query.view() == LeadView.NEW) {
-            where.add(LEAD.STATUS.eq(LeadStatus.NEW.name()));
+            where.add(SALES_LEAD.STATUS.eq(LeadStatus.NEW.name()));
         }
-        query.ownerRepId().ifPresent(owner -> where.add(LEAD.OWNER_REP_ID.eq(owner)));
-        query.status().ifPresent(status -> where.add(LEAD.STATUS.eq(status.name())));
+        query.ownerRepId().ifPresent(owner -> where.add(SALES_LEAD.OWNER_REP_ID.eq(owner)));
+        query.status().ifPresent(status -> where.add(SALES_LEAD.STATUS.eq(status.name())));
         query.text().ifPresent(text -> {
             String prefix = text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add(LEAD.EMAIL_KEY.like(prefix).or(LEAD.LAST_NAME.like(prefix)).or(LEAD.FIRST_NAME.like(prefix))
-                    .or(LEAD.COMPANY.like(prefix)));
+            where.add(SALES_LEAD.EMAIL_KEY.like(prefix).or(SALES_LEAD.LAST_NAME.like(prefix)).or(SALES_LEAD.FIRST_NAME.like(prefix))
+                    .or(SALES_LEAD.COMPANY.like(prefix)));
         });
-        query.after().ifPresent(cursor -> where.add(LEAD.ID.lt(cursor.lastId())));
-        List<Lead> rows = dsl.selectFrom(LEAD).where(where).orderBy(LEAD.ID.desc()).limit(query.limit() + 1)
+        query.after().ifPresent(cursor -> where.add(SALES_LEAD.ID.lt(cursor.lastId())));
+        List<Lead> rows = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1)
                 .fetch(JooqLeadRepository::toLead);
         if (rows.size() <= query.limit()) {
             return new Page<>(rows, Optional.empty());
@@ -98,7 +98,7 @@ public final class JooqLeadRepository implements LeadRepository {
     public Map<String, Lead> findByIntakeKeys(Collection<String> intakeKeys) {
         Map<String, Lead> found = new HashMap<>();
         if (!intakeKeys.isEmpty()) {
-            dsl.selectFrom(LEAD).where(LEAD.INTAKE_KEY.in(intakeKeys))
+            dsl.selectFrom(SALES_LEAD).where(SALES_LEAD.INTAKE_KEY.in(intakeKeys))
                     .forEach(record -> found.put(record.getIntakeKey(), toLead(record)));
         }
         return found;
@@ -108,8 +108,8 @@ public final class JooqLeadRepository implements LeadRepository {
     public Map<String, LeadId> findByEmailKeys(Collection<String> emailKeys) {
         Map<String, LeadId> found = new HashMap<>();
         if (!emailKeys.isEmpty()) {
-            dsl.select(LEAD.EMAIL_KEY, DSL.min(LEAD.ID)).from(LEAD).where(LEAD.EMAIL_KEY.in(emailKeys))
-                    .groupBy(LEAD.EMAIL_KEY)
+            dsl.select(SALES_LEAD.EMAIL_KEY, DSL.min(SALES_LEAD.ID)).from(SALES_LEAD).where(SALES_LEAD.EMAIL_KEY.in(emailKeys))
+                    .groupBy(SALES_LEAD.EMAIL_KEY)
                     .forEach(row -> found.put(row.value1(), new LeadId(row.value2())));
         }
         return found;
@@ -117,12 +117,12 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public Lead updateData(Lead lead, LeadData data, Instant at) {
-        LeadRecord changes = new LeadRecord();
+        SalesLeadRecord changes = new SalesLeadRecord();
         writeData(changes, data);
         changes.setUpdatedAt(Times.toDb(at));
         changes.setVersion(lead.version() + 1);
-        int updated = dsl.update(LEAD).set(changes)
-                .where(LEAD.ID.eq(lead.id().value()).and(LEAD.VERSION.eq(lead.version())))
+        int updated = dsl.update(SALES_LEAD).set(changes)
+                .where(SALES_LEAD.ID.eq(lead.id().value()).and(SALES_LEAD.VERSION.eq(lead.version())))
                 .execute();
         if (updated == 0) {
             throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
@@ -132,11 +132,11 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public long count() {
-        return dsl.fetchCount(LEAD);
+        return dsl.fetchCount(SALES_LEAD);
     }
 
-    private static LeadRecord toRecord(NewLead lead) {
-        LeadRecord record = new LeadRecord();
+    private static SalesLeadRecord toRecord(NewLead lead) {
+        SalesLeadRecord record = new SalesLeadRecord();
         writeData(record, lead.data());
         record.setIntakeKey(lead.intakeKey());
         record.setStatus(LeadStatus.NEW.name());
@@ -147,14 +147,14 @@ public final class JooqLeadRepository implements LeadRepository {
         return record;
     }
 
-    private static void writeData(LeadRecord record, LeadData data) {
+    private static void writeData(SalesLeadRecord record, LeadData data) {
         TEXT_COLUMNS.forEach((field, column) -> record.set(column, data.getOrNull(field)));
         record.setEmployeeCount(data.employeeCount());
         record.setEmailKey(data.emailKey());
         record.setCustomFields(Json.write(data.customFields()));
     }
 
-    static Lead toLead(LeadRecord record) {
+    static Lead toLead(SalesLeadRecord record) {
         Map<LeadField, String> fields = new EnumMap<>(LeadField.class);
         TEXT_COLUMNS.forEach((field, column) -> {
             String value = record.get(column);
@@ -171,23 +171,23 @@ public final class JooqLeadRepository implements LeadRepository {
                 record.getVersion());
     }
 
-    private static Map<LeadField, TableField<LeadRecord, String>> textColumns() {
-        Map<LeadField, TableField<LeadRecord, String>> columns = new EnumMap<>(LeadField.class);
-        columns.put(LeadField.FIRST_NAME, LEAD.FIRST_NAME);
-        columns.put(LeadField.LAST_NAME, LEAD.LAST_NAME);
-        columns.put(LeadField.EMAIL, LEAD.EMAIL);
-        columns.put(LeadField.PHONE, LEAD.PHONE);
-        columns.put(LeadField.COMPANY, LEAD.COMPANY);
-        columns.put(LeadField.TITLE, LEAD.TITLE);
-        columns.put(LeadField.WEBSITE, LEAD.WEBSITE);
-        columns.put(LeadField.DOMAIN, LEAD.DOMAIN);
-        columns.put(LeadField.COUNTRY, LEAD.COUNTRY);
-        columns.put(LeadField.STATE, LEAD.STATE);
-        columns.put(LeadField.CITY, LEAD.CITY);
-        columns.put(LeadField.INDUSTRY, LEAD.INDUSTRY);
-        columns.put(LeadField.SOURCE, LEAD.SOURCE);
-        columns.put(LeadField.CAMPAIGN, LEAD.CAMPAIGN);
-        columns.put(LeadField.EXTERNAL_ID, LEAD.EXTERNAL_ID);
+    private static Map<LeadField, TableField<SalesLeadRecord, String>> textColumns() {
+        Map<LeadField, TableField<SalesLeadRecord, String>> columns = new EnumMap<>(LeadField.class);
+        columns.put(LeadField.FIRST_NAME, SALES_LEAD.FIRST_NAME);
+        columns.put(LeadField.LAST_NAME, SALES_LEAD.LAST_NAME);
+        columns.put(LeadField.EMAIL, SALES_LEAD.EMAIL);
+        columns.put(LeadField.PHONE, SALES_LEAD.PHONE);
+        columns.put(LeadField.COMPANY, SALES_LEAD.COMPANY);
+        columns.put(LeadField.TITLE, SALES_LEAD.TITLE);
+        columns.put(LeadField.WEBSITE, SALES_LEAD.WEBSITE);
+        columns.put(LeadField.DOMAIN, SALES_LEAD.DOMAIN);
+        columns.put(LeadField.COUNTRY, SALES_LEAD.COUNTRY);
+        columns.put(LeadField.STATE, SALES_LEAD.STATE);
+        columns.put(LeadField.CITY, SALES_LEAD.CITY);
+        columns.put(LeadField.INDUSTRY, SALES_LEAD.INDUSTRY);
+        columns.put(LeadField.SOURCE, SALES_LEAD.SOURCE);
+        columns.put(LeadField.CAMPAIGN, SALES_LEAD.CAMPAIGN);
+        columns.put(LeadField.EXTERNAL_ID, SALES_LEAD.EXTERNAL_ID);
         return Map.copyOf(columns);
     }
 }

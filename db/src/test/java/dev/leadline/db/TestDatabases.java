@@ -1,0 +1,38 @@
+package dev.leadline.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded MariaDB per test JVM, started on first use and stopped at exit; each call to
+ * {@link #fresh()} gets its own new database with the schema migrated.
+ */
+public final class TestDatabases {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedMariaDb server;
+
+    private TestDatabases() {}
+
+    public static synchronized EmbeddedMariaDb server() {
+        if (server == null) {
+            try {
+                Path dir = Files.createTempDirectory("leadline-test-mariadb");
+                server = EmbeddedMariaDb.start(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return server;
+    }
+
+    /** A new, empty, migrated database on the shared test server. */
+    public static Database fresh() {
+        String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        EmbeddedMariaDb db = server();
+        db.createDatabase(name);
+        return Database.connect(db.jdbcUrl(name), "root", "", 8);
+    }
+}
