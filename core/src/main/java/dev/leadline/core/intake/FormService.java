@@ -85,6 +85,9 @@ public final class FormService {
         }
         LeadData data = ((LeadDraft.Validated.Valid) validated).data();
         CreateOutcome created = intake.create(data, Actor.form(form.key()), Optional.empty());
+        if (created instanceof CreateOutcome.AlreadyExists exists) {
+            return new FormOutcome.Accepted(form, exists.existing());
+        }
         return new FormOutcome.Accepted(form, ((CreateOutcome.Created) created).lead());
     }
 

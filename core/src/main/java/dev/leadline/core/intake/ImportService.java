@@ -72,6 +72,10 @@ public final class ImportService {
         return jobs.unfinished();
     }
 
+    public void markFailed(long jobId, String reason) {
+        jobs.finish(jobId, ImportStatus.FAILED, reason, clock.instant());
+    }
+
     /** Runs (or resumes) a job over its source and returns the whole job's report. */
     public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
         ColumnMapping mapping = mappingFor(source.header(), job.options());

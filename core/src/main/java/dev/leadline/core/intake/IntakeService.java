@@ -6,6 +6,7 @@ import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.NewLead;
 import java.time.Clock;
@@ -37,7 +38,13 @@ public final class IntakeService {
             if (key.isPresent() && !idempotency.reserve(key.get())) {
                 return replay(key.get());
             }
-            String intakeKey = data.get(dev.leadline.core.lead.LeadField.EXTERNAL_ID).map(IntakeKeys::external).orElse(null);
+            String intakeKey = data.get(LeadField.EXTERNAL_ID).map(IntakeKeys::external).orElse(null);
+            if (intakeKey != null) {
+                Lead existing = leads.findByIntakeKeys(List.of(intakeKey)).get(intakeKey);
+                if (existing != null) {
+                    return new CreateOutcome.AlreadyExists(existing);
+                }
+            }
             Lead lead = leads.insert(new NewLead(data, intakeKey, null, clock.instant()));
             journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor);
             key.ifPresent(k -> idempotency.complete(k, lead.id()));

@@ -1,0 +1,98 @@
+package dev.leadline.server;
+
+import dev.leadline.server.config.Config;
+import dev.leadline.server.config.ConfigFile;
+import dev.leadline.server.http.HttpApi;
+import dev.leadline.server.importing.ImportRunner;
+import dev.leadline.server.importing.ImportSpool;
+import dev.leadline.server.plugins.PluginHost;
+import io.javalin.Javalin;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running Leadline server: database, services, plugins and HTTP, started and stopped together. */
+public final class Leadline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Leadline.class);
+
+    private final DatabaseRuntime db;
+    private final Services services;
+    private final PluginHost plugins;
+    private final ImportRunner imports;
+    private final Javalin http;
+
+    private Leadline(DatabaseRuntime db, Services services, PluginHost plugins, ImportRunner imports, Javalin http) {
+        this.db = db;
+        this.services = services;
+        this.plugins = plugins;
+        this.imports = imports;
+        this.http = http;
+    }
+
+    /** Opens the database and everything on it, without HTTP (for the command line). */
+    public static Backend backend(Config config, Clock clock) {
+        DatabaseRuntime db = DatabaseRuntime.open(config);
+        try {
+            Services services = Services.wire(db.database(), clock);
+            config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
+            ConfigFile.read(config.configFile()).ifPresent(file -> {
+                services.team().apply(file.reps(), file.queues());
+                file.forms().forEach(form -> services.forms().save(form.toDefinition()));
+                log.info("applied {}: {} reps, {} queues, {} forms", config.configFile(), file.reps().size(),
+                        file.queues().size(), file.forms().size());
+            });
+            ImportRunner imports = new ImportRunner(services.imports(),
+                    new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
+            return new Backend(db, services, imports);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The database-backed part of Leadline. */
+    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports) implements AutoCloseable {
+        @Override
+        public void close() {
+            imports.close();
+            db.close();
+        }
+    }
+
+    public static Leadline start(Config config, Clock clock) {
+        long started = System.nanoTime();
+        Backend backend = backend(config, clock);
+        PluginHost plugins = PluginHost.load(config.pluginsDir());
+        try {
+            String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
+            Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
+                    backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
+                    config.formSubmissionsPerMinute(), version));
+            http.start(config.port());
+            backend.imports().resumeUnfinished();
+            log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http);
+        } catch (RuntimeException e) {
+            plugins.close();
+            backend.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        http.stop();
+        imports.close();
+        plugins.close();
+        db.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.leadline.server;
+
+import dev.leadline.core.common.LeadlineException;
+import dev.leadline.server.cli.DemoCommand;
+import dev.leadline.server.cli.ImportCommand;
+import dev.leadline.server.cli.ServeCommand;
+import dev.leadline.server.cli.TokenCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar leadline.jar [serve|demo|import|token]}. */
+@Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Leadline, the open lead desk for sales teams that live in chat.",
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof LeadlineException) {
+                commandLine.getErr().println("leadline: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args.length == 0 ? new String[] {"serve"} : args);
+    }
+
+    @Override
+    public void run() {
+        new ServeCommand().run();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"leadline " + Main.class.getPackage().getImplementationVersion()};
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.leadline.server.cli;
+
+import dev.leadline.core.access.TokenRole;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.intake.FormDefinition;
+import dev.leadline.core.lead.LeadDraft;
+import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import dev.leadline.server.Leadline;
+import dev.leadline.server.Services;
+import dev.leadline.server.config.Config;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+
+/** Starts the server with a demo organisation in it and prints an admin token. */
+@Command(name = "demo", description = "Start the server with demo data (reps, a queue, a web form, a dozen leads).")
+public final class DemoCommand implements Runnable {
+    private static final String[][] LEADS = {
+        {"Ada", "Lovelace", "ada@analytical-engines.example", "Analytical Engines", "CTO", "GB", "Web"},
+        {"Grace", "Hopper", "grace@cobol.example", "COBOL Systems", "VP Engineering", "US", "Webinar"},
+        {"Alan", "Turing", "alan@bletchley.example", "Bletchley Labs", "Head of Research", "GB", "Referral"},
+        {"Katherine", "Johnson", "katherine@orbit.example", "Orbit Analytics", "Director of Data", "US", "Web"},
+        {"Linus", "Torvalds", "linus@kernel.example", "Kernel Works", "Founder", "FI", "Trade show"},
+        {"Margaret", "Hamilton", "margaret@apollo.example", "Apollo Software", "Chief Architect", "US", "Web"},
+        {"Tim", "Berners-Lee", "tim@w3.example", "Web Foundation Ltd", "Director", "GB", "Partner"},
+        {"Hedy", "Lamarr", "hedy@spread.example", "Spread Spectrum GmbH", "CEO", "AT", "Cold outreach"},
+        {"Barbara", "Liskov", "barbara@clu.example", "CLU Data", "Principal Engineer", "US", "Web"},
+        {"Dennis", "Ritchie", "dennis@unix.example", "Unix Tools Inc", "Head of Platform", "US", "Webinar"},
+        {"Radia", "Perlman", "radia@spanning.example", "Spanning Tree Networks", "Network Lead", "US", "Referral"},
+        {"Frances", "Allen", "frances@optimise.example", "Optimising Compilers LLC", "CIO", "US", "Web"},
+    };
+
+    @Override
+    public void run() {
+        Leadline leadline = Leadline.start(Config.fromEnvironment(CliEnvironment.get()), Clock.systemUTC());
+        seed(leadline.services());
+        String token = leadline.services().tokens().issue("demo-admin", TokenRole.ADMIN, Optional.empty()).secret();
+        System.out.println();
+        System.out.println("Leadline demo is running on http://localhost:" + leadline.port());
+        System.out.println("Admin API token: " + token);
+        System.out.println("Try: curl -H 'Authorization: Bearer " + token + "' http://localhost:" + leadline.port() + "/api/v1/leads");
+        System.out.println();
+        ServeCommand.waitForShutdown(leadline);
+    }
+
+    /** Seeds the demo organisation; running it again changes nothing. */
+    public static void seed(Services services) {
+        services.team().apply(List.of(
+                new RepSpec("jane@demo.leadline.dev", "Jane Rivera", "America/New_York", "MON-FRI 09:00-17:00", 40, true, "REP", Map.of()),
+                new RepSpec("omar@demo.leadline.dev", "Omar Haddad", "Europe/Berlin", "MON-FRI 08:30-16:30", 40, true, "REP", Map.of()),
+                new RepSpec("mia@demo.leadline.dev", "Mia Chen", "Asia/Singapore", "MON-FRI 09:00-18:00", 30, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", "New inbound leads, first to claim wins",
+                        List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))));
+        services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
+                "https://example.com/thanks", List.of("http://localhost:3000")));
+        for (int i = 0; i < LEADS.length; i++) {
+            String[] l = LEADS[i];
+            LeadDraft draft = new LeadDraft().set(LeadField.FIRST_NAME, l[0]).set(LeadField.LAST_NAME, l[1])
+                    .set(LeadField.EMAIL, l[2]).set(LeadField.COMPANY, l[3]).set(LeadField.TITLE, l[4])
+                    .set(LeadField.COUNTRY, l[5]).set(LeadField.SOURCE, l[6]).set(LeadField.EXTERNAL_ID, "demo-" + (i + 1));
+            services.intake().create(((LeadDraft.Validated.Valid) draft.build()).data(), Actor.cli("demo"), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.leadline.server.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the server reads from its environment, read once at start-up and validated. Every
+ * problem names the variable it concerns.
+ */
+public record Config(
+        int port,
+        Optional<ExternalDb> externalDb,
+        Path dataDir,
+        Path pluginsDir,
+        Optional<String> bootstrapToken,
+        Path configFile,
+        long maxJsonBytes,
+        long maxImportBytes,
+        long syncImportBytes,
+        int formSubmissionsPerMinute,
+        int dbPoolSize) {
+
+    /** An external MariaDB; without one the server runs its own embedded MariaDB. */
+    public record ExternalDb(String url, String user, String password) {}
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        Reader r = new Reader(env, problems);
+        int port = r.integer("LEADLINE_PORT", 8080, 0, 65535);
+        Optional<ExternalDb> db = r.optional("LEADLINE_DB_URL").map(url -> {
+            if (!url.startsWith("jdbc:mariadb:") && !url.startsWith("jdbc:mysql:")) {
+                problems.add("LEADLINE_DB_URL must be a MariaDB JDBC URL like jdbc:mariadb://db.example:3306/leadline, got '" + url + "'");
+            }
+            String user = r.optional("LEADLINE_DB_USER").orElseGet(() -> {
+                problems.add("LEADLINE_DB_USER is required when LEADLINE_DB_URL is set");
+                return "";
+            });
+            return new ExternalDb(url, user, r.optional("LEADLINE_DB_PASSWORD").orElse(""));
+        });
+        if (db.isEmpty() && (env.containsKey("LEADLINE_DB_USER") || env.containsKey("LEADLINE_DB_PASSWORD"))) {
+            problems.add("LEADLINE_DB_USER/LEADLINE_DB_PASSWORD are set but LEADLINE_DB_URL is not; set it, or unset them to use the embedded database");
+        }
+        Path dataDir = Path.of(r.optional("LEADLINE_DATA_DIR").orElse("./data"));
+        Path pluginsDir = Path.of(r.optional("LEADLINE_PLUGINS_DIR").orElse("./plugins"));
+        Optional<String> bootstrap = r.optional("LEADLINE_BOOTSTRAP_TOKEN");
+        bootstrap.filter(t -> t.length() < 16)
+                .ifPresent(t -> problems.add("LEADLINE_BOOTSTRAP_TOKEN must be at least 16 characters"));
+        Path configFile = Path.of(r.optional("LEADLINE_CONFIG").orElse("./leadline.yml"));
+        long maxJson = r.integer("LEADLINE_MAX_JSON_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
+        long maxImport = r.integer("LEADLINE_MAX_IMPORT_BYTES", 512 * 1_048_576, 1024, Integer.MAX_VALUE);
+        long syncImport = r.integer("LEADLINE_SYNC_IMPORT_BYTES", 16 * 1_048_576, 0, Integer.MAX_VALUE);
+        int formRate = r.integer("LEADLINE_FORM_RATE_PER_MINUTE", 20, 1, 100_000);
+        int pool = r.integer("LEADLINE_DB_POOL_SIZE", 16, 2, 200);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, pool);
+    }
+
+    private record Reader(Map<String, String> env, List<String> problems) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(name + " must be a whole number from " + min + " to " + max + ", got '" + raw.get() + "'");
+            return fallback;
+        }
+    }
+}

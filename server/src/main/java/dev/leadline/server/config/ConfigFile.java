@@ -1,0 +1,60 @@
+package dev.leadline.server.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.intake.FormDefinition;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code leadline.yml}: the team and the web forms as code, applied at start-up. Routing rules
+ * join it with the routing engine.
+ */
+public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms) {
+
+    public ConfigFile {
+        reps = reps == null ? List.of() : List.copyOf(reps);
+        queues = queues == null ? List.of() : List.copyOf(queues);
+        forms = forms == null ? List.of() : List.copyOf(forms);
+    }
+
+    /** A web form as written in leadline.yml. */
+    public record FormSpec(String key, String name, Map<String, String> fieldMapping, String defaultSource,
+                           String defaultCampaign, String thankYouUrl, List<String> allowedOrigins) {
+        public FormDefinition toDefinition() {
+            return new FormDefinition(key, name, fieldMapping == null ? Map.of() : fieldMapping, defaultSource,
+                    defaultCampaign, thankYouUrl, allowedOrigins == null ? List.of() : allowedOrigins);
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    /** Reads the file if it exists; a file that does not parse is an error naming the problem. */
+    public static Optional<ConfigFile> read(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YAML.readValue(file.toFile(), ConfigFile.class));
+        } catch (IOException e) {
+            throw new ValidationException("leadline.yml", file + " is not valid: " + e.getMessage());
+        }
+    }
+
+    public static ConfigFile parse(String yaml) {
+        try {
+            return YAML.readValue(yaml, ConfigFile.class);
+        } catch (IOException e) {
+            throw new ValidationException("leadline.yml", e.getMessage());
+        }
+    }
+}

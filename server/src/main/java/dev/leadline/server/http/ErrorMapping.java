@@ -1,0 +1,52 @@
+package dev.leadline.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.leadline.core.common.ConcurrentUpdateException;
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.ValidationException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where exceptions become HTTP statuses and JSON error bodies. */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        routes.exception(ValidationException.class, (e, ctx) ->
+                ctx.status(400).json(new ApiError("validation_failed", e.getMessage(), e.errors())));
+        routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
+        routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
+                ctx.status(409).json(new ApiError("concurrent_update", e.getMessage())));
+        routes.exception(JsonProcessingException.class, (e, ctx) ->
+                ctx.status(400).json(new ApiError("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage())));
+        routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                .json(new ApiError(codeFor(e.getStatus()), e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
+        routes.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                ctx.json(new ApiError("not_found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        routes.error(405, "*", ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        ctx.status(500).json(new ApiError("internal_error", "something went wrong on our side; it has been logged"));
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 400 -> "bad_request";
+            default -> "http_" + status;
+        };
+    }
+}

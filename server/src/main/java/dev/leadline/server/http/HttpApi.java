@@ -1,0 +1,53 @@
+package dev.leadline.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.db.Database;
+import dev.leadline.server.Services;
+import dev.leadline.server.importing.ImportRunner;
+import dev.leadline.server.plugins.PluginHost;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+
+/** The HTTP server and its one routes table. */
+public final class HttpApi {
+    private HttpApi() {}
+
+    /** Everything the routes need. */
+    public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
+                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, String version) {}
+
+    public static Javalin create(Deps deps) {
+        ObjectMapper json = JsonMapper.create();
+        var services = deps.services();
+        Authenticator auth = new Authenticator(services.tokens());
+        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.team());
+        ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
+        FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()));
+        HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = deps.maxJsonBytes();
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.router.ignoreTrailingSlashes = true;
+            var routes = config.routes;
+            routes.get("/health", health::health);
+
+            routes.before("/api/*", auth::authenticate);
+            routes.post("/api/v1/leads", leads::create);
+            routes.get("/api/v1/leads", leads::list);
+            routes.post("/api/v1/leads/import", imports::upload);
+            routes.get("/api/v1/leads/{id}", leads::get);
+            routes.get("/api/v1/imports/{id}", imports::job);
+            routes.get("/api/v1/forms", forms::list);
+            routes.put("/api/v1/forms/{key}", forms::save);
+            routes.get("/api/v1/plugins", ctx -> ctx.json(deps.plugins().plugins()));
+
+            routes.post("/forms/{key}", forms::submit);
+            routes.options("/forms/{key}", forms::preflight);
+
+            ErrorMapping.register(routes);
+        });
+    }
+}

@@ -1,0 +1,125 @@
+package dev.leadline.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.Page;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.intake.CreateOutcome;
+import dev.leadline.core.intake.IdempotencyKey;
+import dev.leadline.core.intake.IntakeService;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadCursor;
+import dev.leadline.core.lead.LeadDraft;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.lead.LeadStatus;
+import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.team.TeamService;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /api/v1/leads}: create, read and list leads. */
+final class LeadController {
+    private final ObjectMapper json;
+    private final IntakeService intake;
+    private final LeadService leads;
+    private final TeamService team;
+
+    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, TeamService team) {
+        this.json = json;
+        this.intake = intake;
+        this.leads = leads;
+        this.team = team;
+    }
+
+    void create(Context ctx) throws Exception {
+        byte[] body = ctx.bodyAsBytes();
+        LeadDraft.Validated validated = LeadJson.read(json, body).build();
+        if (validated instanceof LeadDraft.Validated.Invalid invalid) {
+            throw new ValidationException(invalid.errors());
+        }
+        var caller = Authenticator.caller(ctx);
+        Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header("Idempotency-Key"))
+                .map(k -> new IdempotencyKey(caller.id(), k.strip(), sha256(body)));
+        CreateOutcome outcome = intake.create(((LeadDraft.Validated.Valid) validated).data(), Actor.token(caller.name()), key);
+        if (outcome instanceof CreateOutcome.KeyReused reused) {
+            throw new HttpProblem(409, "idempotency_key_reused",
+                    "Idempotency-Key '" + reused.key() + "' was already used with a different body");
+        }
+        if (outcome instanceof CreateOutcome.AlreadyExists exists) {
+            throw new HttpProblem(409, "already_exists", "lead " + exists.existing().id() + " already has externalId "
+                    + exists.existing().data().getOrNull(dev.leadline.core.lead.LeadField.EXTERNAL_ID));
+        }
+        Lead lead = outcome instanceof CreateOutcome.Created c ? c.lead() : ((CreateOutcome.Replayed) outcome).lead();
+        if (outcome instanceof CreateOutcome.Replayed) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(201).header("Location", "/api/v1/leads/" + lead.id()).json(LeadJson.write(lead));
+    }
+
+    void get(Context ctx) {
+        ctx.json(LeadJson.write(leads.get(LeadId.parse(ctx.pathParam("id")))));
+    }
+
+    void list(Context ctx) {
+        LeadView view = Optional.ofNullable(ctx.queryParam("view")).map(LeadView::parse).orElse(LeadView.ALL);
+        Optional<Long> owner = Optional.ofNullable(ctx.queryParam("owner")).map(this::repId);
+        if (view == LeadView.MINE && owner.isEmpty()) {
+            throw new ValidationException("owner", "view=mine needs owner=<rep id or email>");
+        }
+        Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
+        int limit = Optional.ofNullable(ctx.queryParam("limit")).map(LeadController::limit).orElse(LeadQuery.DEFAULT_LIMIT);
+        Optional<LeadCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(LeadCursor::decode);
+        Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank());
+        Page<Lead> page = leads.list(new LeadQuery(view, owner, status, text, limit, cursor));
+        ctx.json(Map.of("items", page.items().stream().map(LeadJson::write).toList(),
+                "nextCursor", page.nextCursor().orElse("")));
+    }
+
+    private long repId(String owner) {
+        if (owner.matches("\\d+")) {
+            return Long.parseLong(owner);
+        }
+        return team.repByEmail(owner).map(r -> r.id())
+                .orElseThrow(() -> new ValidationException("owner", "no rep with id or email '" + owner + "'"));
+    }
+
+    private static LeadStatus status(String status) {
+        try {
+            return LeadStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("status", "'" + status + "' is not one of " + java.util.Arrays.toString(LeadStatus.values()));
+        }
+    }
+
+    private static int limit(String limit) {
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= LeadQuery.MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException("limit", "must be a whole number from 1 to " + LeadQuery.MAX_LIMIT);
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String utf8(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.leadline.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadDraft;
+import dev.leadline.core.lead.LeadField;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Leads to and from the JSON of the REST API. Input is strict: unknown fields and wrong types are errors. */
+final class LeadJson {
+    private LeadJson() {}
+
+    static LeadDraft read(ObjectMapper json, byte[] body) throws IOException {
+        JsonNode root = json.readTree(body);
+        if (root == null || !root.isObject()) {
+            throw new HttpProblem(400, "malformed_json", "the body must be a JSON object describing one lead");
+        }
+        LeadDraft draft = new LeadDraft();
+        root.fields().forEachRemaining(entry -> readField(draft, entry.getKey(), entry.getValue()));
+        return draft;
+    }
+
+    private static void readField(LeadDraft draft, String name, JsonNode value) {
+        if (value.isNull()) {
+            return;
+        }
+        if (name.equals("customFields")) {
+            if (!value.isObject()) {
+                draft.reject(name, "must be an object of names to strings");
+                return;
+            }
+            value.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                    draft.custom(e.getKey(), e.getValue().asText());
+                } else if (!e.getValue().isNull()) {
+                    draft.reject("customFields." + e.getKey(), "must be a string, number or boolean");
+                }
+            });
+            return;
+        }
+        LeadField.byName(name).ifPresentOrElse(field -> {
+            if (field == LeadField.EMPLOYEE_COUNT ? value.isIntegralNumber() || value.isTextual() : value.isTextual()) {
+                draft.set(field, value.asText());
+            } else {
+                draft.reject(name, field == LeadField.EMPLOYEE_COUNT ? "must be a whole number" : "must be a string");
+            }
+        }, () -> draft.reject(name, "unknown field"));
+    }
+
+    static Map<String, Object> write(Lead lead) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", lead.id().toString());
+        out.put("name", lead.data().displayName());
+        for (LeadField field : LeadField.values()) {
+            lead.data().get(field).ifPresent(v -> out.put(field.jsonName(),
+                    field == LeadField.EMPLOYEE_COUNT ? Integer.valueOf(v) : v));
+        }
+        out.put("customFields", lead.data().customFields());
+        out.put("status", lead.status().name());
+        out.put("statusCategory", lead.status().salesforceCategory());
+        out.put("ownerRepId", lead.ownerRepId());
+        out.put("queueId", lead.queueId());
+        out.put("score", lead.score());
+        out.put("enrichment", lead.enrichment());
+        out.put("createdAt", lead.createdAt().toString());
+        out.put("updatedAt", lead.updatedAt().toString());
+        out.put("version", lead.version());
+        return out;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.leadline.server.importing;
+
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.intake.ImportJob;
+import dev.leadline.core.intake.ImportOptions;
+import dev.leadline.core.intake.ImportReport;
+import dev.leadline.core.intake.ImportService;
+import dev.leadline.core.intake.ImportStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs CSV imports for the API and the command line: checks the spooled file, then imports it now
+ * or as a background job, and resumes jobs a crash or restart cut short.
+ */
+public final class ImportRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    private final ImportService imports;
+    private final ImportSpool spool;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "leadline-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportRunner(ImportService imports, ImportSpool spool) {
+        this.imports = imports;
+        this.spool = spool;
+    }
+
+    public ImportSpool spool() {
+        return spool;
+    }
+
+    /**
+     * Checks the spooled file's encoding and header; on success the file is UTF-8 from then on.
+     *
+     * @throws ValidationException (and deletes the file) if it cannot be imported as it is
+     */
+    public void check(Path file, Charset charset, ImportOptions options) {
+        try {
+            var problem = ImportSpool.encodingProblem(file, charset);
+            if (problem.isPresent()) {
+                throw new ValidationException("file", problem.get());
+            }
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                transcodeToUtf8(file, charset);
+            }
+            try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+                imports.mappingFor(source.header(), options);
+            }
+        } catch (IOException e) {
+            ImportSpool.delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            ImportSpool.delete(file);
+            throw e;
+        }
+    }
+
+    public ImportReport dryRun(Path file, ImportOptions options) {
+        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+            return imports.dryRun(source, options);
+        } finally {
+            ImportSpool.delete(file);
+        }
+    }
+
+    public ImportJob start(String fileName, Path file, ImportOptions options, Actor actor) {
+        return imports.start(fileName, file.toString(), options, actor);
+    }
+
+    /** Runs the job in this thread. */
+    public ImportReport run(ImportJob job, ImportService.ImportProgress progress) {
+        Path file = Path.of(job.spoolPath());
+        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+            ImportReport report = imports.run(job, source, progress);
+            ImportSpool.delete(file);
+            return report;
+        }
+    }
+
+    /** Runs the job in the background; its progress can be read with {@link ImportService#job}. */
+    public void submit(ImportJob job) {
+        background.submit(() -> {
+            try {
+                run(job, ImportService.ImportProgress.NONE);
+            } catch (RuntimeException e) {
+                log.warn("import job {} failed: {}", job.id(), e.getMessage());
+            }
+        });
+    }
+
+    /** Picks up jobs that were running when the server last stopped. */
+    public void resumeUnfinished() {
+        for (ImportJob job : imports.unfinished()) {
+            if (job.spoolPath() != null && Files.exists(Path.of(job.spoolPath()))) {
+                log.info("resuming import job {} after line {}", job.id(), job.committedLine());
+                submit(job);
+            } else {
+                imports.markFailed(job.id(), "the server stopped during this import and its file is gone; upload it again (rows already imported are recognised)");
+            }
+        }
+    }
+
+    private static void transcodeToUtf8(Path file, Charset charset) throws IOException {
+        Path utf8 = file.resolveSibling(file.getFileName() + ".utf8");
+        try (InputStream in = Files.newInputStream(file);
+             Reader reader = new java.io.InputStreamReader(in, charset);
+             Writer writer = Files.newBufferedWriter(utf8, StandardCharsets.UTF_8)) {
+            reader.transferTo(writer);
+        }
+        Files.move(utf8, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static boolean isDone(ImportJob job) {
+        return job.status() != ImportStatus.RUNNING;
+    }
+}
