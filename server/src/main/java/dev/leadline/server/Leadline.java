@@ -67,7 +67,7 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), version));
+                    config.formSubmissionsPerMinute(), config.trustProxy(), version));
             http.start(config.port());
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),

@@ -21,6 +21,7 @@ public record Config(
         long maxImportBytes,
         long syncImportBytes,
         int formSubmissionsPerMinute,
+        boolean trustProxy,
         int dbPoolSize) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
@@ -54,15 +55,29 @@ public record Config(
         long syncImport = r.integer("LEADLINE_SYNC_IMPORT_BYTES", 16 * 1_048_576, 0, Integer.MAX_VALUE);
         int formRate = r.integer("LEADLINE_FORM_RATE_PER_MINUTE", 20, 1, 100_000);
         int pool = r.integer("LEADLINE_DB_POOL_SIZE", 16, 2, 200);
+        boolean trustProxy = r.flag("LEADLINE_TRUST_PROXY", false);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, pool);
+        return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
+                pool);
     }
 
     private record Reader(Map<String, String> env, List<String> problems) {
         Optional<String> optional(String name) {
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        boolean flag(String name, boolean fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            if (raw.get().equalsIgnoreCase("true") || raw.get().equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(raw.get());
+            }
+            problems.add(name + " must be true or false, got '" + raw.get() + "'");
+            return fallback;
         }
 
         int integer(String name, int fallback, int min, int max) {

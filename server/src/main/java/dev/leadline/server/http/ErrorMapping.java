@@ -1,6 +1,9 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.leadline.core.common.FieldError;
+import java.util.List;
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
@@ -23,6 +26,8 @@ final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
         routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
                 ctx.status(409).json(new ApiError("concurrent_update", e.getMessage())));
+        routes.exception(MismatchedInputException.class, (e, ctx) -> ctx.status(400).json(new ApiError("validation_failed",
+                e.getOriginalMessage(), List.of(new FieldError(path(e), e.getOriginalMessage())))));
         routes.exception(JsonProcessingException.class, (e, ctx) ->
                 ctx.status(400).json(new ApiError("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
@@ -39,6 +44,11 @@ final class ErrorMapping {
     private static void unexpected(Exception e, Context ctx) {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).json(new ApiError("internal_error", "something went wrong on our side; it has been logged"));
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("body");
     }
 
     private static String codeFor(int status) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.common.FieldError;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.intake.FormOutcome;
+import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.FormService;
+import dev.leadline.server.config.ConfigFile;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,18 +25,20 @@ final class FormController {
     private final ObjectMapper json;
     private final FormService forms;
     private final RateLimiter limiter;
+    private final boolean trustProxy;
 
-    FormController(ObjectMapper json, FormService forms, RateLimiter limiter) {
+    FormController(ObjectMapper json, FormService forms, RateLimiter limiter, boolean trustProxy) {
         this.json = json;
         this.forms = forms;
         this.limiter = limiter;
+        this.trustProxy = trustProxy;
     }
 
     void submit(Context ctx) throws Exception {
         FormDefinition form = forms.form(ctx.pathParam("key"));
         boolean fromScript = Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json");
         allowOrigin(ctx, form);
-        long wait = limiter.acquire(ctx.ip());
+        long wait = limiter.acquire(clientAddress(ctx));
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new HttpProblem(429, "rate_limited", "too many submissions from this address; try again in " + wait + " s");
@@ -57,6 +61,14 @@ final class FormController {
         }
     }
 
+    private String clientAddress(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (trustProxy && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return ctx.ip();
+    }
+
     void preflight(Context ctx) {
         FormDefinition form = forms.form(ctx.pathParam("key"));
         allowOrigin(ctx, form);
@@ -72,12 +84,13 @@ final class FormController {
 
     void save(Context ctx) throws Exception {
         Authenticator.requireAdmin(ctx);
-        Map<String, Object> body = json.readValue(ctx.bodyAsBytes(), new TypeReference<LinkedHashMap<String, Object>>() { });
-        body.put("key", ctx.pathParam("key"));
-        FormDefinition form = json.convertValue(body, FormDefinition.class);
-        ctx.json(forms.save(new FormDefinition(form.key(), form.name(),
-                form.fieldMapping() == null ? Map.of() : form.fieldMapping(), form.defaultSource(), form.defaultCampaign(),
-                form.thankYouUrl(), form.allowedOrigins() == null ? List.of() : form.allowedOrigins())));
+        ConfigFile.FormSpec spec = json.readValue(ctx.bodyAsBytes(), ConfigFile.FormSpec.class);
+        String key = ctx.pathParam("key");
+        if (spec.key() != null && !spec.key().equals(key)) {
+            throw new ValidationException("key", "the body names form '" + spec.key() + "' but the URL names '" + key + "'");
+        }
+        ctx.json(forms.save(new ConfigFile.FormSpec(key, spec.name(), spec.fieldMapping(), spec.defaultSource(),
+                spec.defaultCampaign(), spec.thankYouUrl(), spec.allowedOrigins()).toDefinition()));
     }
 
     private static void allowOrigin(Context ctx, FormDefinition form) {

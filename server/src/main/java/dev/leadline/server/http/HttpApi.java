@@ -15,7 +15,7 @@ public final class HttpApi {
 
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
-                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, String version) {}
+                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, boolean trustProxy, String version) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -23,7 +23,8 @@ public final class HttpApi {
         Authenticator auth = new Authenticator(services.tokens());
         LeadController leads = new LeadController(json, services.intake(), services.leads(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
-        FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()));
+        FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
+                deps.trustProxy());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {

@@ -1,0 +1,170 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ImportApiTest {
+    static final Path X_EDUCATION = SharedData.file("x-education/Leads.csv");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theXEducationExportImportsWithEveryRowAccountedForAndReImportsAsDuplicates() throws Exception {
+        JsonNode first = importFile(X_EDUCATION, "?nullValues=Select");
+
+        assertThat(first.path("rows").asLong()).isEqualTo(9240);
+        assertThat(first.path("imported").asLong()).isEqualTo(9240);
+        assertThat(first.path("rejectedCount").asLong()).isZero();
+
+        JsonNode again = importFile(X_EDUCATION, "?nullValues=Select");
+        assertThat(again.path("imported").asLong()).isZero();
+        assertThat(again.path("duplicates").asLong()).isEqualTo(9240);
+
+        JsonNode page = JSON.readTree(server.get("/api/v1/leads?q=&limit=1").body()).path("items").get(0);
+        assertThat(page.path("externalId").asText()).matches("[0-9a-f-]{36}");
+        assertThat(page.path("customFields").has("Lead Number")).isTrue();
+        assertThat(page.path("customFields").has("Specialization") && "Select".equals(page.path("customFields").path("Specialization").asText()))
+                .as("'Select' placeholders are dropped").isFalse();
+    }
+
+    @Test
+    void badRowsAreReportedByLineAndNeverStopTheGoodOnes() throws Exception {
+        String csv = "First Name,Last Name,Email,Company\n"
+                + "Ada,Lovelace,ada@rows.example,Engines\n"
+                + "Grace,Hopper,not-an-email,Navy\n"
+                + "Alan,Turing\n"
+                + "\"Katherine\",\"Johnson\",\"kj@rows.example\",\"Orbit, Inc\"\n";
+        JsonNode report = postCsv(csv, "");
+
+        assertThat(report.path("imported").asLong()).isEqualTo(2);
+        assertThat(report.path("rejected").get(0).path("line").asLong()).isEqualTo(3);
+        assertThat(report.path("rejected").get(0).path("reason").asText()).contains("not-an-email");
+        assertThat(report.path("rejected").get(1).path("line").asLong()).isEqualTo(4);
+        assertThat(report.path("rejected").get(1).path("reason").asText()).contains("2 fields");
+    }
+
+    @Test
+    void aFileInTheWrongEncodingIsRefusedWholeAndChangesNothing() throws Exception {
+        byte[] latin1 = "Last Name,Company\nMüller,Bäckerei GmbH\n".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> refused = server.send(server.request("/api/v1/leads/import").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("not valid UTF-8").contains("line 2");
+        assertThat(server.get("/api/v1/leads?q=M%C3%BCller").body()).doesNotContain("Bäckerei");
+
+        HttpResponse<String> named = server.send(server.request("/api/v1/leads/import")
+                .header("Content-Type", "text/csv; charset=ISO-8859-1").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+        assertThat(named.statusCode()).isEqualTo(200);
+        assertThat(server.get("/api/v1/leads?q=M%C3%BCller").body()).contains("Bäckerei GmbH");
+    }
+
+    @Test
+    void anExplicitMappingNamesColumnsTheHeaderDoesNotExplain() throws Exception {
+        String csv = "Kontakt,Firma,Notiz\nkarl@mapping.example,Karl AG,call monday\n";
+        String mapping = URLEncoder.encode("{\"Kontakt\":\"email\",\"Firma\":\"company\"}", StandardCharsets.UTF_8);
+        JsonNode report = postCsv(csv, "?mapping=" + mapping);
+
+        assertThat(report.path("imported").asLong()).isEqualTo(1);
+        JsonNode lead = JSON.readTree(server.get("/api/v1/leads?q=karl%40mapping").body()).path("items").get(0);
+        assertThat(lead.path("company").asText()).isEqualTo("Karl AG");
+        assertThat(lead.path("customFields").path("Notiz").asText()).isEqualTo("call monday");
+    }
+
+    @Test
+    void aHeaderWithNoLeadFieldsOrABadMappingIsRefusedUpFront() throws Exception {
+        var noFields = server.send(csvRequest("foo,bar\n1,2\n", ""));
+        assertThat(noFields.statusCode()).isEqualTo(400);
+        assertThat(noFields.body()).contains("none of the columns");
+
+        var badMapping = server.send(csvRequest("Email\na@b.example\n", "?mapping=" + URLEncoder.encode("{\"Email\":\"shoeSize\"}", StandardCharsets.UTF_8)));
+        assertThat(badMapping.statusCode()).isEqualTo(400);
+        assertThat(badMapping.body()).contains("shoeSize");
+    }
+
+    @Test
+    void aDryRunReportsWithoutStoring() throws Exception {
+        JsonNode report = postCsv("Email,Company\ndry@run.example,Dry Co\n", "?dryRun=true");
+
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        assertThat(report.path("imported").asLong()).isEqualTo(1);
+        assertThat(server.get("/api/v1/leads?q=dry%40run").body()).doesNotContain("Dry Co");
+    }
+
+    @Test
+    void anAsyncImportAnswers202AndItsJobCanBePolled() throws Exception {
+        HttpResponse<String> accepted = server.send(csvRequest("Email,Company\nasync@job.example,Async Co\n", "?async=true"));
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String url = JSON.readTree(accepted.body()).path("url").asText();
+        JsonNode job;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        do {
+            Thread.sleep(100);
+            job = JSON.readTree(server.get(url).body());
+        } while (job.path("status").asText().equals("RUNNING") && Instant.now().isBefore(deadline));
+        assertThat(job.path("status").asText()).isEqualTo("DONE");
+        assertThat(job.path("imported").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void multipartUploadsWorkLikePlainBodies() throws Exception {
+        String boundary = "----leadline" + System.nanoTime();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + "Email,Company\nmulti@part.example,Multipart Co\n\r\n"
+                + "--" + boundary + "--\r\n";
+        HttpResponse<String> response = server.send(server.request("/api/v1/leads/import")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("imported").asLong()).isEqualTo(1);
+    }
+
+    private static JsonNode importFile(Path file, String query) throws Exception {
+        HttpResponse<String> response = server.send(server.request("/api/v1/leads/import" + query)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode postCsv(String csv, String query) throws Exception {
+        HttpResponse<String> response = server.send(csvRequest(csv, query));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest csvRequest(String csv, String query) {
+        return server.request("/api/v1/leads/import" + query).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
+    }
+
+    static boolean exists(Path path) {
+        return Files.exists(path);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.leadline.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaultsNeedNoVariablesAtAll() {
+        Config config = Config.fromEnvironment(Map.of());
+
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.externalDb()).isEmpty();
+        assertThat(config.dataDir()).hasToString("./data");
+        assertThat(config.pluginsDir()).hasToString("./plugins");
+    }
+
+    @Test
+    void everyProblemIsNamedByItsVariable() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of(
+                "LEADLINE_PORT", "eighty",
+                "LEADLINE_DB_URL", "postgres://nope",
+                "LEADLINE_BOOTSTRAP_TOKEN", "short",
+                "LEADLINE_TRUST_PROXY", "maybe")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("LEADLINE_PORT must be a whole number")
+                .hasMessageContaining("LEADLINE_DB_URL must be a MariaDB JDBC URL")
+                .hasMessageContaining("LEADLINE_DB_USER is required")
+                .hasMessageContaining("LEADLINE_BOOTSTRAP_TOKEN must be at least 16 characters")
+                .hasMessageContaining("LEADLINE_TRUST_PROXY must be true or false");
+    }
+
+    @Test
+    void anExternalDatabaseIsUsedWhenItsUrlIsSet() {
+        Config config = Config.fromEnvironment(Map.of("LEADLINE_DB_URL", "jdbc:mariadb://db:3306/leadline",
+                "LEADLINE_DB_USER", "leadline", "LEADLINE_DB_PASSWORD", "secret"));
+
+        assertThat(config.externalDb()).contains(new Config.ExternalDb("jdbc:mariadb://db:3306/leadline", "leadline", "secret"));
+    }
+
+    @Test
+    void aBrokenConfigFileIsRefusedWithItsProblem() {
+        assertThatThrownBy(() -> ConfigFile.parse("reps:\n  - email: a@b.example\n    nmae: typo\n"))
+                .hasMessageContaining("nmae");
+    }
+}
