@@ -4,15 +4,28 @@ import dev.leadline.core.access.ApiToken;
 import dev.leadline.core.access.AuthOutcome;
 import dev.leadline.core.access.TokenRole;
 import dev.leadline.core.access.TokenService;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
 
-/** Checks the bearer token on every {@code /api} request and remembers who called. */
+/**
+ * Checks the bearer token on every {@code /api} request and remembers who called. Answers are
+ * cached for {@link #CACHE_TTL}, so a revoked token may work that much longer; expiry is checked
+ * on every request.
+ */
 final class Authenticator {
+    static final Duration CACHE_TTL = Duration.ofSeconds(30);
     private static final String CALLER = "leadline.caller";
     private final TokenService tokens;
+    private final Clock clock;
+    private final Cache<String, AuthOutcome> recent = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_TTL).maximumSize(10_000).build();
 
-    Authenticator(TokenService tokens) {
+    Authenticator(TokenService tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     void authenticate(Context ctx) {
@@ -21,7 +34,18 @@ final class Authenticator {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new HttpProblem(401, "unauthorized", "send an API token as 'Authorization: Bearer <token>'");
         }
-        AuthOutcome outcome = tokens.authenticate(header.substring(7).strip());
+        String secret = header.substring(7).strip();
+        AuthOutcome outcome = recent.getIfPresent(secret);
+        if (outcome == null) {
+            outcome = tokens.authenticate(secret);
+            if (outcome instanceof AuthOutcome.Authenticated) {
+                recent.put(secret, outcome);
+            }
+        }
+        if (outcome instanceof AuthOutcome.Authenticated ok && ok.token().expiresAt() != null
+                && !ok.token().expiresAt().isAfter(clock.instant())) {
+            outcome = new AuthOutcome.Expired(ok.token());
+        }
         if (outcome instanceof AuthOutcome.Authenticated ok) {
             ctx.attribute(CALLER, ok.token());
             return;

@@ -20,7 +20,7 @@ public final class HttpApi {
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
         var services = deps.services();
-        Authenticator auth = new Authenticator(services.tokens());
+        Authenticator auth = new Authenticator(services.tokens(), deps.clock());
         LeadController leads = new LeadController(json, services.intake(), services.leads(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),

@@ -1,0 +1,97 @@
+package dev.leadline.bench;
+
+import java.io.BufferedWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Imports a generated CSV of N leads (default 100,000) through {@code POST /api/v1/leads/import}
+ * into the jar started with {@code -Xmx512m}, and reports rows per second and the peak heap in use.
+ */
+public final class ImportBench {
+    private static final String[] FIRST = {"Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Tim", "Hedy", "Barbara", "Dennis"};
+    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Lee", "Lamarr", "Liskov", "Ritchie"};
+    private static final String[] COUNTRY = {"US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "CA", "NL"};
+    private static final String[] SOURCE = {"Web", "Webinar", "Referral", "Trade show", "Partner", "Cold outreach"};
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path dir = Files.createTempDirectory("leadline-import-bench");
+        Path csv = generate(dir.resolve("leads.csv"), rows);
+        System.out.printf("generated %,d rows, %,d bytes%n", rows, Files.size(csv));
+        try (ServerProcess server = ServerProcess.start(dir, 18082, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("none").toString()), "-Xmx512m")) {
+            AtomicLong peakKb = new AtomicLong();
+            Thread sampler = new Thread(() -> sampleHeap(server.pid(), peakKb));
+            sampler.setDaemon(true);
+            sampler.start();
+            HttpClient http = HttpClient.newHttpClient();
+            long start = System.nanoTime();
+            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads/import?async=true"))
+                    .header("Authorization", "Bearer " + ServerProcess.TOKEN).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
+            }
+            String job = accepted.headers().firstValue("Location").orElseThrow();
+            String status;
+            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+            do {
+                Thread.sleep(250);
+                status = http.send(HttpRequest.newBuilder(server.uri(job)).header("Authorization", "Bearer " + ServerProcess.TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } while (status.contains("\"RUNNING\"") && System.nanoTime() < deadline);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            sampler.interrupt();
+            System.out.printf("import of %,d rows: %.1f s, %.0f rows/s (upload to job DONE), peak heap used %d MB of 512 MB%n",
+                    rows, seconds, rows / seconds, peakKb.get() / 1024);
+            System.out.println("  job: " + status.replaceAll("\"rejected\":\\[.*?\\],", ""));
+        }
+    }
+
+    static Path generate(Path file, int rows) throws Exception {
+        Random random = new Random(42);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("Lead ID,First Name,Last Name,Email,Company,Title,Phone,Country,City,Lead Source,No. of Employees,Rating,Notes\n");
+            for (int i = 1; i <= rows; i++) {
+                String first = FIRST[random.nextInt(FIRST.length)];
+                String last = LAST[random.nextInt(LAST.length)];
+                out.write("00Q" + i + "," + first + "," + last + "," + first.toLowerCase() + "." + last.toLowerCase() + i
+                        + "@company" + (i % 7000) + ".example,\"Company " + (i % 7000) + ", Inc\",Head of Sales,+1 555 "
+                        + String.format("%07d", i) + "," + COUNTRY[i % COUNTRY.length] + ",City " + (i % 300) + ","
+                        + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + "," + (i % 3 == 0 ? "Hot" : "Warm")
+                        + ",\"Met at booth " + (i % 40) + "; follow up\"\n");
+            }
+        }
+        return file;
+    }
+
+    private static void sampleHeap(long pid, AtomicLong peakKb) {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Process p = new ProcessBuilder(jcmd, Long.toString(pid), "GC.heap_info").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                Matcher m = USED.matcher(out);
+                if (m.find()) {
+                    peakKb.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+                }
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                // the server may be between states; try again at the next tick
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.leadline.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The built {@code leadline.jar} run as its own process, the way an operator runs it. */
+final class ServerProcess implements AutoCloseable {
+    static final String TOKEN = "bench-admin-token-0123456789";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    final long readyMillis;
+
+    private ServerProcess(Process process, int port, long readyMillis) {
+        this.process = process;
+        this.port = port;
+        this.readyMillis = readyMillis;
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("leadline.jar", "server/target/leadline.jar"));
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " not found; build it with ./mvnw -DskipTests package");
+        }
+        return jar;
+    }
+
+    /** Starts the jar and waits (at most two minutes) for /health to say UP. */
+    static ServerProcess start(Path workDir, int port, Map<String, String> env, String... jvmArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmArgs));
+        command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+        builder.environment().put("LEADLINE_PORT", Integer.toString(port));
+        builder.environment().put("LEADLINE_BOOTSTRAP_TOKEN", TOKEN);
+        builder.environment().putAll(env);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        long deadline = started + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + workDir.resolve("server.log"));
+            }
+            if (healthy(port)) {
+                return new ServerProcess(process, port, (System.nanoTime() - started) / 1_000_000);
+            }
+            Thread.sleep(20);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server not UP within 2 minutes; see " + workDir.resolve("server.log"));
+    }
+
+    private static boolean healthy(int port) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
