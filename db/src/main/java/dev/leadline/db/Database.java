@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -62,11 +66,21 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** True when a connection answers a trivial query within the timeout. */
+    /** True when a connection can be had and answers within the timeout (the pool itself may wait longer). */
     public boolean isUp(Duration timeout) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid((int) Math.max(1, timeout.toSeconds()));
-        } catch (SQLException e) {
+        CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+            } catch (SQLException e) {
+                return false;
+            }
+        });
+        try {
+            return check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package dev.leadline.server;
 
+import dev.leadline.core.common.Actor;
 import dev.leadline.server.config.Config;
 import dev.leadline.server.config.ConfigFile;
 import dev.leadline.server.http.HttpApi;
@@ -36,8 +37,9 @@ public final class Leadline implements AutoCloseable {
             Services services = Services.wire(db.database(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             ConfigFile.read(config.configFile()).ifPresent(file -> {
-                services.team().apply(file.reps(), file.queues());
-                file.forms().forEach(form -> services.forms().save(form.toDefinition()));
+                Actor actor = new Actor("config", config.configFile().getFileName().toString());
+                services.team().apply(file.reps(), file.queues(), actor);
+                file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor));
                 log.info("applied {}: {} reps, {} queues, {} forms", config.configFile(), file.reps().size(),
                         file.queues().size(), file.forms().size());
             });

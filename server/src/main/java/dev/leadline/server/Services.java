@@ -34,14 +34,15 @@ public record Services(
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
-        LeadJournal journal = new LeadJournal(new JooqActivityRepository(dsl), new JooqAuditLog(dsl));
+        JooqAuditLog audit = new JooqAuditLog(dsl);
+        LeadJournal journal = new LeadJournal(new JooqActivityRepository(dsl), audit);
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
         return new Services(
                 new LeadService(leadRepository),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),
-                new FormService(new JooqFormRepository(dsl), intake, clock),
-                new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), clock),
-                new TokenService(new JooqTokenRepository(dsl), clock));
+                new FormService(new JooqFormRepository(dsl), intake, audit, clock),
+                new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock),
+                new TokenService(new JooqTokenRepository(dsl), audit, clock));
     }
 }

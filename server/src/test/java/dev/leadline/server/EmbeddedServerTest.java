@@ -62,6 +62,15 @@ class EmbeddedServerTest {
                     + "/api/v1/leads/" + leadId)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("Durable Ltd");
+
+            String port = Files.readString(dir.resolve("data").resolve("embedded-db.running")).split(" ")[0];
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("mariadbd") && c.contains("--port=" + port)).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + second.port()
+                    + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"");
         }
     }
 

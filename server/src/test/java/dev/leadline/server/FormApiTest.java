@@ -18,7 +18,7 @@ class FormApiTest {
     static void start() {
         server = TestServer.start(Map.of("LEADLINE_FORM_RATE_PER_MINUTE", "5", "LEADLINE_TRUST_PROXY", "true"));
         server.services().forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web",
-                "Spring launch", "https://example.com/thanks", List.of("https://www.example.com")));
+                "Spring launch", "https://example.com/thanks", List.of("https://www.example.com")), dev.leadline.core.common.Actor.cli("test"));
     }
 
     @AfterAll

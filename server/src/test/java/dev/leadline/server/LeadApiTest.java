@@ -88,7 +88,7 @@ class LeadApiTest {
     void requestsWithoutAValidTokenAreTurnedAway() throws Exception {
         var noToken = server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads")).GET().build());
         var unknown = server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads")).header("Authorization", "Bearer nope").GET().build());
-        String expired = server.services().tokens().issue("old", TokenRole.INTEGRATION, Optional.of(Duration.ofSeconds(-1))).secret();
+        String expired = server.services().tokens().issue("old", TokenRole.INTEGRATION, Optional.of(Duration.ofSeconds(-1)), dev.leadline.core.common.Actor.cli("test")).secret();
         var expiredResponse = server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads"))
                 .header("Authorization", "Bearer " + expired).GET().build());
 

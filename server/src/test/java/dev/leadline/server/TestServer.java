@@ -20,7 +20,7 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final Leadline leadline;
+    private Leadline leadline;
     private final Map<String, String> env;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -52,6 +52,12 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Stops the server and starts a new one on the same database and data directory. */
+    public void restart() {
+        leadline.close();
+        leadline = Leadline.start(Config.fromEnvironment(env), Clock.systemUTC());
     }
 
     public Map<String, String> env() {

@@ -1,6 +1,11 @@
 package dev.leadline.core.access;
 
+import dev.leadline.core.activity.AuditEntry;
+import dev.leadline.core.activity.AuditLog;
+import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
+import java.util.List;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,18 +23,20 @@ public final class TokenService {
     private static final int MIN_BOOTSTRAP_LENGTH = 16;
 
     private final TokenRepository tokens;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenService(TokenRepository tokens, Clock clock) {
+    public TokenService(TokenRepository tokens, AuditLog audit, Clock clock) {
         this.tokens = tokens;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** A freshly issued token: the secret is in {@code secret} and nowhere else. */
     public record Issued(String secret, ApiToken token) {}
 
-    public Issued issue(String name, TokenRole role, Optional<Duration> lifetime) {
+    public Issued issue(String name, TokenRole role, Optional<Duration> lifetime, Actor actor) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new ValidationException("name", "is required (1-100 characters)");
         }
@@ -38,6 +45,7 @@ public final class TokenService {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         ApiToken token = tokens.insert(name.strip(), role, hash(secret), now, lifetime.map(now::plus).orElse(null));
+        recordCreated(token, actor);
         return new Issued(secret, token);
     }
 
@@ -47,8 +55,21 @@ public final class TokenService {
             throw new ValidationException("LEADLINE_BOOTSTRAP_TOKEN", "must be at least " + MIN_BOOTSTRAP_LENGTH + " characters");
         }
         String hash = hash(secret);
-        return tokens.findByHash(hash)
-                .orElseGet(() -> tokens.insert("bootstrap", TokenRole.ADMIN, hash, clock.instant(), null));
+        return tokens.findByHash(hash).orElseGet(() -> {
+            ApiToken token = tokens.insert("bootstrap", TokenRole.ADMIN, hash, clock.instant(), null);
+            recordCreated(token, new Actor("config", "LEADLINE_BOOTSTRAP_TOKEN"));
+            return token;
+        });
+    }
+
+    private void recordCreated(ApiToken token, Actor actor) {
+        Map<String, String> after = new java.util.TreeMap<>();
+        after.put("name", token.name());
+        after.put("role", token.role().name());
+        if (token.expiresAt() != null) {
+            after.put("expiresAt", token.expiresAt().toString());
+        }
+        audit.record(List.of(new AuditEntry("api_token", Long.toString(token.id()), "created", actor, token.createdAt(), null, after)));
     }
 
     public AuthOutcome authenticate(String secret) {

@@ -1,5 +1,7 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.activity.AuditEntry;
+import dev.leadline.core.activity.AuditLog;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
@@ -19,11 +21,13 @@ import java.util.Set;
 public final class FormService {
     private final FormRepository forms;
     private final IntakeService intake;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public FormService(FormRepository forms, IntakeService intake, Clock clock) {
+    public FormService(FormRepository forms, IntakeService intake, AuditLog audit, Clock clock) {
         this.forms = forms;
         this.intake = intake;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -40,7 +44,7 @@ public final class FormService {
      *
      * @throws ValidationException naming what is wrong
      */
-    public FormDefinition save(FormDefinition form) {
+    public FormDefinition save(FormDefinition form, Actor actor) {
         List<String> problems = new ArrayList<>();
         if (form.key() == null || !form.key().matches("[A-Za-z0-9_-]{1,64}")) {
             problems.add("key must be 1-64 letters, digits, '-' or '_'");
@@ -61,7 +65,24 @@ public final class FormService {
         if (!problems.isEmpty()) {
             throw new ValidationException("form", String.join("; ", problems));
         }
-        return forms.upsert(form, clock.instant());
+        Optional<FormDefinition> before = forms.findByKey(form.key());
+        FormDefinition after = forms.upsert(form, clock.instant());
+        if (before.isEmpty() || !before.get().equals(after)) {
+            audit.record(List.of(new AuditEntry("form", after.key(), before.isEmpty() ? "created" : "updated", actor,
+                    clock.instant(), before.map(FormService::snapshot).orElse(null), snapshot(after))));
+        }
+        return after;
+    }
+
+    private static Map<String, String> snapshot(FormDefinition form) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        values.put("name", form.name());
+        values.put("fieldMapping", new java.util.TreeMap<>(form.fieldMapping()).toString());
+        Optional.ofNullable(form.defaultSource()).ifPresent(v -> values.put("defaultSource", v));
+        Optional.ofNullable(form.defaultCampaign()).ifPresent(v -> values.put("defaultCampaign", v));
+        Optional.ofNullable(form.thankYouUrl()).ifPresent(v -> values.put("thankYouUrl", v));
+        values.put("allowedOrigins", form.allowedOrigins().toString());
+        return values;
     }
 
     public FormOutcome submit(String formKey, Map<String, String> submitted) {

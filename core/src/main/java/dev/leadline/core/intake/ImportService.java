@@ -91,6 +91,9 @@ public final class ImportService {
                 progress.advanced(result.counts());
             });
             jobs.finish(job.id(), ImportStatus.DONE, null, clock.instant());
+        } catch (ImportStopped e) {
+            log.info("import {} stopped after line {}; it resumes from there", job.id(), e.lastCommittedLine());
+            throw e;
         } catch (LeadlineException | IllegalStateException e) {
             log.warn("import {} stopped: {}", job.id(), e.getMessage());
             jobs.finish(job.id(), ImportStatus.FAILED, e.getMessage(), clock.instant());
@@ -122,6 +125,7 @@ public final class ImportService {
 
     private static void forEachBatch(Iterator<ImportRow> rows, long afterLine, java.util.function.Consumer<List<ImportRow>> work) {
         List<ImportRow> batch = new ArrayList<>(BATCH_SIZE);
+        long lastLine = afterLine;
         while (rows.hasNext()) {
             ImportRow row = rows.next();
             if (row.line() <= afterLine) {
@@ -129,12 +133,30 @@ public final class ImportService {
             }
             batch.add(row);
             if (batch.size() == BATCH_SIZE) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ImportStopped(lastLine);
+                }
                 work.accept(batch);
+                lastLine = row.line();
                 batch = new ArrayList<>(BATCH_SIZE);
             }
         }
         if (!batch.isEmpty()) {
             work.accept(batch);
+        }
+    }
+
+    /** The import thread was interrupted (the server is stopping); the job stays resumable. */
+    public static final class ImportStopped extends LeadlineException {
+        private final long lastCommittedLine;
+
+        ImportStopped(long lastCommittedLine) {
+            super("import stopped after line " + lastCommittedLine);
+            this.lastCommittedLine = lastCommittedLine;
+        }
+
+        public long lastCommittedLine() {
+            return lastCommittedLine;
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.leadline.core.team;
 
+import dev.leadline.core.activity.AuditEntry;
+import dev.leadline.core.activity.AuditLog;
+import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.FieldError;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
@@ -10,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,12 +23,14 @@ public final class TeamService {
     private final Transactor transactor;
     private final RepRepository reps;
     private final QueueRepository queues;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public TeamService(Transactor transactor, RepRepository reps, QueueRepository queues, Clock clock) {
+    public TeamService(Transactor transactor, RepRepository reps, QueueRepository queues, AuditLog audit, Clock clock) {
         this.transactor = transactor;
         this.reps = reps;
         this.queues = queues;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -32,7 +39,7 @@ public final class TeamService {
      *
      * @throws ValidationException listing every bad entry; nothing is changed then
      */
-    public void apply(List<RepSpec> repSpecs, List<QueueSpec> queueSpecs) {
+    public void apply(List<RepSpec> repSpecs, List<QueueSpec> queueSpecs, Actor actor) {
         List<FieldError> problems = new ArrayList<>();
         List<Rep> validReps = new ArrayList<>();
         for (int i = 0; i < repSpecs.size(); i++) {
@@ -42,9 +49,13 @@ public final class TeamService {
             throw new ValidationException(problems);
         }
         transactor.inTransaction(() -> {
-            validReps.forEach(rep -> reps.upsert(rep, clock.instant()));
+            for (Rep rep : validReps) {
+                Optional<Rep> before = reps.findByEmail(rep.email());
+                Rep after = reps.upsert(rep, clock.instant());
+                record("rep", after.email(), before.map(TeamService::snapshot), snapshot(after), actor);
+            }
             for (int i = 0; i < queueSpecs.size(); i++) {
-                applyQueue(queueSpecs.get(i), "queues[" + i + "]", problems);
+                applyQueue(queueSpecs.get(i), "queues[" + i + "]", problems, actor);
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
@@ -64,7 +75,7 @@ public final class TeamService {
         return reps.findByEmail(email.strip().toLowerCase(Locale.ROOT));
     }
 
-    private void applyQueue(QueueSpec spec, String where, List<FieldError> problems) {
+    private void applyQueue(QueueSpec spec, String where, List<FieldError> problems, Actor actor) {
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 100) {
             problems.add(new FieldError(where + ".name", "is required (1-100 characters)"));
             return;
@@ -74,7 +85,37 @@ public final class TeamService {
             repByEmail(email).ifPresentOrElse(rep -> members.add(rep.id()),
                     () -> problems.add(new FieldError(where + ".members", "no rep with email " + email)));
         }
-        queues.upsert(spec.name().strip(), spec.description(), members, clock.instant());
+        Optional<LeadQueue> before = queues.findByName(spec.name().strip());
+        LeadQueue after = queues.upsert(spec.name().strip(), spec.description(), members, clock.instant());
+        record("queue", after.name(), before.map(TeamService::snapshot), snapshot(after), actor);
+    }
+
+    private void record(String entity, String id, Optional<Map<String, String>> before, Map<String, String> after, Actor actor) {
+        if (before.isEmpty() || !before.get().equals(after)) {
+            audit.record(List.of(new AuditEntry(entity, id, before.isEmpty() ? "created" : "updated", actor, clock.instant(),
+                    before.orElse(null), after)));
+        }
+    }
+
+    private static Map<String, String> snapshot(Rep rep) {
+        Map<String, String> values = new TreeMap<>();
+        values.put("email", rep.email());
+        values.put("name", rep.name());
+        values.put("timeZone", rep.timeZone().getId());
+        values.put("role", rep.role().name());
+        values.put("active", Boolean.toString(rep.active()));
+        Optional.ofNullable(rep.workingHours()).ifPresent(v -> values.put("workingHours", v));
+        Optional.ofNullable(rep.capacity()).ifPresent(v -> values.put("capacity", v.toString()));
+        rep.chatIdentities().forEach((platform, id) -> values.put("chat." + platform, id));
+        return values;
+    }
+
+    private static Map<String, String> snapshot(LeadQueue queue) {
+        Map<String, String> values = new TreeMap<>();
+        values.put("name", queue.name());
+        Optional.ofNullable(queue.description()).ifPresent(v -> values.put("description", v));
+        values.put("members", new java.util.TreeSet<>(queue.memberRepIds()).toString());
+        return values;
     }
 
     private static Optional<Rep> toRep(RepSpec spec, String where, List<FieldError> problems) {

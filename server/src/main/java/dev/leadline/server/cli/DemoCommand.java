@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 /** Starts the server with a demo organisation in it and prints an admin token. */
 @Command(name = "demo", description = "Start the server with demo data (reps, a queue, a web form, a dozen leads).")
 public final class DemoCommand implements Runnable {
+    private static final Actor DEMO = Actor.cli("demo");
     private static final String[][] LEADS = {
         {"Ada", "Lovelace", "ada@analytical-engines.example", "Analytical Engines", "CTO", "GB", "Web"},
         {"Grace", "Hopper", "grace@cobol.example", "COBOL Systems", "VP Engineering", "US", "Webinar"},
@@ -38,7 +39,7 @@ public final class DemoCommand implements Runnable {
     public void run() {
         Leadline leadline = Leadline.start(Config.fromEnvironment(CliEnvironment.get()), Clock.systemUTC());
         seed(leadline.services());
-        String token = leadline.services().tokens().issue("demo-admin", TokenRole.ADMIN, Optional.empty()).secret();
+        String token = leadline.services().tokens().issue("demo-admin", TokenRole.ADMIN, Optional.empty(), DEMO).secret();
         System.out.println();
         System.out.println("Leadline demo is running on http://localhost:" + leadline.port());
         System.out.println("Admin API token: " + token);
@@ -54,15 +55,15 @@ public final class DemoCommand implements Runnable {
                 new RepSpec("omar@demo.leadline.dev", "Omar Haddad", "Europe/Berlin", "MON-FRI 08:30-16:30", 40, true, "REP", Map.of()),
                 new RepSpec("mia@demo.leadline.dev", "Mia Chen", "Asia/Singapore", "MON-FRI 09:00-18:00", 30, true, "MANAGER", Map.of())),
                 List.of(new QueueSpec("Inbound", "New inbound leads, first to claim wins",
-                        List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))));
+                        List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))), DEMO);
         services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
-                "https://example.com/thanks", List.of("http://localhost:3000")));
+                "https://example.com/thanks", List.of("http://localhost:3000")), DEMO);
         for (int i = 0; i < LEADS.length; i++) {
             String[] l = LEADS[i];
             LeadDraft draft = new LeadDraft().set(LeadField.FIRST_NAME, l[0]).set(LeadField.LAST_NAME, l[1])
                     .set(LeadField.EMAIL, l[2]).set(LeadField.COMPANY, l[3]).set(LeadField.TITLE, l[4])
                     .set(LeadField.COUNTRY, l[5]).set(LeadField.SOURCE, l[6]).set(LeadField.EXTERNAL_ID, "demo-" + (i + 1));
-            services.intake().create(((LeadDraft.Validated.Valid) draft.build()).data(), Actor.cli("demo"), Optional.empty());
+            services.intake().create(((LeadDraft.Validated.Valid) draft.build()).data(), DEMO, Optional.empty());
         }
     }
 }

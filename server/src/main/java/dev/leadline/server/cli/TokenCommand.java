@@ -2,6 +2,7 @@ package dev.leadline.server.cli;
 
 import dev.leadline.core.access.TokenRole;
 import dev.leadline.core.access.TokenService;
+import dev.leadline.core.common.Actor;
 import dev.leadline.server.Leadline;
 import dev.leadline.server.config.Config;
 import java.time.Clock;
@@ -29,7 +30,7 @@ public final class TokenCommand {
         public void run() {
             try (Leadline.Backend backend = Leadline.backend(Config.fromEnvironment(CliEnvironment.get()), Clock.systemUTC())) {
                 TokenService.Issued issued = backend.services().tokens().issue(name, role,
-                        Optional.ofNullable(expiresInDays).map(Duration::ofDays));
+                        Optional.ofNullable(expiresInDays).map(Duration::ofDays), Actor.cli(System.getProperty("user.name")));
                 System.out.println(issued.secret());
                 System.err.println("created " + role + " token '" + issued.token().name() + "'"
                         + (issued.token().expiresAt() == null ? "" : ", expires " + issued.token().expiresAt())

@@ -2,6 +2,7 @@ package dev.leadline.server.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.FieldError;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.intake.FormOutcome;
@@ -90,7 +91,8 @@ final class FormController {
             throw new ValidationException("key", "the body names form '" + spec.key() + "' but the URL names '" + key + "'");
         }
         ctx.json(forms.save(new ConfigFile.FormSpec(key, spec.name(), spec.fieldMapping(), spec.defaultSource(),
-                spec.defaultCampaign(), spec.thankYouUrl(), spec.allowedOrigins()).toDefinition()));
+                spec.defaultCampaign(), spec.thankYouUrl(), spec.allowedOrigins()).toDefinition(),
+                Actor.token(Authenticator.caller(ctx).name())));
     }
 
     private static void allowOrigin(Context ctx, FormDefinition form) {

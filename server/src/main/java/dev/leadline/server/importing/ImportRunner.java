@@ -99,6 +99,8 @@ public final class ImportRunner implements AutoCloseable {
         background.submit(() -> {
             try {
                 run(job, ImportService.ImportProgress.NONE);
+            } catch (ImportService.ImportStopped e) {
+                log.info("import job {} paused for shutdown; it resumes at the next start", job.id());
             } catch (RuntimeException e) {
                 log.warn("import job {} failed: {}", job.id(), e.getMessage());
             }
