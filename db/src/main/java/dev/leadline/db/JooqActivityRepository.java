@@ -24,10 +24,11 @@ public final class JooqActivityRepository implements ActivityRepository {
         if (activities.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT, ACTIVITY.SUMMARY);
+        var insert = dsl.insertInto(ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT, ACTIVITY.SUMMARY,
+                ACTIVITY.DETAILS);
         for (Activity a : activities) {
             insert = insert.values(a.leadId().value(), a.type().name(), a.actor().toString(), Times.toDb(a.occurredAt()),
-                    a.summary());
+                    a.summary(), a.details());
         }
         insert.execute();
     }
@@ -41,6 +42,6 @@ public final class JooqActivityRepository implements ActivityRepository {
 
     private static Activity toActivity(ActivityRecord r) {
         return new Activity(new LeadId(r.getLeadId()), ActivityType.valueOf(r.getType()), Actor.parse(r.getActor()),
-                Times.fromDb(r.getOccurredAt()), r.getSummary());
+                Times.fromDb(r.getOccurredAt()), r.getSummary(), r.getDetails());
     }
 }

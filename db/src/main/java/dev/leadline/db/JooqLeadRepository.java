@@ -11,6 +11,7 @@ import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
@@ -131,6 +132,37 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     @Override
+    public Lead updateStage(Lead lead, LeadStage stage, Instant at) {
+        int updated = dsl.update(SALES_LEAD)
+                .set(SALES_LEAD.STATUS, stage.status().name())
+                .set(SALES_LEAD.STATUS_REASON, stage.statusReason())
+                .set(SALES_LEAD.QUEUE_ID, stage.queueId())
+                .set(SALES_LEAD.OWNER_REP_ID, stage.ownerRepId())
+                .set(SALES_LEAD.OFFERED_AT, Times.toDb(stage.offeredAt()))
+                .set(SALES_LEAD.CLAIMED_AT, Times.toDb(stage.claimedAt()))
+                .set(SALES_LEAD.FIRST_TOUCHED_AT, Times.toDb(stage.firstTouchedAt()))
+                .set(SALES_LEAD.UPDATED_AT, Times.toDb(at))
+                .set(SALES_LEAD.VERSION, lead.version() + 1)
+                .where(SALES_LEAD.ID.eq(lead.id().value()).and(SALES_LEAD.VERSION.eq(lead.version())))
+                .execute();
+        if (updated == 0) {
+            throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
+        }
+        return find(lead.id()).orElseThrow();
+    }
+
+    @Override
+    public boolean claim(LeadId id, long queueId, long repId, Instant at) {
+        return dsl.update(SALES_LEAD)
+                .set(SALES_LEAD.OWNER_REP_ID, repId)
+                .set(SALES_LEAD.CLAIMED_AT, Times.toDb(at))
+                .set(SALES_LEAD.UPDATED_AT, Times.toDb(at))
+                .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(1))
+                .where(SALES_LEAD.ID.eq(id.value()).and(SALES_LEAD.OWNER_REP_ID.isNull()).and(SALES_LEAD.QUEUE_ID.eq(queueId)))
+                .execute() == 1;
+    }
+
+    @Override
     public long count() {
         return dsl.fetchCount(SALES_LEAD);
     }
@@ -141,6 +173,7 @@ public final class JooqLeadRepository implements LeadRepository {
         record.setIntakeKey(lead.intakeKey());
         record.setStatus(LeadStatus.NEW.name());
         record.setQueueId(lead.queueId());
+        record.setOfferedAt(lead.queueId() == null ? null : Times.toDb(lead.createdAt()));
         record.setCreatedAt(Times.toDb(lead.createdAt()));
         record.setUpdatedAt(Times.toDb(lead.createdAt()));
         record.setVersion(0);
@@ -165,8 +198,10 @@ public final class JooqLeadRepository implements LeadRepository {
         if (record.getEmployeeCount() != null) {
             fields.put(LeadField.EMPLOYEE_COUNT, record.getEmployeeCount().toString());
         }
-        return new Lead(new LeadId(record.getId()), new LeadData(fields, Json.read(record.getCustomFields())),
-                LeadStatus.valueOf(record.getStatus()), record.getOwnerRepId(), record.getQueueId(), record.getScore(),
+        LeadStage stage = new LeadStage(LeadStatus.valueOf(record.getStatus()), record.getStatusReason(), record.getQueueId(),
+                record.getOwnerRepId(), Times.fromDb(record.getOfferedAt()), Times.fromDb(record.getClaimedAt()),
+                Times.fromDb(record.getFirstTouchedAt()));
+        return new Lead(new LeadId(record.getId()), new LeadData(fields, Json.read(record.getCustomFields())), stage, record.getScore(),
                 Json.read(record.getEnrichment()), Times.fromDb(record.getCreatedAt()), Times.fromDb(record.getUpdatedAt()),
                 record.getVersion());
     }

@@ -54,6 +54,11 @@ public final class JooqQueueRepository implements QueueRepository {
     }
 
     @Override
+    public Optional<LeadQueue> find(long id) {
+        return dsl.selectFrom(LEAD_QUEUE).where(LEAD_QUEUE.ID.eq(id)).fetchOptional().map(this::toQueue);
+    }
+
+    @Override
     public List<LeadQueue> list() {
         return dsl.selectFrom(LEAD_QUEUE).orderBy(LEAD_QUEUE.NAME).fetch(this::toQueue);
     }

@@ -1,6 +1,8 @@
 package dev.leadline.server;
 
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.qualification.QualificationService;
+import java.util.Optional;
 import dev.leadline.server.config.Config;
 import dev.leadline.server.config.ConfigFile;
 import dev.leadline.server.http.HttpApi;
@@ -34,9 +36,11 @@ public final class Leadline implements AutoCloseable {
     public static Backend backend(Config config, Clock clock) {
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
-            Services services = Services.wire(db.database(), clock);
+            Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
+            Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::disqualifyReasons)
+                    .filter(reasons -> !reasons.isEmpty()).orElse(QualificationService.DEFAULT_DISQUALIFY_REASONS));
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
-            ConfigFile.read(config.configFile()).ifPresent(file -> {
+            configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
                 services.team().apply(file.reps(), file.queues(), actor);
                 file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor));

@@ -1,6 +1,10 @@
 package dev.leadline.server;
 
 import dev.leadline.core.access.TokenService;
+import dev.leadline.core.activity.ActivityRepository;
+import dev.leadline.core.claim.ClaimService;
+import dev.leadline.core.qualification.QualificationService;
+import java.util.List;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.intake.FormService;
 import dev.leadline.core.intake.ImportService;
@@ -24,25 +28,33 @@ import org.jooq.DSLContext;
 /** The application services, wired to their MariaDB repositories. */
 public record Services(
         LeadService leads,
+        ClaimService claims,
+        QualificationService qualification,
+        ActivityRepository timeline,
         IntakeService intake,
         ImportService imports,
         FormService forms,
         TeamService team,
         TokenService tokens) {
 
-    public static Services wire(Database database, Clock clock) {
+    public static Services wire(Database database, Clock clock, List<String> disqualifyReasons) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
         JooqAuditLog audit = new JooqAuditLog(dsl);
-        LeadJournal journal = new LeadJournal(new JooqActivityRepository(dsl), audit);
+        JooqActivityRepository timeline = new JooqActivityRepository(dsl);
+        LeadJournal journal = new LeadJournal(timeline, audit);
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
+        TeamService team = new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
         return new Services(
                 new LeadService(leadRepository),
+                new ClaimService(transactor, leadRepository, journal, team, clock),
+                new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
+                timeline,
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
-                new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock),
+                team,
                 new TokenService(new JooqTokenRepository(dsl), audit, clock));
     }
 }

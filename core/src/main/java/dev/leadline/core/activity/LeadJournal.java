@@ -33,6 +33,13 @@ public final class LeadJournal {
         audit.record(changes);
     }
 
+    /** A change to where the lead stands (claim, status, ...), with an optional longer text. */
+    public void changed(Lead before, Lead after, ActivityType type, Actor actor, String summary, String details, Instant at) {
+        activities.appendAll(List.of(new Activity(after.id(), type, actor, at, summary, details)));
+        audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), type.name().toLowerCase(java.util.Locale.ROOT), actor, at,
+                LeadSnapshot.of(before), LeadSnapshot.of(after))));
+    }
+
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
         audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), "updated", actor, at,

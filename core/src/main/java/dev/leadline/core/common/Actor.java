@@ -22,6 +22,10 @@ public record Actor(String kind, String name) {
         return new Actor("form", formKey);
     }
 
+    public static Actor rep(String email) {
+        return new Actor("rep", email);
+    }
+
     public static Actor cli(String user) {
         return new Actor("cli", user);
     }

@@ -32,5 +32,18 @@ public interface LeadRepository {
      */
     Lead updateData(Lead lead, LeadData data, Instant at);
 
+    /**
+     * Replaces the lead's stage (status, queue, owner, times) if it is still at {@code lead.version()}.
+     *
+     * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed it meanwhile
+     */
+    Lead updateStage(Lead lead, LeadStage stage, Instant at);
+
+    /**
+     * Makes the rep the owner if the lead is still offered to that queue and owned by no one, in one
+     * atomic step: of many concurrent claims on any number of servers, exactly one returns true.
+     */
+    boolean claim(LeadId id, long queueId, long repId, Instant at);
+
     long count();
 }

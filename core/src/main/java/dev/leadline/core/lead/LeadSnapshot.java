@@ -11,14 +11,21 @@ public final class LeadSnapshot {
         Map<String, String> values = new LinkedHashMap<>();
         lead.data().fields().forEach((field, value) -> values.put(field.jsonName(), value));
         lead.data().customFields().forEach((name, value) -> values.put("customFields." + name, value));
-        values.put("status", lead.status().name());
-        if (lead.ownerRepId() != null) {
-            values.put("ownerRepId", lead.ownerRepId().toString());
-        }
-        if (lead.queueId() != null) {
-            values.put("queueId", lead.queueId().toString());
-        }
+        LeadStage stage = lead.stage();
+        values.put("status", stage.status().name());
+        put(values, "statusReason", stage.statusReason());
+        put(values, "ownerRepId", stage.ownerRepId());
+        put(values, "queueId", stage.queueId());
+        put(values, "offeredAt", stage.offeredAt());
+        put(values, "claimedAt", stage.claimedAt());
+        put(values, "firstTouchedAt", stage.firstTouchedAt());
         values.put("version", Integer.toString(lead.version()));
         return values;
+    }
+
+    private static void put(Map<String, String> values, String name, Object value) {
+        if (value != null) {
+            values.put(name, value.toString());
+        }
     }
 }

@@ -12,5 +12,7 @@ public interface QueueRepository {
 
     Optional<LeadQueue> findByName(String name);
 
+    Optional<LeadQueue> find(long id);
+
     List<LeadQueue> list();
 }

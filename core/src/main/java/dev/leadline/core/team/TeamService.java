@@ -71,6 +71,18 @@ public final class TeamService {
         return queues.list();
     }
 
+    public Optional<Rep> rep(long id) {
+        return reps.find(id);
+    }
+
+    public Optional<LeadQueue> queue(long id) {
+        return queues.find(id);
+    }
+
+    public Optional<LeadQueue> queueByName(String name) {
+        return queues.findByName(name.strip());
+    }
+
     public Optional<Rep> repByEmail(String email) {
         return reps.findByEmail(email.strip().toLowerCase(Locale.ROOT));
     }

@@ -8,6 +8,7 @@ import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
@@ -34,7 +35,8 @@ public final class InMemoryLeadRepository implements LeadRepository {
             throw new IllegalStateException("duplicate intake key " + lead.intakeKey());
         }
         Instant at = lead.createdAt().truncatedTo(ChronoUnit.MICROS);
-        Lead stored = new Lead(new LeadId(nextId++), lead.data(), LeadStatus.NEW, null, lead.queueId(), null, Map.of(), at, at, 0);
+        LeadStage stage = lead.queueId() == null ? LeadStage.fresh() : LeadStage.fresh().offeredTo(lead.queueId(), at);
+        Lead stored = new Lead(new LeadId(nextId++), lead.data(), stage, null, Map.of(), at, at, 0);
         leads.put(stored.id().value(), stored);
         if (lead.intakeKey() != null) {
             intakeKeys.put(lead.intakeKey(), stored.id().value());
@@ -99,10 +101,38 @@ public final class InMemoryLeadRepository implements LeadRepository {
         if (current == null || current.version() != lead.version()) {
             throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
         }
-        Lead updated = new Lead(current.id(), data, current.status(), current.ownerRepId(), current.queueId(), current.score(),
+        Lead updated = new Lead(current.id(), data, current.stage(), current.score(),
                 current.enrichment(), current.createdAt(), at.truncatedTo(ChronoUnit.MICROS), current.version() + 1);
         leads.put(updated.id().value(), updated);
         return updated;
+    }
+
+    @Override
+    public synchronized Lead updateStage(Lead lead, LeadStage stage, Instant at) {
+        Lead current = leads.get(lead.id().value());
+        if (current == null || current.version() != lead.version()) {
+            throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
+        }
+        LeadStage stored = new LeadStage(stage.status(), stage.statusReason(), stage.queueId(), stage.ownerRepId(),
+                micros(stage.offeredAt()), micros(stage.claimedAt()), micros(stage.firstTouchedAt()));
+        Lead updated = new Lead(current.id(), current.data(), stored, current.score(), current.enrichment(), current.createdAt(),
+                at.truncatedTo(ChronoUnit.MICROS), current.version() + 1);
+        leads.put(updated.id().value(), updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized boolean claim(LeadId id, long queueId, long repId, Instant at) {
+        Lead current = leads.get(id.value());
+        if (current == null || current.ownerRepId() != null || current.queueId() == null || current.queueId() != queueId) {
+            return false;
+        }
+        updateStage(current, current.stage().ownedBy(repId, at), at);
+        return true;
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

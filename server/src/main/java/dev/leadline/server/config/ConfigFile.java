@@ -18,9 +18,10 @@ import java.util.Optional;
  * {@code leadline.yml}: the team and the web forms as code, applied at start-up. Routing rules
  * join it with the routing engine.
  */
-public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms) {
+public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons) {
 
     public ConfigFile {
+        disqualifyReasons = disqualifyReasons == null ? List.of() : List.copyOf(disqualifyReasons);
         reps = reps == null ? List.of() : List.copyOf(reps);
         queues = queues == null ? List.of() : List.copyOf(queues);
         forms = forms == null ? List.of() : List.copyOf(forms);

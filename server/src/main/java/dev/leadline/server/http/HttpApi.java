@@ -25,6 +25,8 @@ public final class HttpApi {
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
                 deps.trustProxy());
+        LifecycleController lifecycle = new LifecycleController(json, services.claims(), services.qualification(),
+                services.team(), services.leads(), services.timeline());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -40,6 +42,15 @@ public final class HttpApi {
             routes.get("/api/v1/leads", leads::list);
             routes.post("/api/v1/leads/import", imports::upload);
             routes.get("/api/v1/leads/{id}", leads::get);
+            routes.post("/api/v1/leads/{id}/claim", lifecycle::claim);
+            routes.post("/api/v1/leads/{id}/release", lifecycle::release);
+            routes.post("/api/v1/leads/{id}/contact-attempts", lifecycle::contactAttempt);
+            routes.post("/api/v1/leads/{id}/qualify", lifecycle::qualify);
+            routes.post("/api/v1/leads/{id}/disqualify", lifecycle::disqualify);
+            routes.post("/api/v1/leads/{id}/notes", lifecycle::note);
+            routes.post("/api/v1/leads/{id}/assign", lifecycle::assign);
+            routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
+            routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
             routes.get("/api/v1/imports/{id}", imports::job);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);

@@ -50,6 +50,10 @@ final class LeadJson {
         }, () -> draft.reject(name, "unknown field"));
     }
 
+    private static String text(java.time.Instant at) {
+        return at == null ? null : at.toString();
+    }
+
     static Map<String, Object> write(Lead lead) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", lead.id().toString());
@@ -61,8 +65,12 @@ final class LeadJson {
         out.put("customFields", lead.data().customFields());
         out.put("status", lead.status().name());
         out.put("statusCategory", lead.status().salesforceCategory());
+        out.put("statusReason", lead.stage().statusReason());
         out.put("ownerRepId", lead.ownerRepId());
         out.put("queueId", lead.queueId());
+        out.put("offeredAt", text(lead.stage().offeredAt()));
+        out.put("claimedAt", text(lead.stage().claimedAt()));
+        out.put("firstTouchedAt", text(lead.stage().firstTouchedAt()));
         out.put("score", lead.score());
         out.put("enrichment", lead.enrichment());
         out.put("createdAt", lead.createdAt().toString());

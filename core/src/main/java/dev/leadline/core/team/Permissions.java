@@ -1,0 +1,37 @@
+package dev.leadline.core.team;
+
+import dev.leadline.core.lead.Lead;
+import java.util.Optional;
+
+/** Who may do what to a lead. Managers and admins may do anything; reps work their own leads. */
+public final class Permissions {
+    private Permissions() {}
+
+    public static boolean isManager(Rep rep) {
+        return rep.role() == Role.MANAGER || rep.role() == Role.ADMIN;
+    }
+
+    /** Contact attempts, qualification, disqualification: the owner, or a manager. */
+    public static Optional<String> mayWork(Rep rep, Lead lead) {
+        if (!rep.active()) {
+            return Optional.of(rep.name() + " is not an active rep");
+        }
+        if (isManager(rep) || (lead.ownerRepId() != null && lead.ownerRepId() == rep.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(lead.ownerRepId() == null
+                ? lead.id() + " has no owner yet; claim it first"
+                : lead.id() + " belongs to someone else");
+    }
+
+    /** Claiming: members of the offering queue, or a manager. */
+    public static Optional<String> mayClaim(Rep rep, LeadQueue queue) {
+        if (!rep.active()) {
+            return Optional.of(rep.name() + " is not an active rep");
+        }
+        if (isManager(rep) || queue.memberRepIds().contains(rep.id())) {
+            return Optional.empty();
+        }
+        return Optional.of(rep.name() + " is not a member of queue " + queue.name());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LifecycleApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        server.services().team().apply(List.of(
+                new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+                new RepSpec("zed@example.com", "Zed Outside", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aLeadGoesFromQueueToClaimToContactToDisqualifiedWithEveryStepOnTheTimeline() throws Exception {
+        String id = newLead();
+        assertThat(post(id, "assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\",\"reason\":\"web lead\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> claimed = post(id, "claim", "{\"rep\":\"jane@example.com\"}");
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(claimed.body()).path("claimedAt").asText()).isNotEmpty();
+
+        HttpResponse<String> late = post(id, "claim", "{\"rep\":\"omar@example.com\"}");
+        assertThat(late.statusCode()).isEqualTo(409);
+        JsonNode lost = JSON.readTree(late.body());
+        assertThat(lost.path("error").asText()).isEqualTo("already_claimed");
+        assertThat(lost.path("claimedBy").path("name").asText()).isEqualTo("Jane Rivera");
+
+        JsonNode attempted = JSON.readTree(post(id, "contact-attempts",
+                "{\"rep\":\"jane@example.com\",\"channel\":\"linkedin\",\"note\":\"sent InMail\"}").body());
+        assertThat(attempted.path("status").asText()).isEqualTo("ATTEMPTED");
+
+        HttpResponse<String> badReason = post(id, "disqualify", "{\"rep\":\"jane@example.com\",\"reason\":\"meh\"}");
+        assertThat(badReason.statusCode()).isEqualTo(400);
+        assertThat(badReason.body()).contains("No budget");
+        JsonNode disqualified = JSON.readTree(post(id, "disqualify",
+                "{\"rep\":\"jane@example.com\",\"reason\":\"Bad timing\",\"note\":\"Q3\"}").body());
+        assertThat(disqualified.path("status").asText()).isEqualTo("DISQUALIFIED");
+        assertThat(disqualified.path("statusCategory").asText()).isEqualTo("Unqualified");
+
+        HttpResponse<String> requalify = post(id, "qualify", "{\"rep\":\"jane@example.com\"}");
+        assertThat(requalify.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(requalify.body()).path("error").asText()).isEqualTo("wrong_state");
+
+        List<String> types = new ArrayList<>();
+        JSON.readTree(server.get("/api/v1/leads/" + id + "/timeline").body()).path("items").forEach(i -> types.add(i.path("type").asText()));
+        assertThat(types).containsExactly("DISQUALIFIED", "CONTACT_ATTEMPT", "CLAIMED", "OFFERED", "CREATED");
+    }
+
+    @Test
+    void refusalsSayWhy() throws Exception {
+        String id = newLead();
+        post(id, "assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}");
+
+        HttpResponse<String> outsider = post(id, "claim", "{\"rep\":\"zed@example.com\"}");
+        assertThat(outsider.statusCode()).isEqualTo(403);
+        assertThat(outsider.body()).contains("not a member of queue Inbound");
+        assertThat(post(id, "assign", "{\"rep\":\"jane@example.com\",\"to\":\"omar@example.com\"}").statusCode()).isEqualTo(403);
+        assertThat(post(id, "claim", "{\"rep\":\"nobody@example.com\"}").statusCode()).isEqualTo(400);
+        assertThat(post(id, "claim", "{}").statusCode()).isEqualTo(400);
+        assertThat(post(id, "claim", "{\"rep\":\"jane@example.com\",\"colour\":\"red\"}").statusCode()).isEqualTo(400);
+        assertThat(post("L-999999", "claim", "{\"rep\":\"jane@example.com\"}").statusCode()).isEqualTo(404);
+        assertThat(post(id, "notes", "{\"rep\":\"mia@example.com\",\"text\":\"\"}").statusCode()).isEqualTo(400);
+        assertThat(post(id, "notes", "{\"rep\":\"mia@example.com\",\"text\":\"VIP, handle with care\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDisqualificationReasonsAreListed() throws Exception {
+        JsonNode reasons = JSON.readTree(server.get("/api/v1/disqualify-reasons").body());
+        assertThat(reasons.isArray()).isTrue();
+        assertThat(reasons.toString()).contains("No budget");
+    }
+
+    private static String newLead() throws Exception {
+        HttpResponse<String> created = server.postJson("/api/v1/leads", "{\"lastName\":\"Lifecycle\",\"company\":\"Cycle Co\"}");
+        return JSON.readTree(created.body()).path("id").asText();
+    }
+
+    private static HttpResponse<String> post(String id, String action, String body) {
+        return server.postJson("/api/v1/leads/" + id + "/" + action, body);
+    }
+}
