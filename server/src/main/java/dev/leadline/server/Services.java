@@ -4,6 +4,8 @@ import dev.leadline.core.access.TokenService;
 import dev.leadline.core.activity.ActivityRepository;
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.qualification.QualificationService;
+import dev.leadline.core.scheduling.SchedulingService;
+import dev.leadline.db.JooqScheduleRepository;
 import java.util.List;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.intake.FormService;
@@ -30,6 +32,7 @@ public record Services(
         LeadService leads,
         ClaimService claims,
         QualificationService qualification,
+        SchedulingService scheduling,
         ActivityRepository timeline,
         IntakeService intake,
         ImportService imports,
@@ -50,6 +53,7 @@ public record Services(
                 new LeadService(leadRepository),
                 new ClaimService(transactor, leadRepository, journal, team, clock),
                 new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
+                new SchedulingService(transactor, leadRepository, new JooqScheduleRepository(dsl), journal, clock),
                 timeline,
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),

@@ -27,6 +27,7 @@ public final class HttpApi {
                 deps.trustProxy());
         LifecycleController lifecycle = new LifecycleController(json, services.claims(), services.qualification(),
                 services.team(), services.leads(), services.timeline());
+        SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -51,6 +52,14 @@ public final class HttpApi {
             routes.post("/api/v1/leads/{id}/assign", lifecycle::assign);
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
+            routes.post("/api/v1/leads/{id}/meetings", scheduling::book);
+            routes.get("/api/v1/leads/{id}/meetings", scheduling::meetingsOfLead);
+            routes.get("/api/v1/meetings/{ref}", scheduling::show);
+            routes.post("/api/v1/meetings/{id}/reschedule", scheduling::reschedule);
+            routes.post("/api/v1/meetings/{id}/outcome", scheduling::outcome);
+            routes.post("/api/v1/leads/{id}/tasks", scheduling::addTask);
+            routes.get("/api/v1/leads/{id}/tasks", scheduling::tasksOfLead);
+            routes.post("/api/v1/tasks/{id}/complete", scheduling::completeTask);
             routes.get("/api/v1/imports/{id}", imports::job);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);
