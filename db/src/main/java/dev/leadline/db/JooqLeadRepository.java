@@ -13,7 +13,6 @@ import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
-import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.jooq.tables.records.SalesLeadRecord;
 import java.time.Instant;
@@ -74,17 +73,7 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public Page<Lead> list(LeadQuery query) {
-        List<Condition> where = new ArrayList<>();
-        if (query.view() == LeadView.NEW) {
-            where.add(SALES_LEAD.STATUS.eq(LeadStatus.NEW.name()));
-        }
-        query.ownerRepId().ifPresent(owner -> where.add(SALES_LEAD.OWNER_REP_ID.eq(owner)));
-        query.status().ifPresent(status -> where.add(SALES_LEAD.STATUS.eq(status.name())));
-        query.text().ifPresent(text -> {
-            String prefix = text.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-            where.add(SALES_LEAD.EMAIL_KEY.like(prefix).or(SALES_LEAD.LAST_NAME.like(prefix)).or(SALES_LEAD.FIRST_NAME.like(prefix))
-                    .or(SALES_LEAD.COMPANY.like(prefix)));
-        });
+        List<Condition> where = LeadViewConditions.of(query);
         query.after().ifPresent(cursor -> where.add(SALES_LEAD.ID.lt(cursor.lastId())));
         List<Lead> rows = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1)
                 .fetch(JooqLeadRepository::toLead);
@@ -165,6 +154,11 @@ public final class JooqLeadRepository implements LeadRepository {
     @Override
     public long count() {
         return dsl.fetchCount(SALES_LEAD);
+    }
+
+    @Override
+    public long count(LeadQuery query) {
+        return dsl.fetchCount(SALES_LEAD, LeadViewConditions.of(query));
     }
 
     private static SalesLeadRecord toRecord(NewLead lead) {

@@ -144,18 +144,6 @@ class LeadApiTest {
     }
 
     private static long count() {
-        return server.services().leads().list(dev.leadline.core.lead.LeadQuery.all()).items().isEmpty() ? 0 : countAll();
-    }
-
-    private static long countAll() {
-        long total = 0;
-        Optional<String> cursor = Optional.empty();
-        do {
-            var page = server.services().leads().list(new dev.leadline.core.lead.LeadQuery(dev.leadline.core.lead.LeadView.ALL,
-                    Optional.empty(), Optional.empty(), Optional.empty(), 200, cursor.map(dev.leadline.core.lead.LeadCursor::decode)));
-            total += page.items().size();
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
-        return total;
+        return server.services().leads().counts(dev.leadline.core.lead.LeadQuery.all()).get(dev.leadline.core.lead.LeadView.ALL);
     }
 }

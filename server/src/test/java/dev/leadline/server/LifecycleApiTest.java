@@ -89,6 +89,26 @@ class LifecycleApiTest {
     }
 
     @Test
+    void viewsListAndCountLeadsPerRepAndQueue() throws Exception {
+        String offered = newLead();
+        post(offered, "assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}");
+        String mine = newLead();
+        post(mine, "assign", "{\"rep\":\"mia@example.com\",\"to\":\"omar@example.com\"}");
+
+        JsonNode queue = JSON.readTree(server.get("/api/v1/leads?view=queue&queue=Inbound").body());
+        List<String> inQueue = new ArrayList<>();
+        queue.path("items").forEach(l -> inQueue.add(l.path("id").asText()));
+        assertThat(inQueue).contains(offered).doesNotContain(mine);
+
+        JsonNode counts = JSON.readTree(server.get("/api/v1/views/counts?owner=omar@example.com").body());
+        assertThat(counts.path("mine").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.path("not-contacted").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.has("overdue")).isTrue();
+        assertThat(server.get("/api/v1/leads?view=queue").statusCode()).isEqualTo(400);
+        assertThat(server.get("/api/v1/leads?view=mine").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theDisqualificationReasonsAreListed() throws Exception {
         JsonNode reasons = JSON.readTree(server.get("/api/v1/disqualify-reasons").body());
         assertThat(reasons.isArray()).isTrue();

@@ -46,4 +46,7 @@ public interface LeadRepository {
     boolean claim(LeadId id, long queueId, long repId, Instant at);
 
     long count();
+
+    /** How many leads the query's view and filters select (ignoring limit and cursor). */
+    long count(LeadQuery query);
 }

@@ -6,18 +6,55 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Named list views. The foundation knows {@code all}, {@code new} and {@code mine}; the lifecycle
- * adds the intelligence views (overdue, idle, ...).
+ * Named list views, after Salesforce's lead intelligence view. Each is a filter over leads, their
+ * timeline, meetings and tasks, evaluated at a moment and, for "today", in a time zone.
  */
 public enum LeadView {
-    ALL, NEW, MINE;
+    /** Every lead. */
+    ALL,
+    /** NEW and not yet owned by anyone. */
+    NEW,
+    /** Owned by the given rep. */
+    MINE,
+    /** Offered to the given queue and still unclaimed. */
+    QUEUE,
+    /** Changed in the last 7 days. */
+    RECENT,
+    /** Has a follow-up task past its due time. */
+    OVERDUE,
+    /** Has an open task due today (in the rep's time zone). */
+    DUE_TODAY,
+    /** Has a meeting or open task ahead. */
+    UPCOMING,
+    /** Open, with nothing on its timeline for the idle period (30 days by default). */
+    IDLE,
+    /** Open and never touched (no contact, meeting or decision yet). */
+    NO_ACTIVITY,
+    /** Open with no meeting or open task ahead. */
+    NO_UPCOMING,
+    /** NEW with an owner who has not reached out yet (no contact, meeting or task). */
+    NOT_CONTACTED,
+    /** Contact attempted, no answer yet. */
+    ATTEMPTED,
+    /** Two-way contact happened. */
+    ENGAGED,
+    /** Has a meeting ahead whose outcome is not recorded. */
+    MEETING_SCHEDULED,
+    /** A meeting was declined. */
+    MEETING_DECLINED,
+    /** Disqualified. */
+    DISQUALIFIED;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     public static LeadView parse(String name) {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new ValidationException("view", "unknown view '" + name + "'; known views: "
-                    + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+                    + Arrays.stream(values()).map(LeadView::label).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -57,10 +57,7 @@ public final class InMemoryLeadRepository implements LeadRepository {
     @Override
     public synchronized Page<Lead> list(LeadQuery query) {
         List<Lead> matching = leads.descendingMap().values().stream()
-                .filter(l -> query.view() != LeadView.NEW || l.status() == LeadStatus.NEW)
-                .filter(l -> query.ownerRepId().map(o -> o.equals(l.ownerRepId())).orElse(true))
-                .filter(l -> query.status().map(s -> s == l.status()).orElse(true))
-                .filter(l -> query.text().map(t -> matchesText(l, t)).orElse(true))
+                .filter(l -> matches(l, query))
                 .filter(l -> query.after().map(c -> l.id().value() < c.lastId()).orElse(true))
                 .limit(query.limit() + 1L)
                 .toList();
@@ -69,6 +66,32 @@ public final class InMemoryLeadRepository implements LeadRepository {
         }
         List<Lead> page = matching.subList(0, query.limit());
         return new Page<>(page, Optional.of(new LeadCursor(page.get(page.size() - 1).id().value()).encode()));
+    }
+
+    @Override
+    public synchronized long count(LeadQuery query) {
+        return leads.values().stream().filter(l -> matches(l, query)).count();
+    }
+
+    /** The views this fake can judge from the lead alone; timeline- and schedule-based views need MariaDB. */
+    private static boolean matches(Lead l, LeadQuery query) {
+        boolean inView = switch (query.view()) {
+            case ALL -> true;
+            case NEW -> l.status() == LeadStatus.NEW && l.ownerRepId() == null;
+            case MINE -> l.ownerRepId() != null;
+            case QUEUE -> l.ownerRepId() == null && l.queueId() != null && l.stage().isOpen();
+            case NOT_CONTACTED -> l.status() == LeadStatus.NEW && l.ownerRepId() != null && l.stage().firstTouchedAt() == null;
+            case ATTEMPTED -> l.status() == LeadStatus.ATTEMPTED;
+            case ENGAGED -> l.status() == LeadStatus.ENGAGED;
+            case DISQUALIFIED -> l.status() == LeadStatus.DISQUALIFIED;
+            case NO_ACTIVITY -> l.stage().isOpen() && l.status() != LeadStatus.CONVERTED && l.stage().firstTouchedAt() == null;
+            default -> throw new UnsupportedOperationException("the in-memory fake cannot judge view " + query.view());
+        };
+        return inView
+                && query.ownerRepId().map(o -> o.equals(l.ownerRepId())).orElse(true)
+                && query.queueId().map(q -> q.equals(l.queueId())).orElse(true)
+                && query.status().map(s -> s == l.status()).orElse(true)
+                && query.text().map(t -> matchesText(l, t)).orElse(true);
     }
 
     private static boolean matchesText(Lead lead, String text) {

@@ -21,7 +21,7 @@ public final class HttpApi {
         ObjectMapper json = JsonMapper.create();
         var services = deps.services();
         Authenticator auth = new Authenticator(services.tokens(), deps.clock());
-        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.team());
+        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.team(), deps.clock());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
                 deps.trustProxy());
@@ -52,6 +52,7 @@ public final class HttpApi {
             routes.post("/api/v1/leads/{id}/assign", lifecycle::assign);
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
+            routes.get("/api/v1/views/counts", leads::counts);
             routes.post("/api/v1/leads/{id}/meetings", scheduling::book);
             routes.get("/api/v1/leads/{id}/meetings", scheduling::meetingsOfLead);
             routes.get("/api/v1/meetings/{ref}", scheduling::show);

@@ -15,7 +15,10 @@ import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import java.time.Clock;
+import java.time.ZoneId;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,12 +34,14 @@ final class LeadController {
     private final IntakeService intake;
     private final LeadService leads;
     private final TeamService team;
+    private final Clock clock;
 
-    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, TeamService team) {
+    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, TeamService team, Clock clock) {
         this.json = json;
         this.intake = intake;
         this.leads = leads;
         this.team = team;
+        this.clock = clock;
     }
 
     void create(Context ctx) throws Exception {
@@ -70,24 +75,41 @@ final class LeadController {
 
     void list(Context ctx) {
         LeadView view = Optional.ofNullable(ctx.queryParam("view")).map(LeadView::parse).orElse(LeadView.ALL);
-        Optional<Long> owner = Optional.ofNullable(ctx.queryParam("owner")).map(this::repId);
-        if (view == LeadView.MINE && owner.isEmpty()) {
+        LeadQuery scope = scope(ctx);
+        if (view == LeadView.MINE && scope.ownerRepId().isEmpty()) {
             throw new ValidationException("owner", "view=mine needs owner=<rep id or email>");
         }
-        Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
+        if (view == LeadView.QUEUE && scope.queueId().isEmpty()) {
+            throw new ValidationException("queue", "view=queue needs queue=<queue name>");
+        }
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(LeadController::limit).orElse(LeadQuery.DEFAULT_LIMIT);
         Optional<LeadCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(LeadCursor::decode);
-        Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank());
-        Page<Lead> page = leads.list(new LeadQuery(view, owner, status, text, limit, cursor));
+        Page<Lead> page = leads.list(scope.withView(view).withText(scope.text().orElse(null), limit, cursor));
         ctx.json(Map.of("items", page.items().stream().map(LeadJson::write).toList(),
                 "nextCursor", page.nextCursor().orElse("")));
     }
 
-    private long repId(String owner) {
-        if (owner.matches("\\d+")) {
-            return Long.parseLong(owner);
-        }
-        return team.repByEmail(owner).map(r -> r.id())
+    /** {@code GET /api/v1/views/counts?owner=&queue=}: how many leads each view holds. */
+    void counts(Context ctx) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        leads.counts(scope(ctx)).forEach((view, count) -> counts.put(view.label(), count));
+        ctx.json(counts);
+    }
+
+    private LeadQuery scope(Context ctx) {
+        Optional<Rep> owner = Optional.ofNullable(ctx.queryParam("owner")).map(this::rep);
+        Optional<Long> queue = Optional.ofNullable(ctx.queryParam("queue")).map(name -> team.queueByName(name)
+                .orElseThrow(() -> new ValidationException("queue", "no queue named '" + name + "'")).id());
+        Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
+        Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank());
+        ZoneId zone = owner.map(Rep::timeZone).orElse(ZoneId.of("UTC"));
+        return new LeadQuery(LeadView.ALL, owner.map(Rep::id), queue, status, text, LeadQuery.DEFAULT_LIMIT, Optional.empty(),
+                clock.instant(), zone);
+    }
+
+    private Rep rep(String owner) {
+        String value = owner.strip();
+        return (value.matches("\\d+") ? team.rep(Long.parseLong(value)) : team.repByEmail(value))
                 .orElseThrow(() -> new ValidationException("owner", "no rep with id or email '" + owner + "'"));
     }
 

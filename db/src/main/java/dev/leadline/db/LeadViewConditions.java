@@ -1,0 +1,85 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.ACTIVITY;
+import static dev.leadline.db.jooq.Tables.MEETING;
+import static dev.leadline.db.jooq.Tables.SALES_LEAD;
+import static dev.leadline.db.jooq.Tables.TASK;
+
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadStatus;
+import dev.leadline.core.scheduling.MeetingOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/** The SQL of each list view and filter: one condition per view, over leads, timeline, meetings and tasks. */
+final class LeadViewConditions {
+    private LeadViewConditions() {}
+
+    static List<Condition> of(LeadQuery query) {
+        List<Condition> where = new ArrayList<>();
+        where.add(view(query));
+        query.ownerRepId().ifPresent(owner -> where.add(SALES_LEAD.OWNER_REP_ID.eq(owner)));
+        query.queueId().ifPresent(queue -> where.add(SALES_LEAD.QUEUE_ID.eq(queue)));
+        query.status().ifPresent(status -> where.add(SALES_LEAD.STATUS.eq(status.name())));
+        query.text().filter(t -> !t.isBlank()).ifPresent(text -> {
+            String prefix = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            where.add(SALES_LEAD.EMAIL_KEY.like(prefix).or(SALES_LEAD.LAST_NAME.like(prefix)).or(SALES_LEAD.FIRST_NAME.like(prefix))
+                    .or(SALES_LEAD.COMPANY.like(prefix)));
+        });
+        return where;
+    }
+
+    private static Condition view(LeadQuery q) {
+        var now = Times.toDb(q.now());
+        return switch (q.view()) {
+            case ALL -> DSL.trueCondition();
+            case MINE -> SALES_LEAD.OWNER_REP_ID.isNotNull();
+            case QUEUE -> SALES_LEAD.OWNER_REP_ID.isNull().and(SALES_LEAD.QUEUE_ID.isNotNull()).and(open());
+            case NEW -> status(LeadStatus.NEW).and(SALES_LEAD.OWNER_REP_ID.isNull());
+            case NOT_CONTACTED -> status(LeadStatus.NEW).and(SALES_LEAD.OWNER_REP_ID.isNotNull()).and(SALES_LEAD.FIRST_TOUCHED_AT.isNull());
+            case ATTEMPTED -> status(LeadStatus.ATTEMPTED);
+            case ENGAGED -> status(LeadStatus.ENGAGED);
+            case DISQUALIFIED -> status(LeadStatus.DISQUALIFIED);
+            case RECENT -> SALES_LEAD.UPDATED_AT.ge(Times.toDb(q.now().minus(Duration.ofDays(7))));
+            case NO_ACTIVITY -> open().and(SALES_LEAD.FIRST_TOUCHED_AT.isNull());
+            case IDLE -> open().and(DSL.notExists(DSL.selectOne().from(ACTIVITY).where(ACTIVITY.LEAD_ID.eq(SALES_LEAD.ID)
+                    .and(ACTIVITY.OCCURRED_AT.gt(Times.toDb(q.now().minus(Duration.ofDays(LeadQuery.IDLE_DAYS))))))));
+            case OVERDUE -> DSL.exists(openTasks().and(TASK.DUE_AT.lt(now)));
+            case DUE_TODAY -> {
+                LocalDate today = q.now().atZone(q.zone()).toLocalDate();
+                Instant start = today.atStartOfDay(q.zone()).toInstant();
+                Instant end = today.plusDays(1).atStartOfDay(q.zone()).toInstant();
+                yield DSL.exists(openTasks().and(TASK.DUE_AT.ge(Times.toDb(start))).and(TASK.DUE_AT.lt(Times.toDb(end))));
+            }
+            case MEETING_SCHEDULED -> DSL.exists(futureMeetings(q));
+            case MEETING_DECLINED -> DSL.exists(DSL.selectOne().from(MEETING).where(MEETING.LEAD_ID.eq(SALES_LEAD.ID)
+                    .and(MEETING.OUTCOME.eq(MeetingOutcome.DECLINED.name()))));
+            case UPCOMING -> DSL.exists(futureMeetings(q)).or(DSL.exists(openTasks().and(TASK.DUE_AT.ge(now))));
+            case NO_UPCOMING -> open().and(DSL.notExists(futureMeetings(q))).and(DSL.notExists(openTasks().and(TASK.DUE_AT.ge(now))));
+        };
+    }
+
+    private static org.jooq.SelectConditionStep<org.jooq.Record1<Integer>> openTasks() {
+        return DSL.selectOne().from(TASK).where(TASK.LEAD_ID.eq(SALES_LEAD.ID)).and(TASK.DONE_AT.isNull());
+    }
+
+    private static org.jooq.SelectConditionStep<org.jooq.Record1<Integer>> futureMeetings(LeadQuery q) {
+        return DSL.selectOne().from(MEETING).where(MEETING.LEAD_ID.eq(SALES_LEAD.ID)).and(MEETING.OUTCOME.isNull())
+                .and(MEETING.STARTS_AT.ge(Times.toDb(q.now())));
+    }
+
+    private static Condition status(LeadStatus status) {
+        return SALES_LEAD.STATUS.eq(status.name());
+    }
+
+    private static Condition open() {
+        return SALES_LEAD.STATUS.in(LeadStatus.NEW.name(), LeadStatus.ATTEMPTED.name(), LeadStatus.ENGAGED.name(),
+                LeadStatus.QUALIFIED.name());
+    }
+}
