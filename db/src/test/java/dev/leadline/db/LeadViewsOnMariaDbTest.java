@@ -45,18 +45,15 @@ class LeadViewsOnMariaDbTest {
 
     @BeforeAll
     static void setUp() {
-        database = TestDatabases.fresh();
-        var dsl = database.dsl();
-        Clock clock = Clock.systemUTC();
-        JooqTransactor tx = new JooqTransactor(dsl);
-        JooqLeadRepository repo = new JooqLeadRepository(dsl);
-        JooqActivityRepository timeline = new JooqActivityRepository(dsl);
-        LeadJournal journal = new LeadJournal(timeline, new JooqAuditLog(dsl));
-        TeamService team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), new JooqAuditLog(dsl), clock);
-        JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
-        ClaimService claims = new ClaimService(tx, repo, journal, team, clock);
-        QualificationService work = new QualificationService(tx, repo, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
-        SchedulingService scheduling = new SchedulingService(tx, repo, schedule, journal, clock);
+        TestDesk desk = new TestDesk(Clock.systemUTC());
+        database = desk.database;
+        JooqLeadRepository repo = desk.leads;
+        LeadJournal journal = desk.journal;
+        TeamService team = desk.team;
+        JooqScheduleRepository schedule = desk.schedule;
+        ClaimService claims = desk.claims;
+        QualificationService work = desk.qualification;
+        SchedulingService scheduling = desk.scheduling;
         views = new LeadService(repo);
         team.apply(List.of(new RepSpec("ann@example.com", "Ann", "Europe/Berlin", null, null, true, "MANAGER", Map.of())),
                 List.of(new QueueSpec("Inbound", null, List.of("ann@example.com"))), Actor.cli("test"));

@@ -48,19 +48,18 @@ class LifecycleOnMariaDbTest {
     private static Rep outsider;
     private static LeadQueue inbound;
 
+    private static TestDesk desk;
+
     @BeforeAll
     static void setUp() {
-        database = TestDatabases.fresh();
-        var dsl = database.dsl();
-        Clock clock = Clock.systemUTC();
-        JooqTransactor tx = new JooqTransactor(dsl);
-        leads = new JooqLeadRepository(dsl);
-        timeline = new JooqActivityRepository(dsl);
-        audit = new JooqAuditLog(dsl);
-        LeadJournal journal = new LeadJournal(timeline, audit);
-        team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
-        claims = new ClaimService(tx, leads, journal, team, clock);
-        qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
+        desk = new TestDesk(Clock.systemUTC());
+        database = desk.database;
+        leads = desk.leads;
+        timeline = desk.timeline;
+        audit = desk.audit;
+        team = desk.team;
+        claims = desk.claims;
+        qualification = desk.qualification;
         List<RepSpec> reps = new ArrayList<>();
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

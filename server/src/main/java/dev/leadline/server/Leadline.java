@@ -2,6 +2,9 @@ package dev.leadline.server;
 
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.qualification.QualificationService;
+import dev.leadline.server.notify.DispatchLoop;
+import dev.leadline.server.notify.LogNotifier;
+import java.util.List;
 import java.util.Optional;
 import dev.leadline.server.config.Config;
 import dev.leadline.server.config.ConfigFile;
@@ -23,13 +26,16 @@ public final class Leadline implements AutoCloseable {
     private final PluginHost plugins;
     private final ImportRunner imports;
     private final Javalin http;
+    private final DispatchLoop dispatch;
 
-    private Leadline(DatabaseRuntime db, Services services, PluginHost plugins, ImportRunner imports, Javalin http) {
+    private Leadline(DatabaseRuntime db, Services services, PluginHost plugins, ImportRunner imports, Javalin http,
+                     DispatchLoop dispatch) {
         this.db = db;
         this.services = services;
         this.plugins = plugins;
         this.imports = imports;
         this.http = http;
+        this.dispatch = dispatch;
     }
 
     /** Opens the database and everything on it, without HTTP (for the command line). */
@@ -38,7 +44,8 @@ public final class Leadline implements AutoCloseable {
         try {
             Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::disqualifyReasons)
-                    .filter(reasons -> !reasons.isEmpty()).orElse(QualificationService.DEFAULT_DISQUALIFY_REASONS));
+                    .filter(reasons -> !reasons.isEmpty()).orElse(QualificationService.DEFAULT_DISQUALIFY_REASONS),
+                    List.of(new LogNotifier()));
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
@@ -78,7 +85,8 @@ public final class Leadline implements AutoCloseable {
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http);
+            DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
+            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch);
         } catch (RuntimeException e) {
             plugins.close();
             backend.close();
@@ -97,6 +105,7 @@ public final class Leadline implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        dispatch.close();
         imports.close();
         plugins.close();
         db.close();

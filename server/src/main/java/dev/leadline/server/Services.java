@@ -6,6 +6,10 @@ import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.db.JooqScheduleRepository;
+import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.notify.OutboxDispatcher;
+import dev.leadline.db.JooqOutbox;
 import java.util.List;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.intake.FormService;
@@ -34,27 +38,30 @@ public record Services(
         QualificationService qualification,
         SchedulingService scheduling,
         ActivityRepository timeline,
+        OutboxDispatcher dispatcher,
         IntakeService intake,
         ImportService imports,
         FormService forms,
         TeamService team,
         TokenService tokens) {
 
-    public static Services wire(Database database, Clock clock, List<String> disqualifyReasons) {
+    public static Services wire(Database database, Clock clock, List<String> disqualifyReasons, List<Notifier> notifiers) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
         JooqAuditLog audit = new JooqAuditLog(dsl);
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
-        LeadJournal journal = new LeadJournal(timeline, audit);
-        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
         TeamService team = new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
+        JooqOutbox outbox = new JooqOutbox(dsl);
+        LeadJournal journal = new LeadJournal(timeline, audit, new CardAnnouncer(outbox, team));
+        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
         return new Services(
                 new LeadService(leadRepository),
                 new ClaimService(transactor, leadRepository, journal, team, clock),
                 new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
                 new SchedulingService(transactor, leadRepository, new JooqScheduleRepository(dsl), journal, clock),
                 timeline,
+                new OutboxDispatcher(outbox, notifiers, clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),

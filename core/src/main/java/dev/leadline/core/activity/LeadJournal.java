@@ -16,10 +16,16 @@ public final class LeadJournal {
 
     private final ActivityRepository activities;
     private final AuditLog audit;
+    private final LeadAnnouncer announcer;
 
     public LeadJournal(ActivityRepository activities, AuditLog audit) {
+        this(activities, audit, LeadAnnouncer.NONE);
+    }
+
+    public LeadJournal(ActivityRepository activities, AuditLog audit, LeadAnnouncer announcer) {
         this.activities = activities;
         this.audit = audit;
+        this.announcer = announcer;
     }
 
     public void created(List<Lead> leads, ActivityType type, Actor actor, String summary) {
@@ -38,6 +44,7 @@ public final class LeadJournal {
         activities.appendAll(List.of(new Activity(after.id(), type, actor, at, summary, details)));
         audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), type.name().toLowerCase(java.util.Locale.ROOT), actor, at,
                 LeadSnapshot.of(before), LeadSnapshot.of(after))));
+        announcer.announce(before, after, type, summary, at);
     }
 
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {

@@ -1,0 +1,96 @@
+package dev.leadline.core.notify;
+
+import dev.leadline.core.activity.ActivityType;
+import dev.leadline.core.activity.LeadAnnouncer;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.TeamService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns lead changes into outbox notifications: an offer posts the card to the queue's channel, an
+ * assignment posts it to the rep, and every later change edits the cards already out.
+ */
+public final class CardAnnouncer implements LeadAnnouncer {
+    private static final Set<ActivityType> UPDATES = EnumSet.of(ActivityType.CLAIMED, ActivityType.RELEASED,
+            ActivityType.CONTACT_ATTEMPT, ActivityType.QUALIFIED, ActivityType.DISQUALIFIED, ActivityType.MEETING_SCHEDULED,
+            ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME);
+
+    private final Outbox outbox;
+    private final TeamService team;
+
+    public CardAnnouncer(Outbox outbox, TeamService team) {
+        this.outbox = outbox;
+        this.team = team;
+    }
+
+    @Override
+    public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
+        Card card = card(after, summary);
+        String key = cardKey(after);
+        List<Notification> out = new ArrayList<>();
+        if (type == ActivityType.OFFERED && after.queueId() != null) {
+            out.add(post(after, key, Destination.queue(after.queueId()), card, at));
+            out.add(update(after, key, card, at));
+        } else if (type == ActivityType.ASSIGNED && after.ownerRepId() != null) {
+            out.add(post(after, key, Destination.rep(after.ownerRepId()), card, at));
+            out.add(update(after, key, card, at));
+        } else if (UPDATES.contains(type)) {
+            out.add(update(after, key, card, at));
+        }
+        if (!out.isEmpty()) {
+            outbox.enqueue(out, at);
+        }
+    }
+
+    public static String cardKey(Lead lead) {
+        return "lead:" + lead.id();
+    }
+
+    Card card(Lead lead, String status) {
+        String name = Optional.ofNullable(lead.data().displayName()).orElse(lead.data().get(LeadField.COMPANY).orElse(lead.id().toString()));
+        String subtitle = join(lead.data().getOrNull(LeadField.TITLE), lead.data().getOrNull(LeadField.COMPANY), " at ");
+        List<Card.Field> fields = new ArrayList<>();
+        fields.add(new Card.Field("Status", lead.status().name()));
+        lead.data().get(LeadField.SOURCE).ifPresent(s -> fields.add(new Card.Field("Source", s)));
+        lead.data().get(LeadField.EMAIL).ifPresent(e -> fields.add(new Card.Field("Email", e)));
+        Optional.ofNullable(lead.score()).ifPresent(s -> fields.add(new Card.Field("Score", s.toString())));
+        Optional.ofNullable(lead.ownerRepId()).flatMap(team::rep).map(Rep::name).ifPresent(o -> fields.add(new Card.Field("Owner", o)));
+        Optional.ofNullable(lead.queueId()).flatMap(team::queue).map(LeadQueue::name).ifPresent(q -> fields.add(new Card.Field("Queue", q)));
+        return new Card(lead.id().toString(), lead.id() + " · " + name, subtitle, status, fields, actions(lead));
+    }
+
+    private static List<Card.Action> actions(Lead lead) {
+        if (!lead.stage().isOpen()) {
+            return List.of();
+        }
+        if (lead.ownerRepId() == null) {
+            return lead.queueId() == null ? List.of() : List.of(new Card.Action("claim", "Claim"));
+        }
+        return List.of(new Card.Action("log-contact", "Log contact"), new Card.Action("qualify", "Qualify"),
+                new Card.Action("disqualify", "Disqualify"), new Card.Action("schedule", "Schedule"),
+                new Card.Action("convert", "Convert"), new Card.Action("release", "Release"));
+    }
+
+    private static Notification post(Lead lead, String key, Destination destination, Card card, Instant at) {
+        return new Notification(0, Notification.Kind.POST, lead.id().value(), key, destination, card, 0, at);
+    }
+
+    private static Notification update(Lead lead, String key, Card card, Instant at) {
+        return new Notification(0, Notification.Kind.UPDATE, lead.id().value(), key, null, card, 0, at);
+    }
+
+    private static String join(String a, String b, String separator) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + separator + b;
+    }
+}

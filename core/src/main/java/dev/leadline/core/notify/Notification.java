@@ -1,0 +1,13 @@
+package dev.leadline.core.notify;
+
+import java.time.Instant;
+
+/**
+ * One pending announcement. A {@code POST} puts the card in front of its destination; an
+ * {@code UPDATE} edits every copy of the card already posted (same {@code cardKey}).
+ */
+public record Notification(long id, Kind kind, long leadId, String cardKey, Destination destination, Card card, int attempts,
+                           Instant createdAt) {
+    /** Post a new card, or edit the ones already out. */
+    public enum Kind { POST, UPDATE }
+}

@@ -1,0 +1,114 @@
+package dev.leadline.core.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers due notifications through every configured notifier. At least once: a notification is
+ * marked delivered only after every platform took it; a POST already delivered to a platform is
+ * turned into an edit of that copy, and an edit older than one already applied is skipped, so
+ * re-deliveries after a crash neither duplicate nor roll back a card.
+ */
+public final class OutboxDispatcher {
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    static final int MAX_ATTEMPTS = 20;
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final Outbox outbox;
+    private final List<Notifier> notifiers;
+    private final Clock clock;
+
+    public OutboxDispatcher(Outbox outbox, List<Notifier> notifiers, Clock clock) {
+        this.outbox = outbox;
+        this.notifiers = List.copyOf(notifiers);
+        this.clock = clock;
+    }
+
+    /** Delivers what is due now; returns how many notifications it handled. */
+    public int dispatchDue(int limit) {
+        Instant now = clock.instant();
+        List<Notification> due = outbox.lease(now, now.plus(LEASE), limit);
+        for (Notification notification : due) {
+            deliver(notification);
+        }
+        return due.size();
+    }
+
+    private void deliver(Notification n) {
+        Duration retry = null;
+        String retryReason = null;
+        for (Notifier notifier : notifiers) {
+            Notifier.Delivery result;
+            try {
+                result = n.kind() == Notification.Kind.POST ? post(notifier, n) : update(notifier, n);
+            } catch (RuntimeException e) {
+                result = new Notifier.Delivery.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (result instanceof Notifier.Delivery.Failed failed) {
+                log.warn("notification {} for lead {} dropped by {}: {}", n.id(), n.leadId(), notifier.platform(), failed.reason());
+                outbox.failed(n.id(), notifier.platform() + ": " + failed.reason(), clock.instant());
+                return;
+            }
+            if (result instanceof Notifier.Delivery.RetryLater later) {
+                retry = retry == null || later.after().compareTo(retry) > 0 ? later.after() : retry;
+                retryReason = notifier.platform() + ": " + later.reason();
+            }
+        }
+        if (retry == null) {
+            outbox.delivered(n.id(), clock.instant());
+        } else if (n.attempts() + 1 >= MAX_ATTEMPTS) {
+            outbox.failed(n.id(), "gave up after " + MAX_ATTEMPTS + " attempts; last: " + retryReason, clock.instant());
+        } else {
+            Duration wait = retry.compareTo(backoff(n.attempts())) > 0 ? retry : backoff(n.attempts());
+            log.info("notification {} for lead {} retries in {} s: {}", n.id(), n.leadId(), wait.toSeconds(), retryReason);
+            outbox.retryAt(n.id(), clock.instant().plus(wait), retryReason);
+        }
+    }
+
+    private Notifier.Delivery post(Notifier notifier, Notification n) {
+        var existing = outbox.ref(n.cardKey(), notifier.platform(), n.destination());
+        if (existing.isPresent()) {
+            return update(notifier, n, existing.get());
+        }
+        Notifier.Delivery result = notifier.post(n.destination(), n.card());
+        if (result instanceof Notifier.Delivery.Delivered delivered) {
+            outbox.rememberRef(new MessageRef(n.cardKey(), notifier.platform(), n.destination(), delivered.ref(), n.id()), clock.instant());
+        }
+        return result;
+    }
+
+    private Notifier.Delivery update(Notifier notifier, Notification n) {
+        Notifier.Delivery worst = new Notifier.Delivery.Delivered("");
+        for (MessageRef ref : outbox.refs(n.cardKey(), notifier.platform())) {
+            Notifier.Delivery result = update(notifier, n, ref);
+            if (!(result instanceof Notifier.Delivery.Delivered)) {
+                worst = result;
+            }
+        }
+        return worst;
+    }
+
+    private Notifier.Delivery update(Notifier notifier, Notification n, MessageRef ref) {
+        if (ref.lastOutboxId() > n.id()) {
+            return new Notifier.Delivery.Delivered(ref.ref());
+        }
+        Notifier.Delivery result = notifier.update(ref, n.card());
+        if (result instanceof Notifier.Delivery.Delivered delivered) {
+            outbox.rememberRef(new MessageRef(ref.cardKey(), ref.platform(), ref.destination(),
+                    delivered.ref().isEmpty() ? ref.ref() : delivered.ref(), n.id()), clock.instant());
+        }
+        return result;
+    }
+
+    static Duration backoff(int attempts) {
+        long seconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 20));
+        long jitterMillis = ThreadLocalRandom.current().nextLong(0, 1000);
+        return Duration.ofSeconds(seconds).plusMillis(jitterMillis);
+    }
+}

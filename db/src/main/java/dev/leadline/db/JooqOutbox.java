@@ -1,0 +1,158 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.MESSAGE_REF;
+import static dev.leadline.db.jooq.Tables.OUTBOX;
+
+import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.Destination;
+import dev.leadline.core.notify.MessageRef;
+import dev.leadline.core.notify.Notification;
+import dev.leadline.core.notify.Outbox;
+import dev.leadline.db.jooq.tables.records.MessageRefRecord;
+import dev.leadline.db.jooq.tables.records.OutboxRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.tools.json.JSONObject;
+import org.jooq.tools.json.JSONParser;
+import org.jooq.tools.json.ParseException;
+
+/** The notification outbox in MariaDB; leases make each due row go to one dispatcher at a time. */
+public final class JooqOutbox implements Outbox {
+    private static final String PENDING = "PENDING";
+    private final DSLContext dsl;
+
+    public JooqOutbox(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void enqueue(List<Notification> notifications, Instant at) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(OUTBOX, OUTBOX.KIND, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE, OUTBOX.DESTINATION_ID,
+                OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT);
+        for (Notification n : notifications) {
+            insert = insert.values(n.kind().name(), n.leadId(), n.cardKey(), n.destination() == null ? null : n.destination().type().name(),
+                    n.destination() == null ? null : n.destination().id(), writeCard(n.card()), PENDING, Times.toDb(at), Times.toDb(at));
+        }
+        insert.execute();
+    }
+
+    @Override
+    public List<Notification> lease(Instant now, Instant leaseUntil, int limit) {
+        String token = UUID.randomUUID().toString();
+        dsl.update(OUTBOX)
+                .set(OUTBOX.LOCKED_UNTIL, Times.toDb(leaseUntil))
+                .set(OUTBOX.LEASE_TOKEN, token)
+                .where(OUTBOX.STATUS.eq(PENDING).and(OUTBOX.NEXT_ATTEMPT_AT.le(Times.toDb(now)))
+                        .and(OUTBOX.LOCKED_UNTIL.isNull().or(OUTBOX.LOCKED_UNTIL.lt(Times.toDb(now)))))
+                .orderBy(OUTBOX.ID)
+                .limit(limit)
+                .execute();
+        return dsl.selectFrom(OUTBOX).where(OUTBOX.LEASE_TOKEN.eq(token).and(OUTBOX.STATUS.eq(PENDING))).orderBy(OUTBOX.ID)
+                .fetch(JooqOutbox::toNotification);
+    }
+
+    @Override
+    public void delivered(long id, Instant at) {
+        dsl.update(OUTBOX).set(OUTBOX.STATUS, "DELIVERED").set(OUTBOX.DELIVERED_AT, Times.toDb(at)).setNull(OUTBOX.LOCKED_UNTIL)
+                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1)).where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void retryAt(long id, Instant next, String reason) {
+        dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, Times.toDb(next)).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                .set(OUTBOX.LAST_ERROR, clip(reason)).setNull(OUTBOX.LOCKED_UNTIL).where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void failed(long id, String reason, Instant at) {
+        dsl.update(OUTBOX).set(OUTBOX.STATUS, "FAILED").set(OUTBOX.LAST_ERROR, clip(reason)).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                .setNull(OUTBOX.LOCKED_UNTIL).where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void rememberRef(MessageRef ref, Instant at) {
+        dsl.insertInto(MESSAGE_REF)
+                .set(MESSAGE_REF.CARD_KEY, ref.cardKey())
+                .set(MESSAGE_REF.PLATFORM, ref.platform())
+                .set(MESSAGE_REF.DESTINATION_TYPE, ref.destination().type().name())
+                .set(MESSAGE_REF.DESTINATION_ID, ref.destination().id())
+                .set(MESSAGE_REF.REF, ref.ref())
+                .set(MESSAGE_REF.LAST_OUTBOX_ID, ref.lastOutboxId())
+                .set(MESSAGE_REF.UPDATED_AT, Times.toDb(at))
+                .onDuplicateKeyUpdate()
+                .set(MESSAGE_REF.REF, ref.ref())
+                .set(MESSAGE_REF.LAST_OUTBOX_ID, DSL.greatest(MESSAGE_REF.LAST_OUTBOX_ID, DSL.val(ref.lastOutboxId())))
+                .set(MESSAGE_REF.UPDATED_AT, Times.toDb(at))
+                .execute();
+    }
+
+    @Override
+    public Optional<MessageRef> ref(String cardKey, String platform, Destination destination) {
+        return dsl.selectFrom(MESSAGE_REF).where(MESSAGE_REF.CARD_KEY.eq(cardKey).and(MESSAGE_REF.PLATFORM.eq(platform))
+                        .and(MESSAGE_REF.DESTINATION_TYPE.eq(destination.type().name())).and(MESSAGE_REF.DESTINATION_ID.eq(destination.id())))
+                .fetchOptional().map(JooqOutbox::toRef);
+    }
+
+    @Override
+    public List<MessageRef> refs(String cardKey, String platform) {
+        return dsl.selectFrom(MESSAGE_REF).where(MESSAGE_REF.CARD_KEY.eq(cardKey).and(MESSAGE_REF.PLATFORM.eq(platform)))
+                .fetch(JooqOutbox::toRef);
+    }
+
+    /** Notifications by status, oldest first, for tests and operators. */
+    public List<Notification> withStatus(String status) {
+        return dsl.selectFrom(OUTBOX).where(OUTBOX.STATUS.eq(status)).orderBy(OUTBOX.ID).fetch(JooqOutbox::toNotification);
+    }
+
+    private static MessageRef toRef(MessageRefRecord r) {
+        return new MessageRef(r.getCardKey(), r.getPlatform(),
+                new Destination(Destination.Type.valueOf(r.getDestinationType()), r.getDestinationId()), r.getRef(), r.getLastOutboxId());
+    }
+
+    private static Notification toNotification(OutboxRecord r) {
+        Destination destination = r.getDestinationType() == null ? null
+                : new Destination(Destination.Type.valueOf(r.getDestinationType()), r.getDestinationId());
+        return new Notification(r.getId(), Notification.Kind.valueOf(r.getKind()), r.getLeadId(), r.getCardKey(), destination,
+                readCard(r.getCard()), r.getAttempts(), Times.fromDb(r.getCreatedAt()));
+    }
+
+    static String writeCard(Card card) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("leadId", card.leadId());
+        json.put("title", card.title());
+        json.put("subtitle", card.subtitle());
+        json.put("status", card.status());
+        json.put("fields", card.fields().stream().map(f -> Map.of("label", f.label(), "value", f.value())).toList());
+        json.put("actions", card.actions().stream().map(a -> Map.of("id", a.id(), "label", a.label())).toList());
+        return JSONObject.toJSONString(json);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Card readCard(String text) {
+        try {
+            Map<String, Object> json = (Map<String, Object>) new JSONParser().parse(text);
+            List<Map<String, Object>> fields = (List<Map<String, Object>>) json.get("fields");
+            List<Map<String, Object>> actions = (List<Map<String, Object>>) json.get("actions");
+            return new Card((String) json.get("leadId"), (String) json.get("title"), (String) json.get("subtitle"),
+                    (String) json.get("status"),
+                    fields.stream().map(f -> new Card.Field((String) f.get("label"), (String) f.get("value"))).toList(),
+                    actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"))).toList());
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored card is not readable: " + text, e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+    }
+
+}

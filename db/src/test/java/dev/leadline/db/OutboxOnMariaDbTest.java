@@ -1,0 +1,184 @@
+package dev.leadline.db;
+
+import static dev.leadline.core.testing.LeadDataBuilder.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.activity.ActivityType;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.NewLead;
+import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.Destination;
+import dev.leadline.core.notify.MessageRef;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.notify.OutboxDispatcher;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.RepSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Notifications are written with the change, delivered at least once, and edit their card in place. */
+class OutboxOnMariaDbTest {
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private TestDesk desk;
+    private Rep jane;
+    private Rep mia;
+    private RecordingNotifier chat;
+
+    @BeforeEach
+    void setUp() {
+        desk = new TestDesk(clock);
+        desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com"))), Actor.cli("test"));
+        jane = desk.team.repByEmail("jane@example.com").orElseThrow();
+        mia = desk.team.repByEmail("mia@example.com").orElseThrow();
+        chat = new RecordingNotifier();
+    }
+
+    @AfterEach
+    void tearDown() {
+        desk.close();
+    }
+
+    @Test
+    void anOfferIsPostedToTheQueueAndTheClaimEditsThatSamePost() {
+        Lead lead = newLead();
+        desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+        dispatcher().dispatchDue(50);
+        desk.claims.claim(lead.id(), jane);
+        dispatcher().dispatchDue(50);
+
+        assertThat(chat.posts).hasSize(1);
+        assertThat(chat.posts.get(0).destination()).isEqualTo(Destination.queue(desk.team.queueByName("Inbound").orElseThrow().id()));
+        assertThat(chat.posts.get(0).card().actions()).extracting(Card.Action::id).containsExactly("claim");
+        Card edited = chat.updates.get(chat.updates.size() - 1).card();
+        assertThat(chat.updates).allSatisfy(u -> assertThat(u.where().ref()).isEqualTo("msg-1"));
+        assertThat(edited.status()).startsWith("Claimed by Jane Rivera after");
+        assertThat(edited.actions()).extracting(Card.Action::id).contains("qualify", "disqualify").doesNotContain("claim");
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoNotificationBehind() {
+        Lead lead = newLead();
+        try {
+            new JooqTransactor(desk.database.dsl()).inTransaction(() -> {
+                desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // the offer rolled back with it
+        }
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+    }
+
+    @Test
+    void retryAfterIsHonouredAndNothingIsLostOrSentTwice() {
+        Lead lead = newLead();
+        desk.claims.assign(lead.id(), mia, jane, "VIP");
+        chat.next.set(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "429 rate limited"));
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).hasSize(1);
+        assertThat(desk.outbox.withStatus("PENDING")).isNotEmpty();
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(dispatcher().dispatchDue(50)).as("not before Retry-After").isZero();
+        clock.advance(Duration.ofSeconds(25));
+        new OutboxDispatcher(desk.outbox, List.of(chat), clock).dispatchDue(50);
+
+        assertThat(chat.posts).hasSize(2);
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+        assertThat(desk.outbox.withStatus("DELIVERED")).isNotEmpty();
+    }
+
+    @Test
+    void twoDispatchersNeverDeliverTheSameNotification() {
+        for (int i = 0; i < 20; i++) {
+            desk.claims.assign(newLead().id(), mia, jane, null);
+        }
+        OutboxDispatcher first = dispatcher();
+        OutboxDispatcher second = dispatcher();
+        int a = first.dispatchDue(15);
+        int b = second.dispatchDue(50);
+        assertThat(a + b).isEqualTo(40);
+        assertThat(chat.posts).hasSize(20);
+    }
+
+    private OutboxDispatcher dispatcher() {
+        return new OutboxDispatcher(desk.outbox, List.of(chat), clock);
+    }
+
+    private Lead newLead() {
+        Lead lead = desk.leads.insert(new NewLead(aLead().build(), null, null, clock.instant()));
+        desk.journal.created(List.of(lead), ActivityType.CREATED, Actor.cli("test"), "Created");
+        return lead;
+    }
+
+    /** Stands in for a chat platform's cloud API: records posts and edits, answers as told. */
+    static final class RecordingNotifier implements Notifier {
+        record Post(Destination destination, Card card) {}
+
+        record Update(MessageRef where, Card card) {}
+
+        final List<Post> posts = new ArrayList<>();
+        final List<Update> updates = new ArrayList<>();
+        final AtomicReference<Delivery> next = new AtomicReference<>();
+
+        @Override
+        public String platform() {
+            return "test";
+        }
+
+        @Override
+        public synchronized Delivery post(Destination destination, Card card) {
+            posts.add(new Post(destination, card));
+            Delivery answer = next.getAndSet(null);
+            return answer != null ? answer : new Delivery.Delivered("msg-" + posts.size());
+        }
+
+        @Override
+        public synchronized Delivery update(MessageRef where, Card card) {
+            updates.add(new Update(where, card));
+            return new Delivery.Delivered(where.ref());
+        }
+    }
+
+    /** A clock the test moves forward. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

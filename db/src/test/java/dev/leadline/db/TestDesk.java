@@ -1,0 +1,45 @@
+package dev.leadline.db;
+
+import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.claim.ClaimService;
+import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.qualification.QualificationService;
+import dev.leadline.core.scheduling.SchedulingService;
+import dev.leadline.core.team.TeamService;
+import java.time.Clock;
+
+/** The lead desk's services wired to jOOQ repositories on a fresh test database, as the server wires them. */
+final class TestDesk implements AutoCloseable {
+    final Database database;
+    final JooqLeadRepository leads;
+    final JooqActivityRepository timeline;
+    final JooqAuditLog audit;
+    final JooqOutbox outbox;
+    final JooqScheduleRepository schedule;
+    final TeamService team;
+    final LeadJournal journal;
+    final ClaimService claims;
+    final QualificationService qualification;
+    final SchedulingService scheduling;
+
+    TestDesk(Clock clock) {
+        database = TestDatabases.fresh();
+        var dsl = database.dsl();
+        JooqTransactor tx = new JooqTransactor(dsl);
+        leads = new JooqLeadRepository(dsl);
+        timeline = new JooqActivityRepository(dsl);
+        audit = new JooqAuditLog(dsl);
+        outbox = new JooqOutbox(dsl);
+        schedule = new JooqScheduleRepository(dsl);
+        team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
+        journal = new LeadJournal(timeline, audit, new CardAnnouncer(outbox, team));
+        claims = new ClaimService(tx, leads, journal, team, clock);
+        qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
+        scheduling = new SchedulingService(tx, leads, schedule, journal, clock);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

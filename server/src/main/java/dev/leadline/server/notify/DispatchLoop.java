@@ -1,0 +1,35 @@
+package dev.leadline.server.notify;
+
+import dev.leadline.core.notify.OutboxDispatcher;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the outbox dispatcher twice a second on a background thread of this node. */
+public final class DispatchLoop implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "leadline-outbox");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public DispatchLoop(OutboxDispatcher dispatcher) {
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                while (dispatcher.dispatchDue(100) == 100) {
+                    // a full batch: keep going until the backlog is drained
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox dispatch failed; retrying shortly: {}", e.getMessage());
+            }
+        }, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}
