@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.claim.ClaimService;
+import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.core.scheduling.SchedulingService;
@@ -21,6 +22,8 @@ final class TestDesk implements AutoCloseable {
     final ClaimService claims;
     final QualificationService qualification;
     final SchedulingService scheduling;
+    final JooqAccountRepository accounts;
+    final ConversionService conversion;
 
     TestDesk(Clock clock) {
         database = TestDatabases.fresh();
@@ -36,6 +39,8 @@ final class TestDesk implements AutoCloseable {
         claims = new ClaimService(tx, leads, journal, team, clock);
         qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
         scheduling = new SchedulingService(tx, leads, schedule, journal, clock);
+        accounts = new JooqAccountRepository(dsl);
+        conversion = new ConversionService(tx, leads, accounts, new JooqConversionRepository(dsl), journal, clock);
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.db.JooqScheduleRepository;
+import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.db.JooqAccountRepository;
+import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.core.notify.Notifier;
 import dev.leadline.core.notify.OutboxDispatcher;
 import dev.leadline.db.JooqOutbox;
@@ -37,6 +40,7 @@ public record Services(
         ClaimService claims,
         QualificationService qualification,
         SchedulingService scheduling,
+        ConversionService conversion,
         ActivityRepository timeline,
         OutboxDispatcher dispatcher,
         IntakeService intake,
@@ -60,6 +64,8 @@ public record Services(
                 new ClaimService(transactor, leadRepository, journal, team, clock),
                 new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
                 new SchedulingService(transactor, leadRepository, new JooqScheduleRepository(dsl), journal, clock),
+                new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl), new JooqConversionRepository(dsl),
+                        journal, clock),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers, clock),
                 intake,

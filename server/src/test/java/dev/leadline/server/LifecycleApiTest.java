@@ -109,6 +109,27 @@ class LifecycleApiTest {
     }
 
     @Test
+    void aConversionCanBeUndone() throws Exception {
+        String id = JSON.readTree(server.postJson("/api/v1/leads",
+                "{\"lastName\":\"Convert\",\"company\":\"Convertible Ltd\",\"email\":\"c@convertible.example\"}").body()).path("id").asText();
+        post(id, "assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}");
+        post(id, "qualify", "{\"rep\":\"jane@example.com\"}");
+
+        HttpResponse<String> converted = post(id, "convert", "{\"rep\":\"jane@example.com\",\"opportunity\":"
+                + "{\"name\":\"Pilot\",\"amount\":5000,\"closeDate\":\"2027-03-31\"}}");
+        assertThat(converted.statusCode()).as(converted.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(converted.body());
+        assertThat(body.path("lead").path("status").asText()).isEqualTo("CONVERTED");
+        assertThat(body.path("account").path("name").asText()).isEqualTo("Convertible Ltd");
+        assertThat(post(id, "convert", "{\"rep\":\"jane@example.com\"}").statusCode()).isEqualTo(409);
+
+        JsonNode undone = JSON.readTree(post(id, "unconvert", "{\"rep\":\"jane@example.com\"}").body());
+        assertThat(undone.path("lead").path("status").asText()).isEqualTo("QUALIFIED");
+        assertThat(undone.path("removed").size()).isEqualTo(3);
+        assertThat(post(id, "convert", "{\"rep\":\"jane@example.com\",\"opportunity\":{\"name\":\"\"}}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theDisqualificationReasonsAreListed() throws Exception {
         JsonNode reasons = JSON.readTree(server.get("/api/v1/disqualify-reasons").body());
         assertThat(reasons.isArray()).isTrue();

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class CardAnnouncer implements LeadAnnouncer {
     private static final Set<ActivityType> UPDATES = EnumSet.of(ActivityType.CLAIMED, ActivityType.RELEASED,
             ActivityType.CONTACT_ATTEMPT, ActivityType.QUALIFIED, ActivityType.DISQUALIFIED, ActivityType.MEETING_SCHEDULED,
-            ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME);
+            ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME, ActivityType.CONVERTED, ActivityType.UNCONVERTED);
 
     private final Outbox outbox;
     private final TeamService team;

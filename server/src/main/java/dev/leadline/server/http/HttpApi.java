@@ -28,6 +28,7 @@ public final class HttpApi {
         LifecycleController lifecycle = new LifecycleController(json, services.claims(), services.qualification(),
                 services.team(), services.leads(), services.timeline());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
+        ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -50,6 +51,8 @@ public final class HttpApi {
             routes.post("/api/v1/leads/{id}/disqualify", lifecycle::disqualify);
             routes.post("/api/v1/leads/{id}/notes", lifecycle::note);
             routes.post("/api/v1/leads/{id}/assign", lifecycle::assign);
+            routes.post("/api/v1/leads/{id}/convert", conversion::convert);
+            routes.post("/api/v1/leads/{id}/unconvert", conversion::unconvert);
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
             routes.get("/api/v1/views/counts", leads::counts);

@@ -1,0 +1,144 @@
+package dev.leadline.core.conversion;
+
+import dev.leadline.core.account.Account;
+import dev.leadline.core.account.AccountRepository;
+import dev.leadline.core.account.Contact;
+import dev.leadline.core.account.Opportunity;
+import dev.leadline.core.activity.ActivityType;
+import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.LeadStatus;
+import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.Rep;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Converting a lead into an account (matched or created), a contact and optionally an opportunity;
+ * and undoing it: the lead comes back exactly as it was, and what the conversion created is removed
+ * unless someone changed it since (then it stays, and the answer says so).
+ */
+public final class ConversionService {
+    private final Transactor transactor;
+    private final LeadRepository leads;
+    private final AccountRepository accounts;
+    private final ConversionRepository conversions;
+    private final LeadJournal journal;
+    private final Clock clock;
+
+    public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts,
+                             ConversionRepository conversions, LeadJournal journal, Clock clock) {
+        this.transactor = transactor;
+        this.leads = leads;
+        this.accounts = accounts;
+        this.conversions = conversions;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public ConversionOutcome convert(LeadId id, Rep rep, ConvertRequest request) {
+        request.opportunity().ifPresent(ConversionService::check);
+        return transactor.inTransaction(() -> {
+            Lead lead = load(id);
+            Optional<String> refusal = Permissions.mayWork(rep, lead);
+            if (refusal.isPresent()) {
+                return new ConversionOutcome.Refused(new LeadOutcome.NotAllowed(refusal.get()));
+            }
+            if (!lead.stage().isOpen()) {
+                return new ConversionOutcome.Refused(new LeadOutcome.WrongState(lead.id() + " is " + lead.status() + " and cannot be converted"));
+            }
+            Instant now = clock.instant();
+            LeadData data = lead.data();
+            Optional<Account> matched = request.accountId().map(a -> accounts.account(a)
+                    .orElseThrow(() -> new ValidationException("account.id", "no account " + a)))
+                    .or(() -> request.newAccountName().isPresent() ? Optional.empty() : match(data));
+            Account account = matched.orElseGet(() -> accounts.insertAccount(
+                    request.newAccountName().orElse(accountName(lead)), data.getOrNull(LeadField.DOMAIN), rep.id(), now));
+            Contact contact = accounts.insertContact(new Contact(0, account.id(), lead.id().value(), data.getOrNull(LeadField.FIRST_NAME),
+                    data.getOrNull(LeadField.LAST_NAME), data.getOrNull(LeadField.EMAIL), data.getOrNull(LeadField.PHONE),
+                    data.getOrNull(LeadField.TITLE), 0), now);
+            Opportunity opportunity = request.opportunity().map(o -> accounts.insertOpportunity(new Opportunity(0, account.id(),
+                    contact.id(), lead.id().value(), o.name().strip(), o.amount(), o.closeDate(),
+                    o.stage() == null || o.stage().isBlank() ? "Prospecting" : o.stage().strip(), 0), now)).orElse(null);
+            conversions.insert(new Conversion(0, lead.id(), account.id(), matched.isEmpty(), account.version(), contact.id(),
+                    contact.version(), opportunity == null ? null : opportunity.id(), opportunity == null ? null : opportunity.version(),
+                    lead.stage(), now, null));
+            Lead after = leads.updateStage(lead, lead.stage().withStatus(LeadStatus.CONVERTED, null).touched(now), now);
+            journal.changed(lead, after, ActivityType.CONVERTED, Actor.rep(rep.email()), "Converted by " + rep.name() + " into "
+                    + account.name() + (matched.isPresent() ? " (existing account)" : " (new account)")
+                    + (opportunity == null ? "" : " with opportunity " + opportunity.name()), null, now);
+            return new ConversionOutcome.Converted(after, account, matched.isEmpty(), contact, opportunity);
+        });
+    }
+
+    public ConversionOutcome unconvert(LeadId id, Rep rep) {
+        return transactor.inTransaction(() -> {
+            Lead lead = load(id);
+            Optional<String> refusal = Permissions.mayWork(rep, lead);
+            if (refusal.isPresent()) {
+                return new ConversionOutcome.Refused(new LeadOutcome.NotAllowed(refusal.get()));
+            }
+            Optional<Conversion> found = conversions.current(id);
+            if (lead.status() != LeadStatus.CONVERTED || found.isEmpty()) {
+                return new ConversionOutcome.Refused(new LeadOutcome.WrongState(lead.id() + " is not converted"));
+            }
+            Conversion c = found.get();
+            List<String> removed = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            if (c.opportunityId() != null) {
+                sort(accounts.deleteOpportunityIfUnchanged(c.opportunityId(), c.opportunityVersion()), "opportunity " + c.opportunityId(),
+                        removed, kept);
+            }
+            sort(accounts.deleteContactIfUnchanged(c.contactId(), c.contactVersion()), "contact " + c.contactId(), removed, kept);
+            if (c.accountCreated()) {
+                sort(accounts.deleteAccountIfUnchangedAndUnused(c.accountId(), c.accountVersion()), "account " + c.accountId(), removed,
+                        kept);
+            }
+            Instant now = clock.instant();
+            conversions.markUndone(c.id(), now);
+            Lead after = leads.updateStage(lead, c.stageBefore(), now);
+            journal.changed(lead, after, ActivityType.UNCONVERTED, Actor.rep(rep.email()), "Conversion undone by " + rep.name()
+                    + (kept.isEmpty() ? "" : "; kept because changed since: " + String.join(", ", kept)), null, now);
+            return new ConversionOutcome.Unconverted(after, removed, kept);
+        });
+    }
+
+    private static void sort(boolean deleted, String what, List<String> removed, List<String> kept) {
+        (deleted ? removed : kept).add(what);
+    }
+
+    private Optional<Account> match(LeadData data) {
+        return data.get(LeadField.DOMAIN).flatMap(accounts::accountByDomain)
+                .or(() -> data.get(LeadField.COMPANY).flatMap(accounts::accountByName));
+    }
+
+    private static String accountName(Lead lead) {
+        return lead.data().get(LeadField.COMPANY)
+                .orElse(Optional.ofNullable(lead.data().displayName()).map(n -> n + " (individual)").orElse(lead.id().toString()));
+    }
+
+    private static void check(ConvertRequest.OpportunitySpec o) {
+        if (o.name() == null || o.name().isBlank() || o.name().length() > 255) {
+            throw new ValidationException("opportunity.name", "is required (1-255 characters)");
+        }
+        if (o.amount() != null && o.amount().signum() < 0) {
+            throw new ValidationException("opportunity.amount", "must not be negative");
+        }
+    }
+
+    private Lead load(LeadId id) {
+        return leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+    }
+}
