@@ -7,7 +7,6 @@ import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadOutcome;
-import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -50,12 +49,12 @@ final class ConversionController {
         ConvertRequest request = new ConvertRequest(Optional.ofNullable(account.id()),
                 Optional.ofNullable(account.name()).filter(n -> !n.isBlank()).map(String::strip),
                 Optional.ofNullable(body.opportunity()).map(o -> new ConvertRequest.OpportunitySpec(o.name(), o.amount(), o.closeDate(), o.stage())));
-        answer(ctx, conversion.convert(LeadId.parse(ctx.pathParam("id")), rep(body.rep()), request));
+        answer(ctx, conversion.convert(LeadId.parse(ctx.pathParam("id")), Reps.named(team, body.rep(), "rep"), request));
     }
 
     void unconvert(Context ctx) throws IOException {
         RepBody body = json.readValue(nonEmpty(ctx), RepBody.class);
-        answer(ctx, conversion.unconvert(LeadId.parse(ctx.pathParam("id")), rep(body.rep())));
+        answer(ctx, conversion.unconvert(LeadId.parse(ctx.pathParam("id")), Reps.named(team, body.rep(), "rep")));
     }
 
     private static void answer(Context ctx, ConversionOutcome outcome) {
@@ -88,12 +87,4 @@ final class ConversionController {
         return raw;
     }
 
-    private Rep rep(String idOrEmail) {
-        if (idOrEmail == null || idOrEmail.isBlank()) {
-            throw new ValidationException("rep", "name the acting rep by id or email");
-        }
-        String value = idOrEmail.strip();
-        return (value.matches("\\d+") ? team.rep(Long.parseLong(value)) : team.repByEmail(value))
-                .orElseThrow(() -> new ValidationException("rep", "no rep with id or email '" + value + "'"));
-    }
 }

@@ -97,7 +97,7 @@ final class LeadController {
     }
 
     private LeadQuery scope(Context ctx) {
-        Optional<Rep> owner = Optional.ofNullable(ctx.queryParam("owner")).map(this::rep);
+        Optional<Rep> owner = Optional.ofNullable(ctx.queryParam("owner")).map(who -> Reps.named(team, who, "owner"));
         Optional<Long> queue = Optional.ofNullable(ctx.queryParam("queue")).map(name -> team.queueByName(name)
                 .orElseThrow(() -> new ValidationException("queue", "no queue named '" + name + "'")).id());
         Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
@@ -107,11 +107,6 @@ final class LeadController {
                 clock.instant(), zone);
     }
 
-    private Rep rep(String owner) {
-        String value = owner.strip();
-        return (value.matches("\\d+") ? team.rep(Long.parseLong(value)) : team.repByEmail(value))
-                .orElseThrow(() -> new ValidationException("owner", "no rep with id or email '" + owner + "'"));
-    }
 
     private static LeadStatus status(String status) {
         try {

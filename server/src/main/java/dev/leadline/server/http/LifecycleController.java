@@ -44,43 +44,43 @@ final class LifecycleController {
 
     void claim(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, claims.claim(id(ctx), actingRep(body)));
+        answer(ctx, claims.claim(id(ctx), Reps.named(team, body.rep(), "rep")));
     }
 
     void release(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, claims.release(id(ctx), actingRep(body)));
+        answer(ctx, claims.release(id(ctx), Reps.named(team, body.rep(), "rep")));
     }
 
     void contactAttempt(Context ctx) throws IOException {
         ActionBody body = body(ctx);
         ContactChannel channel = body.channel() == null ? ContactChannel.CALL : ContactChannel.parse(body.channel());
-        answer(ctx, qualification.logContact(id(ctx), actingRep(body), channel, Boolean.TRUE.equals(body.reached()), body.note()));
+        answer(ctx, qualification.logContact(id(ctx), Reps.named(team, body.rep(), "rep"), channel, Boolean.TRUE.equals(body.reached()), body.note()));
     }
 
     void qualify(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, qualification.qualify(id(ctx), actingRep(body), body.note()));
+        answer(ctx, qualification.qualify(id(ctx), Reps.named(team, body.rep(), "rep"), body.note()));
     }
 
     void disqualify(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, qualification.disqualify(id(ctx), actingRep(body), body.reason(), body.note()));
+        answer(ctx, qualification.disqualify(id(ctx), Reps.named(team, body.rep(), "rep"), body.reason(), body.note()));
     }
 
     void note(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, qualification.addNote(id(ctx), actingRep(body), body.text()));
+        answer(ctx, qualification.addNote(id(ctx), Reps.named(team, body.rep(), "rep"), body.text()));
     }
 
     void assign(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        Rep manager = actingRep(body);
+        Rep manager = Reps.named(team, body.rep(), "rep");
         if ((body.to() == null) == (body.queue() == null)) {
             throw new ValidationException("to", "name either a rep (\"to\": id or email) or a queue (\"queue\": name)");
         }
         if (body.to() != null) {
-            answer(ctx, claims.assign(id(ctx), manager, rep(body.to(), "to"), body.reason()));
+            answer(ctx, claims.assign(id(ctx), manager, Reps.named(team, body.to(), "to"), body.reason()));
         } else {
             var queue = team.queueByName(body.queue()).orElseThrow(() -> new ValidationException("queue", "no queue named '" + body.queue() + "'"));
             answer(ctx, claims.offer(id(ctx), manager, queue, body.reason()));
@@ -131,18 +131,7 @@ final class LifecycleController {
         return json.readValue(raw, ActionBody.class);
     }
 
-    private Rep actingRep(ActionBody body) {
-        if (body.rep() == null || body.rep().isBlank()) {
-            throw new ValidationException("rep", "name the acting rep by id or email");
-        }
-        return rep(body.rep(), "rep");
-    }
 
-    private Rep rep(String idOrEmail, String field) {
-        String value = idOrEmail.strip();
-        return (value.matches("\\d+") ? team.rep(Long.parseLong(value)) : team.repByEmail(value))
-                .orElseThrow(() -> new ValidationException(field, "no rep with id or email '" + value + "'"));
-    }
 
     private static LeadId id(Context ctx) {
         return LeadId.parse(ctx.pathParam("id"));

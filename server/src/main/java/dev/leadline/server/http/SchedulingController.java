@@ -46,7 +46,7 @@ final class SchedulingController {
 
     void book(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        Rep rep = rep(body);
+        Rep rep = Reps.named(team, body.rep(), "rep");
         Instant startsAt = instant("startsAt", body.startsAt(), rep.timeZone());
         Duration duration = Duration.ofMinutes(body.durationMinutes() == null ? 30 : body.durationMinutes());
         answer(ctx, scheduling.book(LeadId.parse(ctx.pathParam("id")), rep, startsAt, duration, body.title(),
@@ -55,7 +55,7 @@ final class SchedulingController {
 
     void reschedule(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        Rep rep = rep(body);
+        Rep rep = Reps.named(team, body.rep(), "rep");
         Meeting meeting = scheduling.meeting(id(ctx));
         Duration duration = body.durationMinutes() == null ? meeting.duration() : Duration.ofMinutes(body.durationMinutes());
         answer(ctx, scheduling.reschedule(meeting.id(), rep, instant("startsAt", body.startsAt(), rep.timeZone()), duration), 200,
@@ -64,7 +64,7 @@ final class SchedulingController {
 
     void outcome(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        answer(ctx, scheduling.recordOutcome(id(ctx), rep(body), MeetingOutcome.parse(body.outcome())), 200, this::meetingJson);
+        answer(ctx, scheduling.recordOutcome(id(ctx), Reps.named(team, body.rep(), "rep"), MeetingOutcome.parse(body.outcome())), 200, this::meetingJson);
     }
 
     /** {@code GET /api/v1/meetings/{ref}}: JSON, or the invite when the ref ends in {@code .ics}. */
@@ -89,14 +89,14 @@ final class SchedulingController {
 
     void addTask(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        Rep rep = rep(body);
+        Rep rep = Reps.named(team, body.rep(), "rep");
         answer(ctx, scheduling.addTask(LeadId.parse(ctx.pathParam("id")), rep, body.title(), instant("dueAt", body.dueAt(), rep.timeZone())),
                 201, SchedulingController::taskJson);
     }
 
     void completeTask(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        answer(ctx, scheduling.completeTask(id(ctx), rep(body)), 200, SchedulingController::taskJson);
+        answer(ctx, scheduling.completeTask(id(ctx), Reps.named(team, body.rep(), "rep")), 200, SchedulingController::taskJson);
     }
 
     void tasksOfLead(Context ctx) {
@@ -169,14 +169,6 @@ final class SchedulingController {
         return json.readValue(raw, ScheduleBody.class);
     }
 
-    private Rep rep(ScheduleBody body) {
-        if (body.rep() == null || body.rep().isBlank()) {
-            throw new ValidationException("rep", "name the acting rep by id or email");
-        }
-        String value = body.rep().strip();
-        return (value.matches("\\d+") ? team.rep(Long.parseLong(value)) : team.repByEmail(value))
-                .orElseThrow(() -> new ValidationException("rep", "no rep with id or email '" + value + "'"));
-    }
 
     private static long id(Context ctx) {
         return number(ctx.pathParam("id"), "id");
