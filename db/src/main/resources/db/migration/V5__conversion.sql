@@ -66,3 +66,6 @@ CREATE TABLE conversion (
   CONSTRAINT fk_conversion_lead FOREIGN KEY (lead_id) REFERENCES sales_lead (id)
 );
 CREATE INDEX ix_conversion_lead ON conversion (lead_id, id);
+
+-- The speed-to-lead report reads leads by creation time.
+CREATE INDEX ix_sales_lead_created ON sales_lead (created_at);

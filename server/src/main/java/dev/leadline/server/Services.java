@@ -8,6 +8,8 @@ import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.sla.SpeedToLeadReport;
+import dev.leadline.db.JooqSpeedSamples;
 import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.core.notify.Notifier;
@@ -41,6 +43,7 @@ public record Services(
         QualificationService qualification,
         SchedulingService scheduling,
         ConversionService conversion,
+        SpeedToLeadReport speedToLead,
         ActivityRepository timeline,
         OutboxDispatcher dispatcher,
         IntakeService intake,
@@ -66,6 +69,7 @@ public record Services(
                 new SchedulingService(transactor, leadRepository, new JooqScheduleRepository(dsl), journal, clock),
                 new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl), new JooqConversionRepository(dsl),
                         journal, clock),
+                new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers, clock),
                 intake,

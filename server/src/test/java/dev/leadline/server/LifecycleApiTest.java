@@ -69,6 +69,10 @@ class LifecycleApiTest {
         List<String> types = new ArrayList<>();
         JSON.readTree(server.get("/api/v1/leads/" + id + "/timeline").body()).path("items").forEach(i -> types.add(i.path("type").asText()));
         assertThat(types).containsExactly("DISQUALIFIED", "CONTACT_ATTEMPT", "CLAIMED", "OFFERED", "CREATED");
+
+        JsonNode speed = JSON.readTree(server.get("/api/v1/reports/speed-to-lead?by=queue").body());
+        assertThat(speed.path("rows").toString()).contains("\"group\":\"Inbound\"").contains("medianSecondsToClaim");
+        assertThat(server.get("/api/v1/reports/speed-to-lead?by=planet").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class HttpApi {
                 services.team(), services.leads(), services.timeline());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
+        ReportController reports = new ReportController(services.speedToLead(), deps.clock());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -56,6 +57,7 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
             routes.get("/api/v1/views/counts", leads::counts);
+            routes.get("/api/v1/reports/speed-to-lead", reports::speedToLead);
             routes.post("/api/v1/leads/{id}/meetings", scheduling::book);
             routes.get("/api/v1/leads/{id}/meetings", scheduling::meetingsOfLead);
             routes.get("/api/v1/meetings/{ref}", scheduling::show);
