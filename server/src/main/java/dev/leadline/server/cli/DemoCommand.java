@@ -2,6 +2,7 @@ package dev.leadline.server.cli;
 
 import dev.leadline.core.access.TokenRole;
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.intake.CreateOutcome;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.lead.LeadDraft;
 import dev.leadline.core.lead.LeadField;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** Starts the server with a demo organisation in it and prints an admin token. */
-@Command(name = "demo", description = "Start the server with demo data (reps, a queue, a web form, a dozen leads).")
+@Command(name = "demo", description = "Start the server with demo data (reps, a queue, a web form, a dozen leads, some offered, some assigned).")
 public final class DemoCommand implements Runnable {
     private static final Actor DEMO = Actor.cli("demo");
     private static final String[][] LEADS = {
@@ -58,12 +59,23 @@ public final class DemoCommand implements Runnable {
                         List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))), DEMO);
         services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
                 "https://example.com/thanks", List.of("http://localhost:3000")), DEMO);
+        var mia = services.team().repByEmail("mia@demo.leadline.dev").orElseThrow();
+        var jane = services.team().repByEmail("jane@demo.leadline.dev").orElseThrow();
+        var inbound = services.team().queueByName("Inbound").orElseThrow();
         for (int i = 0; i < LEADS.length; i++) {
             String[] l = LEADS[i];
             LeadDraft draft = new LeadDraft().set(LeadField.FIRST_NAME, l[0]).set(LeadField.LAST_NAME, l[1])
                     .set(LeadField.EMAIL, l[2]).set(LeadField.COMPANY, l[3]).set(LeadField.TITLE, l[4])
                     .set(LeadField.COUNTRY, l[5]).set(LeadField.SOURCE, l[6]).set(LeadField.EXTERNAL_ID, "demo-" + (i + 1));
-            services.intake().create(((LeadDraft.Validated.Valid) draft.build()).data(), DEMO, Optional.empty());
+            var outcome = services.intake().create(((LeadDraft.Validated.Valid) draft.build()).data(), DEMO, Optional.empty());
+            if (outcome instanceof CreateOutcome.Created created) {
+                // half the leads wait in the queue to be claimed, a few are Jane's already, the rest are new
+                if (i < 6) {
+                    services.claims().offer(created.lead().id(), mia, inbound, "demo: new inbound lead");
+                } else if (i < 9) {
+                    services.claims().assign(created.lead().id(), mia, jane, "demo: Jane's accounts");
+                }
+            }
         }
     }
 }

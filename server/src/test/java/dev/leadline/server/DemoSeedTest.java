@@ -1,0 +1,32 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadView;
+import dev.leadline.server.cli.DemoCommand;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoSeedTest {
+
+    @Test
+    void theDemoOrganisationHasLeadsToClaimAndWorkAndSeedingTwiceChangesNothing() {
+        try (TestServer server = TestServer.start()) {
+            DemoCommand.seed(server.services());
+            DemoCommand.seed(server.services());
+
+            Map<LeadView, Long> counts = server.services().leads().counts(LeadQuery.all());
+            assertThat(counts.get(LeadView.ALL)).isEqualTo(12);
+            var inbound = server.services().team().queueByName("Inbound").orElseThrow();
+            var jane = server.services().team().repByEmail("jane@demo.leadline.dev").orElseThrow();
+            assertThat(server.services().leads().counts(new LeadQuery(LeadView.ALL, java.util.Optional.of(jane.id()),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 25, java.util.Optional.empty(),
+                    java.time.Instant.now(), jane.timeZone())).get(LeadView.MINE)).isEqualTo(3);
+            assertThat(server.services().leads().counts(new LeadQuery(LeadView.ALL, java.util.Optional.empty(),
+                    java.util.Optional.of(inbound.id()), java.util.Optional.empty(), java.util.Optional.empty(), 25,
+                    java.util.Optional.empty(), java.time.Instant.now(), jane.timeZone())).get(LeadView.QUEUE)).isEqualTo(6);
+            assertThat(server.services().forms().forms()).extracting(f -> f.key()).contains("contact");
+        }
+    }
+}
