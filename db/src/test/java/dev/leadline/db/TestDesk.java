@@ -1,6 +1,10 @@
 package dev.leadline.db;
 
+import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.sla.QueueSlaActions;
+import dev.leadline.core.sla.SlaClockStarter;
+import dev.leadline.core.sla.SlaSweep;
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
@@ -24,6 +28,9 @@ final class TestDesk implements AutoCloseable {
     final SchedulingService scheduling;
     final JooqAccountRepository accounts;
     final ConversionService conversion;
+    final JooqSlaPolicies slaPolicies;
+    final JooqSlaClocks slaClocks;
+    final SlaSweep slaSweep;
 
     TestDesk(Clock clock) {
         database = TestDatabases.fresh();
@@ -35,8 +42,12 @@ final class TestDesk implements AutoCloseable {
         outbox = new JooqOutbox(dsl);
         schedule = new JooqScheduleRepository(dsl);
         team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
-        journal = new LeadJournal(timeline, audit, new CardAnnouncer(outbox, team));
+        CardAnnouncer cards = new CardAnnouncer(outbox, team);
+        slaPolicies = new JooqSlaPolicies(dsl);
+        slaClocks = new JooqSlaClocks(dsl);
+        journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         claims = new ClaimService(tx, leads, journal, team, clock);
+        slaSweep = new SlaSweep(tx, leads, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock);
         qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
         scheduling = new SchedulingService(tx, leads, schedule, journal, clock);
         accounts = new JooqAccountRepository(dsl);

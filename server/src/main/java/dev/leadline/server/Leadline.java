@@ -1,6 +1,8 @@
 package dev.leadline.server;
 
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.server.jobs.Jobs;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.server.notify.DispatchLoop;
 import dev.leadline.server.notify.LogNotifier;
@@ -27,9 +29,11 @@ public final class Leadline implements AutoCloseable {
     private final ImportRunner imports;
     private final Javalin http;
     private final DispatchLoop dispatch;
+    private final Jobs jobs;
 
     private Leadline(DatabaseRuntime db, Services services, PluginHost plugins, ImportRunner imports, Javalin http,
-                     DispatchLoop dispatch) {
+                     DispatchLoop dispatch, Jobs jobs) {
+        this.jobs = jobs;
         this.db = db;
         this.services = services;
         this.plugins = plugins;
@@ -51,6 +55,9 @@ public final class Leadline implements AutoCloseable {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
                 services.team().apply(file.reps(), file.queues(), actor);
                 file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor));
+                file.sla().forEach((queue, spec) -> services.slaPolicies().set(services.team().queueByName(queue)
+                        .orElseThrow(() -> new ValidationException("sla", "no queue named '" + queue + "' for its SLA")).id(),
+                        Optional.of(spec.toPolicy(queue))));
                 log.info("applied {}: {} reps, {} queues, {} forms", config.configFile(), file.reps().size(),
                         file.queues().size(), file.forms().size());
             });
@@ -86,7 +93,8 @@ public final class Leadline implements AutoCloseable {
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
-            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch);
+            Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep());
+            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch, jobs);
         } catch (RuntimeException e) {
             plugins.close();
             backend.close();
@@ -106,6 +114,7 @@ public final class Leadline implements AutoCloseable {
     public void close() {
         http.stop();
         dispatch.close();
+        jobs.close();
         imports.close();
         plugins.close();
         db.close();

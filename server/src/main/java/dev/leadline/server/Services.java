@@ -9,6 +9,13 @@ import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.sla.SpeedToLeadReport;
+import dev.leadline.core.activity.LeadAnnouncer;
+import dev.leadline.core.sla.QueueSlaActions;
+import dev.leadline.core.sla.SlaClockStarter;
+import dev.leadline.core.sla.SlaPolicies;
+import dev.leadline.core.sla.SlaSweep;
+import dev.leadline.db.JooqSlaClocks;
+import dev.leadline.db.JooqSlaPolicies;
 import dev.leadline.db.JooqSpeedSamples;
 import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqConversionRepository;
@@ -44,6 +51,8 @@ public record Services(
         SchedulingService scheduling,
         ConversionService conversion,
         SpeedToLeadReport speedToLead,
+        SlaPolicies slaPolicies,
+        SlaSweep slaSweep,
         ActivityRepository timeline,
         OutboxDispatcher dispatcher,
         IntakeService intake,
@@ -60,16 +69,22 @@ public record Services(
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         TeamService team = new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
         JooqOutbox outbox = new JooqOutbox(dsl);
-        LeadJournal journal = new LeadJournal(timeline, audit, new CardAnnouncer(outbox, team));
+        CardAnnouncer cards = new CardAnnouncer(outbox, team);
+        JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
+        JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
+        LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
+        ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
         return new Services(
                 new LeadService(leadRepository),
-                new ClaimService(transactor, leadRepository, journal, team, clock),
+                claims,
                 new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
                 new SchedulingService(transactor, leadRepository, new JooqScheduleRepository(dsl), journal, clock),
                 new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl), new JooqConversionRepository(dsl),
                         journal, clock),
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
+                slaPolicies,
+                new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers, clock),
                 intake,

@@ -32,6 +32,13 @@ class EmbeddedServerTest {
                 queues:
                   - name: Inbound
                     members: [jane@example.com]
+                sla:
+                  Inbound:
+                    touch: [claim, contact]
+                    steps:
+                      - {after: 5m, do: remind}
+                      - {after: 30m, do: reassign}
+                      - {after: 1h, do: alert-manager}
                 """);
         Map<String, String> env = Map.of(
                 "LEADLINE_PORT", "0",
@@ -44,6 +51,9 @@ class EmbeddedServerTest {
         try (Leadline first = Leadline.start(Config.fromEnvironment(env), Clock.systemUTC())) {
             assertThat(first.services().team().queues()).singleElement()
                     .satisfies(q -> assertThat(q.memberRepIds()).hasSize(1));
+            long inbound = first.services().team().queueByName("Inbound").orElseThrow().id();
+            assertThat(first.services().slaPolicies().forQueue(inbound)).hasValueSatisfying(p ->
+                    assertThat(p.steps()).extracting(s -> s.action().name()).containsExactly("REMIND", "REASSIGN", "ALERT_MANAGER"));
 
             token = runCli("token", "create", "--name", "ci", "--role", "INTEGRATION").strip();
             assertThat(token).startsWith("ll_");

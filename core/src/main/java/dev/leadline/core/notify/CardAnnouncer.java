@@ -54,7 +54,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
         return "lead:" + lead.id();
     }
 
-    Card card(Lead lead, String status) {
+    public Card card(Lead lead, String status) {
         String name = Optional.ofNullable(lead.data().displayName()).orElse(lead.data().get(LeadField.COMPANY).orElse(lead.id().toString()));
         String subtitle = join(lead.data().getOrNull(LeadField.TITLE), lead.data().getOrNull(LeadField.COMPANY), " at ");
         List<Card.Field> fields = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.leadline.server.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.leadline.core.sla.SlaPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.leadline.core.common.ValidationException;
@@ -18,9 +20,11 @@ import java.util.Optional;
  * {@code leadline.yml}: the team and the web forms as code, applied at start-up. Routing rules
  * join it with the routing engine.
  */
-public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons) {
+public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
+                         Map<String, SlaSpec> sla) {
 
     public ConfigFile {
+        sla = sla == null ? Map.of() : Map.copyOf(sla);
         disqualifyReasons = disqualifyReasons == null ? List.of() : List.copyOf(disqualifyReasons);
         reps = reps == null ? List.of() : List.copyOf(reps);
         queues = queues == null ? List.of() : List.copyOf(queues);
@@ -35,6 +39,17 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
                     defaultCampaign, thankYouUrl, allowedOrigins == null ? List.of() : allowedOrigins);
         }
     }
+
+    /** A queue's SLA as written: steps like {@code {after: 5m, do: remind}}, and what counts as a touch. */
+    public record SlaSpec(List<StepEntry> steps, List<String> touch) {
+        public SlaPolicy toPolicy(String queue) {
+            return SlaPolicy.parse("sla." + queue, steps == null ? List.of()
+                    : steps.stream().map(s -> new SlaPolicy.StepSpec(s.after(), s.action())).toList(), touch == null ? List.of() : touch);
+        }
+    }
+
+    /** One SLA step as written. */
+    public record StepEntry(String after, @JsonProperty("do") String action) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

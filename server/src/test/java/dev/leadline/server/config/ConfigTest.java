@@ -42,6 +42,15 @@ class ConfigTest {
     }
 
     @Test
+    void anSlaThatCannotBeReadIsRefusedWithWhereAndWhy() {
+        ConfigFile file = ConfigFile.parse("sla:\n  Inbound:\n    steps:\n      - {after: soon, do: remind}\n");
+        assertThatThrownBy(() -> file.sla().get("Inbound").toPolicy("Inbound"))
+                .hasMessageContaining("sla.Inbound.steps[0].after").hasMessageContaining("90s, 5m or 2h");
+        ConfigFile backwards = ConfigFile.parse("sla:\n  Inbound:\n    steps:\n      - {after: 30m, do: remind}\n      - {after: 5m, do: nag}\n");
+        assertThatThrownBy(() -> backwards.sla().get("Inbound").toPolicy("Inbound")).hasMessageContaining("later and later");
+    }
+
+    @Test
     void aBrokenConfigFileIsRefusedWithItsProblem() {
         assertThatThrownBy(() -> ConfigFile.parse("reps:\n  - email: a@b.example\n    nmae: typo\n"))
                 .hasMessageContaining("nmae");

@@ -1,0 +1,82 @@
+package dev.leadline.core.sla;
+
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Acts on SLA steps that are due: each due lead, in its own transaction, gets the step's action and
+ * its clock moves to the next step (or stops after the last). Runs on one node at a time (a
+ * recurring persistent job), and is safe to run again: a step is done once because the clock
+ * advances in the same transaction.
+ */
+public final class SlaSweep {
+    private static final Logger log = LoggerFactory.getLogger(SlaSweep.class);
+    private final Transactor transactor;
+    private final LeadRepository leads;
+    private final SlaClocks clocks;
+    private final SlaPolicies policies;
+    private final SlaActions actions;
+    private final Clock clock;
+
+    public SlaSweep(Transactor transactor, LeadRepository leads, SlaClocks clocks, SlaPolicies policies, SlaActions actions,
+                    Clock clock) {
+        this.transactor = transactor;
+        this.leads = leads;
+        this.clocks = clocks;
+        this.policies = policies;
+        this.actions = actions;
+        this.clock = clock;
+    }
+
+    /** Handles what is due now; returns how many steps were taken. */
+    public int run(int limit) {
+        Instant now = clock.instant();
+        int done = 0;
+        for (SlaClocks.Due due : clocks.due(now, limit)) {
+            if (transactor.inTransaction(() -> step(due, now))) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private boolean step(SlaClocks.Due due, Instant now) {
+        Optional<Lead> found = leads.find(due.lead());
+        Optional<SlaPolicy> policy = found.map(Lead::queueId).flatMap(policies::forQueue);
+        Optional<SlaPolicy.Step> step = policy.flatMap(p -> p.step(due.step()));
+        if (found.isEmpty() || step.isEmpty() || !found.get().stage().isOpen()) {
+            clocks.stop(due.lead());
+            return false;
+        }
+        Lead lead = found.get();
+        Duration untouched = Duration.between(due.startedAt(), now);
+        log.info("SLA step {} ({}) for lead {} untouched for {}", due.step() + 1, step.get().action(), lead.id(), untouched);
+        boolean restarted = false;
+        switch (step.get().action()) {
+            case REMIND -> actions.remind(lead, untouched, now);
+            case REASSIGN -> {
+                restarted = actions.reassign(lead, untouched, now);
+                if (!restarted) {
+                    actions.alertManagers(lead, untouched, now);
+                }
+            }
+            case ALERT_MANAGER -> actions.alertManagers(lead, untouched, now);
+        }
+        if (!restarted) {
+            Optional<SlaPolicy.Step> next = policy.get().step(due.step() + 1);
+            if (next.isPresent()) {
+                clocks.advance(lead.id(), due.step() + 1, due.startedAt().plus(next.get().after()));
+            } else {
+                clocks.stop(lead.id());
+            }
+        }
+        return true;
+    }
+}

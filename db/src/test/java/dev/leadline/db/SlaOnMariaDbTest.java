@@ -1,0 +1,111 @@
+package dev.leadline.db;
+
+import static dev.leadline.core.testing.LeadDataBuilder.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.activity.ActivityType;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.NewLead;
+import dev.leadline.core.notify.Destination;
+import dev.leadline.core.notify.Notification;
+import dev.leadline.core.sla.SlaPolicy;
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.RepSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** SLA clocks: reminders, reassignment that never returns the lead to someone who had it, manager alerts. */
+class SlaOnMariaDbTest {
+    private final OutboxOnMariaDbTest.MutableClock clock = new OutboxOnMariaDbTest.MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private TestDesk desk;
+    private Rep jane;
+    private Rep omar;
+    private Rep mia;
+    private LeadQueue inbound;
+
+    @BeforeEach
+    void setUp() {
+        desk = new TestDesk(clock);
+        desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", null, null, null, true, "REP", Map.of()),
+                new RepSpec("omar@example.com", "Omar", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
+        jane = desk.team.repByEmail("jane@example.com").orElseThrow();
+        omar = desk.team.repByEmail("omar@example.com").orElseThrow();
+        mia = desk.team.repByEmail("mia@example.com").orElseThrow();
+        inbound = desk.team.queueByName("Inbound").orElseThrow();
+        desk.slaPolicies.set(inbound.id(), Optional.of(SlaPolicy.parse("sla", List.of(
+                new SlaPolicy.StepSpec("5m", "remind"), new SlaPolicy.StepSpec("15m", "remind"),
+                new SlaPolicy.StepSpec("30m", "reassign"), new SlaPolicy.StepSpec("60m", "alert-manager")), List.of("claim", "contact"))));
+    }
+
+    @AfterEach
+    void tearDown() {
+        desk.close();
+    }
+
+    @Test
+    void anUntouchedOfferIsRemindedAndAClaimStopsTheClock() {
+        Lead lead = offered();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(desk.slaSweep.run(100)).isEqualTo(1);
+        assertThat(reminders()).singleElement().satisfies(n -> {
+            assertThat(n.destination()).isEqualTo(Destination.queue(inbound.id()));
+            assertThat(n.card().status()).isEqualTo("Reminder: untouched for 6 m");
+        });
+
+        desk.claims.claim(lead.id(), jane);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(desk.slaSweep.run(100)).isZero();
+    }
+
+    @Test
+    void anUntouchedLeadIsReassignedToSomeoneWhoHasNotHadItThenManagersAreAlerted() {
+        Lead lead = offered();
+        desk.claims.assign(lead.id(), mia, jane, "start with Jane");
+        clock.advance(Duration.ofMinutes(31));
+        drain();
+        assertThat(owner(lead.id())).isEqualTo(omar.id());
+
+        clock.advance(Duration.ofMinutes(61));
+        drain();
+        assertThat(owner(lead.id())).as("nobody else in the queue: Omar keeps it").isEqualTo(omar.id());
+        assertThat(desk.outbox.withStatus("PENDING")).filteredOn(n -> n.destination() != null
+                && n.destination().equals(Destination.rep(mia.id())) && n.card().status().startsWith("SLA alert")).isNotEmpty();
+        assertThat(desk.timeline.forLead(lead.id(), 50)).filteredOn(a -> a.type() == ActivityType.ASSIGNED)
+                .extracting(a -> a.actor().toString()).contains("system:sla");
+        assertThat(desk.slaSweep.run(100)).as("the clock stopped after the last step").isZero();
+    }
+
+    private void drain() {
+        for (int i = 0; i < 10 && desk.slaSweep.run(100) > 0; i++) {
+            // each run takes the steps that are due now
+        }
+    }
+
+    private long owner(LeadId id) {
+        return desk.leads.find(id).orElseThrow().ownerRepId();
+    }
+
+    private List<Notification> reminders() {
+        return desk.outbox.withStatus("PENDING").stream().filter(n -> n.card().status() != null && n.card().status().startsWith("Reminder"))
+                .toList();
+    }
+
+    private Lead offered() {
+        Lead lead = desk.leads.insert(new NewLead(aLead().build(), null, null, clock.instant()));
+        desk.journal.created(List.of(lead), ActivityType.CREATED, Actor.cli("test"), "Created");
+        desk.claims.offer(lead.id(), mia, inbound, null);
+        return lead;
+    }
+}

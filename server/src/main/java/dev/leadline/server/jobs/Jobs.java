@@ -1,0 +1,47 @@
+package dev.leadline.server.jobs;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.leadline.core.sla.SlaSweep;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Persistent recurring jobs (db-scheduler on MariaDB): every node runs the scheduler, each run of a
+ * job happens on exactly one of them, and a job cut short by a crash runs again after restart.
+ */
+public final class Jobs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    private final Scheduler scheduler;
+
+    private Jobs(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public static Jobs start(DataSource dataSource, SlaSweep sla) {
+        RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
+                .execute((instance, context) -> {
+                    int steps = sla.run(500);
+                    if (steps > 0) {
+                        log.info("SLA sweep took {} step(s)", steps);
+                    }
+                });
+        Scheduler scheduler = Scheduler.create(dataSource)
+                .startTasks(slaSweep)
+                .threads(2)
+                .pollingInterval(Duration.ofSeconds(5))
+                .alwaysPersistTimestampInUTC()
+                .build();
+        scheduler.start();
+        return new Jobs(scheduler);
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}
