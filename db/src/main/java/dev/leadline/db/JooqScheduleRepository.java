@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Meetings and tasks in MariaDB. */
 public final class JooqScheduleRepository implements ScheduleRepository {
@@ -46,8 +47,12 @@ public final class JooqScheduleRepository implements ScheduleRepository {
 
     @Override
     public Meeting updateMeeting(Meeting meeting, Instant at) {
+        var newStart = Times.toDb(meeting.startsAt());
         int updated = dsl.update(MEETING)
-                .set(MEETING.STARTS_AT, Times.toDb(meeting.startsAt()))
+                // before starts_at changes: a moved meeting gets a new reminder
+                .set(MEETING.REMINDED_AT, DSL.when(MEETING.STARTS_AT.ne(newStart), DSL.inline((java.time.LocalDateTime) null))
+                        .otherwise(MEETING.REMINDED_AT))
+                .set(MEETING.STARTS_AT, newStart)
                 .set(MEETING.DURATION_MINUTES, (int) meeting.duration().toMinutes())
                 .set(MEETING.OUTCOME, meeting.outcome() == null ? null : meeting.outcome().name())
                 .set(MEETING.SEQUENCE, meeting.sequence())
@@ -70,6 +75,18 @@ public final class JooqScheduleRepository implements ScheduleRepository {
     public List<Meeting> meetingsFor(LeadId leadId) {
         return dsl.selectFrom(MEETING).where(MEETING.LEAD_ID.eq(leadId.value())).orderBy(MEETING.STARTS_AT)
                 .fetch(JooqScheduleRepository::toMeeting);
+    }
+
+    @Override
+    public List<Meeting> unremindedStartingBetween(Instant from, Instant to) {
+        return dsl.selectFrom(MEETING).where(MEETING.REMINDED_AT.isNull().and(MEETING.OUTCOME.isNull())
+                        .and(MEETING.STARTS_AT.gt(Times.toDb(from))).and(MEETING.STARTS_AT.le(Times.toDb(to))))
+                .orderBy(MEETING.STARTS_AT).fetch(JooqScheduleRepository::toMeeting);
+    }
+
+    @Override
+    public void markReminded(long meetingId, Instant at) {
+        dsl.update(MEETING).set(MEETING.REMINDED_AT, Times.toDb(at)).where(MEETING.ID.eq(meetingId)).execute();
     }
 
     @Override

@@ -115,6 +115,28 @@ class OutboxOnMariaDbTest {
         assertThat(chat.posts).hasSize(20);
     }
 
+    @Test
+    void aRepIsRemindedOnceFifteenMinutesBeforeEachMeetingAndAgainIfItMoves() {
+        Lead lead = newLead();
+        desk.claims.assign(lead.id(), mia, jane, null);
+        var booked = (dev.leadline.core.scheduling.ScheduleOutcome.Done<dev.leadline.core.scheduling.Meeting>) desk.scheduling.book(
+                lead.id(), jane, clock.instant().plus(Duration.ofMinutes(40)), Duration.ofMinutes(30), "Demo", List.of());
+        var reminders = new dev.leadline.core.notify.MeetingReminders(new JooqTransactor(desk.database.dsl()), desk.schedule, desk.leads,
+                new dev.leadline.core.notify.CardAnnouncer(desk.outbox, desk.team), desk.outbox, clock);
+
+        assertThat(reminders.run()).as("40 min ahead: too early").isZero();
+        clock.advance(Duration.ofMinutes(26));
+        assertThat(reminders.run()).isEqualTo(1);
+        assertThat(reminders.run()).as("once").isZero();
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).as(chat.posts.toString()).filteredOn(p -> p.card().status().startsWith("Meeting in 14 min: Demo"))
+                .singleElement().satisfies(p -> assertThat(p.destination()).isEqualTo(Destination.rep(jane.id())));
+
+        desk.scheduling.reschedule(booked.value().id(), jane, clock.instant().plus(Duration.ofHours(2)), Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(110));
+        assertThat(reminders.run()).as("moved: reminded again").isEqualTo(1);
+    }
+
     private OutboxDispatcher dispatcher() {
         return new OutboxDispatcher(desk.outbox, List.of(chat), clock);
     }

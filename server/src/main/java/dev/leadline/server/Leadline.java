@@ -93,7 +93,8 @@ public final class Leadline implements AutoCloseable {
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
-            Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep());
+            Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
+                    backend.services().meetingReminders());
             return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch, jobs);
         } catch (RuntimeException e) {
             plugins.close();

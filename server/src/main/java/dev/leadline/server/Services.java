@@ -8,6 +8,7 @@ import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.notify.MeetingReminders;
 import dev.leadline.core.sla.SpeedToLeadReport;
 import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.sla.QueueSlaActions;
@@ -53,6 +54,7 @@ public record Services(
         SpeedToLeadReport speedToLead,
         SlaPolicies slaPolicies,
         SlaSweep slaSweep,
+        MeetingReminders meetingReminders,
         ActivityRepository timeline,
         OutboxDispatcher dispatcher,
         IntakeService intake,
@@ -69,6 +71,7 @@ public record Services(
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         TeamService team = new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
         JooqOutbox outbox = new JooqOutbox(dsl);
+        JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
         CardAnnouncer cards = new CardAnnouncer(outbox, team);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
@@ -79,12 +82,13 @@ public record Services(
                 new LeadService(leadRepository),
                 claims,
                 new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
-                new SchedulingService(transactor, leadRepository, new JooqScheduleRepository(dsl), journal, clock),
+                new SchedulingService(transactor, leadRepository, schedule, journal, clock),
                 new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl), new JooqConversionRepository(dsl),
                         journal, clock),
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock),
+                new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers, clock),
                 intake,

@@ -22,6 +22,11 @@ public interface ScheduleRepository {
 
     List<Meeting> meetingsFor(LeadId leadId);
 
+    /** Meetings with no outcome yet, starting in (from, to], that have not been reminded of. */
+    List<Meeting> unremindedStartingBetween(Instant from, Instant to);
+
+    void markReminded(long meetingId, Instant at);
+
     FollowUpTask insertTask(LeadId leadId, long repId, String title, Instant dueAt, Instant at);
 
     /** Marks the task done if it is still at {@code task.version()}. */

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.leadline.core.notify.MeetingReminders;
 import dev.leadline.core.sla.SlaSweep;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -22,7 +23,7 @@ public final class Jobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static Jobs start(DataSource dataSource, SlaSweep sla) {
+    public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -30,8 +31,10 @@ public final class Jobs implements AutoCloseable {
                         log.info("SLA sweep took {} step(s)", steps);
                     }
                 });
+        RecurringTask<Void> meetingReminders = Tasks.recurring("meeting-reminders", FixedDelay.ofSeconds(30))
+                .execute((instance, context) -> reminders.run());
         Scheduler scheduler = Scheduler.create(dataSource)
-                .startTasks(slaSweep)
+                .startTasks(slaSweep, meetingReminders)
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
                 .alwaysPersistTimestampInUTC()
