@@ -25,6 +25,7 @@ public final class ViewsBench {
     public static void main(String[] args) throws Exception {
         int leads = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        java.util.Set<String> only = args.length > 2 ? java.util.Set.of(args[2].split(",")) : java.util.Set.of();
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(Files.createTempDirectory("leadline-views"));
              Database db = Database.connect(server.jdbcUrl(), "root", "", 4)) {
             long t0 = System.nanoTime();
@@ -35,6 +36,9 @@ public final class ViewsBench {
             Random random = new Random(7);
             System.out.println("view                 scope      page p50   page p95   count p95");
             for (LeadView view : LeadView.values()) {
+                if (!only.isEmpty() && !only.contains(view.label())) {
+                    continue;
+                }
                 if (view == LeadView.QUEUE) {
                     measure(service, view, "queue 1", () -> query(view, Optional.empty(), Optional.of(1L)), repeats);
                     continue;
