@@ -3,3 +3,4 @@
 CREATE INDEX ix_sales_lead_updated ON sales_lead (updated_at);
 CREATE INDEX ix_sales_lead_owner_status ON sales_lead (owner_rep_id, status, id);
 CREATE INDEX ix_sales_lead_owner_touched ON sales_lead (owner_rep_id, first_touched_at, id);
+CREATE INDEX ix_sales_lead_owner_updated ON sales_lead (owner_rep_id, updated_at);
