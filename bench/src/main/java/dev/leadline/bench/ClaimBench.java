@@ -27,7 +27,7 @@ public final class ClaimBench {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int spreadRounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        Path dir = Files.createTempDirectory("leadline-claim-bench");
+        Path dir = ServerProcess.tempDir("leadline-claim-bench");
         StringBuilder yaml = new StringBuilder("reps:\n  - {email: boss@bench.example, name: Boss, role: MANAGER}\n");
         StringBuilder members = new StringBuilder();
         for (int i = 0; i < 100; i++) {

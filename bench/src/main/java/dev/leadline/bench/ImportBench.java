@@ -27,7 +27,7 @@ public final class ImportBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        Path dir = Files.createTempDirectory("leadline-import-bench");
+        Path dir = ServerProcess.tempDir("leadline-import-bench");
         Path csv = generate(dir.resolve("leads.csv"), rows);
         System.out.printf("generated %,d rows, %,d bytes%n", rows, Files.size(csv));
         try (ServerProcess server = ServerProcess.start(dir, 18082, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("none").toString()), "-Xmx512m")) {

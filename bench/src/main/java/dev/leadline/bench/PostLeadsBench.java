@@ -29,7 +29,7 @@ public final class PostLeadsBench {
         int warmupSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int measureSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         double rate = args.length > 3 ? Double.parseDouble(args[3]) : 0;
-        Path dir = Files.createTempDirectory("leadline-post-bench");
+        Path dir = ServerProcess.tempDir("leadline-post-bench");
         try (ServerProcess server = ServerProcess.start(dir, 18081, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString(),
                 "LEADLINE_DB_POOL_SIZE", System.getProperty("pool", "32")))) {
             run(server, clients, warmupSeconds, rate);

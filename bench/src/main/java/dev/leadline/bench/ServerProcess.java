@@ -26,6 +26,19 @@ final class ServerProcess implements AutoCloseable {
         this.readyMillis = readyMillis;
     }
 
+    /** A temporary directory that is removed, with any embedded MariaDB in it, when the benchmark exits. */
+    static Path tempDir(String prefix) throws IOException {
+        Path dir = java.nio.file.Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temp directory is harmless
+            }
+        }));
+        return dir;
+    }
+
     static Path jar() {
         Path jar = Path.of(System.getProperty("leadline.jar", "server/target/leadline.jar"));
         if (!jar.toFile().isFile()) {

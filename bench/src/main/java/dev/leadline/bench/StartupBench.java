@@ -18,7 +18,7 @@ public final class StartupBench {
         List<Long> warm = new ArrayList<>();
         List<Long> external = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Path dir = Files.createTempDirectory("leadline-startup");
+            Path dir = ServerProcess.tempDir("leadline-startup");
             try (ServerProcess server = ServerProcess.start(dir, 18080, Map.of())) {
                 cold.add(server.readyMillis);
             }
@@ -26,11 +26,11 @@ public final class StartupBench {
                 warm.add(server.readyMillis);
             }
         }
-        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(Files.createTempDirectory("leadline-external-db"))) {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(ServerProcess.tempDir("leadline-external-db"))) {
             for (int i = 0; i < runs; i++) {
                 String name = "startup" + i;
                 db.createDatabase(name);
-                Path dir = Files.createTempDirectory("leadline-startup-ext");
+                Path dir = ServerProcess.tempDir("leadline-startup-ext");
                 try (ServerProcess server = ServerProcess.start(dir, 18080, Map.of("LEADLINE_DB_URL", db.jdbcUrl(name),
                         "LEADLINE_DB_USER", "root"))) {
                     external.add(server.readyMillis);

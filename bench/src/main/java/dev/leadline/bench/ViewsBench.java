@@ -26,7 +26,7 @@ public final class ViewsBench {
         int leads = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         java.util.Set<String> only = args.length > 2 ? java.util.Set.of(args[2].split(",")) : java.util.Set.of();
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(Files.createTempDirectory("leadline-views"));
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(ServerProcess.tempDir("leadline-views"));
              Database db = Database.connect(server.jdbcUrl(), "root", "", 4)) {
             long t0 = System.nanoTime();
             generate(db.dsl(), leads);

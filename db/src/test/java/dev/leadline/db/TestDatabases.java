@@ -20,12 +20,25 @@ public final class TestDatabases {
             try {
                 Path dir = Files.createTempDirectory("leadline-test-mariadb");
                 server = EmbeddedMariaDb.start(dir);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                EmbeddedMariaDb started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    deleteQuietly(dir);
+                }));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return server;
+    }
+
+    /** Removes a directory tree (the test server's 350 MB of binaries and data) as the JVM exits. */
+    public static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is harmless
+        }
     }
 
     /** A new, empty, migrated database on the shared test server. */

@@ -39,6 +39,7 @@ public final class TestServer implements AutoCloseable {
             String name = "srv" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
             db.createDatabase(name);
             Path dir = Files.createTempDirectory("leadline-server-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDatabases.deleteQuietly(dir)));
             Map<String, String> env = new HashMap<>(Map.of(
                     "LEADLINE_PORT", "0",
                     "LEADLINE_DB_URL", db.jdbcUrl(name),
