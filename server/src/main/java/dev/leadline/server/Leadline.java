@@ -94,7 +94,7 @@ public final class Leadline implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
-                    backend.services().meetingReminders());
+                    backend.services().meetingReminders(), backend.services().dailyDigest());
             return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch, jobs);
         } catch (RuntimeException e) {
             plugins.close();

@@ -8,7 +8,9 @@ import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.notify.DailyDigest;
 import dev.leadline.core.notify.MeetingReminders;
+import dev.leadline.db.JooqDigestLog;
 import dev.leadline.core.sla.SpeedToLeadReport;
 import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.sla.QueueSlaActions;
@@ -55,6 +57,7 @@ public record Services(
         SlaPolicies slaPolicies,
         SlaSweep slaSweep,
         MeetingReminders meetingReminders,
+        DailyDigest dailyDigest,
         ActivityRepository timeline,
         OutboxDispatcher dispatcher,
         IntakeService intake,
@@ -89,6 +92,7 @@ public record Services(
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
+                new DailyDigest(transactor, team, new LeadService(leadRepository), new JooqDigestLog(dsl), outbox, clock),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers, clock),
                 intake,

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * One pending announcement. A {@code POST} puts the card in front of its destination; an
- * {@code UPDATE} edits every copy of the card already posted (same {@code cardKey}).
+ * {@code UPDATE} edits every copy of the card already posted (same {@code cardKey}). {@code leadId} is
+ * empty for notifications about a rep's day rather than one lead (the daily digest).
  */
-public record Notification(long id, Kind kind, long leadId, String cardKey, Destination destination, Card card, int attempts,
+public record Notification(long id, Kind kind, Long leadId, String cardKey, Destination destination, Card card, int attempts,
                            Instant createdAt) {
     /** Post a new card, or edit the ones already out. */
     public enum Kind { POST, UPDATE }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.leadline.core.notify.DailyDigest;
 import dev.leadline.core.notify.MeetingReminders;
 import dev.leadline.core.sla.SlaSweep;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class Jobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders) {
+    public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -33,8 +34,10 @@ public final class Jobs implements AutoCloseable {
                 });
         RecurringTask<Void> meetingReminders = Tasks.recurring("meeting-reminders", FixedDelay.ofSeconds(30))
                 .execute((instance, context) -> reminders.run());
+        RecurringTask<Void> dailyDigest = Tasks.recurring("daily-digest", FixedDelay.ofMinutes(5))
+                .execute((instance, context) -> digest.run());
         Scheduler scheduler = Scheduler.create(dataSource)
-                .startTasks(slaSweep, meetingReminders)
+                .startTasks(slaSweep, meetingReminders, dailyDigest)
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
                 .alwaysPersistTimestampInUTC()
