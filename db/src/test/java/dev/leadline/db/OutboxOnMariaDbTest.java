@@ -137,6 +137,21 @@ class OutboxOnMariaDbTest {
         assertThat(reminders.run()).as("moved: reminded again").isEqualTo(1);
     }
 
+    @Test
+    void messagesToOneDestinationAreSpacedByThePlatformsRateLimit() {
+        chat.minInterval = Duration.ofSeconds(1);
+        OutboxDispatcher dispatcher = dispatcher();
+        desk.claims.assign(newLead().id(), mia, jane, null);
+        desk.claims.assign(newLead().id(), mia, jane, null);
+
+        dispatcher.dispatchDue(50);
+        assertThat(chat.posts).as("the second DM to Jane waits").hasSize(1);
+        clock.advance(Duration.ofSeconds(3));
+        dispatcher.dispatchDue(50);
+        assertThat(chat.posts).hasSize(2);
+        assertThat(desk.outbox.withStatus("FAILED")).isEmpty();
+    }
+
     private OutboxDispatcher dispatcher() {
         return new OutboxDispatcher(desk.outbox, List.of(chat), clock);
     }
@@ -156,6 +171,12 @@ class OutboxOnMariaDbTest {
         final List<Post> posts = new ArrayList<>();
         final List<Update> updates = new ArrayList<>();
         final AtomicReference<Delivery> next = new AtomicReference<>();
+        Duration minInterval = Duration.ZERO;
+
+        @Override
+        public Duration minInterval() {
+            return minInterval;
+        }
 
         @Override
         public String platform() {

@@ -10,6 +10,14 @@ public interface Notifier {
     /** The platform's name, e.g. {@code slack}, {@code teams}, {@code log}. */
     String platform();
 
+    /**
+     * The least time between two new messages to one destination (Slack: about a second per channel;
+     * Teams: 7 per second per conversation). The dispatcher spaces deliveries accordingly.
+     */
+    default Duration minInterval() {
+        return Duration.ZERO;
+    }
+
     /** Posts a new card to the destination. */
     Delivery post(Destination destination, Card card);
 

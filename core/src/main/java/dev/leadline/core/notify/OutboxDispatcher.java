@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,7 @@ public final class OutboxDispatcher {
     private final Outbox outbox;
     private final List<Notifier> notifiers;
     private final Clock clock;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
     public OutboxDispatcher(Outbox outbox, List<Notifier> notifiers, Clock clock) {
         this.outbox = outbox;
@@ -71,10 +75,32 @@ public final class OutboxDispatcher {
         }
     }
 
+    /**
+     * Empty when the destination may get a new message now; else how long to wait. Only new posts are
+     * spaced (Slack's one message per second per channel); edits of cards already out are not.
+     */
+    private Optional<Duration> wait(Notifier notifier, Destination destination) {
+        if (notifier.minInterval().isZero()) {
+            return Optional.empty();
+        }
+        String key = notifier.platform() + ":" + destination.type() + ":" + destination.id();
+        Instant now = clock.instant();
+        Instant last = lastSent.get(key);
+        if (last != null && last.plus(notifier.minInterval()).isAfter(now)) {
+            return Optional.of(Duration.between(now, last.plus(notifier.minInterval())));
+        }
+        lastSent.put(key, now);
+        return Optional.empty();
+    }
+
     private Notifier.Delivery post(Notifier notifier, Notification n) {
         var existing = outbox.ref(n.cardKey(), notifier.platform(), n.destination());
         if (existing.isPresent()) {
             return update(notifier, n, existing.get());
+        }
+        Optional<Duration> wait = wait(notifier, n.destination());
+        if (wait.isPresent()) {
+            return new Notifier.Delivery.RetryLater(wait.get(), "rate limit for " + n.destination());
         }
         Notifier.Delivery result = notifier.post(n.destination(), n.card());
         if (result instanceof Notifier.Delivery.Delivered delivered) {
