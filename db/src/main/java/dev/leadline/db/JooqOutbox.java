@@ -73,6 +73,11 @@ public final class JooqOutbox implements Outbox {
     }
 
     @Override
+    public void postpone(long id, Instant next) {
+        dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, Times.toDb(next)).setNull(OUTBOX.LOCKED_UNTIL).where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    @Override
     public void failed(long id, String reason, Instant at) {
         dsl.update(OUTBOX).set(OUTBOX.STATUS, "FAILED").set(OUTBOX.LAST_ERROR, clip(reason)).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
                 .setNull(OUTBOX.LOCKED_UNTIL).where(OUTBOX.ID.eq(id)).execute();

@@ -19,6 +19,9 @@ public interface Outbox {
 
     void retryAt(long id, Instant next, String reason);
 
+    /** Moves the notification later without counting an attempt (a rate limit, not a failure). */
+    void postpone(long id, Instant next);
+
     void failed(long id, String reason, Instant at);
 
     void rememberRef(MessageRef ref, Instant at);

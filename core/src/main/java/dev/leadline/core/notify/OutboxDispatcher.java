@@ -48,6 +48,13 @@ public final class OutboxDispatcher {
         Duration retry = null;
         String retryReason = null;
         for (Notifier notifier : notifiers) {
+            if (n.kind() == Notification.Kind.POST && outbox.ref(n.cardKey(), notifier.platform(), n.destination()).isEmpty()) {
+                Optional<Duration> wait = wait(notifier, n.destination());
+                if (wait.isPresent()) {
+                    outbox.postpone(n.id(), clock.instant().plus(wait.get()));
+                    return;
+                }
+            }
             Notifier.Delivery result;
             try {
                 result = n.kind() == Notification.Kind.POST ? post(notifier, n) : update(notifier, n);
@@ -97,10 +104,6 @@ public final class OutboxDispatcher {
         var existing = outbox.ref(n.cardKey(), notifier.platform(), n.destination());
         if (existing.isPresent()) {
             return update(notifier, n, existing.get());
-        }
-        Optional<Duration> wait = wait(notifier, n.destination());
-        if (wait.isPresent()) {
-            return new Notifier.Delivery.RetryLater(wait.get(), "rate limit for " + n.destination());
         }
         Notifier.Delivery result = notifier.post(n.destination(), n.card());
         if (result instanceof Notifier.Delivery.Delivered delivered) {
