@@ -70,12 +70,18 @@ public final class JooqRepRepository implements RepRepository {
 
     @Override
     public List<Rep> list() {
-        return dsl.selectFrom(REP).orderBy(REP.ID).fetch(this::toRep);
+        Map<Long, Map<String, String>> identities = new java.util.HashMap<>();
+        dsl.selectFrom(REP_CHAT_IDENTITY).forEach(i ->
+                identities.computeIfAbsent(i.getRepId(), k -> new java.util.HashMap<>()).putIfAbsent(i.getPlatform(), i.getExternalId()));
+        return dsl.selectFrom(REP).orderBy(REP.ID).fetch(r -> toRep(r, identities.getOrDefault(r.getId(), Map.of())));
     }
 
     private Rep toRep(RepRecord r) {
-        Map<String, String> identities = dsl.selectFrom(REP_CHAT_IDENTITY).where(REP_CHAT_IDENTITY.REP_ID.eq(r.getId()))
-                .fetch().stream().collect(Collectors.toMap(i -> i.getPlatform(), i -> i.getExternalId(), (a, b) -> a));
+        return toRep(r, dsl.selectFrom(REP_CHAT_IDENTITY).where(REP_CHAT_IDENTITY.REP_ID.eq(r.getId()))
+                .fetch().stream().collect(Collectors.toMap(i -> i.getPlatform(), i -> i.getExternalId(), (a, b) -> a)));
+    }
+
+    private static Rep toRep(RepRecord r, Map<String, String> identities) {
         return new Rep(r.getId(), r.getEmail(), r.getName(), ZoneId.of(r.getTimeZone()), r.getWorkingHours(), r.getCapacity(),
                 r.getActive(), Times.fromDb(r.getOutOfOfficeFrom()), Times.fromDb(r.getOutOfOfficeUntil()),
                 Role.valueOf(r.getRole()), identities, r.getVersion());

@@ -16,8 +16,4 @@ final class Times {
     static Instant fromDb(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
-
-    static Instant micros(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.leadline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +9,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,12 +119,8 @@ class ImportApiTest {
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         String url = JSON.readTree(accepted.body()).path("url").asText();
-        JsonNode job;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        do {
-            Thread.sleep(100);
-            job = JSON.readTree(server.get(url).body());
-        } while (job.path("status").asText().equals("RUNNING") && Instant.now().isBefore(deadline));
+        JsonNode job = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> JSON.readTree(server.get(url).body()), j -> !j.path("status").asText().equals("RUNNING"));
         assertThat(job.path("status").asText()).isEqualTo("DONE");
         assertThat(job.path("imported").asLong()).isEqualTo(1);
     }
@@ -162,9 +157,5 @@ class ImportApiTest {
     private static HttpRequest csvRequest(String csv, String query) {
         return server.request("/api/v1/leads/import" + query).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build();
-    }
-
-    static boolean exists(Path path) {
-        return Files.exists(path);
     }
 }

@@ -1,12 +1,12 @@
 package dev.leadline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ImportResumeTest {
@@ -37,13 +37,8 @@ class ImportResumeTest {
         }
     }
 
-    private static JsonNode poll(TestServer server, String url, java.util.function.Predicate<JsonNode> until) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode job;
-        do {
-            Thread.sleep(20);
-            job = JSON.readTree(server.get(url).body());
-        } while (!until.test(job) && Instant.now().isBefore(deadline));
-        return job;
+    private static JsonNode poll(TestServer server, String url, java.util.function.Predicate<JsonNode> until) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> JSON.readTree(server.get(url).body()), until);
     }
 }

@@ -6,7 +6,6 @@ import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.core.intake.ImportService;
-import dev.leadline.core.intake.ImportStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -137,9 +136,5 @@ public final class ImportRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static boolean isDone(ImportJob job) {
-        return job.status() != ImportStatus.RUNNING;
     }
 }
