@@ -69,7 +69,7 @@ public final class ViewsBench {
     }
 
     private static LeadQuery query(LeadView view, Optional<Long> owner, Optional<Long> queue) {
-        return new LeadQuery(view, owner, queue, Optional.empty(), Optional.empty(), 25, Optional.empty(), Instant.now(), ZoneId.of("Europe/Berlin"));
+        return LeadQuery.at(Instant.now(), ZoneId.of("Europe/Berlin")).withView(view).withOwner(owner).withQueue(queue);
     }
 
     private static double pct(List<Double> values, int p) {
@@ -102,6 +102,7 @@ public final class ViewsBench {
         dsl.execute("INSERT INTO task (lead_id, rep_id, title, due_at, created_at) "
                 + "SELECT id, owner_rep_id, 'Follow up', NOW(6) + INTERVAL (id % 20) - 10 DAY, NOW(6) "
                 + "FROM sales_lead WHERE status = 'ATTEMPTED' AND owner_rep_id IS NOT NULL");
+        dsl.execute("UPDATE sales_lead SET last_activity_at = COALESCE(first_touched_at, created_at)");
         dsl.execute("ANALYZE TABLE sales_lead, activity, meeting, task");
     }
 }

@@ -1,6 +1,7 @@
 package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.ACTIVITY;
+import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.activity.Activity;
 import dev.leadline.core.activity.ActivityRepository;
@@ -8,7 +9,12 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.db.jooq.tables.records.ActivityRecord;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 
 /** The lead timeline in MariaDB. */
@@ -31,6 +37,20 @@ public final class JooqActivityRepository implements ActivityRepository {
                     a.summary(), a.details());
         }
         insert.execute();
+        touchLeads(activities);
+    }
+
+    /** Keeps each lead's {@code last_activity_at} (read by the idle view) at its newest timeline entry. */
+    private void touchLeads(List<Activity> activities) {
+        Map<Instant, Set<Long>> leadsByTime = new HashMap<>();
+        Map<Long, Instant> newest = new HashMap<>();
+        activities.forEach(a -> newest.merge(a.leadId().value(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y));
+        newest.forEach((lead, at) -> leadsByTime.computeIfAbsent(at, t -> new TreeSet<>()).add(lead));
+        leadsByTime.forEach((at, leads) -> dsl.update(SALES_LEAD)
+                .set(SALES_LEAD.LAST_ACTIVITY_AT, Times.toDb(at))
+                .where(SALES_LEAD.ID.in(leads))
+                .and(SALES_LEAD.LAST_ACTIVITY_AT.isNull().or(SALES_LEAD.LAST_ACTIVITY_AT.lt(Times.toDb(at))))
+                .execute());
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.LeadSort;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.NewLead;
@@ -23,8 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
@@ -74,14 +77,45 @@ public final class JooqLeadRepository implements LeadRepository {
     @Override
     public Page<Lead> list(LeadQuery query) {
         List<Condition> where = LeadViewConditions.of(query);
-        query.after().ifPresent(cursor -> where.add(SALES_LEAD.ID.lt(cursor.lastId())));
-        List<Lead> rows = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1)
-                .fetch(JooqLeadRepository::toLead);
-        if (rows.size() <= query.limit()) {
-            return new Page<>(rows, Optional.empty());
+        LeadSort sort = query.sort();
+        Optional<LeadCursor> after = query.after().map(cursor -> cursor.forSort(sort));
+        if (sort.field().isEmpty()) {
+            after.ifPresent(cursor -> where.add(SALES_LEAD.ID.lt(cursor.lastId())));
+            List<SalesLeadRecord> rows = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1).fetch();
+            return page(rows, query.limit(), last -> new LeadCursor(last.getId()));
         }
-        List<Lead> page = rows.subList(0, query.limit());
-        return new Page<>(page, Optional.of(new LeadCursor(page.get(page.size() - 1).id().value()).encode()));
+        @SuppressWarnings("unchecked")
+        Field<Object> column = (Field<Object>) LeadColumns.column(sort.field().get());
+        after.ifPresent(cursor -> where.add(seek(column, sort.descending(), cursor)));
+        List<SalesLeadRecord> rows = dsl.selectFrom(SALES_LEAD).where(where)
+                .orderBy(DSL.when(column.isNull(), 1).else_(0), sort.descending() ? column.desc() : column.asc(),
+                        sort.descending() ? SALES_LEAD.ID.desc() : SALES_LEAD.ID.asc())
+                .limit(query.limit() + 1).fetch();
+        return page(rows, query.limit(), last -> new LeadCursor(last.getId(), sort.label(),
+                Optional.ofNullable(last.get(column)).map(Object::toString).orElse(null)));
+    }
+
+    private static Page<Lead> page(List<SalesLeadRecord> rows, int limit, Function<SalesLeadRecord, LeadCursor> cursorAt) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows.stream().map(JooqLeadRepository::toLead).toList(), Optional.empty());
+        }
+        List<SalesLeadRecord> page = rows.subList(0, limit);
+        return new Page<>(page.stream().map(JooqLeadRepository::toLead).toList(), Optional.of(cursorAt.apply(page.get(limit - 1)).encode()));
+    }
+
+    /** Rows after the cursor in (value, id) order, leads without a value last. */
+    private static Condition seek(Field<Object> column, boolean descending, LeadCursor cursor) {
+        Condition laterId = descending ? SALES_LEAD.ID.lt(cursor.lastId()) : SALES_LEAD.ID.gt(cursor.lastId());
+        if (cursor.value().isEmpty()) {
+            return column.isNull().and(laterId);
+        }
+        Object value = column.getDataType().convert(cursor.value().get());
+        Condition beyond = descending ? column.lt(value) : column.gt(value);
+        return beyond.or(column.eq(value).and(laterId)).or(column.isNull());
+    }
+
+    static TableField<SalesLeadRecord, String> textColumn(LeadField field) {
+        return TEXT_COLUMNS.get(field);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.leadline.db;
 
-import static dev.leadline.db.jooq.Tables.ACTIVITY;
 import static dev.leadline.db.jooq.Tables.MEETING;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 import static dev.leadline.db.jooq.Tables.TASK;
@@ -32,6 +31,7 @@ final class LeadViewConditions {
             where.add(SALES_LEAD.EMAIL_KEY.like(prefix).or(SALES_LEAD.LAST_NAME.like(prefix)).or(SALES_LEAD.FIRST_NAME.like(prefix))
                     .or(SALES_LEAD.COMPANY.like(prefix)));
         });
+        query.filters().forEach(filter -> where.add(LeadColumns.condition(filter, query.now())));
         return where;
     }
 
@@ -48,8 +48,7 @@ final class LeadViewConditions {
             case DISQUALIFIED -> status(LeadStatus.DISQUALIFIED);
             case RECENT -> SALES_LEAD.UPDATED_AT.ge(Times.toDb(q.now().minus(Duration.ofDays(7))));
             case NO_ACTIVITY -> open().and(SALES_LEAD.FIRST_TOUCHED_AT.isNull());
-            case IDLE -> open().and(DSL.notExists(DSL.selectOne().from(ACTIVITY).where(ACTIVITY.LEAD_ID.eq(SALES_LEAD.ID)
-                    .and(ACTIVITY.OCCURRED_AT.gt(Times.toDb(q.now().minus(Duration.ofDays(LeadQuery.IDLE_DAYS))))))));
+            case IDLE -> open().and(SALES_LEAD.LAST_ACTIVITY_AT.le(Times.toDb(q.now().minus(q.idleAfter()))));
             case OVERDUE -> SALES_LEAD.ID.in(openTaskLeads(q).and(TASK.DUE_AT.lt(now)));
             case DUE_TODAY -> {
                 LocalDate today = q.now().atZone(q.zone()).toLocalDate();

@@ -128,18 +128,15 @@ class LeadViewsOnMariaDbTest {
     private static List<LeadId> ids(LeadView view) {
         LeadQuery q = query(view);
         if (view == LeadView.MINE) {
-            q = new LeadQuery(view, Optional.of(ann.id()), Optional.empty(), Optional.empty(), Optional.empty(), 100, Optional.empty(),
-                    Instant.now(), BERLIN);
+            q = q.withOwner(Optional.of(ann.id()));
         } else if (view == LeadView.QUEUE) {
-            q = new LeadQuery(view, Optional.empty(), Optional.of(queueId), Optional.empty(), Optional.empty(), 100, Optional.empty(),
-                    Instant.now(), BERLIN);
+            q = q.withQueue(Optional.of(queueId));
         }
         return views.list(q).items().stream().map(Lead::id).toList();
     }
 
     private static LeadQuery query(LeadView view) {
-        return new LeadQuery(view, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 100, Optional.empty(),
-                Instant.now(), BERLIN);
+        return LeadQuery.at(Instant.now(), BERLIN).withView(view).withPage(100, Optional.empty());
     }
 
     private static LeadId create(JooqLeadRepository repo, LeadJournal journal, Instant at) {

@@ -47,8 +47,7 @@ public final class Leadline implements AutoCloseable {
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
             Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
-            Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::disqualifyReasons)
-                    .filter(reasons -> !reasons.isEmpty()).orElse(QualificationService.DEFAULT_DISQUALIFY_REASONS),
+            Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     List.of(new LogNotifier()));
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {

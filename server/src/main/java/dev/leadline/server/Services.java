@@ -2,49 +2,53 @@ package dev.leadline.server;
 
 import dev.leadline.core.access.TokenService;
 import dev.leadline.core.activity.ActivityRepository;
+import dev.leadline.core.activity.LeadAnnouncer;
+import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.claim.ClaimService;
-import dev.leadline.core.qualification.QualificationService;
-import dev.leadline.core.scheduling.SchedulingService;
-import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.core.conversion.ConversionService;
+import dev.leadline.core.intake.FormService;
+import dev.leadline.core.intake.ImportService;
+import dev.leadline.core.intake.IntakeService;
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.notify.DailyDigest;
 import dev.leadline.core.notify.MeetingReminders;
-import dev.leadline.db.JooqDigestLog;
-import dev.leadline.core.sla.SpeedToLeadReport;
-import dev.leadline.core.activity.LeadAnnouncer;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.notify.OutboxDispatcher;
+import dev.leadline.core.qualification.QualificationService;
+import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.core.sla.QueueSlaActions;
 import dev.leadline.core.sla.SlaClockStarter;
 import dev.leadline.core.sla.SlaPolicies;
 import dev.leadline.core.sla.SlaSweep;
-import dev.leadline.db.JooqSlaClocks;
-import dev.leadline.db.JooqSlaPolicies;
-import dev.leadline.db.JooqSpeedSamples;
-import dev.leadline.db.JooqAccountRepository;
-import dev.leadline.db.JooqConversionRepository;
-import dev.leadline.core.notify.Notifier;
-import dev.leadline.core.notify.OutboxDispatcher;
-import dev.leadline.db.JooqOutbox;
-import java.util.List;
-import dev.leadline.core.activity.LeadJournal;
-import dev.leadline.core.intake.FormService;
-import dev.leadline.core.intake.ImportService;
-import dev.leadline.core.intake.IntakeService;
-import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.sla.SpeedToLeadReport;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.core.views.SavedViewService;
 import dev.leadline.db.Database;
+import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqActivityRepository;
 import dev.leadline.db.JooqAuditLog;
+import dev.leadline.db.JooqConversionRepository;
+import dev.leadline.db.JooqDigestLog;
 import dev.leadline.db.JooqFormRepository;
 import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
 import dev.leadline.db.JooqLeadRepository;
+import dev.leadline.db.JooqOutbox;
 import dev.leadline.db.JooqQueueRepository;
 import dev.leadline.db.JooqRepRepository;
+import dev.leadline.db.JooqSavedViewRepository;
+import dev.leadline.db.JooqScheduleRepository;
+import dev.leadline.db.JooqSlaClocks;
+import dev.leadline.db.JooqSlaPolicies;
+import dev.leadline.db.JooqSpeedSamples;
 import dev.leadline.db.JooqTokenRepository;
 import dev.leadline.db.JooqTransactor;
-import java.time.Clock;
 import org.jooq.DSLContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /** The application services, wired to their MariaDB repositories. */
 public record Services(
@@ -64,9 +68,15 @@ public record Services(
         ImportService imports,
         FormService forms,
         TeamService team,
-        TokenService tokens) {
+        TokenService tokens,
+        SavedViewService views) {
 
-    public static Services wire(Database database, Clock clock, List<String> disqualifyReasons, List<Notifier> notifiers) {
+    /** What an installation may change about the services: its disqualify reasons and idle period. */
+    public record Settings(List<String> disqualifyReasons, Duration idleAfter) {
+        public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER);
+    }
+
+    public static Services wire(Database database, Clock clock, Settings settings, List<Notifier> notifiers) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
@@ -82,9 +92,9 @@ public record Services(
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
         return new Services(
-                new LeadService(leadRepository),
+                new LeadService(leadRepository, settings.idleAfter()),
                 claims,
-                new QualificationService(transactor, leadRepository, journal, disqualifyReasons, clock),
+                new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock),
                 new SchedulingService(transactor, leadRepository, schedule, journal, clock),
                 new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl), new JooqConversionRepository(dsl),
                         journal, clock),
@@ -92,13 +102,14 @@ public record Services(
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
-                new DailyDigest(transactor, team, new LeadService(leadRepository), new JooqDigestLog(dsl), outbox, clock),
+                new DailyDigest(transactor, team, new LeadService(leadRepository, settings.idleAfter()), new JooqDigestLog(dsl), outbox, clock),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers, clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
-                new TokenService(new JooqTokenRepository(dsl), audit, clock));
+                new TokenService(new JooqTokenRepository(dsl), audit, clock),
+                new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock));
     }
 }

@@ -20,12 +20,10 @@ class DemoSeedTest {
             assertThat(counts.get(LeadView.ALL)).isEqualTo(12);
             var inbound = server.services().team().queueByName("Inbound").orElseThrow();
             var jane = server.services().team().repByEmail("jane@demo.leadline.dev").orElseThrow();
-            assertThat(server.services().leads().counts(new LeadQuery(LeadView.ALL, java.util.Optional.of(jane.id()),
-                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 25, java.util.Optional.empty(),
-                    java.time.Instant.now(), jane.timeZone())).get(LeadView.MINE)).isEqualTo(3);
-            assertThat(server.services().leads().counts(new LeadQuery(LeadView.ALL, java.util.Optional.empty(),
-                    java.util.Optional.of(inbound.id()), java.util.Optional.empty(), java.util.Optional.empty(), 25,
-                    java.util.Optional.empty(), java.time.Instant.now(), jane.timeZone())).get(LeadView.QUEUE)).isEqualTo(6);
+            assertThat(server.services().leads().counts(LeadQuery.at(java.time.Instant.now(), jane.timeZone())
+                    .withOwner(java.util.Optional.of(jane.id()))).get(LeadView.MINE)).isEqualTo(3);
+            assertThat(server.services().leads().counts(LeadQuery.at(java.time.Instant.now(), jane.timeZone())
+                    .withQueue(java.util.Optional.of(inbound.id()))).get(LeadView.QUEUE)).isEqualTo(6);
             assertThat(server.services().forms().forms()).extracting(f -> f.key()).contains("contact");
         }
     }

@@ -33,7 +33,7 @@ class ImportResumeTest {
             assertThat(done.path("status").asText()).isEqualTo("DONE");
             assertThat(done.path("rows").asLong()).isEqualTo(rows);
             assertThat(done.path("imported").asLong()).isEqualTo(rows);
-            assertThat(server.services().leads().list(dev.leadline.core.lead.LeadQuery.all().withText("row11999@", 5, java.util.Optional.empty())).items()).hasSize(1);
+            assertThat(server.services().leads().list(dev.leadline.core.lead.LeadQuery.all().withText(java.util.Optional.of("row11999@")).withPage(5, java.util.Optional.empty())).items()).hasSize(1);
         }
     }
 

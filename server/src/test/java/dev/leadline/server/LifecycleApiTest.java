@@ -113,6 +113,36 @@ class LifecycleApiTest {
     }
 
     @Test
+    void aCustomViewIsSavedOverRestOpenedLikeABuiltInViewAndCounted() throws Exception {
+        server.postJson("/api/v1/leads", "{\"lastName\":\"Big\",\"company\":\"Umbrella Holdings\",\"country\":\"DE\",\"employeeCount\":900}");
+        server.postJson("/api/v1/leads", "{\"lastName\":\"Small\",\"company\":\"Umbrella Kiosk\",\"country\":\"DE\",\"employeeCount\":3}");
+        String view = "{\"filters\":[{\"field\":\"company\",\"op\":\"starts-with\",\"value\":\"umbrella\"},"
+                + "{\"field\":\"employeeCount\",\"op\":\"gt\",\"value\":\"100\"}],\"sort\":\"-employeeCount\"}";
+
+        HttpResponse<String> created = server.send(server.request("/api/v1/views/umbrella-big")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(view)).header("Content-Type", "application/json").build());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("sort").asText()).isEqualTo("-employeeCount");
+
+        JsonNode listed = JSON.readTree(server.get("/api/v1/leads?view=umbrella-big").body());
+        assertThat(listed.path("items")).hasSize(1);
+        assertThat(listed.path("items").get(0).path("company").asText()).isEqualTo("Umbrella Holdings");
+        assertThat(JSON.readTree(server.get("/api/v1/views/counts").body()).path("umbrella-big").asLong()).isEqualTo(1);
+        assertThat(JSON.readTree(server.get("/api/v1/views").body()).toString()).contains("umbrella-big");
+
+        HttpResponse<String> bad = server.send(server.request("/api/v1/views/umbrella-bad")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"filters\":[{\"field\":\"employeeCount\",\"op\":\"gt\",\"value\":\"lots\"}]}"))
+                .header("Content-Type", "application/json").build());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("filters[0]").contains("not a whole number");
+        assertThat(server.get("/api/v1/views/umbrella-bad").statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/leads?view=umbrella-nope").statusCode()).isEqualTo(400);
+
+        assertThat(server.send(server.request("/api/v1/views/umbrella-big").DELETE().build()).statusCode()).isEqualTo(204);
+        assertThat(server.get("/api/v1/leads?view=umbrella-big").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aConversionCanBeUndone() throws Exception {
         String id = JSON.readTree(server.postJson("/api/v1/leads",
                 "{\"lastName\":\"Convert\",\"company\":\"Convertible Ltd\",\"email\":\"c@convertible.example\"}").body()).path("id").asText();

@@ -1,12 +1,16 @@
 package dev.leadline.core.lead;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A filter over leads, newest first, with keyset pagination. {@code now} and {@code zone} fix the
- * moment and the time zone that time-based views (overdue, due today, idle, ...) are judged in.
+ * A filter over leads with keyset pagination: a named view, a scope (owner, queue, status, text),
+ * the extra conditions and order of a custom view, and a page. {@code now}, {@code zone} and
+ * {@code idleAfter} fix the moment, the time zone and the idle period that time-based views
+ * (overdue, due today, idle, ...) are judged by.
  */
 public record LeadQuery(
         LeadView view,
@@ -14,25 +18,62 @@ public record LeadQuery(
         Optional<Long> queueId,
         Optional<LeadStatus> status,
         Optional<String> text,
+        List<LeadFilter> filters,
+        LeadSort sort,
         int limit,
         Optional<LeadCursor> after,
         Instant now,
-        ZoneId zone) {
+        ZoneId zone,
+        Duration idleAfter) {
 
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 200;
-    public static final int IDLE_DAYS = 30;
+    public static final Duration DEFAULT_IDLE_AFTER = Duration.ofDays(30);
+
+    public LeadQuery {
+        filters = List.copyOf(filters);
+    }
+
+    /** Every lead, newest first, judged at {@code now} in {@code zone}. */
+    public static LeadQuery at(Instant now, ZoneId zone) {
+        return new LeadQuery(LeadView.ALL, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+                LeadSort.NEWEST, DEFAULT_LIMIT, Optional.empty(), now, zone, DEFAULT_IDLE_AFTER);
+    }
 
     public static LeadQuery all() {
-        return new LeadQuery(LeadView.ALL, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT,
-                Optional.empty(), Instant.now(), ZoneId.of("UTC"));
+        return at(Instant.now(), ZoneId.of("UTC"));
     }
 
     public LeadQuery withView(LeadView newView) {
-        return new LeadQuery(newView, ownerRepId, queueId, status, text, limit, after, now, zone);
+        return new LeadQuery(newView, ownerRepId, queueId, status, text, filters, sort, limit, after, now, zone, idleAfter);
     }
 
-    public LeadQuery withText(String newText, int newLimit, Optional<LeadCursor> newAfter) {
-        return new LeadQuery(view, ownerRepId, queueId, status, Optional.ofNullable(newText), newLimit, newAfter, now, zone);
+    public LeadQuery withOwner(Optional<Long> newOwner) {
+        return new LeadQuery(view, newOwner, queueId, status, text, filters, sort, limit, after, now, zone, idleAfter);
+    }
+
+    public LeadQuery withQueue(Optional<Long> newQueue) {
+        return new LeadQuery(view, ownerRepId, newQueue, status, text, filters, sort, limit, after, now, zone, idleAfter);
+    }
+
+    public LeadQuery withStatus(Optional<LeadStatus> newStatus) {
+        return new LeadQuery(view, ownerRepId, queueId, newStatus, text, filters, sort, limit, after, now, zone, idleAfter);
+    }
+
+    public LeadQuery withText(Optional<String> newText) {
+        return new LeadQuery(view, ownerRepId, queueId, status, newText, filters, sort, limit, after, now, zone, idleAfter);
+    }
+
+    /** The conditions and order of a custom view, added to this query's. */
+    public LeadQuery withFilters(List<LeadFilter> newFilters, LeadSort newSort) {
+        return new LeadQuery(view, ownerRepId, queueId, status, text, newFilters, newSort, limit, after, now, zone, idleAfter);
+    }
+
+    public LeadQuery withPage(int newLimit, Optional<LeadCursor> newAfter) {
+        return new LeadQuery(view, ownerRepId, queueId, status, text, filters, sort, newLimit, newAfter, now, zone, idleAfter);
+    }
+
+    public LeadQuery withIdleAfter(Duration newIdleAfter) {
+        return new LeadQuery(view, ownerRepId, queueId, status, text, filters, sort, limit, after, now, zone, newIdleAfter);
     }
 }

@@ -2,15 +2,25 @@ package dev.leadline.core.lead;
 
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.Page;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Reads leads for people and integrations: single leads, list views and their counts. */
+/**
+ * Reads leads for people and integrations: single leads, list views and their counts. Every query
+ * is judged by this installation's idle period.
+ */
 public final class LeadService {
     private final LeadRepository leads;
+    private final Duration idleAfter;
+
+    public LeadService(LeadRepository leads, Duration idleAfter) {
+        this.leads = leads;
+        this.idleAfter = idleAfter;
+    }
 
     public LeadService(LeadRepository leads) {
-        this.leads = leads;
+        this(leads, LeadQuery.DEFAULT_IDLE_AFTER);
     }
 
     public Lead get(LeadId id) {
@@ -18,7 +28,11 @@ public final class LeadService {
     }
 
     public Page<Lead> list(LeadQuery query) {
-        return leads.list(query);
+        return leads.list(query.withIdleAfter(idleAfter));
+    }
+
+    public long count(LeadQuery query) {
+        return leads.count(query.withIdleAfter(idleAfter));
     }
 
     /** How many leads each view holds for the query's owner (or everyone); views needing a queue are left out. */
@@ -31,7 +45,7 @@ public final class LeadService {
             if (view == LeadView.MINE && scope.ownerRepId().isEmpty()) {
                 continue;
             }
-            counts.put(view, leads.count(scope.withView(view)));
+            counts.put(view, count(scope.withView(view)));
         }
         return counts;
     }

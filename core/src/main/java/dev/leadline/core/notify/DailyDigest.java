@@ -54,8 +54,7 @@ public final class DailyDigest {
             }
             boolean posted = transactor.inTransaction(() -> {
                 log.markSent(rep.id(), today);
-                Map<LeadView, Long> counts = leads.counts(new LeadQuery(LeadView.ALL, Optional.of(rep.id()), Optional.empty(),
-                        Optional.empty(), Optional.empty(), LeadQuery.DEFAULT_LIMIT, Optional.empty(), now, rep.timeZone()));
+                Map<LeadView, Long> counts = leads.counts(LeadQuery.at(now, rep.timeZone()).withOwner(Optional.of(rep.id())));
                 List<Card.Field> fields = new ArrayList<>();
                 VIEWS.forEach(v -> Optional.ofNullable(counts.get(v)).filter(c -> c > 0)
                         .ifPresent(c -> fields.add(new Card.Field(v.label(), c.toString()))));

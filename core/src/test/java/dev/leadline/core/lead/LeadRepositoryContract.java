@@ -59,7 +59,7 @@ public abstract class LeadRepositoryContract {
         List<LeadId> seen = new ArrayList<>();
         Optional<LeadCursor> cursor = Optional.empty();
         do {
-            LeadQuery query = LeadQuery.all().withText("pager", 3, cursor);
+            LeadQuery query = LeadQuery.all().withText(Optional.of("pager")).withPage(3, cursor);
             Page<Lead> page = repository().list(query);
             page.items().forEach(l -> seen.add(l.id()));
             cursor = page.nextCursor().map(LeadCursor::decode);

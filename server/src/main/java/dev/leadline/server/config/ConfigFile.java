@@ -9,9 +9,11 @@ import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.team.QueueSpec;
 import dev.leadline.core.team.RepSpec;
+import dev.leadline.server.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +23,26 @@ import java.util.Optional;
  * join it with the routing engine.
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
-                         Map<String, SlaSpec> sla) {
+                         Map<String, SlaSpec> sla, Views views) {
+
+    /** List view settings: after how many days without activity an open lead counts as idle. */
+    public record Views(Integer idleDays) {}
 
     public ConfigFile {
+        if (views != null && views.idleDays() != null && (views.idleDays() < 1 || views.idleDays() > 3650)) {
+            throw new ValidationException("views.idleDays", "must be a whole number of days from 1 to 3650");
+        }
         sla = sla == null ? Map.of() : Map.copyOf(sla);
         disqualifyReasons = disqualifyReasons == null ? List.of() : List.copyOf(disqualifyReasons);
         reps = reps == null ? List.of() : List.copyOf(reps);
         queues = queues == null ? List.of() : List.copyOf(queues);
         forms = forms == null ? List.of() : List.copyOf(forms);
+    }
+
+    /** The settings the services are wired with; what the file leaves out keeps its default. */
+    public Services.Settings settings() {
+        return new Services.Settings(disqualifyReasons.isEmpty() ? Services.Settings.DEFAULTS.disqualifyReasons() : disqualifyReasons,
+                views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()));
     }
 
     /** A web form as written in leadline.yml. */

@@ -21,7 +21,8 @@ public final class HttpApi {
         ObjectMapper json = JsonMapper.create();
         var services = deps.services();
         Authenticator auth = new Authenticator(services.tokens(), deps.clock());
-        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.team(), deps.clock());
+        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.views(), services.team(), deps.clock());
+        ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
                 deps.trustProxy());
@@ -57,6 +58,10 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
             routes.get("/api/v1/views/counts", leads::counts);
+            routes.get("/api/v1/views", views::list);
+            routes.get("/api/v1/views/{name}", views::get);
+            routes.put("/api/v1/views/{name}", views::save);
+            routes.delete("/api/v1/views/{name}", views::delete);
             routes.get("/api/v1/reports/speed-to-lead", reports::speedToLead);
             routes.post("/api/v1/leads/{id}/meetings", scheduling::book);
             routes.get("/api/v1/leads/{id}/meetings", scheduling::meetingsOfLead);

@@ -17,6 +17,7 @@ import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.core.views.SavedViewService;
 import java.time.Clock;
 import java.time.ZoneId;
 import io.javalin.http.Context;
@@ -32,13 +33,15 @@ final class LeadController {
     private final ObjectMapper json;
     private final IntakeService intake;
     private final LeadService leads;
+    private final SavedViewService views;
     private final TeamService team;
     private final Clock clock;
 
-    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, TeamService team, Clock clock) {
+    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, SavedViewService views, TeamService team, Clock clock) {
         this.json = json;
         this.intake = intake;
         this.leads = leads;
+        this.views = views;
         this.team = team;
         this.clock = clock;
     }
@@ -73,25 +76,26 @@ final class LeadController {
     }
 
     void list(Context ctx) {
-        LeadView view = Optional.ofNullable(ctx.queryParam("view")).map(LeadView::parse).orElse(LeadView.ALL);
-        LeadQuery scope = scope(ctx);
-        if (view == LeadView.MINE && scope.ownerRepId().isEmpty()) {
+        LeadQuery query = views.open(Optional.ofNullable(ctx.queryParam("view")).orElse(LeadView.ALL.label()), scope(ctx));
+        if (query.view() == LeadView.MINE && query.ownerRepId().isEmpty()) {
             throw new ValidationException("owner", "view=mine needs owner=<rep id or email>");
         }
-        if (view == LeadView.QUEUE && scope.queueId().isEmpty()) {
+        if (query.view() == LeadView.QUEUE && query.queueId().isEmpty()) {
             throw new ValidationException("queue", "view=queue needs queue=<queue name>");
         }
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(LeadController::limit).orElse(LeadQuery.DEFAULT_LIMIT);
         Optional<LeadCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(LeadCursor::decode);
-        Page<Lead> page = leads.list(scope.withView(view).withText(scope.text().orElse(null), limit, cursor));
+        Page<Lead> page = leads.list(query.withPage(limit, cursor));
         ctx.json(Map.of("items", page.items().stream().map(LeadJson::write).toList(),
                 "nextCursor", page.nextCursor().orElse("")));
     }
 
-    /** {@code GET /api/v1/views/counts?owner=&queue=}: how many leads each view holds. */
+    /** {@code GET /api/v1/views/counts?owner=&queue=}: how many leads each view, built-in or custom, holds. */
     void counts(Context ctx) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
-        leads.counts(scope(ctx)).forEach((view, count) -> counts.put(view.label(), count));
+        LeadQuery scope = scope(ctx);
+        leads.counts(scope).forEach((view, count) -> counts.put(view.label(), count));
+        views.visibleTo(scope.ownerRepId()).forEach(view -> counts.put(view.name(), leads.count(view.applyTo(scope))));
         ctx.json(counts);
     }
 
@@ -102,8 +106,7 @@ final class LeadController {
         Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
         Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank());
         ZoneId zone = owner.map(Rep::timeZone).orElse(ZoneId.of("UTC"));
-        return new LeadQuery(LeadView.ALL, owner.map(Rep::id), queue, status, text, LeadQuery.DEFAULT_LIMIT, Optional.empty(),
-                clock.instant(), zone);
+        return LeadQuery.at(clock.instant(), zone).withOwner(owner.map(Rep::id)).withQueue(queue).withStatus(status).withText(text);
     }
 
 

@@ -55,4 +55,11 @@ class ConfigTest {
         assertThatThrownBy(() -> ConfigFile.parse("reps:\n  - email: a@b.example\n    nmae: typo\n"))
                 .hasMessageContaining("nmae");
     }
+
+    @Test
+    void theIdlePeriodComesFromTheConfigFileOrDefaultsToThirtyDays() {
+        assertThat(ConfigFile.parse("views:\n  idleDays: 14\n").settings().idleAfter()).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(ConfigFile.parse("reps: []\n").settings().idleAfter()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThatThrownBy(() -> ConfigFile.parse("views:\n  idleDays: 0\n")).hasMessageContaining("views.idleDays");
+    }
 }
