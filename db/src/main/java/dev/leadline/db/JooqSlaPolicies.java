@@ -4,7 +4,9 @@ import static dev.leadline.db.jooq.Tables.LEAD_QUEUE;
 
 import dev.leadline.core.sla.SlaPolicy;
 import dev.leadline.core.sla.SlaPolicies;
+import dev.leadline.core.team.WorkingHours;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -39,6 +41,10 @@ public final class JooqSlaPolicies implements SlaPolicies {
         Map<String, String> json = new LinkedHashMap<>();
         json.put("steps", policy.steps().stream().map(s -> s.after().toSeconds() + ":" + s.action().name()).collect(Collectors.joining(",")));
         json.put("touch", policy.touches().stream().map(Enum::name).collect(Collectors.joining(",")));
+        policy.hours().ifPresent(h -> {
+            json.put("hours", h.hours().toString());
+            json.put("timeZone", h.zone().getId());
+        });
         return json;
     }
 
@@ -50,6 +56,8 @@ public final class JooqSlaPolicies implements SlaPolicies {
         if (!json.getOrDefault("touch", "").isEmpty()) {
             Arrays.stream(json.get("touch").split(",")).map(SlaPolicy.Touch::valueOf).forEach(touches::add);
         }
-        return new SlaPolicy(steps, touches);
+        Optional<SlaPolicy.BusinessHours> hours = Optional.ofNullable(json.get("hours"))
+                .map(h -> new SlaPolicy.BusinessHours(WorkingHours.parse(h, "sla.hours"), ZoneId.of(json.get("timeZone"))));
+        return new SlaPolicy(steps, touches, hours);
     }
 }

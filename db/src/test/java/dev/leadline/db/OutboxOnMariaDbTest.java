@@ -210,6 +210,10 @@ class OutboxOnMariaDbTest {
             now = now.plus(by);
         }
 
+        void set(Instant to) {
+            now = to;
+        }
+
         @Override
         public java.time.ZoneId getZone() {
             return ZoneOffset.UTC;

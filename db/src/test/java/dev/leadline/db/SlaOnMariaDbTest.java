@@ -87,6 +87,22 @@ class SlaOnMariaDbTest {
         assertThat(desk.slaSweep.run(100)).as("the clock stopped after the last step").isZero();
     }
 
+    @Test
+    void withBusinessHoursAnOfferLateOnFridayIsDueOnMondayMorning() {
+        desk.slaPolicies.set(inbound.id(), Optional.of(SlaPolicy.parse("sla", List.of(new SlaPolicy.StepSpec("5m", "remind")),
+                List.of(), "MON-FRI 09:00-17:00", "Europe/Berlin")));
+        clock.set(Instant.parse("2026-11-27T15:58:00Z"));
+        offered();
+
+        clock.set(Instant.parse("2026-11-28T12:00:00Z"));
+        assertThat(desk.slaSweep.run(100)).as("Saturday noon: only 2 working minutes have passed").isZero();
+        clock.set(Instant.parse("2026-11-30T08:02:00Z"));
+        assertThat(desk.slaSweep.run(100)).as("Monday 09:02 Berlin: 4 working minutes").isZero();
+        clock.set(Instant.parse("2026-11-30T08:03:00Z"));
+        assertThat(desk.slaSweep.run(100)).isEqualTo(1);
+        assertThat(reminders()).singleElement().satisfies(n -> assertThat(n.card().status()).isEqualTo("Reminder: untouched for 5 m"));
+    }
+
     private void drain() {
         for (int i = 0; i < 10 && desk.slaSweep.run(100) > 0; i++) {
             // each run takes the steps that are due now

@@ -25,7 +25,7 @@ public final class SlaClockStarter implements LeadAnnouncer {
         if (!after.stage().isOpen()) {
             clocks.stop(after.id());
         } else if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
-            policy.flatMap(p -> p.step(0)).ifPresentOrElse(first -> clocks.start(after.id(), at, at.plus(first.after())),
+            policy.flatMap(p -> p.step(0)).ifPresentOrElse(first -> clocks.start(after.id(), at, policy.get().deadline(at, first.after())),
                     () -> clocks.stop(after.id()));
         } else if (policy.map(p -> p.touchedBy(type)).orElse(false)) {
             clocks.stop(after.id());

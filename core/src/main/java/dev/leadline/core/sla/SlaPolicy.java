@@ -2,7 +2,11 @@ package dev.leadline.core.sla;
 
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.team.WorkingHours;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,14 +19,32 @@ import java.util.regex.Pattern;
 /**
  * What a queue promises: e.g. remind the owner after 5 min untouched, again at 15, reassign at 30,
  * alert the manager at 60. Each step's time counts from when the clock started (the offer or the
- * assignment); any touch of the configured kinds stops the clock.
+ * assignment); any touch of the configured kinds stops the clock. With business hours, only working
+ * time counts: a lead offered on Friday at 16:58 with a 5-minute step is due on Monday at 09:03.
  */
-public record SlaPolicy(List<Step> steps, Set<Touch> touches) {
+public record SlaPolicy(List<Step> steps, Set<Touch> touches, Optional<BusinessHours> hours) {
     private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(s|m|min|h)$");
 
     public SlaPolicy {
         steps = List.copyOf(steps);
         touches = touches.isEmpty() ? EnumSet.allOf(Touch.class) : EnumSet.copyOf(touches);
+    }
+
+    /** The hours an SLA counts, in the time zone they are kept in. */
+    public record BusinessHours(WorkingHours hours, ZoneId zone) {}
+
+    public SlaPolicy(List<Step> steps, Set<Touch> touches) {
+        this(steps, touches, Optional.empty());
+    }
+
+    /** When a step that comes {@code after} this long is due, for a clock started at {@code start}. */
+    public Instant deadline(Instant start, Duration after) {
+        return hours.map(h -> h.hours().plus(start, after, h.zone())).orElseGet(() -> start.plus(after));
+    }
+
+    /** How long the lead has been untouched, in the time this policy counts. */
+    public Duration untouched(Instant start, Instant now) {
+        return hours.map(h -> h.hours().between(start, now, h.zone())).orElseGet(() -> Duration.between(start, now));
     }
 
     /** What to do at a step. */
@@ -62,6 +84,16 @@ public record SlaPolicy(List<Step> steps, Set<Touch> touches) {
      * @throws ValidationException naming the bad part
      */
     public static SlaPolicy parse(String where, List<StepSpec> stepSpecs, List<String> touchSpecs) {
+        return parse(where, stepSpecs, touchSpecs, null, null);
+    }
+
+    /**
+     * Reads a policy that counts only business hours ({@code MON-FRI 09:00-17:00}) in a time zone;
+     * without hours, every minute counts.
+     *
+     * @throws ValidationException naming the bad part
+     */
+    public static SlaPolicy parse(String where, List<StepSpec> stepSpecs, List<String> touchSpecs, String hours, String timeZone) {
         List<Step> steps = new ArrayList<>();
         Duration previous = Duration.ZERO;
         for (int i = 0; i < stepSpecs.size(); i++) {
@@ -81,7 +113,25 @@ public record SlaPolicy(List<Step> steps, Set<Touch> touches) {
                 throw new ValidationException(where + ".touch", "'" + t + "' is not one of claim, contact, status");
             }
         }
-        return new SlaPolicy(steps, touches);
+        return new SlaPolicy(steps, touches, businessHours(where, hours, timeZone));
+    }
+
+    private static Optional<BusinessHours> businessHours(String where, String hours, String timeZone) {
+        if (hours == null) {
+            if (timeZone != null) {
+                throw new ValidationException(where + ".timeZone", "only applies with hours, e.g. hours: MON-FRI 09:00-17:00");
+            }
+            return Optional.empty();
+        }
+        WorkingHours parsed = WorkingHours.parse(hours, where + ".hours");
+        if (timeZone == null) {
+            throw new ValidationException(where + ".timeZone", "business hours need a time zone, e.g. Europe/Berlin");
+        }
+        try {
+            return Optional.of(new BusinessHours(parsed, ZoneId.of(timeZone.strip())));
+        } catch (DateTimeException e) {
+            throw new ValidationException(where + ".timeZone", "'" + timeZone + "' is not a time zone like Europe/Berlin");
+        }
     }
 
     /** A step as written in configuration. */

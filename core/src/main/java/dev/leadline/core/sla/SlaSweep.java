@@ -56,7 +56,7 @@ public final class SlaSweep {
             return false;
         }
         Lead lead = found.get();
-        Duration untouched = Duration.between(due.startedAt(), now);
+        Duration untouched = policy.get().untouched(due.startedAt(), now);
         log.info("SLA step {} ({}) for lead {} untouched for {}", due.step() + 1, step.get().action(), lead.id(), untouched);
         boolean restarted = false;
         switch (step.get().action()) {
@@ -72,7 +72,7 @@ public final class SlaSweep {
         if (!restarted) {
             Optional<SlaPolicy.Step> next = policy.get().step(due.step() + 1);
             if (next.isPresent()) {
-                clocks.advance(lead.id(), due.step() + 1, due.startedAt().plus(next.get().after()));
+                clocks.advance(lead.id(), due.step() + 1, policy.get().deadline(due.startedAt(), next.get().after()));
             } else {
                 clocks.stop(lead.id());
             }

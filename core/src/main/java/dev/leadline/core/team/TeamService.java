@@ -154,6 +154,13 @@ public final class TeamService {
                 problems.add(new FieldError(where + ".role", "must be REP, MANAGER or ADMIN"));
             }
         }
+        if (spec.workingHours() != null) {
+            try {
+                WorkingHours.parse(spec.workingHours(), where + ".workingHours");
+            } catch (ValidationException e) {
+                problems.addAll(e.errors());
+            }
+        }
         if (spec.capacity() != null && spec.capacity() < 0) {
             problems.add(new FieldError(where + ".capacity", "must not be negative"));
         }

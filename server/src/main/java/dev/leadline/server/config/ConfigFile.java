@@ -54,11 +54,15 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
         }
     }
 
-    /** A queue's SLA as written: steps like {@code {after: 5m, do: remind}}, and what counts as a touch. */
-    public record SlaSpec(List<StepEntry> steps, List<String> touch) {
+    /**
+     * A queue's SLA as written: steps like {@code {after: 5m, do: remind}}, what counts as a touch, and
+     * optionally the business hours (with their time zone) that the steps count in.
+     */
+    public record SlaSpec(List<StepEntry> steps, List<String> touch, String hours, String timeZone) {
         public SlaPolicy toPolicy(String queue) {
             return SlaPolicy.parse("sla." + queue, steps == null ? List.of()
-                    : steps.stream().map(s -> new SlaPolicy.StepSpec(s.after(), s.action())).toList(), touch == null ? List.of() : touch);
+                    : steps.stream().map(s -> new SlaPolicy.StepSpec(s.after(), s.action())).toList(), touch == null ? List.of() : touch,
+                    hours, timeZone);
         }
     }
 

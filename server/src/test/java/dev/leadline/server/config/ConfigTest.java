@@ -48,6 +48,11 @@ class ConfigTest {
                 .hasMessageContaining("sla.Inbound.steps[0].after").hasMessageContaining("90s, 5m or 2h");
         ConfigFile backwards = ConfigFile.parse("sla:\n  Inbound:\n    steps:\n      - {after: 30m, do: remind}\n      - {after: 5m, do: nag}\n");
         assertThatThrownBy(() -> backwards.sla().get("Inbound").toPolicy("Inbound")).hasMessageContaining("later and later");
+        ConfigFile noZone = ConfigFile.parse("sla:\n  Inbound:\n    hours: MON-FRI 09:00-17:00\n    steps:\n      - {after: 5m, do: remind}\n");
+        assertThatThrownBy(() -> noZone.sla().get("Inbound").toPolicy("Inbound")).hasMessageContaining("sla.Inbound.timeZone");
+        ConfigFile office = ConfigFile.parse("sla:\n  Inbound:\n    hours: MON-FRI 09:00-17:00\n    timeZone: Europe/Berlin\n"
+                + "    steps:\n      - {after: 5m, do: remind}\n");
+        assertThat(office.sla().get("Inbound").toPolicy("Inbound").hours()).isPresent();
     }
 
     @Test
