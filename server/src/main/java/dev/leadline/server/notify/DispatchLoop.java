@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 /** Runs the outbox dispatcher twice a second on a background thread of this node. */
 public final class DispatchLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
+    private static final int BATCH = 25;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "leadline-outbox");
         thread.setDaemon(true);
@@ -19,7 +20,7 @@ public final class DispatchLoop implements AutoCloseable {
     public DispatchLoop(OutboxDispatcher dispatcher) {
         executor.scheduleWithFixedDelay(() -> {
             try {
-                while (dispatcher.dispatchDue(100) == 100) {
+                while (dispatcher.dispatchDue(BATCH) == BATCH) {
                     // a full batch: keep going until the backlog is drained
                 }
             } catch (RuntimeException e) {
