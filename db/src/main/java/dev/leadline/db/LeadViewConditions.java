@@ -59,7 +59,12 @@ final class LeadViewConditions {
             case MEETING_SCHEDULED -> SALES_LEAD.ID.in(futureMeetingLeads(q));
             case MEETING_DECLINED -> SALES_LEAD.ID.in(DSL.select(MEETING.LEAD_ID).from(MEETING)
                     .where(MEETING.OUTCOME.eq(MeetingOutcome.DECLINED.name())).and(mineMeetings(q)));
-            case UPCOMING -> SALES_LEAD.ID.in(futureMeetingLeads(q).union(openTaskLeads(q).and(TASK.DUE_AT.ge(now))));
+            case UPCOMING -> {
+                // A UNION inside IN runs as a dependent subquery per lead (1.7 s for one rep at 1M leads);
+                // as a derived table it is materialised once and semi-joined.
+                var ahead = futureMeetingLeads(q).union(openTaskLeads(q).and(TASK.DUE_AT.ge(now))).asTable("ahead", "lead_id");
+                yield SALES_LEAD.ID.in(DSL.select(ahead.field("lead_id", Long.class)).from(ahead));
+            }
             case NO_UPCOMING -> open().and(DSL.notExists(futureMeetings(q))).and(DSL.notExists(openTasks(q).and(TASK.DUE_AT.ge(now))));
         };
     }

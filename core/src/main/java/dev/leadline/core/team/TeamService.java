@@ -8,6 +8,7 @@ import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,6 +26,10 @@ public final class TeamService {
     private final QueueRepository queues;
     private final AuditLog audit;
     private final Clock clock;
+    private final TeamDirectory directory;
+
+    /** How long a node trusts the team it read before reading it again (changes from other nodes show within this). */
+    public static final Duration DIRECTORY_MAX_AGE = Duration.ofSeconds(5);
 
     public TeamService(Transactor transactor, RepRepository reps, QueueRepository queues, AuditLog audit, Clock clock) {
         this.transactor = transactor;
@@ -32,6 +37,7 @@ public final class TeamService {
         this.queues = queues;
         this.audit = audit;
         this.clock = clock;
+        this.directory = new TeamDirectory(reps, queues, clock, DIRECTORY_MAX_AGE);
     }
 
     /**
@@ -48,6 +54,14 @@ public final class TeamService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
+        try {
+            store(validReps, queueSpecs, problems, actor);
+        } finally {
+            directory.invalidate();
+        }
+    }
+
+    private void store(List<Rep> validReps, List<QueueSpec> queueSpecs, List<FieldError> problems, Actor actor) {
         transactor.inTransaction(() -> {
             for (Rep rep : validReps) {
                 Optional<Rep> before = reps.findByEmail(rep.email());
@@ -72,19 +86,19 @@ public final class TeamService {
     }
 
     public Optional<Rep> rep(long id) {
-        return reps.find(id);
+        return directory.rep(id);
     }
 
     public Optional<LeadQueue> queue(long id) {
-        return queues.find(id);
+        return directory.queue(id);
     }
 
     public Optional<LeadQueue> queueByName(String name) {
-        return queues.findByName(name.strip());
+        return directory.queueByName(name.strip());
     }
 
     public Optional<Rep> repByEmail(String email) {
-        return reps.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+        return directory.repByEmail(email.strip().toLowerCase(Locale.ROOT));
     }
 
     private void applyQueue(QueueSpec spec, String where, List<FieldError> problems, Actor actor) {
@@ -94,7 +108,7 @@ public final class TeamService {
         }
         Set<Long> members = new LinkedHashSet<>();
         for (String email : spec.members()) {
-            repByEmail(email).ifPresentOrElse(rep -> members.add(rep.id()),
+            reps.findByEmail(email.strip().toLowerCase(Locale.ROOT)).ifPresentOrElse(rep -> members.add(rep.id()),
                     () -> problems.add(new FieldError(where + ".members", "no rep with email " + email)));
         }
         Optional<LeadQueue> before = queues.findByName(spec.name().strip());

@@ -1,0 +1,73 @@
+package dev.leadline.core.team;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The team as last read, for the look-ups every lead action makes (who is this rep, which queue,
+ * who is in it). Read whole, kept for a few seconds so that changes made on another server node
+ * show within that time, and dropped at once when this node changes the team. A look-up it cannot
+ * answer goes to the database, without caching the answer (it may be uncommitted).
+ */
+final class TeamDirectory {
+    private final RepRepository reps;
+    private final QueueRepository queues;
+    private final Clock clock;
+    private final Duration maxAge;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(Instant readAt, Map<Long, Rep> repsById, Map<String, Rep> repsByEmail, Map<Long, LeadQueue> queuesById,
+                            Map<String, LeadQueue> queuesByName) {
+        static Snapshot of(Instant at, List<Rep> reps, List<LeadQueue> queues) {
+            return new Snapshot(at, index(reps, Rep::id), index(reps, Rep::email), index(queues, LeadQueue::id), index(queues, LeadQueue::name));
+        }
+
+        private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
+            return values.stream().collect(Collectors.toUnmodifiableMap(key, Function.identity(), (a, b) -> a));
+        }
+    }
+
+    TeamDirectory(RepRepository reps, QueueRepository queues, Clock clock, Duration maxAge) {
+        this.reps = reps;
+        this.queues = queues;
+        this.clock = clock;
+        this.maxAge = maxAge;
+    }
+
+    Optional<Rep> rep(long id) {
+        return Optional.ofNullable(current().repsById().get(id)).or(() -> reps.find(id));
+    }
+
+    Optional<Rep> repByEmail(String email) {
+        return Optional.ofNullable(current().repsByEmail().get(email)).or(() -> reps.findByEmail(email));
+    }
+
+    Optional<LeadQueue> queue(long id) {
+        return Optional.ofNullable(current().queuesById().get(id)).or(() -> queues.find(id));
+    }
+
+    Optional<LeadQueue> queueByName(String name) {
+        return Optional.ofNullable(current().queuesByName().get(name)).or(() -> queues.findByName(name));
+    }
+
+    /** Forgets what was read; the next look-up reads the team again. */
+    void invalidate() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        Instant now = clock.instant();
+        if (known == null || known.readAt().plus(maxAge).isBefore(now)) {
+            known = Snapshot.of(now, reps.list(), queues.list());
+            snapshot = known;
+        }
+        return known;
+    }
+}
