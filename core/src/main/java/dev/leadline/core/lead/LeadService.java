@@ -27,6 +27,16 @@ public final class LeadService {
         return leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
     }
 
+    /** A lead as a person names it: {@code L-42}, {@code 42}, or its email address. */
+    public Lead byReference(String reference) {
+        String ref = reference.strip();
+        if (ref.contains("@")) {
+            return leads.findByEmailKeys(java.util.List.of(ref.toLowerCase(java.util.Locale.ROOT))).values().stream().findFirst()
+                    .flatMap(leads::find).orElseThrow(() -> new NotFoundException("lead with email", ref));
+        }
+        return get(LeadId.parse(ref));
+    }
+
     public Page<Lead> list(LeadQuery query) {
         return leads.list(query.withIdleAfter(idleAfter));
     }

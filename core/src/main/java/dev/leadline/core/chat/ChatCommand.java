@@ -1,0 +1,46 @@
+package dev.leadline.core.chat;
+
+import dev.leadline.core.qualification.ContactChannel;
+import java.util.Optional;
+
+/** A command read from chat text; lead references stay as typed ({@code L-42}, {@code 42} or an email). */
+public sealed interface ChatCommand {
+    /** {@code leads [view]}: a list view, {@code mine} by default. */
+    record ListLeads(String view) implements ChatCommand {}
+
+    /** {@code lead <ref>}: one lead's card. */
+    record Show(String lead) implements ChatCommand {}
+
+    record Claim(String lead) implements ChatCommand {}
+
+    record Release(String lead) implements ChatCommand {}
+
+    /** {@code contacted <ref> [call|email|linkedin|other] [reached] [note]}. */
+    record Contacted(String lead, ContactChannel channel, boolean reached, String note) implements ChatCommand {}
+
+    record Qualify(String lead, String note) implements ChatCommand {}
+
+    /** {@code disqualify <ref> <reason> [- note]}: the reason is matched against the configured list. */
+    record Disqualify(String lead, String reasonAndNote) implements ChatCommand {}
+
+    /** {@code schedule <ref> <when> [minutes] [title]}: read in the rep's time zone by the desk. */
+    record Schedule(String lead, String whenAndRest) implements ChatCommand {}
+
+    /** {@code convert <ref> [account <name>] [opportunity <name>]}. */
+    record Convert(String lead, Optional<String> account, Optional<String> opportunity) implements ChatCommand {}
+
+    record Unconvert(String lead) implements ChatCommand {}
+
+    record Note(String lead, String text) implements ChatCommand {}
+
+    /** {@code assign <ref> <rep email | queue name>} (managers). */
+    record Assign(String lead, String target) implements ChatCommand {}
+
+    /** A command the grammar knows that arrives with a later part of the product. */
+    record NotYet(String verb, String when) implements ChatCommand {}
+
+    record Help() implements ChatCommand {}
+
+    /** Text the grammar cannot read; {@code problem} says what was wrong. */
+    record Unreadable(String input, String problem) implements ChatCommand {}
+}

@@ -1,0 +1,188 @@
+package dev.leadline.core.chat;
+
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.conversion.ConversionOutcome;
+import dev.leadline.core.conversion.ConvertRequest;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.scheduling.Meeting;
+import dev.leadline.core.scheduling.ScheduleOutcome;
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Rep;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs one chat command for a rep: one service call, its outcome in words. Refusals (already
+ * claimed, not allowed, wrong state) and unreadable input are answers, not errors; nothing is
+ * changed by a command that is refused.
+ */
+public final class ChatDesk {
+    static final String HELP = String.join("\n",
+            "*Lists*: `leads` (yours), `leads overdue`, `leads due-today`, `leads new`, `leads queue Inbound`, or any saved view",
+            "*A lead*: `lead L-42` shows it; `claim L-42`, `release L-42`",
+            "`contacted L-42 call reached Spoke to the CFO`, `qualify L-42 Budget approved`, `disqualify L-42 No budget`",
+            "`schedule L-42 tomorrow 15:00 30 Demo` (times: " + When.EXAMPLES + ")",
+            "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final ChatLookups lookups;
+    private final LeadWork work;
+    private final Clock clock;
+
+    public ChatDesk(ChatLookups lookups, LeadWork work, Clock clock) {
+        this.lookups = lookups;
+        this.work = work;
+        this.clock = clock;
+    }
+
+    /** Reads the text and runs it for the rep. */
+    public ChatReply handle(String text, Rep rep) {
+        return run(CommandParser.parse(text), rep);
+    }
+
+    public ChatReply run(ChatCommand command, Rep rep) {
+        try {
+            return dispatch(command, rep);
+        } catch (ValidationException | NotFoundException e) {
+            return ChatReply.text(e.getMessage());
+        }
+    }
+
+    private ChatReply dispatch(ChatCommand command, Rep rep) {
+        if (command instanceof ChatCommand.Unreadable u) {
+            return ChatReply.text("I could not read `" + u.input() + "`: " + u.problem() + ".\n" + HELP);
+        } else if (command instanceof ChatCommand.NotYet n) {
+            return ChatReply.text("`" + n.verb() + "` arrives " + n.when() + "; it is not available yet.");
+        } else if (command instanceof ChatCommand.ListLeads l) {
+            return lookups.list(l.view(), rep);
+        } else if (command instanceof ChatCommand.Show s) {
+            return show(lookups.lead(s.lead()));
+        } else if (command instanceof ChatCommand.Claim c) {
+            return outcome("Claimed", work.claims().claim(lead(c.lead()), rep));
+        } else if (command instanceof ChatCommand.Release r) {
+            return outcome("Released", work.claims().release(lead(r.lead()), rep));
+        } else if (command instanceof ChatCommand.Contacted c) {
+            return outcome("Logged " + c.channel().name().toLowerCase(Locale.ROOT) + " on",
+                    work.qualification().logContact(lead(c.lead()), rep, c.channel(), c.reached(), blankToNull(c.note())));
+        } else if (command instanceof ChatCommand.Qualify q) {
+            return outcome("Qualified", work.qualification().qualify(lead(q.lead()), rep, blankToNull(q.note())));
+        } else if (command instanceof ChatCommand.Disqualify d) {
+            return disqualify(d, rep);
+        } else if (command instanceof ChatCommand.Note n) {
+            return outcome("Noted on", work.qualification().addNote(lead(n.lead()), rep, n.text()));
+        } else if (command instanceof ChatCommand.Schedule s) {
+            return schedule(s, rep);
+        } else if (command instanceof ChatCommand.Convert c) {
+            return convert(c, rep);
+        } else if (command instanceof ChatCommand.Unconvert u) {
+            return converted(work.conversion().unconvert(lead(u.lead()), rep));
+        } else if (command instanceof ChatCommand.Assign a) {
+            return assign(a, rep);
+        }
+        return ChatReply.text(HELP);
+    }
+
+    private ChatReply show(Lead lead) {
+        return new ChatReply(lead.id() + " is " + lead.status(), List.of(lookups.card(lead, null)));
+    }
+
+    private ChatReply disqualify(ChatCommand.Disqualify d, Rep rep) {
+        String text = d.reasonAndNote();
+        Optional<String> reason = work.qualification().disqualifyReasons().stream()
+                .filter(r -> text.toLowerCase(Locale.ROOT).startsWith(r.toLowerCase(Locale.ROOT)))
+                .max((a, b) -> Integer.compare(a.length(), b.length()));
+        if (reason.isEmpty()) {
+            return ChatReply.text("Give one of these reasons first: " + String.join(", ", work.qualification().disqualifyReasons())
+                    + ". Anything after it is kept as a note.");
+        }
+        String note = text.substring(reason.get().length()).replaceFirst("^\\s*[-:–]?\\s*", "");
+        return outcome("Disqualified", work.qualification().disqualify(lead(d.lead()), rep, reason.get(), blankToNull(note)));
+    }
+
+    private ChatReply schedule(ChatCommand.Schedule s, Rep rep) {
+        Instant now = clock.instant();
+        String[] words = s.whenAndRest().split(" ");
+        for (int take = Math.min(3, words.length); take >= 1; take--) {
+            Optional<Instant> at = When.read(String.join(" ", java.util.Arrays.copyOfRange(words, 0, take)), rep.timeZone(), now);
+            if (at.isPresent()) {
+                When.require(String.join(" ", java.util.Arrays.copyOfRange(words, 0, take)), rep.timeZone(), now);
+                int next = take;
+                int minutes = 30;
+                if (next < words.length && words[next].matches("\\d{1,3}")) {
+                    minutes = Integer.parseInt(words[next++]);
+                }
+                String title = String.join(" ", java.util.Arrays.copyOfRange(words, next, words.length)).strip();
+                ScheduleOutcome<Meeting> booked = work.scheduling().book(lead(s.lead()), rep, at.get(), Duration.ofMinutes(minutes),
+                        title.isEmpty() ? null : title, List.of());
+                if (booked instanceof ScheduleOutcome.Refused<Meeting> refused) {
+                    return outcome("", refused.reason());
+                }
+                Meeting meeting = ((ScheduleOutcome.Done<Meeting>) booked).value();
+                return ChatReply.text("Booked " + WHEN.format(meeting.startsAt().atZone(rep.timeZone())) + " (" + rep.timeZone().getId()
+                        + ", " + minutes + " min) for " + s.lead() + ".");
+            }
+        }
+        return ChatReply.text("I could not read a time in `" + s.whenAndRest() + "`; try " + When.EXAMPLES + ".");
+    }
+
+    private ChatReply convert(ChatCommand.Convert c, Rep rep) {
+        Optional<ConvertRequest.OpportunitySpec> opportunity = c.opportunity()
+                .map(name -> new ConvertRequest.OpportunitySpec(name, null, null, null));
+        return converted(work.conversion().convert(lead(c.lead()), rep, new ConvertRequest(Optional.empty(), c.account(), opportunity)));
+    }
+
+    private ChatReply converted(ConversionOutcome outcome) {
+        if (outcome instanceof ConversionOutcome.Converted c) {
+            return ChatReply.text("Converted " + c.lead().id() + " into " + c.account().name() + (c.accountCreated() ? " (new account)" : "")
+                    + (c.opportunity() == null ? "" : " with opportunity " + c.opportunity().name()) + ".");
+        } else if (outcome instanceof ConversionOutcome.Unconverted u) {
+            return ChatReply.text("Unconverted " + u.lead().id() + "; removed " + String.join(", ", u.removed())
+                    + (u.kept().isEmpty() ? "" : "; kept " + String.join(", ", u.kept()) + " (changed since)") + ".");
+        }
+        return outcome("", ((ConversionOutcome.Refused) outcome).reason());
+    }
+
+    private ChatReply assign(ChatCommand.Assign a, Rep manager) {
+        String target = a.target().strip();
+        Optional<Rep> rep = work.team().repByEmail(target);
+        if (rep.isPresent()) {
+            return outcome("Assigned", work.claims().assign(lead(a.lead()), manager, rep.get(), null));
+        }
+        Optional<LeadQueue> queue = work.team().queueByName(target);
+        if (queue.isPresent()) {
+            return outcome("Offered to " + queue.get().name() + ":", work.claims().offer(lead(a.lead()), manager, queue.get(), null));
+        }
+        return ChatReply.text("No rep with email or queue named '" + target + "'.");
+    }
+
+    private dev.leadline.core.lead.LeadId lead(String reference) {
+        return lookups.lead(reference).id();
+    }
+
+    private ChatReply outcome(String done, LeadOutcome outcome) {
+        if (outcome instanceof LeadOutcome.Done d) {
+            return new ChatReply(done + " " + d.lead().id() + ".", List.of(lookups.card(d.lead(), null)));
+        } else if (outcome instanceof LeadOutcome.AlreadyClaimed a) {
+            return ChatReply.text("Too late: " + a.ownerName() + " claimed " + a.lead().id() + " " + ago(a.claimedAt()) + ".");
+        } else if (outcome instanceof LeadOutcome.NotAllowed n) {
+            return ChatReply.text("Not allowed: " + n.reason());
+        }
+        return ChatReply.text(((LeadOutcome.WrongState) outcome).reason());
+    }
+
+    private String ago(Instant at) {
+        Duration d = Duration.between(at, clock.instant());
+        return d.toMinutes() < 1 ? "just now" : d.toHours() < 1 ? d.toMinutes() + " m ago" : d.toHours() + " h ago";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

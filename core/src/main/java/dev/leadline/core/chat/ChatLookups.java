@@ -1,0 +1,70 @@
+package dev.leadline.core.chat;
+
+import dev.leadline.core.common.Page;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.TeamService;
+import dev.leadline.core.views.SavedViewService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The reading side of chat: a rep's list views and lead cards. */
+public final class ChatLookups {
+    static final int LIST_SIZE = 10;
+    private final LeadService leads;
+    private final SavedViewService views;
+    private final CardAnnouncer cards;
+    private final TeamService team;
+    private final Clock clock;
+
+    public ChatLookups(LeadService leads, SavedViewService views, CardAnnouncer cards, TeamService team, Clock clock) {
+        this.leads = leads;
+        this.views = views;
+        this.cards = cards;
+        this.team = team;
+        this.clock = clock;
+    }
+
+    /**
+     * A view by name (built-in or custom) for the rep: the rep's own leads, except {@code new}
+     * (nobody's yet) and {@code queue <name>} (waiting in that queue).
+     */
+    public ChatReply list(String viewName, Rep rep) {
+        LeadQuery scope = LeadQuery.at(clock.instant(), rep.timeZone());
+        LeadQuery query;
+        if (viewName.toLowerCase(java.util.Locale.ROOT).startsWith("queue")) {
+            String name = viewName.substring("queue".length()).strip();
+            LeadQueue queue = team.queueByName(name).orElseThrow(() -> new ValidationException("queue",
+                    name.isEmpty() ? "write it as: leads queue <name>" : "no queue named '" + name + "'"));
+            query = scope.withView(LeadView.QUEUE).withQueue(Optional.of(queue.id()));
+        } else {
+            query = viewName.equalsIgnoreCase("new") ? scope.withView(LeadView.NEW)
+                    : views.open(viewName, scope.withOwner(Optional.of(rep.id())));
+        }
+        query = query.withPage(LIST_SIZE, Optional.empty());
+        Page<Lead> page = leads.list(query);
+        long total = leads.count(query);
+        if (page.items().isEmpty()) {
+            return ChatReply.text("Nothing in *" + viewName + "* right now.");
+        }
+        List<Card> shown = page.items().stream().map(lead -> cards.card(lead, null)).toList();
+        String more = total > shown.size() ? " (showing " + shown.size() + ")" : "";
+        return new ChatReply("*" + viewName + "*: " + total + (total == 1 ? " lead" : " leads") + more, shown);
+    }
+
+    public Lead lead(String reference) {
+        return leads.byReference(reference);
+    }
+
+    public Card card(Lead lead, String status) {
+        return cards.card(lead, status);
+    }
+}
