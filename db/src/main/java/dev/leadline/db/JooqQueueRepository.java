@@ -9,6 +9,7 @@ import dev.leadline.db.jooq.tables.records.LeadQueueRecord;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -22,7 +23,7 @@ public final class JooqQueueRepository implements QueueRepository {
     }
 
     @Override
-    public LeadQueue upsert(String name, String description, Set<Long> memberRepIds, Instant at) {
+    public LeadQueue upsert(String name, String description, Set<Long> memberRepIds, Map<String, String> chatChannels, Instant at) {
         LeadQueueRecord record = dsl.selectFrom(LEAD_QUEUE).where(LEAD_QUEUE.NAME.eq(name)).fetchOptional().orElseGet(() -> {
             LeadQueueRecord created = dsl.newRecord(LEAD_QUEUE);
             created.setName(name);
@@ -31,6 +32,7 @@ public final class JooqQueueRepository implements QueueRepository {
             return created;
         });
         record.setDescription(description);
+        record.setChatChannels(Json.write(chatChannels));
         Set<Long> current = record.getId() == null ? Set.of() : members(record.getId());
         if (record.getId() == null || record.changed() || !current.equals(memberRepIds)) {
             if (record.getId() != null) {
@@ -69,6 +71,6 @@ public final class JooqQueueRepository implements QueueRepository {
     }
 
     private LeadQueue toQueue(LeadQueueRecord r) {
-        return new LeadQueue(r.getId(), r.getName(), r.getDescription(), members(r.getId()), r.getVersion());
+        return new LeadQueue(r.getId(), r.getName(), r.getDescription(), members(r.getId()), Json.read(r.getChatChannels()), r.getVersion());
     }
 }

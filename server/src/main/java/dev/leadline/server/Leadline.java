@@ -5,7 +5,8 @@ import dev.leadline.core.common.ValidationException;
 import dev.leadline.server.jobs.Jobs;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.server.notify.DispatchLoop;
-import dev.leadline.server.notify.LogNotifier;
+import dev.leadline.server.chat.ChatPlatforms;
+import dev.leadline.slack.SlackApp;
 import java.util.List;
 import java.util.Optional;
 import dev.leadline.server.config.Config;
@@ -47,8 +48,9 @@ public final class Leadline implements AutoCloseable {
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
             Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
+            ChatPlatforms chat = new ChatPlatforms(config.slack(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
-                    List.of(new LogNotifier()));
+                    chat::notifiers);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
@@ -62,7 +64,7 @@ public final class Leadline implements AutoCloseable {
             });
             ImportRunner imports = new ImportRunner(services.imports(),
                     new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
-            return new Backend(db, services, imports);
+            return new Backend(db, services, imports, chat.slackApp(services));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -70,7 +72,7 @@ public final class Leadline implements AutoCloseable {
     }
 
     /** The database-backed part of Leadline. */
-    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports) implements AutoCloseable {
+    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, Optional<SlackApp> slack) implements AutoCloseable {
         @Override
         public void close() {
             imports.close();
@@ -86,7 +88,7 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustProxy(), version));
+                    config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack()));
             http.start(config.port());
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),

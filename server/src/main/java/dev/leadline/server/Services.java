@@ -4,6 +4,9 @@ import dev.leadline.core.access.TokenService;
 import dev.leadline.core.activity.ActivityRepository;
 import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatLookups;
+import dev.leadline.core.chat.LeadWork;
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.intake.FormService;
@@ -49,6 +52,7 @@ import org.jooq.DSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
 /** The application services, wired to their MariaDB repositories. */
 public record Services(
@@ -69,14 +73,19 @@ public record Services(
         FormService forms,
         TeamService team,
         TokenService tokens,
-        SavedViewService views) {
+        SavedViewService views,
+        ChatDesk chat) {
 
     /** What an installation may change about the services: its disqualify reasons and idle period. */
     public record Settings(List<String> disqualifyReasons, Duration idleAfter) {
         public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER);
     }
 
-    public static Services wire(Database database, Clock clock, Settings settings, List<Notifier> notifiers) {
+    /**
+     * Wires every service on the database; {@code notifiers} makes the chat platforms' notifiers once
+     * the team is known (they look reps and queues up).
+     */
+    public static Services wire(Database database, Clock clock, Settings settings, Function<TeamService, List<Notifier>> notifiers) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
@@ -91,25 +100,33 @@ public record Services(
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
+        LeadService leads = new LeadService(leadRepository, settings.idleAfter());
+        SavedViewService views = new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock);
+        QualificationService qualification = new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock);
+        SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
+        ConversionService conversion = new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl),
+                new JooqConversionRepository(dsl), journal, clock);
+        ChatDesk chat = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
+                new LeadWork(claims, qualification, scheduling, conversion, team), clock);
         return new Services(
-                new LeadService(leadRepository, settings.idleAfter()),
+                leads,
                 claims,
-                new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock),
-                new SchedulingService(transactor, leadRepository, schedule, journal, clock),
-                new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl), new JooqConversionRepository(dsl),
-                        journal, clock),
+                qualification,
+                scheduling,
+                conversion,
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
-                new DailyDigest(transactor, team, new LeadService(leadRepository, settings.idleAfter()), new JooqDigestLog(dsl), outbox, clock),
+                new DailyDigest(transactor, team, leads, new JooqDigestLog(dsl), outbox, clock),
                 timeline,
-                new OutboxDispatcher(outbox, notifiers, clock),
+                new OutboxDispatcher(outbox, notifiers.apply(team), clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
                 new TokenService(new JooqTokenRepository(dsl), audit, clock),
-                new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock));
+                views,
+                chat);
     }
 }

@@ -42,6 +42,16 @@ public final class ChatDesk {
         this.clock = clock;
     }
 
+    /** The rep's home: counts per view and the leads to act on first. */
+    public ChatReply home(Rep rep) {
+        return lookups.home(rep);
+    }
+
+    /** The disqualify reasons a rep picks from. */
+    public List<String> disqualifyReasons() {
+        return work.qualification().disqualifyReasons();
+    }
+
     /** Reads the text and runs it for the rep. */
     public ChatReply handle(String text, Rep rep) {
         return run(CommandParser.parse(text), rep);

@@ -14,11 +14,15 @@ import dev.leadline.core.team.TeamService;
 import dev.leadline.core.views.SavedViewService;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The reading side of chat: a rep's list views and lead cards. */
 public final class ChatLookups {
-    static final int LIST_SIZE = 10;
+    static final int LIST_SIZE = 8;
+    static final int HOME_LEADS = 5;
+    private static final List<LeadView> HOME_VIEWS = List.of(LeadView.MINE, LeadView.OVERDUE, LeadView.DUE_TODAY, LeadView.UPCOMING,
+            LeadView.NOT_CONTACTED, LeadView.ATTEMPTED, LeadView.ENGAGED, LeadView.MEETING_SCHEDULED, LeadView.NO_UPCOMING, LeadView.IDLE);
     private final LeadService leads;
     private final SavedViewService views;
     private final CardAnnouncer cards;
@@ -58,6 +62,28 @@ public final class ChatLookups {
         List<Card> shown = page.items().stream().map(lead -> cards.card(lead, null)).toList();
         String more = total > shown.size() ? " (showing " + shown.size() + ")" : "";
         return new ChatReply("*" + viewName + "*: " + total + (total == 1 ? " lead" : " leads") + more, shown);
+    }
+
+    /**
+     * A rep's home: how many leads each intelligence view holds for them, and the leads to act on
+     * first (overdue, then due today, then not yet contacted).
+     */
+    public ChatReply home(Rep rep) {
+        LeadQuery mine = LeadQuery.at(clock.instant(), rep.timeZone()).withOwner(Optional.of(rep.id()));
+        Map<LeadView, Long> counts = leads.counts(mine);
+        StringBuilder text = new StringBuilder();
+        for (LeadView view : HOME_VIEWS) {
+            text.append(text.length() == 0 ? "" : " · ").append(view.label()).append(": *").append(counts.getOrDefault(view, 0L)).append('*');
+        }
+        List<Card> next = new java.util.ArrayList<>();
+        for (LeadView view : List.of(LeadView.OVERDUE, LeadView.DUE_TODAY, LeadView.NOT_CONTACTED)) {
+            if (next.size() < HOME_LEADS) {
+                leads.list(mine.withView(view).withPage(HOME_LEADS, Optional.empty())).items().stream()
+                        .filter(l -> next.stream().noneMatch(c -> c.leadId().equals(l.id().toString())))
+                        .limit(HOME_LEADS - next.size()).forEach(l -> next.add(cards.card(l, view.label())));
+            }
+        }
+        return new ChatReply(text.toString(), next);
     }
 
     public Lead lead(String reference) {

@@ -22,10 +22,13 @@ final class TeamDirectory {
     private final Duration maxAge;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Instant readAt, Map<Long, Rep> repsById, Map<String, Rep> repsByEmail, Map<Long, LeadQueue> queuesById,
-                            Map<String, LeadQueue> queuesByName) {
+    private record Snapshot(Instant readAt, Map<Long, Rep> repsById, Map<String, Rep> repsByEmail, Map<String, Rep> repsByChatId,
+                            Map<Long, LeadQueue> queuesById, Map<String, LeadQueue> queuesByName) {
         static Snapshot of(Instant at, List<Rep> reps, List<LeadQueue> queues) {
-            return new Snapshot(at, index(reps, Rep::id), index(reps, Rep::email), index(queues, LeadQueue::id), index(queues, LeadQueue::name));
+            Map<String, Rep> byChatId = new java.util.HashMap<>();
+            reps.forEach(rep -> rep.chatIdentities().forEach((platform, id) -> byChatId.put(platform + ":" + id, rep)));
+            return new Snapshot(at, index(reps, Rep::id), index(reps, Rep::email), Map.copyOf(byChatId), index(queues, LeadQueue::id),
+                    index(queues, LeadQueue::name));
         }
 
         private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
@@ -46,6 +49,11 @@ final class TeamDirectory {
 
     Optional<Rep> repByEmail(String email) {
         return Optional.ofNullable(current().repsByEmail().get(email)).or(() -> reps.findByEmail(email));
+    }
+
+    /** The rep known on a chat platform by this id; only reps linked to it (no database fallback). */
+    Optional<Rep> repByChatIdentity(String platform, String externalId) {
+        return Optional.ofNullable(current().repsByChatId().get(platform + ":" + externalId));
     }
 
     Optional<LeadQueue> queue(long id) {

@@ -97,6 +97,31 @@ public final class TeamService {
         return directory.queueByName(name.strip());
     }
 
+    /** The rep a chat platform knows by this user id, once linked (in leadline.yml or by {@link #linkChatIdentity}). */
+    public Optional<Rep> repByChatIdentity(String platform, String externalId) {
+        return directory.repByChatIdentity(platform, externalId);
+    }
+
+    /** Remembers the rep's user id on a chat platform (found by their email there), audited. */
+    public Rep linkChatIdentity(Rep rep, String platform, String externalId, Actor actor) {
+        if (externalId.equals(rep.chatIdentities().get(platform))) {
+            return rep;
+        }
+        Map<String, String> identities = new java.util.HashMap<>(rep.chatIdentities());
+        identities.put(platform, externalId);
+        Rep linked = new Rep(rep.id(), rep.email(), rep.name(), rep.timeZone(), rep.workingHours(), rep.capacity(), rep.active(),
+                rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), rep.role(), identities, rep.version());
+        try {
+            return transactor.inTransaction(() -> {
+                Rep after = reps.upsert(linked, clock.instant());
+                record("rep", after.email(), Optional.of(snapshot(rep)), snapshot(after), actor);
+                return after;
+            });
+        } finally {
+            directory.invalidate();
+        }
+    }
+
     public Optional<Rep> repByEmail(String email) {
         return directory.repByEmail(email.strip().toLowerCase(Locale.ROOT));
     }
@@ -112,7 +137,7 @@ public final class TeamService {
                     () -> problems.add(new FieldError(where + ".members", "no rep with email " + email)));
         }
         Optional<LeadQueue> before = queues.findByName(spec.name().strip());
-        LeadQueue after = queues.upsert(spec.name().strip(), spec.description(), members, clock.instant());
+        LeadQueue after = queues.upsert(spec.name().strip(), spec.description(), members, spec.channels(), clock.instant());
         record("queue", after.name(), before.map(TeamService::snapshot), snapshot(after), actor);
     }
 
@@ -141,6 +166,7 @@ public final class TeamService {
         values.put("name", queue.name());
         Optional.ofNullable(queue.description()).ifPresent(v -> values.put("description", v));
         values.put("members", new java.util.TreeSet<>(queue.memberRepIds()).toString());
+        queue.chatChannels().forEach((platform, channel) -> values.put("channel." + platform, channel));
         return values;
     }
 

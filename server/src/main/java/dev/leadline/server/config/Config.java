@@ -1,5 +1,6 @@
 package dev.leadline.server.config;
 
+import dev.leadline.slack.SlackSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ public record Config(
         long syncImportBytes,
         int formSubmissionsPerMinute,
         boolean trustProxy,
-        int dbPoolSize) {
+        int dbPoolSize,
+        Optional<SlackSettings> slack) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -56,11 +58,19 @@ public record Config(
         int formRate = r.integer("LEADLINE_FORM_RATE_PER_MINUTE", 20, 1, 100_000);
         int pool = r.integer("LEADLINE_DB_POOL_SIZE", 16, 2, 200);
         boolean trustProxy = r.flag("LEADLINE_TRUST_PROXY", false);
+        Optional<String> slackToken = r.optional("SLACK_BOT_TOKEN");
+        Optional<String> slackSecret = r.optional("SLACK_SIGNING_SECRET");
+        if (slackToken.isPresent() != slackSecret.isPresent()) {
+            problems.add(slackToken.isPresent() ? "SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (Basic Information → App Credentials)"
+                    : "SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-...)");
+        }
+        Optional<SlackSettings> slack = slackToken.flatMap(token -> slackSecret.map(secret ->
+                new SlackSettings(token, secret, r.optional("SLACK_API_URL").orElse(null))));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
-                pool);
+                pool, slack);
     }
 
     private record Reader(Map<String, String> env, List<String> problems) {

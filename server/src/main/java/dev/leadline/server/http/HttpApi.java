@@ -5,9 +5,12 @@ import dev.leadline.db.Database;
 import dev.leadline.server.Services;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.plugins.PluginHost;
+import dev.leadline.server.chat.SlackEndpoint;
+import dev.leadline.slack.SlackApp;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.Optional;
 
 /** The HTTP server and its one routes table. */
 public final class HttpApi {
@@ -15,7 +18,8 @@ public final class HttpApi {
 
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
-                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, boolean trustProxy, String version) {}
+                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, boolean trustProxy, String version,
+                       Optional<SlackApp> slack) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -77,6 +81,7 @@ public final class HttpApi {
             routes.get("/api/v1/plugins", ctx -> ctx.json(deps.plugins().plugins()));
 
             routes.post("/forms/{key}", forms::submit);
+            deps.slack().ifPresent(slack -> routes.post("/slack/events", new SlackEndpoint(slack)::handle));
             routes.options("/forms/{key}", forms::preflight);
 
             ErrorMapping.register(routes);

@@ -1,0 +1,67 @@
+package dev.leadline.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.util.json.GsonFactory;
+import dev.leadline.core.notify.Card;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the neutral lead card as Block Kit: a title section, the fields, the status line, and one
+ * button per action whose value is the lead id. A pure function, checked against golden files.
+ */
+public final class BlockKitRenderer {
+    private BlockKitRenderer() {}
+
+    public static List<LayoutBlock> render(Card card) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String id = card.leadId() == null ? "" : ":" + card.leadId();
+        String title = "*" + escape(card.title()) + "*" + (card.subtitle() == null ? "" : "\n" + escape(card.subtitle()));
+        blocks.add(section(s -> s.blockId("lead" + id).text(markdownText(title))));
+        if (!card.fields().isEmpty()) {
+            List<TextObject> fields = card.fields().stream().limit(10)
+                    .<TextObject>map(f -> markdownText("*" + escape(f.label()) + "*\n" + escape(f.value()))).toList();
+            blocks.add(section(s -> s.blockId("fields" + id).fields(fields)));
+        }
+        if (card.status() != null) {
+            blocks.add(context(c -> c.blockId("status" + id).elements(List.of(markdownText(escape(card.status()))))));
+        }
+        if (!card.actions().isEmpty() && card.leadId() != null) {
+            List<BlockElement> buttons = card.actions().stream().<BlockElement>map(a -> button(b -> b.actionId(a.id())
+                    .text(plainText(a.label())).value(card.leadId()).style(style(a.id())))).toList();
+            blocks.add(actions(a -> a.blockId("actions" + id).elements(buttons)));
+        }
+        return blocks;
+    }
+
+    /** The fallback text Slack shows in notifications and to screen readers. */
+    public static String fallback(Card card) {
+        return card.title() + (card.status() == null ? "" : " — " + card.status());
+    }
+
+    public static String toJson(List<LayoutBlock> blocks) {
+        return GsonFactory.createSnakeCase().toJson(blocks);
+    }
+
+    private static String style(String actionId) {
+        return switch (actionId) {
+            case "claim", "qualify", "convert" -> "primary";
+            case "disqualify" -> "danger";
+            default -> null;
+        };
+    }
+
+    /** Slack's mrkdwn needs only these three escaped. */
+    static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

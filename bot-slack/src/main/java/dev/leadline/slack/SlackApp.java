@@ -1,0 +1,168 @@
+package dev.leadline.slack;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.UserChangeEvent;
+import dev.leadline.core.chat.ChatCommand;
+import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.team.Rep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack app: Bolt verifies every request's signature (5-minute window) before any listener runs;
+ * slash commands and buttons become chat commands for the desk; answers are ephemeral to the rep,
+ * and shared cards change through the outbox. Hosted by any HTTP server through {@link #handle}.
+ */
+public final class SlackApp {
+    private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+    private static final Pattern DIRECT_ACTIONS = Pattern.compile("claim|qualify|release");
+    private static final Pattern MODAL_ACTIONS = Pattern.compile("disqualify|schedule|log-contact|convert");
+
+    private final App app;
+    private final SlackRequestParser parser;
+    private final ChatDesk desk;
+    private final SlackPeople people;
+    private final SlackModals modals;
+    private final RecentIds events = new RecentIds(10_000);
+
+    /** An HTTP request as received, body unchanged (the signature covers its exact bytes). */
+    public record HttpRequest(String path, String query, Map<String, List<String>> headers, String body, String remoteAddress) {}
+
+    /** The answer to send back. */
+    public record HttpResponse(int status, String contentType, Map<String, List<String>> headers, String body) {}
+
+    public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, SlackPeople people, SlackModals modals) {
+        this.desk = desk;
+        this.people = people;
+        this.modals = modals;
+        AppConfig config = AppConfig.builder().signingSecret(settings.signingSecret()).singleTeamBotToken(settings.botToken())
+                .clientId(null).clientSecret(null).slack(slack).build();
+        this.app = new App(config);
+        this.parser = new SlackRequestParser(config);
+        register();
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder().requestUri(request.path())
+                .queryString(QueryStringParser.toMap(request.query())).headers(new RequestHeaders(request.headers()))
+                .requestBody(request.body()).remoteAddress(request.remoteAddress()).build());
+        if (slackRequest == null) {
+            return new HttpResponse(400, "text/plain", Map.of(), "not a Slack request");
+        }
+        try {
+            Response response = app.run(slackRequest);
+            return new HttpResponse(response.getStatusCode(), response.getContentType(),
+                    response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody());
+        } catch (Exception e) {
+            log.error("Slack request failed", e);
+            return new HttpResponse(500, "application/json", Map.of(), "{\"error\":\"internal error\"}");
+        }
+    }
+
+    private void register() {
+        app.command("/leads", (req, ctx) -> {
+            ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle("leads " + text(req.getPayload().getText()), rep));
+            return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
+        });
+        app.command("/lead", (req, ctx) -> {
+            ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle("lead " + text(req.getPayload().getText()), rep));
+            return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
+        });
+        app.blockAction(DIRECT_ACTIONS, (req, ctx) -> {
+            var action = req.getPayload().getActions().get(0);
+            ChatReply reply = asRep(req.getPayload().getUser().getId(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
+            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
+            return ctx.ack();
+        });
+        app.blockAction(MODAL_ACTIONS, (req, ctx) -> {
+            var action = req.getPayload().getActions().get(0);
+            Optional<Rep> rep = people.rep(req.getPayload().getUser().getId());
+            if (rep.isEmpty()) {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(stranger()));
+            } else {
+                var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+                        .view(modals.form(action.getActionId(), action.getValue(), rep.get())));
+                if (!opened.isOk()) {
+                    log.warn("views.open for {} failed: {}", action.getActionId(), opened.getError());
+                }
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackModals.CALLBACKS, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            Optional<Rep> rep = people.rep(req.getPayload().getUser().getId());
+            if (rep.isEmpty()) {
+                return ctx.ack();
+            }
+            SlackModals.Submitted submitted = modals.submit(view.getCallbackId(), view.getPrivateMetadata(), view.getState().getValues(),
+                    rep.get(), desk);
+            return submitted.errors().isEmpty() ? ctx.ack() : ctx.ackWithErrors(submitted.errors());
+        });
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            if (events.firstTime(payload.getEventId())) {
+                people.rep(payload.getEvent().getUser()).ifPresent(rep -> {
+                    try {
+                        ctx.client().viewsPublish(r -> r.userId(payload.getEvent().getUser()).view(modals.home(rep, desk)));
+                    } catch (Exception e) {
+                        log.warn("App Home for {} not published: {}", rep.email(), e.getMessage());
+                    }
+                });
+            }
+            return ctx.ack();
+        });
+        app.event(UserChangeEvent.class, (payload, ctx) -> {
+            people.profileChanged(payload.getEvent().getUser().getId());
+            return ctx.ack();
+        });
+    }
+
+    private ChatReply asRep(String userId, java.util.function.Function<Rep, ChatReply> work) {
+        return people.rep(userId).map(work).orElseGet(() -> ChatReply.text(stranger()));
+    }
+
+    private static String stranger() {
+        return "Hello! I don't know you yet: your Slack email is not on the Leadline team. Ask your Leadline admin to add you "
+                + "(reps in leadline.yml), then try again.";
+    }
+
+    static ChatCommand command(String actionId, String leadId) {
+        return switch (actionId) {
+            case "claim" -> new ChatCommand.Claim(leadId);
+            case "qualify" -> new ChatCommand.Qualify(leadId, null);
+            default -> new ChatCommand.Release(leadId);
+        };
+    }
+
+    static List<LayoutBlock> blocks(ChatReply reply) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(reply.text())))));
+        reply.cards().forEach(card -> {
+            blocks.add(divider());
+            blocks.addAll(BlockKitRenderer.render(card));
+        });
+        return blocks;
+    }
+
+    private static String text(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.leadline.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.Destination;
+import dev.leadline.core.notify.MessageRef;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.team.TeamService;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Delivers cards to Slack: new cards with {@code chat.postMessage} (a rep's DM, or the queue's
+ * channel), changes with {@code chat.update} on the stored channel and timestamp. Slack's 429 answers
+ * come back as "retry after", errors that will not heal (no such channel, bot not in it) as failures.
+ */
+public final class SlackNotifier implements Notifier {
+    private static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "msg_too_long",
+            "no_text", "invalid_blocks", "message_not_found", "cant_update_message", "user_not_found", "account_inactive");
+    private final MethodsClient slack;
+    private final SlackPeople people;
+    private final TeamService team;
+
+    public SlackNotifier(MethodsClient slack, SlackPeople people, TeamService team) {
+        this.slack = slack;
+        this.people = people;
+        this.team = team;
+    }
+
+    @Override
+    public String platform() {
+        return SlackPeople.PLATFORM;
+    }
+
+    /** Slack allows about one message per second per channel. */
+    @Override
+    public Duration minInterval() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Delivery post(Destination destination, Card card) {
+        try {
+            Optional<String> channel = channel(destination);
+            if (channel.isEmpty()) {
+                return new Delivery.Failed("no Slack channel for " + destination.type().name().toLowerCase() + " " + destination.id());
+            }
+            var response = slack.chatPostMessage(r -> r.channel(channel.get()).text(BlockKitRenderer.fallback(card))
+                    .blocks(BlockKitRenderer.render(card)));
+            return response.isOk() ? new Delivery.Delivered(response.getChannel() + "/" + response.getTs()) : refused(response);
+        } catch (SlackApiException e) {
+            return fromHttp(e);
+        } catch (IOException e) {
+            return new Delivery.RetryLater(Duration.ZERO, "Slack unreachable: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Delivery update(MessageRef where, Card card) {
+        String[] ref = where.ref().split("/", 2);
+        try {
+            var response = slack.chatUpdate(r -> r.channel(ref[0]).ts(ref[1]).text(BlockKitRenderer.fallback(card))
+                    .blocks(BlockKitRenderer.render(card)));
+            return response.isOk() ? new Delivery.Delivered(where.ref()) : refused(response);
+        } catch (SlackApiException e) {
+            return fromHttp(e);
+        } catch (IOException e) {
+            return new Delivery.RetryLater(Duration.ZERO, "Slack unreachable: " + e.getMessage());
+        }
+    }
+
+    private Optional<String> channel(Destination destination) throws IOException, SlackApiException {
+        if (destination.type() == Destination.Type.QUEUE) {
+            return team.queue(destination.id()).flatMap(q -> q.channel(SlackPeople.PLATFORM));
+        }
+        return team.rep(destination.id()).isPresent() ? people.userId(team.rep(destination.id()).get()) : Optional.empty();
+    }
+
+    private static Delivery refused(SlackApiTextResponse response) {
+        String error = response.getError();
+        if ("ratelimited".equals(error)) {
+            return new Delivery.RetryLater(Duration.ofSeconds(1), error);
+        }
+        return PERMANENT.contains(error) ? new Delivery.Failed(error) : new Delivery.RetryLater(Duration.ZERO, error);
+    }
+
+    private static Delivery fromHttp(SlackApiException e) {
+        int status = e.getResponse().code();
+        if (status == 429) {
+            long seconds = Optional.ofNullable(e.getResponse().header("Retry-After")).map(Long::parseLong).orElse(1L);
+            return new Delivery.RetryLater(Duration.ofSeconds(seconds), "Slack rate limit (429)");
+        }
+        return new Delivery.RetryLater(Duration.ZERO, "Slack answered HTTP " + status);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.leadline.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.notify.Card;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BlockKitRendererTest {
+    @Test
+    void anOfferCardHasItsFieldsStatusAndAClaimButtonCarryingTheLeadId() throws IOException {
+        Card offer = new Card("L-42", "L-42 · Ada <Lovelace>", "CTO at Analytical & Co", "Offered to Inbound: first to claim wins",
+                List.of(new Card.Field("Status", "NEW"), new Card.Field("Source", "Web"), new Card.Field("Queue", "Inbound")),
+                List.of(new Card.Action("claim", "Claim")));
+
+        assertThat(BlockKitRenderer.toJson(BlockKitRenderer.render(offer))).isEqualTo(golden("offer-card.json"));
+    }
+
+    @Test
+    void anOwnedLeadCardHasTheWorkButtonsAndNoStatusLineWhenThereIsNone() throws IOException {
+        Card owned = new Card("L-7", "L-7 · Grace Hopper", null, null, List.of(new Card.Field("Owner", "Jane Rivera")),
+                List.of(new Card.Action("log-contact", "Log contact"), new Card.Action("qualify", "Qualify"),
+                        new Card.Action("disqualify", "Disqualify"), new Card.Action("schedule", "Schedule")));
+
+        assertThat(BlockKitRenderer.toJson(BlockKitRenderer.render(owned))).isEqualTo(golden("owned-card.json"));
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = BlockKitRendererTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.leadline.server.chat;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.team.TeamService;
+import dev.leadline.server.Services;
+import dev.leadline.server.notify.LogNotifier;
+import dev.leadline.slack.SlackApp;
+import dev.leadline.slack.SlackModals;
+import dev.leadline.slack.SlackNotifier;
+import dev.leadline.slack.SlackPeople;
+import dev.leadline.slack.SlackSettings;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The chat platforms this server talks to, as configured: Slack when its token and signing secret
+ * are set, else cards go to the log.
+ */
+public final class ChatPlatforms {
+    private final Optional<SlackSettings> slackSettings;
+    private final Clock clock;
+    private Slack slack;
+    private SlackPeople people;
+
+    public ChatPlatforms(Optional<SlackSettings> slackSettings, Clock clock) {
+        this.slackSettings = slackSettings;
+        this.clock = clock;
+    }
+
+    /** The notifiers the outbox delivers through. */
+    public List<Notifier> notifiers(TeamService team) {
+        if (slackSettings.isEmpty()) {
+            return List.of(new LogNotifier());
+        }
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slackSettings.get().apiUrl());
+        config.setStatsEnabled(false);
+        slack = Slack.getInstance(config);
+        MethodsClient methods = slack.methods(slackSettings.get().botToken());
+        people = new SlackPeople(team, methods, clock);
+        return List.of(new SlackNotifier(methods, people, team));
+    }
+
+    /** The Slack app behind {@code POST /slack/events}, when Slack is configured (after {@link #notifiers}). */
+    public Optional<SlackApp> slackApp(Services services) {
+        return slackSettings.map(settings -> new SlackApp(settings, slack, services.chat(), people,
+                new SlackModals(services.chat()::disqualifyReasons)));
+    }
+}

@@ -1,0 +1,204 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.app_backend.SlackSignature;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Slack bot through its real endpoint: Bolt, signed requests, and a loopback stand-in for Slack's Web API. */
+class SlackBotTest {
+    private static final String SECRET = "test-signing-secret-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static SlackStub slack;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UOMAR", "omar@example.com", "USTRANGER", "stranger@example.com"));
+        server = TestServer.start(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
+                "SLACK_API_URL", slack.apiUrl()));
+        server.services().team().apply(List.of(
+                        new RepSpec("jane@example.com", "Jane Rivera", "Europe/Berlin", null, null, true, "REP", Map.of()),
+                        new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of("slack", "CINBOUND"))),
+                Actor.cli("test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        slack.close();
+    }
+
+    @Test
+    void anOfferIsPostedToTheQueueChannelTheFirstClaimWinsAndTheSameCardIsUpdatedForEveryone() throws Exception {
+        String lead = offeredLead("Race");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> posted(lead) != null);
+        SlackStub.Call post = posted(lead);
+        assertThat(post.params().get("channel")).isEqualTo("CINBOUND");
+        assertThat(post.params().get("blocks")).contains("\"action_id\":\"claim\"").contains("\"value\":\"" + lead + "\"");
+
+        assertThat(send(buttonPayload("UJANE", "claim", lead, "r-jane")).statusCode()).isEqualTo(200);
+        assertThat(send(buttonPayload("UOMAR", "claim", lead, "r-omar")).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responses("r-omar").size() == 1 && responses("r-jane").size() == 1);
+        assertThat(responses("r-jane").get(0).body()).contains("Claimed " + lead);
+        assertThat(responses("r-omar").get(0).body()).contains("Too late: Jane Rivera claimed " + lead);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId())
+                .isEqualTo(server.services().team().repByEmail("jane@example.com").orElseThrow().id());
+        String ts = tsOf(lead);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(u -> ts.equals(u.params().get("ts")) && u.params().get("blocks").contains("Claimed by Jane Rivera")));
+    }
+
+    @Test
+    void slashCommandsAnswerTheRepPrivately() throws Exception {
+        String lead = offeredLead("Command");
+        HttpResponse<String> claimed = send(command("UOMAR", "/lead", "claim " + lead));
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(claimed.body());
+        assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(answer.path("text").asText()).isEqualTo("Claimed " + lead + ".");
+
+        JsonNode mine = JSON.readTree(send(command("UOMAR", "/leads", "")).body());
+        assertThat(mine.path("text").asText()).contains("*mine*");
+        assertThat(mine.path("blocks").toString()).contains(lead);
+
+        JsonNode confused = JSON.readTree(send(command("UOMAR", "/lead", "frobnicate " + lead)).body());
+        assertThat(confused.path("text").asText()).contains("'frobnicate' is not a verb").contains("schedule L-42 tomorrow 15:00");
+        JsonNode past = JSON.readTree(send(command("UOMAR", "/lead", "schedule " + lead + " 2020-01-01 09:00")).body());
+        assertThat(past.path("text").asText()).contains("in the past");
+    }
+
+    @Test
+    void someoneNotOnTheTeamIsToldHowToGetAccessAndNothingChanges() throws Exception {
+        String lead = offeredLead("Stranger");
+        JsonNode answer = JSON.readTree(send(command("USTRANGER", "/lead", "claim " + lead)).body());
+        assertThat(answer.path("text").asText()).contains("I don't know you yet");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+    }
+
+    @Test
+    void forgedOrStaleRequestsAreRefusedBeforeAnythingRuns() throws Exception {
+        String lead = offeredLead("Forged");
+        String body = form(Map.of("command", "/lead", "text", "claim " + lead, "user_id", "UJANE", "team_id", "T1",
+                "response_url", slack.responseUrl("forged"), "trigger_id", "1.2"));
+        long now = System.currentTimeMillis() / 1000;
+        HttpResponse<String> forged = server.send(HttpRequest.newBuilder(server.uri("/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(now))
+                .header("X-Slack-Signature", new SlackSignature.Generator("not-the-secret").generate(Long.toString(now), body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> stale = server.send(signed(body, "application/x-www-form-urlencoded", now - 600));
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+    }
+
+    @Test
+    void aDisqualifyButtonOpensAModalAndARefusedSubmissionShowsWhyOnTheField() throws Exception {
+        String lead = offeredLead("Modal");
+        send(command("UJANE", "/lead", "claim " + lead));
+        assertThat(send(buttonPayload("UJANE", "disqualify", lead, "r-modal")).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.open").stream()
+                .anyMatch(c -> c.params().get("view").contains("\"private_metadata\":\"" + lead + "\"")));
+
+        HttpResponse<String> refused = send(submission("UOMAR", "disqualify", lead, "No budget"));
+        assertThat(JSON.readTree(refused.body()).path("response_action").asText()).isEqualTo("errors");
+        assertThat(JSON.readTree(refused.body()).path("errors").path("reason").asText()).contains("Not allowed");
+
+        HttpResponse<String> accepted = send(submission("UJANE", "disqualify", lead, "No budget"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body() == null ? "" : accepted.body()).doesNotContain("errors");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).status().name()).isEqualTo("DISQUALIFIED");
+    }
+
+    @Test
+    void aRetriedEventIsHandledOnce() throws Exception {
+        String event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"EvHOME1\","
+                + "\"event_time\":1700000000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"UJANE\",\"channel\":\"D1\",\"tab\":\"home\"}}";
+        assertThat(server.send(signed(event, "application/json", System.currentTimeMillis() / 1000)).statusCode()).isEqualTo(200);
+        assertThat(server.send(signed(event, "application/json", System.currentTimeMillis() / 1000)).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("views.publish").isEmpty());
+        assertThat(slack.calls("views.publish")).hasSize(1);
+        assertThat(slack.calls("views.publish").get(0).params().get("view")).contains("Your leads, Jane Rivera").contains("overdue");
+    }
+
+    private static String offeredLead(String name) throws Exception {
+        String id = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"" + name + "\",\"company\":\"" + name + " Inc\"}").body())
+                .path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + id + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}").statusCode())
+                .isEqualTo(200);
+        return id;
+    }
+
+    private static SlackStub.Call posted(String lead) {
+        return slack.calls("chat.postMessage").stream().filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\""))
+                .findFirst().orElse(null);
+    }
+
+    private static String tsOf(String lead) throws Exception {
+        return JSON.readTree(posted(lead).reply()).path("ts").asText();
+    }
+
+    private static List<SlackStub.Call> responses(String id) {
+        return slack.calls("response/" + id);
+    }
+
+    private static HttpResponse<String> send(String formBody) {
+        return server.send(signed(formBody, "application/x-www-form-urlencoded", System.currentTimeMillis() / 1000));
+    }
+
+    private static HttpRequest signed(String body, String contentType, long timestamp) {
+        return HttpRequest.newBuilder(server.uri("/slack/events")).header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+                .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(Long.toString(timestamp), body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String command(String user, String command, String text) {
+        return form(Map.of("token", "x", "team_id", "T1", "user_id", user, "user_name", user.toLowerCase(), "command", command, "text", text,
+                "response_url", slack.responseUrl("cmd"), "trigger_id", "1.2", "channel_id", "CINBOUND"));
+    }
+
+    private static String buttonPayload(String user, String action, String lead, String responseId) {
+        return form(Map.of("payload", "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\"},\"team\":{\"id\":\"T1\"},"
+                + "\"api_app_id\":\"A1\",\"trigger_id\":\"trig-" + responseId + "\",\"response_url\":\"" + slack.responseUrl(responseId) + "\","
+                + "\"channel\":{\"id\":\"CINBOUND\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"" + action + "\",\"block_id\":\"actions:"
+                + lead + "\",\"value\":\"" + lead + "\",\"action_ts\":\"1700000000.1\"}]}"));
+    }
+
+    private static String submission(String user, String callback, String lead, String reason) {
+        return form(Map.of("payload", "{\"type\":\"view_submission\",\"user\":{\"id\":\"" + user + "\"},\"team\":{\"id\":\"T1\"},"
+                + "\"api_app_id\":\"A1\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"" + callback + "\",\"private_metadata\":\""
+                + lead + "\",\"state\":{\"values\":{\"reason\":{\"reason\":{\"type\":\"static_select\",\"selected_option\":{\"text\":"
+                + "{\"type\":\"plain_text\",\"text\":\"" + reason + "\"},\"value\":\"" + reason + "\"}}},\"note\":{\"note\":"
+                + "{\"type\":\"plain_text_input\",\"value\":\"next year\"}}}}}}"));
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.leadline.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback stand-in for Slack's Web API (which no test machine can reach): answers the methods the
+ * bot calls like Slack does, records every call, and can answer 429 with Retry-After.
+ */
+final class SlackStub implements AutoCloseable {
+    /**
+     * One call as received: the Web API method (or {@code response/<id>} for a response_url), its form
+     * or JSON body, and what the stub answered.
+     */
+    record Call(String method, Map<String, String> params, String body, String reply) {}
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, String> emails;
+    private final AtomicInteger ts = new AtomicInteger();
+    private final AtomicInteger rateLimitPosts = new AtomicInteger();
+
+    SlackStub(Map<String, String> emailsByUserId) throws IOException {
+        this.emails = Map.copyOf(emailsByUserId);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    String responseUrl(String id) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/response/" + id;
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** The next {@code n} chat.postMessage calls are answered 429 with Retry-After: 1. */
+    void rateLimitNextPosts(int n) {
+        rateLimitPosts.set(n);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
+        Map<String, String> params = form(body);
+        if (method.equals("chat.postMessage") && rateLimitPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            calls.add(new Call(method, params, body, "429"));
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        String reply = switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://leadline-test.slack.com/\",\"team\":\"Test\",\"user\":\"leadline\","
+                    + "\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\",\"is_enterprise_install\":false}";
+            case "users.info" -> emails.containsKey(params.get("user"))
+                    ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{\"email\":\"" + emails.get(params.get("user")) + "\"}}}"
+                    : "{\"ok\":false,\"error\":\"user_not_found\"}";
+            case "users.lookupByEmail" -> emails.entrySet().stream().filter(e -> e.getValue().equals(params.get("email"))).findFirst()
+                    .map(e -> "{\"ok\":true,\"user\":{\"id\":\"" + e.getKey() + "\"}}").orElse("{\"ok\":false,\"error\":\"users_not_found\"}");
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"1700000000.0000" + ts.incrementAndGet() + "\"}";
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            default -> "{\"ok\":true}";
+        };
+        calls.add(new Call(method, params, body, reply));
+        send(exchange, 200, reply);
+    }
+
+    private static void send(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.startsWith("{")) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
