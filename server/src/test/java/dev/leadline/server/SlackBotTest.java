@@ -69,6 +69,20 @@ class SlackBotTest {
     }
 
     @Test
+    void aPostThatSlackRateLimitsIsRetriedAfterRetryAfterAndDeliveredOnce() throws Exception {
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Throttled\"}").body()).path("id").asText();
+        slack.rateLimitPostsContaining("\"value\":\"" + lead + "\"", 1);
+        server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> posted(lead) != null);
+        List<SlackStub.Call> attempts = slack.calls("chat.postMessage").stream()
+                .filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\"")).toList();
+        assertThat(attempts).extracting(SlackStub.Call::reply).first().isEqualTo("429");
+        assertThat(attempts).filteredOn(c -> !c.reply().equals("429")).hasSize(1);
+        assertThat(Duration.between(attempts.get(0).at(), posted(lead).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void slashCommandsAnswerTheRepPrivately() throws Exception {
         String lead = offeredLead("Command");
         HttpResponse<String> claimed = send(command("UOMAR", "/lead", "claim " + lead));
@@ -152,8 +166,8 @@ class SlackBotTest {
     }
 
     private static SlackStub.Call posted(String lead) {
-        return slack.calls("chat.postMessage").stream().filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\""))
-                .findFirst().orElse(null);
+        return slack.calls("chat.postMessage").stream().filter(c -> !c.reply().equals("429"))
+                .filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\"")).findFirst().orElse(null);
     }
 
     private static String tsOf(String lead) throws Exception {

@@ -21,13 +21,13 @@ final class SlackStub implements AutoCloseable {
      * One call as received: the Web API method (or {@code response/<id>} for a response_url), its form
      * or JSON body, and what the stub answered.
      */
-    record Call(String method, Map<String, String> params, String body, String reply) {}
+    record Call(String method, Map<String, String> params, String body, String reply, java.time.Instant at) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> emails;
     private final AtomicInteger ts = new AtomicInteger();
-    private final AtomicInteger rateLimitPosts = new AtomicInteger();
+    private final Map<String, Integer> rateLimited = new java.util.concurrent.ConcurrentHashMap<>();
 
     SlackStub(Map<String, String> emailsByUserId) throws IOException {
         this.emails = Map.copyOf(emailsByUserId);
@@ -48,9 +48,19 @@ final class SlackStub implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** The next {@code n} chat.postMessage calls are answered 429 with Retry-After: 1. */
-    void rateLimitNextPosts(int n) {
-        rateLimitPosts.set(n);
+    /** The next {@code n} chat.postMessage calls whose blocks contain {@code text} are answered 429 with Retry-After: 1. */
+    void rateLimitPostsContaining(String text, int n) {
+        rateLimited.put(text, n);
+    }
+
+    private boolean throttled(String blocks) {
+        for (Map.Entry<String, Integer> limit : rateLimited.entrySet()) {
+            if (blocks != null && blocks.contains(limit.getKey()) && limit.getValue() > 0) {
+                rateLimited.put(limit.getKey(), limit.getValue() - 1);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -58,8 +68,8 @@ final class SlackStub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
         Map<String, String> params = form(body);
-        if (method.equals("chat.postMessage") && rateLimitPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            calls.add(new Call(method, params, body, "429"));
+        if (method.equals("chat.postMessage") && throttled(params.get("blocks"))) {
+            calls.add(new Call(method, params, body, "429", java.time.Instant.now()));
             exchange.getResponseHeaders().add("Retry-After", "1");
             send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
@@ -76,7 +86,7 @@ final class SlackStub implements AutoCloseable {
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
             default -> "{\"ok\":true}";
         };
-        calls.add(new Call(method, params, body, reply));
+        calls.add(new Call(method, params, body, reply, java.time.Instant.now()));
         send(exchange, 200, reply);
     }
 
