@@ -10,11 +10,13 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.UserChangeEvent;
+import com.slack.api.socket_mode.SocketModeClient;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
@@ -29,11 +31,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Slack app: Bolt verifies every request's signature (5-minute window) before any listener runs;
- * slash commands and buttons become chat commands for the desk; answers are ephemeral to the rep,
- * and shared cards change through the outbox. Hosted by any HTTP server through {@link #handle}.
+ * slash commands and buttons are acknowledged at once and then run as chat commands for the desk,
+ * answered ephemerally through the response_url; shared cards change through the outbox. Modal
+ * submissions stay synchronous, because their field errors travel in the acknowledgement. Hosted by
+ * any HTTP server through {@link #handle}.
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+    /** Slack refuses messages with more blocks than this. */
+    private static final int MAX_BLOCKS = 50;
     private static final Pattern DIRECT_ACTIONS = Pattern.compile("claim|qualify|release");
     private static final Pattern MODAL_ACTIONS = Pattern.compile("disqualify|schedule|log-contact|convert");
 
@@ -43,6 +49,12 @@ public final class SlackApp {
     private final SlackPeople people;
     private final SlackModals modals;
     private final RecentIds events = new RecentIds(10_000);
+    private SocketModeApp socketMode;
+    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+        Thread thread = new Thread(r, "slack-after-ack");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** An HTTP request as received, body unchanged (the signature covers its exact bytes). */
     public record HttpRequest(String path, String query, Map<String, List<String>> headers, String body, String remoteAddress) {}
@@ -59,6 +71,11 @@ public final class SlackApp {
         this.app = new App(config);
         this.parser = new SlackRequestParser(config);
         register();
+    }
+
+    /** Whether requests may come over HTTP: only with a signing secret to verify them. */
+    public boolean servesHttp() {
+        return app.config().getSigningSecret() != null;
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -79,18 +96,22 @@ public final class SlackApp {
     }
 
     private void register() {
-        app.command("/leads", (req, ctx) -> {
-            ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle("leads " + text(req.getPayload().getText()), rep));
-            return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
-        });
-        app.command("/lead", (req, ctx) -> {
-            ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle("lead " + text(req.getPayload().getText()), rep));
-            return ctx.ack(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
-        });
+        for (String command : List.of("/leads", "/lead")) {
+            app.command(command, (req, ctx) -> {
+                String text = command.substring(1) + " " + text(req.getPayload().getText());
+                afterAck(() -> {
+                    ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle(text, rep));
+                    ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
+                });
+                return ctx.ack();
+            });
+        }
         app.blockAction(DIRECT_ACTIONS, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
-            ChatReply reply = asRep(req.getPayload().getUser().getId(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
+            afterAck(() -> {
+                ChatReply reply = asRep(req.getPayload().getUser().getId(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
+            });
             return ctx.ack();
         });
         app.blockAction(MODAL_ACTIONS, (req, ctx) -> {
@@ -135,6 +156,57 @@ public final class SlackApp {
         });
     }
 
+    /**
+     * Runs the work after Slack has its acknowledgement (Slack waits 3 s at most; the answer goes to
+     * the response_url). A failure is logged and told to the rep where possible.
+     */
+    private void afterAck(ThrowingRunnable work) {
+        worker.execute(() -> {
+            try {
+                work.run();
+            } catch (Exception e) {
+                log.error("Slack command failed after its ack", e);
+            }
+        });
+    }
+
+    /** Work that may throw what Slack's client throws. */
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /**
+     * Connects to Slack over Socket Mode (the app-level token opens a WebSocket; Slack then sends
+     * commands, actions and events through it), so the bot works without a public URL.
+     */
+    public void startSocketMode(String appToken) {
+        try {
+            socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
+            socketMode.startAsync();
+            log.info("Slack Socket Mode connected");
+        } catch (Exception e) {
+            throw new IllegalStateException("Slack Socket Mode could not connect: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops taking work after acks, letting what was taken finish (at most 10 s). */
+    public void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.warn("Slack Socket Mode did not close cleanly: {}", e.getMessage());
+            }
+        }
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private ChatReply asRep(String userId, java.util.function.Function<Rep, ChatReply> work) {
         return people.rep(userId).map(work).orElseGet(() -> ChatReply.text(stranger()));
     }
@@ -155,10 +227,14 @@ public final class SlackApp {
     static List<LayoutBlock> blocks(ChatReply reply) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(reply.text())))));
-        reply.cards().forEach(card -> {
+        for (var card : reply.cards()) {
+            List<LayoutBlock> rendered = BlockKitRenderer.render(card);
+            if (blocks.size() + 1 + rendered.size() > MAX_BLOCKS) {
+                break;
+            }
             blocks.add(divider());
-            blocks.addAll(BlockKitRenderer.render(card));
-        });
+            blocks.addAll(rendered);
+        }
         return blocks;
     }
 

@@ -75,6 +75,7 @@ public final class Leadline implements AutoCloseable {
     public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, Optional<SlackApp> slack) implements AutoCloseable {
         @Override
         public void close() {
+            slack.ifPresent(SlackApp::close);
             imports.close();
             db.close();
         }

@@ -85,27 +85,23 @@ class SlackBotTest {
     @Test
     void slashCommandsAnswerTheRepPrivately() throws Exception {
         String lead = offeredLead("Command");
-        HttpResponse<String> claimed = send(command("UOMAR", "/lead", "claim " + lead));
-        assertThat(claimed.statusCode()).isEqualTo(200);
-        JsonNode answer = JSON.readTree(claimed.body());
+        JsonNode answer = ask("UOMAR", "/lead", "claim " + lead);
         assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(answer.path("text").asText()).isEqualTo("Claimed " + lead + ".");
 
-        JsonNode mine = JSON.readTree(send(command("UOMAR", "/leads", "")).body());
+        JsonNode mine = ask("UOMAR", "/leads", "");
         assertThat(mine.path("text").asText()).contains("*mine*");
         assertThat(mine.path("blocks").toString()).contains(lead);
 
-        JsonNode confused = JSON.readTree(send(command("UOMAR", "/lead", "frobnicate " + lead)).body());
-        assertThat(confused.path("text").asText()).contains("'frobnicate' is not a verb").contains("schedule L-42 tomorrow 15:00");
-        JsonNode past = JSON.readTree(send(command("UOMAR", "/lead", "schedule " + lead + " 2020-01-01 09:00")).body());
-        assertThat(past.path("text").asText()).contains("in the past");
+        assertThat(ask("UOMAR", "/lead", "frobnicate " + lead).path("text").asText()).contains("'frobnicate' is not a verb")
+                .contains("schedule L-42 tomorrow 15:00");
+        assertThat(ask("UOMAR", "/lead", "schedule " + lead + " 2020-01-01 09:00").path("text").asText()).contains("in the past");
     }
 
     @Test
     void someoneNotOnTheTeamIsToldHowToGetAccessAndNothingChanges() throws Exception {
         String lead = offeredLead("Stranger");
-        JsonNode answer = JSON.readTree(send(command("USTRANGER", "/lead", "claim " + lead)).body());
-        assertThat(answer.path("text").asText()).contains("I don't know you yet");
+        assertThat(ask("USTRANGER", "/lead", "claim " + lead).path("text").asText()).contains("I don't know you yet");
         assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
     }
 
@@ -114,6 +110,7 @@ class SlackBotTest {
         String lead = offeredLead("Forged");
         String body = form(Map.of("command", "/lead", "text", "claim " + lead, "user_id", "UJANE", "team_id", "T1",
                 "response_url", slack.responseUrl("forged"), "trigger_id", "1.2"));
+        long before = slack.calls("response/forged").size();
         long now = System.currentTimeMillis() / 1000;
         HttpResponse<String> forged = server.send(HttpRequest.newBuilder(server.uri("/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -124,13 +121,14 @@ class SlackBotTest {
 
         assertThat(forged.statusCode()).isEqualTo(401);
         assertThat(stale.statusCode()).isEqualTo(401);
-        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+                server.services().leads().get(LeadId.parse(lead)).ownerRepId() == null && slack.calls("response/forged").size() == before);
     }
 
     @Test
     void aDisqualifyButtonOpensAModalAndARefusedSubmissionShowsWhyOnTheField() throws Exception {
         String lead = offeredLead("Modal");
-        send(command("UJANE", "/lead", "claim " + lead));
+        ask("UJANE", "/lead", "claim " + lead);
         assertThat(send(buttonPayload("UJANE", "disqualify", lead, "r-modal")).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.open").stream()
                 .anyMatch(c -> c.params().get("view").contains("\"private_metadata\":\"" + lead + "\"")));
@@ -189,9 +187,14 @@ class SlackBotTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String command(String user, String command, String text) {
-        return form(Map.of("token", "x", "team_id", "T1", "user_id", user, "user_name", user.toLowerCase(), "command", command, "text", text,
-                "response_url", slack.responseUrl("cmd"), "trigger_id", "1.2", "channel_id", "CINBOUND"));
+    /** Sends a signed slash command, checks Slack got its ack, and returns the answer posted to the response_url. */
+    private static JsonNode ask(String user, String command, String text) throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> ack = send(form(Map.of("token", "x", "team_id", "T1", "user_id", user, "user_name", user.toLowerCase(),
+                "command", command, "text", text, "response_url", slack.responseUrl(id), "trigger_id", "1.2", "channel_id", "CINBOUND")));
+        assertThat(ack.statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !responses(id).isEmpty());
+        return JSON.readTree(responses(id).get(0).body());
     }
 
     private static String buttonPayload(String user, String action, String lead, String responseId) {

@@ -36,6 +36,9 @@ final class SlackStub implements AutoCloseable {
         server.start();
     }
 
+    /** Where {@code apps.connections.open} sends Socket Mode clients. */
+    volatile String socketUrl = "ws://127.0.0.1:1/";
+
     String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
@@ -83,6 +86,7 @@ final class SlackStub implements AutoCloseable {
             case "users.lookupByEmail" -> emails.entrySet().stream().filter(e -> e.getValue().equals(params.get("email"))).findFirst()
                     .map(e -> "{\"ok\":true,\"user\":{\"id\":\"" + e.getKey() + "\"}}").orElse("{\"ok\":false,\"error\":\"users_not_found\"}");
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"1700000000.0000" + ts.incrementAndGet() + "\"}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
             default -> "{\"ok\":true}";
         };

@@ -45,9 +45,17 @@ public final class ChatPlatforms {
         return List.of(new SlackNotifier(methods, people, team));
     }
 
-    /** The Slack app behind {@code POST /slack/events}, when Slack is configured (after {@link #notifiers}). */
+    /**
+     * The Slack app, when Slack is configured (after {@link #notifiers}): connected over Socket Mode
+     * when an app token is set; served at {@code POST /slack/events} when a signing secret is.
+     */
     public Optional<SlackApp> slackApp(Services services) {
-        return slackSettings.map(settings -> new SlackApp(settings, slack, services.chat(), people,
-                new SlackModals(services.chat()::disqualifyReasons)));
+        return slackSettings.map(settings -> {
+            SlackApp app = new SlackApp(settings, slack, services.chat(), people, new SlackModals(services.chat()::disqualifyReasons));
+            if (settings.appToken() != null) {
+                app.startSocketMode(settings.appToken());
+            }
+            return app;
+        });
     }
 }

@@ -60,12 +60,17 @@ public record Config(
         boolean trustProxy = r.flag("LEADLINE_TRUST_PROXY", false);
         Optional<String> slackToken = r.optional("SLACK_BOT_TOKEN");
         Optional<String> slackSecret = r.optional("SLACK_SIGNING_SECRET");
-        if (slackToken.isPresent() != slackSecret.isPresent()) {
-            problems.add(slackToken.isPresent() ? "SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (Basic Information → App Credentials)"
-                    : "SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET (OAuth & Permissions → Bot User OAuth Token, xoxb-...)");
+        Optional<String> slackAppToken = r.optional("SLACK_APP_TOKEN");
+        if (slackToken.isPresent() && slackSecret.isEmpty() && slackAppToken.isEmpty()) {
+            problems.add("SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (Basic Information → App Credentials), or SLACK_APP_TOKEN for Socket Mode");
         }
-        Optional<SlackSettings> slack = slackToken.flatMap(token -> slackSecret.map(secret ->
-                new SlackSettings(token, secret, r.optional("SLACK_API_URL").orElse(null))));
+        if (slackToken.isEmpty() && (slackSecret.isPresent() || slackAppToken.isPresent())) {
+            problems.add("SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (OAuth & Permissions → Bot User OAuth Token, xoxb-...)");
+        }
+        slackAppToken.filter(t -> !t.startsWith("xapp-"))
+                .ifPresent(t -> problems.add("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)"));
+        Optional<SlackSettings> slack = slackToken.filter(t -> slackSecret.isPresent() || slackAppToken.isPresent())
+                .map(token -> new SlackSettings(token, slackSecret.orElse(null), slackAppToken.orElse(null), r.optional("SLACK_API_URL").orElse(null)));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -81,7 +81,7 @@ public final class HttpApi {
             routes.get("/api/v1/plugins", ctx -> ctx.json(deps.plugins().plugins()));
 
             routes.post("/forms/{key}", forms::submit);
-            deps.slack().ifPresent(slack -> routes.post("/slack/events", new SlackEndpoint(slack)::handle));
+            deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> routes.post("/slack/events", new SlackEndpoint(slack)::handle));
             routes.options("/forms/{key}", forms::preflight);
 
             ErrorMapping.register(routes);

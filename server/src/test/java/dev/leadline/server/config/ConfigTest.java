@@ -67,4 +67,18 @@ class ConfigTest {
         assertThat(ConfigFile.parse("reps: []\n").settings().idleAfter()).isEqualTo(java.time.Duration.ofDays(30));
         assertThatThrownBy(() -> ConfigFile.parse("views:\n  idleDays: 0\n")).hasMessageContaining("views.idleDays");
     }
+
+    @Test
+    void slackNeedsABotTokenAndASigningSecretOrAnAppToken() {
+        assertThat(Config.fromEnvironment(java.util.Map.of()).slack()).isEmpty();
+        assertThat(Config.fromEnvironment(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s")).slack()).isPresent();
+        assertThat(Config.fromEnvironment(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1")).slack()
+                .map(s -> s.appToken())).contains("xapp-1");
+        assertThatThrownBy(() -> Config.fromEnvironment(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+                .hasMessageContaining("SLACK_SIGNING_SECRET").hasMessageContaining("SLACK_APP_TOKEN");
+        assertThatThrownBy(() -> Config.fromEnvironment(java.util.Map.of("SLACK_SIGNING_SECRET", "s")))
+                .hasMessageContaining("SLACK_BOT_TOKEN is required");
+        assertThatThrownBy(() -> Config.fromEnvironment(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2")))
+                .hasMessageContaining("starting with xapp-");
+    }
 }
