@@ -102,6 +102,7 @@ public final class SlackApp {
                 afterAck(() -> {
                     ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle(text, rep));
                     ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
+                    refreshHome(req.getPayload().getUserId());
                 });
                 return ctx.ack();
             });
@@ -111,6 +112,7 @@ public final class SlackApp {
             afterAck(() -> {
                 ChatReply reply = asRep(req.getPayload().getUser().getId(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
+                refreshHome(req.getPayload().getUser().getId());
             });
             return ctx.ack();
         });
@@ -136,17 +138,15 @@ public final class SlackApp {
             }
             SlackModals.Submitted submitted = modals.submit(view.getCallbackId(), view.getPrivateMetadata(), view.getState().getValues(),
                     rep.get(), desk);
-            return submitted.errors().isEmpty() ? ctx.ack() : ctx.ackWithErrors(submitted.errors());
+            if (!submitted.errors().isEmpty()) {
+                return ctx.ackWithErrors(submitted.errors());
+            }
+            afterAck(() -> refreshHome(req.getPayload().getUser().getId()));
+            return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             if (events.firstTime(payload.getEventId())) {
-                people.rep(payload.getEvent().getUser()).ifPresent(rep -> {
-                    try {
-                        ctx.client().viewsPublish(r -> r.userId(payload.getEvent().getUser()).view(modals.home(rep, desk)));
-                    } catch (Exception e) {
-                        log.warn("App Home for {} not published: {}", rep.email(), e.getMessage());
-                    }
-                });
+                afterAck(() -> refreshHome(payload.getEvent().getUser()));
             }
             return ctx.ack();
         });
@@ -174,6 +174,26 @@ public final class SlackApp {
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    /** Publishes the user's App Home again (their counts or leads changed). */
+    public void refreshHome(String userId) {
+        people.rep(userId).ifPresent(rep -> {
+            try {
+                var published = app.client().viewsPublish(r -> r.token(app.config().getSingleTeamBotToken()).userId(userId)
+                        .view(modals.home(rep, desk)));
+                if (!published.isOk()) {
+                    log.warn("App Home for {} not published: {}", rep.email(), published.getError());
+                }
+            } catch (Exception e) {
+                log.warn("App Home for {} not published: {}", rep.email(), e.getMessage());
+            }
+        });
+    }
+
+    /** Publishes a rep's App Home again, after the work in hand (e.g. a lead was assigned to them). */
+    public void refreshHomeLater(Rep rep) {
+        Optional.ofNullable(rep.chatIdentities().get(SlackPeople.PLATFORM)).ifPresent(userId -> afterAck(() -> refreshHome(userId)));
     }
 
     /**

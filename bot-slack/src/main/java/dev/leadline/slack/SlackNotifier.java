@@ -24,6 +24,12 @@ public final class SlackNotifier implements Notifier {
     private final MethodsClient slack;
     private final SlackPeople people;
     private final TeamService team;
+    private volatile java.util.function.Consumer<Long> repNotified = rep -> { };
+
+    /** Called with the rep's id after a card reached their DMs (the App Home shows it too). */
+    public void onRepNotified(java.util.function.Consumer<Long> listener) {
+        this.repNotified = listener;
+    }
 
     public SlackNotifier(MethodsClient slack, SlackPeople people, TeamService team) {
         this.slack = slack;
@@ -51,7 +57,13 @@ public final class SlackNotifier implements Notifier {
             }
             var response = slack.chatPostMessage(r -> r.channel(channel.get()).text(BlockKitRenderer.fallback(card))
                     .blocks(BlockKitRenderer.render(card)));
-            return response.isOk() ? new Delivery.Delivered(response.getChannel() + "/" + response.getTs()) : refused(response);
+            if (!response.isOk()) {
+                return refused(response);
+            }
+            if (destination.type() == Destination.Type.REP) {
+                repNotified.accept(destination.id());
+            }
+            return new Delivery.Delivered(response.getChannel() + "/" + response.getTs());
         } catch (SlackApiException e) {
             return fromHttp(e);
         } catch (IOException e) {

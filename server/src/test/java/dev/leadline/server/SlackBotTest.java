@@ -30,7 +30,8 @@ class SlackBotTest {
 
     @BeforeAll
     static void start() throws Exception {
-        slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UOMAR", "omar@example.com", "USTRANGER", "stranger@example.com"));
+        slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UOMAR", "omar@example.com", "UMIA", "mia@example.com",
+                "USTRANGER", "stranger@example.com"));
         server = TestServer.start(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
                 "SLACK_API_URL", slack.apiUrl()));
         server.services().team().apply(List.of(
@@ -66,6 +67,8 @@ class SlackBotTest {
         String ts = tsOf(lead);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
                 .anyMatch(u -> ts.equals(u.params().get("ts")) && u.params().get("blocks").contains("Claimed by Jane Rivera")));
+        Awaitility.await("Jane's App Home shows her new lead").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.publish")
+                .stream().anyMatch(p -> "UJANE".equals(p.params().get("user_id")) && p.params().get("view").contains(lead)));
     }
 
     @Test
@@ -146,13 +149,13 @@ class SlackBotTest {
     @Test
     void aRetriedEventIsHandledOnce() throws Exception {
         String event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"EvHOME1\","
-                + "\"event_time\":1700000000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"UJANE\",\"channel\":\"D1\",\"tab\":\"home\"}}";
+                + "\"event_time\":1700000000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"UMIA\",\"channel\":\"D1\",\"tab\":\"home\"}}";
         assertThat(server.send(signed(event, "application/json", System.currentTimeMillis() / 1000)).statusCode()).isEqualTo(200);
         assertThat(server.send(signed(event, "application/json", System.currentTimeMillis() / 1000)).statusCode()).isEqualTo(200);
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("views.publish").isEmpty());
-        assertThat(slack.calls("views.publish")).hasSize(1);
-        assertThat(slack.calls("views.publish").get(0).params().get("view")).contains("Your leads, Jane Rivera").contains("overdue");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !homesOf("UMIA").isEmpty());
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> homesOf("UMIA").size() == 1);
+        assertThat(homesOf("UMIA").get(0).params().get("view")).contains("Your leads, Mia Chen").contains("overdue");
     }
 
     private static String offeredLead(String name) throws Exception {
@@ -166,6 +169,10 @@ class SlackBotTest {
     private static SlackStub.Call posted(String lead) {
         return slack.calls("chat.postMessage").stream().filter(c -> !c.reply().equals("429"))
                 .filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\"")).findFirst().orElse(null);
+    }
+
+    private static List<SlackStub.Call> homesOf(String user) {
+        return slack.calls("views.publish").stream().filter(p -> user.equals(p.params().get("user_id"))).toList();
     }
 
     private static String tsOf(String lead) throws Exception {

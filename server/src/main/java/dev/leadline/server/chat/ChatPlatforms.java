@@ -25,6 +25,7 @@ public final class ChatPlatforms {
     private final Clock clock;
     private Slack slack;
     private SlackPeople people;
+    private SlackNotifier notifier;
 
     public ChatPlatforms(Optional<SlackSettings> slackSettings, Clock clock) {
         this.slackSettings = slackSettings;
@@ -42,7 +43,8 @@ public final class ChatPlatforms {
         slack = Slack.getInstance(config);
         MethodsClient methods = slack.methods(slackSettings.get().botToken());
         people = new SlackPeople(team, methods, clock);
-        return List.of(new SlackNotifier(methods, people, team));
+        notifier = new SlackNotifier(methods, people, team);
+        return List.of(notifier);
     }
 
     /**
@@ -52,6 +54,7 @@ public final class ChatPlatforms {
     public Optional<SlackApp> slackApp(Services services) {
         return slackSettings.map(settings -> {
             SlackApp app = new SlackApp(settings, slack, services.chat(), people, new SlackModals(services.chat()::disqualifyReasons));
+            notifier.onRepNotified(repId -> services.team().rep(repId).ifPresent(app::refreshHomeLater));
             if (settings.appToken() != null) {
                 app.startSocketMode(settings.appToken());
             }
