@@ -48,6 +48,7 @@ public final class SlackApp {
     private final ChatDesk desk;
     private final SlackPeople people;
     private final SlackModals modals;
+    private final SlackClients clients;
     private final RecentIds events = new RecentIds(10_000);
     private SocketModeApp socketMode;
     private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
@@ -62,16 +63,30 @@ public final class SlackApp {
     /** The answer to send back. */
     public record HttpResponse(int status, String contentType, Map<String, List<String>> headers, String body) {}
 
-    public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, SlackPeople people, SlackModals modals) {
+    public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, SlackPeople people, SlackClients clients,
+                    SlackInstallations installations, SlackModals modals) {
         this.desk = desk;
         this.people = people;
+        this.clients = clients;
         this.modals = modals;
         AppConfig config = AppConfig.builder().signingSecret(settings.signingSecret()).singleTeamBotToken(settings.botToken())
-                .clientId(null).clientSecret(null).slack(slack).build();
+                .clientId(settings.clientId()).clientSecret(settings.clientSecret()).redirectUri(settings.redirectUri())
+                .scope(settings.multiWorkspace() ? SlackSettings.BOT_SCOPES : null)
+                .oauthInstallPath(settings.multiWorkspace() ? INSTALL_PATH : null)
+                .oauthRedirectUriPath(settings.multiWorkspace() ? REDIRECT_PATH : null).slack(slack).build();
         this.app = new App(config);
+        if (settings.multiWorkspace()) {
+            app.asOAuthApp(true).service((com.slack.api.bolt.service.InstallationService) installations)
+                    .service((com.slack.api.bolt.service.OAuthStateService) installations).enableTokenRevocationHandlers();
+        }
         this.parser = new SlackRequestParser(config);
         register();
     }
+
+    /** Where a workspace admin starts installing the app (multi-workspace mode). */
+    public static final String INSTALL_PATH = "/slack/install";
+    /** Where Slack sends the admin back with the grant. */
+    public static final String REDIRECT_PATH = "/slack/oauth_redirect";
 
     /** Whether requests may come over HTTP: only with a signing secret to verify them. */
     public boolean servesHttp() {
@@ -99,26 +114,30 @@ public final class SlackApp {
         for (String command : List.of("/leads", "/lead")) {
             app.command(command, (req, ctx) -> {
                 String text = command.substring(1) + " " + text(req.getPayload().getText());
+                String team = ctx.getTeamId();
+                String user = req.getPayload().getUserId();
                 afterAck(() -> {
-                    ChatReply reply = asRep(req.getPayload().getUserId(), rep -> desk.handle(text, rep));
+                    ChatReply reply = asRep(team, user, ctx.client(), rep -> desk.handle(text, rep));
                     ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
-                    refreshHome(req.getPayload().getUserId());
+                    refreshHome(team, user);
                 });
                 return ctx.ack();
             });
         }
         app.blockAction(DIRECT_ACTIONS, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
+            String team = ctx.getTeamId();
+            String user = req.getPayload().getUser().getId();
             afterAck(() -> {
-                ChatReply reply = asRep(req.getPayload().getUser().getId(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
+                ChatReply reply = asRep(team, user, ctx.client(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
-                refreshHome(req.getPayload().getUser().getId());
+                refreshHome(team, user);
             });
             return ctx.ack();
         });
         app.blockAction(MODAL_ACTIONS, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
-            Optional<Rep> rep = people.rep(req.getPayload().getUser().getId());
+            Optional<Rep> rep = people.rep(ctx.getTeamId(), req.getPayload().getUser().getId(), ctx.client());
             if (rep.isEmpty()) {
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(stranger()));
             } else {
@@ -132,7 +151,8 @@ public final class SlackApp {
         });
         app.viewSubmission(SlackModals.CALLBACKS, (req, ctx) -> {
             var view = req.getPayload().getView();
-            Optional<Rep> rep = people.rep(req.getPayload().getUser().getId());
+            String team = ctx.getTeamId();
+            Optional<Rep> rep = people.rep(team, req.getPayload().getUser().getId(), ctx.client());
             if (rep.isEmpty()) {
                 return ctx.ack();
             }
@@ -141,17 +161,17 @@ public final class SlackApp {
             if (!submitted.errors().isEmpty()) {
                 return ctx.ackWithErrors(submitted.errors());
             }
-            afterAck(() -> refreshHome(req.getPayload().getUser().getId()));
+            afterAck(() -> refreshHome(team, req.getPayload().getUser().getId()));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             if (events.firstTime(payload.getEventId())) {
-                afterAck(() -> refreshHome(payload.getEvent().getUser()));
+                afterAck(() -> refreshHome(payload.getTeamId(), payload.getEvent().getUser()));
             }
             return ctx.ack();
         });
         app.event(UserChangeEvent.class, (payload, ctx) -> {
-            people.profileChanged(payload.getEvent().getUser().getId());
+            people.profileChanged(payload.getTeamId(), payload.getEvent().getUser().getId());
             return ctx.ack();
         });
     }
@@ -177,23 +197,24 @@ public final class SlackApp {
     }
 
     /** Publishes the user's App Home again (their counts or leads changed). */
-    public void refreshHome(String userId) {
-        people.rep(userId).ifPresent(rep -> {
+    private void refreshHome(String teamId, String userId) {
+        var address = clients.address(teamId, userId);
+        clients.client(address).ifPresent(slack -> people.rep(teamId, userId, slack).ifPresent(rep -> {
             try {
-                var published = app.client().viewsPublish(r -> r.token(app.config().getSingleTeamBotToken()).userId(userId)
-                        .view(modals.home(rep, desk)));
+                var published = slack.viewsPublish(r -> r.userId(userId).view(modals.home(rep, desk)));
                 if (!published.isOk()) {
                     log.warn("App Home for {} not published: {}", rep.email(), published.getError());
                 }
             } catch (Exception e) {
                 log.warn("App Home for {} not published: {}", rep.email(), e.getMessage());
             }
-        });
+        }));
     }
 
     /** Publishes a rep's App Home again, after the work in hand (e.g. a lead was assigned to them). */
     public void refreshHomeLater(Rep rep) {
-        Optional.ofNullable(rep.chatIdentities().get(SlackPeople.PLATFORM)).ifPresent(userId -> afterAck(() -> refreshHome(userId)));
+        Optional.ofNullable(rep.chatIdentities().get(SlackPeople.PLATFORM)).map(SlackClients.Address::parse)
+                .ifPresent(address -> afterAck(() -> refreshHome(address.team().orElse(null), address.id())));
     }
 
     /**
@@ -227,9 +248,11 @@ public final class SlackApp {
         }
     }
 
-    private ChatReply asRep(String userId, java.util.function.Function<Rep, ChatReply> work) {
-        return people.rep(userId).map(work).orElseGet(() -> ChatReply.text(stranger()));
+    private ChatReply asRep(String teamId, String userId, com.slack.api.methods.MethodsClient slack,
+                            java.util.function.Function<Rep, ChatReply> work) {
+        return people.rep(teamId, userId, slack).map(work).orElseGet(() -> ChatReply.text(stranger()));
     }
+
 
     private static String stranger() {
         return "Hello! I don't know you yet: your Slack email is not on the Leadline team. Ask your Leadline admin to add you "

@@ -7,6 +7,7 @@ import dev.leadline.core.notify.Card;
 import dev.leadline.core.notify.Destination;
 import dev.leadline.core.notify.MessageRef;
 import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,20 +22,20 @@ import java.util.Set;
 public final class SlackNotifier implements Notifier {
     private static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "msg_too_long",
             "no_text", "invalid_blocks", "message_not_found", "cant_update_message", "user_not_found", "account_inactive");
-    private final MethodsClient slack;
+    private final SlackClients clients;
     private final SlackPeople people;
     private final TeamService team;
     private volatile java.util.function.Consumer<Long> repNotified = rep -> { };
 
+    public SlackNotifier(SlackClients clients, SlackPeople people, TeamService team) {
+        this.clients = clients;
+        this.people = people;
+        this.team = team;
+    }
+
     /** Called with the rep's id after a card reached their DMs (the App Home shows it too). */
     public void onRepNotified(java.util.function.Consumer<Long> listener) {
         this.repNotified = listener;
-    }
-
-    public SlackNotifier(MethodsClient slack, SlackPeople people, TeamService team) {
-        this.slack = slack;
-        this.people = people;
-        this.team = team;
     }
 
     @Override
@@ -51,11 +52,15 @@ public final class SlackNotifier implements Notifier {
     @Override
     public Delivery post(Destination destination, Card card) {
         try {
-            Optional<String> channel = channel(destination);
+            Optional<SlackClients.Address> channel = channel(destination);
             if (channel.isEmpty()) {
                 return new Delivery.Failed("no Slack channel for " + destination.type().name().toLowerCase() + " " + destination.id());
             }
-            var response = slack.chatPostMessage(r -> r.channel(channel.get()).text(BlockKitRenderer.fallback(card))
+            Optional<MethodsClient> slack = clients.client(channel.get());
+            if (slack.isEmpty()) {
+                return new Delivery.Failed("the Slack app is not installed in workspace " + channel.get().team().orElse("?"));
+            }
+            var response = slack.get().chatPostMessage(r -> r.channel(channel.get().id()).text(BlockKitRenderer.fallback(card))
                     .blocks(BlockKitRenderer.render(card)));
             if (!response.isOk()) {
                 return refused(response);
@@ -63,7 +68,8 @@ public final class SlackNotifier implements Notifier {
             if (destination.type() == Destination.Type.REP) {
                 repNotified.accept(destination.id());
             }
-            return new Delivery.Delivered(response.getChannel() + "/" + response.getTs());
+            SlackClients.Address posted = new SlackClients.Address(channel.get().team(), response.getChannel());
+            return new Delivery.Delivered(posted + "/" + response.getTs());
         } catch (SlackApiException e) {
             return fromHttp(e);
         } catch (IOException e) {
@@ -74,8 +80,13 @@ public final class SlackNotifier implements Notifier {
     @Override
     public Delivery update(MessageRef where, Card card) {
         String[] ref = where.ref().split("/", 2);
+        SlackClients.Address channel = SlackClients.Address.parse(ref[0]);
+        Optional<MethodsClient> slack = clients.client(channel);
+        if (slack.isEmpty()) {
+            return new Delivery.Failed("the Slack app is not installed in workspace " + channel.team().orElse("?"));
+        }
         try {
-            var response = slack.chatUpdate(r -> r.channel(ref[0]).ts(ref[1]).text(BlockKitRenderer.fallback(card))
+            var response = slack.get().chatUpdate(r -> r.channel(channel.id()).ts(ref[1]).text(BlockKitRenderer.fallback(card))
                     .blocks(BlockKitRenderer.render(card)));
             return response.isOk() ? new Delivery.Delivered(where.ref()) : refused(response);
         } catch (SlackApiException e) {
@@ -85,11 +96,12 @@ public final class SlackNotifier implements Notifier {
         }
     }
 
-    private Optional<String> channel(Destination destination) throws IOException, SlackApiException {
+    private Optional<SlackClients.Address> channel(Destination destination) throws IOException, SlackApiException {
         if (destination.type() == Destination.Type.QUEUE) {
-            return team.queue(destination.id()).flatMap(q -> q.channel(SlackPeople.PLATFORM));
+            return team.queue(destination.id()).flatMap(q -> q.channel(SlackPeople.PLATFORM)).map(SlackClients.Address::parse);
         }
-        return team.rep(destination.id()).isPresent() ? people.userId(team.rep(destination.id()).get()) : Optional.empty();
+        Optional<Rep> rep = team.rep(destination.id());
+        return rep.isPresent() ? people.address(rep.get()) : Optional.empty();
     }
 
     private static Delivery refused(SlackApiTextResponse response) {

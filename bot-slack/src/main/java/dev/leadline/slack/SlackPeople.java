@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is who between Slack and Leadline: a Slack user is the rep with the same email (asked of Slack
- * once, then remembered on the rep), and a rep's direct messages go to their Slack user. Users with no
- * rep are not asked about again for a few minutes.
+ * once, then remembered on the rep as their {@code slack} identity), and a rep's direct messages go
+ * to that user. Users with no rep are not asked about again for a few minutes.
  */
 public final class SlackPeople {
     static final String PLATFORM = "slack";
@@ -26,55 +26,60 @@ public final class SlackPeople {
     private static final Actor SLACK_ACTOR = new Actor("system", "slack");
 
     private final TeamService team;
-    private final MethodsClient slack;
+    private final SlackClients clients;
     private final Clock clock;
     private final Map<String, Instant> strangers = new ConcurrentHashMap<>();
 
-    public SlackPeople(TeamService team, MethodsClient slack, Clock clock) {
+    public SlackPeople(TeamService team, SlackClients clients, Clock clock) {
         this.team = team;
-        this.slack = slack;
+        this.clients = clients;
         this.clock = clock;
     }
 
-    /** The rep behind a Slack user, or empty when the user is not on the team. */
-    public Optional<Rep> rep(String userId) {
-        Optional<Rep> known = team.repByChatIdentity(PLATFORM, userId);
+    /** The rep behind a Slack user of a workspace, or empty when the user is not on the team. */
+    public Optional<Rep> rep(String teamId, String userId, MethodsClient slack) {
+        String key = clients.address(teamId, userId).toString();
+        Optional<Rep> known = team.repByChatIdentity(PLATFORM, key);
         if (known.isPresent()) {
             return known;
         }
         Instant now = clock.instant();
-        Instant seen = strangers.get(userId);
+        Instant seen = strangers.get(key);
         if (seen != null && seen.plus(FORGET_STRANGERS).isAfter(now)) {
             return Optional.empty();
         }
-        Optional<Rep> rep = email(userId).flatMap(team::repByEmail).filter(Rep::active)
-                .map(r -> team.linkChatIdentity(r, PLATFORM, userId, SLACK_ACTOR));
+        Optional<Rep> rep = email(slack, userId).flatMap(team::repByEmail).filter(Rep::active)
+                .map(r -> team.linkChatIdentity(r, PLATFORM, key, SLACK_ACTOR));
         if (rep.isEmpty()) {
-            strangers.put(userId, now);
+            strangers.put(key, now);
         }
         return rep;
     }
 
-    /** The Slack user to send a rep's direct messages to. */
-    public Optional<String> userId(Rep rep) throws IOException, SlackApiException {
+    /** Where a rep's direct messages go; found by email in a single workspace, known from their first use in many. */
+    public Optional<SlackClients.Address> address(Rep rep) throws IOException, SlackApiException {
         String known = rep.chatIdentities().get(PLATFORM);
         if (known != null) {
-            return Optional.of(known);
+            return Optional.of(SlackClients.Address.parse(known));
         }
-        UsersLookupByEmailResponse found = slack.usersLookupByEmail(r -> r.email(rep.email()));
+        Optional<MethodsClient> slack = clients.client(new SlackClients.Address(Optional.empty(), ""));
+        if (slack.isEmpty()) {
+            return Optional.empty();
+        }
+        UsersLookupByEmailResponse found = slack.get().usersLookupByEmail(r -> r.email(rep.email()));
         if (!found.isOk() || found.getUser() == null) {
             return Optional.empty();
         }
         team.linkChatIdentity(rep, PLATFORM, found.getUser().getId(), SLACK_ACTOR);
-        return Optional.of(found.getUser().getId());
+        return Optional.of(SlackClients.Address.parse(found.getUser().getId()));
     }
 
     /** Forgets that a user was unknown (their Slack profile changed, e.g. a new email). */
-    public void profileChanged(String userId) {
-        strangers.remove(userId);
+    public void profileChanged(String teamId, String userId) {
+        strangers.remove(clients.address(teamId, userId).toString());
     }
 
-    private Optional<String> email(String userId) {
+    private static Optional<String> email(MethodsClient slack, String userId) {
         try {
             UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
             return info.isOk() && info.getUser() != null && info.getUser().getProfile() != null

@@ -48,7 +48,7 @@ public final class Leadline implements AutoCloseable {
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
             Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
-            ChatPlatforms chat = new ChatPlatforms(config.slack(), clock);
+            ChatPlatforms chat = new ChatPlatforms(config.slack(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat::notifiers);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);

@@ -21,7 +21,7 @@ final class SlackStub implements AutoCloseable {
      * One call as received: the Web API method (or {@code response/<id>} for a response_url), its form
      * or JSON body, and what the stub answered.
      */
-    record Call(String method, Map<String, String> params, String body, String reply, java.time.Instant at) {}
+    record Call(String method, Map<String, String> params, String body, String reply, java.time.Instant at, String authorization) {}
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -71,26 +71,31 @@ final class SlackStub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
         Map<String, String> params = form(body);
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
         if (method.equals("chat.postMessage") && throttled(params.get("blocks"))) {
-            calls.add(new Call(method, params, body, "429", java.time.Instant.now()));
+            calls.add(new Call(method, params, body, "429", java.time.Instant.now(), auth));
             exchange.getResponseHeaders().add("Retry-After", "1");
             send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }
         String reply = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://leadline-test.slack.com/\",\"team\":\"Test\",\"user\":\"leadline\","
-                    + "\"team_id\":\"T1\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\",\"is_enterprise_install\":false}";
+                    + "\"team_id\":\"" + (auth != null && auth.contains("team-two") ? "T2" : "T1") + "\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\","
+                    + "\"is_enterprise_install\":false}";
             case "users.info" -> emails.containsKey(params.get("user"))
                     ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{\"email\":\"" + emails.get(params.get("user")) + "\"}}}"
                     : "{\"ok\":false,\"error\":\"user_not_found\"}";
             case "users.lookupByEmail" -> emails.entrySet().stream().filter(e -> e.getValue().equals(params.get("email"))).findFirst()
                     .map(e -> "{\"ok\":true,\"user\":{\"id\":\"" + e.getKey() + "\"}}").orElse("{\"ok\":false,\"error\":\"users_not_found\"}");
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"1700000000.0000" + ts.incrementAndGet() + "\"}";
+            case "oauth.v2.access" -> "{\"ok\":true,\"app_id\":\"A1\",\"access_token\":\"xoxb-team-two\",\"token_type\":\"bot\","
+                    + "\"scope\":\"chat:write,commands\",\"bot_user_id\":\"UBOT2\",\"team\":{\"id\":\"T2\",\"name\":\"Two\"},"
+                    + "\"enterprise\":null,\"is_enterprise_install\":false,\"authed_user\":{\"id\":\"UADMIN\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
             default -> "{\"ok\":true}";
         };
-        calls.add(new Call(method, params, body, reply, java.time.Instant.now()));
+        calls.add(new Call(method, params, body, reply, java.time.Instant.now(), auth));
         send(exchange, 200, reply);
     }
 

@@ -2,12 +2,15 @@ package dev.leadline.server.chat;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.methods.MethodsClient;
 import dev.leadline.core.notify.Notifier;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.server.Services;
 import dev.leadline.server.notify.LogNotifier;
+import dev.leadline.db.Database;
+import dev.leadline.db.JooqChatInstallations;
 import dev.leadline.slack.SlackApp;
+import dev.leadline.slack.SlackClients;
+import dev.leadline.slack.SlackInstallations;
 import dev.leadline.slack.SlackModals;
 import dev.leadline.slack.SlackNotifier;
 import dev.leadline.slack.SlackPeople;
@@ -22,13 +25,17 @@ import java.util.Optional;
  */
 public final class ChatPlatforms {
     private final Optional<SlackSettings> slackSettings;
+    private final Database database;
     private final Clock clock;
     private Slack slack;
     private SlackPeople people;
     private SlackNotifier notifier;
+    private SlackClients clients;
+    private SlackInstallations installations;
 
-    public ChatPlatforms(Optional<SlackSettings> slackSettings, Clock clock) {
+    public ChatPlatforms(Optional<SlackSettings> slackSettings, Database database, Clock clock) {
         this.slackSettings = slackSettings;
+        this.database = database;
         this.clock = clock;
     }
 
@@ -41,9 +48,10 @@ public final class ChatPlatforms {
         config.setMethodsEndpointUrlPrefix(slackSettings.get().apiUrl());
         config.setStatsEnabled(false);
         slack = Slack.getInstance(config);
-        MethodsClient methods = slack.methods(slackSettings.get().botToken());
-        people = new SlackPeople(team, methods, clock);
-        notifier = new SlackNotifier(methods, people, team);
+        installations = new SlackInstallations(new JooqChatInstallations(database.dsl()), clock);
+        clients = new SlackClients(slack, slackSettings.get(), installations);
+        people = new SlackPeople(team, clients, clock);
+        notifier = new SlackNotifier(clients, people, team);
         return List.of(notifier);
     }
 
@@ -53,7 +61,8 @@ public final class ChatPlatforms {
      */
     public Optional<SlackApp> slackApp(Services services) {
         return slackSettings.map(settings -> {
-            SlackApp app = new SlackApp(settings, slack, services.chat(), people, new SlackModals(services.chat()::disqualifyReasons));
+            SlackApp app = new SlackApp(settings, slack, services.chat(), people, clients, installations,
+                    new SlackModals(services.chat()::disqualifyReasons));
             notifier.onRepNotified(repId -> services.team().rep(repId).ifPresent(app::refreshHomeLater));
             if (settings.appToken() != null) {
                 app.startSocketMode(settings.appToken());

@@ -64,13 +64,26 @@ public record Config(
         if (slackToken.isPresent() && slackSecret.isEmpty() && slackAppToken.isEmpty()) {
             problems.add("SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (Basic Information → App Credentials), or SLACK_APP_TOKEN for Socket Mode");
         }
-        if (slackToken.isEmpty() && (slackSecret.isPresent() || slackAppToken.isPresent())) {
+        if (slackToken.isEmpty() && env.get("SLACK_CLIENT_ID") == null && (slackSecret.isPresent() || slackAppToken.isPresent())) {
             problems.add("SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (OAuth & Permissions → Bot User OAuth Token, xoxb-...)");
         }
         slackAppToken.filter(t -> !t.startsWith("xapp-"))
                 .ifPresent(t -> problems.add("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)"));
+        Optional<String> apiUrl = r.optional("SLACK_API_URL");
         Optional<SlackSettings> slack = slackToken.filter(t -> slackSecret.isPresent() || slackAppToken.isPresent())
-                .map(token -> new SlackSettings(token, slackSecret.orElse(null), slackAppToken.orElse(null), r.optional("SLACK_API_URL").orElse(null)));
+                .map(token -> SlackSettings.singleWorkspace(token, slackSecret.orElse(null), slackAppToken.orElse(null), apiUrl.orElse(null)));
+        Optional<String> clientId = r.optional("SLACK_CLIENT_ID");
+        Optional<String> clientSecret = r.optional("SLACK_CLIENT_SECRET");
+        if (clientId.isPresent() || clientSecret.isPresent()) {
+            if (slackToken.isPresent()) {
+                problems.add("set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (install in many), not both");
+            } else if (clientId.isEmpty() || clientSecret.isEmpty() || slackSecret.isEmpty()) {
+                problems.add("installing in many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (Basic Information)");
+            } else {
+                slack = Optional.of(new SlackSettings(null, slackSecret.get(), slackAppToken.orElse(null), clientId.get(), clientSecret.get(),
+                        r.optional("SLACK_REDIRECT_URI").orElse(null), apiUrl.orElse(null)));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -81,7 +81,12 @@ public final class HttpApi {
             routes.get("/api/v1/plugins", ctx -> ctx.json(deps.plugins().plugins()));
 
             routes.post("/forms/{key}", forms::submit);
-            deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> routes.post("/slack/events", new SlackEndpoint(slack)::handle));
+            deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> {
+                SlackEndpoint endpoint = new SlackEndpoint(slack);
+                routes.post("/slack/events", endpoint::handle);
+                routes.get(SlackApp.INSTALL_PATH, endpoint::handle);
+                routes.get(SlackApp.REDIRECT_PATH, endpoint::handle);
+            });
             routes.options("/forms/{key}", forms::preflight);
 
             ErrorMapping.register(routes);
