@@ -45,7 +45,7 @@ public final class BlockKitRenderer {
 
     /** The fallback text Slack shows in notifications and to screen readers. */
     public static String fallback(Card card) {
-        return card.title() + (card.status() == null ? "" : " — " + card.status());
+        return escape(card.title() + (card.status() == null ? "" : " — " + card.status()));
     }
 
     public static String toJson(List<LayoutBlock> blocks) {

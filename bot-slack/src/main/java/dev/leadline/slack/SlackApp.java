@@ -156,8 +156,9 @@ public final class SlackApp {
             if (rep.isEmpty()) {
                 return ctx.ack();
             }
-            SlackModals.Submitted submitted = modals.submit(view.getCallbackId(), view.getPrivateMetadata(), view.getState().getValues(),
-                    rep.get(), desk);
+            var values = view.getState() == null || view.getState().getValues() == null
+                    ? Map.<String, Map<String, com.slack.api.model.view.ViewState.Value>>of() : view.getState().getValues();
+            SlackModals.Submitted submitted = modals.submit(view.getCallbackId(), view.getPrivateMetadata(), values, rep.get(), desk);
             if (!submitted.errors().isEmpty()) {
                 return ctx.ackWithErrors(submitted.errors());
             }

@@ -83,7 +83,8 @@ public final class SlackModals {
                 yield new ChatCommand.Schedule(leadId, value(values, "date").getSelectedDate() + " " + value(values, "time").getSelectedTime()
                         + " " + minutes + " " + text(values, "title").orElse(""));
             }
-            case "log-contact" -> new ChatCommand.Contacted(leadId, ContactChannel.valueOf(selected(values, "channel").toUpperCase(Locale.ROOT)),
+            case "log-contact" -> new ChatCommand.Contacted(leadId, java.util.Arrays.stream(ContactChannel.values())
+                    .filter(c -> c.name().equalsIgnoreCase(selected(values, "channel"))).findFirst().orElse(ContactChannel.CALL),
                     value(values, "reached").getSelectedOptions() != null && !value(values, "reached").getSelectedOptions().isEmpty(),
                     text(values, "note").orElse(null));
             default -> new ChatCommand.Convert(leadId, text(values, "account"), text(values, "opportunity"));

@@ -66,7 +66,11 @@ public final class SlackNotifier implements Notifier {
                 return refused(response);
             }
             if (destination.type() == Destination.Type.REP) {
-                repNotified.accept(destination.id());
+                try {
+                    repNotified.accept(destination.id());
+                } catch (RuntimeException e) {
+                    // the card is out; a home tab not refreshed must not make it go out twice
+                }
             }
             SlackClients.Address posted = new SlackClients.Address(channel.get().team(), response.getChannel());
             return new Delivery.Delivered(posted + "/" + response.getTs());
@@ -80,6 +84,9 @@ public final class SlackNotifier implements Notifier {
     @Override
     public Delivery update(MessageRef where, Card card) {
         String[] ref = where.ref().split("/", 2);
+        if (ref.length != 2) {
+            return new Delivery.Failed("not a Slack message reference: " + where.ref());
+        }
         SlackClients.Address channel = SlackClients.Address.parse(ref[0]);
         Optional<MethodsClient> slack = clients.client(channel);
         if (slack.isEmpty()) {
@@ -105,7 +112,7 @@ public final class SlackNotifier implements Notifier {
     }
 
     private static Delivery refused(SlackApiTextResponse response) {
-        String error = response.getError();
+        String error = response.getError() == null ? "unknown_error" : response.getError();
         if ("ratelimited".equals(error)) {
             return new Delivery.RetryLater(Duration.ofSeconds(1), error);
         }
@@ -115,7 +122,8 @@ public final class SlackNotifier implements Notifier {
     private static Delivery fromHttp(SlackApiException e) {
         int status = e.getResponse().code();
         if (status == 429) {
-            long seconds = Optional.ofNullable(e.getResponse().header("Retry-After")).map(Long::parseLong).orElse(1L);
+            long seconds = Optional.ofNullable(e.getResponse().header("Retry-After")).filter(v -> v.strip().matches("\\d{1,6}"))
+                    .map(v -> Long.parseLong(v.strip())).orElse(1L);
             return new Delivery.RetryLater(Duration.ofSeconds(seconds), "Slack rate limit (429)");
         }
         return new Delivery.RetryLater(Duration.ZERO, "Slack answered HTTP " + status);

@@ -41,7 +41,7 @@ public final class SlackPeople {
         String key = clients.address(teamId, userId).toString();
         Optional<Rep> known = team.repByChatIdentity(PLATFORM, key);
         if (known.isPresent()) {
-            return known;
+            return known.filter(Rep::active);
         }
         Instant now = clock.instant();
         Instant seen = strangers.get(key);

@@ -24,6 +24,13 @@ public final class JooqRepRepository implements RepRepository {
     }
 
     @Override
+    public void linkChatIdentity(long repId, String platform, String externalId) {
+        dsl.deleteFrom(REP_CHAT_IDENTITY).where(REP_CHAT_IDENTITY.REP_ID.eq(repId)).and(REP_CHAT_IDENTITY.PLATFORM.eq(platform)).execute();
+        dsl.insertInto(REP_CHAT_IDENTITY).set(REP_CHAT_IDENTITY.PLATFORM, platform).set(REP_CHAT_IDENTITY.EXTERNAL_ID, externalId)
+                .set(REP_CHAT_IDENTITY.REP_ID, repId).onDuplicateKeyUpdate().set(REP_CHAT_IDENTITY.REP_ID, repId).execute();
+    }
+
+    @Override
     public Rep upsert(Rep rep, Instant at) {
         RepRecord record = dsl.selectFrom(REP).where(REP.EMAIL.eq(rep.email())).fetchOptional().orElseGet(() -> {
             RepRecord created = dsl.newRecord(REP);

@@ -31,9 +31,11 @@ public final class Leadline implements AutoCloseable {
     private final Javalin http;
     private final DispatchLoop dispatch;
     private final Jobs jobs;
+    private final Optional<SlackApp> slack;
 
     private Leadline(DatabaseRuntime db, Services services, PluginHost plugins, ImportRunner imports, Javalin http,
-                     DispatchLoop dispatch, Jobs jobs) {
+                     DispatchLoop dispatch, Jobs jobs, Optional<SlackApp> slack) {
+        this.slack = slack;
         this.jobs = jobs;
         this.db = db;
         this.services = services;
@@ -91,13 +93,14 @@ public final class Leadline implements AutoCloseable {
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
                     config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack()));
             http.start(config.port());
+            config.slack().map(s -> s.appToken()).ifPresent(appToken -> backend.slack().ifPresent(app -> app.startSocketMode(appToken)));
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest());
-            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch, jobs);
+            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch, jobs, backend.slack());
         } catch (RuntimeException e) {
             plugins.close();
             backend.close();
@@ -116,6 +119,7 @@ public final class Leadline implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        slack.ifPresent(SlackApp::close);
         dispatch.close();
         jobs.close();
         imports.close();

@@ -138,6 +138,13 @@ class LifecycleApiTest {
         assertThat(server.get("/api/v1/views/umbrella-bad").statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/leads?view=umbrella-nope").statusCode()).isEqualTo(400);
 
+        HttpResponse<String> janes = server.send(server.request("/api/v1/views/jane-only")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"owner\":\"jane@example.com\"}")).header("Content-Type", "application/json").build());
+        assertThat(janes.statusCode()).isEqualTo(201);
+        HttpResponse<String> takeover = server.send(server.request("/api/v1/views/jane-only")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"owner\":\"omar@example.com\"}")).header("Content-Type", "application/json").build());
+        assertThat(takeover.statusCode()).as("another rep's view keeps its owner").isEqualTo(409);
+
         assertThat(server.send(server.request("/api/v1/views/umbrella-big").DELETE().build()).statusCode()).isEqualTo(204);
         assertThat(server.get("/api/v1/leads?view=umbrella-big").statusCode()).isEqualTo(400);
     }

@@ -57,6 +57,7 @@ class SlackBotTest {
         assertThat(post.params().get("blocks")).contains("\"action_id\":\"claim\"").contains("\"value\":\"" + lead + "\"");
 
         assertThat(send(buttonPayload("UJANE", "claim", lead, "r-jane")).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responses("r-jane").size() == 1);
         assertThat(send(buttonPayload("UOMAR", "claim", lead, "r-omar")).statusCode()).isEqualTo(200);
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responses("r-omar").size() == 1 && responses("r-jane").size() == 1);
@@ -78,6 +79,9 @@ class SlackBotTest {
         server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}");
 
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> posted(lead) != null);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> !c.reply().equals("429")).filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\""))
+                .count() == 1);
         List<SlackStub.Call> attempts = slack.calls("chat.postMessage").stream()
                 .filter(c -> c.params().getOrDefault("blocks", "").contains("\"value\":\"" + lead + "\"")).toList();
         assertThat(attempts).extracting(SlackStub.Call::reply).first().isEqualTo("429");

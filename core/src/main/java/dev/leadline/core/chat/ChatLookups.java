@@ -44,7 +44,7 @@ public final class ChatLookups {
     public ChatReply list(String viewName, Rep rep) {
         LeadQuery scope = LeadQuery.at(clock.instant(), rep.timeZone());
         LeadQuery query;
-        if (viewName.toLowerCase(java.util.Locale.ROOT).startsWith("queue")) {
+        if (viewName.toLowerCase(java.util.Locale.ROOT).matches("queue(\\s.*)?")) {
             String name = viewName.substring("queue".length()).strip();
             LeadQueue queue = team.queueByName(name).orElseThrow(() -> new ValidationException("queue",
                     name.isEmpty() ? "write it as: leads queue <name>" : "no queue named '" + name + "'"));

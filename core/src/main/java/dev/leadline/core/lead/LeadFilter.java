@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
 public record LeadFilter(FilterField field, Operator op, List<String> values) {
     private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,5})([dhm])");
 
-    /** Comparison operators, with the field kinds each applies to. */
+    /**
+     * Comparison operators, with the field kinds each applies to. Leads without a value match only
+     * {@code ne} ("not Acme" includes leads with no company) and {@code empty}.
+     */
     public enum Operator {
         EQ(FilterField.Kind.values()), NE(FilterField.Kind.values()), IN(FilterField.Kind.values()),
         CONTAINS(FilterField.Kind.TEXT), STARTS_WITH(FilterField.Kind.TEXT),

@@ -11,6 +11,9 @@ public interface RepRepository {
 
     Optional<Rep> find(long id);
 
+    /** Sets the rep's id on a chat platform (replacing any earlier one there), touching nothing else. */
+    void linkChatIdentity(long repId, String platform, String externalId);
+
     Optional<Rep> findByEmail(String email);
 
     List<Rep> list();

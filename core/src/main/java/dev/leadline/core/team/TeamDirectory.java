@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The team as last read, for the look-ups every lead action makes (who is this rep, which queue,
  * who is in it). Read whole, kept for a few seconds so that changes made on another server node
- * show within that time, and dropped at once when this node changes the team. A look-up it cannot
- * answer goes to the database, without caching the answer (it may be uncommitted).
+ * show within that time, and dropped at once when this node changes the team. A rep or queue it does
+ * not know yet is looked up in the database (one added by another node), without keeping the answer.
  */
 final class TeamDirectory {
     private final RepRepository reps;
@@ -21,6 +21,7 @@ final class TeamDirectory {
     private final Clock clock;
     private final Duration maxAge;
     private volatile Snapshot snapshot;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private record Snapshot(Instant readAt, Map<Long, Rep> repsById, Map<String, Rep> repsByEmail, Map<String, Rep> repsByChatId,
                             Map<Long, LeadQueue> queuesById, Map<String, LeadQueue> queuesByName) {
@@ -66,15 +67,23 @@ final class TeamDirectory {
 
     /** Forgets what was read; the next look-up reads the team again. */
     void invalidate() {
+        generation.incrementAndGet();
         snapshot = null;
     }
 
+    /**
+     * The team as read; a read that raced with {@link #invalidate} is used for this look-up but not
+     * kept, so a change made here is never hidden behind an older snapshot.
+     */
     private Snapshot current() {
         Snapshot known = snapshot;
         Instant now = clock.instant();
         if (known == null || known.readAt().plus(maxAge).isBefore(now)) {
+            long before = generation.get();
             known = Snapshot.of(now, reps.list(), queues.list());
-            snapshot = known;
+            if (generation.get() == before) {
+                snapshot = known;
+            }
         }
         return known;
     }

@@ -107,13 +107,10 @@ public final class TeamService {
         if (externalId.equals(rep.chatIdentities().get(platform))) {
             return rep;
         }
-        Map<String, String> identities = new java.util.HashMap<>(rep.chatIdentities());
-        identities.put(platform, externalId);
-        Rep linked = new Rep(rep.id(), rep.email(), rep.name(), rep.timeZone(), rep.workingHours(), rep.capacity(), rep.active(),
-                rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), rep.role(), identities, rep.version());
         try {
             return transactor.inTransaction(() -> {
-                Rep after = reps.upsert(linked, clock.instant());
+                reps.linkChatIdentity(rep.id(), platform, externalId);
+                Rep after = reps.find(rep.id()).orElseThrow();
                 record("rep", after.email(), Optional.of(snapshot(rep)), snapshot(after), actor);
                 return after;
             });

@@ -65,7 +65,15 @@ public final class WorkingHours {
                 byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new LocalTime[] {from, to});
             }
         }
-        byDay.values().forEach(spans -> spans.sort((a, b) -> a[0].compareTo(b[0])));
+        for (Map.Entry<DayOfWeek, List<LocalTime[]>> day : byDay.entrySet()) {
+            List<LocalTime[]> spans = day.getValue();
+            spans.sort((a, b) -> a[0].compareTo(b[0]));
+            for (int i = 1; i < spans.size(); i++) {
+                if (spans.get(i)[0].isBefore(spans.get(i - 1)[1])) {
+                    throw new ValidationException(where, "spans overlap on " + day.getKey().name().substring(0, 3) + "; give each hour once");
+                }
+            }
+        }
         return new WorkingHours(text.strip(), byDay);
     }
 

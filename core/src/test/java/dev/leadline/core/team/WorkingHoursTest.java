@@ -53,5 +53,7 @@ class WorkingHoursTest {
         assertThatThrownBy(() -> WorkingHours.parse("FRI 22:00-06:00", "h")).hasMessageContaining("overnight");
         assertThatThrownBy(() -> WorkingHours.parse("FUN 09:00-10:00", "h")).hasMessageContaining("'FUN' is not a day");
         assertThatThrownBy(() -> WorkingHours.parse("MON 25:00-26:00", "h")).hasMessageContaining("not a time");
+        assertThatThrownBy(() -> WorkingHours.parse("MON-FRI 09:00-17:00; MON 12:00-18:00", "h"))
+                .as("an hour counted twice would bring SLA deadlines forward").hasMessageContaining("overlap on MON");
     }
 }

@@ -56,17 +56,15 @@ public final class ChatPlatforms {
     }
 
     /**
-     * The Slack app, when Slack is configured (after {@link #notifiers}): connected over Socket Mode
-     * when an app token is set; served at {@code POST /slack/events} when a signing secret is.
+     * The Slack app, when Slack is configured (after {@link #notifiers}); the server connects it over
+     * Socket Mode when an app token is set and serves it at {@code POST /slack/events} when a signing
+     * secret is.
      */
     public Optional<SlackApp> slackApp(Services services) {
         return slackSettings.map(settings -> {
             SlackApp app = new SlackApp(settings, slack, services.chat(), people, clients, installations,
                     new SlackModals(services.chat()::disqualifyReasons));
             notifier.onRepNotified(repId -> services.team().rep(repId).ifPresent(app::refreshHomeLater));
-            if (settings.appToken() != null) {
-                app.startSocketMode(settings.appToken());
-            }
             return app;
         });
     }

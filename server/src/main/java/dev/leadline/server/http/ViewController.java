@@ -2,6 +2,7 @@ package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadFilter;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.core.views.SavedView;
@@ -30,7 +31,8 @@ final class ViewController {
 
     record FilterBody(String field, String op, String value, List<String> values) {
         ViewDefinition.Condition toCondition() {
-            return new ViewDefinition.Condition(field, op, values != null ? values : value == null ? List.of() : List.of(value));
+            List<String> given = values != null ? values.stream().filter(java.util.Objects::nonNull).toList() : value == null ? List.of() : List.of(value);
+            return new ViewDefinition.Condition(field, op, given);
         }
     }
 
@@ -45,10 +47,21 @@ final class ViewController {
 
     void save(Context ctx) throws Exception {
         ViewBody body = json.readValue(ctx.bodyAsBytes(), ViewBody.class);
-        if (body.owner() == null) {
+        if (body == null) {
+            throw new ValidationException("body", "send the view as a JSON object");
+        }
+        Optional<SavedView> existing = views.visibleTo(Optional.empty()).stream().filter(v -> v.name().equals(ctx.pathParam("name"))).findFirst();
+        if (body.owner() == null || existing.map(v -> v.ownerRepId().isEmpty()).orElse(false)) {
             Authenticator.requireAdmin(ctx);
         }
-        boolean existed = views.visibleTo(Optional.empty()).stream().anyMatch(v -> v.name().equals(ctx.pathParam("name")));
+        Optional<Long> newOwner = Optional.ofNullable(body.owner()).map(o -> Reps.named(team, o, "owner").id());
+        if (existing.isPresent() && existing.get().ownerRepId().isPresent() && !existing.get().ownerRepId().equals(newOwner)) {
+            throw new HttpProblem(409, "name_taken", "view '" + existing.get().name() + "' belongs to another rep; choose another name");
+        }
+        if (body.filters() != null && body.filters().stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ValidationException("filters", "must not contain null entries");
+        }
+        boolean existed = existing.isPresent();
         SavedView saved = views.save(ctx.pathParam("name"), new ViewDefinition(Optional.ofNullable(body.owner()),
                 Optional.ofNullable(body.base()), body.filters() == null ? List.of() : body.filters().stream().map(FilterBody::toCondition).toList(),
                 Optional.ofNullable(body.sort())), Actor.token(Authenticator.caller(ctx).name()));
