@@ -2,6 +2,7 @@ package dev.leadline.slack;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
@@ -11,6 +12,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.util.json.GsonFactory;
+import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.notify.Card;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,9 @@ import java.util.List;
  * button per action whose value is the lead id. A pure function, checked against golden files.
  */
 public final class BlockKitRenderer {
+    /** Slack refuses messages with more blocks than this. */
+    private static final int MAX_BLOCKS = 50;
+
     private BlockKitRenderer() {}
 
     public static List<LayoutBlock> render(Card card) {
@@ -39,6 +44,21 @@ public final class BlockKitRenderer {
             List<BlockElement> buttons = card.actions().stream().<BlockElement>map(a -> button(b -> b.actionId(a.id())
                     .text(plainText(a.label())).value(card.leadId()).style(style(a.id())))).toList();
             blocks.add(actions(a -> a.blockId("actions" + id).elements(buttons)));
+        }
+        return blocks;
+    }
+
+    /** A chat reply: its text, then each card (as many as fit in one Slack message). */
+    public static List<LayoutBlock> reply(ChatReply reply) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(reply.text())))));
+        for (Card card : reply.cards()) {
+            List<LayoutBlock> rendered = render(card);
+            if (blocks.size() + 1 + rendered.size() > MAX_BLOCKS) {
+                break;
+            }
+            blocks.add(divider());
+            blocks.addAll(rendered);
         }
         return blocks;
     }

@@ -1,9 +1,5 @@
 package dev.leadline.slack;
 
-import static com.slack.api.model.block.Blocks.divider;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
@@ -13,7 +9,6 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.socket_mode.SocketModeClient;
@@ -21,7 +16,6 @@ import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.team.Rep;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
-    /** Slack refuses messages with more blocks than this. */
-    private static final int MAX_BLOCKS = 50;
     private static final Pattern DIRECT_ACTIONS = Pattern.compile("claim|qualify|release");
     private static final Pattern MODAL_ACTIONS = Pattern.compile("disqualify|schedule|log-contact|convert");
 
@@ -51,11 +43,8 @@ public final class SlackApp {
     private final SlackClients clients;
     private final RecentIds events = new RecentIds(10_000);
     private SocketModeApp socketMode;
-    private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
-        Thread thread = new Thread(r, "slack-after-ack");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final AfterAck afterAck = new AfterAck();
+    private final SlackHome home;
 
     /** An HTTP request as received, body unchanged (the signature covers its exact bytes). */
     public record HttpRequest(String path, String query, Map<String, List<String>> headers, String body, String remoteAddress) {}
@@ -69,6 +58,7 @@ public final class SlackApp {
         this.people = people;
         this.clients = clients;
         this.modals = modals;
+        this.home = new SlackHome(clients, people, modals, desk);
         AppConfig config = AppConfig.builder().signingSecret(settings.signingSecret()).singleTeamBotToken(settings.botToken())
                 .clientId(settings.clientId()).clientSecret(settings.clientSecret()).redirectUri(settings.redirectUri())
                 .scope(settings.multiWorkspace() ? SlackSettings.BOT_SCOPES : null)
@@ -111,27 +101,36 @@ public final class SlackApp {
     }
 
     private void register() {
+        registerCommands();
+        registerActions();
+        registerModalsAndEvents();
+    }
+
+    private void registerCommands() {
         for (String command : List.of("/leads", "/lead")) {
             app.command(command, (req, ctx) -> {
                 String text = command.substring(1) + " " + text(req.getPayload().getText());
                 String team = ctx.getTeamId();
                 String user = req.getPayload().getUserId();
-                afterAck(() -> {
-                    ChatReply reply = asRep(team, user, ctx.client(), rep -> desk.handle(text, rep));
-                    ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(blocks(reply)));
-                    refreshHome(team, user);
+                afterAck.run(() -> {
+                    ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.handle(text, rep)));
+                    ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(BlockKitRenderer.reply(reply)));
+                    home.refresh(team, user);
                 });
                 return ctx.ack();
             });
         }
+    }
+
+    private void registerActions() {
         app.blockAction(DIRECT_ACTIONS, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
             String team = ctx.getTeamId();
             String user = req.getPayload().getUser().getId();
-            afterAck(() -> {
-                ChatReply reply = asRep(team, user, ctx.client(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep));
+            afterAck.run(() -> {
+                ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep)));
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
-                refreshHome(team, user);
+                home.refresh(team, user);
             });
             return ctx.ack();
         });
@@ -149,6 +148,9 @@ public final class SlackApp {
             }
             return ctx.ack();
         });
+    }
+
+    private void registerModalsAndEvents() {
         app.viewSubmission(SlackModals.CALLBACKS, (req, ctx) -> {
             var view = req.getPayload().getView();
             String team = ctx.getTeamId();
@@ -162,12 +164,12 @@ public final class SlackApp {
             if (!submitted.errors().isEmpty()) {
                 return ctx.ackWithErrors(submitted.errors());
             }
-            afterAck(() -> refreshHome(team, req.getPayload().getUser().getId()));
+            afterAck.run(() -> home.refresh(team, req.getPayload().getUser().getId()));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             if (events.firstTime(payload.getEventId())) {
-                afterAck(() -> refreshHome(payload.getTeamId(), payload.getEvent().getUser()));
+                afterAck.run(() -> home.refresh(payload.getTeamId(), payload.getEvent().getUser()));
             }
             return ctx.ack();
         });
@@ -177,45 +179,9 @@ public final class SlackApp {
         });
     }
 
-    /**
-     * Runs the work after Slack has its acknowledgement (Slack waits 3 s at most; the answer goes to
-     * the response_url). A failure is logged and told to the rep where possible.
-     */
-    private void afterAck(ThrowingRunnable work) {
-        worker.execute(() -> {
-            try {
-                work.run();
-            } catch (Exception e) {
-                log.error("Slack command failed after its ack", e);
-            }
-        });
-    }
-
-    /** Work that may throw what Slack's client throws. */
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    /** Publishes the user's App Home again (their counts or leads changed). */
-    private void refreshHome(String teamId, String userId) {
-        var address = clients.address(teamId, userId);
-        clients.client(address).ifPresent(slack -> people.rep(teamId, userId, slack).ifPresent(rep -> {
-            try {
-                var published = slack.viewsPublish(r -> r.userId(userId).view(modals.home(rep, desk)));
-                if (!published.isOk()) {
-                    log.warn("App Home for {} not published: {}", rep.email(), published.getError());
-                }
-            } catch (Exception e) {
-                log.warn("App Home for {} not published: {}", rep.email(), e.getMessage());
-            }
-        }));
-    }
-
     /** Publishes a rep's App Home again, after the work in hand (e.g. a lead was assigned to them). */
     public void refreshHomeLater(Rep rep) {
-        Optional.ofNullable(rep.chatIdentities().get(SlackPeople.PLATFORM)).map(SlackClients.Address::parse)
-                .ifPresent(address -> afterAck(() -> refreshHome(address.team().orElse(null), address.id())));
+        SlackHome.address(rep).ifPresent(address -> afterAck.run(() -> home.refresh(address.team().orElse(null), address.id())));
     }
 
     /**
@@ -241,12 +207,7 @@ public final class SlackApp {
                 log.warn("Slack Socket Mode did not close cleanly: {}", e.getMessage());
             }
         }
-        worker.shutdown();
-        try {
-            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        afterAck.close();
     }
 
     private ChatReply asRep(String teamId, String userId, com.slack.api.methods.MethodsClient slack,
@@ -266,20 +227,6 @@ public final class SlackApp {
             case "qualify" -> new ChatCommand.Qualify(leadId, null);
             default -> new ChatCommand.Release(leadId);
         };
-    }
-
-    static List<LayoutBlock> blocks(ChatReply reply) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(reply.text())))));
-        for (var card : reply.cards()) {
-            List<LayoutBlock> rendered = BlockKitRenderer.render(card);
-            if (blocks.size() + 1 + rendered.size() > MAX_BLOCKS) {
-                break;
-            }
-            blocks.add(divider());
-            blocks.addAll(rendered);
-        }
-        return blocks;
     }
 
     private static String text(String text) {

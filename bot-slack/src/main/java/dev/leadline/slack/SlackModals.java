@@ -100,7 +100,7 @@ public final class SlackModals {
     /** The App Home tab: counts per view and the leads to act on, each with its buttons. */
     View home(Rep rep, ChatDesk desk) {
         ChatReply home = desk.home(rep);
-        List<LayoutBlock> blocks = new ArrayList<>(SlackApp.blocks(new ChatReply("*Your leads, " + rep.name() + "*\n" + home.text(),
+        List<LayoutBlock> blocks = new ArrayList<>(BlockKitRenderer.reply(new ChatReply("*Your leads, " + rep.name() + "*\n" + home.text(),
                 home.cards())));
         return view(v -> v.type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100))));
     }

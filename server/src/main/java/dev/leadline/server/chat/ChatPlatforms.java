@@ -47,6 +47,8 @@ public final class ChatPlatforms {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slackSettings.get().apiUrl());
         config.setStatsEnabled(false);
+        // a whole Slack call must end well inside the outbox lease (15 s, 5 s margin), or another node may re-send it
+        config.setHttpClientCallTimeoutMillis(8_000);
         slack = Slack.getInstance(config);
         installations = new SlackInstallations(new JooqChatInstallations(database.dsl()), clock);
         clients = new SlackClients(slack, slackSettings.get(), installations);
