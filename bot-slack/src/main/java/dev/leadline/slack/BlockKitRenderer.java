@@ -42,7 +42,7 @@ public final class BlockKitRenderer {
         }
         if (!card.actions().isEmpty() && card.leadId() != null) {
             List<BlockElement> buttons = card.actions().stream().<BlockElement>map(a -> button(b -> b.actionId(a.id())
-                    .text(plainText(a.label())).value(card.leadId()).style(style(a.id())))).toList();
+                    .text(plainText(a.label())).value(card.leadId()).url(a.url()).style(style(a.id())))).toList();
             blocks.add(actions(a -> a.blockId("actions" + id).elements(buttons)));
         }
         return blocks;

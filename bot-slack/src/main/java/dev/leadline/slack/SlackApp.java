@@ -103,6 +103,7 @@ public final class SlackApp {
     private void register() {
         registerCommands();
         registerActions();
+        registerLinks();
         registerModalsAndEvents();
     }
 
@@ -148,6 +149,11 @@ public final class SlackApp {
             }
             return ctx.ack();
         });
+    }
+
+    private void registerLinks() {
+        // a link button opens its page in the browser; Slack still reports the click, which needs only an ack
+        app.blockAction("open-crm", (req, ctx) -> ctx.ack());
     }
 
     private void registerModalsAndEvents() {

@@ -137,7 +137,13 @@ public final class JooqOutbox implements Outbox {
         json.put("subtitle", card.subtitle());
         json.put("status", card.status());
         json.put("fields", card.fields().stream().map(f -> Map.of("label", f.label(), "value", f.value())).toList());
-        json.put("actions", card.actions().stream().map(a -> Map.of("id", a.id(), "label", a.label())).toList());
+        json.put("actions", card.actions().stream().map(a -> {
+            Map<String, String> action = new LinkedHashMap<>(Map.of("id", a.id(), "label", a.label()));
+            if (a.url() != null) {
+                action.put("url", a.url());
+            }
+            return action;
+        }).toList());
         return JSONObject.toJSONString(json);
     }
 
@@ -150,7 +156,7 @@ public final class JooqOutbox implements Outbox {
             return new Card((String) json.get("leadId"), (String) json.get("title"), (String) json.get("subtitle"),
                     (String) json.get("status"),
                     fields.stream().map(f -> new Card.Field((String) f.get("label"), (String) f.get("value"))).toList(),
-                    actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"))).toList());
+                    actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"), (String) a.get("url"))).toList());
         } catch (ParseException e) {
             throw new IllegalStateException("stored card is not readable: " + text, e);
         }

@@ -122,7 +122,7 @@ class OutboxOnMariaDbTest {
         var booked = (dev.leadline.core.scheduling.ScheduleOutcome.Done<dev.leadline.core.scheduling.Meeting>) desk.scheduling.book(
                 lead.id(), jane, clock.instant().plus(Duration.ofMinutes(40)), Duration.ofMinutes(30), "Demo", List.of());
         var reminders = new dev.leadline.core.notify.MeetingReminders(new JooqTransactor(desk.database.dsl()), desk.schedule, desk.leads,
-                new dev.leadline.core.notify.CardAnnouncer(desk.outbox, desk.team), desk.outbox, clock);
+                new dev.leadline.core.notify.CardAnnouncer(desk.outbox, desk.team, desk.slaPolicies, java.util.Optional.empty()), desk.outbox, clock);
 
         assertThat(reminders.run()).as("40 min ahead: too early").isZero();
         clock.advance(Duration.ofMinutes(26));

@@ -103,6 +103,18 @@ class SlaOnMariaDbTest {
         assertThat(reminders()).singleElement().satisfies(n -> assertThat(n.card().status()).isEqualTo("Reminder: untouched for 5 m"));
     }
 
+    @Test
+    void theOfferCardSaysWhenTheLeadMustBeTouchedAndLinksToTheCrm() {
+        Lead lead = offered();
+        assertThat(desk.outbox.withStatus("PENDING")).filteredOn(n -> n.kind() == Notification.Kind.POST).singleElement()
+                .satisfies(n -> assertThat(n.card().fields()).contains(new dev.leadline.core.notify.Card.Field("Respond by", "09:05 UTC (in 5 min)")));
+
+        var withCrm = new dev.leadline.core.notify.CardAnnouncer(desk.outbox, desk.team, desk.slaPolicies,
+                Optional.of("https://crm.example.com/leads/{id}"));
+        assertThat(withCrm.card(desk.leads.find(lead.id()).orElseThrow(), null).actions())
+                .contains(new dev.leadline.core.notify.Card.Action("open-crm", "Open in CRM", "https://crm.example.com/leads/" + lead.id()));
+    }
+
     private void drain() {
         for (int i = 0; i < 10 && desk.slaSweep.run(100) > 0; i++) {
             // each run takes the steps that are due now

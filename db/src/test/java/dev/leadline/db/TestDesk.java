@@ -42,8 +42,8 @@ final class TestDesk implements AutoCloseable {
         outbox = new JooqOutbox(dsl);
         schedule = new JooqScheduleRepository(dsl);
         team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
-        CardAnnouncer cards = new CardAnnouncer(outbox, team);
         slaPolicies = new JooqSlaPolicies(dsl);
+        CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, java.util.Optional.empty());
         slaClocks = new JooqSlaClocks(dsl);
         journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         claims = new ClaimService(tx, leads, journal, team, clock);

@@ -52,6 +52,7 @@ import org.jooq.DSLContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The application services, wired to their MariaDB repositories. */
@@ -77,8 +78,9 @@ public record Services(
         ChatDesk chat) {
 
     /** What an installation may change about the services: its disqualify reasons and idle period. */
-    public record Settings(List<String> disqualifyReasons, Duration idleAfter) {
-        public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER);
+    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl) {
+        public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER,
+                Optional.empty());
     }
 
     /**
@@ -94,8 +96,8 @@ public record Services(
         TeamService team = new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
         JooqOutbox outbox = new JooqOutbox(dsl);
         JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
-        CardAnnouncer cards = new CardAnnouncer(outbox, team);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
+        CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl());
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);

@@ -15,6 +15,13 @@ public record Card(String leadId, String title, String subtitle, String status, 
     /** A labelled value on the card. */
     public record Field(String label, String value) {}
 
-    /** A button; {@code id} is what the platform sends back (claim, log-contact, qualify, ...). */
-    public record Action(String id, String label) {}
+    /**
+     * A button; {@code id} is what the platform sends back (claim, log-contact, qualify, ...). A button
+     * with a {@code url} opens that page instead (e.g. the lead in the CRM).
+     */
+    public record Action(String id, String label, String url) {
+        public Action(String id, String label) {
+            this(id, label, null);
+        }
+    }
 }

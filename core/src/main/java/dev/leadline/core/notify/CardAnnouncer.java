@@ -7,7 +7,11 @@ import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.core.sla.SlaPolicies;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,17 +27,29 @@ public final class CardAnnouncer implements LeadAnnouncer {
             ActivityType.CONTACT_ATTEMPT, ActivityType.QUALIFIED, ActivityType.DISQUALIFIED, ActivityType.MEETING_SCHEDULED,
             ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME, ActivityType.CONVERTED, ActivityType.UNCONVERTED);
 
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final Outbox outbox;
     private final TeamService team;
+    private final SlaPolicies slaPolicies;
+    private final Optional<String> crmLeadUrl;
 
-    public CardAnnouncer(Outbox outbox, TeamService team) {
+    /**
+     * @param crmLeadUrl where the CRM shows a lead, with {@code {id}} or {@code {externalId}} in it;
+     *                   cards get an "Open in CRM" button when set
+     */
+    public CardAnnouncer(Outbox outbox, TeamService team, SlaPolicies slaPolicies, Optional<String> crmLeadUrl) {
         this.outbox = outbox;
         this.team = team;
+        this.slaPolicies = slaPolicies;
+        this.crmLeadUrl = crmLeadUrl;
     }
 
     @Override
     public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
         Card card = card(after, summary);
+        if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
+            card = withDeadline(card, after, at);
+        }
         String key = cardKey(after);
         List<Notification> out = new ArrayList<>();
         if (type == ActivityType.OFFERED && after.queueId() != null) {
@@ -50,6 +66,16 @@ public final class CardAnnouncer implements LeadAnnouncer {
         }
     }
 
+    /** The SLA's first step, when the queue has one: the time the lead should be touched by. */
+    private Card withDeadline(Card card, Lead lead, Instant at) {
+        return Optional.ofNullable(lead.queueId()).flatMap(slaPolicies::forQueue).flatMap(p -> p.step(0).map(s -> p.deadline(at, s.after())))
+                .map(due -> {
+                    List<Card.Field> fields = new ArrayList<>(card.fields());
+                    fields.add(new Card.Field("Respond by", HOUR.format(due) + " (in " + Duration.between(at, due).toMinutes() + " min)"));
+                    return new Card(card.leadId(), card.title(), card.subtitle(), card.status(), fields, card.actions());
+                }).orElse(card);
+    }
+
     public static String cardKey(Lead lead) {
         return "lead:" + lead.id();
     }
@@ -64,7 +90,11 @@ public final class CardAnnouncer implements LeadAnnouncer {
         Optional.ofNullable(lead.score()).ifPresent(s -> fields.add(new Card.Field("Score", s.toString())));
         Optional.ofNullable(lead.ownerRepId()).flatMap(team::rep).map(Rep::name).ifPresent(o -> fields.add(new Card.Field("Owner", o)));
         Optional.ofNullable(lead.queueId()).flatMap(team::queue).map(LeadQueue::name).ifPresent(q -> fields.add(new Card.Field("Queue", q)));
-        return new Card(lead.id().toString(), lead.id() + " · " + name, subtitle, status, fields, actions(lead));
+        List<Card.Action> actions = new ArrayList<>(actions(lead));
+        crmLeadUrl.map(url -> url.replace("{id}", lead.id().toString())
+                        .replace("{externalId}", lead.data().get(LeadField.EXTERNAL_ID).orElse(lead.id().toString())))
+                .ifPresent(url -> actions.add(new Card.Action("open-crm", "Open in CRM", url)));
+        return new Card(lead.id().toString(), lead.id() + " · " + name, subtitle, status, fields, actions);
     }
 
     private static List<Card.Action> actions(Lead lead) {

@@ -23,12 +23,15 @@ import java.util.Optional;
  * join it with the routing engine.
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
-                         Map<String, SlaSpec> sla, Views views) {
+                         Map<String, SlaSpec> sla, Views views, String crmLeadUrl) {
 
     /** List view settings: after how many days without activity an open lead counts as idle. */
     public record Views(Integer idleDays) {}
 
     public ConfigFile {
+        if (crmLeadUrl != null && !crmLeadUrl.isBlank() && !crmLeadUrl.matches("https?://\\S+")) {
+            throw new ValidationException("crmLeadUrl", "must be an http(s) URL with {id} or {externalId} in it");
+        }
         if (views != null && views.idleDays() != null && (views.idleDays() < 1 || views.idleDays() > 3650)) {
             throw new ValidationException("views.idleDays", "must be a whole number of days from 1 to 3650");
         }
@@ -42,7 +45,8 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
     /** The settings the services are wired with; what the file leaves out keeps its default. */
     public Services.Settings settings() {
         return new Services.Settings(disqualifyReasons.isEmpty() ? Services.Settings.DEFAULTS.disqualifyReasons() : disqualifyReasons,
-                views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()));
+                views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()),
+                Optional.ofNullable(crmLeadUrl).filter(u -> !u.isBlank()));
     }
 
     /** A web form as written in leadline.yml. */
