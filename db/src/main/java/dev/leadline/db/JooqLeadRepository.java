@@ -14,6 +14,7 @@ import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadSort;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
+import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.jooq.tables.records.SalesLeadRecord;
 import java.time.Instant;
@@ -80,8 +81,13 @@ public final class JooqLeadRepository implements LeadRepository {
         LeadSort sort = query.sort();
         Optional<LeadCursor> after = query.after().map(cursor -> cursor.forSort(sort));
         if (sort.field().isEmpty()) {
+            if (query.ownerRepId().isEmpty() && query.view() == LeadView.OVERDUE) {
+                return page(EveryonesPages.overdue(dsl, query, after), query.limit(), last -> new LeadCursor(last.getId()));
+            }
             after.ifPresent(cursor -> where.add(SALES_LEAD.ID.lt(cursor.lastId())));
-            List<SalesLeadRecord> rows = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1).fetch();
+            var select = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1);
+            List<SalesLeadRecord> rows = query.ownerRepId().isEmpty() && query.view() == LeadView.NO_UPCOMING
+                    ? EveryonesPages.probingNewestFirst(dsl, select) : select.fetch();
             return page(rows, query.limit(), last -> new LeadCursor(last.getId()));
         }
         @SuppressWarnings("unchecked")

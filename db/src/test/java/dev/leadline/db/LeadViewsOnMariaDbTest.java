@@ -121,6 +121,21 @@ class LeadViewsOnMariaDbTest {
         assertThat(counts).doesNotContainKey(LeadView.MINE);
     }
 
+    @Test
+    void everyonesOverdueAndNoUpcomingPagesAreTheSameSetPageByPage() {
+        for (LeadView view : List.of(LeadView.OVERDUE, LeadView.NO_UPCOMING, LeadView.ALL)) {
+            List<LeadId> whole = ids(view);
+            List<LeadId> paged = new java.util.ArrayList<>();
+            Optional<dev.leadline.core.lead.LeadCursor> cursor = Optional.empty();
+            do {
+                var page = views.list(query(view).withPage(1, cursor));
+                page.items().forEach(l -> paged.add(l.id()));
+                cursor = page.nextCursor().map(dev.leadline.core.lead.LeadCursor::decode);
+            } while (cursor.isPresent());
+            assertThat(paged).as(view.label()).containsExactlyElementsOf(whole).isNotEmpty();
+        }
+    }
+
     private static void assertView(LeadView view, String... names) {
         assertThat(ids(view)).as(view.label()).containsExactlyInAnyOrder(java.util.Arrays.stream(names).map(leads::get).toArray(LeadId[]::new));
     }
