@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
     private static final Pattern DIRECT_ACTIONS = Pattern.compile("claim|qualify|release");
+    private static final Pattern VIEW_ACTIONS = Pattern.compile("view-[a-z-]+");
     private static final Pattern MODAL_ACTIONS = Pattern.compile("disqualify|schedule|log-contact|convert");
 
     private final App app;
@@ -154,6 +155,17 @@ public final class SlackApp {
     private void registerLinks() {
         // a link button opens its page in the browser; Slack still reports the click, which needs only an ack
         app.blockAction("open-crm", (req, ctx) -> ctx.ack());
+        // the digest's buttons open a list view, as /leads <view> would
+        app.blockAction(VIEW_ACTIONS, (req, ctx) -> {
+            String view = req.getPayload().getActions().get(0).getActionId().substring("view-".length());
+            String team = ctx.getTeamId();
+            String user = req.getPayload().getUser().getId();
+            afterAck.run(() -> {
+                ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.handle("leads " + view, rep)));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()).blocks(BlockKitRenderer.reply(reply)));
+            });
+            return ctx.ack();
+        });
     }
 
     private void registerModalsAndEvents() {

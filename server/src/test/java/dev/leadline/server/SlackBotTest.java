@@ -106,6 +106,13 @@ class SlackBotTest {
     }
 
     @Test
+    void theDigestsButtonsOpenTheirListView() throws Exception {
+        assertThat(send(buttonPayload("UOMAR", "view-overdue", null, "r-digest")).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responses("r-digest").size() == 1);
+        assertThat(responses("r-digest").get(0).body()).contains("overdue");
+    }
+
+    @Test
     void someoneNotOnTheTeamIsToldHowToGetAccessAndNothingChanges() throws Exception {
         String lead = offeredLead("Stranger");
         assertThat(ask("USTRANGER", "/lead", "claim " + lead).path("text").asText()).contains("I don't know you yet");
