@@ -81,12 +81,12 @@ public final class JooqLeadRepository implements LeadRepository {
         LeadSort sort = query.sort();
         Optional<LeadCursor> after = query.after().map(cursor -> cursor.forSort(sort));
         if (sort.field().isEmpty()) {
-            if (query.ownerRepId().isEmpty() && query.view() == LeadView.OVERDUE) {
-                return page(EveryonesPages.overdue(dsl, query, after), query.limit(), last -> new LeadCursor(last.getId()));
+            if (EveryonesPages.indexFirst(query)) {
+                return page(EveryonesPages.indexFirst(dsl, query, after), query.limit(), last -> new LeadCursor(last.getId()));
             }
             after.ifPresent(cursor -> where.add(SALES_LEAD.ID.lt(cursor.lastId())));
             var select = dsl.selectFrom(SALES_LEAD).where(where).orderBy(SALES_LEAD.ID.desc()).limit(query.limit() + 1);
-            List<SalesLeadRecord> rows = query.ownerRepId().isEmpty() && query.view() == LeadView.NO_UPCOMING
+            List<SalesLeadRecord> rows = query.view() == LeadView.NO_UPCOMING
                     ? EveryonesPages.probingNewestFirst(dsl, select) : select.fetch();
             return page(rows, query.limit(), last -> new LeadCursor(last.getId()));
         }

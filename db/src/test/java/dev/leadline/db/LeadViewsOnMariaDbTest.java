@@ -109,6 +109,11 @@ class LeadViewsOnMariaDbTest {
         assertThat(ids(LeadView.NO_UPCOMING)).doesNotContain(leads.get("meeting"), leads.get("disqualified"))
                 .contains(leads.get("attempted"), leads.get("overdue"));
         assertThat(ids(LeadView.MINE)).hasSize(6);
+        for (LeadView view : List.of(LeadView.OVERDUE, LeadView.UPCOMING, LeadView.NO_UPCOMING)) {
+            assertThat(views.list(query(view).withOwner(Optional.of(ann.id()))).items()).extracting(Lead::id).as("Ann's " + view.label())
+                    .containsExactlyElementsOf(ids(view).stream().filter(id -> !id.equals(leads.get("unowned")) && !id.equals(leads.get("offered"))
+                            && !id.equals(leads.get("idle"))).toList());
+        }
     }
 
     @Test
@@ -122,17 +127,19 @@ class LeadViewsOnMariaDbTest {
     }
 
     @Test
-    void everyonesOverdueAndNoUpcomingPagesAreTheSameSetPageByPage() {
-        for (LeadView view : List.of(LeadView.OVERDUE, LeadView.NO_UPCOMING, LeadView.ALL)) {
-            List<LeadId> whole = ids(view);
-            List<LeadId> paged = new java.util.ArrayList<>();
-            Optional<dev.leadline.core.lead.LeadCursor> cursor = Optional.empty();
-            do {
-                var page = views.list(query(view).withPage(1, cursor));
-                page.items().forEach(l -> paged.add(l.id()));
-                cursor = page.nextCursor().map(dev.leadline.core.lead.LeadCursor::decode);
-            } while (cursor.isPresent());
-            assertThat(paged).as(view.label()).containsExactlyElementsOf(whole).isNotEmpty();
+    void taskAndMeetingViewsPageThroughTheSameSetOneByOneForEveryoneAndForARep() {
+        for (Optional<Long> owner : List.of(Optional.<Long>empty(), Optional.of(ann.id()))) {
+            for (LeadView view : List.of(LeadView.OVERDUE, LeadView.UPCOMING, LeadView.NO_UPCOMING, LeadView.ALL)) {
+                List<LeadId> whole = views.list(query(view).withOwner(owner)).items().stream().map(Lead::id).toList();
+                List<LeadId> paged = new java.util.ArrayList<>();
+                Optional<dev.leadline.core.lead.LeadCursor> cursor = Optional.empty();
+                do {
+                    var page = views.list(query(view).withOwner(owner).withPage(1, cursor));
+                    page.items().forEach(l -> paged.add(l.id()));
+                    cursor = page.nextCursor().map(dev.leadline.core.lead.LeadCursor::decode);
+                } while (cursor.isPresent());
+                assertThat(paged).as(view.label() + " " + owner).containsExactlyElementsOf(whole).isNotEmpty();
+            }
         }
     }
 
