@@ -93,8 +93,7 @@ public final class SlackModals {
             return new Submitted(Map.of("minutes", "Give the length in minutes, 5 or more"));
         }
         ChatReply reply = desk.run(command, rep);
-        return reply.cards().isEmpty() && !reply.text().startsWith("Booked") && !reply.text().startsWith("Converted")
-                ? new Submitted(Map.of(errorBlock(callbackId), reply.text())) : new Submitted(Map.of());
+        return reply.refused() ? new Submitted(Map.of(errorBlock(callbackId), reply.text())) : new Submitted(Map.of());
     }
 
     /** The App Home tab: counts per view and the leads to act on, each with its buttons. */

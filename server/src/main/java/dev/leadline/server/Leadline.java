@@ -7,6 +7,7 @@ import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.server.notify.DispatchLoop;
 import dev.leadline.server.chat.ChatPlatforms;
 import dev.leadline.slack.SlackApp;
+import dev.leadline.teams.TeamsApp;
 import java.util.List;
 import java.util.Optional;
 import dev.leadline.server.config.Config;
@@ -24,25 +25,18 @@ import org.slf4j.LoggerFactory;
 public final class Leadline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Leadline.class);
 
-    private final DatabaseRuntime db;
-    private final Services services;
+    private final Backend backend;
     private final PluginHost plugins;
-    private final ImportRunner imports;
     private final Javalin http;
     private final DispatchLoop dispatch;
     private final Jobs jobs;
-    private final Optional<SlackApp> slack;
 
-    private Leadline(DatabaseRuntime db, Services services, PluginHost plugins, ImportRunner imports, Javalin http,
-                     DispatchLoop dispatch, Jobs jobs, Optional<SlackApp> slack) {
-        this.slack = slack;
-        this.jobs = jobs;
-        this.db = db;
-        this.services = services;
+    private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs) {
+        this.backend = backend;
         this.plugins = plugins;
-        this.imports = imports;
         this.http = http;
         this.dispatch = dispatch;
+        this.jobs = jobs;
     }
 
     /** Opens the database and everything on it, without HTTP (for the command line). */
@@ -50,7 +44,7 @@ public final class Leadline implements AutoCloseable {
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
             Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
-            ChatPlatforms chat = new ChatPlatforms(config.slack(), db.database(), clock);
+            ChatPlatforms chat = new ChatPlatforms(config.slack(), config.teams(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat::notifiers);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
@@ -66,7 +60,7 @@ public final class Leadline implements AutoCloseable {
             });
             ImportRunner imports = new ImportRunner(services.imports(),
                     new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
-            return new Backend(db, services, imports, chat.slackApp(services));
+            return new Backend(db, services, imports, chat.slackApp(services), chat.teamsApp(services));
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -74,10 +68,12 @@ public final class Leadline implements AutoCloseable {
     }
 
     /** The database-backed part of Leadline. */
-    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, Optional<SlackApp> slack) implements AutoCloseable {
+    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, Optional<SlackApp> slack,
+                          Optional<TeamsApp> teams) implements AutoCloseable {
         @Override
         public void close() {
             slack.ifPresent(SlackApp::close);
+            teams.ifPresent(TeamsApp::close);
             imports.close();
             db.close();
         }
@@ -91,7 +87,7 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack()));
+                    config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack(), backend.teams()));
             http.start(config.port());
             config.slack().map(s -> s.appToken()).ifPresent(appToken -> backend.slack().ifPresent(app -> app.startSocketMode(appToken)));
             backend.imports().resumeUnfinished();
@@ -100,7 +96,7 @@ public final class Leadline implements AutoCloseable {
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest());
-            return new Leadline(backend.db(), backend.services(), plugins, backend.imports(), http, dispatch, jobs, backend.slack());
+            return new Leadline(backend, plugins, http, dispatch, jobs);
         } catch (RuntimeException e) {
             plugins.close();
             backend.close();
@@ -113,17 +109,15 @@ public final class Leadline implements AutoCloseable {
     }
 
     public Services services() {
-        return services;
+        return backend.services();
     }
 
     @Override
     public void close() {
         http.stop();
-        slack.ifPresent(SlackApp::close);
         dispatch.close();
         jobs.close();
-        imports.close();
         plugins.close();
-        db.close();
+        backend.close();
     }
 }

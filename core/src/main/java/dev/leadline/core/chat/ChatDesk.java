@@ -47,6 +47,11 @@ public final class ChatDesk {
         return lookups.home(rep);
     }
 
+    /** A lead's card as it is now, by any reference ({@code L-42}, {@code 42}, an email). */
+    public dev.leadline.core.notify.Card card(String leadReference) {
+        return lookups.card(lookups.lead(leadReference), null);
+    }
+
     /** The disqualify reasons a rep picks from. */
     public List<String> disqualifyReasons() {
         return work.qualification().disqualifyReasons();
@@ -61,13 +66,13 @@ public final class ChatDesk {
         try {
             return dispatch(command, rep);
         } catch (ValidationException | NotFoundException e) {
-            return ChatReply.text(e.getMessage());
+            return ChatReply.refused(e.getMessage());
         }
     }
 
     private ChatReply dispatch(ChatCommand command, Rep rep) {
         if (command instanceof ChatCommand.Unreadable u) {
-            return ChatReply.text("I could not read `" + u.input() + "`: " + u.problem() + ".\n" + HELP);
+            return ChatReply.refused("I could not read `" + u.input() + "`: " + u.problem() + ".\n" + HELP);
         } else if (command instanceof ChatCommand.NotYet n) {
             return ChatReply.text("`" + n.verb() + "` arrives " + n.when() + "; it is not available yet.");
         } else if (command instanceof ChatCommand.ListLeads l) {
@@ -109,7 +114,7 @@ public final class ChatDesk {
                 .filter(r -> text.toLowerCase(Locale.ROOT).startsWith(r.toLowerCase(Locale.ROOT)))
                 .max((a, b) -> Integer.compare(a.length(), b.length()));
         if (reason.isEmpty()) {
-            return ChatReply.text("Give one of these reasons first: " + String.join(", ", work.qualification().disqualifyReasons())
+            return ChatReply.refused("Give one of these reasons first: " + String.join(", ", work.qualification().disqualifyReasons())
                     + ". Anything after it is kept as a note.");
         }
         String note = text.substring(reason.get().length()).replaceFirst("^\\s*[-:–]?\\s*", "");
@@ -139,7 +144,7 @@ public final class ChatDesk {
                         + ", " + minutes + " min) for " + s.lead() + ".");
             }
         }
-        return ChatReply.text("I could not read a time in `" + s.whenAndRest() + "`; try " + When.EXAMPLES + ".");
+        return ChatReply.refused("I could not read a time in `" + s.whenAndRest() + "`; try " + When.EXAMPLES + ".");
     }
 
     private ChatReply convert(ChatCommand.Convert c, Rep rep) {
@@ -169,7 +174,7 @@ public final class ChatDesk {
         if (queue.isPresent()) {
             return outcome("Offered to " + queue.get().name() + ":", work.claims().offer(lead(a.lead()), manager, queue.get(), null));
         }
-        return ChatReply.text("No rep with email or queue named '" + target + "'.");
+        return ChatReply.refused("No rep with email or queue named '" + target + "'.");
     }
 
     private dev.leadline.core.lead.LeadId lead(String reference) {
@@ -180,11 +185,11 @@ public final class ChatDesk {
         if (outcome instanceof LeadOutcome.Done d) {
             return new ChatReply(done + " " + d.lead().id() + ".", List.of(lookups.card(d.lead(), null)));
         } else if (outcome instanceof LeadOutcome.AlreadyClaimed a) {
-            return ChatReply.text("Too late: " + a.ownerName() + " claimed " + a.lead().id() + " " + ago(a.claimedAt()) + ".");
+            return ChatReply.refused("Too late: " + a.ownerName() + " claimed " + a.lead().id() + " " + ago(a.claimedAt()) + ".");
         } else if (outcome instanceof LeadOutcome.NotAllowed n) {
-            return ChatReply.text("Not allowed: " + n.reason());
+            return ChatReply.refused("Not allowed: " + n.reason());
         }
-        return ChatReply.text(((LeadOutcome.WrongState) outcome).reason());
+        return ChatReply.refused(((LeadOutcome.WrongState) outcome).reason());
     }
 
     private String ago(Instant at) {

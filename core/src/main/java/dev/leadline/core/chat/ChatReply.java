@@ -3,13 +3,26 @@ package dev.leadline.core.chat;
 import dev.leadline.core.notify.Card;
 import java.util.List;
 
-/** What the bot answers the rep: a sentence and any lead cards to show with it. */
-public record ChatReply(String text, List<Card> cards) {
+/**
+ * What the bot answers the rep: a sentence and any lead cards to show with it. {@code refused} says
+ * the command changed nothing (unreadable, not allowed, wrong state, too late), so a form can stay
+ * open with the reason.
+ */
+public record ChatReply(String text, List<Card> cards, boolean refused) {
     public ChatReply {
         cards = List.copyOf(cards);
     }
 
+    public ChatReply(String text, List<Card> cards) {
+        this(text, cards, false);
+    }
+
     public static ChatReply text(String text) {
         return new ChatReply(text, List.of());
+    }
+
+    /** The command was refused or could not be read; nothing changed. */
+    public static ChatReply refused(String why) {
+        return new ChatReply(why, List.of(), true);
     }
 }

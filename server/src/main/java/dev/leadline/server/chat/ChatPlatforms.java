@@ -7,6 +7,7 @@ import dev.leadline.core.team.TeamService;
 import dev.leadline.server.Services;
 import dev.leadline.server.notify.LogNotifier;
 import dev.leadline.db.Database;
+import dev.leadline.db.JooqChatConversations;
 import dev.leadline.db.JooqChatInstallations;
 import dev.leadline.slack.SlackApp;
 import dev.leadline.slack.SlackClients;
@@ -15,16 +16,19 @@ import dev.leadline.slack.SlackModals;
 import dev.leadline.slack.SlackNotifier;
 import dev.leadline.slack.SlackPeople;
 import dev.leadline.slack.SlackSettings;
+import dev.leadline.teams.TeamsApp;
+import dev.leadline.teams.TeamsSettings;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The chat platforms this server talks to, as configured: Slack when its token and signing secret
- * are set, else cards go to the log.
+ * are set, Teams when its app is registered, both when both are; with neither, cards go to the log.
  */
 public final class ChatPlatforms {
     private final Optional<SlackSettings> slackSettings;
+    private final Optional<TeamsSettings> teamsSettings;
     private final Database database;
     private final Clock clock;
     private Slack slack;
@@ -32,18 +36,27 @@ public final class ChatPlatforms {
     private SlackNotifier notifier;
     private SlackClients clients;
     private SlackInstallations installations;
+    private TeamsApp teams;
 
-    public ChatPlatforms(Optional<SlackSettings> slackSettings, Database database, Clock clock) {
+    public ChatPlatforms(Optional<SlackSettings> slackSettings, Optional<TeamsSettings> teamsSettings, Database database, Clock clock) {
         this.slackSettings = slackSettings;
+        this.teamsSettings = teamsSettings;
         this.database = database;
         this.clock = clock;
     }
 
     /** The notifiers the outbox delivers through. */
     public List<Notifier> notifiers(TeamService team) {
-        if (slackSettings.isEmpty()) {
-            return List.of(new LogNotifier());
-        }
+        List<Notifier> notifiers = new java.util.ArrayList<>();
+        teamsSettings.ifPresent(settings -> {
+            teams = new TeamsApp(settings, team, new JooqChatConversations(database.dsl()), clock);
+            notifiers.add(teams.notifier());
+        });
+        slackSettings.ifPresent(settings -> notifiers.add(slackNotifier(team)));
+        return notifiers.isEmpty() ? List.of(new LogNotifier()) : notifiers;
+    }
+
+    private Notifier slackNotifier(TeamService team) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slackSettings.get().apiUrl());
         config.setStatsEnabled(false);
@@ -54,7 +67,15 @@ public final class ChatPlatforms {
         clients = new SlackClients(slack, slackSettings.get(), installations);
         people = new SlackPeople(team, clients, clock);
         notifier = new SlackNotifier(clients, people, team);
-        return List.of(notifier);
+        return notifier;
+    }
+
+    /** The Teams bot, when Teams is configured (after {@link #notifiers}), answering with the desk. */
+    public Optional<TeamsApp> teamsApp(Services services) {
+        return Optional.ofNullable(teams).map(app -> {
+            app.serve(services.chat());
+            return app;
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.leadline.server.config;
 
 import dev.leadline.slack.SlackSettings;
+import dev.leadline.teams.TeamsSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,8 @@ public record Config(
         int formSubmissionsPerMinute,
         boolean trustProxy,
         int dbPoolSize,
-        Optional<SlackSettings> slack) {
+        Optional<SlackSettings> slack,
+        Optional<TeamsSettings> teams) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -84,11 +86,51 @@ public record Config(
                         r.optional("SLACK_REDIRECT_URI").orElse(null), apiUrl.orElse(null)));
             }
         }
+        Optional<TeamsSettings> teams = teams(r, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
-                pool, slack);
+                pool, slack, teams);
+    }
+
+    private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /**
+     * Teams, when its app is registered: TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID together
+     * (Azure Bot, single tenant), or TEAMS_AUTH_DISABLED=true for the Agents Playground on one's own machine.
+     */
+    private static Optional<TeamsSettings> teams(Reader r, List<String> problems) {
+        Optional<String> appId = r.optional("TEAMS_APP_ID");
+        Optional<String> password = r.optional("TEAMS_APP_PASSWORD");
+        Optional<String> tenant = r.optional("TEAMS_TENANT_ID");
+        boolean authDisabled = r.flag("TEAMS_AUTH_DISABLED", false);
+        Optional<String> metadata = r.optional("TEAMS_OPENID_METADATA_URL");
+        Optional<String> login = r.optional("TEAMS_LOGIN_URL");
+        appId.filter(id -> !id.matches(GUID)).ifPresent(id -> problems.add(
+                "TEAMS_APP_ID must be the Azure Bot's Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000, got '" + id + "'"));
+        tenant.filter(id -> !id.matches(GUID)).ifPresent(id -> problems.add(
+                "TEAMS_TENANT_ID must be your Microsoft Entra tenant id, a GUID, got '" + id + "'"));
+        for (var url : List.of(Map.entry("TEAMS_OPENID_METADATA_URL", metadata), Map.entry("TEAMS_LOGIN_URL", login))) {
+            url.getValue().filter(u -> !u.startsWith("https://") && !u.startsWith("http://"))
+                    .ifPresent(u -> problems.add(url.getKey() + " must be an http(s) URL, got '" + u + "'"));
+        }
+        if (authDisabled) {
+            return Optional.of(new TeamsSettings(appId.orElse(null), password.orElse(null), tenant.orElse(null), metadata.orElse(null),
+                    login.orElse(null), true));
+        }
+        if (appId.isEmpty() && password.isEmpty() && tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        if (appId.isEmpty() || password.isEmpty() || tenant.isEmpty()) {
+            problems.add("Teams needs TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID together (Azure Bot → Configuration: "
+                    + "Microsoft App ID, a client secret, and the app's tenant); missing: "
+                    + String.join(", ", java.util.stream.Stream.of(appId.isEmpty() ? "TEAMS_APP_ID" : null,
+                            password.isEmpty() ? "TEAMS_APP_PASSWORD" : null, tenant.isEmpty() ? "TEAMS_TENANT_ID" : null)
+                    .filter(java.util.Objects::nonNull).toList()));
+            return Optional.empty();
+        }
+        return Optional.of(new TeamsSettings(appId.get(), password.get(), tenant.get(), metadata.orElse(null), login.orElse(null), false));
     }
 
     private record Reader(Map<String, String> env, List<String> problems) {

@@ -7,6 +7,8 @@ import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.plugins.PluginHost;
 import dev.leadline.server.chat.SlackEndpoint;
 import dev.leadline.slack.SlackApp;
+import dev.leadline.server.chat.TeamsEndpoint;
+import dev.leadline.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -19,7 +21,7 @@ public final class HttpApi {
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
                        long maxJsonBytes, long syncImportBytes, int formsPerMinute, boolean trustProxy, String version,
-                       Optional<SlackApp> slack) {}
+                       Optional<SlackApp> slack, Optional<TeamsApp> teams) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -45,7 +47,8 @@ public final class HttpApi {
             var routes = config.routes;
             routes.get("/health", health::health);
 
-            routes.before("/api/*", auth::authenticate);
+            // the REST API takes Leadline tokens; /api/messages (Teams) authenticates with Bot Framework JWTs instead
+            routes.before("/api/v1/*", auth::authenticate);
             routes.post("/api/v1/leads", leads::create);
             routes.get("/api/v1/leads", leads::list);
             routes.post("/api/v1/leads/import", imports::upload);
@@ -87,6 +90,7 @@ public final class HttpApi {
                 routes.get(SlackApp.INSTALL_PATH, endpoint::handle);
                 routes.get(SlackApp.REDIRECT_PATH, endpoint::handle);
             });
+            deps.teams().ifPresent(teams -> routes.post(TeamsApp.MESSAGES_PATH, new TeamsEndpoint(teams)::handle));
             routes.options("/forms/{key}", forms::preflight);
 
             ErrorMapping.register(routes);

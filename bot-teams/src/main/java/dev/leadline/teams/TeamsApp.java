@@ -1,0 +1,59 @@
+package dev.leadline.teams;
+
+import dev.leadline.core.chat.ChatConversations;
+import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.team.TeamService;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Teams bot, assembled: the Bot Framework transport, the desk behind it, and the notifier the
+ * outbox delivers through. Hosted by any HTTP server through {@link #handle}.
+ */
+public final class TeamsApp implements AutoCloseable {
+    /** Where the Azure Bot's messaging endpoint points. */
+    public static final String MESSAGES_PATH = "/api/messages";
+
+    private final BotFrameworkTransport transport;
+    private final TeamsPeople people;
+    private final AdaptiveCards cards;
+    private final TeamsSettings settings;
+    private final TeamsNotifier notifier;
+    private volatile TeamsBot bot;
+
+    public TeamsApp(TeamsSettings settings, TeamService team, ChatConversations conversations, Clock clock) {
+        this.settings = settings;
+        this.transport = new BotFrameworkTransport(settings, clock);
+        this.people = new TeamsPeople(team, conversations, clock);
+        this.cards = new AdaptiveCards(() -> bot == null ? java.util.List.of() : bot.disqualifyReasons());
+        this.notifier = new TeamsNotifier(transport, people, team, cards, settings.tenantId());
+    }
+
+    /** The outbox's way to Teams. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** Connects the desk (built after the notifiers, since the services need them). */
+    public void serve(ChatDesk desk) {
+        this.bot = new TeamsBot(desk, people, cards);
+    }
+
+    /** One {@code POST /api/messages}: the Authorization header and the body as received. */
+    public CompletableFuture<TeamsTransport.HttpAnswer> handle(String authorization, String body) {
+        if (bot == null) {
+            return CompletableFuture.completedFuture(new TeamsTransport.HttpAnswer(503, "{\"error\":\"starting\"}"));
+        }
+        return transport.receive(authorization, body, bot);
+    }
+
+    public TeamsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

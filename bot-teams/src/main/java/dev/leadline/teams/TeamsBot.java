@@ -1,0 +1,142 @@
+package dev.leadline.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.notify.Card;
+import dev.leadline.core.team.Rep;
+import dev.leadline.teams.TeamsTransport.Incoming;
+import dev.leadline.teams.TeamsTransport.InvokeAnswer;
+import dev.leadline.teams.TeamsTransport.Message;
+import dev.leadline.teams.TeamsTransport.Turn;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lead desk in Teams. Text in a personal chat, group chat or channel is read with the same
+ * grammar as Slack's commands (mention stripped, leading slash optional); {@code home} shows the
+ * rep's counts. Card buttons arrive as {@code Action.Execute} invokes and are answered with the
+ * lead's card as it now is, with the outcome on it, which Teams puts in place of the card clicked;
+ * the outbox then edits the shared copy for everyone else.
+ */
+public final class TeamsBot implements TeamsTransport.TurnHandler {
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+    static final String STRANGER = "Hello! I don't know you yet: your Microsoft 365 email is not on the Leadline team. Ask your "
+            + "Leadline admin to add you (reps in leadline.yml), then try again.";
+    private static final String SORRY = "Sorry, something went wrong on the Leadline server. Check the lead with `lead <id>` and try "
+            + "again in a minute.";
+
+    private final ChatDesk desk;
+    private final TeamsPeople people;
+    private final AdaptiveCards cards;
+
+    public TeamsBot(ChatDesk desk, TeamsPeople people, AdaptiveCards cards) {
+        this.desk = desk;
+        this.people = people;
+        this.cards = cards;
+    }
+
+    /** The reasons the disqualify form offers. */
+    java.util.List<String> disqualifyReasons() {
+        return desk.disqualifyReasons();
+    }
+
+    @Override
+    public InvokeAnswer onTurn(Incoming incoming, Turn turn) {
+        people.seen(incoming);
+        switch (incoming.kind()) {
+            case INSTALLED:
+                if (incoming.personal()) {
+                    turn.reply(Message.text("Hi, I'm Leadline. I announce new leads and you work them here. Try `home`, `leads`, "
+                            + "`leads overdue` or `help`."));
+                }
+                return null;
+            case MESSAGE:
+                turn.reply(safely(() -> asRep(incoming, turn, rep -> message(incoming.text(), rep)), Message::text));
+                return null;
+            case CARD_ACTION:
+                return safely(() -> asRep(incoming, turn, rep -> action(incoming, rep, turn)), InvokeAnswer::message);
+            default:
+                return null;
+        }
+    }
+
+    private Message message(String text, Rep rep) {
+        String command = text == null ? "" : text.strip();
+        if (command.isEmpty() || command.equalsIgnoreCase("home") || command.equalsIgnoreCase("my leads")) {
+            return home(rep);
+        }
+        return render(desk.handle(command, rep));
+    }
+
+    private Message home(Rep rep) {
+        ChatReply home = desk.home(rep);
+        ObjectNode counts = AdaptiveCards.text("Your leads, " + rep.name(), home.text().replace("*", "**"));
+        List<ObjectNode> all = new java.util.ArrayList<>(List.of(counts));
+        home.cards().forEach(c -> all.add(cards.render(c, null, false)));
+        return new Message("Your leads, " + rep.name(), all);
+    }
+
+    private InvokeAnswer action(Incoming incoming, Rep rep, Turn turn) {
+        String verb = incoming.verb();
+        if ("view".equals(verb)) {
+            String view = incoming.data().getOrDefault("view", "mine");
+            turn.reply(render(desk.handle("leads " + view, rep)));
+            return InvokeAnswer.message("Your " + view + " leads are below.");
+        }
+        String lead = incoming.data().get("lead");
+        if ("refresh".equals(verb)) {
+            return InvokeAnswer.card(cards.render(desk.card(lead), null, false));
+        }
+        TeamsForms.Read read = TeamsForms.read(verb, incoming.data());
+        if (read instanceof TeamsForms.Read.Invalid invalid) {
+            return InvokeAnswer.card(cards.render(desk.card(lead), invalid.problem(), true));
+        }
+        ChatReply reply = desk.run(((TeamsForms.Read.Command) read).command(), rep);
+        Card now = reply.cards().isEmpty() ? desk.card(lead) : reply.cards().get(0);
+        return InvokeAnswer.card(cards.render(now, plain(reply.text()), reply.refused()));
+    }
+
+    private Message render(ChatReply reply) {
+        return new Message(markdown(reply.text()), reply.cards().stream().map(c -> cards.render(c, null, false)).toList());
+    }
+
+    private <T> T asRep(Incoming incoming, Turn turn, Function<Rep, T> work) {
+        Optional<Rep> rep = people.rep(incoming, turn);
+        if (rep.isEmpty()) {
+            throw new Stranger();
+        }
+        return work.apply(rep.get());
+    }
+
+    /** The work's answer; a stranger is told how to get access, and a failure (logged) gets an apology. */
+    private static <T> T safely(java.util.function.Supplier<T> work, Function<String, T> say) {
+        try {
+            return work.get();
+        } catch (Stranger s) {
+            return say.apply(STRANGER);
+        } catch (RuntimeException e) {
+            log.error("Teams activity failed", e);
+            return say.apply(SORRY);
+        }
+    }
+
+    /** Slack-style {@code *bold*} becomes Teams markdown {@code **bold**}. */
+    static String markdown(String text) {
+        return text == null ? "" : text.replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])", "**$1**");
+    }
+
+    private static String plain(String text) {
+        return text == null || text.isBlank() ? null : text.replace("`", "'");
+    }
+
+    /** The sender is not a rep (or not an active one). */
+    private static final class Stranger extends RuntimeException {
+        Stranger() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.leadline.teams;
+
+import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.Destination;
+import dev.leadline.core.notify.MessageRef;
+import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.team.TeamService;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Delivers cards to Teams as proactive messages: to a rep's personal chat with the bot, or to a
+ * queue's channel ({@code teams} channel id in the queue's settings), then edits the same message on
+ * later changes. Teams allows 7 messages per second and 60 per 30 seconds per conversation, so new
+ * posts to one conversation are spaced half a second apart. 429, 412, 502 and 504 are retried (after
+ * Retry-After when given; the outbox backs off with jitter otherwise); 400, 401, 403 and 404 will not heal.
+ */
+public final class TeamsNotifier implements Notifier {
+    private static final Set<Integer> RETRY = Set.of(0, 408, 412, 429, 500, 502, 503, 504);
+    private final TeamsTransport transport;
+    private final TeamsPeople people;
+    private final TeamService team;
+    private final AdaptiveCards cards;
+    private final String tenantId;
+
+    public TeamsNotifier(TeamsTransport transport, TeamsPeople people, TeamService team, AdaptiveCards cards, String tenantId) {
+        this.transport = transport;
+        this.people = people;
+        this.team = team;
+        this.cards = cards;
+        this.tenantId = tenantId;
+    }
+
+    @Override
+    public String platform() {
+        return TeamsPeople.PLATFORM;
+    }
+
+    @Override
+    public Duration minInterval() {
+        return Duration.ofMillis(500);
+    }
+
+    @Override
+    public Delivery post(Destination destination, Card card) {
+        Optional<TeamsAddress> to = address(destination);
+        if (to.isEmpty()) {
+            return new Delivery.Failed(destination.type() == Destination.Type.REP
+                    ? "rep " + destination.id() + " has not installed the Leadline app in Teams yet"
+                    : "queue " + destination.id() + " has no Teams channel");
+        }
+        try {
+            String id = transport.send(to.get(), message(card));
+            return new Delivery.Delivered(to.get().toJson() + "\n" + id);
+        } catch (TeamsTransport.CallFailed e) {
+            return failed(e);
+        }
+    }
+
+    @Override
+    public Delivery update(MessageRef where, Card card) {
+        int split = where.ref().lastIndexOf('\n');
+        if (split < 0) {
+            return new Delivery.Failed("not a Teams message reference: " + where.ref());
+        }
+        try {
+            transport.update(TeamsAddress.parse(where.ref().substring(0, split)), where.ref().substring(split + 1), message(card));
+            return new Delivery.Delivered(where.ref());
+        } catch (TeamsTransport.CallFailed e) {
+            return failed(e);
+        }
+    }
+
+    private Optional<TeamsAddress> address(Destination destination) {
+        if (destination.type() == Destination.Type.QUEUE) {
+            return team.queue(destination.id()).flatMap(q -> q.channel(TeamsPeople.PLATFORM)).flatMap(c -> people.channel(c, tenantId));
+        }
+        return team.rep(destination.id()).flatMap(people::personalChat);
+    }
+
+    private TeamsTransport.Message message(Card card) {
+        return new TeamsTransport.Message(card.title() + (card.status() == null ? "" : " — " + card.status()),
+                java.util.List.of(cards.render(card, null, false)));
+    }
+
+    private static Delivery failed(TeamsTransport.CallFailed e) {
+        return RETRY.contains(e.status()) ? new Delivery.RetryLater(e.retryAfter(), e.getMessage()) : new Delivery.Failed(e.getMessage());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.leadline.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the Teams bot needs from the Bot Framework, in our own types: receive one authenticated
+ * activity, send and replace messages. {@link BotFrameworkTransport} is the only class that touches
+ * the Bot Framework SDK, so replacing the SDK means replacing that class.
+ */
+public interface TeamsTransport {
+    /**
+     * Authenticates one {@code POST /api/messages} (JWT from the Bot Framework), hands the activity to
+     * the handler and says what to answer. Unauthenticated requests never reach the handler.
+     */
+    CompletableFuture<HttpAnswer> receive(String authorization, String body, TurnHandler handler);
+
+    /** Posts a new message to a conversation; returns the new activity's id. */
+    String send(TeamsAddress to, Message message) throws CallFailed;
+
+    /** Replaces a message already posted. */
+    void update(TeamsAddress to, String activityId, Message message) throws CallFailed;
+
+    /** Runs the bot for one incoming activity. */
+    @FunctionalInterface
+    interface TurnHandler {
+        /** Handles the activity; the answer matters only for card actions (invokes). */
+        InvokeAnswer onTurn(Incoming incoming, Turn turn);
+    }
+
+    /** What the handler can do within the turn. */
+    interface Turn {
+        /** Answers in the conversation the activity came from. */
+        void reply(Message message);
+
+        /** The sender's Teams profile (email, UPN), asked of the Bot Framework. */
+        Optional<Member> sender();
+    }
+
+    /** Kinds of incoming activity the bot acts on. */
+    enum Kind { MESSAGE, CARD_ACTION, INSTALLED, OTHER }
+
+    /**
+     * One activity: the conversation to answer in, who sent it, and either text (mentions already
+     * stripped) or a card action's verb and data.
+     */
+    record Incoming(Kind kind, TeamsAddress conversation, String userId, String aadObjectId, String userName, String text,
+                    String verb, Map<String, String> data) {
+        public Incoming {
+            data = Map.copyOf(data);
+        }
+
+        public boolean personal() {
+            return "personal".equals(conversation.conversationType());
+        }
+    }
+
+    /** The sender as Teams knows them. */
+    record Member(String aadObjectId, String email, String userPrincipalName) {}
+
+    /** A message: text, and Adaptive Cards as attachments. */
+    record Message(String text, List<ObjectNode> cards) {
+        public Message {
+            cards = List.copyOf(cards);
+        }
+
+        public static Message text(String text) {
+            return new Message(text, List.of());
+        }
+    }
+
+    /** The answer to a card action: a card that replaces the one clicked, or a short message. */
+    record InvokeAnswer(ObjectNode card, String message) {
+        public static InvokeAnswer card(ObjectNode card) {
+            return new InvokeAnswer(card, null);
+        }
+
+        public static InvokeAnswer message(String message) {
+            return new InvokeAnswer(null, message);
+        }
+    }
+
+    /** The HTTP answer to the Bot Framework. */
+    record HttpAnswer(int status, String body) {}
+
+    /** A call to the Bot Framework failed; {@code status} 0 when it was not answered at all. */
+    final class CallFailed extends Exception {
+        private final int status;
+        private final Duration retryAfter;
+
+        public CallFailed(int status, Duration retryAfter, String message, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+            this.retryAfter = retryAfter;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+}

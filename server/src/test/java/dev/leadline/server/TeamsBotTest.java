@@ -1,0 +1,257 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadStatus;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Teams bot through its real endpoint: bot-builder's JWT validation against a loopback OpenID and
+ * key stub, the SDK's connector client against a loopback connector, tokens from a loopback Entra ID.
+ */
+class TeamsBotTest {
+    static final String APP_ID = "11111111-2222-3333-4444-555555555555";
+    static final String TENANT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+    private static final String CHANNEL = "19:inbound@thread.tacv2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static TeamsStub teams;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        teams = new TeamsStub(Map.of(
+                "29:jane", TeamsStub.member("29:jane", "Jane Rivera", "aad-jane", "jane@example.com"),
+                "29:omar", TeamsStub.member("29:omar", "Omar Haddad", "aad-omar", "omar@example.com"),
+                "29:mia", TeamsStub.member("29:mia", "Mia Chen", "aad-mia", "mia@example.com"),
+                "29:stranger", TeamsStub.member("29:stranger", "Sam Stranger", "aad-stranger", "stranger@example.com")));
+        server = TestServer.start(Map.of("TEAMS_APP_ID", APP_ID, "TEAMS_APP_PASSWORD", "test-client-secret", "TEAMS_TENANT_ID", TENANT,
+                "TEAMS_OPENID_METADATA_URL", teams.openIdUrl(), "TEAMS_LOGIN_URL", teams.url()));
+        server.services().team().apply(List.of(
+                        new RepSpec("jane@example.com", "Jane Rivera", "Europe/Berlin", null, null, true, "REP", Map.of()),
+                        new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of("teams", CHANNEL))),
+                Actor.cli("test"));
+        // the app is installed in the team: Teams says so in the channel, which tells the bot where the channel lives
+        assertThat(send(installedInChannel(), teams.token(APP_ID)).statusCode()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        teams.close();
+    }
+
+    @Test
+    void aMessageInAPersonalChatIsReadWithTheSharedGrammarAndAnsweredInThatChat() throws Exception {
+        String lead = assignedLead("Personal", "jane@example.com");
+
+        HttpResponse<String> response = send(message("29:jane", "aad-jane", "a:jane", "personal", "/lead " + lead), teams.token(APP_ID));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:jane").isEmpty());
+        JsonNode reply = JSON.readTree(teams.replies("a:jane").get(teams.replies("a:jane").size() - 1).body());
+        assertThat(reply.path("text").asText()).contains(lead + " is NEW");
+        JsonNode card = reply.path("attachments").get(0);
+        assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(card.path("content").path("version").asText()).isEqualTo("1.5");
+        assertThat(card.path("content").toString()).contains("\"verb\":\"qualify\"").contains("\"lead\":\"" + lead + "\"");
+        assertThat(server.services().team().repByEmail("jane@example.com").orElseThrow().chatIdentities()).containsEntry("teams", "aad-jane");
+        assertThat(teams.replies("a:jane").get(0).authorization()).startsWith("Bearer stub-token-");
+    }
+
+    @Test
+    void aChannelMessageWithTheBotMentionedIsReadWithoutTheMentionAndUnreadableTextGetsHelp() throws Exception {
+        send(message("29:omar", "aad-omar", CHANNEL, "channel", "<at>Leadline</at> frobnicate L-1"), teams.token(APP_ID));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> teams.replies(CHANNEL).stream()
+                .anyMatch(c -> c.body().contains("frobnicate")));
+        String reply = teams.replies(CHANNEL).stream().filter(c -> c.body().contains("frobnicate")).findFirst().orElseThrow().body();
+        assertThat(JSON.readTree(reply).path("text").asText()).contains("I could not read `frobnicate L-1`")
+                .contains("**Lists**").contains("schedule L-42 tomorrow 15:00");
+    }
+
+    @Test
+    void aStrangerIsToldHowToGetAccessAndNothingRuns() throws Exception {
+        send(message("29:stranger", "aad-stranger", "a:stranger", "personal", "leads"), teams.token(APP_ID));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:stranger").isEmpty());
+        assertThat(teams.replies("a:stranger").get(0).body()).contains("I don't know you yet");
+    }
+
+    @Test
+    void anOfferIsPostedToTheQueueChannelTheFirstOfTwoSimultaneousClaimsWinsAndBothCardsRefresh() throws Exception {
+        String lead = offeredLead("Race");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> postTo(CHANNEL, lead) != null);
+        JsonNode offer = JSON.readTree(postTo(CHANNEL, lead).body());
+        assertThat(offer.path("attachments").get(0).path("content").toString()).contains("\"verb\":\"claim\"");
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        CompletableFuture<HttpResponse<String>> jane = CompletableFuture.supplyAsync(() -> race(together, "29:jane", "aad-jane", lead));
+        CompletableFuture<HttpResponse<String>> omar = CompletableFuture.supplyAsync(() -> race(together, "29:omar", "aad-omar", lead));
+        List<JsonNode> answers = List.of(JSON.readTree(jane.get().body()), JSON.readTree(omar.get().body()));
+
+        assertThat(jane.get().statusCode()).isEqualTo(200);
+        assertThat(omar.get().statusCode()).isEqualTo(200);
+        assertThat(answers).allSatisfy(a -> assertThat(a.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive"));
+        List<String> cards = answers.stream().map(a -> a.path("value").toString()).toList();
+        assertThat(cards.stream().filter(c -> c.contains("Claimed " + lead))).hasSize(1);
+        assertThat(cards.stream().filter(c -> c.contains("Too late: "))).hasSize(1);
+        long winner = server.services().leads().get(LeadId.parse(lead)).ownerRepId();
+        String winnerName = server.services().team().rep(winner).orElseThrow().name();
+        assertThat(cards).allSatisfy(c -> assertThat(c).contains("\"value\":\"" + winnerName + "\""));
+        String offerId = postTo(CHANNEL, lead).answeredId();
+        Awaitility.await("the channel's copy is edited for everyone").atMost(Duration.ofSeconds(10)).until(() -> teams.updates(CHANNEL)
+                .stream().anyMatch(u -> u.path().endsWith("/" + offerId) && u.body().contains("Claimed by " + winnerName)));
+    }
+
+    @Test
+    void aFormThatMissesItsReasonIsRefusedOnTheCardAndChangesNothingThenWorksWithIt() throws Exception {
+        String lead = assignedLead("Form", "jane@example.com");
+
+        JsonNode refused = JSON.readTree(send(invoke("29:jane", "aad-jane", "a:jane", "personal", "disqualify", Map.of("lead", lead)),
+                teams.token(APP_ID)).body());
+        assertThat(refused.path("value").toString()).contains("Pick a reason to disqualify.").contains("\"color\":\"Attention\"");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).status()).isEqualTo(LeadStatus.NEW);
+
+        JsonNode done = JSON.readTree(send(invoke("29:jane", "aad-jane", "a:jane", "personal", "disqualify",
+                Map.of("lead", lead, "reason", "No budget", "note", "next year")), teams.token(APP_ID)).body());
+        assertThat(done.path("value").toString()).contains("Disqualified " + lead);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).status()).isEqualTo(LeadStatus.DISQUALIFIED);
+
+        JsonNode badTime = JSON.readTree(send(invoke("29:jane", "aad-jane", "a:jane", "personal", "schedule",
+                Map.of("lead", assignedLead("Late", "jane@example.com"), "date", "2020-01-01", "time", "10:00")), teams.token(APP_ID)).body());
+        assertThat(badTime.path("value").toString()).contains("\"color\":\"Attention\"").contains("past");
+    }
+
+    @Test
+    void forgedWrongAudienceExpiredAndMissingTokensAreRefusedAndNothingRuns() throws Exception {
+        String lead = offeredLead("Forged");
+        String claim = invoke("29:jane", "aad-jane", "a:jane", "personal", "claim", Map.of("lead", lead));
+        Instant soon = Instant.now().plusSeconds(600);
+
+        assertThat(send(claim, null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(send(claim, "garbage").statusCode()).as("not a JWT").isEqualTo(401);
+        assertThat(send(claim, teams.token(APP_ID, teams.serviceUrl(), soon, TeamsStub.rsa())).statusCode()).as("forged").isEqualTo(401);
+        assertThat(send(claim, teams.token("99999999-2222-3333-4444-555555555555")).statusCode()).as("other app").isEqualTo(401);
+        assertThat(send(claim, teams.token(APP_ID, teams.serviceUrl(), Instant.now().minusSeconds(900))).statusCode())
+                .as("expired").isEqualTo(401);
+        assertThat(send(claim, teams.token(APP_ID, "https://evil.example/", soon)).statusCode()).as("other service URL").isEqualTo(401);
+        assertThat(send(claim.replace(TENANT, "ffffffff-bbbb-cccc-dddd-eeeeeeeeeeee"), teams.token(APP_ID)).statusCode())
+                .as("other tenant").isEqualTo(403);
+
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+        assertThat(teams.replies("a:jane").stream().filter(c -> c.body().contains(lead))).isEmpty();
+    }
+
+    @Test
+    void anAlertReachesARepsPersonalChatAfterARestartAndA429IsRetriedAndDeliveredOnce() throws Exception {
+        send(message("29:mia", "aad-mia", "a:mia", "personal", "help"), teams.token(APP_ID));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:mia").isEmpty());
+
+        server.restart();
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Proactive\"}").body()).path("id").asText();
+        teams.throttlePostsContaining("\"lead\":\"" + lead + "\"", 1);
+        server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"mia@example.com\"}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> teams.posts("a:mia").stream()
+                .filter(c -> c.body().contains("\"lead\":\"" + lead + "\"")).count() == 2);
+        Thread.sleep(1500); // a second delivery would come now, after Retry-After
+        assertThat(teams.posts("a:mia").stream().filter(c -> c.body().contains("\"lead\":\"" + lead + "\""))).hasSize(2);
+        assertThat(teams.posts("a:mia").get(teams.posts("a:mia").size() - 1).authorization()).startsWith("Bearer stub-token-");
+    }
+
+    // ---- helpers
+
+    private static HttpResponse<String> race(CyclicBarrier together, String user, String aad, String lead) {
+        try {
+            String body = invoke(user, aad, CHANNEL, "channel", "claim", Map.of("lead", lead));
+            String token = teams.token(APP_ID);
+            together.await();
+            return send(body, token);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TeamsStub.Call postTo(String conversation, String lead) {
+        return teams.posts(conversation).stream().filter(c -> c.body().contains("\"lead\":\"" + lead + "\"")).findFirst().orElse(null);
+    }
+
+    private static String offeredLead(String name) throws Exception {
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"" + name + "\"}").body()).path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}").statusCode())
+                .isEqualTo(200);
+        return lead;
+    }
+
+    private static String assignedLead(String name, String rep) throws Exception {
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"" + name + "\"}").body()).path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"" + rep + "\"}")
+                .statusCode()).isEqualTo(200);
+        return lead;
+    }
+
+    static HttpResponse<String> send(String activity, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/messages")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(activity));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return server.send(request.build());
+    }
+
+    private static ObjectNode activity(String type, String user, String aad, String conversation, String conversationType) {
+        ObjectNode a = JSON.createObjectNode().put("type", type).put("id", "act-" + IDS.incrementAndGet())
+                .put("timestamp", Instant.now().toString()).put("serviceUrl", teams.serviceUrl()).put("channelId", "msteams");
+        a.putObject("from").put("id", user).put("name", user).put("aadObjectId", aad);
+        a.putObject("conversation").put("id", conversation).put("conversationType", conversationType).put("tenantId", TENANT);
+        a.putObject("recipient").put("id", "28:" + APP_ID).put("name", "Leadline");
+        ObjectNode channelData = a.putObject("channelData");
+        channelData.putObject("tenant").put("id", TENANT);
+        if ("channel".equals(conversationType)) {
+            channelData.putObject("team").put("id", CHANNEL);
+            channelData.putObject("channel").put("id", conversation);
+        }
+        return a;
+    }
+
+    static String message(String user, String aad, String conversation, String conversationType, String text) {
+        return activity("message", user, aad, conversation, conversationType).put("text", text).toString();
+    }
+
+    static String invoke(String user, String aad, String conversation, String conversationType, String verb, Map<String, String> data) {
+        ObjectNode a = activity("invoke", user, aad, conversation, conversationType).put("name", "adaptiveCard/action");
+        ObjectNode action = a.putObject("value").put("trigger", "manual").putObject("action").put("type", "Action.Execute").put("verb", verb);
+        ObjectNode values = action.putObject("data");
+        data.forEach(values::put);
+        return a.toString();
+    }
+
+    private static String installedInChannel() {
+        ObjectNode a = activity("conversationUpdate", "29:mia", "aad-mia", CHANNEL, "channel");
+        a.putArray("membersAdded").addObject().put("id", "28:" + APP_ID);
+        a.with("channelData").put("eventType", "teamMemberAdded");
+        return a.toString();
+    }
+}
