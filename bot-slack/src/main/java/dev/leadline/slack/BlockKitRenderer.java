@@ -40,7 +40,8 @@ public final class BlockKitRenderer {
         if (card.status() != null) {
             blocks.add(context(c -> c.blockId("status" + id).elements(List.of(markdownText(escape(card.status()))))));
         }
-        if (!card.actions().isEmpty() && card.leadId() != null) {
+        // a card about no one lead (the digest) has only buttons that open views
+        if (!card.actions().isEmpty()) {
             List<BlockElement> buttons = card.actions().stream().<BlockElement>map(a -> button(b -> b.actionId(a.id())
                     .text(plainText(a.label())).value(card.leadId()).url(a.url()).style(style(a.id())))).toList();
             blocks.add(actions(a -> a.blockId("actions" + id).elements(buttons)));

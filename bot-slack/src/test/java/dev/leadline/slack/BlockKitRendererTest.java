@@ -28,6 +28,15 @@ class BlockKitRendererTest {
         assertThat(BlockKitRenderer.toJson(BlockKitRenderer.render(owned))).isEqualTo(golden("owned-card.json"));
     }
 
+    @Test
+    void theDigestCardAboutNoOneLeadStillHasItsViewButtons() {
+        Card digest = new Card(null, "Your leads on Mon 23 Nov", "Jane Rivera", "Good morning, Jane", List.of(new Card.Field("Overdue", "2")),
+                List.of(new Card.Action("view-overdue", "Overdue"), new Card.Action("view-due-today", "Due today")));
+
+        assertThat(BlockKitRenderer.toJson(BlockKitRenderer.render(digest))).contains("\"action_id\":\"view-overdue\"")
+                .contains("\"action_id\":\"view-due-today\"");
+    }
+
     private static String golden(String name) throws IOException {
         try (InputStream in = BlockKitRendererTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();

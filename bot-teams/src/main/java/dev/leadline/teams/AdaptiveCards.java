@@ -54,8 +54,12 @@ public final class AdaptiveCards {
         if (card.leadId() != null) {
             ObjectNode refresh = root.putObject("refresh").putObject("action");
             refresh.put("type", "Action.Execute").put("verb", "refresh").putObject("data").put("lead", card.leadId());
+        }
+        List<Card.Action> shown = card.actions().stream().filter(a -> card.leadId() != null || a.url() != null || a.id().startsWith("view-"))
+                .toList();
+        if (!shown.isEmpty()) {
             ArrayNode actions = root.putArray("actions");
-            card.actions().forEach(a -> actions.add(action(a, card.leadId())));
+            shown.forEach(a -> actions.add(action(a, card.leadId())));
         }
         return root;
     }
