@@ -4,14 +4,15 @@ import dev.leadline.core.common.LeadlineException;
 import dev.leadline.server.cli.DemoCommand;
 import dev.leadline.server.cli.ImportCommand;
 import dev.leadline.server.cli.ServeCommand;
+import dev.leadline.server.cli.TeamsPackageCommand;
 import dev.leadline.server.cli.TokenCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar leadline.jar [serve|demo|import|token]}. */
+/** {@code java -jar leadline.jar [serve|demo|import|token|teams-package]}. */
 @Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

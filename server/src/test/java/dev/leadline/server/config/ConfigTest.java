@@ -81,4 +81,31 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(java.util.Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xoxb-2")))
                 .hasMessageContaining("starting with xapp-");
     }
+
+    @Test
+    void teamsNeedsItsAppIdSecretAndTenantTogetherAsGuids() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TEAMS_APP_ID", "11111111-2222-3333-4444-555555555555")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("missing: TEAMS_APP_PASSWORD, TEAMS_TENANT_ID");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TEAMS_APP_ID", "my-bot", "TEAMS_APP_PASSWORD", "s",
+                "TEAMS_TENANT_ID", "contoso.onmicrosoft.com")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TEAMS_APP_ID must be the Azure Bot's Microsoft App ID")
+                .hasMessageContaining("TEAMS_TENANT_ID must be your Microsoft Entra tenant id");
+
+        Config config = Config.fromEnvironment(Map.of("TEAMS_APP_ID", "11111111-2222-3333-4444-555555555555", "TEAMS_APP_PASSWORD", "s",
+                "TEAMS_TENANT_ID", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"));
+        assertThat(config.teams()).get().satisfies(t -> {
+            assertThat(t.authDisabled()).isFalse();
+            assertThat(t.openIdMetadataUrl()).isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
+            assertThat(t.loginUrl()).isEqualTo("https://login.microsoftonline.com");
+        });
+        assertThat(Config.fromEnvironment(Map.of()).teams()).isEmpty();
+    }
+
+    @Test
+    void teamsAuthenticationIsOffOnlyWhenExplicitlyTurnedOff() {
+        assertThat(Config.fromEnvironment(Map.of("TEAMS_AUTH_DISABLED", "true")).teams()).get()
+                .satisfies(t -> assertThat(t.authDisabled()).isTrue());
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TEAMS_AUTH_DISABLED", "yes")))
+                .hasMessageContaining("TEAMS_AUTH_DISABLED must be true or false");
+    }
 }
