@@ -157,6 +157,8 @@ class TeamsBotTest {
         assertThat(send(claim, teams.token(APP_ID, teams.serviceUrl(), Instant.now().minusSeconds(900))).statusCode())
                 .as("expired").isEqualTo(401);
         assertThat(send(claim, teams.token(APP_ID, "https://evil.example/", soon)).statusCode()).as("other service URL").isEqualTo(401);
+        assertThat(send(claim.replace("\"channelId\":\"msteams\"", "\"channelId\":\"webchat\""), teams.token(APP_ID)).statusCode())
+                .as("a channel the key is not endorsed for").isEqualTo(401);
         assertThat(send(claim.replace(TENANT, "ffffffff-bbbb-cccc-dddd-eeeeeeeeeeee"), teams.token(APP_ID)).statusCode())
                 .as("other tenant").isEqualTo(403);
 
