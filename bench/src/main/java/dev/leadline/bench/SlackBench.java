@@ -13,13 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -64,50 +60,18 @@ public final class SlackBench {
     }
 
     private static Histogram measure(ExecutorService pool, URI endpoint, int rounds, String apiUrl) throws Exception {
-        for (int warm = 0; warm < 5; warm++) {
-            round(pool, endpoint, null, apiUrl);
-        }
-        Histogram latency = new Histogram(3);
-        for (int r = 0; r < rounds; r++) {
-            round(pool, endpoint, latency, apiUrl);
-        }
-        return latency;
-    }
-
-    /** 100 commands at the same instant; the answers after the ack go to the stub's response_url. */
-    private static void round(ExecutorService pool, URI endpoint, Histogram latency, String apiUrl) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(100);
-        List<Future<Long>> results = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        return Burst.measure(pool, 100, 5, rounds, i -> {
             String body = "token=x&team_id=T1&user_id=U" + i + "&command=%2Fleads&text=&trigger_id=1.2&response_url="
                     + URLEncoder.encode(apiUrl.replace("/api/", "/response/") + i, StandardCharsets.UTF_8);
-            results.add(pool.submit(() -> {
-                start.await();
-                String ts = Long.toString(System.currentTimeMillis() / 1000);
-                HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                long t0 = System.nanoTime();
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                long micros = (System.nanoTime() - t0) / 1000;
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                }
-                return micros;
-            }));
-        }
-        for (Future<Long> result : results) {
-            long micros = result.get();
-            if (latency != null) {
-                latency.recordValue(micros);
-            }
-        }
+            String ts = Long.toString(System.currentTimeMillis() / 1000);
+            return HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(ts, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        });
     }
 
     private static void print(String what, Histogram h) {
-        System.out.printf("%-50s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d acks)%n", what,
-                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getMaxValue() / 1000.0, h.getTotalCount());
+        Burst.print(what, h);
     }
 
     private static void waitFor(URI endpoint) throws Exception {

@@ -5,10 +5,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.sun.net.httpserver.HttpServer;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,15 +15,11 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -38,8 +31,6 @@ import org.HdrHistogram.Histogram;
 public final class TeamsBench {
     private static final String APP_ID = "11111111-2222-3333-4444-555555555555";
     private static final String TENANT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -62,49 +53,21 @@ public final class TeamsBench {
         try (ServerProcess server = ServerProcess.start(dir, 18086, Map.of("TEAMS_APP_ID", APP_ID, "TEAMS_APP_PASSWORD", "bench-secret",
                 "TEAMS_TENANT_ID", TENANT, "TEAMS_OPENID_METADATA_URL", base + "/v1/.well-known/openidconfiguration",
                 "TEAMS_LOGIN_URL", base))) {
-            for (int warm = 0; warm < 5; warm++) {
-                round(pool, server.uri("/api/messages"), null, base, token);
-            }
-            Histogram latency = new Histogram(3);
-            for (int r = 0; r < rounds; r++) {
-                round(pool, server.uri("/api/messages"), latency, base, token);
-            }
-            System.out.printf("Leadline Teams 'leads' (whole turn)  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d answers)%n",
-                    latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
-                    latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, latency.getTotalCount());
+            Histogram latency = Burst.measure(pool, 100, 5, rounds, i -> HttpRequest.newBuilder(server.uri("/api/messages"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(message(i, base))).build());
+            Burst.print("Leadline Teams 'leads' (the whole turn)", latency);
         } finally {
             pool.shutdownNow();
             stub.stop(0);
         }
     }
 
-    private static void round(ExecutorService pool, URI endpoint, Histogram latency, String base, String token) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(100);
-        List<Future<Long>> results = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            String body = "{\"type\":\"message\",\"id\":\"m" + System.nanoTime() + "\",\"serviceUrl\":\"" + base + "/\",\"channelId\":\"msteams\","
-                    + "\"from\":{\"id\":\"29:" + i + "\",\"aadObjectId\":\"aad-" + i + "\"},\"recipient\":{\"id\":\"28:" + APP_ID + "\"},"
-                    + "\"conversation\":{\"id\":\"a:" + i + "\",\"conversationType\":\"personal\",\"tenantId\":\"" + TENANT + "\"},"
-                    + "\"text\":\"leads\"}";
-            results.add(pool.submit(() -> {
-                start.await();
-                HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                long t0 = System.nanoTime();
-                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                long micros = (System.nanoTime() - t0) / 1000;
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-                }
-                return micros;
-            }));
-        }
-        for (Future<Long> result : results) {
-            long micros = result.get();
-            if (latency != null) {
-                latency.recordValue(micros);
-            }
-        }
+    private static String message(int i, String base) {
+        return "{\"type\":\"message\",\"id\":\"m" + System.nanoTime() + "\",\"serviceUrl\":\"" + base + "/\",\"channelId\":\"msteams\","
+                + "\"from\":{\"id\":\"29:" + i + "\",\"aadObjectId\":\"aad-" + i + "\"},\"recipient\":{\"id\":\"28:" + APP_ID + "\"},"
+                + "\"conversation\":{\"id\":\"a:" + i + "\",\"conversationType\":\"personal\",\"tenantId\":\"" + TENANT + "\"},"
+                + "\"text\":\"leads\"}";
     }
 
     /** The Bot Framework's OpenID metadata and key, Entra ID's token endpoint, and a connector that accepts every post. */
