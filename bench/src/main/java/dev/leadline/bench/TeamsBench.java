@@ -73,7 +73,11 @@ public final class TeamsBench {
     /** The Bot Framework's OpenID metadata and key, Entra ID's token endpoint, and a connector that accepts every post. */
     private static HttpServer microsoftStub(KeyPair key) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "microsoft-stub");
+            thread.setDaemon(true);
+            return thread;
+        }));
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         RSAPublicKey pub = (RSAPublicKey) key.getPublic();
         server.createContext("/", exchange -> {
