@@ -16,6 +16,12 @@ import dev.leadline.server.http.HttpApi;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.importing.ImportSpool;
 import dev.leadline.server.plugins.PluginHost;
+import dev.leadline.server.plugins.EnrichmentLoop;
+import dev.leadline.core.enrichment.EnrichmentService;
+import dev.leadline.core.enrichment.EnrichmentSettings;
+import dev.leadline.db.JooqEnrichmentStore;
+import dev.leadline.db.JooqLeadRepository;
+import java.util.Map;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -30,8 +36,10 @@ public final class Leadline implements AutoCloseable {
     private final Javalin http;
     private final DispatchLoop dispatch;
     private final Jobs jobs;
+    private final EnrichmentLoop enrichment;
 
-    private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs) {
+    private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment) {
+        this.enrichment = enrichment;
         this.backend = backend;
         this.plugins = plugins;
         this.http = http;
@@ -60,7 +68,7 @@ public final class Leadline implements AutoCloseable {
             });
             ImportRunner imports = new ImportRunner(services.imports(),
                     new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
-            return new Backend(db, services, imports, chat.slackApp(services), chat.teamsApp(services));
+            return new Backend(db, services, imports, chat.slackApp(services), chat.teamsApp(services), configFile);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -69,7 +77,7 @@ public final class Leadline implements AutoCloseable {
 
     /** The database-backed part of Leadline. */
     public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, Optional<SlackApp> slack,
-                          Optional<TeamsApp> teams) implements AutoCloseable {
+                          Optional<TeamsApp> teams, Optional<ConfigFile> configFile) implements AutoCloseable {
         @Override
         public void close() {
             slack.ifPresent(SlackApp::close);
@@ -82,22 +90,32 @@ public final class Leadline implements AutoCloseable {
     public static Leadline start(Config config, Clock clock) {
         long started = System.nanoTime();
         Backend backend = backend(config, clock);
-        PluginHost plugins = PluginHost.load(config.pluginsDir());
+        PluginHost plugins = PluginHost.load(config.pluginsDir(), config.dataDir(),
+                backend.configFile().map(ConfigFile::plugins).orElse(Map.of()), config.pluginEnv(), clock, config.providerTimeout());
+        EnrichmentLoop enrichment = null;
         try {
+            var dsl = backend.db().database().dsl();
+            EnrichmentService enricher = new EnrichmentService(new JooqLeadRepository(dsl), new JooqEnrichmentStore(dsl), plugins,
+                    backend.configFile().map(ConfigFile::enrichmentSettings).orElse(EnrichmentSettings.DEFAULTS), clock);
+            plugins.connect(enricher);
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack(), backend.teams()));
+                    config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack(), backend.teams(), enricher));
             http.start(config.port());
             config.slack().map(s -> s.appToken()).ifPresent(appToken -> backend.slack().ifPresent(app -> app.startSocketMode(appToken)));
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
+            enrichment = new EnrichmentLoop(enricher);
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest());
-            return new Leadline(backend, plugins, http, dispatch, jobs);
+            return new Leadline(backend, plugins, http, dispatch, jobs, enrichment);
         } catch (RuntimeException e) {
+            if (enrichment != null) {
+                enrichment.close();
+            }
             plugins.close();
             backend.close();
             throw e;
@@ -115,6 +133,7 @@ public final class Leadline implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        enrichment.close();
         dispatch.close();
         jobs.close();
         plugins.close();

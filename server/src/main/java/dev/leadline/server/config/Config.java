@@ -3,6 +3,7 @@ package dev.leadline.server.config;
 import dev.leadline.slack.SlackSettings;
 import dev.leadline.teams.TeamsSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ public record Config(
         boolean trustProxy,
         int dbPoolSize,
         Optional<SlackSettings> slack,
-        Optional<TeamsSettings> teams) {
+        Optional<TeamsSettings> teams,
+        Duration providerTimeout,
+        Map<String, String> pluginEnv) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -87,11 +90,18 @@ public record Config(
             }
         }
         Optional<TeamsSettings> teams = teams(r, problems);
+        Duration providerTimeout = Duration.ofMillis(r.integer("LEADLINE_PROVIDER_TIMEOUT_MS", 2000, 50, 60_000));
+        Map<String, String> pluginEnv = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("LEADLINE_PLUGIN_")) {
+                pluginEnv.put(name, value);
+            }
+        });
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
-                pool, slack, teams);
+                pool, slack, teams, providerTimeout, Map.copyOf(pluginEnv));
     }
 
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";

@@ -23,7 +23,31 @@ import java.util.Optional;
  * join it with the routing engine.
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
-                         Map<String, SlaSpec> sla, Views views, String crmLeadUrl) {
+                         Map<String, SlaSpec> sla, Views views, String crmLeadUrl, Map<String, Map<String, String>> plugins,
+                         EnrichmentSpec enrichment) {
+
+    /**
+     * How enrichment results and scores combine: providers from most to least trusted, score weights
+     * by provider, and the age after which a lead is enriched again.
+     */
+    public record EnrichmentSpec(List<String> precedence, Map<String, Double> weights, Integer refreshDays) {
+        public dev.leadline.core.enrichment.EnrichmentSettings toSettings() {
+            if (refreshDays != null && (refreshDays < 1 || refreshDays > 3650)) {
+                throw new ValidationException("enrichment.refreshDays", "must be a whole number of days from 1 to 3650");
+            }
+            if (weights != null) {
+                weights.forEach((provider, weight) -> {
+                    if (weight == null || weight < 0) {
+                        throw new ValidationException("enrichment.weights." + provider, "must be a number of 0 or more");
+                    }
+                });
+            }
+            var defaults = dev.leadline.core.enrichment.EnrichmentSettings.DEFAULTS;
+            return new dev.leadline.core.enrichment.EnrichmentSettings(precedence == null ? defaults.precedence() : precedence,
+                    weights == null ? defaults.weights() : weights,
+                    refreshDays == null ? defaults.refreshAfter() : Duration.ofDays(refreshDays));
+        }
+    }
 
     /** List view settings: after how many days without activity an open lead counts as idle. */
     public record Views(Integer idleDays) {}
@@ -40,6 +64,12 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
         reps = reps == null ? List.of() : List.copyOf(reps);
         queues = queues == null ? List.of() : List.copyOf(queues);
         forms = forms == null ? List.of() : List.copyOf(forms);
+        plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
+    }
+
+    /** Enrichment settings, or the defaults. */
+    public dev.leadline.core.enrichment.EnrichmentSettings enrichmentSettings() {
+        return enrichment == null ? dev.leadline.core.enrichment.EnrichmentSettings.DEFAULTS : enrichment.toSettings();
     }
 
     /** The settings the services are wired with; what the file leaves out keeps its default. */

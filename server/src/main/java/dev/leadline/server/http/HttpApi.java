@@ -1,6 +1,7 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.db.Database;
 import dev.leadline.server.Services;
 import dev.leadline.server.importing.ImportRunner;
@@ -21,7 +22,7 @@ public final class HttpApi {
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
                        long maxJsonBytes, long syncImportBytes, int formsPerMinute, boolean trustProxy, String version,
-                       Optional<SlackApp> slack, Optional<TeamsApp> teams) {}
+                       Optional<SlackApp> slack, Optional<TeamsApp> teams, EnrichmentService enrichment) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -37,6 +38,7 @@ public final class HttpApi {
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         ReportController reports = new ReportController(services.speedToLead(), deps.clock());
+        PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -81,7 +83,12 @@ public final class HttpApi {
             routes.get("/api/v1/imports/{id}", imports::job);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);
-            routes.get("/api/v1/plugins", ctx -> ctx.json(deps.plugins().plugins()));
+            routes.get("/api/v1/plugins", plugins::list);
+            routes.post("/api/v1/plugins", plugins::install);
+            routes.get("/api/v1/plugins/{id}", plugins::get);
+            routes.post("/api/v1/plugins/{id}/enable", plugins::enable);
+            routes.post("/api/v1/plugins/{id}/disable", plugins::disable);
+            routes.get("/api/v1/leads/{id}/enrichment", plugins::leadEnrichment);
 
             routes.post("/forms/{key}", forms::submit);
             deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> {

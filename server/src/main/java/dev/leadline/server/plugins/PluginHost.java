@@ -1,47 +1,287 @@
 package dev.leadline.server.plugins;
 
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.enrichment.EnrichmentService;
+import dev.leadline.core.enrichment.ProviderCalls;
+import dev.leadline.plugin.ActivitySummary;
+import dev.leadline.plugin.Enrichment;
+import dev.leadline.plugin.EnrichmentProvider;
+import dev.leadline.plugin.LeadSnapshot;
+import dev.leadline.plugin.PluginApi;
+import dev.leadline.plugin.Score;
+import dev.leadline.plugin.ScoringProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the plugin archives (zip or jar) found in the plugins directory and starts them. */
-public final class PluginHost implements AutoCloseable {
+/**
+ * The plugins: the bundled ones (shipped inside the server jar, unpacked into the data directory)
+ * and any archive (zip or jar) in the plugins directory, loaded with pf4j, each called through its
+ * own {@link Isolation}. Plugins can be enabled, disabled and added while the server runs; the
+ * providers in use are looked up again after every change.
+ */
+public final class PluginHost implements AutoCloseable, ProviderCalls {
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+    /** The archives bundled with the server, as resources of its jar. */
+    static final List<String> BUNDLED = List.of("enrich-email.zip", "enrich-http.zip", "score-rules.zip", "score-bayes.zip");
+
     private final PluginManager manager;
+    private final Path pluginsDir;
+    private final Map<String, Map<String, String>> config;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Duration timeout;
+    private final Map<String, Isolation> isolations = new ConcurrentHashMap<>();
+    private volatile List<Bound<EnrichmentProvider>> enrichers = List.of();
+    private volatile List<Bound<ScoringProvider>> scorers = List.of();
+    private volatile EnrichmentService enrichment;
 
-    private PluginHost(PluginManager manager) {
+    private record Bound<T>(String pluginId, T provider, PluginContext context, Isolation isolation) {}
+
+    /** One plugin as the API shows it. */
+    public record PluginInfo(String id, String version, String state, String description, List<String> providers, long calls, long errors,
+                             double avgLatencyMs, double maxLatencyMs, Map<String, String> circuits) {}
+
+    private PluginHost(PluginManager manager, Path pluginsDir, Map<String, Map<String, String>> config, Map<String, String> env,
+                       Clock clock, Duration timeout) {
         this.manager = manager;
+        this.pluginsDir = pluginsDir;
+        this.config = config;
+        this.env = env;
+        this.clock = clock;
+        this.timeout = timeout;
     }
 
-    public static PluginHost load(Path pluginsDir) {
-        PluginManager manager = new DefaultPluginManager(List.of(pluginsDir.toAbsolutePath()));
+    /**
+     * Unpacks the bundled plugins into {@code dataDir/bundled-plugins}, loads them and every archive
+     * in {@code pluginsDir}, and starts them; a plugin that fails to load is logged and left out.
+     */
+    public static PluginHost load(Path pluginsDir, Path dataDir, Map<String, Map<String, String>> config, Map<String, String> env,
+                                  Clock clock, Duration timeout) {
+        Path bundled = unpackBundled(dataDir.resolve("bundled-plugins"));
+        List<Path> roots = new ArrayList<>(List.of(bundled.toAbsolutePath()));
         if (Files.isDirectory(pluginsDir)) {
-            manager.loadPlugins();
-            manager.startPlugins();
+            roots.add(pluginsDir.toAbsolutePath());
         }
-        log.info("{} plugin(s) loaded from {}", manager.getPlugins().size(), pluginsDir.toAbsolutePath());
-        return new PluginHost(manager);
+        PluginManager manager = new DefaultPluginManager(roots);
+        manager.setSystemVersion(PluginApi.VERSION);
+        manager.loadPlugins();
+        manager.startPlugins();
+        PluginHost host = new PluginHost(manager, pluginsDir, config, env, clock, timeout);
+        host.rebind();
+        log.info("{} plugin(s) loaded: {}", manager.getPlugins().size(), host.plugins().stream().map(p -> p.id() + " " + p.state()).toList());
+        return host;
     }
 
-    /** One loaded plugin as the API shows it. */
-    public record PluginInfo(String id, String version, String state) {}
+    private static Path unpackBundled(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String archive : BUNDLED) {
+                try (InputStream in = PluginHost.class.getResourceAsStream("/bundled-plugins/" + archive)) {
+                    if (in == null) {
+                        log.warn("bundled plugin {} is missing from this build", archive);
+                        continue;
+                    }
+                    Path target = dir.resolve(archive);
+                    byte[] bytes = in.readAllBytes();
+                    if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                        Files.write(target, bytes);
+                        // pf4j unpacks a zip into a folder of the same name once; a new archive needs a fresh folder
+                        deleteTree(dir.resolve(archive.replaceFirst("\\.zip$", "")));
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the bundled plugins into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The enrichment service that plugins deliver late values to and learn history from (it needs the host first). */
+    public void connect(EnrichmentService service) {
+        this.enrichment = service;
+    }
+
+    private final PluginContext.HostServices hostServices = new PluginContext.HostServices() {
+        @Override
+        public void deliver(String pluginId, String leadId, List<dev.leadline.plugin.FieldValue> values) {
+            if (enrichment == null) {
+                throw new IllegalStateException("enrichment is not running yet");
+            }
+            enrichment.deliver(dev.leadline.core.lead.LeadId.parse(leadId), pluginId, values);
+        }
+
+        @Override
+        public List<dev.leadline.plugin.Outcome> outcomes(int max) {
+            return enrichment == null ? List.of() : enrichment.outcomes(max);
+        }
+    };
+
+    /** Looks the providers up again: after start-up and after every load, unload, enable or disable. */
+    private synchronized void rebind() {
+        List<Bound<EnrichmentProvider>> e = new ArrayList<>();
+        List<Bound<ScoringProvider>> s = new ArrayList<>();
+        for (PluginWrapper plugin : manager.getStartedPlugins()) {
+            String id = plugin.getPluginId();
+            Isolation isolation = isolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), timeout));
+            PluginContext context = new PluginContext(id, config.getOrDefault(id, Map.of()), env, clock, hostServices);
+            manager.getExtensions(EnrichmentProvider.class, id).forEach(p -> e.add(new Bound<>(id, p, context, isolation)));
+            manager.getExtensions(ScoringProvider.class, id).forEach(p -> s.add(new Bound<>(id, p, context, isolation)));
+        }
+        enrichers = List.copyOf(e);
+        scorers = List.copyOf(s);
+    }
+
+    @Override
+    public List<Called<Enrichment>> enrich(LeadSnapshot lead) {
+        List<Called<Enrichment>> results = new ArrayList<>();
+        for (Bound<EnrichmentProvider> bound : enrichers) {
+            String id = safeId(bound);
+            if (needed(bound.provider(), lead)) {
+                results.add(bound.isolation().call(id, () -> bound.provider().enrich(lead, bound.context())));
+            }
+        }
+        return results;
+    }
+
+    @Override
+    public List<Called<Score>> score(LeadSnapshot lead, ActivitySummary activity) {
+        List<Called<Score>> results = new ArrayList<>();
+        for (Bound<ScoringProvider> bound : scorers) {
+            results.add(bound.isolation().call(safeId(bound), () -> bound.provider().score(lead, activity, bound.context())));
+        }
+        return results;
+    }
+
+    /** Whether the lead has a field the provider needs; a provider that cannot say is asked anyway (in isolation). */
+    private static boolean needed(EnrichmentProvider provider, LeadSnapshot lead) {
+        try {
+            return provider.needs().stream().anyMatch(f -> lead.get(f).isPresent());
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    private static String safeId(Bound<?> bound) {
+        try {
+            return bound.provider() instanceof EnrichmentProvider e ? e.id() : ((ScoringProvider) bound.provider()).id();
+        } catch (RuntimeException e) {
+            return bound.provider().getClass().getSimpleName();
+        }
+    }
 
     public List<PluginInfo> plugins() {
-        return manager.getPlugins().stream().map(PluginHost::info).toList();
+        return manager.getPlugins().stream().map(this::info).toList();
     }
 
-    private static PluginInfo info(PluginWrapper plugin) {
-        return new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), plugin.getPluginState().toString());
+    public PluginInfo plugin(String id) {
+        PluginWrapper plugin = manager.getPlugin(id);
+        if (plugin == null) {
+            throw new NotFoundException("plugin", id);
+        }
+        return info(plugin);
+    }
+
+    public synchronized PluginInfo enable(String id) {
+        plugin(id);
+        manager.enablePlugin(id);
+        manager.startPlugin(id);
+        rebind();
+        return plugin(id);
+    }
+
+    public synchronized PluginInfo disable(String id) {
+        plugin(id);
+        manager.stopPlugin(id);
+        manager.disablePlugin(id);
+        rebind();
+        return plugin(id);
+    }
+
+    /**
+     * Adds a plugin archive while the server runs: stored in the plugins directory, loaded and
+     * started. An archive that is not a plugin (or whose id is taken) is refused and not kept.
+     */
+    public synchronized PluginInfo install(String fileName, InputStream archive) {
+        if (fileName == null || !fileName.matches("[A-Za-z0-9._-]+\\.(zip|jar)")) {
+            throw new ValidationException("file", "name the archive like my-plugin-1.0.0.zip (letters, digits, . _ -; .zip or .jar)");
+        }
+        Path target = pluginsDir.resolve(fileName);
+        if (Files.exists(target)) {
+            throw new ValidationException("file", "a plugin archive named " + fileName + " is already installed");
+        }
+        try {
+            Files.createDirectories(pluginsDir);
+            Path upload = Files.createTempFile(pluginsDir, ".upload-", ".tmp");
+            Files.copy(archive, upload, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
+            String id;
+            try {
+                id = manager.loadPlugin(target.toAbsolutePath());
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(target);
+                deleteTree(pluginsDir.resolve(fileName.replaceFirst("\\.(zip|jar)$", ""))); // what pf4j unpacked
+                throw new ValidationException("file", "not a Leadline plugin: " + e.getMessage());
+            }
+            PluginState state = manager.startPlugin(id);
+            rebind();
+            log.info("plugin {} installed from {} ({})", id, fileName, state);
+            return plugin(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + fileName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PluginInfo info(PluginWrapper plugin) {
+        String id = plugin.getPluginId();
+        List<String> providers = new ArrayList<>();
+        enrichers.stream().filter(b -> b.pluginId().equals(id)).forEach(b -> providers.add("enrichment:" + safeId(b)));
+        scorers.stream().filter(b -> b.pluginId().equals(id)).forEach(b -> providers.add("scoring:" + safeId(b)));
+        Isolation isolation = isolations.get(id);
+        long calls = isolation == null ? 0 : isolation.calls.get();
+        return new PluginInfo(id, plugin.getDescriptor().getVersion(), plugin.getPluginState().toString(),
+                plugin.getDescriptor().getPluginDescription(), providers, calls, isolation == null ? 0 : isolation.errors.get(),
+                calls == 0 ? 0 : isolation.totalMicros.get() / 1000.0 / calls, isolation == null ? 0 : isolation.maxMicros.get() / 1000.0,
+                isolation == null ? Map.of() : isolation.circuits());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Override
     public void close() {
-        manager.stopPlugins();
-        manager.unloadPlugins();
+        // one by one from a copy: pf4j's stopPlugins() can throw ConcurrentModificationException after a plugin was disabled
+        for (PluginWrapper plugin : new ArrayList<>(manager.getPlugins())) {
+            try {
+                manager.unloadPlugin(plugin.getPluginId());
+            } catch (RuntimeException e) {
+                log.warn("plugin {} did not unload cleanly: {}", plugin.getPluginId(), e.toString());
+            }
+        }
+        isolations.values().forEach(Isolation::close);
     }
 }

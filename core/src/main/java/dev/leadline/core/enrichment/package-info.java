@@ -1,0 +1,6 @@
+/**
+ * Enrichment and scoring of new leads through providers (plugins, behind the {@link
+ * dev.leadline.core.enrichment.ProviderCalls} port): results merged by field with provenance, never
+ * over what the lead was given, and scores combined by weights with every reason kept.
+ */
+package dev.leadline.core.enrichment;

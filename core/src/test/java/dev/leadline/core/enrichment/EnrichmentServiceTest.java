@@ -1,0 +1,144 @@
+package dev.leadline.core.enrichment;
+
+import static dev.leadline.core.testing.LeadDataBuilder.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.NewLead;
+import dev.leadline.core.testing.InMemoryLeadRepository;
+import dev.leadline.plugin.ActivitySummary;
+import dev.leadline.plugin.Enrichment;
+import dev.leadline.plugin.FieldValue;
+import dev.leadline.plugin.LeadSnapshot;
+import dev.leadline.plugin.Score;
+import dev.leadline.plugin.ScoreReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnrichmentServiceTest {
+    private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+    private final InMemoryLeadRepository leads = new InMemoryLeadRepository();
+    private final MemoryStore store = new MemoryStore();
+    private List<ProviderCalls.Called<Enrichment>> enrichments = List.of();
+    private List<ProviderCalls.Called<Score>> scores = List.of();
+    private final ProviderCalls providers = new ProviderCalls() {
+        @Override
+        public List<Called<Enrichment>> enrich(LeadSnapshot lead) {
+            return enrichments;
+        }
+
+        @Override
+        public List<Called<Score>> score(LeadSnapshot lead, ActivitySummary activity) {
+            return scores;
+        }
+    };
+
+    @Test
+    void theMostTrustedProviderWinsAFieldAheadOfConfidenceAndTheLeadsOwnValueIsNotTouched() {
+        Lead lead = leads.insert(new NewLead(aLead().with(LeadField.COMPANY, "acme").build(), null, null, T0));
+        enrichments = List.of(
+                ProviderCalls.Called.ok("clearbit/company", Enrichment.of(List.of(new FieldValue("industry", "Software", 0.6),
+                        new FieldValue("company", "Acme Inc", 0.9)))),
+                ProviderCalls.Called.ok("guess/industry", Enrichment.of(List.of(new FieldValue("industry", "Retail", 0.99)))));
+        EnrichmentService service = service(new EnrichmentSettings(List.of("clearbit"), Map.of(), Duration.ofDays(30)));
+
+        service.process(lead.id());
+
+        assertThat(store.values.get(lead.id())).containsEntry("industry", "Software").containsEntry("company", "Acme Inc");
+        assertThat(store.provenance(lead.id()).get("industry").provider()).isEqualTo("clearbit/company");
+        assertThat(leads.find(lead.id()).orElseThrow().data().get(LeadField.COMPANY)).contains("acme");
+    }
+
+    @Test
+    void withoutPrecedenceTheMoreConfidentValueWins() {
+        Lead lead = leads.insert(new NewLead(aLead().build(), null, null, T0));
+        enrichments = List.of(ProviderCalls.Called.ok("a/x", Enrichment.of(List.of(new FieldValue("industry", "Software", 0.6)))),
+                ProviderCalls.Called.ok("b/y", Enrichment.of(List.of(new FieldValue("industry", "Retail", 0.9)))));
+
+        service(EnrichmentSettings.DEFAULTS).process(lead.id());
+
+        assertThat(store.values.get(lead.id())).containsEntry("industry", "Retail");
+    }
+
+    @Test
+    void scoresCombineByWeightAndAFailedProviderIsRecordedWhileTheOthersStand() {
+        Lead lead = leads.insert(new NewLead(aLead().build(), null, null, T0));
+        scores = List.of(ProviderCalls.Called.ok("rules/rules", new Score(80, List.of(new ScoreReason(20, "big company")))),
+                ProviderCalls.Called.ok("bayes/bayes", new Score(20, List.of())),
+                ProviderCalls.Called.failed("broken/x", "timed out after 2000 ms"));
+        enrichments = List.of(ProviderCalls.Called.failed("slow/y", "circuit open"));
+
+        service(new EnrichmentSettings(List.of(), Map.of("rules", 3.0), Duration.ofDays(30))).process(lead.id());
+
+        assertThat(store.score.get(lead.id())).as("(80×3 + 20×1) / 4").isEqualTo(65);
+        assertThat(store.failures).extracting(ProviderFailure::provider).containsExactlyInAnyOrder("broken/x", "slow/y");
+        assertThat(store.scores).extracting(ProviderScore::provider).containsExactlyInAnyOrder("rules/rules", "bayes/bayes");
+    }
+
+    @Test
+    void aLateDeliveryIsMergedAndTheLeadIsScoredAgain() {
+        Lead lead = leads.insert(new NewLead(aLead().build(), null, null, T0));
+        scores = List.of(ProviderCalls.Called.ok("rules/rules", new Score(55, List.of())));
+
+        service(EnrichmentSettings.DEFAULTS).deliver(lead.id(), "apollo", List.of(new FieldValue("title", "CTO", 0.8)));
+
+        assertThat(store.values.get(lead.id())).containsEntry("title", "CTO");
+        assertThat(store.score.get(lead.id())).isEqualTo(55);
+    }
+
+    private EnrichmentService service(EnrichmentSettings settings) {
+        return new EnrichmentService(leads, store, providers, settings, Clock.fixed(T0, ZoneOffset.UTC));
+    }
+
+    private static final class MemoryStore implements EnrichmentStore {
+        final Map<LeadId, Map<String, String>> values = new HashMap<>();
+        final Map<LeadId, Map<String, Provenance>> provenance = new HashMap<>();
+        final Map<LeadId, Integer> score = new HashMap<>();
+        final List<ProviderScore> scores = new ArrayList<>();
+        final List<ProviderFailure> failures = new ArrayList<>();
+
+        @Override
+        public List<LeadId> pending(int limit, Instant staleBefore) {
+            return List.of();
+        }
+
+        @Override
+        public ActivitySummary activity(LeadId lead) {
+            return ActivitySummary.none();
+        }
+
+        @Override
+        public Map<String, Provenance> provenance(LeadId lead) {
+            return provenance.getOrDefault(lead, Map.of());
+        }
+
+        @Override
+        public void save(LeadId lead, Map<String, String> v, List<Provenance> changed, Integer s, List<ProviderScore> ps,
+                         List<ProviderFailure> f, Instant at) {
+            values.put(lead, v);
+            changed.forEach(p -> provenance.computeIfAbsent(lead, k -> new HashMap<>()).put(p.field(), p));
+            score.put(lead, s);
+            scores.addAll(ps);
+            failures.addAll(f);
+        }
+
+        @Override
+        public List<Lead> decided(int max) {
+            return List.of();
+        }
+
+        @Override
+        public LeadInsight insight(LeadId lead) {
+            return new LeadInsight(List.copyOf(provenance(lead).values()), score.get(lead), scores, failures);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.leadline.plugin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the host gives a provider: its configuration, an HTTP client with limits, a cache, a clock,
+ * a log, and a way to deliver enrichment later. One context per plugin; thread-safe.
+ */
+public interface ProviderContext {
+    /**
+     * The plugin's settings: {@code plugins.<plugin id>.<key>} in {@code leadline.yml}, overridden by
+     * environment variables {@code LEADLINE_PLUGIN_<PLUGIN_ID>_<KEY>} (upper case, {@code -} and
+     * {@code .} as {@code _}).
+     */
+    Map<String, String> config();
+
+    /** One setting, if present and not blank. */
+    default Optional<String> config(String key) {
+        return Optional.ofNullable(config().get(key)).filter(v -> !v.isBlank());
+    }
+
+    /** HTTP with a timeout and a per-plugin rate limit. */
+    Http http();
+
+    /** A small in-memory cache per plugin, entries expiring after {@code ttl}. */
+    <T> T cached(String key, Duration ttl, Supplier<T> load);
+
+    Clock clock();
+
+    /** The plugin's log (the host's logging, named after the plugin). */
+    Log log();
+
+    /**
+     * The organisation's decided leads, newest first, at most {@code max}: converted ones as won,
+     * disqualified ones as lost. For providers that learn from history; read it rarely and cache
+     * what you learn ({@link #cached}).
+     */
+    List<Outcome> outcomes(int max);
+
+    /**
+     * Delivers enrichment found after {@link EnrichmentProvider#enrich} returned (e.g. from a webhook
+     * the provider registered); merged like any other result.
+     */
+    void deliverLater(String leadId, List<FieldValue> values);
+
+    /** A minimal HTTP client; no third-party types. */
+    interface Http {
+        /** Sends a request; a 429 answer is returned like any other (its {@code Retry-After} in the headers). */
+        Response send(Request request) throws java.io.IOException, InterruptedException;
+    }
+
+    /**
+     * An HTTP request.
+     *
+     * @param method  GET, POST, ...
+     * @param url     absolute URL
+     * @param headers request headers
+     * @param body    request body, or {@code null}
+     */
+    record Request(String method, String url, Map<String, String> headers, String body) {
+        public Request {
+            headers = Map.copyOf(headers);
+        }
+
+        public static Request get(String url, Map<String, String> headers) {
+            return new Request("GET", url, headers, null);
+        }
+    }
+
+    /**
+     * An HTTP response.
+     *
+     * @param status  the status code
+     * @param headers response headers, names in lower case, first value
+     * @param body    the body as text
+     */
+    record Response(int status, Map<String, String> headers, String body) {
+        public Response {
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    /** A log for one plugin. */
+    interface Log {
+        void info(String message);
+
+        void warn(String message);
+    }
+}

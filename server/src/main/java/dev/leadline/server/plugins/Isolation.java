@@ -1,0 +1,122 @@
+package dev.leadline.server.plugins;
+
+import dev.leadline.core.enrichment.ProviderCalls.Called;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How one plugin is called: on its own threads, with the plugin's class loader as the context class
+ * loader, at most {@link #BULKHEAD} calls at once, each within the time limit, and behind a circuit
+ * breaker per provider (open after half of the last 20 calls failed; tried again after 30 s).
+ * Whatever a call does (throws, hangs, runs out of memory) comes back as a failure value.
+ */
+final class Isolation implements AutoCloseable {
+    static final int BULKHEAD = 8;
+    private static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom().slidingWindowSize(20).minimumNumberOfCalls(10)
+            .failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(30)).build();
+
+    private final String pluginId;
+    private final ClassLoader loader;
+    private final Duration timeout;
+    private final ExecutorService threads;
+    private final Semaphore bulkhead = new Semaphore(BULKHEAD);
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    final AtomicLong calls = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicLong totalMicros = new AtomicLong();
+    final AtomicLong maxMicros = new AtomicLong();
+
+    Isolation(String pluginId, ClassLoader loader, Duration timeout) {
+        this.pluginId = pluginId;
+        this.loader = loader;
+        this.timeout = timeout;
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "plugin-" + pluginId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Calls the provider; a failure (or a {@code null} answer) is returned as {@link Called#failed}. */
+    <T> Called<T> call(String provider, Callable<T> work) {
+        String name = pluginId + "/" + provider;
+        CircuitBreaker breaker = breakers.computeIfAbsent(name, n -> CircuitBreaker.of(n, BREAKER));
+        if (!breaker.tryAcquirePermission()) {
+            return Called.failed(name, "skipped: circuit open after repeated failures");
+        }
+        if (!bulkhead.tryAcquire()) {
+            breaker.releasePermission();
+            return Called.failed(name, "skipped: " + BULKHEAD + " calls already running");
+        }
+        long started = System.nanoTime();
+        Future<T> future = threads.submit(() -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return work.call();
+            } finally {
+                thread.setContextClassLoader(previous);
+                bulkhead.release();
+            }
+        });
+        String failure;
+        try {
+            T value = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (value != null) {
+                record(breaker, started, null);
+                return Called.ok(name, value);
+            }
+            failure = "answered nothing (null)";
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            failure = "timed out after " + timeout.toMillis() + " ms";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failure = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            failure = "interrupted";
+        }
+        record(breaker, started, failure);
+        return Called.failed(name, failure);
+    }
+
+    private void record(CircuitBreaker breaker, long started, String failure) {
+        long micros = (System.nanoTime() - started) / 1000;
+        calls.incrementAndGet();
+        totalMicros.addAndGet(micros);
+        maxMicros.accumulateAndGet(micros, Math::max);
+        if (failure == null) {
+            breaker.onSuccess(micros, TimeUnit.MICROSECONDS);
+        } else {
+            errors.incrementAndGet();
+            breaker.onError(micros, TimeUnit.MICROSECONDS, new IllegalStateException(failure));
+        }
+    }
+
+    /** The state of each provider's circuit, e.g. {@code CLOSED}. */
+    Map<String, String> circuits() {
+        Map<String, String> states = new java.util.TreeMap<>();
+        breakers.forEach((name, breaker) -> states.put(name, breaker.getState().name()));
+        return states;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The plugin host through the real server: the bundled plugin archives, isolation, and plugins added while it runs. */
+class PluginApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("LEADLINE_PROVIDER_TIMEOUT_MS", "500", "LEADLINE_PLUGIN_ENRICH_EMAIL_DEFAULT_REGION", "GB"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theBundledPluginsEnrichAndScoreANewLeadWithProvenanceAndReasonsAndLeaveItsOwnFieldsAlone() throws Exception {
+        JsonNode plugins = JSON.readTree(server.get("/api/v1/plugins").body());
+        assertThat(plugins.findValuesAsText("id")).contains("enrich-email", "enrich-http", "score-rules", "score-bayes");
+        assertThat(plugins.toString()).contains("enrichment:email").contains("scoring:rules").contains("STARTED");
+
+        String id = create("{\"firstName\":\"ada\",\"lastName\":\"LOVELACE\",\"email\":\"ada.lovelace@gmail.com\",\"phone\":\"020 7946 0958\","
+                + "\"title\":\"VP Engineering\",\"employeeCount\":\"800\",\"company\":\"Engines  Ltd\"}");
+        JsonNode enrichment = enrichment(id);
+
+        assertThat(field(enrichment, "emailType").path("value").asText()).isEqualTo("webmail");
+        assertThat(field(enrichment, "emailType").path("provider").asText()).isEqualTo("enrich-email/email");
+        assertThat(field(enrichment, "phone").path("value").asText()).as("read in the configured region, GB").isEqualTo("+442079460958");
+        assertThat(field(enrichment, "phoneCountry").path("value").asText()).isEqualTo("GB");
+        assertThat(field(enrichment, "firstName").path("value").asText()).isEqualTo("Ada");
+        assertThat(field(enrichment, "lastName").path("value").asText()).isEqualTo("Lovelace");
+        assertThat(field(enrichment, "domain")).as("no company domain from a webmail address").isNull();
+        // 40 base + 20 employees + 15 title + 5 phone − 15 webmail
+        assertThat(enrichment.path("score").asInt()).isEqualTo(65);
+        assertThat(scoreOf(enrichment, "score-rules/rules").path("reasons").toString()).contains("webmail address").contains("-15")
+                .contains("employees 500–5000");
+        assertThat(scoreOf(enrichment, "score-bayes/bayes").path("reasons").toString())
+                .as("with no decided leads yet the model abstains, says why, and does not count").contains("not enough history");
+        JsonNode lead = JSON.readTree(server.get("/api/v1/leads/" + id).body());
+        assertThat(lead.path("score").asInt()).isEqualTo(65);
+        assertThat(lead.path("firstName").asText()).as("the lead's own value is never overwritten").isEqualTo("ada");
+        assertThat(lead.path("enrichment").path("phone").asText()).isEqualTo("+442079460958");
+    }
+
+    @Test
+    void aPluginThatHangsOrThrowsIsIsolatedAndTheLeadIsEnrichedByTheOthersAnyway(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path archive = TestPlugin.build(dir, "misbehaving", Map.of(
+                "Sleepy", "@org.pf4j.Extension public class Sleepy implements dev.leadline.plugin.EnrichmentProvider {\n"
+                        + " public String id() { return \"sleepy\"; }\n"
+                        + " public java.util.Set<String> fills() { return java.util.Set.of(\"industry\"); }\n"
+                        + " public java.util.Set<String> needs() { return java.util.Set.of(\"email\"); }\n"
+                        + " public dev.leadline.plugin.Enrichment enrich(dev.leadline.plugin.LeadSnapshot l, dev.leadline.plugin.ProviderContext c)"
+                        + " throws Exception { Thread.sleep(30_000); return dev.leadline.plugin.Enrichment.none(); } }",
+                "Broken", "@org.pf4j.Extension public class Broken implements dev.leadline.plugin.ScoringProvider {\n"
+                        + " public String id() { return \"broken\"; }\n"
+                        + " public dev.leadline.plugin.Score score(dev.leadline.plugin.LeadSnapshot l, dev.leadline.plugin.ActivitySummary a,"
+                        + " dev.leadline.plugin.ProviderContext c) { throw new IllegalStateException(\"model file missing\"); } }"));
+
+        var installed = server.send(server.request("/api/v1/plugins?name=misbehaving-1.0.0.zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(archive))).build());
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        assertThat(JSON.readTree(installed.body()).path("providers").toString()).contains("enrichment:sleepy").contains("scoring:broken");
+
+        String id = create("{\"lastName\":\"Isolated\",\"email\":\"cto@acme-industries.example\",\"employeeCount\":\"900\"}");
+        JsonNode enrichment = enrichment(id);
+
+        assertThat(field(enrichment, "emailType").path("value").asText()).isEqualTo("corporate");
+        assertThat(field(enrichment, "domain").path("value").asText()).isEqualTo("acme-industries.example");
+        assertThat(enrichment.path("failures").toString()).contains("misbehaving/sleepy").contains("timed out after 500 ms")
+                .contains("misbehaving/broken").contains("model file missing");
+        assertThat(enrichment.path("score").asInt()).as("the rules' score stands alone: 40 + 20 + 10 corporate").isEqualTo(70);
+        JsonNode plugin = JSON.readTree(server.get("/api/v1/plugins/misbehaving").body());
+        assertThat(plugin.path("errors").asLong()).isGreaterThanOrEqualTo(2);
+
+        assertThat(server.postJson("/api/v1/plugins/misbehaving/disable", "").statusCode()).isEqualTo(200);
+        String calm = create("{\"lastName\":\"Calm\",\"email\":\"cfo@acme-industries.example\"}");
+        assertThat(enrichment(calm).path("failures")).as("a disabled plugin is not called").isEmpty();
+        assertThat(JSON.readTree(server.get("/api/v1/plugins/misbehaving").body()).path("state").asText()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    void anArchiveThatIsNotAPluginIsRefusedAndNotKept() {
+        var refused = server.send(server.request("/api/v1/plugins?name=notes.zip")
+                .POST(HttpRequest.BodyPublishers.ofString("just text")).build());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("not a Leadline plugin");
+        assertThat(server.get("/api/v1/plugins/notes").statusCode()).isEqualTo(404);
+        assertThat(Path.of(server.env().get("LEADLINE_PLUGINS_DIR")).resolve("notes.zip")).doesNotExist();
+        assertThat(Path.of(server.env().get("LEADLINE_PLUGINS_DIR")).resolve("notes")).doesNotExist();
+    }
+
+    private static String create(String json) throws Exception {
+        var created = server.postJson("/api/v1/leads", json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("id").asText();
+    }
+
+    private static JsonNode enrichment(String id) throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> JSON.readTree(server.get("/api/v1/leads/" + id + "/enrichment").body())
+                .path("fields").size() > 0);
+        return JSON.readTree(server.get("/api/v1/leads/" + id + "/enrichment").body());
+    }
+
+    private static JsonNode scoreOf(JsonNode enrichment, String provider) {
+        for (JsonNode s : enrichment.path("scores")) {
+            if (s.path("provider").asText().equals(provider)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no score from " + provider + " in " + enrichment);
+    }
+
+    private static JsonNode field(JsonNode enrichment, String name) {
+        for (JsonNode f : enrichment.path("fields")) {
+            if (f.path("field").asText().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+}
