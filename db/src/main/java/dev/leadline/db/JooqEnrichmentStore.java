@@ -72,6 +72,8 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
                      List<ProviderFailure> failures, Instant at) {
         dsl.transaction(configuration -> {
             DSLContext tx = DSL.using(configuration);
+            // the lead's row first: two runs for one lead (a late delivery during a refresh) queue here instead of deadlocking
+            tx.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).forUpdate().fetch();
             for (Provenance p : changed) {
                 tx.insertInto(LEAD_ENRICHMENT).set(LEAD_ENRICHMENT.LEAD_ID, lead.value()).set(LEAD_ENRICHMENT.FIELD, p.field())
                         .set(LEAD_ENRICHMENT.VALUE, clip(p.value(), 1000)).set(LEAD_ENRICHMENT.PROVIDER, p.provider())

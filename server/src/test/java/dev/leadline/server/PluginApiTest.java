@@ -95,6 +95,39 @@ class PluginApiTest {
     }
 
     @Test
+    void aPluginRunsWithItsOwnClassLoaderAndMayDeliverLaterAndOneThatRunsOutOfMemoryIsIsolated(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path archive = TestPlugin.build(dir, "careful", Map.of(
+                "Loader", "@org.pf4j.Extension public class Loader implements dev.leadline.plugin.EnrichmentProvider {\n"
+                        + " public String id() { return \"loader\"; }\n"
+                        + " public java.util.Set<String> fills() { return java.util.Set.of(\"custom.loader\"); }\n"
+                        + " public java.util.Set<String> needs() { return java.util.Set.of(\"lastName\"); }\n"
+                        + " public dev.leadline.plugin.Enrichment enrich(dev.leadline.plugin.LeadSnapshot l, dev.leadline.plugin.ProviderContext c) {\n"
+                        + "  String loader = Thread.currentThread().getContextClassLoader().getClass().getSimpleName();\n"
+                        + "  new Thread(() -> { try { Thread.sleep(200); } catch (InterruptedException e) { return; }\n"
+                        + "   c.deliverLater(l.id(), java.util.List.of(new dev.leadline.plugin.FieldValue(\"industry\", \"Aerospace\", 0.6))); }).start();\n"
+                        + "  return new dev.leadline.plugin.Enrichment(java.util.List.of(new dev.leadline.plugin.FieldValue(\"custom.loader\", loader, 1)), true); } }",
+                "Hungry", "@org.pf4j.Extension public class Hungry implements dev.leadline.plugin.EnrichmentProvider {\n"
+                        + " public String id() { return \"hungry\"; }\n"
+                        + " public java.util.Set<String> fills() { return java.util.Set.of(); }\n"
+                        + " public java.util.Set<String> needs() { return java.util.Set.of(\"lastName\"); }\n"
+                        + " public dev.leadline.plugin.Enrichment enrich(dev.leadline.plugin.LeadSnapshot l, dev.leadline.plugin.ProviderContext c) {\n"
+                        + "  long[] all = new long[Integer.MAX_VALUE - 2]; return dev.leadline.plugin.Enrichment.none(); } }"));
+        assertThat(server.send(server.request("/api/v1/plugins?name=careful-1.0.0.zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(archive))).build()).statusCode()).isEqualTo(201);
+
+        String id = create("{\"lastName\":\"Careful\"}");
+
+        Awaitility.await("the late value arrives").atMost(Duration.ofSeconds(15)).until(() -> field(enrichment(id), "industry") != null);
+        JsonNode enrichment = enrichment(id);
+        assertThat(field(enrichment, "custom.loader").path("value").asText()).isEqualTo("PluginClassLoader");
+        assertThat(field(enrichment, "industry").path("provider").asText()).isEqualTo("careful");
+        assertThat(enrichment.path("failures").toString()).contains("careful/hungry").contains("OutOfMemoryError");
+        assertThat(server.get("/health").statusCode()).as("the server is fine").isEqualTo(200);
+        assertThat(server.postJson("/api/v1/plugins/careful/disable", "").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anArchiveThatIsNotAPluginIsRefusedAndNotKept() {
         var refused = server.send(server.request("/api/v1/plugins?name=notes.zip")
                 .POST(HttpRequest.BodyPublishers.ofString("just text")).build());
