@@ -1,7 +1,6 @@
 package dev.leadline.teams;
 
 import com.auth0.jwt.exceptions.JWTVerificationException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -17,14 +16,11 @@ import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
-import com.microsoft.bot.schema.Attachment;
-import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -111,18 +107,18 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
 
     private CompletableFuture<Void> run(TurnContext context, TurnHandler handler) {
         Activity activity = context.getActivity();
-        String tenant = tenantOf(activity);
+        String tenant = ActivityMapping.tenantOf(activity);
         if (tenantId != null && !tenantId.equalsIgnoreCase(tenant)) {
             return CompletableFuture.failedFuture(new TenantRefused(String.valueOf(tenant)));
         }
-        Incoming incoming = incoming(activity, tenant);
+        Incoming incoming = ActivityMapping.incoming(activity, tenant);
         if (incoming.kind() == Kind.OTHER) {
             return CompletableFuture.completedFuture(null);
         }
         Turn turn = new Turn() {
             @Override
             public void reply(Message message) {
-                context.sendActivity(activity(message)).join();
+                context.sendActivity(ActivityMapping.activity(message)).join();
             }
 
             @Override
@@ -156,58 +152,14 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
         });
     }
 
-    private Incoming incoming(Activity activity, String tenant) {
-        TeamsAddress address = new TeamsAddress(activity.getServiceUrl(), activity.getConversation() == null ? null
-                : activity.getConversation().getId(), tenant,
-                activity.getConversation() == null ? null : activity.getConversation().getConversationType());
-        ChannelAccount from = activity.getFrom() == null ? new ChannelAccount() : activity.getFrom();
-        Kind kind = Kind.OTHER;
-        String text = null;
-        String verb = null;
-        Map<String, String> data = new LinkedHashMap<>();
-        if (activity.isType(ActivityTypes.MESSAGE) && activity.getText() != null) {
-            kind = Kind.MESSAGE;
-            text = activity.getText().replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").replaceAll("\\s+", " ").strip();
-        } else if (activity.isType(ActivityTypes.INVOKE) && "adaptiveCard/action".equals(activity.getName())) {
-            kind = Kind.CARD_ACTION;
-            JsonNode action = JSON.valueToTree(activity.getValue()).path("action");
-            verb = action.path("verb").asText("");
-            action.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().isValueNode()
-                    ? e.getValue().asText() : e.getValue().toString()));
-        } else if (botAdded(activity)) {
-            kind = Kind.INSTALLED;
-        }
-        return new Incoming(kind, address, from.getId(), from.getAadObjectId(), from.getName(), text, verb, data);
-    }
-
-    private static boolean botAdded(Activity activity) {
-        if (activity.isType(ActivityTypes.INSTALLATION_UPDATE)) {
-            return activity.getAction() == null || activity.getAction().startsWith("add");
-        }
-        return activity.isType(ActivityTypes.CONVERSATION_UPDATE) && activity.getMembersAdded() != null && activity.getRecipient() != null
-                && activity.getMembersAdded().stream().anyMatch(m -> activity.getRecipient().getId().equals(m.getId()));
-    }
-
-    private static String tenantOf(Activity activity) {
-        if (activity.getConversation() != null && activity.getConversation().getTenantId() != null) {
-            return activity.getConversation().getTenantId();
-        }
-        try {
-            var channelData = activity.teamsGetChannelData();
-            return channelData == null || channelData.getTenant() == null ? null : channelData.getTenant().getId();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     @Override
     public String send(TeamsAddress to, Message message) throws CallFailed {
-        return call(() -> client(to).getConversations().sendToConversation(to.conversationId(), activity(message))).getId();
+        return call(() -> client(to).getConversations().sendToConversation(to.conversationId(), ActivityMapping.activity(message))).getId();
     }
 
     @Override
     public void update(TeamsAddress to, String activityId, Message message) throws CallFailed {
-        Activity activity = activity(message);
+        Activity activity = ActivityMapping.activity(message);
         activity.setId(activityId);
         call(() -> client(to).getConversations().updateActivity(to.conversationId(), activityId, activity));
     }
@@ -240,24 +192,6 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
 
     private ConnectorClient client(TeamsAddress to) {
         return clients.computeIfAbsent(to.serviceUrl(), url -> new RestConnectorClient(url, credentials));
-    }
-
-    private static Activity activity(Message message) {
-        Activity activity = new Activity(ActivityTypes.MESSAGE);
-        activity.setText(message.text());
-        activity.setTextFormat(com.microsoft.bot.schema.TextFormatTypes.MARKDOWN);
-        if (!message.cards().isEmpty()) {
-            activity.setAttachments(message.cards().stream().map(card -> {
-                Attachment attachment = new Attachment();
-                attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
-                attachment.setContent(card);
-                return attachment;
-            }).toList());
-            if (message.cards().size() > 1) {
-                activity.setAttachmentLayout(com.microsoft.bot.schema.AttachmentLayoutTypes.LIST);
-            }
-        }
-        return activity;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -38,8 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PluginHost implements AutoCloseable, ProviderCalls {
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
-    /** The archives bundled with the server, as resources of its jar. */
-    static final List<String> BUNDLED = List.of("enrich-email.zip", "enrich-http.zip", "score-rules.zip", "score-bayes.zip");
 
     private final PluginManager manager;
     private final Path pluginsDir;
@@ -48,11 +46,8 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     private final Clock clock;
     private final Duration timeout;
     private final Map<String, Isolation> isolations = new ConcurrentHashMap<>();
-    private volatile List<Bound<EnrichmentProvider>> enrichers = List.of();
-    private volatile List<Bound<ScoringProvider>> scorers = List.of();
+    private volatile PluginProviders providers = PluginProviders.none();
     private volatile EnrichmentService enrichment;
-
-    private record Bound<T>(String pluginId, T provider, PluginContext context, Isolation isolation) {}
 
     /** One plugin as the API shows it. */
     public record PluginInfo(String id, String version, String state, String description, List<String> providers, long calls, long errors,
@@ -74,7 +69,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
      */
     public static PluginHost load(Path pluginsDir, Path dataDir, Map<String, Map<String, String>> config, Map<String, String> env,
                                   Clock clock, Duration timeout) {
-        Path bundled = unpackBundled(dataDir.resolve("bundled-plugins"));
+        Path bundled = BundledPlugins.unpack(dataDir.resolve("bundled-plugins"));
         List<Path> roots = new ArrayList<>(List.of(bundled.toAbsolutePath()));
         if (Files.isDirectory(pluginsDir)) {
             roots.add(pluginsDir.toAbsolutePath());
@@ -87,30 +82,6 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         host.rebind();
         log.info("{} plugin(s) loaded: {}", manager.getPlugins().size(), host.plugins().stream().map(p -> p.id() + " " + p.state()).toList());
         return host;
-    }
-
-    private static Path unpackBundled(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            for (String archive : BUNDLED) {
-                try (InputStream in = PluginHost.class.getResourceAsStream("/bundled-plugins/" + archive)) {
-                    if (in == null) {
-                        log.warn("bundled plugin {} is missing from this build", archive);
-                        continue;
-                    }
-                    Path target = dir.resolve(archive);
-                    byte[] bytes = in.readAllBytes();
-                    if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-                        Files.write(target, bytes);
-                        // pf4j unpacks a zip into a folder of the same name once; a new archive needs a fresh folder
-                        deleteTree(dir.resolve(archive.replaceFirst("\\.zip$", "")));
-                    }
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the bundled plugins into " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     /** The enrichment service that plugins deliver late values to and learn history from (it needs the host first). */
@@ -135,55 +106,26 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
 
     /** Looks the providers up again: after start-up and after every load, unload, enable or disable. */
     private synchronized void rebind() {
-        List<Bound<EnrichmentProvider>> e = new ArrayList<>();
-        List<Bound<ScoringProvider>> s = new ArrayList<>();
+        List<PluginProviders.Bound<EnrichmentProvider>> e = new ArrayList<>();
+        List<PluginProviders.Bound<ScoringProvider>> s = new ArrayList<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             String id = plugin.getPluginId();
             Isolation isolation = isolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), timeout));
             PluginContext context = new PluginContext(id, config.getOrDefault(id, Map.of()), env, clock, hostServices);
-            manager.getExtensions(EnrichmentProvider.class, id).forEach(p -> e.add(new Bound<>(id, p, context, isolation)));
-            manager.getExtensions(ScoringProvider.class, id).forEach(p -> s.add(new Bound<>(id, p, context, isolation)));
+            manager.getExtensions(EnrichmentProvider.class, id).forEach(p -> e.add(new PluginProviders.Bound<>(id, p, context, isolation)));
+            manager.getExtensions(ScoringProvider.class, id).forEach(p -> s.add(new PluginProviders.Bound<>(id, p, context, isolation)));
         }
-        enrichers = List.copyOf(e);
-        scorers = List.copyOf(s);
+        providers = new PluginProviders(e, s);
     }
 
     @Override
     public List<Called<Enrichment>> enrich(LeadSnapshot lead) {
-        List<Called<Enrichment>> results = new ArrayList<>();
-        for (Bound<EnrichmentProvider> bound : enrichers) {
-            String id = safeId(bound);
-            if (needed(bound.provider(), lead)) {
-                results.add(bound.isolation().call(id, () -> bound.provider().enrich(lead, bound.context())));
-            }
-        }
-        return results;
+        return providers.enrich(lead);
     }
 
     @Override
     public List<Called<Score>> score(LeadSnapshot lead, ActivitySummary activity) {
-        List<Called<Score>> results = new ArrayList<>();
-        for (Bound<ScoringProvider> bound : scorers) {
-            results.add(bound.isolation().call(safeId(bound), () -> bound.provider().score(lead, activity, bound.context())));
-        }
-        return results;
-    }
-
-    /** Whether the lead has a field the provider needs; a provider that cannot say is asked anyway (in isolation). */
-    private static boolean needed(EnrichmentProvider provider, LeadSnapshot lead) {
-        try {
-            return provider.needs().stream().anyMatch(f -> lead.get(f).isPresent());
-        } catch (RuntimeException e) {
-            return true;
-        }
-    }
-
-    private static String safeId(Bound<?> bound) {
-        try {
-            return bound.provider() instanceof EnrichmentProvider e ? e.id() : ((ScoringProvider) bound.provider()).id();
-        } catch (RuntimeException e) {
-            return bound.provider().getClass().getSimpleName();
-        }
+        return providers.score(lead, activity);
     }
 
     public List<PluginInfo> plugins() {
@@ -236,7 +178,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
                 id = manager.loadPlugin(target.toAbsolutePath());
             } catch (RuntimeException e) {
                 Files.deleteIfExists(target);
-                deleteTree(pluginsDir.resolve(fileName.replaceFirst("\\.(zip|jar)$", ""))); // what pf4j unpacked
+                BundledPlugins.deleteTree(pluginsDir.resolve(fileName.replaceFirst("\\.(zip|jar)$", ""))); // what pf4j unpacked
                 throw new ValidationException("file", "not a Leadline plugin: " + e.getMessage());
             }
             PluginState state = manager.startPlugin(id);
@@ -250,26 +192,12 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
 
     private PluginInfo info(PluginWrapper plugin) {
         String id = plugin.getPluginId();
-        List<String> providers = new ArrayList<>();
-        enrichers.stream().filter(b -> b.pluginId().equals(id)).forEach(b -> providers.add("enrichment:" + safeId(b)));
-        scorers.stream().filter(b -> b.pluginId().equals(id)).forEach(b -> providers.add("scoring:" + safeId(b)));
         Isolation isolation = isolations.get(id);
         long calls = isolation == null ? 0 : isolation.calls.get();
         return new PluginInfo(id, plugin.getDescriptor().getVersion(), plugin.getPluginState().toString(),
-                plugin.getDescriptor().getPluginDescription(), providers, calls, isolation == null ? 0 : isolation.errors.get(),
+                plugin.getDescriptor().getPluginDescription(), providers.namesOf(id), calls, isolation == null ? 0 : isolation.errors.get(),
                 calls == 0 ? 0 : isolation.totalMicros.get() / 1000.0 / calls, isolation == null ? 0 : isolation.maxMicros.get() / 1000.0,
                 isolation == null ? Map.of() : isolation.circuits());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     @Override
