@@ -1,0 +1,113 @@
+package dev.leadline.core.dedupe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Whether two leads are the same person: the same mailbox; or, weighing every field both have
+ * (Fellegi-Sunter style), enough of the evidence agreeing. Names are compared on canonical first
+ * names and surnames in the order that fits (sources swap them), strings by Jaro-Winkler, codes by
+ * edit distance; agreement adds a field's weight, a near miss half of it, a disagreement takes half
+ * away. The score is the sum over the weight compared.
+ */
+public final class LeadMatcher {
+    /** At or above this share of the compared evidence, a pair counts as a duplicate. */
+    public static final double THRESHOLD = 0.4;
+    /**
+     * How much each field's agreement says (a surname or birth date shared by strangers is rarer than a
+     * shared city); a disagreement takes half its weight away, since sources mistype and drop values.
+     */
+    private static final java.util.Map<String, Double> WEIGHTS = java.util.Map.of("firstName", 2.0, "lastName", 3.0, "company", 2.0,
+            "domain", 2.0, "phone", 4.0, "street", 3.0, "postcode", 2.0, "city", 1.5, "birthDate", 4.0);
+    /** Pairs with less evidence than this (in weight) are not judged: a name alone is not enough. */
+    private static final double MIN_EVIDENCE = 7.0;
+    private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
+    private static final LevenshteinDistance EDITS = new LevenshteinDistance(2);
+
+    /** A duplicate: its score (0 to 1) and the fields that matched. */
+    public record Match(double score, List<String> matched) {}
+
+    public Optional<Match> compare(MatchProfile a, MatchProfile b) {
+        if (!a.email().isEmpty() && a.email().equals(b.email())) {
+            return Optional.of(new Match(1.0, List.of("email")));
+        }
+        boolean swapped = pair(a.firstName(), b.lastName(), a.lastName(), b.firstName()) > pair(a.firstName(), b.firstName(), a.lastName(),
+                b.lastName());
+        String[][] fields = {
+            {"firstName", a.firstName(), swapped ? b.lastName() : b.firstName()},
+            {"lastName", a.lastName(), swapped ? b.firstName() : b.lastName()},
+            {"company", a.company(), b.company()}, {"domain", a.domain(), b.domain()}, {"phone", a.phone(), b.phone()},
+            {"street", a.street(), b.street()}, {"postcode", a.postcode(), b.postcode()}, {"city", a.city(), b.city()},
+            {"birthDate", a.birthDate(), b.birthDate()}};
+        double total = 0;
+        double possible = 0;
+        List<String> matched = new ArrayList<>();
+        for (String[] f : fields) {
+            if (f[1].isEmpty() || f[2].isEmpty()) {
+                continue;
+            }
+            double weight = WEIGHTS.get(f[0]);
+            double agreement = agreement(f[0], f[1], f[2]);
+            possible += weight;
+            total += agreement >= 1 ? weight : agreement > 0 ? weight / 2 : -weight / 2;
+            if (agreement > 0) {
+                matched.add(f[0]);
+            }
+        }
+        if (possible < MIN_EVIDENCE || !personal(matched)) {
+            return Optional.empty();
+        }
+        double score = Math.max(0, total / possible);
+        return score >= THRESHOLD ? Optional.of(new Match(score, List.copyOf(matched))) : Optional.empty();
+    }
+
+    /**
+     * Something about the person must agree, not only about where they work: a name, or a birth date
+     * or phone of their own. Colleagues share a company, a domain and an address.
+     */
+    private static boolean personal(List<String> matched) {
+        return matched.contains("firstName") || matched.contains("lastName") || matched.contains("birthDate") || matched.contains("phone");
+    }
+
+    /** 1 for agreement, 0.5 for near agreement (a typo), 0 for disagreement. */
+    private static double agreement(String field, String x, String y) {
+        if (x.equals(y)) {
+            return 1;
+        }
+        switch (field) {
+            case "phone":
+            case "domain":
+                return 0;
+            case "postcode":
+            case "birthDate":
+                return EDITS.apply(x, y) == 1 ? 0.5 : 0;
+            default:
+                double similarity = JW.apply(x, y);
+                return similarity >= 0.93 ? 1 : similarity >= 0.85 ? 0.5 : 0;
+        }
+    }
+
+    /** The names' similarity, in the order that fits best (sources swap first and last names). */
+    static double names(MatchProfile a, MatchProfile b) {
+        if (a.lastName().isEmpty() || b.lastName().isEmpty()) {
+            return 0;
+        }
+        double straight = pair(a.firstName(), b.firstName(), a.lastName(), b.lastName());
+        double swapped = pair(a.firstName(), b.lastName(), a.lastName(), b.firstName());
+        return Math.max(straight, swapped);
+    }
+
+    private static double pair(String f1, String f2, String l1, String l2) {
+        if (l1.isEmpty() || l2.isEmpty()) {
+            return 0;
+        }
+        double last = JW.apply(l1, l2);
+        if (f1.isEmpty() || f2.isEmpty()) {
+            return last * 0.95; // one side lacks a first name: the surname alone, a little less sure
+        }
+        return (JW.apply(f1, f2) + last) / 2;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.leadline.core.dedupe;
+
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A lead in its matching form: every field normalised once ({@link MatchKeys}). Address fields that
+ * leads carry as custom fields are used when present: {@code street}, {@code postcode},
+ * {@code birthDate}.
+ */
+public record MatchProfile(String email, String firstName, String lastName, String company, String domain, String phone, String street,
+                           String postcode, String city, String birthDate) {
+
+    public static MatchProfile of(LeadData data) {
+        String domain = data.get(LeadField.DOMAIN).or(() -> data.get(LeadField.WEBSITE)).map(MatchKeys::domainRoot).orElse("");
+        return new MatchProfile(MatchKeys.email(data.getOrNull(LeadField.EMAIL)), MatchKeys.firstName(data.getOrNull(LeadField.FIRST_NAME)),
+                MatchKeys.plain(data.getOrNull(LeadField.LAST_NAME)), MatchKeys.company(data.getOrNull(LeadField.COMPANY)), domain,
+                MatchKeys.phone(data.getOrNull(LeadField.PHONE)), MatchKeys.plain(data.customFields().get("street")),
+                MatchKeys.plain(data.customFields().get("postcode")).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
+                MatchKeys.plain(data.customFields().get("birthDate")).replace(" ", ""));
+    }
+
+    /**
+     * Keys under which candidates are looked up: two leads are compared only when they share one.
+     * Each is selective on its own (an email, a phone, a postcode with the surname's sound, the
+     * names' sounds together), so a typo in one field still leaves another.
+     */
+    public Set<String> blockingKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        add(keys, "e:", email);
+        add(keys, "p:", phone);
+        add(keys, "b:", birthDate);
+        String last = MatchKeys.phonetic(lastName);
+        String first = MatchKeys.phonetic(firstName);
+        if (!last.isEmpty()) {
+            add(keys, "zl:", postcode.isEmpty() ? "" : postcode + "|" + last);
+            add(keys, "fl:", first.isEmpty() ? "" : first + "|" + last);
+            add(keys, "fl:", first.isEmpty() ? "" : last + "|" + first); // first and last swapped
+            add(keys, "cl:", company.isEmpty() ? "" : company + "|" + last);
+        }
+        if (!first.isEmpty()) {
+            add(keys, "zf:", postcode.isEmpty() ? "" : postcode + "|" + first);
+        }
+        add(keys, "s:", street.isEmpty() || postcode.isEmpty() ? "" : street + "|" + postcode);
+        return keys;
+    }
+
+    private static void add(Set<String> keys, String prefix, String value) {
+        if (value != null && !value.isEmpty()) {
+            keys.add(prefix + value);
+        }
+    }
+}

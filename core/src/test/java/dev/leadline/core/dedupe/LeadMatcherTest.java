@@ -1,0 +1,56 @@
+package dev.leadline.core.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LeadMatcherTest {
+    private final LeadMatcher matcher = new LeadMatcher();
+
+    @Test
+    void theSameGmailMailboxWrittenDifferentlyIsOneLead() {
+        assertThat(matcher.compare(lead(Map.of(LeadField.EMAIL, "Ada.Lovelace+news@googlemail.com")),
+                lead(Map.of(LeadField.EMAIL, "adalovelace@gmail.com")))).get().extracting(LeadMatcher.Match::matched)
+                .asList().containsExactly("email");
+    }
+
+    @Test
+    void aNicknameAtTheSameCompanyWithTheSamePhoneIsADuplicate() {
+        var bob = lead(Map.of(LeadField.FIRST_NAME, "Bob", LeadField.LAST_NAME, "Smith", LeadField.COMPANY, "Acme, Inc.",
+                LeadField.PHONE, "+1 (650) 253-0000", LeadField.WEBSITE, "https://www.acme.com"));
+        var robert = lead(Map.of(LeadField.FIRST_NAME, "Robert", LeadField.LAST_NAME, "Smyth", LeadField.COMPANY, "ACME Incorporated",
+                LeadField.PHONE, "650 253 0000", LeadField.DOMAIN, "acme.co.uk"));
+
+        assertThat(matcher.compare(bob, robert)).get().extracting(LeadMatcher.Match::matched).asList()
+                .contains("firstName", "lastName", "company", "phone", "domain");
+    }
+
+    @Test
+    void colleaguesAtTheSameCompanyAndAddressAreNotDuplicates() {
+        Map<String, String> office = Map.of("street", "1 Unter den Linden", "postcode", "10117");
+        var jane = lead(Map.of(LeadField.FIRST_NAME, "Jane", LeadField.LAST_NAME, "Rivera", LeadField.COMPANY, "Acme", LeadField.CITY, "Berlin",
+                LeadField.DOMAIN, "acme.com"), office);
+        var omar = lead(Map.of(LeadField.FIRST_NAME, "Omar", LeadField.LAST_NAME, "Haddad", LeadField.COMPANY, "Acme", LeadField.CITY, "Berlin",
+                LeadField.DOMAIN, "acme.com"), office);
+
+        assertThat(matcher.compare(jane, omar)).isEmpty();
+    }
+
+    @Test
+    void aNameAloneIsNotEnoughEvidence() {
+        assertThat(matcher.compare(lead(Map.of(LeadField.FIRST_NAME, "John", LeadField.LAST_NAME, "Smith")),
+                lead(Map.of(LeadField.FIRST_NAME, "John", LeadField.LAST_NAME, "Smith")))).isEmpty();
+    }
+
+    private static MatchProfile lead(Map<LeadField, String> fields) {
+        return lead(fields, Map.of());
+    }
+
+    private static MatchProfile lead(Map<LeadField, String> fields, Map<String, String> custom) {
+        return MatchProfile.of(new LeadData(new EnumMap<>(fields), custom));
+    }
+}
