@@ -37,9 +37,12 @@ public final class JooqLeadRepository implements LeadRepository {
     private static final Map<LeadField, TableField<SalesLeadRecord, String>> TEXT_COLUMNS = textColumns();
 
     private final DSLContext dsl;
+    /** Duplicate candidate keys are kept with the lead, in its transaction. */
+    private final JooqMatchKeys matchKeys;
 
     public JooqLeadRepository(DSLContext dsl) {
         this.dsl = dsl;
+        this.matchKeys = new JooqMatchKeys(dsl);
     }
 
     @Override
@@ -47,7 +50,9 @@ public final class JooqLeadRepository implements LeadRepository {
         SalesLeadRecord record = toRecord(lead);
         record.attach(dsl.configuration());
         record.store();
-        return toLead(record);
+        Lead stored = toLead(record);
+        matchKeys.index(List.of(stored));
+        return stored;
     }
 
     @Override
@@ -67,6 +72,7 @@ public final class JooqLeadRepository implements LeadRepository {
             record.setId(ids.get(i));
             stored.add(toLead(record));
         }
+        matchKeys.index(stored);
         return stored;
     }
 
@@ -157,7 +163,9 @@ public final class JooqLeadRepository implements LeadRepository {
         if (updated == 0) {
             throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
         }
-        return find(lead.id()).orElseThrow();
+        Lead changed = find(lead.id()).orElseThrow();
+        matchKeys.index(List.of(changed));
+        return changed;
     }
 
     @Override

@@ -38,6 +38,8 @@ import dev.leadline.db.JooqFormRepository;
 import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
 import dev.leadline.db.JooqLeadRepository;
+import dev.leadline.db.JooqMatchKeys;
+import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.db.JooqOutbox;
 import dev.leadline.db.JooqQueueRepository;
 import dev.leadline.db.JooqRepRepository;
@@ -75,7 +77,8 @@ public record Services(
         TeamService team,
         TokenService tokens,
         SavedViewService views,
-        ChatDesk chat) {
+        ChatDesk chat,
+        DuplicateService duplicates) {
 
     /** What an installation may change about the services: its disqualify reasons and idle period. */
     public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl) {
@@ -129,6 +132,7 @@ public record Services(
                 team,
                 new TokenService(new JooqTokenRepository(dsl), audit, clock),
                 views,
-                chat);
+                chat,
+                new DuplicateService(leadRepository, new JooqMatchKeys(dsl)));
     }
 }

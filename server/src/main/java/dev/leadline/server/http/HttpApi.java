@@ -38,6 +38,7 @@ public final class HttpApi {
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         ReportController reports = new ReportController(services.speedToLead(), deps.clock());
+        DuplicateController duplicates = new DuplicateController(services.duplicates());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
@@ -89,6 +90,7 @@ public final class HttpApi {
             routes.post("/api/v1/plugins/{id}/enable", plugins::enable);
             routes.post("/api/v1/plugins/{id}/disable", plugins::disable);
             routes.get("/api/v1/leads/{id}/enrichment", plugins::leadEnrichment);
+            routes.get("/api/v1/leads/{id}/duplicates", duplicates::list);
 
             routes.post("/forms/{key}", forms::submit);
             deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> {
