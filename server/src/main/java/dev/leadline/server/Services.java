@@ -39,6 +39,7 @@ import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
 import dev.leadline.db.JooqLeadRepository;
 import dev.leadline.db.JooqMatchKeys;
+import dev.leadline.core.dedupe.DuplicateRule;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.db.JooqOutbox;
 import dev.leadline.db.JooqQueueRepository;
@@ -81,9 +82,9 @@ public record Services(
         DuplicateService duplicates) {
 
     /** What an installation may change about the services: its disqualify reasons and idle period. */
-    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl) {
+    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl, DuplicateRule duplicateRule) {
         public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER,
-                Optional.empty());
+                Optional.empty(), DuplicateRule.FLAG);
     }
 
     /**
@@ -104,7 +105,9 @@ public record Services(
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
-        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock);
+        DuplicateService duplicates = new DuplicateService(leadRepository, new JooqMatchKeys(dsl));
+        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock,
+                duplicates, settings.duplicateRule());
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());
         SavedViewService views = new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock);
         QualificationService qualification = new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock);
@@ -133,6 +136,6 @@ public record Services(
                 new TokenService(new JooqTokenRepository(dsl), audit, clock),
                 views,
                 chat,
-                new DuplicateService(leadRepository, new JooqMatchKeys(dsl)));
+                duplicates);
     }
 }

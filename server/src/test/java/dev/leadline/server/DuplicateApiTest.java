@@ -43,6 +43,38 @@ class DuplicateApiTest {
         assertThat(server.get("/api/v1/leads/L-999999/duplicates").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void byDefaultANewLeadThatLooksLikeAStoredOneIsStoredAndFlaggedInTheAnswerAndTimeline() throws Exception {
+        String first = create("{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"company\":\"Navy Labs\",\"phone\":\"+1 202 555 0101\"}");
+
+        var second = server.postJson("/api/v1/leads", "{\"firstName\":\"Grace\",\"lastName\":\"Hoper\",\"company\":\"Navy Labs Inc\","
+                + "\"phone\":\"202-555-0101\"}");
+
+        assertThat(second.statusCode()).isEqualTo(201);
+        JsonNode body = JSON.readTree(second.body());
+        assertThat(body.path("possibleDuplicates").get(0).path("id").asText()).isEqualTo(first);
+        String timeline = server.get("/api/v1/leads/" + body.path("id").asText() + "/timeline").body();
+        assertThat(timeline).contains("looks like " + first);
+    }
+
+    @Test
+    void withTheBlockRuleADuplicateIsRefusedWith409NamingTheExistingLeadAndNothingIsStored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("leadline.yml"), "duplicates:\n  onCreate: block\n");
+        try (TestServer strict = TestServer.start(java.util.Map.of("LEADLINE_CONFIG", config.toString()))) {
+            var first = strict.postJson("/api/v1/leads", "{\"firstName\":\"Alan\",\"lastName\":\"Turing\",\"email\":\"alan@bletchley.example\"}");
+            long before = strict.services().leads().count(dev.leadline.core.lead.LeadQuery.at(java.time.Instant.now(), java.time.ZoneOffset.UTC));
+
+            var again = strict.postJson("/api/v1/leads", "{\"firstName\":\"A.\",\"lastName\":\"Turing\",\"email\":\"Alan@Bletchley.example\"}");
+
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(again.body()).path("existing").path("id").asText()).isEqualTo(JSON.readTree(first.body()).path("id").asText());
+            assertThat(again.body()).contains("\"error\":\"duplicate\"").contains("email");
+            assertThat(strict.services().leads().count(dev.leadline.core.lead.LeadQuery.at(java.time.Instant.now(), java.time.ZoneOffset.UTC)))
+                    .isEqualTo(before);
+        }
+    }
+
     private static String create(String json) throws Exception {
         var created = server.postJson("/api/v1/leads", json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -1,11 +1,24 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.Lead;
+import java.util.List;
 
 /** What became of a request to create one lead. */
 public sealed interface CreateOutcome {
-    /** A new lead was stored. */
-    record Created(Lead lead) implements CreateOutcome {}
+    /** A new lead was stored; {@code possibleDuplicates} are stored leads it looks like (flagged, not blocked). */
+    record Created(Lead lead, List<DuplicateService.Duplicate> possibleDuplicates) implements CreateOutcome {
+        public Created {
+            possibleDuplicates = List.copyOf(possibleDuplicates);
+        }
+
+        public Created(Lead lead) {
+            this(lead, List.of());
+        }
+    }
+
+    /** The lead looks like one already stored and the rule is to block; nothing was stored. */
+    record Duplicate(DuplicateService.Duplicate of) implements CreateOutcome {}
 
     /** The same request was sent before with this key; here is the lead it created. */
     record Replayed(Lead lead) implements CreateOutcome {}

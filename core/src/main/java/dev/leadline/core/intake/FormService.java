@@ -109,6 +109,10 @@ public final class FormService {
         if (created instanceof CreateOutcome.AlreadyExists exists) {
             return new FormOutcome.Accepted(form, exists.existing());
         }
+        if (created instanceof CreateOutcome.Duplicate duplicate) {
+            // blocked as a duplicate: the visitor is thanked as usual; the existing lead stands
+            return new FormOutcome.Accepted(form, duplicate.of().lead());
+        }
         return new FormOutcome.Accepted(form, ((CreateOutcome.Created) created).lead());
     }
 

@@ -4,6 +4,8 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.Transactor;
+import dev.leadline.core.dedupe.DuplicateRule;
+import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
@@ -23,14 +25,28 @@ public final class IntakeService {
     private final LeadJournal journal;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final DuplicateService duplicates;
+    private final DuplicateRule rule;
 
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          IdempotencyStore idempotency, Clock clock) {
+        this(transactor, leads, journal, idempotency, clock, null, DuplicateRule.ALLOW);
+    }
+
+    /**
+     * With duplicate checks at creation: {@code rule} says whether a new lead that looks like a stored
+     * one is stored and flagged, or refused. The check runs before the insert, so a blocked duplicate
+     * is never created.
+     */
+    public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal, IdempotencyStore idempotency, Clock clock,
+                         DuplicateService duplicates, DuplicateRule rule) {
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.duplicates = duplicates;
+        this.rule = duplicates == null ? DuplicateRule.ALLOW : rule;
     }
 
     public CreateOutcome create(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
@@ -45,10 +61,16 @@ public final class IntakeService {
                     return new CreateOutcome.AlreadyExists(existing);
                 }
             }
+            List<DuplicateService.Duplicate> alike = rule == DuplicateRule.ALLOW ? List.of() : duplicates.duplicatesOf(data, Optional.empty());
+            if (rule == DuplicateRule.BLOCK && !alike.isEmpty()) {
+                return new CreateOutcome.Duplicate(alike.get(0));
+            }
             Lead lead = leads.insert(new NewLead(data, intakeKey, null, clock.instant()));
-            journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor);
+            String flagged = alike.isEmpty() ? "" : "; looks like " + alike.stream().limit(3)
+                    .map(d -> d.lead().id() + " (" + String.join(", ", d.matched()) + ")").collect(java.util.stream.Collectors.joining(", "));
+            journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + flagged);
             key.ifPresent(k -> idempotency.complete(k, lead.id()));
-            return new CreateOutcome.Created(lead);
+            return new CreateOutcome.Created(lead, alike);
         });
     }
 

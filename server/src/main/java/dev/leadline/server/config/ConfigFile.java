@@ -24,7 +24,10 @@ import java.util.Optional;
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
                          Map<String, SlaSpec> sla, Views views, String crmLeadUrl, Map<String, Map<String, String>> plugins,
-                         EnrichmentSpec enrichment) {
+                         EnrichmentSpec enrichment, Duplicates duplicates) {
+
+    /** What intake does with a lead that looks like a stored one: {@code allow}, {@code flag} (default) or {@code block}. */
+    public record Duplicates(String onCreate) {}
 
     /**
      * How enrichment results and scores combine: providers from most to least trusted, score weights
@@ -76,7 +79,9 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
     public Services.Settings settings() {
         return new Services.Settings(disqualifyReasons.isEmpty() ? Services.Settings.DEFAULTS.disqualifyReasons() : disqualifyReasons,
                 views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()),
-                Optional.ofNullable(crmLeadUrl).filter(u -> !u.isBlank()));
+                Optional.ofNullable(crmLeadUrl).filter(u -> !u.isBlank()),
+                duplicates == null || duplicates.onCreate() == null ? Services.Settings.DEFAULTS.duplicateRule()
+                        : dev.leadline.core.dedupe.DuplicateRule.parse(duplicates.onCreate(), "duplicates.onCreate"));
     }
 
     /** A web form as written in leadline.yml. */

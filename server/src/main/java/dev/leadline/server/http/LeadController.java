@@ -64,11 +64,23 @@ final class LeadController {
             throw new HttpProblem(409, "already_exists", "lead " + exists.existing().id() + " already has externalId "
                     + exists.existing().data().getOrNull(dev.leadline.core.lead.LeadField.EXTERNAL_ID));
         }
+        if (outcome instanceof CreateOutcome.Duplicate blocked) {
+            var d = blocked.of();
+            ctx.status(409).json(Map.of("error", "duplicate", "message", "this looks like lead " + d.lead().id() + " (" + String.join(", ", d.matched())
+                    + "); nothing was stored", "existing", LeadJson.write(d.lead()), "score", Math.round(d.score() * 1000) / 1000.0,
+                    "matched", d.matched()));
+            return;
+        }
         Lead lead = outcome instanceof CreateOutcome.Created c ? c.lead() : ((CreateOutcome.Replayed) outcome).lead();
         if (outcome instanceof CreateOutcome.Replayed) {
             ctx.header("Idempotent-Replayed", "true");
         }
-        ctx.status(201).header("Location", "/api/v1/leads/" + lead.id()).json(LeadJson.write(lead));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(LeadJson.write(lead));
+        if (outcome instanceof CreateOutcome.Created c && !c.possibleDuplicates().isEmpty()) {
+            answer.put("possibleDuplicates", c.possibleDuplicates().stream().map(d -> Map.of("id", d.lead().id().toString(),
+                    "score", Math.round(d.score() * 1000) / 1000.0, "matched", d.matched())).toList());
+        }
+        ctx.status(201).header("Location", "/api/v1/leads/" + lead.id()).json(answer);
     }
 
     void get(Context ctx) {
