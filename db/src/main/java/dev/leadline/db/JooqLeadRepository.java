@@ -51,7 +51,7 @@ public final class JooqLeadRepository implements LeadRepository {
         record.attach(dsl.configuration());
         record.store();
         Lead stored = toLead(record);
-        matchKeys.index(List.of(stored));
+        matchKeys.indexNew(List.of(stored));
         return stored;
     }
 
@@ -72,7 +72,7 @@ public final class JooqLeadRepository implements LeadRepository {
             record.setId(ids.get(i));
             stored.add(toLead(record));
         }
-        matchKeys.index(stored);
+        matchKeys.indexNew(stored);
         return stored;
     }
 

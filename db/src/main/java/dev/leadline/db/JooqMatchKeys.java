@@ -11,11 +11,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 
-/** Blocking keys in MariaDB ({@code lead_match_key}), written with their leads. */
+/**
+ * Blocking keys in MariaDB ({@code lead_match_key}) as 64-bit hashes (the first eight bytes of the
+ * key's SHA-256), written with their leads.
+ */
 public final class JooqMatchKeys implements MatchKeyIndex {
-    private static final int MAX_KEY = 250;
     private final DSLContext dsl;
 
     public JooqMatchKeys(DSLContext dsl) {
@@ -24,28 +25,50 @@ public final class JooqMatchKeys implements MatchKeyIndex {
 
     @Override
     public void index(Collection<Lead> leads) {
+        write(leads, true);
+    }
+
+    /** Keys of leads just inserted: nothing to replace, one multi-row insert. */
+    void indexNew(Collection<Lead> leads) {
+        write(leads, false);
+    }
+
+    private void write(Collection<Lead> leads, boolean replace) {
         if (leads.isEmpty()) {
             return;
         }
-        List<Query> batch = new ArrayList<>();
-        batch.add(dsl.deleteFrom(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.LEAD_ID.in(leads.stream().map(l -> l.id().value()).toList())));
+        if (replace) {
+            dsl.deleteFrom(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.LEAD_ID.in(leads.stream().map(l -> l.id().value()).toList())).execute();
+        }
+        var insert = dsl.insertInto(LEAD_MATCH_KEY, LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID);
+        int rows = 0;
         for (Lead lead : leads) {
             for (String key : MatchProfile.of(lead.data()).blockingKeys()) {
-                batch.add(dsl.insertInto(LEAD_MATCH_KEY).set(LEAD_MATCH_KEY.MATCH_KEY, key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key)
-                        .set(LEAD_MATCH_KEY.LEAD_ID, lead.id().value()).onDuplicateKeyIgnore());
+                insert = insert.values(hash(key), lead.id().value());
+                rows++;
             }
         }
-        dsl.batch(batch).execute();
+        if (rows > 0) {
+            insert.onDuplicateKeyIgnore().execute();
+        }
     }
 
     @Override
     public List<LeadId> candidates(Set<String> keys, int perKey) {
         List<LeadId> found = new ArrayList<>();
         for (String key : keys) {
-            String k = key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
-            dsl.select(LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.MATCH_KEY.eq(k)).limit(perKey)
+            dsl.select(LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.eq(hash(key))).limit(perKey)
                     .forEach(r -> found.add(new LeadId(r.value1())));
         }
         return found;
+    }
+
+    static long hash(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -36,8 +36,8 @@ public record MatchProfile(String email, String firstName, String lastName, Stri
         String first = MatchKeys.phonetic(firstName);
         if (!last.isEmpty()) {
             add(keys, "zl:", postcode.isEmpty() ? "" : postcode + "|" + last);
-            add(keys, "fl:", first.isEmpty() ? "" : first + "|" + last);
-            add(keys, "fl:", first.isEmpty() ? "" : last + "|" + first); // first and last swapped
+            // the two names' sounds in sorted order: one key whether a source swapped first and last name or not
+            add(keys, "fl:", first.isEmpty() ? "" : first.compareTo(last) <= 0 ? first + "|" + last : last + "|" + first);
             add(keys, "cl:", company.isEmpty() ? "" : company + "|" + last);
         }
         if (!first.isEmpty()) {

@@ -8,8 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Enriches and scores waiting leads on a background thread of this node, twice a second until none
- * wait. Leads wait in the database ({@code enriched_at} empty), so none is forgotten across a restart.
+ * Enriches and scores waiting leads on a background thread of this node: a batch of {@value #BATCH}
+ * every quarter second, so a single new lead is enriched within about that, while a large import's
+ * backlog drains at up to 200 leads a second without taking the cores from the import itself. Leads
+ * wait in the database ({@code enriched_at} empty), so none is forgotten across a restart.
  */
 public final class EnrichmentLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnrichmentLoop.class);
@@ -23,13 +25,11 @@ public final class EnrichmentLoop implements AutoCloseable {
     public EnrichmentLoop(EnrichmentService enrichment) {
         executor.scheduleWithFixedDelay(() -> {
             try {
-                while (enrichment.processPending(BATCH) == BATCH) {
-                    // a full batch: keep going until the backlog is drained
-                }
+                enrichment.processPending(BATCH);
             } catch (RuntimeException e) {
                 log.warn("enrichment failed; retrying shortly: {}", e.getMessage());
             }
-        }, 500, 500, TimeUnit.MILLISECONDS);
+        }, 250, 250, TimeUnit.MILLISECONDS);
     }
 
     @Override
