@@ -52,7 +52,8 @@ public final class TeamsNotifier implements Notifier {
         }
         try {
             String id = transport.send(to.get(), message(card));
-            return new Delivery.Delivered(to.get().toJson() + "\n" + id);
+            // service URL, conversation and activity: all an edit needs, kept short for the outbox's 500-character reference
+            return new Delivery.Delivered(to.get().serviceUrl() + "\n" + to.get().conversationId() + "\n" + id);
         } catch (TeamsTransport.CallFailed e) {
             return failed(e);
         }
@@ -60,12 +61,12 @@ public final class TeamsNotifier implements Notifier {
 
     @Override
     public Delivery update(MessageRef where, Card card) {
-        int split = where.ref().lastIndexOf('\n');
-        if (split < 0) {
+        String[] ref = where.ref().split("\n", 3);
+        if (ref.length != 3) {
             return new Delivery.Failed("not a Teams message reference: " + where.ref());
         }
         try {
-            transport.update(TeamsAddress.parse(where.ref().substring(0, split)), where.ref().substring(split + 1), message(card));
+            transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card));
             return new Delivery.Delivered(where.ref());
         } catch (TeamsTransport.CallFailed e) {
             return failed(e);
