@@ -261,6 +261,7 @@ public final class JooqLeadRepository implements LeadRepository {
         columns.put(LeadField.COUNTRY, SALES_LEAD.COUNTRY);
         columns.put(LeadField.STATE, SALES_LEAD.STATE);
         columns.put(LeadField.CITY, SALES_LEAD.CITY);
+        columns.put(LeadField.POSTAL_CODE, SALES_LEAD.POSTAL_CODE);
         columns.put(LeadField.INDUSTRY, SALES_LEAD.INDUSTRY);
         columns.put(LeadField.SOURCE, SALES_LEAD.SOURCE);
         columns.put(LeadField.CAMPAIGN, SALES_LEAD.CAMPAIGN);

@@ -44,8 +44,6 @@ public final class JooqRepRepository implements RepRepository {
         record.setWorkingHours(rep.workingHours());
         record.setCapacity(rep.capacity());
         record.setActive(rep.active());
-        record.setOutOfOfficeFrom(Times.toDb(rep.outOfOfficeFrom()));
-        record.setOutOfOfficeUntil(Times.toDb(rep.outOfOfficeUntil()));
         record.setRole(rep.role().name());
         if (record.getId() == null || record.changed()) {
             if (record.getId() != null) {
@@ -63,6 +61,13 @@ public final class JooqRepRepository implements RepRepository {
                 .set(REP_CHAT_IDENTITY.REP_ID, id)
                 .execute());
         return find(id).orElseThrow();
+    }
+
+    @Override
+    public void setAvailability(long repId, boolean paused, Instant outOfOfficeFrom, Instant outOfOfficeUntil) {
+        dsl.update(REP).set(REP.PAUSED, paused).set(REP.OUT_OF_OFFICE_FROM, Times.toDb(outOfOfficeFrom))
+                .set(REP.OUT_OF_OFFICE_UNTIL, Times.toDb(outOfOfficeUntil)).set(REP.VERSION, REP.VERSION.plus(1))
+                .where(REP.ID.eq(repId)).execute();
     }
 
     @Override
@@ -91,6 +96,6 @@ public final class JooqRepRepository implements RepRepository {
     private static Rep toRep(RepRecord r, Map<String, String> identities) {
         return new Rep(r.getId(), r.getEmail(), r.getName(), ZoneId.of(r.getTimeZone()), r.getWorkingHours(), r.getCapacity(),
                 r.getActive(), Times.fromDb(r.getOutOfOfficeFrom()), Times.fromDb(r.getOutOfOfficeUntil()),
-                Role.valueOf(r.getRole()), identities, r.getVersion());
+                Role.valueOf(r.getRole()), identities, r.getVersion(), r.getPaused());
     }
 }

@@ -3,6 +3,7 @@ package dev.leadline.db;
 import static dev.leadline.core.testing.LeadDataBuilder.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadline.core.testing.MutableClock;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
@@ -23,7 +24,7 @@ class DailyDigestOnMariaDbTest {
     @Test
     void eachRepGetsOneDigestAtNineInTheirOwnTimeZoneOnDaysWithSomethingToSay() {
         // 07:30 in Berlin, 08:30 in Helsinki
-        OutboxOnMariaDbTest.MutableClock clock = new OutboxOnMariaDbTest.MutableClock(Instant.parse("2026-11-23T06:30:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-23T06:30:00Z"));
         try (TestDesk desk = new TestDesk(clock)) {
             desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", "Europe/Berlin", null, null, true, "MANAGER", Map.of()),
                     new RepSpec("aino@example.com", "Aino", "Europe/Helsinki", null, null, true, "REP", Map.of())), List.of(),

@@ -3,6 +3,7 @@ package dev.leadline.db;
 import static dev.leadline.core.testing.LeadDataBuilder.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadline.core.testing.MutableClock;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
@@ -15,10 +16,8 @@ import dev.leadline.core.notify.OutboxDispatcher;
 import dev.leadline.core.team.QueueSpec;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.RepSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,38 +194,6 @@ class OutboxOnMariaDbTest {
         public synchronized Delivery update(MessageRef where, Card card) {
             updates.add(new Update(where, card));
             return new Delivery.Delivered(where.ref());
-        }
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        void set(Instant to) {
-            now = to;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.leadline.db;
 import static dev.leadline.core.testing.LeadDataBuilder.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadline.core.testing.MutableClock;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** SLA clocks: reminders, reassignment that never returns the lead to someone who had it, manager alerts. */
 class SlaOnMariaDbTest {
-    private final OutboxOnMariaDbTest.MutableClock clock = new OutboxOnMariaDbTest.MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
     private TestDesk desk;
     private Rep jane;
     private Rep omar;

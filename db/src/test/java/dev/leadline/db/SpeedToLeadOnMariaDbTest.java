@@ -3,6 +3,7 @@ package dev.leadline.db;
 import static dev.leadline.core.testing.LeadDataBuilder.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadline.core.testing.MutableClock;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadField;
@@ -23,7 +24,7 @@ class SpeedToLeadOnMariaDbTest {
     @Test
     void mediansAndNinetiethPercentilesOfTimeToClaimAndFirstTouchPerRep() {
         Instant t0 = Instant.parse("2026-11-02T09:00:00Z");
-        OutboxOnMariaDbTest.MutableClock clock = new OutboxOnMariaDbTest.MutableClock(t0);
+        MutableClock clock = new MutableClock(t0);
         try (TestDesk desk = new TestDesk(clock)) {
             desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", null, null, null, true, "REP", Map.of()),
                     new RepSpec("mia@example.com", "Mia", null, null, null, true, "MANAGER", Map.of())),

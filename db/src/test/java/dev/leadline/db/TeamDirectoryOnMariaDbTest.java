@@ -3,6 +3,7 @@ package dev.leadline.db;
 import static dev.leadline.db.jooq.Tables.REP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadline.core.testing.MutableClock;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.RepSpec;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Rep and queue look-ups are served from memory: changes made here show at once, changes from other nodes within seconds. */
 class TeamDirectoryOnMariaDbTest {
-    private final OutboxOnMariaDbTest.MutableClock clock = new OutboxOnMariaDbTest.MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
 
     @Test
     void changesThroughThisNodeShowAtOnceAndChangesFromAnotherNodeWithinTheDirectoryAge() {

@@ -31,6 +31,7 @@ final class TestDesk implements AutoCloseable {
     final JooqSlaPolicies slaPolicies;
     final JooqSlaClocks slaClocks;
     final SlaSweep slaSweep;
+    final JooqRouting routing;
 
     TestDesk(Clock clock) {
         database = TestDatabases.fresh();
@@ -47,7 +48,10 @@ final class TestDesk implements AutoCloseable {
         slaClocks = new JooqSlaClocks(dsl);
         journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         claims = new ClaimService(tx, leads, journal, team, clock);
-        slaSweep = new SlaSweep(tx, leads, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock);
+        routing = JooqRouting.wire(dsl, tx, leads, journal, team, new dev.leadline.core.notify.Alerts(outbox, cards, team), audit, clock,
+                java.time.Duration.ZERO);
+        slaSweep = new SlaSweep(tx, leads, slaClocks, slaPolicies, new QueueSlaActions(new dev.leadline.core.notify.Alerts(outbox, cards, team),
+                routing.routing()), clock);
         qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
         scheduling = new SchedulingService(tx, leads, schedule, journal, clock);
         accounts = new JooqAccountRepository(dsl);

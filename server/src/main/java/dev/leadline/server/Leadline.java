@@ -17,6 +17,7 @@ import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.importing.ImportSpool;
 import dev.leadline.server.plugins.PluginHost;
 import dev.leadline.server.plugins.EnrichmentLoop;
+import dev.leadline.server.routing.RoutingLoop;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.core.enrichment.EnrichmentSettings;
 import dev.leadline.db.JooqEnrichmentStore;
@@ -37,9 +38,12 @@ public final class Leadline implements AutoCloseable {
     private final DispatchLoop dispatch;
     private final Jobs jobs;
     private final EnrichmentLoop enrichment;
+    private final RoutingLoop routing;
 
-    private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment) {
+    private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment,
+                     RoutingLoop routing) {
         this.enrichment = enrichment;
+        this.routing = routing;
         this.backend = backend;
         this.plugins = plugins;
         this.http = http;
@@ -98,6 +102,7 @@ public final class Leadline implements AutoCloseable {
             EnrichmentService enricher = new EnrichmentService(new JooqLeadRepository(dsl), new JooqEnrichmentStore(dsl), plugins,
                     backend.configFile().map(ConfigFile::enrichmentSettings).orElse(EnrichmentSettings.DEFAULTS), clock);
             plugins.connect(enricher);
+            backend.services().routing().enrichmentOn(plugins::providersOn);
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
@@ -108,10 +113,11 @@ public final class Leadline implements AutoCloseable {
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
-            enrichment = new EnrichmentLoop(enricher);
+            enrichment = new EnrichmentLoop(enricher, backend.services().routingSignal()::wake);
+            RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest());
-            return new Leadline(backend, plugins, http, dispatch, jobs, enrichment);
+            return new Leadline(backend, plugins, http, dispatch, jobs, enrichment, routing);
         } catch (RuntimeException e) {
             if (enrichment != null) {
                 enrichment.close();
@@ -133,6 +139,7 @@ public final class Leadline implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
+        routing.close();
         enrichment.close();
         dispatch.close();
         jobs.close();

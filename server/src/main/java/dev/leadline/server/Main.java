@@ -6,13 +6,15 @@ import dev.leadline.server.cli.ImportCommand;
 import dev.leadline.server.cli.ServeCommand;
 import dev.leadline.server.cli.TeamsPackageCommand;
 import dev.leadline.server.cli.TokenCommand;
+import dev.leadline.server.cli.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar leadline.jar [serve|demo|import|token|teams-package]}. */
 @Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
+                RulesCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

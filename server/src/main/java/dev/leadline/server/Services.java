@@ -42,6 +42,12 @@ import dev.leadline.db.JooqMatchKeys;
 import dev.leadline.core.dedupe.DuplicateRule;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.db.JooqOutbox;
+import dev.leadline.db.JooqRouting;
+import dev.leadline.core.notify.Alerts;
+import dev.leadline.core.routing.LeadArrivals;
+import dev.leadline.core.routing.RoutingService;
+import dev.leadline.core.routing.RoutingSignal;
+import dev.leadline.core.routing.RulesService;
 import dev.leadline.db.JooqQueueRepository;
 import dev.leadline.db.JooqRepRepository;
 import dev.leadline.db.JooqSavedViewRepository;
@@ -79,12 +85,19 @@ public record Services(
         TokenService tokens,
         SavedViewService views,
         ChatDesk chat,
-        DuplicateService duplicates) {
+        DuplicateService duplicates,
+        RoutingService routing,
+        RulesService rules,
+        RoutingSignal routingSignal) {
 
-    /** What an installation may change about the services: its disqualify reasons and idle period. */
-    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl, DuplicateRule duplicateRule) {
+    /**
+     * What an installation may change about the services: its disqualify reasons, idle period, CRM
+     * link, duplicate rule, and how long a new lead waits for enrichment before it is routed.
+     */
+    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl, DuplicateRule duplicateRule,
+                           Duration enrichmentWait) {
         public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER,
-                Optional.empty(), DuplicateRule.FLAG);
+                Optional.empty(), DuplicateRule.FLAG, RoutingService.DEFAULT_ENRICHMENT_WAIT);
     }
 
     /**
@@ -105,9 +118,13 @@ public record Services(
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
+        Alerts alerts = new Alerts(outbox, cards, team);
+        JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait());
+        RoutingSignal signal = new RoutingSignal();
+        LeadArrivals arrivals = new LeadArrivals(routing.store(), signal::wake);
         DuplicateService duplicates = new DuplicateService(leadRepository, new JooqMatchKeys(dsl));
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock,
-                duplicates, settings.duplicateRule());
+                duplicates, settings.duplicateRule(), arrivals);
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());
         SavedViewService views = new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock);
         QualificationService qualification = new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock);
@@ -115,7 +132,7 @@ public record Services(
         ConversionService conversion = new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl),
                 new JooqConversionRepository(dsl), journal, clock);
         ChatDesk chat = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, team), clock);
+                new LeadWork(claims, qualification, scheduling, conversion, team, routing.routing()), clock);
         return new Services(
                 leads,
                 claims,
@@ -124,18 +141,21 @@ public record Services(
                 conversion,
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
                 slaPolicies,
-                new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(outbox, cards, team, claims, audit), clock),
+                new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(alerts, routing.routing()), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
                 new DailyDigest(transactor, team, leads, new JooqDigestLog(dsl), outbox, clock),
                 timeline,
                 new OutboxDispatcher(outbox, notifiers.apply(team), clock),
                 intake,
-                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock),
+                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
                 new TokenService(new JooqTokenRepository(dsl), audit, clock),
                 views,
                 chat,
-                duplicates);
+                duplicates,
+                routing.routing(),
+                routing.rules(),
+                signal);
     }
 }

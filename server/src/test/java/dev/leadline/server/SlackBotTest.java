@@ -90,6 +90,26 @@ class SlackBotTest {
     }
 
     @Test
+    void whySaysHowALeadWasRoutedAndARepCanPauseAndResume() throws Exception {
+        server.services().rules().save("default", Map.of("default", Map.of("rep", "jane@example.com")), Actor.cli("test"));
+        try {
+            String id = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Why\",\"company\":\"Why Inc\"}").body())
+                    .path("id").asText();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> server.get("/api/v1/leads/" + id + "/routing").statusCode() == 200);
+
+            String why = ask("UJANE", "/lead", "why " + id).path("text").asText();
+
+            assertThat(why).startsWith("*" + id + "* was assigned to Jane Rivera.").contains("Rule: 'default' of the default rules, version 1");
+        } finally {
+            server.services().rules().delete("default", Actor.cli("test"));
+        }
+        assertThat(ask("UOMAR", "/lead", "pause").path("text").asText()).startsWith("Paused");
+        assertThat(server.services().team().repByEmail("omar@example.com").orElseThrow().paused()).isTrue();
+        assertThat(ask("UOMAR", "/lead", "resume").path("text").asText()).startsWith("Welcome back");
+        assertThat(server.services().team().repByEmail("omar@example.com").orElseThrow().paused()).isFalse();
+    }
+
+    @Test
     void slashCommandsAnswerTheRepPrivately() throws Exception {
         String lead = offeredLead("Command");
         JsonNode answer = ask("UOMAR", "/lead", "claim " + lead);

@@ -3,5 +3,7 @@ package dev.leadline.core.activity;
 /** Kinds of entry on a lead's timeline. */
 public enum ActivityType {
     CREATED, UPDATED, IMPORTED, OFFERED, CLAIMED, RELEASED, ASSIGNED, CONTACT_ATTEMPT, QUALIFIED, DISQUALIFIED, NOTE,
-    MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_OUTCOME, TASK_CREATED, TASK_DONE, CONVERTED, UNCONVERTED
+    MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_OUTCOME, TASK_CREATED, TASK_DONE, CONVERTED, UNCONVERTED,
+    /** A routing decision that left the lead where it was (kept with its owner). */
+    ROUTED
 }

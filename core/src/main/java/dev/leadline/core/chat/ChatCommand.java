@@ -36,6 +36,14 @@ public sealed interface ChatCommand {
     /** {@code assign <ref> <rep email | queue name>} (managers). */
     record Assign(String lead, String target) implements ChatCommand {}
 
+    /** {@code why <ref>}: how routing decided where the lead went. */
+    record Why(String lead) implements ChatCommand {}
+
+    /** {@code pause}: the rep takes no routed leads until {@code resume}. */
+    record Pause() implements ChatCommand {}
+
+    record Resume() implements ChatCommand {}
+
     /** A command the grammar knows that arrives with a later part of the product. */
     record NotYet(String verb, String when) implements ChatCommand {}
 

@@ -29,7 +29,8 @@ public final class ChatDesk {
             "*A lead*: `lead L-42` shows it; `claim L-42`, `release L-42`",
             "`contacted L-42 call reached Spoke to the CFO`, `qualify L-42 Budget approved`, `disqualify L-42 No budget`",
             "`schedule L-42 tomorrow 15:00 30 Demo` (times: " + When.EXAMPLES + ")",
-            "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`");
+            "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`",
+            "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final ChatLookups lookups;
@@ -100,8 +101,23 @@ public final class ChatDesk {
             return converted(work.conversion().unconvert(lead(u.lead()), rep));
         } else if (command instanceof ChatCommand.Assign a) {
             return assign(a, rep);
+        } else if (command instanceof ChatCommand.Why w) {
+            return why(lookups.lead(w.lead()));
+        } else if (command instanceof ChatCommand.Pause) {
+            work.team().setAvailability(rep, true, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), dev.leadline.core.common.Actor.rep(rep.email()));
+            return ChatReply.text("Paused: routing gives you no new leads until you say `resume`. Leads you have stay yours.");
+        } else if (command instanceof ChatCommand.Resume) {
+            work.team().setAvailability(rep, false, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), dev.leadline.core.common.Actor.rep(rep.email()));
+            return ChatReply.text("Welcome back: routing gives you leads again, at your usual share (nothing to catch up on).");
         }
         return ChatReply.text(HELP);
+    }
+
+    private ChatReply why(Lead lead) {
+        return work.routing().latest(lead.id())
+                .map(d -> ChatReply.text(dev.leadline.core.routing.ExplanationText.of(lead.id().toString(), d.explanation())))
+                .orElseGet(() -> ChatReply.text(lead.id() + " has not been routed" + (lead.ownerRepId() != null || lead.queueId() != null
+                        ? "; it was claimed or assigned by hand (see its timeline)." : " yet.")));
     }
 
     private ChatReply show(Lead lead) {
@@ -172,7 +188,7 @@ public final class ChatDesk {
         }
         Optional<LeadQueue> queue = work.team().queueByName(target);
         if (queue.isPresent()) {
-            return outcome("Offered to " + queue.get().name() + ":", work.claims().offer(lead(a.lead()), manager, queue.get(), null));
+            return outcome("Handed to " + queue.get().name() + ":", work.routing().assignToQueue(lead(a.lead()), manager, queue.get(), null));
         }
         return ChatReply.refused("No rep with email or queue named '" + target + "'.");
     }

@@ -58,7 +58,9 @@ public final class CommandParser {
             case "assign" -> needs(args, 2, input, "assign <lead> <rep email or queue>",
                     () -> new ChatCommand.Assign(args[0], text(args, 1).replaceFirst("^@", "")));
             case "merge" -> new ChatCommand.NotYet("merge", "with duplicate management");
-            case "why" -> new ChatCommand.NotYet("why", "with the routing engine");
+            case "why" -> needs(args, 1, input, "why <lead>", () -> new ChatCommand.Why(args[0]));
+            case "pause" -> new ChatCommand.Pause();
+            case "resume", "unpause" -> new ChatCommand.Resume();
             default -> null;
         });
     }

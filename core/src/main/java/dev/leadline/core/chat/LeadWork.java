@@ -3,9 +3,10 @@ package dev.leadline.core.chat;
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.qualification.QualificationService;
+import dev.leadline.core.routing.RoutingService;
 import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.core.team.TeamService;
 
 /** The lifecycle services a chat command can drive. */
 public record LeadWork(ClaimService claims, QualificationService qualification, SchedulingService scheduling,
-                       ConversionService conversion, TeamService team) {}
+                       ConversionService conversion, TeamService team, RoutingService routing) {}

@@ -106,17 +106,6 @@ public final class ClaimService {
         });
     }
 
-    /** Automated reassignment (SLA): gives the lead to a rep without a manager acting. */
-    public Lead handOver(LeadId id, Rep to, Actor actor, String reason) {
-        return transactor.inTransaction(() -> {
-            Lead lead = load(id);
-            Instant now = clock.instant();
-            Lead after = leads.updateStage(lead, lead.stage().ownedBy(to.id(), now), now);
-            journal.changed(lead, after, ActivityType.ASSIGNED, actor, "Reassigned to " + to.name() + because(reason), reason, now);
-            return after;
-        });
-    }
-
     /** A manager offers the lead to a queue (taking it from its owner, if any), with a reason. */
     public LeadOutcome offer(LeadId id, Rep manager, LeadQueue queue, String reason) {
         return transactor.inTransaction(() -> {

@@ -18,7 +18,7 @@ public record MatchProfile(String email, String firstName, String lastName, Stri
         return new MatchProfile(MatchKeys.email(data.getOrNull(LeadField.EMAIL)), MatchKeys.firstName(data.getOrNull(LeadField.FIRST_NAME)),
                 MatchKeys.plain(data.getOrNull(LeadField.LAST_NAME)), MatchKeys.company(data.getOrNull(LeadField.COMPANY)), domain,
                 MatchKeys.phone(data.getOrNull(LeadField.PHONE)), MatchKeys.plain(data.customFields().get("street")),
-                MatchKeys.plain(data.customFields().get("postcode")).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
+                MatchKeys.plain(data.get(LeadField.POSTAL_CODE).orElse(data.customFields().get("postcode"))).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
                 MatchKeys.plain(data.customFields().get("birthDate")).replace(" ", ""));
     }
 

@@ -160,6 +160,7 @@ public final class ColumnMapping {
         alias(aliases, LeadField.COUNTRY, "country", "countryregion", "countrycode", "mailingcountry", "billingcountry");
         alias(aliases, LeadField.STATE, "state", "stateprovince", "stateregion", "province", "statecode", "mailingstate");
         alias(aliases, LeadField.CITY, "city", "town", "mailingcity");
+        alias(aliases, LeadField.POSTAL_CODE, "postalcode", "zip", "zipcode", "postcode", "zippostalcode", "mailingzippostalcode", "plz");
         alias(aliases, LeadField.INDUSTRY, "industry");
         alias(aliases, LeadField.EMPLOYEE_COUNT, "employees", "numberofemployees", "noofemployees", "employeecount",
                 "numemployees");

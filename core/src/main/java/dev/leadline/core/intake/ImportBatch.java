@@ -11,6 +11,7 @@ import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.NewLead;
+import dev.leadline.core.routing.LeadArrivals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +30,11 @@ final class ImportBatch {
     private final Actor actor;
     private final Clock clock;
     private final Set<String> previewSeen = new HashSet<>();
+    private final LeadArrivals arrivals;
 
     ImportBatch(ColumnMapping mapping, ImportOptions options, LeadRepository leads, LeadJournal journal,
-                Actor actor, Clock clock) {
+                Actor actor, Clock clock, LeadArrivals arrivals) {
+        this.arrivals = arrivals;
         this.mapping = mapping;
         this.options = options;
         this.leads = leads;
@@ -94,6 +97,7 @@ final class ImportBatch {
         if (write && !inserts.isEmpty()) {
             List<Lead> stored = leads.insertAll(inserts);
             journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
+            arrivals.arrived(stored.stream().map(Lead::id).toList(), "import", now);
         }
         ImportCounts counts = new ImportCounts(rows.size(), inserts.size(), updated, duplicates, rejections.size());
         return new Result(counts, rejections);

@@ -7,6 +7,7 @@ import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.routing.LeadArrivals;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,9 +30,17 @@ public final class ImportService {
     private final LeadJournal journal;
     private final ImportJobRepository jobs;
     private final Clock clock;
+    private final LeadArrivals arrivals;
 
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          ImportJobRepository jobs, Clock clock) {
+        this(transactor, leads, journal, jobs, clock, LeadArrivals.NONE);
+    }
+
+    /** With {@code arrivals}, new leads of an import that notifies reps are routed by the import rules. */
+    public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
+                         ImportJobRepository jobs, Clock clock, LeadArrivals arrivals) {
+        this.arrivals = arrivals;
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -80,7 +89,7 @@ public final class ImportService {
     public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
         ColumnMapping mapping = mappingFor(source.header(), job.options());
         ImportBatch batch = new ImportBatch(mapping, job.options(), leads, journal,
-                job.createdBy(), clock);
+                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE);
         try {
             forEachBatch(source.rows(), job.committedLine(), rows -> {
                 ImportBatch.Result result = transactor.inTransaction(() -> {
@@ -88,6 +97,7 @@ public final class ImportService {
                     jobs.recordBatch(job.id(), rows.get(rows.size() - 1).line(), r.counts(), r.rejections());
                     return r;
                 });
+                arrivals.committed();
                 progress.advanced(result.counts());
             });
             jobs.finish(job.id(), ImportStatus.DONE, null, clock.instant());
@@ -105,7 +115,7 @@ public final class ImportService {
     /** Reads the whole source and says what an import would do, storing nothing. */
     public ImportReport dryRun(ImportSource source, ImportOptions options) {
         ColumnMapping mapping = mappingFor(source.header(), options);
-        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock);
+        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE);
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         ImportCounts[] total = {ImportCounts.ZERO};
         forEachBatch(source.rows(), 0, rows -> {

@@ -11,6 +11,7 @@ import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.NewLead;
+import dev.leadline.core.routing.LeadArrivals;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,11 @@ public final class IntakeService {
     private final Clock clock;
     private final DuplicateService duplicates;
     private final DuplicateRule rule;
+    private final LeadArrivals arrivals;
 
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          IdempotencyStore idempotency, Clock clock) {
-        this(transactor, leads, journal, idempotency, clock, null, DuplicateRule.ALLOW);
+        this(transactor, leads, journal, idempotency, clock, null, DuplicateRule.ALLOW, LeadArrivals.NONE);
     }
 
     /**
@@ -39,7 +41,7 @@ public final class IntakeService {
      * is never created.
      */
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal, IdempotencyStore idempotency, Clock clock,
-                         DuplicateService duplicates, DuplicateRule rule) {
+                         DuplicateService duplicates, DuplicateRule rule, LeadArrivals arrivals) {
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -47,9 +49,19 @@ public final class IntakeService {
         this.clock = clock;
         this.duplicates = duplicates;
         this.rule = duplicates == null ? DuplicateRule.ALLOW : rule;
+        this.arrivals = arrivals;
     }
 
+    /** Stores the lead and puts it on routing's waiting list (web form leads by the form rules, others by the API rules). */
     public CreateOutcome create(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
+        CreateOutcome outcome = store(data, actor, key);
+        if (outcome instanceof CreateOutcome.Created) {
+            arrivals.committed();
+        }
+        return outcome;
+    }
+
+    private CreateOutcome store(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
         return transactor.inTransaction(() -> {
             if (key.isPresent() && !idempotency.reserve(key.get())) {
                 return replay(key.get());
@@ -70,6 +82,7 @@ public final class IntakeService {
                     .map(d -> d.lead().id() + " (" + String.join(", ", d.matched()) + ")").collect(java.util.stream.Collectors.joining(", "));
             journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + flagged);
             key.ifPresent(k -> idempotency.complete(k, lead.id()));
+            arrivals.arrived(List.of(lead.id()), actor.kind().equals("form") ? "form" : "api", lead.createdAt());
             return new CreateOutcome.Created(lead, alike);
         });
     }

@@ -22,6 +22,7 @@ public enum LeadField {
     COUNTRY("country", 100),
     STATE("state", 100),
     CITY("city", 100),
+    POSTAL_CODE("postalCode", 20),
     INDUSTRY("industry", 150),
     EMPLOYEE_COUNT("employeeCount", 12),
     SOURCE("source", 100),

@@ -11,6 +11,9 @@ public interface QueueRepository {
     /** Creates the queue, or updates the one with the same name and replaces its members. */
     LeadQueue upsert(String name, String description, Set<Long> memberRepIds, Map<String, String> chatChannels, Instant at);
 
+    /** Replaces how the queue hands out leads (strategy, member weights, caps, fallback). */
+    void setRouting(long queueId, QueueRouting routing);
+
     Optional<LeadQueue> findByName(String name);
 
     Optional<LeadQueue> find(long id);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A person who works leads. {@code chatIdentities} maps a platform ({@code slack}, {@code teams})
- * to the person's id there.
+ * to the person's id there. {@code paused} and the out-of-office period are the rep's own say on
+ * whether routing may give them leads now; configuration never changes them.
  */
 public record Rep(
         long id,
@@ -20,9 +21,15 @@ public record Rep(
         Instant outOfOfficeUntil,
         Role role,
         Map<String, String> chatIdentities,
-        int version) {
+        int version,
+        boolean paused) {
 
     public Rep {
         chatIdentities = Map.copyOf(chatIdentities);
+    }
+
+    /** Whether the rep said they are out of office at {@code at}. */
+    public boolean outOfOfficeAt(Instant at) {
+        return outOfOfficeFrom != null && !at.isBefore(outOfOfficeFrom) && (outOfOfficeUntil == null || at.isBefore(outOfOfficeUntil));
     }
 }

@@ -14,6 +14,9 @@ public interface RepRepository {
     /** Sets the rep's id on a chat platform (replacing any earlier one there), touching nothing else. */
     void linkChatIdentity(long repId, String platform, String externalId);
 
+    /** Sets whether the rep is paused and their out-of-office period (null: none), touching nothing else. */
+    void setAvailability(long repId, boolean paused, Instant outOfOfficeFrom, Instant outOfOfficeUntil);
+
     Optional<Rep> findByEmail(String email);
 
     List<Rep> list();

@@ -8,6 +8,7 @@ import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,9 +69,13 @@ public final class TeamService {
                 Rep after = reps.upsert(rep, clock.instant());
                 record("rep", after.email(), before.map(TeamService::snapshot), snapshot(after), actor);
             }
+            Map<Integer, LeadQueue> applied = new java.util.LinkedHashMap<>();
             for (int i = 0; i < queueSpecs.size(); i++) {
-                applyQueue(queueSpecs.get(i), "queues[" + i + "]", problems, actor);
+                int index = i;
+                applyQueue(queueSpecs.get(i), "queues[" + i + "]", problems, actor).ifPresent(q -> applied.put(index, q));
             }
+            // a fallback may name a queue listed after its own, so routing is read once every queue exists
+            applied.forEach((index, queue) -> applyRouting(queueSpecs.get(index), "queues[" + index + "]", queue, problems, actor));
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
@@ -119,14 +124,50 @@ public final class TeamService {
         }
     }
 
+    /**
+     * The rep's own say on taking leads: paused (from chat) and an out-of-office period; routing skips
+     * them meanwhile. Audited.
+     *
+     * @throws ValidationException when the period ends before it starts
+     */
+    public Rep setAvailability(Rep rep, boolean paused, Instant outOfOfficeFrom, Instant outOfOfficeUntil, Actor actor) {
+        if (outOfOfficeFrom != null && outOfOfficeUntil != null && !outOfOfficeUntil.isAfter(outOfOfficeFrom)) {
+            throw new ValidationException("outOfOffice.until", "must be after from");
+        }
+        if (outOfOfficeFrom == null && outOfOfficeUntil != null) {
+            throw new ValidationException("outOfOffice.from", "is required with until");
+        }
+        try {
+            return transactor.inTransaction(() -> {
+                reps.setAvailability(rep.id(), paused, outOfOfficeFrom, outOfOfficeUntil);
+                Rep after = reps.find(rep.id()).orElseThrow();
+                Map<String, String> before = availability(rep);
+                if (!before.equals(availability(after))) {
+                    audit.record(List.of(new AuditEntry("rep", rep.email(), "availability", actor, clock.instant(), before, availability(after))));
+                }
+                return after;
+            });
+        } finally {
+            directory.invalidate();
+        }
+    }
+
+    private static Map<String, String> availability(Rep rep) {
+        Map<String, String> values = new TreeMap<>();
+        values.put("paused", Boolean.toString(rep.paused()));
+        Optional.ofNullable(rep.outOfOfficeFrom()).ifPresent(v -> values.put("outOfOfficeFrom", v.toString()));
+        Optional.ofNullable(rep.outOfOfficeUntil()).ifPresent(v -> values.put("outOfOfficeUntil", v.toString()));
+        return values;
+    }
+
     public Optional<Rep> repByEmail(String email) {
         return directory.repByEmail(email.strip().toLowerCase(Locale.ROOT));
     }
 
-    private void applyQueue(QueueSpec spec, String where, List<FieldError> problems, Actor actor) {
+    private Optional<LeadQueue> applyQueue(QueueSpec spec, String where, List<FieldError> problems, Actor actor) {
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 100) {
             problems.add(new FieldError(where + ".name", "is required (1-100 characters)"));
-            return;
+            return Optional.empty();
         }
         Set<Long> members = new LinkedHashSet<>();
         for (String email : spec.members()) {
@@ -136,6 +177,16 @@ public final class TeamService {
         Optional<LeadQueue> before = queues.findByName(spec.name().strip());
         LeadQueue after = queues.upsert(spec.name().strip(), spec.description(), members, spec.channels(), clock.instant());
         record("queue", after.name(), before.map(TeamService::snapshot), snapshot(after), actor);
+        return Optional.of(after);
+    }
+
+    private void applyRouting(QueueSpec spec, String where, LeadQueue queue, List<FieldError> problems, Actor actor) {
+        QueueRouting routing = QueueRoutingSpecs.read(spec, where, queue, reps, queues, problems);
+        if (problems.isEmpty() && !routing.equals(queue.routing())) {
+            queues.setRouting(queue.id(), routing);
+            audit.record(List.of(new AuditEntry("queue", queue.name(), "routing", actor, clock.instant(),
+                    QueueRoutingSpecs.describe(queue.routing()), QueueRoutingSpecs.describe(routing))));
+        }
     }
 
     private void record(String entity, String id, Optional<Map<String, String>> before, Map<String, String> after, Actor actor) {
@@ -206,6 +257,6 @@ public final class TeamService {
         }
         return Optional.of(new Rep(0, spec.email().strip().toLowerCase(Locale.ROOT), spec.name().strip(), zone,
                 spec.workingHours(), spec.capacity(), spec.active() == null || spec.active(), null, null, role,
-                spec.chatIdentities(), 0));
+                spec.chatIdentities(), 0, false));
     }
 }

@@ -41,6 +41,10 @@ class CommandParserTest {
                 u -> assertThat(u.problem()).contains("disqualify <lead> <reason>"));
         assertThat(CommandParser.parse("lead convert L-1 to a customer")).isInstanceOf(ChatCommand.Unreadable.class);
         assertThat(CommandParser.parse("")).isInstanceOf(ChatCommand.Help.class);
-        assertThat(CommandParser.parse("lead why L-1")).isInstanceOf(ChatCommand.NotYet.class);
+        assertThat(CommandParser.parse("lead why L-1")).isEqualTo(new ChatCommand.Why("L-1"));
+        assertThat(CommandParser.parse("why")).isInstanceOfSatisfying(ChatCommand.Unreadable.class,
+                u -> assertThat(u.problem()).contains("why <lead>"));
+        assertThat(CommandParser.parse("/pause")).isEqualTo(new ChatCommand.Pause());
+        assertThat(CommandParser.parse("resume")).isEqualTo(new ChatCommand.Resume());
     }
 }

@@ -24,7 +24,34 @@ import java.util.Optional;
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
                          Map<String, SlaSpec> sla, Views views, String crmLeadUrl, Map<String, Map<String, String>> plugins,
-                         EnrichmentSpec enrichment, Duplicates duplicates) {
+                         EnrichmentSpec enrichment, Duplicates duplicates, RoutingSpec routing) {
+
+    /**
+     * Routing settings: how long a new lead waits for enrichment and scoring before it is routed
+     * ({@code 2s} by default; {@code 0s} routes at once, {@code 10m} holds leads until enriched).
+     */
+    public record RoutingSpec(String enrichmentWait) {
+        Duration waitForEnrichment() {
+            if (enrichmentWait == null) {
+                return dev.leadline.core.routing.RoutingService.DEFAULT_ENRICHMENT_WAIT;
+            }
+            var m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(ms|s|m|h)").matcher(enrichmentWait.strip());
+            if (!m.matches()) {
+                throw new ValidationException("routing.enrichmentWait", "'" + enrichmentWait + "' is not a duration like 500ms, 2s, 5m or 1h");
+            }
+            long amount = Long.parseLong(m.group(1));
+            Duration wait = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            if (wait.compareTo(Duration.ofHours(24)) > 0) {
+                throw new ValidationException("routing.enrichmentWait", "must be at most 24h");
+            }
+            return wait;
+        }
+    }
 
     /** What intake does with a lead that looks like a stored one: {@code allow}, {@code flag} (default) or {@code block}. */
     public record Duplicates(String onCreate) {}
@@ -81,7 +108,8 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
                 views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()),
                 Optional.ofNullable(crmLeadUrl).filter(u -> !u.isBlank()),
                 duplicates == null || duplicates.onCreate() == null ? Services.Settings.DEFAULTS.duplicateRule()
-                        : dev.leadline.core.dedupe.DuplicateRule.parse(duplicates.onCreate(), "duplicates.onCreate"));
+                        : dev.leadline.core.dedupe.DuplicateRule.parse(duplicates.onCreate(), "duplicates.onCreate"),
+                routing == null ? Services.Settings.DEFAULTS.enrichmentWait() : routing.waitForEnrichment());
     }
 
     /** A web form as written in leadline.yml. */

@@ -34,12 +34,13 @@ public final class HttpApi {
         FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
                 deps.trustProxy());
         LifecycleController lifecycle = new LifecycleController(json, services.claims(), services.qualification(),
-                services.team(), services.leads(), services.timeline());
+                services.team(), services.leads(), services.timeline(), services.routing());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         ReportController reports = new ReportController(services.speedToLead(), deps.clock());
         DuplicateController duplicates = new DuplicateController(services.duplicates());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
+        RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -91,6 +92,14 @@ public final class HttpApi {
             routes.post("/api/v1/plugins/{id}/disable", plugins::disable);
             routes.get("/api/v1/leads/{id}/enrichment", plugins::leadEnrichment);
             routes.get("/api/v1/leads/{id}/duplicates", duplicates::list);
+            routes.get("/api/v1/leads/{id}/routing", routing::decision);
+            routes.post("/api/v1/routing/dry-run", routing::dryRun);
+            routes.get("/api/v1/rules", routing::list);
+            routes.post("/api/v1/rules/import", routing::importAll);
+            routes.get("/api/v1/rules/{purpose}", routing::get);
+            routes.put("/api/v1/rules/{purpose}", routing::save);
+            routes.delete("/api/v1/rules/{purpose}", routing::delete);
+            routes.put("/api/v1/reps/{rep}/availability", routing::availability);
 
             routes.post("/forms/{key}", forms::submit);
             deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> {

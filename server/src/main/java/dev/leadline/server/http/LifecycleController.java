@@ -27,13 +27,15 @@ final class LifecycleController {
     private final TeamService team;
     private final LeadService leads;
     private final ActivityRepository timeline;
+    private final dev.leadline.core.routing.RoutingService routing;
 
     /** Every action's body; each action reads the fields it needs. */
     record ActionBody(String rep, String channel, Boolean reached, String note, String reason, String text, String to,
                       String queue) {}
 
     LifecycleController(ObjectMapper json, ClaimService claims, QualificationService qualification, TeamService team,
-                        LeadService leads, ActivityRepository timeline) {
+                        LeadService leads, ActivityRepository timeline, dev.leadline.core.routing.RoutingService routing) {
+        this.routing = routing;
         this.json = json;
         this.claims = claims;
         this.qualification = qualification;
@@ -83,7 +85,7 @@ final class LifecycleController {
             answer(ctx, claims.assign(id(ctx), manager, Reps.named(team, body.to(), "to"), body.reason()));
         } else {
             var queue = team.queueByName(body.queue()).orElseThrow(() -> new ValidationException("queue", "no queue named '" + body.queue() + "'"));
-            answer(ctx, claims.offer(id(ctx), manager, queue, body.reason()));
+            answer(ctx, routing.assignToQueue(id(ctx), manager, queue, body.reason()));
         }
     }
 

@@ -22,10 +22,13 @@ public final class EnrichmentLoop implements AutoCloseable {
         return thread;
     });
 
-    public EnrichmentLoop(EnrichmentService enrichment) {
+    /** {@code enriched} runs after each batch that enriched leads (routing waits for them). */
+    public EnrichmentLoop(EnrichmentService enrichment, Runnable enriched) {
         executor.scheduleWithFixedDelay(() -> {
             try {
-                enrichment.processPending(BATCH);
+                if (enrichment.processPending(BATCH) > 0) {
+                    enriched.run();
+                }
             } catch (RuntimeException e) {
                 log.warn("enrichment failed; retrying shortly: {}", e.getMessage());
             }

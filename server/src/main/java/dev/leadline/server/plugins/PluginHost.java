@@ -128,6 +128,11 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         return providers.score(lead, activity);
     }
 
+    /** Whether any enrichment or scoring provider is on (new leads then wait for them before routing). */
+    public boolean providersOn() {
+        return providers.any();
+    }
+
     public List<PluginInfo> plugins() {
         return manager.getPlugins().stream().map(this::info).toList();
     }

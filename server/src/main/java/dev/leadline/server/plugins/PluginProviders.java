@@ -26,6 +26,11 @@ final class PluginProviders implements ProviderCalls {
         this.scorers = List.copyOf(scorers);
     }
 
+    /** Whether any enrichment or scoring provider is on. */
+    boolean any() {
+        return !enrichers.isEmpty() || !scorers.isEmpty();
+    }
+
     static PluginProviders none() {
         return new PluginProviders(List.of(), List.of());
     }

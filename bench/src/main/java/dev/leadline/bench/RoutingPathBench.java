@@ -1,0 +1,157 @@
+package dev.leadline.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The whole path of a new lead, against the jar on loopback with plugins off: {@code POST
+ * /api/v1/leads} at a fixed rate (open loop), the router picks the lead up, decides by a rule set of
+ * 200 entries over a round-robin queue of 50 reps, and commits the assignment with its card in the
+ * outbox. Latency runs from the moment a request was due to be sent to the decision's time
+ * ({@code decidedAt}, taken in the transaction that writes the outbox row, on the same clock).
+ * {@code RoutingPathBench [rate] [seconds]}.
+ */
+public final class RoutingPathBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public static void main(String[] args) throws Exception {
+        double rate = args.length > 0 ? Double.parseDouble(args[0]) : 100;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        Path dir = ServerProcess.tempDir("leadline-routing-bench");
+        StringBuilder yaml = new StringBuilder("reps:\n");
+        for (int i = 0; i < 50; i++) {
+            yaml.append("  - {email: rep").append(i).append("@bench.example, name: Rep ").append(i).append("}\n");
+        }
+        yaml.append("queues:\n  - name: Pool\n    strategy: round-robin\n    members: [");
+        for (int i = 0; i < 50; i++) {
+            yaml.append(i == 0 ? "" : ", ").append("rep").append(i).append("@bench.example");
+        }
+        yaml.append("]\n");
+        Files.writeString(dir.resolve("leadline.yml"), yaml);
+        try (ServerProcess server = ServerProcess.start(dir, 18083, Map.of("LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),
+                "LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString()))) {
+            for (JsonNode plugin : JSON.readTree(send(server, "GET", "/api/v1/plugins", null).body())) {
+                send(server, "POST", "/api/v1/plugins/" + plugin.path("id").asText() + "/disable", "");
+            }
+            HttpResponse<String> rules = send(server, "PUT", "/api/v1/rules/api", JSON.writeValueAsString(rules()));
+            if (rules.statusCode() != 200) {
+                throw new IllegalStateException("rules refused: " + rules.body());
+            }
+            run(server, rate, 5);
+            Histogram histogram = run(server, rate, seconds);
+            System.out.printf("intake -> routed -> outbox, open loop at %.0f leads/s for %d s, 200 rules, 50 reps: %d leads%n", rate, seconds,
+                    histogram.getTotalCount());
+            System.out.printf("  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", ms(histogram.getValueAtPercentile(50)),
+                    ms(histogram.getValueAtPercentile(95)), ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()));
+        }
+    }
+
+    private static Histogram run(ServerProcess server, double rate, int seconds) throws Exception {
+        int clients = 20;
+        long interval = (long) (clients * 1e9 / rate);
+        Map<String, Instant> due = new ConcurrentHashMap<>();
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        long begin = System.nanoTime();
+        Instant wallBegin = Instant.now();
+        long end = begin + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long offset = interval * c / clients;
+            workers.add(pool.submit(() -> {
+                long next = begin + offset;
+                while (next < end) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    long n = sequence.incrementAndGet();
+                    Instant scheduled = wallBegin.plusNanos(next - begin);
+                    next += interval;
+                    String body = "{\"firstName\":\"Route\",\"lastName\":\"Me " + n + "\",\"email\":\"route" + n + "@corp" + (n % 300)
+                            + ".example\",\"company\":\"Company " + (n % 300) + " " + n + "\",\"country\":\"" + (n % 2 == 0 ? "DE" : "US")
+                            + "\",\"employeeCount\":" + (n % 10_000) + ",\"postalCode\":\"" + (10000 + n % 89999) + "\"}";
+                    try {
+                        HttpResponse<String> created = send(server, "POST", "/api/v1/leads", body);
+                        if (created.statusCode() == 201) {
+                            due.put(JSON.readTree(created.body()).path("id").asText(), scheduled);
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        Histogram histogram = new Histogram(3);
+        long unrouted = 0;
+        for (Map.Entry<String, Instant> lead : due.entrySet()) {
+            HttpResponse<String> routing = null;
+            for (int tries = 0; tries < 100 && (routing == null || routing.statusCode() != 200); tries++) {
+                routing = send(server, "GET", "/api/v1/leads/" + lead.getKey() + "/routing", null);
+                if (routing.statusCode() != 200) {
+                    Thread.sleep(50);
+                }
+            }
+            JsonNode decision = JSON.readTree(routing.body());
+            if (!decision.path("outcome").asText().equals("ASSIGN")) {
+                unrouted++;
+                continue;
+            }
+            Instant decided = Instant.parse(decision.path("explanation").path("decidedAt").asText());
+            histogram.recordValue(Math.max(0, Duration.between(lead.getValue(), decided).toNanos()));
+        }
+        if (failures.get() > 0 || unrouted > 0) {
+            System.out.println("  " + failures.get() + " requests failed, " + unrouted + " leads not assigned");
+        }
+        return histogram;
+    }
+
+    private static Map<String, Object> rules() {
+        List<Object> entries = new ArrayList<>();
+        for (int i = 0; i < 199; i++) {
+            entries.add(Map.of("name", "Territory " + i, "when", Map.of("all", List.of(
+                    Map.of("field", "country", "op", "country", "values", List.of("JP", "KR")),
+                    Map.of("field", "postalCode", "op", "postcode", "values", List.of((10000 + i * 400) + "-" + (10000 + i * 400 + 399))))),
+                    "to", Map.of("queue", "Pool")));
+        }
+        entries.add(Map.of("name", "Everyone else", "when", Map.of("field", "email", "op", "not-empty"), "to", Map.of("queue", "Pool")));
+        return Map.of("entries", entries, "default", Map.of("queue", "Pool"));
+    }
+
+    private static HttpResponse<String> send(ServerProcess server, String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + ServerProcess.TOKEN)
+                .header("Content-Type", "application/json");
+        request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.leadline.core.routing;
+
+import dev.leadline.core.lead.LeadId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Leads waiting to be routed, the decisions made, and the queues' fair-share state. Calls join the caller's transaction. */
+public interface RoutingStore {
+    void enqueue(List<LeadId> leads, String purpose, Instant at);
+
+    /**
+     * Waiting leads, oldest first: all of them when {@code enrichedOrBefore} is null, else those
+     * enriched already or waiting since before {@code enrichedOrBefore}.
+     */
+    List<Pending> due(int limit, Instant enrichedOrBefore);
+
+    /** Takes the lead off the waiting list; false when it was not (or no longer) on it. */
+    boolean take(LeadId lead);
+
+    void record(Decision decision);
+
+    /** Moves the queues' fair-share state and caps' tallies for leads handed out. */
+    void count(List<RoutingDecision.Taken> taken);
+
+    Optional<Decision> latest(LeadId lead);
+
+    /** A lead waiting to be routed. */
+    record Pending(LeadId lead, String purpose, Instant since) {}
+
+    /** A decision as stored with the lead. */
+    record Decision(LeadId lead, String outcome, Long queueId, Long repId, boolean doNotReassign, Explanation explanation) {}
+}
