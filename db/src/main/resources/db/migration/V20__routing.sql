@@ -20,10 +20,12 @@ CREATE TABLE routing_rule_set (
   PRIMARY KEY (purpose, version)
 );
 
+-- a node leases a lead while it routes it, so two nodes never decide for one lead at once
 CREATE TABLE routing_pending (
-  lead_id     BIGINT      NOT NULL,
-  purpose     VARCHAR(32) NOT NULL,
-  enqueued_at DATETIME(6) NOT NULL,
+  lead_id      BIGINT      NOT NULL,
+  purpose      VARCHAR(32) NOT NULL,
+  enqueued_at  DATETIME(6) NOT NULL,
+  leased_until DATETIME(6) NULL,
   PRIMARY KEY (lead_id),
   CONSTRAINT fk_routing_pending_lead FOREIGN KEY (lead_id) REFERENCES sales_lead (id)
 );

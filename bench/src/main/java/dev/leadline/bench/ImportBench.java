@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Imports a generated CSV of N leads (default 100,000) through {@code POST /api/v1/leads/import}
  * into the jar started with {@code -Xmx512m}, and reports rows per second and the peak heap in use.
+ * {@code ImportBench [rows] [routed]}: with {@code routed}, import rules send every lead to a
+ * round-robin queue of 10 reps, and the time until the last lead is routed is reported too.
  */
 public final class ImportBench {
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Tim", "Hedy", "Barbara", "Dennis"};
@@ -28,14 +30,28 @@ public final class ImportBench {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path dir = ServerProcess.tempDir("leadline-import-bench");
+        boolean routed = args.length > 1 && args[1].equals("routed");
         Path csv = generate(dir.resolve("leads.csv"), rows);
         System.out.printf("generated %,d rows, %,d bytes%n", rows, Files.size(csv));
-        try (ServerProcess server = ServerProcess.start(dir, 18082, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("none").toString()), "-Xmx512m")) {
+        Files.writeString(dir.resolve("leadline.yml"), "reps:\n" + java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> "  - {email: rep" + i + "@bench.example, name: Rep " + i + "}\n").collect(java.util.stream.Collectors.joining())
+                + "queues:\n  - {name: Pool, strategy: round-robin, members: [" + java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> "rep" + i + "@bench.example").collect(java.util.stream.Collectors.joining(", ")) + "]}\n");
+        try (ServerProcess server = ServerProcess.start(dir, 18082, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("none").toString(),
+                "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString()), "-Xmx512m")) {
             AtomicLong peakKb = new AtomicLong();
             Thread sampler = new Thread(() -> sampleHeap(server.pid(), peakKb));
             sampler.setDaemon(true);
             sampler.start();
             HttpClient http = HttpClient.newHttpClient();
+            if (routed) {
+                HttpResponse<String> rules = http.send(HttpRequest.newBuilder(server.uri("/api/v1/rules/import"))
+                        .header("Authorization", "Bearer " + ServerProcess.TOKEN).header("Content-Type", "application/yaml")
+                        .PUT(HttpRequest.BodyPublishers.ofString("default: {queue: Pool}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (rules.statusCode() != 200) {
+                    throw new IllegalStateException("rules refused: " + rules.body());
+                }
+            }
             long start = System.nanoTime();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads/import?async=true"))
                     .header("Authorization", "Bearer " + ServerProcess.TOKEN).header("Content-Type", "text/csv")
@@ -56,6 +72,15 @@ public final class ImportBench {
             System.out.printf("import of %,d rows: %.1f s, %.0f rows/s (upload to job DONE), peak heap used %d MB of 512 MB%n",
                     rows, seconds, rows / seconds, peakKb.get() / 1024);
             System.out.println("  job: " + status.replaceAll("\"rejected\":\\[.*?\\],", ""));
+            if (routed) {
+                String last = "/api/v1/leads/" + (1000 + rows) + "/routing";
+                while (http.send(HttpRequest.newBuilder(server.uri(last)).header("Authorization", "Bearer " + ServerProcess.TOKEN).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                }
+                double all = (System.nanoTime() - start) / 1e9;
+                System.out.printf("  every lead routed %.1f s after the upload began: %.0f leads/s imported and routed%n", all, rows / all);
+            }
         }
     }
 

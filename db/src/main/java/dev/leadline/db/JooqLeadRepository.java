@@ -82,6 +82,14 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     @Override
+    public List<Lead> findAll(Collection<LeadId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return dsl.selectFrom(SALES_LEAD).where(SALES_LEAD.ID.in(ids.stream().map(LeadId::value).toList())).fetch(JooqLeadRepository::toLead);
+    }
+
+    @Override
     public Page<Lead> list(LeadQuery query) {
         List<Condition> where = LeadViewConditions.of(query);
         LeadSort sort = query.sort();

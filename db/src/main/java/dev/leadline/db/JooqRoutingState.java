@@ -34,12 +34,14 @@ public final class JooqRoutingState implements RoutingState {
 
     @Override
     public FairShare.State fairShare(long queueId, boolean lock) {
-        if (lock) {
-            dsl.insertInto(ROUTING_QUEUE_STATE).set(ROUTING_QUEUE_STATE.QUEUE_ID, queueId).set(ROUTING_QUEUE_STATE.CLOCK, 0.0)
-                    .onDuplicateKeyIgnore().execute();
-        }
         var select = dsl.select(ROUTING_QUEUE_STATE.CLOCK).from(ROUTING_QUEUE_STATE).where(ROUTING_QUEUE_STATE.QUEUE_ID.eq(queueId));
         Double clock = (lock ? select.forUpdate() : select).fetchOne(ROUTING_QUEUE_STATE.CLOCK);
+        if (clock == null && lock) {
+            // the queue's first decision: make its row, then hold it
+            dsl.insertInto(ROUTING_QUEUE_STATE).set(ROUTING_QUEUE_STATE.QUEUE_ID, queueId).set(ROUTING_QUEUE_STATE.CLOCK, 0.0)
+                    .onDuplicateKeyIgnore().execute();
+            clock = select.forUpdate().fetchOne(ROUTING_QUEUE_STATE.CLOCK);
+        }
         Map<Long, FairShare.Member> members = new HashMap<>();
         dsl.selectFrom(ROUTING_MEMBER_STATE).where(ROUTING_MEMBER_STATE.QUEUE_ID.eq(queueId)).forEach(r ->
                 members.put(r.getRepId(), new FairShare.Member(r.getPass(), Times.fromDb(r.getLastAssignedAt()))));

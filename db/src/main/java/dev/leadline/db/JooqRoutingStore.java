@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Routing's waiting list, decisions and fair-share state in MariaDB. */
 public final class JooqRoutingStore implements RoutingStore {
@@ -34,13 +33,21 @@ public final class JooqRoutingStore implements RoutingStore {
     }
 
     @Override
-    public List<Pending> due(int limit, Instant enrichedOrBefore) {
+    public List<Pending> due(int limit, Instant now, Instant enrichedOrBefore) {
         var query = dsl.select(ROUTING_PENDING.LEAD_ID, ROUTING_PENDING.PURPOSE, ROUTING_PENDING.ENQUEUED_AT).from(ROUTING_PENDING);
-        var filtered = enrichedOrBefore == null ? query.where(DSL.trueCondition())
+        var free = ROUTING_PENDING.LEASED_UNTIL.isNull().or(ROUTING_PENDING.LEASED_UNTIL.lt(Times.toDb(now)));
+        var filtered = enrichedOrBefore == null ? query.where(free)
                 : query.join(SALES_LEAD).on(SALES_LEAD.ID.eq(ROUTING_PENDING.LEAD_ID))
-                        .where(SALES_LEAD.ENRICHED_AT.isNotNull().or(ROUTING_PENDING.ENQUEUED_AT.lt(Times.toDb(enrichedOrBefore))));
+                        .where(free).and(SALES_LEAD.ENRICHED_AT.isNotNull().or(ROUTING_PENDING.ENQUEUED_AT.lt(Times.toDb(enrichedOrBefore))));
         return filtered.orderBy(ROUTING_PENDING.ENQUEUED_AT, ROUTING_PENDING.LEAD_ID).limit(limit)
                 .fetch(r -> new Pending(new LeadId(r.value1()), r.value2(), Times.fromDb(r.value3())));
+    }
+
+    @Override
+    public boolean lease(LeadId lead, Instant now, Instant until) {
+        return dsl.update(ROUTING_PENDING).set(ROUTING_PENDING.LEASED_UNTIL, Times.toDb(until))
+                .where(ROUTING_PENDING.LEAD_ID.eq(lead.value()))
+                .and(ROUTING_PENDING.LEASED_UNTIL.isNull().or(ROUTING_PENDING.LEASED_UNTIL.lt(Times.toDb(now)))).execute() == 1;
     }
 
     @Override

@@ -121,7 +121,7 @@ public record Services(
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait());
         RoutingSignal signal = new RoutingSignal();
-        LeadArrivals arrivals = new LeadArrivals(routing.store(), signal::wake);
+        LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
         DuplicateService duplicates = new DuplicateService(leadRepository, new JooqMatchKeys(dsl));
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock,
                 duplicates, settings.duplicateRule(), arrivals);

@@ -191,6 +191,12 @@ class RoutingApiTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> JSON.readTree(server.get("/api/v1/rules/api").body()).path("version").asInt() == 2);
+        HttpResponse<String> badFile = put("/api/v1/rules", "api: {default: {queue: Inbound}}\nform: {entries: [{name: X}]}\n",
+                "application/yaml");
+        assertThat(badFile.statusCode()).isEqualTo(400);
+        assertThat(badFile.body()).contains("form.entries[0].to").contains("form.default");
+        assertThat(JSON.readTree(server.get("/api/v1/rules/api").body()).path("version").asInt()).isEqualTo(2);
+        assertThat(server.get("/api/v1/rules?format=yaml").body()).contains("api:").contains("value: 10000");
 
         JsonNode routing = routed(create("{\"email\":\"mid@midco.example\",\"company\":\"MidCo\",\"employeeCount\":5000}"));
 
@@ -219,14 +225,18 @@ class RoutingApiTest {
 
     @Test
     @Order(7)
-    void withoutRulesALeadIsLeftWhereItIsAndTheDecisionSaysSo() throws Exception {
+    void withoutRulesALeadIsLeftWhereItIsAndSaysWhy() throws Exception {
         assertThat(server.send(server.request("/api/v1/rules/api").DELETE().build()).statusCode()).isEqualTo(204);
         assertThat(server.get("/api/v1/rules/api").statusCode()).isEqualTo(404);
 
-        JsonNode routing = routed(create("{\"email\":\"nobody@rules.example\"}"));
+        String id = create("{\"email\":\"nobody@rules.example\"}");
 
-        assertThat(routing.path("outcome").asText()).isEqualTo("UNROUTED");
-        assertThat(routing.path("explanation").path("outcome").asText())
-                .isEqualTo("not routed: no routing rules for 'api' and no default rules (add them at /api/v1/rules)");
+        HttpResponse<String> routing = server.get("/api/v1/leads/" + id + "/routing");
+        assertThat(routing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(routing.body()).path("message").asText())
+                .isEqualTo(id + " has not been routed: no routing rules applied when it arrived, or it is still waiting");
+        JsonNode lead = JSON.readTree(server.get("/api/v1/leads/" + id).body());
+        assertThat(lead.path("ownerRepId").isNull()).isTrue();
+        assertThat(lead.path("queueId").isNull()).isTrue();
     }
 }

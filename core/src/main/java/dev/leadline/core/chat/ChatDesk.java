@@ -117,7 +117,7 @@ public final class ChatDesk {
         return work.routing().latest(lead.id())
                 .map(d -> ChatReply.text(dev.leadline.core.routing.ExplanationText.of(lead.id().toString(), d.explanation())))
                 .orElseGet(() -> ChatReply.text(lead.id() + " has not been routed" + (lead.ownerRepId() != null || lead.queueId() != null
-                        ? "; it was claimed or assigned by hand (see its timeline)." : " yet.")));
+                        ? "; it was claimed or assigned by hand (see its timeline)." : ": no routing rules applied when it arrived, or it is still waiting.")));
     }
 
     private ChatReply show(Lead lead) {

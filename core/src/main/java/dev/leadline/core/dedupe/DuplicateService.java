@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds a lead's likely duplicates: candidates sharing a blocking key, read from the index, then
@@ -38,12 +39,10 @@ public final class DuplicateService {
     public List<Duplicate> duplicatesOf(LeadData data, Optional<LeadId> self) {
         MatchProfile profile = MatchProfile.of(data);
         List<Duplicate> found = new ArrayList<>();
-        for (LeadId candidate : new LinkedHashSet<>(index.candidates(profile.blockingKeys(), PER_KEY))) {
-            if (self.isPresent() && self.get().equals(candidate)) {
-                continue;
-            }
-            leads.find(candidate).ifPresent(other -> matcher.compare(profile, MatchProfile.of(other.data()))
-                    .ifPresent(m -> found.add(new Duplicate(other, m.score(), m.matched()))));
+        Set<LeadId> candidates = new LinkedHashSet<>(index.candidates(profile.blockingKeys(), PER_KEY));
+        self.ifPresent(candidates::remove);
+        for (Lead other : leads.findAll(candidates)) {
+            matcher.compare(profile, MatchProfile.of(other.data())).ifPresent(m -> found.add(new Duplicate(other, m.score(), m.matched())));
         }
         found.sort(Comparator.comparingDouble(Duplicate::score).reversed());
         return found;

@@ -54,14 +54,17 @@ public final class IntakeService {
 
     /** Stores the lead and puts it on routing's waiting list (web form leads by the form rules, others by the API rules). */
     public CreateOutcome create(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
-        CreateOutcome outcome = store(data, actor, key);
-        if (outcome instanceof CreateOutcome.Created) {
-            arrivals.committed();
+        String purpose = actor.kind().equals("form") ? "form" : "api";
+        CreateOutcome outcome = store(data, actor, key, purpose);
+        if (outcome instanceof CreateOutcome.Created created) {
+            arrivals.committed(created.lead().id(), purpose);
+            // the answer shows where the lead went, when it was routed at once
+            return new CreateOutcome.Created(leads.find(created.lead().id()).orElse(created.lead()), created.possibleDuplicates());
         }
         return outcome;
     }
 
-    private CreateOutcome store(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
+    private CreateOutcome store(LeadData data, Actor actor, Optional<IdempotencyKey> key, String purpose) {
         return transactor.inTransaction(() -> {
             if (key.isPresent() && !idempotency.reserve(key.get())) {
                 return replay(key.get());
@@ -82,7 +85,7 @@ public final class IntakeService {
                     .map(d -> d.lead().id() + " (" + String.join(", ", d.matched()) + ")").collect(java.util.stream.Collectors.joining(", "));
             journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + flagged);
             key.ifPresent(k -> idempotency.complete(k, lead.id()));
-            arrivals.arrived(List.of(lead.id()), actor.kind().equals("form") ? "form" : "api", lead.createdAt());
+            arrivals.arrived(List.of(lead.id()), purpose, lead.createdAt());
             return new CreateOutcome.Created(lead, alike);
         });
     }

@@ -17,6 +17,9 @@ public interface LeadRepository {
 
     Optional<Lead> find(LeadId id);
 
+    /** The stored leads among these ids, in no particular order (one query, not one per lead). */
+    List<Lead> findAll(Collection<LeadId> ids);
+
     Page<Lead> list(LeadQuery query);
 
     /** The stored leads that carry any of these intake keys, by key. */

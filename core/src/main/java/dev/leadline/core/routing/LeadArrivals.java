@@ -6,29 +6,44 @@ import java.util.List;
 
 /**
  * Where intake hands new leads to routing: they are put on the waiting list in intake's own
- * transaction (so none is lost), and the router is woken once that transaction has committed.
+ * transaction (so none is lost), and once that transaction has committed a single lead is routed
+ * at once on the caller's thread, many leads (an import batch) by the router's own thread.
  */
 public final class LeadArrivals {
     /** For intake without routing (tests of intake alone). */
-    public static final LeadArrivals NONE = new LeadArrivals(null, () -> { });
+    public static final LeadArrivals NONE = new LeadArrivals(null, null, null);
 
     private final RoutingStore store;
-    private final Runnable wake;
+    private final RoutingSignal signal;
+    private final RoutingService routing;
 
-    public LeadArrivals(RoutingStore store, Runnable wake) {
+    public LeadArrivals(RoutingStore store, RoutingSignal signal, RoutingService routing) {
         this.store = store;
-        this.wake = wake;
+        this.signal = signal;
+        this.routing = routing;
     }
 
-    /** Puts the leads on the waiting list; call inside the transaction that stored them. */
+    /**
+     * Puts the leads on the waiting list, when there are rules to route them by; call inside the
+     * transaction that stored them.
+     */
     public void arrived(List<LeadId> leads, String purpose, Instant at) {
-        if (store != null && !leads.isEmpty()) {
+        if (store != null && !leads.isEmpty() && routing.hasRules(purpose)) {
             store.enqueue(leads, purpose, at);
         }
     }
 
-    /** Wakes the router; call after the transaction committed. */
+    /** Routes one committed lead now (unless it waits for enrichment, or this fails: the router then takes it). */
+    public void committed(LeadId lead, String purpose) {
+        if (routing != null && !routing.routeNow(lead, purpose)) {
+            signal.wake();
+        }
+    }
+
+    /** Wakes the router for leads committed in a batch. */
     public void committed() {
-        wake.run();
+        if (signal != null) {
+            signal.wake();
+        }
     }
 }

@@ -30,7 +30,8 @@ final class RoutedLeads {
         this.alerts = alerts;
     }
 
-    Lead apply(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at) {
+    /** {@code countTaken}: also move the queues' fair-share state (false when the caller did so already). */
+    Lead apply(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at, boolean countTaken) {
         Outcome outcome = decision.outcome();
         String why = decision.explanation().outcome() + by(decision) + (reason == null || reason.isBlank() ? "" : ": " + reason);
         Lead after = lead;
@@ -52,7 +53,9 @@ final class RoutedLeads {
         if (entry != null && entry.notifyQueueId() != null && !(outcome instanceof Outcome.Unrouted)) {
             alerts.post(after, Destination.queue(entry.notifyQueueId()), capital(decision.explanation().outcome()), "routed-" + at.toEpochMilli(), at);
         }
-        store.count(decision.taken());
+        if (countTaken) {
+            store.count(decision.taken());
+        }
         store.record(new RoutingStore.Decision(lead.id(), kind(outcome), after.queueId(), after.ownerRepId(),
                 entry != null && entry.doNotReassign(), decision.explanation()));
         return after;

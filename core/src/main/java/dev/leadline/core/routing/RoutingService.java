@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class RoutingService {
     public static final Duration DEFAULT_ENRICHMENT_WAIT = Duration.ofSeconds(2);
     public static final String REASSIGNMENT = "reassignment";
+    /** How long a node may take to route a lead it leased before another may try. */
+    static final Duration LEASE = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
 
     private final Transactor transactor;
@@ -73,11 +75,11 @@ public final class RoutingService {
     /** Routes up to {@code limit} waiting leads that are due; returns how many were taken. */
     public int routePending(int limit) {
         Instant now = clock.instant();
-        List<RoutingStore.Pending> due = store.due(limit, enrichmentOn.getAsBoolean() ? now.minus(enrichmentWait) : null);
+        List<RoutingStore.Pending> due = store.due(limit, now, enrichmentOn.getAsBoolean() ? now.minus(enrichmentWait) : null);
         int routedCount = 0;
         for (RoutingStore.Pending pending : due) {
             try {
-                if (transactor.inTransaction(() -> routeWaiting(pending))) {
+                if (routeWaiting(pending)) {
                     routedCount++;
                 }
             } catch (RuntimeException e) {
@@ -87,22 +89,72 @@ public final class RoutingService {
         return routedCount;
     }
 
-    private boolean routeWaiting(RoutingStore.Pending pending) {
-        if (!store.take(pending.lead())) {
+    /**
+     * Routes a lead that just arrived, on the caller's thread; false when it is left to the router
+     * (it waits for enrichment, or routing failed and is retried there).
+     */
+    public boolean routeNow(LeadId lead, String purpose) {
+        if (enrichmentOn.getAsBoolean() && !enrichmentWait.isZero()) {
             return false;
         }
-        Optional<Lead> found = leads.find(pending.lead());
-        if (found.isEmpty() || !found.get().stage().isOpen() || found.get().ownerRepId() != null || found.get().queueId() != null) {
-            return true; // closed, or placed by hand meanwhile: nothing left to route
+        try {
+            return routeWaiting(new RoutingStore.Pending(lead, purpose, clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("routing {} failed; the router tries again shortly: {}", lead, e.toString());
+            return false;
         }
-        Lead lead = found.get();
-        Optional<RuleSet> ruleSet = rules.forPurpose(pending.purpose());
+    }
+
+    /**
+     * Routes one waiting lead in two short transactions. The first leases the lead and takes the
+     * queue's turn (its fair-share state and cap tallies, locked only that long, so decisions for one
+     * busy queue do not wait on each other's writes); the second stores the decision, the lead's new
+     * place, its timeline and its cards, and takes the lead off the waiting list. Should the second
+     * fail, the lead is routed again when its lease ends, and the turn taken stays counted: caps then
+     * err on the safe side.
+     */
+    private boolean routeWaiting(RoutingStore.Pending pending) {
         Instant now = clock.instant();
-        RoutingRequest request = request(lead, pending.purpose(), now);
-        RoutingDecision decision = ruleSet.map(r -> engine.decide(r, request, true)).orElseGet(() -> unrouted(pending.purpose(), now));
-        routed.apply(lead, decision, RoutedLeads.ROUTING, null, now);
-        log.info("routed {} ({}): {}", lead.id(), pending.purpose(), decision.explanation().outcome());
-        return true;
+        Optional<RoutingDecision> decided = transactor.inTransaction(() -> {
+            if (!store.lease(pending.lead(), now, now.plus(LEASE))) {
+                return Optional.empty();
+            }
+            Optional<Lead> lead = leads.find(pending.lead()).filter(RoutingService::unplaced);
+            if (lead.isEmpty()) {
+                return Optional.of(unrouted(pending.purpose(), now));
+            }
+            // a lead nobody has placed yet has had no owners: no need to read its history
+            RoutingRequest request = new RoutingRequest(pending.purpose(),
+                    RoutingFacts.of(lead.get().data(), lead.get().enrichment(), lead.get().score(), now), null, null, Set.of());
+            RoutingDecision decision = rules.forPurpose(pending.purpose()).map(r -> engine.decide(r, request, true))
+                    .orElseGet(() -> unrouted(pending.purpose(), now));
+            store.count(decision.taken());
+            return Optional.of(decision);
+        });
+        if (decided.isEmpty()) {
+            return false;
+        }
+        return transactor.inTransaction(() -> {
+            if (!store.take(pending.lead())) {
+                return false;
+            }
+            Optional<Lead> lead = leads.find(pending.lead()).filter(RoutingService::unplaced);
+            if (lead.isEmpty()) {
+                return true; // closed, or placed by hand meanwhile: nothing left to route
+            }
+            routed.apply(lead.get(), decided.get(), RoutedLeads.ROUTING, null, now, false);
+            log.debug("routed {} ({}): {}", pending.lead(), pending.purpose(), decided.get().explanation().outcome());
+            return true;
+        });
+    }
+
+    private static boolean unplaced(Lead lead) {
+        return lead.stage().isOpen() && lead.ownerRepId() == null && lead.queueId() == null;
+    }
+
+    /** Whether leads of this purpose have rules to be routed by (their own or the default ones). */
+    public boolean hasRules(String purpose) {
+        return rules.forPurpose(purpose).isPresent();
     }
 
     /** What the rules would do with this lead now, storing nothing (for trying rule changes). */
@@ -142,7 +194,7 @@ public final class RoutingService {
             if (!(decision.outcome() instanceof Outcome.Assign a) || lead.ownerRepId() != null && a.repId() == lead.ownerRepId()) {
                 return false;
             }
-            routed.apply(lead, decision, actor, reason, now);
+            routed.apply(lead, decision, actor, reason, now, true);
             return true;
         });
     }
@@ -160,7 +212,7 @@ public final class RoutingService {
             Instant now = clock.instant();
             RoutingDecision decision = engine.distribute(queue.id(), request(lead, REASSIGNMENT, now),
                     "handed to " + queue.name() + " by " + manager.name(), true, false);
-            return new LeadOutcome.Done(routed.apply(lead, decision, Actor.rep(manager.email()), reason, now));
+            return new LeadOutcome.Done(routed.apply(lead, decision, Actor.rep(manager.email()), reason, now, true));
         });
     }
 

@@ -10,10 +10,13 @@ public interface RoutingStore {
     void enqueue(List<LeadId> leads, String purpose, Instant at);
 
     /**
-     * Waiting leads, oldest first: all of them when {@code enrichedOrBefore} is null, else those
-     * enriched already or waiting since before {@code enrichedOrBefore}.
+     * Waiting leads not leased at {@code now}, oldest first: all of them when {@code enrichedOrBefore}
+     * is null, else those enriched already or waiting since before {@code enrichedOrBefore}.
      */
-    List<Pending> due(int limit, Instant enrichedOrBefore);
+    List<Pending> due(int limit, Instant now, Instant enrichedOrBefore);
+
+    /** Leases a waiting lead until {@code until}; false when it is not waiting or another holds a lease on it now. */
+    boolean lease(LeadId lead, Instant now, Instant until);
 
     /** Takes the lead off the waiting list; false when it was not (or no longer) on it. */
     boolean take(LeadId lead);

@@ -46,6 +46,9 @@ public abstract class LeadRepositoryContract {
         for (Lead lead : stored) {
             assertThat(repository().find(lead.id())).contains(lead);
         }
+        assertThat(repository().findAll(List.of(stored.get(1).id(), stored.get(3).id(), new LeadId(987_654_321L))))
+                .containsExactlyInAnyOrder(stored.get(1), stored.get(3));
+        assertThat(repository().findAll(List.of())).isEmpty();
         assertThat(repository().findByIntakeKeys(List.of("ext:batch-3", "ext:nope")))
                 .containsOnlyKeys("ext:batch-3");
     }

@@ -55,6 +55,11 @@ public final class InMemoryLeadRepository implements LeadRepository {
     }
 
     @Override
+    public synchronized List<Lead> findAll(java.util.Collection<LeadId> ids) {
+        return ids.stream().map(id -> leads.get(id.value())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public synchronized Page<Lead> list(LeadQuery query) {
         List<Lead> matching = leads.descendingMap().values().stream()
                 .filter(l -> matches(l, query))

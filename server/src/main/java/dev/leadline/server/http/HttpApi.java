@@ -95,7 +95,7 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/routing", routing::decision);
             routes.post("/api/v1/routing/dry-run", routing::dryRun);
             routes.get("/api/v1/rules", routing::list);
-            routes.post("/api/v1/rules/import", routing::importAll);
+            routes.put("/api/v1/rules", routing::importAll);
             routes.get("/api/v1/rules/{purpose}", routing::get);
             routes.put("/api/v1/rules/{purpose}", routing::save);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);

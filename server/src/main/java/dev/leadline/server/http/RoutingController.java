@@ -82,7 +82,7 @@ final class RoutingController {
         LeadId id = LeadId.parse(ctx.pathParam("id"));
         leads.get(id);
         RoutingStore.Decision decision = routing.latest(id)
-                .orElseThrow(() -> new HttpProblem(404, "not_routed", id + " has not been routed (it was created before routing, or is waiting)"));
+                .orElseThrow(() -> new HttpProblem(404, "not_routed", id + " has not been routed: no routing rules applied when it arrived, or it is still waiting"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lead", id.toString());
         body.put("outcome", decision.outcome());
