@@ -59,6 +59,13 @@ public final class DemoCommand implements Runnable {
                         List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))), DEMO);
         services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
                 "https://example.com/thanks", List.of("http://localhost:3000")), DEMO);
+        if (services.rules().all().isEmpty()) {
+            // new leads from Europe go to Omar in Berlin, the rest are offered to Inbound
+            services.rules().save("default", Map.of(
+                    "entries", List.of(Map.of("name", "Europe", "when", Map.of("field", "country", "op", "country",
+                            "values", List.of("GB", "IE", "DE", "AT", "CH", "FR", "NL", "FI", "SE")), "to", Map.of("rep", "omar@demo.leadline.dev"))),
+                    "default", Map.of("queue", "Inbound")), DEMO);
+        }
         var mia = services.team().repByEmail("mia@demo.leadline.dev").orElseThrow();
         var jane = services.team().repByEmail("jane@demo.leadline.dev").orElseThrow();
         var inbound = services.team().queueByName("Inbound").orElseThrow();
@@ -69,7 +76,7 @@ public final class DemoCommand implements Runnable {
                     .set(LeadField.COUNTRY, l[5]).set(LeadField.SOURCE, l[6]).set(LeadField.EXTERNAL_ID, "demo-" + (i + 1));
             var outcome = services.intake().create(((LeadDraft.Validated.Valid) draft.build()).data(), DEMO, Optional.empty());
             if (outcome instanceof CreateOutcome.Created created) {
-                // half the leads wait in the queue to be claimed, a few are Jane's already, the rest are new
+                // half the leads wait in the queue to be claimed, a few are Jane's already, the rest are routed by the rules
                 if (i < 6) {
                     services.claims().offer(created.lead().id(), mia, inbound, "demo: new inbound lead");
                 } else if (i < 9) {

@@ -62,6 +62,34 @@ class ConfigTest {
     }
 
     @Test
+    void routingWaitsTwoSecondsForEnrichmentUnlessTheFileSaysOtherwise() {
+        assertThat(ConfigFile.parse("reps: []\n").settings().enrichmentWait()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(ConfigFile.parse("routing:\n  enrichmentWait: 10m\n").settings().enrichmentWait()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(ConfigFile.parse("routing:\n  enrichmentWait: 0s\n").settings().enrichmentWait()).isZero();
+        assertThatThrownBy(() -> ConfigFile.parse("routing:\n  enrichmentWait: soon\n").settings())
+                .hasMessageContaining("routing.enrichmentWait").hasMessageContaining("500ms, 2s, 5m or 1h");
+    }
+
+    @Test
+    void aQueuesRoutingIsReadFromTheFile() {
+        ConfigFile file = ConfigFile.parse("""
+                queues:
+                  - name: Enterprise
+                    members: [jane@example.com]
+                    strategy: weighted
+                    weights: {jane@example.com: 200}
+                    caps: {perRep: {day: 20}, total: {month: 1500}, timeZone: Europe/Berlin}
+                    fallback: {queue: Inbound}
+                """);
+        var queue = file.queues().get(0);
+        assertThat(queue.strategy()).isEqualTo("weighted");
+        assertThat(queue.weights()).containsEntry("jane@example.com", 200);
+        assertThat(queue.caps().perRep().day()).isEqualTo(20);
+        assertThat(queue.caps().total().month()).isEqualTo(1500);
+        assertThat(queue.fallback().queue()).isEqualTo("Inbound");
+    }
+
+    @Test
     void theIdlePeriodComesFromTheConfigFileOrDefaultsToThirtyDays() {
         assertThat(ConfigFile.parse("views:\n  idleDays: 14\n").settings().idleAfter()).isEqualTo(java.time.Duration.ofDays(14));
         assertThat(ConfigFile.parse("reps: []\n").settings().idleAfter()).isEqualTo(java.time.Duration.ofDays(30));
