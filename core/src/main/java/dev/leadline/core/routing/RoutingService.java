@@ -72,21 +72,31 @@ public final class RoutingService {
         this.enrichmentOn = on;
     }
 
-    /** Routes up to {@code limit} waiting leads that are due; returns how many were taken. */
+    /** Routes up to {@code limit} waiting leads that are due, one after another; returns how many were routed. */
     public int routePending(int limit) {
-        Instant now = clock.instant();
-        List<RoutingStore.Pending> due = store.due(limit, now, enrichmentOn.getAsBoolean() ? now.minus(enrichmentWait) : null);
         int routedCount = 0;
-        for (RoutingStore.Pending pending : due) {
-            try {
-                if (routeWaiting(pending)) {
-                    routedCount++;
-                }
-            } catch (RuntimeException e) {
-                log.warn("routing {} failed; it is tried again shortly: {}", pending.lead(), e.toString());
+        for (RoutingStore.Pending pending : due(limit)) {
+            if (route(pending)) {
+                routedCount++;
             }
         }
         return routedCount;
+    }
+
+    /** Up to {@code limit} waiting leads that are due now (not leased, and enriched or done waiting for it), oldest first. */
+    public List<RoutingStore.Pending> due(int limit) {
+        Instant now = clock.instant();
+        return store.due(limit, now, enrichmentOn.getAsBoolean() ? now.minus(enrichmentWait) : null);
+    }
+
+    /** Routes one waiting lead, unless another thread or node holds it; a failure is logged and the lead tried again later. */
+    public boolean route(RoutingStore.Pending pending) {
+        try {
+            return routeWaiting(pending);
+        } catch (RuntimeException e) {
+            log.warn("routing {} failed; it is tried again shortly: {}", pending.lead(), e.toString());
+            return false;
+        }
     }
 
     /**

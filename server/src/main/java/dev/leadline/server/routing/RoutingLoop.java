@@ -2,31 +2,50 @@ package dev.leadline.server.routing;
 
 import dev.leadline.core.routing.RoutingService;
 import dev.leadline.core.routing.RoutingSignal;
+import dev.leadline.core.routing.RoutingStore;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes waiting leads on a background thread of this node: woken by intake as each lead commits,
- * and every quarter second for leads whose wait for enrichment has ended. Leads wait in the database,
- * so none is forgotten across a restart, and each is routed once however many nodes run this.
+ * Routes the leads that were not routed on arrival (an import's, those that waited for enrichment,
+ * retries) on background threads of this node: woken when such leads commit, and every quarter
+ * second for leads whose wait for enrichment has ended. A batch is spread over {@value #WORKERS}
+ * workers; each lead is leased while it is routed, so it is routed once however many workers and
+ * nodes look at it. Leads wait in the database, so none is forgotten across a restart.
  */
 public final class RoutingLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoutingLoop.class);
-    private static final int BATCH = 100;
+    private static final int BATCH = 120;
+    private static final int WORKERS = 3;
     private static final Duration IDLE = Duration.ofMillis(250);
     private final Thread thread;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+        Thread t = new Thread(r, "leadline-routing-worker");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RoutingLoop(RoutingService routing, RoutingSignal signal) {
         thread = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    if (routing.routePending(BATCH) < BATCH) {
+                    List<RoutingStore.Pending> due = routing.due(BATCH);
+                    if (!due.isEmpty()) {
+                        routeAll(routing, due);
+                    }
+                    if (due.size() < BATCH) {
                         signal.await(IDLE);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | ExecutionException e) {
                     log.warn("routing failed; retrying shortly: {}", e.getMessage());
                     sleep();
                 }
@@ -34,6 +53,21 @@ public final class RoutingLoop implements AutoCloseable {
         }, "leadline-routing");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void routeAll(RoutingService routing, List<RoutingStore.Pending> due) throws InterruptedException, ExecutionException {
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            int worker = w;
+            running.add(workers.submit(() -> {
+                for (int i = worker; i < due.size(); i += WORKERS) {
+                    routing.route(due.get(i));
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
     }
 
     private static void sleep() {
@@ -47,6 +81,7 @@ public final class RoutingLoop implements AutoCloseable {
     @Override
     public void close() {
         thread.interrupt();
+        workers.shutdownNow();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
