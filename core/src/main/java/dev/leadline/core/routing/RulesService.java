@@ -24,6 +24,7 @@ import java.util.Optional;
  * server node show within that time.
  */
 public final class RulesService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RulesService.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(5);
     private final Transactor transactor;
     private final RuleSetRepository repository;
@@ -127,8 +128,14 @@ public final class RulesService {
         if (known == null || known.readAt().plus(MAX_AGE).isBefore(now)) {
             Map<String, RuleSet> byPurpose = new LinkedHashMap<>();
             for (RuleSetRepository.Stored stored : repository.newest()) {
-                if (stored.document() != null) {
+                if (stored.document() == null) {
+                    continue;
+                }
+                try {
                     byPurpose.put(stored.purpose(), parser.parse(stored.purpose(), stored.document(), stored.version(), stored.at(), stored.by()));
+                } catch (ValidationException e) {
+                    // e.g. a queue it names was renamed since: its leads follow the default rules until the set is fixed
+                    log.error("the {} rules (version {}) no longer read and are not used: {}", stored.purpose(), stored.version(), e.getMessage());
                 }
             }
             known = new InForce(now, Map.copyOf(byPurpose));

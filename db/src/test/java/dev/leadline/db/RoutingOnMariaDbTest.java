@@ -1,0 +1,98 @@
+package dev.leadline.db;
+
+import static dev.leadline.core.testing.LeadDataBuilder.aLead;
+import static dev.leadline.db.jooq.Tables.SALES_LEAD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.NewLead;
+import dev.leadline.core.routing.RoutingStore;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import dev.leadline.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Routing's waiting list and queue state on a real MariaDB. */
+class RoutingOnMariaDbTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+    private TestDesk desk;
+    private JooqRoutingStore store;
+
+    @BeforeEach
+    void open() {
+        desk = new TestDesk(clock);
+        store = desk.routing.store();
+        desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("omar@example.com", "Omar", null, null, null, true, "REP", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of(), "round-robin", null,
+                        new QueueSpec.CapsSpec(new QueueSpec.Limits(1, null, null), null, null), null)), Actor.SYSTEM);
+    }
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    private Lead waiting() {
+        Lead lead = desk.leads.insert(new NewLead(aLead().build(), null, null, clock.instant()));
+        desk.database.dsl().update(SALES_LEAD).setNull(SALES_LEAD.ENRICHED_AT).where(SALES_LEAD.ID.eq(lead.id().value())).execute();
+        store.enqueue(List.of(lead.id()), "api", clock.instant());
+        return lead;
+    }
+
+    @Test
+    void aLeadWaitsForItsEnrichmentUntilTheWaitIsOverAndIsDueAtOnceWhenNobodyEnriches() {
+        Lead lead = waiting();
+
+        assertThat(store.due(10, clock.instant(), null)).extracting(RoutingStore.Pending::lead).containsExactly(lead.id());
+        assertThat(store.due(10, clock.instant(), clock.instant().minusSeconds(2))).as("still waiting for enrichment").isEmpty();
+
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(store.due(10, clock.instant(), clock.instant().minusSeconds(2))).as("waited long enough").hasSize(1);
+
+        Lead enriched = waiting();
+        desk.database.dsl().update(SALES_LEAD).set(SALES_LEAD.ENRICHED_AT, Times.toDb(clock.instant()))
+                .where(SALES_LEAD.ID.eq(enriched.id().value())).execute();
+        assertThat(store.due(10, clock.instant(), clock.instant().minusSeconds(2))).extracting(RoutingStore.Pending::lead)
+                .containsExactly(lead.id(), enriched.id());
+    }
+
+    @Test
+    void aLeasedLeadIsNotDueAndCannotBeLeasedAgainUntilTheLeaseEnds() {
+        Lead lead = waiting();
+        Instant now = clock.instant();
+
+        assertThat(store.lease(lead.id(), now, now.plusSeconds(30))).isTrue();
+        assertThat(store.lease(lead.id(), now, now.plusSeconds(30))).isFalse();
+        assertThat(store.due(10, now, null)).isEmpty();
+        assertThat(store.lease(lead.id(), now.plusSeconds(31), now.plusSeconds(61))).as("the first holder died").isTrue();
+        assertThat(store.take(lead.id())).isTrue();
+        assertThat(store.take(lead.id())).isFalse();
+    }
+
+    @Test
+    void leadsFromTheWaitingListAreRoutedOnceEachWithinTheCapsAndTheRestHeld() {
+        desk.routing.rules().save("api", Map.of("default", Map.of("queue", "Inbound")), Actor.SYSTEM);
+        Lead first = waiting();
+        Lead second = waiting();
+        Lead third = waiting();
+
+        assertThat(desk.routing.routing().routePending(10)).isEqualTo(3);
+        assertThat(desk.routing.routing().routePending(10)).isZero();
+
+        List<Long> owners = List.of(first, second, third).stream().map(l -> desk.leads.find(l.id()).orElseThrow().ownerRepId()).toList();
+        assertThat(owners.subList(0, 2)).containsExactlyInAnyOrder(desk.team.repByEmail("jane@example.com").orElseThrow().id(),
+                desk.team.repByEmail("omar@example.com").orElseThrow().id());
+        assertThat(owners.get(2)).as("both capped at one a day").isNull();
+        assertThat(desk.routing.store().latest(third.id()).orElseThrow().explanation().outcome())
+                .isEqualTo("held in Inbound for a manager: nobody available (2 capped)");
+        assertThat(desk.leads.find(third.id()).orElseThrow().queueId()).isEqualTo(desk.team.queueByName("Inbound").orElseThrow().id());
+    }
+}
