@@ -175,6 +175,10 @@ class RoutingApiTest {
         assertThat(body.path("explanation").path("outcome").asText()).isEqualTo("assigned to Omar Haddad");
         assertThat(server.services().leads().count(dev.leadline.core.lead.LeadQuery.all())).isEqualTo(before);
         assertThat(server.postJson("/api/v1/routing/dry-run", "{\"email\":\"not an email\"}").statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/api/v1/routing/dry-run?score=hot", "{\"email\":\"x@small.example\"}").body())
+                .contains("'hot' is not a whole number");
+        assertThat(server.postJson("/api/v1/routing/dry-run?purpose=chat", "{\"email\":\"x@small.example\"}").body())
+                .contains("'chat' is not a purpose");
         JsonNode small = JSON.readTree(server.postJson("/api/v1/routing/dry-run", "{\"email\":\"x@small.example\"}").body());
         assertThat(small.path("outcome").asText()).isEqualTo("OFFER");
         assertThat(small.path("explanation").path("outcome").asText()).isEqualTo("offered to Inbound; the first to claim it wins");

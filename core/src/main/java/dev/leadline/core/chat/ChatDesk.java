@@ -1,11 +1,13 @@
 package dev.leadline.core.chat;
 
+import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.conversion.ConversionOutcome;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.routing.ExplanationText;
 import dev.leadline.core.scheduling.Meeting;
 import dev.leadline.core.scheduling.ScheduleOutcome;
 import dev.leadline.core.team.LeadQueue;
@@ -104,10 +106,10 @@ public final class ChatDesk {
         } else if (command instanceof ChatCommand.Why w) {
             return why(lookups.lead(w.lead()));
         } else if (command instanceof ChatCommand.Pause) {
-            work.team().setAvailability(rep, true, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), dev.leadline.core.common.Actor.rep(rep.email()));
+            work.team().setAvailability(rep, true, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), Actor.rep(rep.email()));
             return ChatReply.text("Paused: routing gives you no new leads until you say `resume`. Leads you have stay yours.");
         } else if (command instanceof ChatCommand.Resume) {
-            work.team().setAvailability(rep, false, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), dev.leadline.core.common.Actor.rep(rep.email()));
+            work.team().setAvailability(rep, false, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), Actor.rep(rep.email()));
             return ChatReply.text("Welcome back: routing gives you leads again, at your usual share (nothing to catch up on).");
         }
         return ChatReply.text(HELP);
@@ -115,7 +117,7 @@ public final class ChatDesk {
 
     private ChatReply why(Lead lead) {
         return work.routing().latest(lead.id())
-                .map(d -> ChatReply.text(dev.leadline.core.routing.ExplanationText.of(lead.id().toString(), d.explanation())))
+                .map(d -> ChatReply.text(ExplanationText.of(lead.id().toString(), d.explanation())))
                 .orElseGet(() -> ChatReply.text(lead.id() + " has not been routed" + (lead.ownerRepId() != null || lead.queueId() != null
                         ? "; it was claimed or assigned by hand (see its timeline)." : ": no routing rules applied when it arrived, or it is still waiting.")));
     }

@@ -56,9 +56,8 @@ public final class IntakeService {
     public CreateOutcome create(LeadData data, Actor actor, Optional<IdempotencyKey> key) {
         String purpose = actor.kind().equals("form") ? "form" : "api";
         CreateOutcome outcome = store(data, actor, key, purpose);
-        if (outcome instanceof CreateOutcome.Created created) {
-            arrivals.committed(created.lead().id(), purpose);
-            // the answer shows where the lead went, when it was routed at once
+        if (outcome instanceof CreateOutcome.Created created && arrivals.committed(created.lead().id(), purpose)) {
+            // routed at once: the answer shows where the lead went
             return new CreateOutcome.Created(leads.find(created.lead().id()).orElse(created.lead()), created.possibleDuplicates());
         }
         return outcome;

@@ -33,11 +33,19 @@ public final class LeadArrivals {
         }
     }
 
-    /** Routes one committed lead now (unless it waits for enrichment, or this fails: the router then takes it). */
-    public void committed(LeadId lead, String purpose) {
-        if (routing != null && !routing.routeNow(lead, purpose)) {
+    /**
+     * Routes one committed lead now, and says whether it did; when it waits for enrichment (or this
+     * fails) the router takes it.
+     */
+    public boolean committed(LeadId lead, String purpose) {
+        if (routing == null) {
+            return false;
+        }
+        boolean routed = routing.routeNow(lead, purpose);
+        if (!routed) {
             signal.wake();
         }
+        return routed;
     }
 
     /** Wakes the router for leads committed in a batch. */

@@ -1,6 +1,5 @@
 package dev.leadline.core.routing;
 
-import dev.leadline.core.routing.Explanation.CandidateNote;
 import dev.leadline.core.routing.Explanation.QueueStep;
 import dev.leadline.core.routing.RoutingDecision.Outcome;
 import dev.leadline.core.routing.RoutingDecision.Taken;

@@ -104,15 +104,7 @@ public final class RoutingService {
      * (it waits for enrichment, or routing failed and is retried there).
      */
     public boolean routeNow(LeadId lead, String purpose) {
-        if (enrichmentOn.getAsBoolean() && !enrichmentWait.isZero()) {
-            return false;
-        }
-        try {
-            return routeWaiting(new RoutingStore.Pending(lead, purpose, clock.instant()));
-        } catch (RuntimeException e) {
-            log.warn("routing {} failed; the router tries again shortly: {}", lead, e.toString());
-            return false;
-        }
+        return !(enrichmentOn.getAsBoolean() && !enrichmentWait.isZero()) && route(new RoutingStore.Pending(lead, purpose, clock.instant()));
     }
 
     /**
@@ -232,7 +224,7 @@ public final class RoutingService {
     }
 
     /** Everyone who has owned the lead, from its audit trail. */
-    public Set<Long> previousOwners(Lead lead) {
+    private Set<Long> previousOwners(Lead lead) {
         Set<Long> owners = new HashSet<>();
         for (AuditEntry entry : audit.forEntity(LeadJournal.ENTITY, lead.id().toString())) {
             Optional.ofNullable(entry.after()).map(a -> a.get("ownerRepId")).filter(o -> !o.isBlank()).map(Long::valueOf).ifPresent(owners::add);

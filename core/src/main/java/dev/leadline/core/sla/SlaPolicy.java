@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a queue promises: e.g. remind the owner after 5 min untouched, again at 15, reassign at 30,
@@ -23,7 +21,6 @@ import java.util.regex.Pattern;
  * time counts: a lead offered on Friday at 16:58 with a 5-minute step is due on Monday at 09:03.
  */
 public record SlaPolicy(List<Step> steps, Set<Touch> touches, Optional<BusinessHours> hours) {
-    private static final Pattern DURATION = Pattern.compile("^(\\d+)\\s*(s|m|min|h)$");
 
     public SlaPolicy {
         steps = List.copyOf(steps);
@@ -98,7 +95,7 @@ public record SlaPolicy(List<Step> steps, Set<Touch> touches, Optional<BusinessH
         Duration previous = Duration.ZERO;
         for (int i = 0; i < stepSpecs.size(); i++) {
             StepSpec spec = stepSpecs.get(i);
-            Duration after = duration(where + ".steps[" + i + "].after", spec.after());
+            Duration after = dev.leadline.core.common.Durations.parse(where + ".steps[" + i + "].after", spec.after());
             if (after.compareTo(previous) <= 0) {
                 throw new ValidationException(where + ".steps[" + i + "].after", "steps must come later and later");
             }
@@ -136,19 +133,6 @@ public record SlaPolicy(List<Step> steps, Set<Touch> touches, Optional<BusinessH
 
     /** A step as written in configuration. */
     public record StepSpec(String after, String action) {}
-
-    static Duration duration(String field, String text) {
-        Matcher m = text == null ? null : DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (m == null || !m.matches()) {
-            throw new ValidationException(field, "'" + text + "' is not a duration like 90s, 5m or 2h");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofMinutes(n);
-        };
-    }
 
     private static Action action(String field, String text) {
         try {

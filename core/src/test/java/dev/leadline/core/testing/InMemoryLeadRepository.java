@@ -10,7 +10,6 @@ import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
-import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

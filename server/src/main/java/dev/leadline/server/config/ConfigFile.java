@@ -35,17 +35,7 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
             if (enrichmentWait == null) {
                 return dev.leadline.core.routing.RoutingService.DEFAULT_ENRICHMENT_WAIT;
             }
-            var m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(ms|s|m|h)").matcher(enrichmentWait.strip());
-            if (!m.matches()) {
-                throw new ValidationException("routing.enrichmentWait", "'" + enrichmentWait + "' is not a duration like 500ms, 2s, 5m or 1h");
-            }
-            long amount = Long.parseLong(m.group(1));
-            Duration wait = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofHours(amount);
-            };
+            Duration wait = dev.leadline.core.common.Durations.parse("routing.enrichmentWait", enrichmentWait);
             if (wait.compareTo(Duration.ofHours(24)) > 0) {
                 throw new ValidationException("routing.enrichmentWait", "must be at most 24h");
             }

@@ -47,7 +47,7 @@ public final class RoutingLoop implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | ExecutionException e) {
                     log.warn("routing failed; retrying shortly: {}", e.getMessage());
-                    sleep();
+                    pause(signal);
                 }
             }
         }, "leadline-routing");
@@ -70,9 +70,10 @@ public final class RoutingLoop implements AutoCloseable {
         }
     }
 
-    private static void sleep() {
+    /** Waits a little before trying again, or less if new leads arrive. */
+    private static void pause(RoutingSignal signal) {
         try {
-            Thread.sleep(IDLE.toMillis());
+            signal.await(IDLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -67,7 +67,7 @@ class ConfigTest {
         assertThat(ConfigFile.parse("routing:\n  enrichmentWait: 10m\n").settings().enrichmentWait()).isEqualTo(java.time.Duration.ofMinutes(10));
         assertThat(ConfigFile.parse("routing:\n  enrichmentWait: 0s\n").settings().enrichmentWait()).isZero();
         assertThatThrownBy(() -> ConfigFile.parse("routing:\n  enrichmentWait: soon\n").settings())
-                .hasMessageContaining("routing.enrichmentWait").hasMessageContaining("500ms, 2s, 5m or 1h");
+                .hasMessageContaining("routing.enrichmentWait").hasMessageContaining("500ms, 90s, 5m or 2h");
     }
 
     @Test
