@@ -54,6 +54,13 @@ public final class JooqMatchKeys implements MatchKeyIndex {
     }
 
     @Override
+    public void forget(Collection<LeadId> leads) {
+        if (!leads.isEmpty()) {
+            dsl.deleteFrom(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.LEAD_ID.in(leads.stream().map(LeadId::value).toList())).execute();
+        }
+    }
+
+    @Override
     public List<LeadId> candidates(Set<String> keys, int perKey) {
         List<LeadId> found = new ArrayList<>();
         for (String key : keys) {

@@ -25,7 +25,8 @@ final class LeadViewConditions {
         where.add(view(query));
         query.ownerRepId().ifPresent(owner -> where.add(SALES_LEAD.OWNER_REP_ID.eq(owner)));
         query.queueId().ifPresent(queue -> where.add(SALES_LEAD.QUEUE_ID.eq(queue)));
-        query.status().ifPresent(status -> where.add(SALES_LEAD.STATUS.eq(status.name())));
+        // merged leads are tombstones: listed only when asked for by status
+        where.add(query.status().map(status -> SALES_LEAD.STATUS.eq(status.name())).orElse(SALES_LEAD.STATUS.ne(LeadStatus.MERGED.name())));
         query.text().filter(t -> !t.isBlank()).ifPresent(text -> {
             String prefix = text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             where.add(SALES_LEAD.EMAIL_KEY.like(prefix).or(SALES_LEAD.LAST_NAME.like(prefix)).or(SALES_LEAD.FIRST_NAME.like(prefix))

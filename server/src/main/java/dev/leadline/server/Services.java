@@ -39,8 +39,10 @@ import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
 import dev.leadline.db.JooqLeadRepository;
 import dev.leadline.db.JooqMatchKeys;
+import dev.leadline.db.JooqMerges;
 import dev.leadline.core.dedupe.DuplicateRule;
 import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.dedupe.MergeService;
 import dev.leadline.db.JooqOutbox;
 import dev.leadline.db.JooqRouting;
 import dev.leadline.core.notify.Alerts;
@@ -86,6 +88,7 @@ public record Services(
         SavedViewService views,
         ChatDesk chat,
         DuplicateService duplicates,
+        MergeService merges,
         RoutingService routing,
         RulesService rules,
         RoutingSignal routingSignal) {
@@ -126,13 +129,14 @@ public record Services(
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock,
                 duplicates, settings.duplicateRule(), arrivals);
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());
+        MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), new JooqMatchKeys(dsl), journal, clock);
         SavedViewService views = new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock);
         QualificationService qualification = new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock);
         SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
         ConversionService conversion = new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl),
                 new JooqConversionRepository(dsl), journal, clock);
         ChatDesk chat = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, team, routing.routing()), clock);
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock);
         return new Services(
                 leads,
                 claims,
@@ -154,6 +158,7 @@ public record Services(
                 views,
                 chat,
                 duplicates,
+                merges,
                 routing.routing(),
                 routing.rules(),
                 signal);

@@ -5,5 +5,9 @@ public enum ActivityType {
     CREATED, UPDATED, IMPORTED, OFFERED, CLAIMED, RELEASED, ASSIGNED, CONTACT_ATTEMPT, QUALIFIED, DISQUALIFIED, NOTE,
     MEETING_SCHEDULED, MEETING_RESCHEDULED, MEETING_OUTCOME, TASK_CREATED, TASK_DONE, CONVERTED, UNCONVERTED,
     /** A routing decision that left the lead where it was (kept with its owner). */
-    ROUTED
+    ROUTED,
+    /** Other leads merged into this one, or this one into another. */
+    MERGED,
+    /** A merge undone. */
+    UNMERGED
 }

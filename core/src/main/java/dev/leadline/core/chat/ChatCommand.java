@@ -44,8 +44,11 @@ public sealed interface ChatCommand {
 
     record Resume() implements ChatCommand {}
 
-    /** A command the grammar knows that arrives with a later part of the product. */
-    record NotYet(String verb, String when) implements ChatCommand {}
+    /** {@code merge <ref> [<ref> ...] into <ref>}: the first leads merge into the last. */
+    record Merge(java.util.List<String> leads, String into) implements ChatCommand {}
+
+    /** {@code unmerge <ref>}: undoes the newest merge into the lead. */
+    record Unmerge(String lead) implements ChatCommand {}
 
     record Help() implements ChatCommand {}
 

@@ -4,6 +4,7 @@ import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.conversion.ConversionOutcome;
+import dev.leadline.core.dedupe.MergeOutcome;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadOutcome;
@@ -32,6 +33,7 @@ public final class ChatDesk {
             "`contacted L-42 call reached Spoke to the CFO`, `qualify L-42 Budget approved`, `disqualify L-42 No budget`",
             "`schedule L-42 tomorrow 15:00 30 Demo` (times: " + When.EXAMPLES + ")",
             "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`",
+            "*Duplicates*: `merge L-43 L-44 into L-42` keeps L-42 and moves the others' history to it; `unmerge L-42` undoes it",
             "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
@@ -76,8 +78,6 @@ public final class ChatDesk {
     private ChatReply dispatch(ChatCommand command, Rep rep) {
         if (command instanceof ChatCommand.Unreadable u) {
             return ChatReply.refused("I could not read `" + u.input() + "`: " + u.problem() + ".\n" + HELP);
-        } else if (command instanceof ChatCommand.NotYet n) {
-            return ChatReply.text("`" + n.verb() + "` arrives " + n.when() + "; it is not available yet.");
         } else if (command instanceof ChatCommand.ListLeads l) {
             return lookups.list(l.view(), rep);
         } else if (command instanceof ChatCommand.Show s) {
@@ -103,6 +103,10 @@ public final class ChatDesk {
             return converted(work.conversion().unconvert(lead(u.lead()), rep));
         } else if (command instanceof ChatCommand.Assign a) {
             return assign(a, rep);
+        } else if (command instanceof ChatCommand.Merge m) {
+            return merged(work.merges().merge(lead(m.into()), m.leads().stream().map(this::lead).toList(), java.util.Map.of(), rep));
+        } else if (command instanceof ChatCommand.Unmerge u) {
+            return merged(work.merges().unmerge(lead(u.lead()), rep));
         } else if (command instanceof ChatCommand.Why w) {
             return why(lookups.lead(w.lead()));
         } else if (command instanceof ChatCommand.Pause) {
@@ -180,6 +184,19 @@ public final class ChatDesk {
                     + (u.kept().isEmpty() ? "" : "; kept " + String.join(", ", u.kept()) + " (changed since)") + ".");
         }
         return outcome("", ((ConversionOutcome.Refused) outcome).reason());
+    }
+
+    private ChatReply merged(MergeOutcome outcome) {
+        if (outcome instanceof MergeOutcome.Merged m) {
+            return new ChatReply("Merged " + m.merged().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + " into " + m.survivor().id() + " (" + m.moved() + " timeline entries, meetings, tasks and cards moved; `unmerge "
+                    + m.survivor().id() + "` undoes it).", List.of(lookups.card(m.survivor(), null)));
+        } else if (outcome instanceof MergeOutcome.Unmerged u) {
+            return ChatReply.text("Undid the merge into " + u.survivor().id() + ": " + u.restored().stream().map(l -> l.id().toString())
+                    .collect(java.util.stream.Collectors.joining(", ")) + " are back" + (u.kept().isEmpty() ? "" : "; kept " + String.join(", ", u.kept()))
+                    + ".");
+        }
+        return outcome("", ((MergeOutcome.Refused) outcome).reason());
     }
 
     private ChatReply assign(ChatCommand.Assign a, Rep manager) {

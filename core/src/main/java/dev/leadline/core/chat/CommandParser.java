@@ -2,6 +2,7 @@ package dev.leadline.core.chat;
 
 import dev.leadline.core.qualification.ContactChannel;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,12 +58,22 @@ public final class CommandParser {
             case "note" -> needs(args, 2, input, "note <lead> <text>", () -> new ChatCommand.Note(args[0], text(args, 1)));
             case "assign" -> needs(args, 2, input, "assign <lead> <rep email or queue>",
                     () -> new ChatCommand.Assign(args[0], text(args, 1).replaceFirst("^@", "")));
-            case "merge" -> new ChatCommand.NotYet("merge", "with duplicate management");
+            case "merge" -> merge(args, input);
+            case "unmerge" -> needs(args, 1, input, "unmerge <lead>", () -> new ChatCommand.Unmerge(args[0]));
             case "why" -> needs(args, 1, input, "why <lead>", () -> new ChatCommand.Why(args[0]));
             case "pause" -> new ChatCommand.Pause();
             case "resume", "unpause" -> new ChatCommand.Resume();
             default -> null;
         });
+    }
+
+    /** {@code merge <lead> [<lead> ...] into <lead>}. */
+    private static ChatCommand merge(String[] args, String input) {
+        int into = Arrays.asList(args).indexOf("into");
+        if (into < 1 || into != args.length - 2) {
+            return unreadable(input, "write it as: merge <lead> [<lead> ...] into <lead>, e.g. merge L-1002 into L-1001");
+        }
+        return new ChatCommand.Merge(List.of(Arrays.copyOfRange(args, 0, into)), args[into + 1]);
     }
 
     private static ChatCommand contacted(String[] args) {

@@ -2,6 +2,7 @@ package dev.leadline.core.chat;
 
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.conversion.ConversionService;
+import dev.leadline.core.dedupe.MergeService;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.core.routing.RoutingService;
 import dev.leadline.core.scheduling.SchedulingService;
@@ -9,4 +10,4 @@ import dev.leadline.core.team.TeamService;
 
 /** The lifecycle services a chat command can drive. */
 public record LeadWork(ClaimService claims, QualificationService qualification, SchedulingService scheduling,
-                       ConversionService conversion, TeamService team, RoutingService routing) {}
+                       ConversionService conversion, MergeService merges, TeamService team, RoutingService routing) {}

@@ -11,6 +11,9 @@ public interface MatchKeyIndex {
     /** (Re)writes the leads' keys; part of the transaction that stores them. */
     void index(Collection<Lead> leads);
 
+    /** Removes the leads' keys (merged leads are nobody's duplicates any more). */
+    void forget(Collection<LeadId> leads);
+
     /** Leads that share a key, at most {@code perKey} per key (a very common key says little). */
     List<LeadId> candidates(Set<String> keys, int perKey);
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  * is judged by this installation's idle period.
  */
 public final class LeadService {
+    /** Merges of merges are followed this far (a chain longer than this would be a bug, not a choice). */
+    private static final int MAX_MERGE_HOPS = 20;
     private final LeadRepository leads;
     private final Duration idleAfter;
 
@@ -23,8 +25,13 @@ public final class LeadService {
         this(leads, LeadQuery.DEFAULT_IDLE_AFTER);
     }
 
+    /** The lead with this id; for a lead merged into another, the lead it was merged into. */
     public Lead get(LeadId id) {
-        return leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+        Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+        for (int hops = 0; lead.status() == LeadStatus.MERGED && hops < MAX_MERGE_HOPS; hops++) {
+            lead = leads.find(LeadId.parse(lead.stage().statusReason())).orElse(lead);
+        }
+        return lead;
     }
 
     /** A lead as a person names it: {@code L-42}, {@code 42}, or its email address. */
@@ -32,7 +39,7 @@ public final class LeadService {
         String ref = reference.strip();
         if (ref.contains("@")) {
             return leads.findByEmailKeys(java.util.List.of(ref.toLowerCase(java.util.Locale.ROOT))).values().stream().findFirst()
-                    .flatMap(leads::find).orElseThrow(() -> new NotFoundException("lead with email", ref));
+                    .map(this::get).orElseThrow(() -> new NotFoundException("lead with email", ref));
         }
         return get(LeadId.parse(ref));
     }

@@ -20,7 +20,7 @@ public record LeadStage(
     }
 
     public boolean isOpen() {
-        return status != LeadStatus.DISQUALIFIED && status != LeadStatus.CONVERTED;
+        return status != LeadStatus.DISQUALIFIED && status != LeadStatus.CONVERTED && status != LeadStatus.MERGED;
     }
 
     public LeadStage withStatus(LeadStatus newStatus, String reason) {

@@ -7,7 +7,9 @@ public enum LeadStatus {
     ENGAGED("Contacted"),
     QUALIFIED("Qualified"),
     DISQUALIFIED("Unqualified"),
-    CONVERTED("Qualified");
+    CONVERTED("Qualified"),
+    /** Merged into another lead, which carries on; kept so that its id still resolves and the merge can be undone. */
+    MERGED("Unqualified");
 
     private final String salesforceCategory;
 

@@ -25,7 +25,8 @@ import java.util.Set;
 public final class CardAnnouncer implements LeadAnnouncer {
     private static final Set<ActivityType> UPDATES = EnumSet.of(ActivityType.CLAIMED, ActivityType.RELEASED,
             ActivityType.CONTACT_ATTEMPT, ActivityType.QUALIFIED, ActivityType.DISQUALIFIED, ActivityType.MEETING_SCHEDULED,
-            ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME, ActivityType.CONVERTED, ActivityType.UNCONVERTED);
+            ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME, ActivityType.CONVERTED, ActivityType.UNCONVERTED,
+            ActivityType.MERGED, ActivityType.UNMERGED);
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final Outbox outbox;
@@ -77,7 +78,12 @@ public final class CardAnnouncer implements LeadAnnouncer {
     }
 
     public static String cardKey(Lead lead) {
-        return "lead:" + lead.id();
+        return cardKey(lead.id());
+    }
+
+    /** The key under which a lead's chat cards are remembered, so that later changes edit them in place. */
+    public static String cardKey(dev.leadline.core.lead.LeadId lead) {
+        return "lead:" + lead;
     }
 
     public Card card(Lead lead, String status) {

@@ -97,7 +97,7 @@ public final class InMemoryLeadRepository implements LeadRepository {
         return inView
                 && query.ownerRepId().map(o -> o.equals(l.ownerRepId())).orElse(true)
                 && query.queueId().map(q -> q.equals(l.queueId())).orElse(true)
-                && query.status().map(s -> s == l.status()).orElse(true)
+                && query.status().map(s -> s == l.status()).orElse(l.status() != LeadStatus.MERGED)
                 && query.text().map(t -> matchesText(l, t)).orElse(true);
     }
 

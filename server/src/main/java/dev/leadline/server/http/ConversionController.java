@@ -6,7 +6,6 @@ import dev.leadline.core.conversion.ConversionOutcome;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.LeadId;
-import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.team.TeamService;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -41,7 +40,7 @@ final class ConversionController {
     }
 
     void convert(Context ctx) throws IOException {
-        ConvertBody body = json.readValue(nonEmpty(ctx), ConvertBody.class);
+        ConvertBody body = json.readValue(Reps.actingBody(ctx), ConvertBody.class);
         AccountChoice account = Optional.ofNullable(body.account()).orElse(new AccountChoice(null, null));
         if (account.id() != null && account.name() != null) {
             throw new ValidationException("account", "name an existing account by id or a new one by name, not both");
@@ -53,7 +52,7 @@ final class ConversionController {
     }
 
     void unconvert(Context ctx) throws IOException {
-        RepBody body = json.readValue(nonEmpty(ctx), RepBody.class);
+        RepBody body = json.readValue(Reps.actingBody(ctx), RepBody.class);
         answer(ctx, conversion.unconvert(LeadId.parse(ctx.pathParam("id")), Reps.named(team, body.rep(), "rep")));
     }
 
@@ -71,20 +70,9 @@ final class ConversionController {
             out.put("kept", u.kept());
             ctx.json(out);
         } else {
-            LeadOutcome reason = ((ConversionOutcome.Refused) outcome).reason();
-            if (reason instanceof LeadOutcome.NotAllowed refused) {
-                throw new HttpProblem(403, "not_allowed", refused.reason());
-            }
-            throw new HttpProblem(409, "wrong_state", ((LeadOutcome.WrongState) reason).reason());
+            throw HttpProblem.refused(((ConversionOutcome.Refused) outcome).reason());
         }
     }
 
-    private static byte[] nonEmpty(Context ctx) {
-        byte[] raw = ctx.bodyAsBytes();
-        if (raw.length == 0) {
-            throw new ValidationException("rep", "send a JSON body naming the acting rep");
-        }
-        return raw;
-    }
 
 }

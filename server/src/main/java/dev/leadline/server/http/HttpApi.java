@@ -39,6 +39,7 @@ public final class HttpApi {
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         ReportController reports = new ReportController(services.speedToLead(), deps.clock());
         DuplicateController duplicates = new DuplicateController(services.duplicates());
+        MergeController merges = new MergeController(json, services.merges(), services.team());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
@@ -66,6 +67,8 @@ public final class HttpApi {
             routes.post("/api/v1/leads/{id}/assign", lifecycle::assign);
             routes.post("/api/v1/leads/{id}/convert", conversion::convert);
             routes.post("/api/v1/leads/{id}/unconvert", conversion::unconvert);
+            routes.post("/api/v1/leads/{id}/merge", merges::merge);
+            routes.post("/api/v1/leads/{id}/unmerge", merges::unmerge);
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
             routes.get("/api/v1/views/counts", leads::counts);

@@ -21,6 +21,17 @@ public final class HttpProblem extends LeadlineException {
         this.fields = List.copyOf(fields);
     }
 
+    /** A refused lead action: 403 when the person may not, 409 when the lead is not in a state for it. */
+    static HttpProblem refused(dev.leadline.core.lead.LeadOutcome reason) {
+        if (reason instanceof dev.leadline.core.lead.LeadOutcome.NotAllowed notAllowed) {
+            return new HttpProblem(403, "not_allowed", notAllowed.reason());
+        }
+        if (reason instanceof dev.leadline.core.lead.LeadOutcome.WrongState wrong) {
+            return new HttpProblem(409, "wrong_state", wrong.reason());
+        }
+        throw new IllegalArgumentException("not a refusal: " + reason);
+    }
+
     public int status() {
         return status;
     }

@@ -118,19 +118,13 @@ final class LifecycleController {
             body.put("claimedBy", Map.of("id", claimed.ownerRepId(), "name", claimed.ownerName()));
             body.put("claimedAt", claimed.claimedAt() == null ? null : claimed.claimedAt().toString());
             ctx.status(409).json(body);
-        } else if (outcome instanceof LeadOutcome.NotAllowed refused) {
-            throw new HttpProblem(403, "not_allowed", refused.reason());
-        } else if (outcome instanceof LeadOutcome.WrongState wrong) {
-            throw new HttpProblem(409, "wrong_state", wrong.reason());
+        } else {
+            throw HttpProblem.refused(outcome);
         }
     }
 
     private ActionBody body(Context ctx) throws IOException {
-        byte[] raw = ctx.bodyAsBytes();
-        if (raw.length == 0) {
-            throw new ValidationException("rep", "send a JSON body naming the acting rep, e.g. {\"rep\":\"jane@example.com\"}");
-        }
-        return json.readValue(raw, ActionBody.class);
+        return json.readValue(Reps.actingBody(ctx), ActionBody.class);
     }
 
 

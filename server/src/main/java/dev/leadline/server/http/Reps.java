@@ -8,6 +8,15 @@ import dev.leadline.core.team.TeamService;
 final class Reps {
     private Reps() {}
 
+    /** The body of a request made on a rep's behalf, which must at least name the rep. */
+    static byte[] actingBody(io.javalin.http.Context ctx) {
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length == 0) {
+            throw new ValidationException("rep", "send a JSON body naming the acting rep, e.g. {\"rep\":\"jane@example.com\"}");
+        }
+        return raw;
+    }
+
     static Rep named(TeamService team, String idOrEmail, String field) {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new ValidationException(field, "name the acting rep by id or email");

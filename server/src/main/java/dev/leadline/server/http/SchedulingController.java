@@ -5,7 +5,6 @@ import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
-import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.scheduling.FollowUpTask;
 import dev.leadline.core.scheduling.Meeting;
@@ -108,11 +107,7 @@ final class SchedulingController {
             ctx.status(status).json(render.apply(done.value()));
             return;
         }
-        LeadOutcome reason = ((ScheduleOutcome.Refused<T>) outcome).reason();
-        if (reason instanceof LeadOutcome.NotAllowed refused) {
-            throw new HttpProblem(403, "not_allowed", refused.reason());
-        }
-        throw new HttpProblem(409, "wrong_state", ((LeadOutcome.WrongState) reason).reason());
+        throw HttpProblem.refused(((ScheduleOutcome.Refused<T>) outcome).reason());
     }
 
     private Map<String, Object> meetingJson(Meeting m) {
@@ -162,11 +157,7 @@ final class SchedulingController {
     }
 
     private ScheduleBody body(Context ctx) throws IOException {
-        byte[] raw = ctx.bodyAsBytes();
-        if (raw.length == 0) {
-            throw new ValidationException("rep", "send a JSON body naming the acting rep");
-        }
-        return json.readValue(raw, ScheduleBody.class);
+        return json.readValue(Reps.actingBody(ctx), ScheduleBody.class);
     }
 
 

@@ -1,0 +1,39 @@
+-- Merging duplicate leads: a merged lead stays as a tombstone (status MERGED, its status reason naming
+-- the survivor) so that its id still resolves; each merge keeps what it changed so that it can be undone.
+
+CREATE TABLE lead_merge (
+  id                     BIGINT       NOT NULL AUTO_INCREMENT,
+  survivor_id            BIGINT       NOT NULL,
+  survivor_data_before   LONGTEXT     NOT NULL,
+  survivor_data_after    LONGTEXT     NOT NULL,
+  survivor_created_before DATETIME(6) NOT NULL,
+  actor                  VARCHAR(200) NOT NULL,
+  created_at             DATETIME(6)  NOT NULL,
+  undone_at              DATETIME(6)  NULL,
+  PRIMARY KEY (id),
+  CONSTRAINT fk_lead_merge_survivor FOREIGN KEY (survivor_id) REFERENCES sales_lead (id)
+);
+CREATE INDEX ix_lead_merge_survivor ON lead_merge (survivor_id, id);
+
+-- The leads merged in, each with where it stood before.
+CREATE TABLE lead_merge_member (
+  merge_id     BIGINT   NOT NULL,
+  lead_id      BIGINT   NOT NULL,
+  stage_before LONGTEXT NOT NULL,
+  PRIMARY KEY (merge_id, lead_id),
+  CONSTRAINT fk_lead_merge_member_merge FOREIGN KEY (merge_id) REFERENCES lead_merge (id),
+  CONSTRAINT fk_lead_merge_member_lead FOREIGN KEY (lead_id) REFERENCES sales_lead (id)
+);
+
+-- What moved to the survivor: timeline entries, meetings and tasks by row id, chat cards by where
+-- they were posted.
+CREATE TABLE lead_merge_moved (
+  merge_id         BIGINT      NOT NULL,
+  kind             VARCHAR(16) NOT NULL,
+  row_id           BIGINT      NOT NULL,
+  from_lead_id     BIGINT      NOT NULL,
+  platform         VARCHAR(16) NULL,
+  destination_type VARCHAR(16) NULL,
+  CONSTRAINT fk_lead_merge_moved_merge FOREIGN KEY (merge_id) REFERENCES lead_merge (id)
+);
+CREATE INDEX ix_lead_merge_moved ON lead_merge_moved (merge_id);
