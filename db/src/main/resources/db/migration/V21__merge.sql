@@ -37,3 +37,13 @@ CREATE TABLE lead_merge_moved (
   CONSTRAINT fk_lead_merge_moved_merge FOREIGN KEY (merge_id) REFERENCES lead_merge (id)
 );
 CREATE INDEX ix_lead_merge_moved ON lead_merge_moved (merge_id);
+
+-- Duplicate checks against contacts look them up by surname (and by email, already indexed).
+CREATE INDEX ix_contact_last_name ON contact (last_name);
+
+-- A conversion that used an existing contact (a duplicate rule's merge) must not delete it when undone.
+ALTER TABLE conversion ADD COLUMN contact_created BOOLEAN NOT NULL DEFAULT TRUE;
+
+-- Import reports count leads flagged as look-alikes and leads merged into the lead they duplicate.
+ALTER TABLE import_job ADD COLUMN flagged BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE import_job ADD COLUMN merged BIGINT NOT NULL DEFAULT 0;

@@ -27,6 +27,7 @@ public final class JooqConversionRepository implements ConversionRepository {
         r.setAccountVersion(c.accountVersion());
         r.setContactId(c.contactId());
         r.setContactVersion(c.contactVersion());
+        r.setContactCreated(c.contactCreated());
         r.setOpportunityId(c.opportunityId());
         r.setOpportunityVersion(c.opportunityVersion());
         r.setStageBefore(StoredLeads.stage(c.stageBefore()));
@@ -48,7 +49,7 @@ public final class JooqConversionRepository implements ConversionRepository {
 
     private static Conversion toConversion(ConversionRecord r) {
         return new Conversion(r.getId(), new LeadId(r.getLeadId()), r.getAccountId(), r.getAccountCreated(), r.getAccountVersion(),
-                r.getContactId(), r.getContactVersion(), r.getOpportunityId(), r.getOpportunityVersion(), StoredLeads.stage(r.getStageBefore()),
+                r.getContactId(), r.getContactCreated(), r.getContactVersion(), r.getOpportunityId(), r.getOpportunityVersion(), StoredLeads.stage(r.getStageBefore()),
                 Times.fromDb(r.getCreatedAt()), Times.fromDb(r.getUndoneAt()));
     }
 }

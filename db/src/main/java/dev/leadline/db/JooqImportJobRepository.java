@@ -53,6 +53,8 @@ public final class JooqImportJobRepository implements ImportJobRepository {
                 .set(IMPORT_JOB.UPDATED, IMPORT_JOB.UPDATED.plus(delta.updated()))
                 .set(IMPORT_JOB.DUPLICATES, IMPORT_JOB.DUPLICATES.plus(delta.duplicates()))
                 .set(IMPORT_JOB.REJECTED, IMPORT_JOB.REJECTED.plus(delta.rejected()))
+                .set(IMPORT_JOB.FLAGGED, IMPORT_JOB.FLAGGED.plus(delta.flagged()))
+                .set(IMPORT_JOB.MERGED, IMPORT_JOB.MERGED.plus(delta.merged()))
                 .where(IMPORT_JOB.ID.eq(jobId))
                 .execute();
         if (!rejections.isEmpty()) {
@@ -111,7 +113,8 @@ public final class JooqImportJobRepository implements ImportJobRepository {
     }
 
     private static ImportJob toJob(ImportJobRecord r) {
-        ImportCounts counts = new ImportCounts(r.getTotalRows(), r.getImported(), r.getUpdated(), r.getDuplicates(), r.getRejected());
+        ImportCounts counts = new ImportCounts(r.getTotalRows(), r.getImported(), r.getUpdated(), r.getDuplicates(), r.getRejected(), r.getFlagged(),
+                r.getMerged());
         return new ImportJob(r.getId(), ImportStatus.valueOf(r.getStatus()), r.getFileName(), r.getSpoolPath(),
                 readOptions(Json.read(r.getOptions())), r.getNextLine(), counts, r.getError(), Actor.parse(r.getCreatedBy()),
                 Times.fromDb(r.getCreatedAt()), Times.fromDb(r.getFinishedAt()));

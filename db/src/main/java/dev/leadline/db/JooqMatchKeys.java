@@ -8,6 +8,8 @@ import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -61,11 +63,24 @@ public final class JooqMatchKeys implements MatchKeyIndex {
     }
 
     @Override
-    public List<LeadId> candidates(Set<String> keys, int perKey) {
-        List<LeadId> found = new ArrayList<>();
-        for (String key : keys) {
-            dsl.select(LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.eq(hash(key))).limit(perKey)
-                    .forEach(r -> found.add(new LeadId(r.value1())));
+    public Map<String, List<LeadId>> candidatesByKey(Set<String> keys, int perKey) {
+        Map<Long, List<String>> byHash = new HashMap<>();
+        keys.forEach(k -> byHash.computeIfAbsent(hash(k), h -> new ArrayList<>()).add(k));
+        Map<String, List<LeadId>> found = new HashMap<>();
+        if (byHash.isEmpty()) {
+            return found;
+        }
+        // one statement: each key's first leads by its own index seek, so that a very common key costs no more than perKey rows
+        org.jooq.Select<org.jooq.Record2<Long, Long>> union = null;
+        for (Long h : byHash.keySet()) {
+            var one = dsl.select(LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.eq(h))
+                    .limit(perKey);
+            union = union == null ? one : union.unionAll(one);
+        }
+        for (var r : dsl.fetch(union)) {
+            for (String key : byHash.get(r.value1())) {
+                found.computeIfAbsent(key, k -> new ArrayList<>()).add(new LeadId(r.value2()));
+            }
         }
         return found;
     }

@@ -38,9 +38,11 @@ import dev.leadline.db.JooqFormRepository;
 import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
 import dev.leadline.db.JooqLeadRepository;
+import dev.leadline.db.JooqContactCandidates;
 import dev.leadline.db.JooqMatchKeys;
 import dev.leadline.db.JooqMerges;
-import dev.leadline.core.dedupe.DuplicateRule;
+import dev.leadline.core.dedupe.DuplicateGuard;
+import dev.leadline.core.dedupe.DuplicatePolicy;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.dedupe.MergeService;
 import dev.leadline.db.JooqOutbox;
@@ -95,12 +97,12 @@ public record Services(
 
     /**
      * What an installation may change about the services: its disqualify reasons, idle period, CRM
-     * link, duplicate rule, and how long a new lead waits for enrichment before it is routed.
+     * link, duplicate rules, and how long a new lead waits for enrichment before it is routed.
      */
-    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl, DuplicateRule duplicateRule,
+    public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl, DuplicatePolicy duplicates,
                            Duration enrichmentWait) {
         public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER,
-                Optional.empty(), DuplicateRule.FLAG, RoutingService.DEFAULT_ENRICHMENT_WAIT);
+                Optional.empty(), DuplicatePolicy.DEFAULT, RoutingService.DEFAULT_ENRICHMENT_WAIT);
     }
 
     /**
@@ -125,16 +127,17 @@ public record Services(
         JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait());
         RoutingSignal signal = new RoutingSignal();
         LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
-        DuplicateService duplicates = new DuplicateService(leadRepository, new JooqMatchKeys(dsl));
-        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock,
-                duplicates, settings.duplicateRule(), arrivals);
+        JooqMatchKeys matchKeys = new JooqMatchKeys(dsl);
+        DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
+        MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock);
+        DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts);
+        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals);
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());
-        MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), new JooqMatchKeys(dsl), journal, clock);
         SavedViewService views = new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock);
         QualificationService qualification = new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock);
         SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
         ConversionService conversion = new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl),
-                new JooqConversionRepository(dsl), journal, clock);
+                new JooqConversionRepository(dsl), journal, clock, duplicates);
         ChatDesk chat = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock);
         return new Services(
@@ -151,7 +154,7 @@ public record Services(
                 timeline,
                 new OutboxDispatcher(outbox, notifiers.apply(team), clock),
                 intake,
-                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals),
+                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
                 new TokenService(new JooqTokenRepository(dsl), audit, clock),

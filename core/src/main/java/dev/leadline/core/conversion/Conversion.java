@@ -6,8 +6,9 @@ import java.time.Instant;
 
 /**
  * One conversion of a lead: what it created (with the versions they had then) and where the lead
- * stood before, so that it can be undone exactly.
+ * stood before, so that it can be undone exactly. {@code contactCreated} is false when the lead was
+ * joined to an existing contact (a duplicate rule's merge), which undoing then leaves alone.
  */
 public record Conversion(long id, LeadId leadId, long accountId, boolean accountCreated, int accountVersion, long contactId,
-                         int contactVersion, Long opportunityId, Integer opportunityVersion, LeadStage stageBefore,
+                         boolean contactCreated, int contactVersion, Long opportunityId, Integer opportunityVersion, LeadStage stageBefore,
                          Instant createdAt, Instant undoneAt) {}

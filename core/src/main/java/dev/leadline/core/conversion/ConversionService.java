@@ -10,6 +10,12 @@ import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.dedupe.Checkpoint;
+import dev.leadline.core.dedupe.ContactMatch;
+import dev.leadline.core.dedupe.DuplicateAction;
+import dev.leadline.core.dedupe.DuplicateGuard;
+import dev.leadline.core.dedupe.DuplicatePolicy;
+import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
@@ -37,9 +43,21 @@ public final class ConversionService {
     private final ConversionRepository conversions;
     private final LeadJournal journal;
     private final Clock clock;
+    private final DuplicateService duplicates;
 
     public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts,
                              ConversionRepository conversions, LeadJournal journal, Clock clock) {
+        this(transactor, leads, accounts, conversions, journal, clock, null);
+    }
+
+    /**
+     * With {@code duplicates}, the lead is checked against contacts first (the {@code conversion}
+     * checkpoint): a rule may refuse the conversion, or join the lead to the contact it duplicates
+     * instead of creating a second one.
+     */
+    public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts,
+                             ConversionRepository conversions, LeadJournal journal, Clock clock, DuplicateService duplicates) {
+        this.duplicates = duplicates;
         this.transactor = transactor;
         this.leads = leads;
         this.accounts = accounts;
@@ -61,24 +79,34 @@ public final class ConversionService {
             }
             Instant now = clock.instant();
             LeadData data = lead.data();
-            Optional<Account> matched = request.accountId().map(a -> accounts.account(a)
+            Optional<DuplicatePolicy.Verdict> verdict = duplicates == null ? Optional.empty() : duplicates.check(data, Checkpoint.CONVERSION);
+            DuplicateAction action = verdict.map(DuplicatePolicy.Verdict::action).orElse(DuplicateAction.ALLOW);
+            if (action == DuplicateAction.BLOCK) {
+                return new ConversionOutcome.Refused(new LeadOutcome.WrongState(lead.id() + " looks like " + verdict.get().lookalike().reference()
+                        + " (" + String.join(", ", verdict.get().lookalike().matched()) + "); nothing was converted"));
+            }
+            Optional<Contact> existingContact = verdict.filter(v -> v.action() == DuplicateAction.MERGE).map(v -> ((ContactMatch) v.lookalike()).contact())
+                    .filter(c -> request.accountId().map(a -> a == c.accountId()).orElse(request.newAccountName().isEmpty()));
+            Optional<Account> matched = request.accountId().or(() -> existingContact.map(Contact::accountId)).map(a -> accounts.account(a)
                     .orElseThrow(() -> new ValidationException("account.id", "no account " + a)))
                     .or(() -> request.newAccountName().isPresent() ? Optional.empty() : match(data));
             Account account = matched.orElseGet(() -> accounts.insertAccount(
                     request.newAccountName().orElse(accountName(lead)), data.getOrNull(LeadField.DOMAIN), rep.id(), now));
-            Contact contact = accounts.insertContact(new Contact(0, account.id(), lead.id().value(), data.getOrNull(LeadField.FIRST_NAME),
-                    data.getOrNull(LeadField.LAST_NAME), data.getOrNull(LeadField.EMAIL), data.getOrNull(LeadField.PHONE),
-                    data.getOrNull(LeadField.TITLE), 0), now);
+            Contact contact = existingContact.orElseGet(() -> accounts.insertContact(new Contact(0, account.id(), lead.id().value(),
+                    data.getOrNull(LeadField.FIRST_NAME), data.getOrNull(LeadField.LAST_NAME), data.getOrNull(LeadField.EMAIL),
+                    data.getOrNull(LeadField.PHONE), data.getOrNull(LeadField.TITLE), 0), now));
             Opportunity opportunity = request.opportunity().map(o -> accounts.insertOpportunity(new Opportunity(0, account.id(),
                     contact.id(), lead.id().value(), o.name().strip(), o.amount(), o.closeDate(),
                     o.stage() == null || o.stage().isBlank() ? "Prospecting" : o.stage().strip(), 0), now)).orElse(null);
             conversions.insert(new Conversion(0, lead.id(), account.id(), matched.isEmpty(), account.version(), contact.id(),
-                    contact.version(), opportunity == null ? null : opportunity.id(), opportunity == null ? null : opportunity.version(),
+                    existingContact.isEmpty(), contact.version(), opportunity == null ? null : opportunity.id(), opportunity == null ? null : opportunity.version(),
                     lead.stage(), now, null));
             Lead after = leads.updateStage(lead, lead.stage().withStatus(LeadStatus.CONVERTED, null).touched(now), now);
             journal.changed(lead, after, ActivityType.CONVERTED, Actor.rep(rep.email()), "Converted by " + rep.name() + " into "
                     + account.name() + (matched.isPresent() ? " (existing account)" : " (new account)")
-                    + (opportunity == null ? "" : " with opportunity " + opportunity.name()), null, now);
+                    + (opportunity == null ? "" : " with opportunity " + opportunity.name())
+                    + (existingContact.isPresent() ? "; joined existing contact " + contact.id() + " (the same person)" : "")
+                    + (existingContact.isEmpty() && action != DuplicateAction.ALLOW ? DuplicateGuard.flagText(verdict) : ""), null, now);
             return new ConversionOutcome.Converted(after, account, matched.isEmpty(), contact, opportunity);
         });
     }
@@ -101,7 +129,9 @@ public final class ConversionService {
                 sort(accounts.deleteOpportunityIfUnchanged(c.opportunityId(), c.opportunityVersion()), "opportunity " + c.opportunityId(),
                         removed, kept);
             }
-            sort(accounts.deleteContactIfUnchanged(c.contactId(), c.contactVersion()), "contact " + c.contactId(), removed, kept);
+            if (c.contactCreated()) {
+                sort(accounts.deleteContactIfUnchanged(c.contactId(), c.contactVersion()), "contact " + c.contactId(), removed, kept);
+            }
             if (c.accountCreated()) {
                 sort(accounts.deleteAccountIfUnchangedAndUnused(c.accountId(), c.accountVersion()), "account " + c.accountId(), removed,
                         kept);

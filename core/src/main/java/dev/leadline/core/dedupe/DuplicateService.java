@@ -1,50 +1,153 @@
 package dev.leadline.core.dedupe;
 
+import dev.leadline.core.account.Contact;
+import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds a lead's likely duplicates: candidates sharing a blocking key, read from the index, then
- * judged by {@link LeadMatcher}, best first.
+ * Finds a lead's likely duplicates among stored leads (candidates sharing a blocking key, read from
+ * the index, then judged by {@link LeadMatcher}, best first) and contacts, and applies the
+ * installation's {@link DuplicatePolicy} to them.
  */
 public final class DuplicateService {
     static final int PER_KEY = 50;
     private final LeadRepository leads;
     private final MatchKeyIndex index;
+    private final ContactIndex contacts;
+    private final DuplicatePolicy policy;
     private final LeadMatcher matcher = new LeadMatcher();
 
     public DuplicateService(LeadRepository leads, MatchKeyIndex index) {
-        this.leads = leads;
-        this.index = index;
+        this(leads, index, ContactIndex.NONE, DuplicatePolicy.DEFAULT);
     }
 
-    /** A candidate duplicate: the other lead, how sure, and what matched. */
-    public record Duplicate(Lead lead, double score, List<String> matched) {}
+    public DuplicateService(LeadRepository leads, MatchKeyIndex index, ContactIndex contacts, DuplicatePolicy policy) {
+        this.leads = leads;
+        this.index = index;
+        this.contacts = contacts;
+        this.policy = policy;
+    }
+
+    /** A stored lead that a lead looks like. */
+    public record Duplicate(Lead lead, double score, List<String> matched) implements Lookalike {
+        @Override
+        public String reference() {
+            return lead.id().toString();
+        }
+
+        @Override
+        public Long ownerRepId() {
+            return lead.ownerRepId();
+        }
+    }
+
+    public DuplicatePolicy policy() {
+        return policy;
+    }
 
     /** Duplicates of a stored lead. */
     public List<Duplicate> duplicatesOf(LeadId id) {
-        Lead lead = leads.find(id).orElseThrow(() -> new dev.leadline.core.common.NotFoundException("lead", id.toString()));
+        Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id.toString()));
         return duplicatesOf(lead.data(), Optional.of(id));
     }
 
     /** Duplicates of lead data (stored or about to be), leaving out {@code self}. */
     public List<Duplicate> duplicatesOf(LeadData data, Optional<LeadId> self) {
-        MatchProfile profile = MatchProfile.of(data);
+        List<Duplicate> found = duplicatesOfAll(List.of(data)).get(0);
+        return self.map(id -> found.stream().filter(d -> !d.lead().id().equals(id)).toList()).orElse(found);
+    }
+
+    /** Duplicates of each of many leads' data, in order: one index lookup and one read for all of them. */
+    public List<List<Duplicate>> duplicatesOfAll(List<LeadData> data) {
+        List<MatchProfile> profiles = data.stream().map(MatchProfile::of).toList();
+        Set<String> keys = new LinkedHashSet<>();
+        profiles.forEach(p -> keys.addAll(p.blockingKeys()));
+        Map<String, List<LeadId>> byKey = index.candidatesByKey(keys, PER_KEY);
+        Set<LeadId> wanted = new LinkedHashSet<>();
+        byKey.values().forEach(wanted::addAll);
+        Map<LeadId, Candidate> stored = new HashMap<>();
+        for (Lead lead : leads.findAll(wanted)) {
+            stored.put(lead.id(), new Candidate(lead, MatchProfile.of(lead.data())));
+        }
+        List<List<Duplicate>> result = new ArrayList<>(profiles.size());
+        for (MatchProfile profile : profiles) {
+            Set<LeadId> mine = new LinkedHashSet<>();
+            profile.blockingKeys().forEach(k -> mine.addAll(byKey.getOrDefault(k, List.of())));
+            result.add(judged(profile, mine.stream().map(stored::get).filter(java.util.Objects::nonNull).toList()));
+        }
+        return result;
+    }
+
+    private record Candidate(Lead lead, MatchProfile profile) {}
+
+    private List<Duplicate> judged(MatchProfile profile, Collection<Candidate> candidates) {
         List<Duplicate> found = new ArrayList<>();
-        Set<LeadId> candidates = new LinkedHashSet<>(index.candidates(profile.blockingKeys(), PER_KEY));
-        self.ifPresent(candidates::remove);
-        for (Lead other : leads.findAll(candidates)) {
-            matcher.compare(profile, MatchProfile.of(other.data())).ifPresent(m -> found.add(new Duplicate(other, m.score(), m.matched())));
+        for (Candidate other : candidates) {
+            matcher.compare(profile, other.profile()).ifPresent(m -> found.add(new Duplicate(other.lead(), m.score(), m.matched())));
         }
         found.sort(Comparator.comparingDouble(Duplicate::score).reversed());
         return found;
+    }
+
+    /** Contacts the lead data looks like, best first. */
+    public List<ContactMatch> contactsLike(LeadData data) {
+        MatchProfile profile = MatchProfile.of(data);
+        List<ContactMatch> found = new ArrayList<>();
+        for (ContactIndex.Candidate c : contacts.candidates(data.emailKey(), data.getOrNull(LeadField.LAST_NAME),
+                data.get(LeadField.DOMAIN).orElse(null), data.getOrNull(LeadField.COMPANY))) {
+            matcher.compare(profile, MatchProfile.of(asLead(c))).ifPresent(m ->
+                    found.add(new ContactMatch(c.contact(), c.accountName(), c.ownerRepId(), m.score(), m.matched())));
+        }
+        found.sort(Comparator.comparingDouble(ContactMatch::score).reversed());
+        return found;
+    }
+
+    /** What the rules say about one lead at a checkpoint, looking only where a rule there looks. */
+    public Optional<DuplicatePolicy.Verdict> check(LeadData data, Checkpoint checkpoint) {
+        return checkAll(List.of(data), checkpoint).get(0);
+    }
+
+    /** What the rules say about each of many leads at a checkpoint (an import batch), in order. */
+    public List<Optional<DuplicatePolicy.Verdict>> checkAll(List<LeadData> data, Checkpoint checkpoint) {
+        boolean againstLeads = policy.looksAt(checkpoint, DuplicateRule.Against.LEADS);
+        boolean againstContacts = policy.looksAt(checkpoint, DuplicateRule.Against.CONTACTS);
+        List<List<Duplicate>> alike = againstLeads ? duplicatesOfAll(data) : null;
+        List<Optional<DuplicatePolicy.Verdict>> verdicts = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            List<ContactMatch> people = againstContacts ? contactsLike(data.get(i)) : List.of();
+            verdicts.add(policy.judge(checkpoint, againstLeads ? alike.get(i) : List.of(), people));
+        }
+        return verdicts;
+    }
+
+    private static LeadData asLead(ContactIndex.Candidate c) {
+        Contact p = c.contact();
+        Map<LeadField, String> fields = new java.util.EnumMap<>(LeadField.class);
+        put(fields, LeadField.FIRST_NAME, p.firstName());
+        put(fields, LeadField.LAST_NAME, p.lastName());
+        put(fields, LeadField.EMAIL, p.email());
+        put(fields, LeadField.PHONE, p.phone());
+        put(fields, LeadField.COMPANY, c.accountName());
+        put(fields, LeadField.DOMAIN, c.accountDomain());
+        return new LeadData(fields, Map.of());
+    }
+
+    private static void put(Map<LeadField, String> fields, LeadField field, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.put(field, value);
+        }
     }
 }

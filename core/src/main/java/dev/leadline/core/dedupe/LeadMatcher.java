@@ -22,6 +22,8 @@ public final class LeadMatcher {
      */
     private static final java.util.Map<String, Double> WEIGHTS = java.util.Map.of("firstName", 2.0, "lastName", 3.0, "company", 2.0,
             "domain", 2.0, "phone", 4.0, "street", 3.0, "postcode", 2.0, "city", 1.5, "birthDate", 4.0);
+    /** Two mailboxes at one domain: strong evidence either way. */
+    private static final double EMAIL_WEIGHT = 4.0;
     /** Pairs with less evidence than this (in weight) are not judged: a name alone is not enough. */
     private static final double MIN_EVIDENCE = 7.0;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
@@ -44,6 +46,11 @@ public final class LeadMatcher {
             {"birthDate", a.birthDate(), b.birthDate()}};
         double total = 0;
         double possible = 0;
+        if (sameDomainOtherMailbox(a.email(), b.email())) {
+            // one organisation gives one person one mailbox: two different ones there are two people, unless one is a typo of the other
+            possible += EMAIL_WEIGHT;
+            total += mistyped(a.email(), b.email()) ? EMAIL_WEIGHT / 2 : -EMAIL_WEIGHT;
+        }
         List<String> matched = new ArrayList<>();
         for (String[] f : fields) {
             if (f[1].isEmpty() || f[2].isEmpty()) {
@@ -62,6 +69,19 @@ public final class LeadMatcher {
         }
         double score = Math.max(0, total / possible);
         return score >= THRESHOLD ? Optional.of(new Match(score, List.copyOf(matched))) : Optional.empty();
+    }
+
+    /** One letter apart with the same digits: {@code jhon.doe} for {@code john.doe}; but {@code row10} and {@code row100} are two mailboxes. */
+    private static boolean mistyped(String x, String y) {
+        return EDITS.apply(x, y) == 1 && x.replaceAll("\\D", "").equals(y.replaceAll("\\D", ""));
+    }
+
+    private static boolean sameDomainOtherMailbox(String x, String y) {
+        if (x.isEmpty() || y.isEmpty() || x.equals(y)) {
+            return false;
+        }
+        String dx = x.substring(x.indexOf('@') + 1);
+        return dx.equals(y.substring(y.indexOf('@') + 1)) && !dx.equals("gmail.com");
     }
 
     /**

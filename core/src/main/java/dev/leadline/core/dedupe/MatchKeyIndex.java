@@ -4,6 +4,7 @@ import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Leads by their blocking keys, for candidate search. */
@@ -14,6 +15,9 @@ public interface MatchKeyIndex {
     /** Removes the leads' keys (merged leads are nobody's duplicates any more). */
     void forget(Collection<LeadId> leads);
 
-    /** Leads that share a key, at most {@code perKey} per key (a very common key says little). */
-    List<LeadId> candidates(Set<String> keys, int perKey);
+    /**
+     * For each key, the leads that carry it, at most {@code perKey} (a very common key says little),
+     * in one lookup for all the keys.
+     */
+    Map<String, List<LeadId>> candidatesByKey(Set<String> keys, int perKey);
 }

@@ -76,7 +76,8 @@ public final class MergeService {
 
     /** Merges a lead just stored into the one it duplicates (a duplicate rule's auto-merge); joins the caller's transaction. */
     public MergeOutcome.Merged absorb(Lead survivor, Lead newcomer, Actor actor) {
-        return mergeLoaded(survivor, List.of(newcomer), Map.of(), actor);
+        // read again: the survivor may have absorbed another lead of the same import batch already
+        return mergeLoaded(load(survivor.id()), List.of(newcomer), Map.of(), actor);
     }
 
     private MergeOutcome.Merged mergeLoaded(Lead principal, List<Lead> merged, Map<String, LeadId> choices, Actor actor) {

@@ -1,12 +1,12 @@
 package dev.leadline.core.intake;
 
 import dev.leadline.core.common.FieldError;
-import dev.leadline.core.lead.Lead;
 import java.util.List;
 
 /** What became of a web form submission. */
 public sealed interface FormOutcome {
-    record Accepted(FormDefinition form, Lead lead) implements FormOutcome {}
+    /** The submission is in: {@code record} names the lead it created or joined ({@code L-42}), or the contact it duplicates. */
+    record Accepted(FormDefinition form, String record) implements FormOutcome {}
 
     /** The honeypot was filled: the visitor is thanked, nothing is stored. */
     record Spam(FormDefinition form) implements FormOutcome {}

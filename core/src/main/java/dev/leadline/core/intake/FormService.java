@@ -107,13 +107,16 @@ public final class FormService {
         LeadData data = ((LeadDraft.Validated.Valid) validated).data();
         CreateOutcome created = intake.create(data, Actor.form(form.key()), Optional.empty());
         if (created instanceof CreateOutcome.AlreadyExists exists) {
-            return new FormOutcome.Accepted(form, exists.existing());
+            return new FormOutcome.Accepted(form, exists.existing().id().toString());
         }
         if (created instanceof CreateOutcome.Duplicate duplicate) {
-            // blocked as a duplicate: the visitor is thanked as usual; the existing lead stands
-            return new FormOutcome.Accepted(form, duplicate.of().lead());
+            // blocked as a duplicate: the visitor is thanked as usual; the existing record stands
+            return new FormOutcome.Accepted(form, duplicate.of().reference());
         }
-        return new FormOutcome.Accepted(form, ((CreateOutcome.Created) created).lead());
+        if (created instanceof CreateOutcome.Merged merged) {
+            return new FormOutcome.Accepted(form, merged.survivor().id().toString());
+        }
+        return new FormOutcome.Accepted(form, ((CreateOutcome.Created) created).lead().id().toString());
     }
 
     private static boolean absoluteHttpUrl(String url) {

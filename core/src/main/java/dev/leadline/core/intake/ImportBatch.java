@@ -4,12 +4,18 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.FieldError;
+import dev.leadline.core.dedupe.Checkpoint;
+import dev.leadline.core.dedupe.DuplicateAction;
+import dev.leadline.core.dedupe.DuplicateGuard;
+import dev.leadline.core.dedupe.DuplicatePolicy;
+import dev.leadline.core.dedupe.MatchProfile;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadDraft;
 import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadRepository;
+import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.core.routing.LeadArrivals;
 import java.time.Clock;
@@ -19,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Decides, for one batch of rows, which to insert, update, skip as duplicate or reject. */
@@ -31,10 +38,13 @@ final class ImportBatch {
     private final Clock clock;
     private final Set<String> previewSeen = new HashSet<>();
     private final LeadArrivals arrivals;
+    private final DuplicateGuard guard;
+    private static final int MAX_ROUNDS = 4;
 
     ImportBatch(ColumnMapping mapping, ImportOptions options, LeadRepository leads, LeadJournal journal,
-                Actor actor, Clock clock, LeadArrivals arrivals) {
+                Actor actor, Clock clock, LeadArrivals arrivals, DuplicateGuard guard) {
         this.arrivals = arrivals;
+        this.guard = guard;
         this.mapping = mapping;
         this.options = options;
         this.leads = leads;
@@ -64,43 +74,124 @@ final class ImportBatch {
             read(row, rejections, candidates);
         }
         Map<String, Lead> known = leads.findByIntakeKeys(candidates.stream().map(Candidate::intakeKey).toList());
-        Map<String, LeadId> knownEmails = leads.findByEmailKeys(
-                candidates.stream().map(c -> c.data().emailKey()).filter(Objects::nonNull).toList());
+        // without duplicate rules, a stored lead with the same email is the same lead
+        Map<String, LeadId> knownEmails = guard.isOff() ? leads.findByEmailKeys(
+                candidates.stream().map(c -> c.data().emailKey()).filter(Objects::nonNull).toList()) : Map.of();
         Set<String> seenKeys = write ? new HashSet<>() : previewSeen;
         Set<String> seenEmails = new HashSet<>();
         Instant now = clock.instant();
-        List<NewLead> inserts = new ArrayList<>();
-        long updated = 0;
-        long duplicates = 0;
+        List<Candidate> fresh = new ArrayList<>();
+        Tally tally = new Tally();
         for (Candidate c : candidates) {
             String email = c.data().emailKey();
             Lead existing = known.get(c.intakeKey());
-            if (!seenKeys.add(c.intakeKey())) {
-                duplicates++;
+            if (!seenKeys.add(c.intakeKey()) || existing != null && existing.status() == LeadStatus.MERGED) {
+                tally.duplicates++; // the same row again, or a row of a lead merged since: its survivor has it
             } else if (existing != null) {
                 LeadData merged = existing.data().overlaidWith(c.data());
                 if (merged.equals(existing.data())) {
-                    duplicates++;
+                    tally.duplicates++;
                 } else {
-                    updated++;
+                    tally.updated++;
                     if (write) {
                         Lead after = leads.updateData(existing, merged, now);
                         journal.updated(existing, after, actor, "Updated by import", now);
                     }
                 }
             } else if (email != null && (knownEmails.containsKey(email) || !seenEmails.add(email))) {
-                duplicates++;
+                tally.duplicates++;
             } else {
-                inserts.add(new NewLead(c.data(), c.intakeKey(), null, now));
+                fresh.add(c);
             }
         }
-        if (write && !inserts.isEmpty()) {
-            List<Lead> stored = leads.insertAll(inserts);
-            journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
-            arrivals.arrived(stored.stream().map(Lead::id).toList(), "import", now);
+        for (List<Candidate> round : rounds(fresh)) {
+            insert(round, write, now, tally);
         }
-        ImportCounts counts = new ImportCounts(rows.size(), inserts.size(), updated, duplicates, rejections.size());
+        ImportCounts counts = new ImportCounts(rows.size(), tally.imported, tally.updated, tally.duplicates, rejections.size(), tally.flagged,
+                tally.merged);
         return new Result(counts, rejections);
+    }
+
+    private static final class Tally {
+        long imported;
+        long updated;
+        long duplicates;
+        long flagged;
+        long merged;
+    }
+
+    /**
+     * New rows judged by the duplicate rules and stored. Rows that look alike within the batch go in
+     * later rounds, so that each is judged against the ones stored before it.
+     */
+    private void insert(List<Candidate> round, boolean write, Instant now, Tally tally) {
+        List<Optional<DuplicatePolicy.Verdict>> verdicts = guard.judge(round.stream().map(Candidate::data).toList(), Checkpoint.IMPORT);
+        List<NewLead> inserts = new ArrayList<>();
+        List<Optional<DuplicatePolicy.Verdict>> kept = new ArrayList<>();
+        for (int i = 0; i < round.size(); i++) {
+            Optional<DuplicatePolicy.Verdict> verdict = verdicts.get(i);
+            DuplicateAction action = verdict.map(DuplicatePolicy.Verdict::action).orElse(DuplicateAction.ALLOW);
+            if (action == DuplicateAction.BLOCK) {
+                tally.duplicates++;
+                continue;
+            }
+            inserts.add(new NewLead(round.get(i).data(), round.get(i).intakeKey(), null, now));
+            kept.add(verdict);
+            if (action == DuplicateAction.MERGE) {
+                tally.merged++;
+            } else {
+                tally.imported++;
+                tally.flagged += action == DuplicateAction.ALLOW ? 0 : 1;
+            }
+        }
+        if (!write || inserts.isEmpty()) {
+            return;
+        }
+        List<Lead> stored = leads.insertAll(inserts);
+        journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
+        List<LeadId> toRoute = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Lead lead = stored.get(i);
+            boolean merged = kept.get(i).flatMap(v -> guard.settle(lead, v, actor, now)).isPresent();
+            if (!merged) {
+                toRoute.add(lead.id());
+            }
+        }
+        arrivals.arrived(toRoute, "import", now);
+    }
+
+    /**
+     * The new rows in rounds: a row sharing a blocking key with an earlier row of its round waits for
+     * the next. After a few rounds the rest go together (a file of look-alikes should not cost a
+     * round per row).
+     */
+    private List<List<Candidate>> rounds(List<Candidate> fresh) {
+        if (guard.isOff()) {
+            return List.of(fresh);
+        }
+        List<List<Candidate>> rounds = new ArrayList<>();
+        List<Candidate> pending = fresh;
+        while (!pending.isEmpty()) {
+            if (rounds.size() == MAX_ROUNDS - 1) {
+                rounds.add(pending);
+                break;
+            }
+            Set<String> taken = new HashSet<>();
+            List<Candidate> now = new ArrayList<>();
+            List<Candidate> later = new ArrayList<>();
+            for (Candidate c : pending) {
+                Set<String> keys = MatchProfile.of(c.data()).blockingKeys();
+                if (keys.stream().anyMatch(taken::contains)) {
+                    later.add(c);
+                } else {
+                    taken.addAll(keys);
+                    now.add(c);
+                }
+            }
+            rounds.add(now);
+            pending = later;
+        }
+        return rounds;
     }
 
     private void read(ImportRow row, List<ImportReport.Rejection> rejections, List<Candidate> candidates) {

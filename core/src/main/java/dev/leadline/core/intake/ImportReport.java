@@ -3,13 +3,16 @@ package dev.leadline.core.intake;
 import java.util.List;
 
 /**
- * What an import did with every row: {@code imported + updated + duplicates + rejected = rows}.
+ * What an import did with every row: {@code imported + updated + duplicates + merged + rejected = rows}.
  *
  * @param updated    rows whose external id matched a stored lead that they changed
- * @param duplicates rows that matched a stored lead (or an earlier row) and changed nothing
+ * @param duplicates rows that matched a stored lead (or an earlier row) and were skipped: the same
+ *                   row again, or a duplicate rule that blocks
+ * @param flagged    of the imported rows, those stored and flagged as looking like a stored lead or contact
+ * @param merged     rows stored and merged at once into the lead they duplicate (a rule that merges)
  * @param rejected   rows that could not be read or validated, each with its line and reason
  */
-public record ImportReport(long rows, long imported, long updated, long duplicates, List<Rejection> rejected,
+public record ImportReport(long rows, long imported, long updated, long duplicates, long flagged, long merged, List<Rejection> rejected,
                            long rejectedCount) {
 
     public ImportReport {

@@ -6,6 +6,7 @@ import dev.leadline.core.common.LeadlineException;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.dedupe.DuplicateGuard;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.routing.LeadArrivals;
 import java.time.Clock;
@@ -31,16 +32,21 @@ public final class ImportService {
     private final ImportJobRepository jobs;
     private final Clock clock;
     private final LeadArrivals arrivals;
+    private final DuplicateGuard duplicates;
 
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          ImportJobRepository jobs, Clock clock) {
-        this(transactor, leads, journal, jobs, clock, LeadArrivals.NONE);
+        this(transactor, leads, journal, jobs, clock, LeadArrivals.NONE, DuplicateGuard.OFF);
     }
 
-    /** With {@code arrivals}, new leads of an import that notifies reps are routed by the import rules. */
+    /**
+     * With {@code arrivals}, new leads of an import that notifies reps are routed by the import rules;
+     * every row is judged by the duplicate rules at the {@code import} checkpoint.
+     */
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
-                         ImportJobRepository jobs, Clock clock, LeadArrivals arrivals) {
+                         ImportJobRepository jobs, Clock clock, LeadArrivals arrivals, DuplicateGuard duplicates) {
         this.arrivals = arrivals;
+        this.duplicates = duplicates;
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -89,7 +95,7 @@ public final class ImportService {
     public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
         ColumnMapping mapping = mappingFor(source.header(), job.options());
         ImportBatch batch = new ImportBatch(mapping, job.options(), leads, journal,
-                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE);
+                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE, duplicates);
         try {
             forEachBatch(source.rows(), job.committedLine(), rows -> {
                 ImportBatch.Result result = transactor.inTransaction(() -> {
@@ -115,7 +121,7 @@ public final class ImportService {
     /** Reads the whole source and says what an import would do, storing nothing. */
     public ImportReport dryRun(ImportSource source, ImportOptions options) {
         ColumnMapping mapping = mappingFor(source.header(), options);
-        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE);
+        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE, duplicates);
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         ImportCounts[] total = {ImportCounts.ZERO};
         forEachBatch(source.rows(), 0, rows -> {
@@ -124,12 +130,12 @@ public final class ImportService {
             result.rejections().stream().limit(MAX_REPORTED_REJECTIONS - rejections.size()).forEach(rejections::add);
         });
         ImportCounts c = total[0];
-        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), rejections, c.rejected());
+        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), c.flagged(), c.merged(), rejections, c.rejected());
     }
 
     public ImportReport report(long jobId) {
         ImportCounts c = job(jobId).counts();
-        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(),
+        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), c.flagged(), c.merged(),
                 jobs.rejections(jobId, MAX_REPORTED_REJECTIONS), c.rejected());
     }
 

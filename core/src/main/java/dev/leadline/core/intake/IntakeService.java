@@ -4,8 +4,11 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.Transactor;
-import dev.leadline.core.dedupe.DuplicateRule;
-import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.dedupe.Checkpoint;
+import dev.leadline.core.dedupe.DuplicateAction;
+import dev.leadline.core.dedupe.DuplicateGuard;
+import dev.leadline.core.dedupe.DuplicatePolicy;
+import dev.leadline.core.dedupe.MergeOutcome;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
@@ -26,29 +29,26 @@ public final class IntakeService {
     private final LeadJournal journal;
     private final IdempotencyStore idempotency;
     private final Clock clock;
-    private final DuplicateService duplicates;
-    private final DuplicateRule rule;
+    private final DuplicateGuard duplicates;
     private final LeadArrivals arrivals;
 
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          IdempotencyStore idempotency, Clock clock) {
-        this(transactor, leads, journal, idempotency, clock, null, DuplicateRule.ALLOW, LeadArrivals.NONE);
+        this(transactor, leads, journal, idempotency, clock, DuplicateGuard.OFF, LeadArrivals.NONE);
     }
 
     /**
-     * With duplicate checks at creation: {@code rule} says whether a new lead that looks like a stored
-     * one is stored and flagged, or refused. The check runs before the insert, so a blocked duplicate
-     * is never created.
+     * With duplicate rules at creation ({@code api} and {@code form} checkpoints). The check runs
+     * before the insert, so a blocked duplicate is never created.
      */
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal, IdempotencyStore idempotency, Clock clock,
-                         DuplicateService duplicates, DuplicateRule rule, LeadArrivals arrivals) {
+                         DuplicateGuard duplicates, LeadArrivals arrivals) {
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
         this.idempotency = idempotency;
         this.clock = clock;
         this.duplicates = duplicates;
-        this.rule = duplicates == null ? DuplicateRule.ALLOW : rule;
         this.arrivals = arrivals;
     }
 
@@ -75,18 +75,25 @@ public final class IntakeService {
                     return new CreateOutcome.AlreadyExists(existing);
                 }
             }
-            List<DuplicateService.Duplicate> alike = rule == DuplicateRule.ALLOW ? List.of() : duplicates.duplicatesOf(data, Optional.empty());
-            if (rule == DuplicateRule.BLOCK && !alike.isEmpty()) {
-                return new CreateOutcome.Duplicate(alike.get(0));
+            Optional<DuplicatePolicy.Verdict> verdict = duplicates.judge(List.of(data), checkpoint(purpose)).get(0);
+            if (verdict.isPresent() && verdict.get().action() == DuplicateAction.BLOCK) {
+                return new CreateOutcome.Duplicate(verdict.get().lookalike());
             }
             Lead lead = leads.insert(new NewLead(data, intakeKey, null, clock.instant()));
-            String flagged = alike.isEmpty() ? "" : "; looks like " + alike.stream().limit(3)
-                    .map(d -> d.lead().id() + " (" + String.join(", ", d.matched()) + ")").collect(java.util.stream.Collectors.joining(", "));
-            journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + flagged);
+            journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + DuplicateGuard.flagText(verdict));
             key.ifPresent(k -> idempotency.complete(k, lead.id()));
+            Optional<MergeOutcome.Merged> merged = verdict.flatMap(v -> duplicates.settle(lead, v, actor, lead.createdAt()));
+            if (merged.isPresent()) {
+                return new CreateOutcome.Merged(merged.get().survivor(), lead.id());
+            }
             arrivals.arrived(List.of(lead.id()), purpose, lead.createdAt());
-            return new CreateOutcome.Created(lead, alike);
+            return new CreateOutcome.Created(lead, verdict.filter(v -> v.action() != DuplicateAction.ALLOW).map(v -> List.of(v.lookalike()))
+                    .orElse(List.of()));
         });
+    }
+
+    private static Checkpoint checkpoint(String purpose) {
+        return purpose.equals("form") ? Checkpoint.FORM : Checkpoint.API;
     }
 
     private CreateOutcome replay(IdempotencyKey key) {

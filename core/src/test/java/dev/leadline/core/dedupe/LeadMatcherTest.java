@@ -41,6 +41,19 @@ class LeadMatcherTest {
     }
 
     @Test
+    void twoMailboxesAtOneCompanyAreTwoPeopleEvenWithSimilarNames() {
+        var row10 = lead(Map.of(LeadField.FIRST_NAME, "Sam", LeadField.LAST_NAME, "Row10", LeadField.COMPANY, "Resume Co",
+                LeadField.EMAIL, "row10@resume.example"));
+        var row100 = lead(Map.of(LeadField.FIRST_NAME, "Sam", LeadField.LAST_NAME, "Row100", LeadField.COMPANY, "Resume Co",
+                LeadField.EMAIL, "row100@resume.example"));
+        var typo = lead(Map.of(LeadField.FIRST_NAME, "Sam", LeadField.LAST_NAME, "Row10", LeadField.COMPANY, "Resume Co",
+                LeadField.EMAIL, "rw10@resume.example"));
+
+        assertThat(matcher.compare(row10, row100)).isEmpty();
+        assertThat(matcher.compare(row10, typo)).isPresent();
+    }
+
+    @Test
     void aNameAloneIsNotEnoughEvidence() {
         assertThat(matcher.compare(lead(Map.of(LeadField.FIRST_NAME, "John", LeadField.LAST_NAME, "Smith")),
                 lead(Map.of(LeadField.FIRST_NAME, "John", LeadField.LAST_NAME, "Smith")))).isEmpty();

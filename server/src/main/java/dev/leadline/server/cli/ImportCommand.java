@@ -78,8 +78,8 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private static void print(ImportReport report) {
-        System.out.printf("rows %d: imported %d, updated %d, duplicates %d, rejected %d%n", report.rows(), report.imported(),
-                report.updated(), report.duplicates(), report.rejectedCount());
+        System.out.printf("rows %d: imported %d (%d flagged as look-alikes), updated %d, duplicates %d, merged %d, rejected %d%n",
+                report.rows(), report.imported(), report.flagged(), report.updated(), report.duplicates(), report.merged(), report.rejectedCount());
         report.rejected().stream().limit(50).forEach(r -> System.out.printf("  line %d: %s%n", r.line(), r.reason()));
         if (report.rejectedCount() > 50) {
             System.out.printf("  ... and %d more rejected rows%n", report.rejectedCount() - 50);

@@ -6,6 +6,7 @@ import dev.leadline.core.sla.SlaPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.dedupe.DuplicatePolicy;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.team.QueueSpec;
 import dev.leadline.core.team.RepSpec;
@@ -43,8 +44,34 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
         }
     }
 
-    /** What intake does with a lead that looks like a stored one: {@code allow}, {@code flag} (default) or {@code block}. */
-    public record Duplicates(String onCreate) {}
+    /**
+     * Duplicate rules. {@code rules}, when given, replace the defaults ({@link DuplicatePolicy#DEFAULT});
+     * {@code onCreate} only changes the defaults' action at the API and on forms.
+     */
+    public record Duplicates(String onCreate, List<DuplicateRuleSpec> rules) {
+        DuplicatePolicy toPolicy() {
+            if (rules != null && !rules.isEmpty()) {
+                if (onCreate != null) {
+                    throw new ValidationException("duplicates.onCreate", "give either onCreate or rules, not both");
+                }
+                List<dev.leadline.core.dedupe.DuplicateRule> parsed = new java.util.ArrayList<>();
+                for (int i = 0; i < rules.size(); i++) {
+                    DuplicateRuleSpec r = rules.get(i);
+                    parsed.add(dev.leadline.core.dedupe.DuplicateRule.of(r.name(), r.against(), r.at(), r.action(), r.threshold(),
+                            "duplicates.rules[" + i + "]"));
+                }
+                return new DuplicatePolicy(parsed);
+            }
+            if (onCreate == null) {
+                return DuplicatePolicy.DEFAULT;
+            }
+            return DuplicatePolicy.withIntakeAction(dev.leadline.core.dedupe.DuplicateRule.of(null, "leads", List.of("api"), onCreate, null,
+                    "duplicates.onCreate").action());
+        }
+    }
+
+    /** One duplicate rule: {@code against} leads or contacts, {@code at} checkpoints, {@code action}, from {@code threshold}. */
+    public record DuplicateRuleSpec(String name, String against, List<String> at, String action, Double threshold) {}
 
     /**
      * How enrichment results and scores combine: providers from most to least trusted, score weights
@@ -97,8 +124,7 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
         return new Services.Settings(disqualifyReasons.isEmpty() ? Services.Settings.DEFAULTS.disqualifyReasons() : disqualifyReasons,
                 views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()),
                 Optional.ofNullable(crmLeadUrl).filter(u -> !u.isBlank()),
-                duplicates == null || duplicates.onCreate() == null ? Services.Settings.DEFAULTS.duplicateRule()
-                        : dev.leadline.core.dedupe.DuplicateRule.parse(duplicates.onCreate(), "duplicates.onCreate"),
+                duplicates == null ? Services.Settings.DEFAULTS.duplicates() : duplicates.toPolicy(),
                 routing == null ? Services.Settings.DEFAULTS.enrichmentWait() : routing.waitForEnrichment());
     }
 

@@ -100,6 +100,8 @@ final class ImportController {
         body.put("imported", report.imported());
         body.put("updated", report.updated());
         body.put("duplicates", report.duplicates());
+        body.put("flagged", report.flagged());
+        body.put("merged", report.merged());
         body.put("rejectedCount", report.rejectedCount());
         body.put("rejected", report.rejected());
         return body;

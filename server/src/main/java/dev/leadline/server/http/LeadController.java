@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.Page;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.dedupe.ContactMatch;
+import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.dedupe.Lookalike;
 import dev.leadline.core.intake.CreateOutcome;
 import dev.leadline.core.intake.IdempotencyKey;
 import dev.leadline.core.intake.IntakeService;
@@ -65,10 +68,18 @@ final class LeadController {
                     + exists.existing().data().getOrNull(dev.leadline.core.lead.LeadField.EXTERNAL_ID));
         }
         if (outcome instanceof CreateOutcome.Duplicate blocked) {
-            var d = blocked.of();
-            ctx.status(409).json(Map.of("error", "duplicate", "message", "this looks like lead " + d.lead().id() + " (" + String.join(", ", d.matched())
-                    + "); nothing was stored", "existing", LeadJson.write(d.lead()), "score", Math.round(d.score() * 1000) / 1000.0,
-                    "matched", d.matched()));
+            Lookalike d = blocked.of();
+            Map<String, Object> answer = new java.util.LinkedHashMap<>(lookalike(d));
+            answer.put("error", "duplicate");
+            answer.put("message", "this looks like " + d.reference() + " (" + String.join(", ", d.matched()) + "); nothing was stored");
+            answer.put("existing", d instanceof DuplicateService.Duplicate lead ? LeadJson.write(lead.lead()) : lookalike(d));
+            ctx.status(409).json(answer);
+            return;
+        }
+        if (outcome instanceof CreateOutcome.Merged merged) {
+            Map<String, Object> answer = new java.util.LinkedHashMap<>(LeadJson.write(merged.survivor()));
+            answer.put("mergedFrom", merged.created().toString());
+            ctx.status(200).header("Location", "/api/v1/leads/" + merged.survivor().id()).json(answer);
             return;
         }
         Lead lead = outcome instanceof CreateOutcome.Created c ? c.lead() : ((CreateOutcome.Replayed) outcome).lead();
@@ -77,10 +88,22 @@ final class LeadController {
         }
         Map<String, Object> answer = new java.util.LinkedHashMap<>(LeadJson.write(lead));
         if (outcome instanceof CreateOutcome.Created c && !c.possibleDuplicates().isEmpty()) {
-            answer.put("possibleDuplicates", c.possibleDuplicates().stream().map(d -> Map.of("id", d.lead().id().toString(),
-                    "score", Math.round(d.score() * 1000) / 1000.0, "matched", d.matched())).toList());
+            answer.put("possibleDuplicates", c.possibleDuplicates().stream().map(LeadController::lookalike).toList());
         }
         ctx.status(201).header("Location", "/api/v1/leads/" + lead.id()).json(answer);
+    }
+
+    /** A look-alike as the API names it: a lead's id, or a contact's id and account. */
+    static Map<String, Object> lookalike(Lookalike like) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        if (like instanceof DuplicateService.Duplicate d) {
+            out.put("id", d.lead().id().toString());
+        } else if (like instanceof ContactMatch c) {
+            out.put("contact", Map.of("id", c.contact().id(), "accountId", c.contact().accountId(), "account", c.accountName()));
+        }
+        out.put("score", Math.round(like.score() * 1000) / 1000.0);
+        out.put("matched", like.matched());
+        return out;
     }
 
     void get(Context ctx) {

@@ -1,0 +1,75 @@
+package dev.leadline.core.dedupe;
+
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.notify.Alerts;
+import dev.leadline.core.notify.Destination;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Duplicate rules at intake: judges new leads before they are stored (so a blocked duplicate is never
+ * created), and after storing one carries out what the rule asked for (alert the look-alike's owner,
+ * or merge the new lead into it).
+ */
+public final class DuplicateGuard {
+    /** No checks at all: every lead is stored as it comes. */
+    public static final DuplicateGuard OFF = new DuplicateGuard(null, null, null);
+    private final DuplicateService duplicates;
+    private final MergeService merges;
+    private final Alerts alerts;
+
+    public DuplicateGuard(DuplicateService duplicates, MergeService merges, Alerts alerts) {
+        this.duplicates = duplicates;
+        this.merges = merges;
+        this.alerts = alerts;
+    }
+
+    public boolean isOff() {
+        return duplicates == null;
+    }
+
+    /** What the rules say about each lead's data at the checkpoint, in order; one lookup for all. */
+    public List<Optional<DuplicatePolicy.Verdict>> judge(List<LeadData> data, Checkpoint checkpoint) {
+        return duplicates == null ? data.stream().map(d -> Optional.<DuplicatePolicy.Verdict>empty()).toList()
+                : duplicates.checkAll(data, checkpoint);
+    }
+
+    /**
+     * Carries out the verdict for a lead just stored, in the caller's transaction.
+     *
+     * @return the merge, when the rule merged the new lead into the look-alike
+     */
+    public Optional<MergeOutcome.Merged> settle(Lead stored, DuplicatePolicy.Verdict verdict, Actor actor, Instant at) {
+        switch (verdict.action()) {
+            case ALERT -> alert(stored, verdict.lookalike(), at);
+            case MERGE -> {
+                if (verdict.lookalike() instanceof DuplicateService.Duplicate d) {
+                    return Optional.of(merges.absorb(d.lead(), stored, actor));
+                }
+            }
+            default -> { }
+        }
+        return Optional.empty();
+    }
+
+    private void alert(Lead stored, Lookalike existing, Instant at) {
+        String status = "Possible duplicate of " + existing.reference() + " (" + String.join(", ", existing.matched()) + ")";
+        String suffix = "duplicate";
+        if (existing.ownerRepId() != null) {
+            alerts.post(stored, Destination.rep(existing.ownerRepId()), status, suffix, at);
+        } else if (existing instanceof DuplicateService.Duplicate d && d.lead().queueId() != null) {
+            alerts.post(stored, Destination.queue(d.lead().queueId()), status, suffix, at);
+        } else {
+            alerts.managers(stored, status, suffix, at);
+        }
+    }
+
+    /** How a verdict reads on the new lead's timeline: {@code ; looks like L-42 (email)}. */
+    public static String flagText(Optional<DuplicatePolicy.Verdict> verdict) {
+        return verdict.filter(v -> v.action() != DuplicateAction.ALLOW)
+                .map(v -> "; looks like " + v.lookalike().reference() + " (" + String.join(", ", v.lookalike().matched()) + ")").orElse("");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.team.RepSpec;
+import dev.leadline.db.Database;
+import dev.leadline.db.jooq.Tables;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Duplicate rules from leadline.yml at each checkpoint: the API, imports and conversion, against leads and contacts. */
+class DuplicateRulesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theDefaultsSkipAnImportRowOfAStoredLeadFlagLookAlikesAndJoinAnExistingContactAtConversion() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            reps(server);
+            String ada = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@engines.example\","
+                    + "\"company\":\"Analytical Engines\",\"phone\":\"+44 20 7946 0000\"}"));
+
+            JsonNode report = importCsv(server, "First Name,Last Name,Email,Company,Phone\n"
+                    + "Ada,Lovelace,ADA@engines.example,Analytical Engines,+44 20 7946 0000\n"      // the same lead: skipped
+                    + "Augusta,Lovelace,augusta@byron.example,Analytical Engines Ltd,020 7946 0000\n" // a look-alike: stored, flagged
+                    + "Charles,Babbage,charles@engines.example,Analytical Engines,+44 20 7946 1111\n"); // a colleague: stored
+            assertThat(report.path("rows").asLong()).isEqualTo(3);
+            assertThat(report.path("duplicates").asLong()).isEqualTo(1);
+            assertThat(report.path("imported").asLong()).isEqualTo(2);
+            assertThat(report.path("flagged").asLong()).isEqualTo(1);
+
+            // converting Ada makes her a contact; a second Ada converted later joins that contact instead of making another
+            assertThat(post(server, ada, "assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}").statusCode()).isEqualTo(200);
+            JsonNode first = JSON.readTree(post(server, ada, "convert", "{\"rep\":\"jane@example.com\"}").body());
+            long contact = first.path("contact").path("id").asLong();
+            String again = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"email\":\"ada@engines.example\"}"));
+            assertThat(post(server, again, "assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}").statusCode()).isEqualTo(200);
+            HttpResponse<String> second = post(server, again, "convert", "{\"rep\":\"jane@example.com\"}");
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+            assertThat(JSON.readTree(second.body()).path("contact").path("id").asLong()).isEqualTo(contact);
+            assertThat(server.get("/api/v1/leads/" + again + "/timeline").body()).contains("joined existing contact " + contact);
+
+            HttpResponse<String> undone = post(server, again, "unconvert", "{\"rep\":\"jane@example.com\"}");
+            assertThat(undone.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(undone.body()).path("removed").toString()).doesNotContain("contact " + contact);
+            try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+                assertThat(db.dsl().fetchCount(Tables.CONTACT, Tables.CONTACT.ID.eq(contact))).as("the existing contact stays").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void configuredRulesAlertTheOwnerBlockAKnownContactAndMergeImportRowsIntoTheLeadTheyDuplicate(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("leadline.yml"), """
+                duplicates:
+                  rules:
+                    - {name: known-contact, against: contacts, at: [api], action: block}
+                    - {name: tell-the-owner, against: leads, at: [api], action: alert}
+                    - {name: fold-in, against: leads, at: [import], action: merge, threshold: 0.6}
+                """);
+        try (TestServer server = TestServer.start(Map.of("LEADLINE_CONFIG", config.toString()))) {
+            reps(server);
+            String grace = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"grace@navy.example\","
+                    + "\"company\":\"Navy Labs\",\"phone\":\"+1 202 555 0101\"}"));
+            assertThat(post(server, grace, "assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}").statusCode()).isEqualTo(200);
+
+            // alert: stored, flagged, and Jane (Grace's owner) gets the new lead's card
+            HttpResponse<String> lookalike = server.postJson("/api/v1/leads", "{\"firstName\":\"Grace\",\"lastName\":\"Hoper\","
+                    + "\"company\":\"Navy Labs Inc\",\"phone\":\"202-555-0101\"}");
+            assertThat(lookalike.statusCode()).isEqualTo(201);
+            String newId = id(lookalike);
+            long jane = server.services().team().repByEmail("jane@example.com").orElseThrow().id();
+            try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+                var outbox = Tables.OUTBOX;
+                assertThat(db.dsl().fetch(outbox, outbox.LEAD_ID.eq(LeadId.parse(newId).value()).and(outbox.DESTINATION_TYPE.eq("REP"))
+                        .and(outbox.DESTINATION_ID.eq(jane))).getValues(outbox.CARD)).anyMatch(card -> card.contains("Possible duplicate of " + grace));
+            }
+
+            // block against contacts: once Grace is a contact, a new lead for her is refused, naming the contact
+            long contact = JSON.readTree(post(server, grace, "convert", "{\"rep\":\"jane@example.com\"}").body()).path("contact").path("id").asLong();
+            HttpResponse<String> blocked = server.postJson("/api/v1/leads", "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"GRACE@navy.example\"}");
+            assertThat(blocked.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(blocked.body()).path("contact").path("id").asLong()).isEqualTo(contact);
+            assertThat(blocked.body()).contains("contact " + contact);
+
+            // merge at import: a row that duplicates a stored lead is folded into it, and the report says so
+            String alan = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Alan\",\"lastName\":\"Turing\",\"company\":\"Bletchley\","
+                    + "\"phone\":\"+44 1908 640404\"}"));
+            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\nAlan,Turing,Bletchley Park,01908 640404,Cryptanalyst\n");
+            assertThat(report.path("merged").asLong()).isEqualTo(1);
+            assertThat(report.path("imported").asLong()).isZero();
+            JsonNode survivor = JSON.readTree(server.get("/api/v1/leads/" + alan).body());
+            assertThat(survivor.path("title").asText()).isEqualTo("Cryptanalyst");
+            assertThat(server.get("/api/v1/leads/" + alan + "/timeline").body()).contains("Imported by");
+        }
+    }
+
+    @Test
+    void aBadRuleIsRefusedWithAMessageNamingIt() {
+        var file = dev.leadline.server.config.ConfigFile.parse("duplicates:\n  rules:\n    - {against: leads, at: [conversion], action: flag}\n");
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(file::settings);
+        assertThat(thrown).hasMessageContaining("duplicates.rules[0].at").hasMessageContaining("against: contacts");
+    }
+
+    private static void reps(TestServer server) {
+        server.services().team().apply(List.of(
+                new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())), List.of(), Actor.cli("test"));
+    }
+
+    private static JsonNode importCsv(TestServer server, String csv) throws Exception {
+        HttpResponse<String> response = server.send(server.request("/api/v1/leads/import").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static String id(HttpResponse<String> created) throws Exception {
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        return JSON.readTree(created.body()).path("id").asText();
+    }
+
+    private static HttpResponse<String> post(TestServer server, String lead, String action, String body) {
+        return server.postJson("/api/v1/leads/" + lead + "/" + action, body);
+    }
+}
