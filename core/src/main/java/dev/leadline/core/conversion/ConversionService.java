@@ -1,6 +1,7 @@
 package dev.leadline.core.conversion;
 
 import dev.leadline.core.account.Account;
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.account.AccountRepository;
 import dev.leadline.core.account.Contact;
 import dev.leadline.core.account.Opportunity;
@@ -37,15 +38,17 @@ public final class ConversionService {
     private final ConversionRepository conversions;
     private final LeadJournal journal;
     private final Clock clock;
+    private final AccountMatching matching;
 
     public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts,
-                             ConversionRepository conversions, LeadJournal journal, Clock clock) {
+                             ConversionRepository conversions, LeadJournal journal, Clock clock, AccountMatching matching) {
         this.transactor = transactor;
         this.leads = leads;
         this.accounts = accounts;
         this.conversions = conversions;
         this.journal = journal;
         this.clock = clock;
+        this.matching = matching;
     }
 
     public ConversionOutcome convert(LeadId id, Rep rep, ConvertRequest request) {
@@ -63,7 +66,7 @@ public final class ConversionService {
             LeadData data = lead.data();
             Optional<Account> matched = request.accountId().map(a -> accounts.account(a)
                     .orElseThrow(() -> new ValidationException("account.id", "no account " + a)))
-                    .or(() -> request.newAccountName().isPresent() ? Optional.empty() : match(data));
+                    .or(() -> request.newAccountName().isPresent() ? Optional.empty() : match(lead));
             Account account = matched.orElseGet(() -> accounts.insertAccount(
                     request.newAccountName().orElse(accountName(lead)), data.getOrNull(LeadField.DOMAIN), rep.id(), now));
             Contact contact = accounts.insertContact(new Contact(0, account.id(), lead.id().value(), data.getOrNull(LeadField.FIRST_NAME),
@@ -119,9 +122,10 @@ public final class ConversionService {
         (deleted ? removed : kept).add(what);
     }
 
-    private Optional<Account> match(LeadData data) {
-        return data.get(LeadField.DOMAIN).flatMap(accounts::accountByDomain)
-                .or(() -> data.get(LeadField.COMPANY).flatMap(accounts::accountByName));
+    /** The account the lead matched when it arrived, else the one it matches now. */
+    private Optional<Account> match(Lead lead) {
+        return matching.stored(lead.id()).or(() -> matching.match(lead.data(), lead.enrichment()))
+                .flatMap(m -> accounts.account(m.accountId()));
     }
 
     private static String accountName(Lead lead) {

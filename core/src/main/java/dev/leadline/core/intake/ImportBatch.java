@@ -1,5 +1,6 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
@@ -31,10 +32,12 @@ final class ImportBatch {
     private final Clock clock;
     private final Set<String> previewSeen = new HashSet<>();
     private final LeadArrivals arrivals;
+    private final AccountMatching accounts;
 
     ImportBatch(ColumnMapping mapping, ImportOptions options, LeadRepository leads, LeadJournal journal,
-                Actor actor, Clock clock, LeadArrivals arrivals) {
+                Actor actor, Clock clock, LeadArrivals arrivals, AccountMatching accounts) {
         this.arrivals = arrivals;
+        this.accounts = accounts;
         this.mapping = mapping;
         this.options = options;
         this.leads = leads;
@@ -97,6 +100,7 @@ final class ImportBatch {
         if (write && !inserts.isEmpty()) {
             List<Lead> stored = leads.insertAll(inserts);
             journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
+            accounts.matchAll(stored);
             arrivals.arrived(stored.stream().map(Lead::id).toList(), "import", now);
         }
         ImportCounts counts = new ImportCounts(rows.size(), inserts.size(), updated, duplicates, rejections.size());

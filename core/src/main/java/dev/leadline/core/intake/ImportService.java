@@ -1,5 +1,6 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.LeadlineException;
@@ -31,6 +32,7 @@ public final class ImportService {
     private final ImportJobRepository jobs;
     private final Clock clock;
     private final LeadArrivals arrivals;
+    private final AccountMatching accounts;
 
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          ImportJobRepository jobs, Clock clock) {
@@ -40,7 +42,14 @@ public final class ImportService {
     /** With {@code arrivals}, new leads of an import that notifies reps are routed by the import rules. */
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          ImportJobRepository jobs, Clock clock, LeadArrivals arrivals) {
+        this(transactor, leads, journal, jobs, clock, arrivals, AccountMatching.NONE);
+    }
+
+    /** With {@code accounts}, each batch's new leads are matched to their accounts in the batch's transaction. */
+    public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
+                         ImportJobRepository jobs, Clock clock, LeadArrivals arrivals, AccountMatching accounts) {
         this.arrivals = arrivals;
+        this.accounts = accounts;
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -89,7 +98,7 @@ public final class ImportService {
     public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
         ColumnMapping mapping = mappingFor(source.header(), job.options());
         ImportBatch batch = new ImportBatch(mapping, job.options(), leads, journal,
-                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE);
+                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE, accounts);
         try {
             forEachBatch(source.rows(), job.committedLine(), rows -> {
                 ImportBatch.Result result = transactor.inTransaction(() -> {
@@ -115,7 +124,8 @@ public final class ImportService {
     /** Reads the whole source and says what an import would do, storing nothing. */
     public ImportReport dryRun(ImportSource source, ImportOptions options) {
         ColumnMapping mapping = mappingFor(source.header(), options);
-        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE);
+        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE,
+                AccountMatching.NONE);
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         ImportCounts[] total = {ImportCounts.ZERO};
         forEachBatch(source.rows(), 0, rows -> {

@@ -1,5 +1,6 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
@@ -29,19 +30,20 @@ public final class IntakeService {
     private final DuplicateService duplicates;
     private final DuplicateRule rule;
     private final LeadArrivals arrivals;
+    private final AccountMatching accounts;
 
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          IdempotencyStore idempotency, Clock clock) {
-        this(transactor, leads, journal, idempotency, clock, null, DuplicateRule.ALLOW, LeadArrivals.NONE);
+        this(transactor, leads, journal, idempotency, clock, null, DuplicateRule.ALLOW, LeadArrivals.NONE, AccountMatching.NONE);
     }
 
     /**
      * With duplicate checks at creation: {@code rule} says whether a new lead that looks like a stored
      * one is stored and flagged, or refused. The check runs before the insert, so a blocked duplicate
-     * is never created.
+     * is never created. New leads are matched to their accounts by {@code accounts} in the same transaction.
      */
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal, IdempotencyStore idempotency, Clock clock,
-                         DuplicateService duplicates, DuplicateRule rule, LeadArrivals arrivals) {
+                         DuplicateService duplicates, DuplicateRule rule, LeadArrivals arrivals, AccountMatching accounts) {
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -50,6 +52,7 @@ public final class IntakeService {
         this.duplicates = duplicates;
         this.rule = duplicates == null ? DuplicateRule.ALLOW : rule;
         this.arrivals = arrivals;
+        this.accounts = accounts;
     }
 
     /** Stores the lead and puts it on routing's waiting list (web form leads by the form rules, others by the API rules). */
@@ -84,6 +87,7 @@ public final class IntakeService {
                     .map(d -> d.lead().id() + " (" + String.join(", ", d.matched()) + ")").collect(java.util.stream.Collectors.joining(", "));
             journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + flagged);
             key.ifPresent(k -> idempotency.complete(k, lead.id()));
+            accounts.matchAll(List.of(lead));
             arrivals.arrived(List.of(lead.id()), purpose, lead.createdAt());
             return new CreateOutcome.Created(lead, alike);
         });
