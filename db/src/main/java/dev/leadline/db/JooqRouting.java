@@ -1,5 +1,6 @@
 package dev.leadline.db;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.AuditLog;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Transactor;
@@ -17,11 +18,11 @@ import org.jooq.DSLContext;
 /** Routing's services on MariaDB: the rules and the router sharing one database. */
 public record JooqRouting(RulesService rules, RoutingService routing, JooqRoutingStore store) {
     public static JooqRouting wire(DSLContext dsl, Transactor transactor, LeadRepository leads, LeadJournal journal, TeamService team,
-                                   Alerts alerts, AuditLog audit, Clock clock, Duration enrichmentWait) {
+                                   Alerts alerts, AuditLog audit, Clock clock, Duration enrichmentWait, AccountMatching accounts) {
         RulesService rules = new RulesService(transactor, new JooqRuleSets(dsl), new RuleSetParser(team), audit, clock);
         JooqRoutingStore store = new JooqRoutingStore(dsl);
         RoutingService routing = new RoutingService(transactor, leads, journal, store, rules,
-                new RoutingEngine(team, new JooqRoutingState(dsl)), alerts, audit, clock, enrichmentWait);
+                new RoutingEngine(team, new JooqRoutingState(dsl, accounts)), alerts, audit, clock, enrichmentWait);
         return new JooqRouting(rules, routing, store);
     }
 }

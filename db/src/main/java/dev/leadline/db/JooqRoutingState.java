@@ -5,16 +5,16 @@ import static dev.leadline.db.jooq.Tables.ROUTING_QUEUE_STATE;
 import static dev.leadline.db.jooq.Tables.ROUTING_TALLY;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
-import dev.leadline.core.account.Account;
+import dev.leadline.core.account.AccountMatching;
+import dev.leadline.core.account.AccountTiebreaker;
+import dev.leadline.core.account.LeadEvidence;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.routing.FairShare;
 import dev.leadline.core.routing.RoutingFacts;
 import dev.leadline.core.routing.RoutingState;
-import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -25,11 +25,16 @@ public final class JooqRoutingState implements RoutingState {
     private static final List<String> OPEN = List.of(LeadStatus.NEW.name(), LeadStatus.ATTEMPTED.name(), LeadStatus.ENGAGED.name(),
             LeadStatus.QUALIFIED.name());
     private final DSLContext dsl;
-    private final JooqAccountRepository accounts;
+    private final AccountMatching accounts;
 
+    /** With lead-to-account matching by the default tiebreaker. */
     public JooqRoutingState(DSLContext dsl) {
+        this(dsl, JooqAccountMatches.matching(dsl, AccountTiebreaker.DEFAULT, java.time.Clock.systemUTC()));
+    }
+
+    public JooqRoutingState(DSLContext dsl, AccountMatching accounts) {
         this.dsl = dsl;
-        this.accounts = new JooqAccountRepository(dsl);
+        this.accounts = accounts;
     }
 
     @Override
@@ -68,21 +73,7 @@ public final class JooqRoutingState implements RoutingState {
 
     @Override
     public Optional<AccountMatch> account(RoutingFacts facts) {
-        Optional<String> domain = facts.get("domain").or(() -> facts.get("enrichment.domain"))
-                .or(() -> facts.get("website").flatMap(JooqRoutingState::host)).map(d -> d.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", ""));
-        Optional<Account> byDomain = domain.flatMap(accounts::accountByDomain);
-        if (byDomain.isPresent()) {
-            return byDomain.map(a -> new AccountMatch(a.id(), a.name(), "domain " + domain.get(), a.ownerRepId()));
-        }
-        Optional<String> company = facts.get("company").or(() -> facts.get("enrichment.company"));
-        return company.flatMap(accounts::accountByName).map(a -> new AccountMatch(a.id(), a.name(), "company name", a.ownerRepId()));
-    }
-
-    private static Optional<String> host(String website) {
-        try {
-            return Optional.ofNullable(URI.create(website.contains("://") ? website : "https://" + website).getHost());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(facts.lead()).flatMap(accounts::stored).or(() -> accounts.match(LeadEvidence.of(facts::get)))
+                .map(AccountMatch::of);
     }
 }

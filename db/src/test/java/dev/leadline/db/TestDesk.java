@@ -49,13 +49,14 @@ final class TestDesk implements AutoCloseable {
         journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         claims = new ClaimService(tx, leads, journal, team, clock);
         routing = JooqRouting.wire(dsl, tx, leads, journal, team, new dev.leadline.core.notify.Alerts(outbox, cards, team), audit, clock,
-                java.time.Duration.ZERO);
+                java.time.Duration.ZERO, JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock));
         slaSweep = new SlaSweep(tx, leads, slaClocks, slaPolicies, new QueueSlaActions(new dev.leadline.core.notify.Alerts(outbox, cards, team),
                 routing.routing()), clock);
         qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
         scheduling = new SchedulingService(tx, leads, schedule, journal, clock);
         accounts = new JooqAccountRepository(dsl);
-        conversion = new ConversionService(tx, leads, accounts, new JooqConversionRepository(dsl), journal, clock);
+        conversion = new ConversionService(tx, leads, accounts, new JooqConversionRepository(dsl), journal, clock,
+                JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock), null);
     }
 
     @Override

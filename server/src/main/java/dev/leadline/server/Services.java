@@ -1,6 +1,10 @@
 package dev.leadline.server;
 
 import dev.leadline.core.access.TokenService;
+import dev.leadline.core.account.AccountImport;
+import dev.leadline.core.account.AccountMatching;
+import dev.leadline.core.account.AccountTiebreaker;
+import dev.leadline.core.team.Rep;
 import dev.leadline.core.activity.ActivityRepository;
 import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.activity.LeadJournal;
@@ -29,6 +33,7 @@ import dev.leadline.core.sla.SpeedToLeadReport;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.core.views.SavedViewService;
 import dev.leadline.db.Database;
+import dev.leadline.db.JooqAccountMatches;
 import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqActivityRepository;
 import dev.leadline.db.JooqAuditLog;
@@ -93,16 +98,19 @@ public record Services(
         MergeService merges,
         RoutingService routing,
         RulesService rules,
-        RoutingSignal routingSignal) {
+        RoutingSignal routingSignal,
+        AccountMatching accountMatching,
+        AccountImport accountImport) {
 
     /**
      * What an installation may change about the services: its disqualify reasons, idle period, CRM
-     * link, duplicate rules, and how long a new lead waits for enrichment before it is routed.
+     * link, duplicate rules, how long a new lead waits for enrichment before it is routed, and which of
+     * several equally good accounts a lead is matched to.
      */
     public record Settings(List<String> disqualifyReasons, Duration idleAfter, Optional<String> crmLeadUrl, DuplicatePolicy duplicates,
-                           Duration enrichmentWait) {
+                           Duration enrichmentWait, AccountTiebreaker accountTiebreaker) {
         public static final Settings DEFAULTS = new Settings(QualificationService.DEFAULT_DISQUALIFY_REASONS, LeadQuery.DEFAULT_IDLE_AFTER,
-                Optional.empty(), DuplicatePolicy.DEFAULT, RoutingService.DEFAULT_ENRICHMENT_WAIT);
+                Optional.empty(), DuplicatePolicy.DEFAULT, RoutingService.DEFAULT_ENRICHMENT_WAIT, AccountTiebreaker.DEFAULT);
     }
 
     /**
@@ -124,20 +132,25 @@ public record Services(
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
-        JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait());
+        JooqAccountRepository accounts = new JooqAccountRepository(dsl);
+        transactor.inTransaction(() -> accounts.fillMissingKeys(clock.instant()));
+        AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
+        JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait(),
+                accountMatching);
         RoutingSignal signal = new RoutingSignal();
         LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
         JooqMatchKeys matchKeys = new JooqMatchKeys(dsl);
         DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
         MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock);
         DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts);
-        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals);
+        IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals,
+                accountMatching);
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());
         SavedViewService views = new SavedViewService(transactor, new JooqSavedViewRepository(dsl), team, audit, clock);
         QualificationService qualification = new QualificationService(transactor, leadRepository, journal, settings.disqualifyReasons(), clock);
         SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
-        ConversionService conversion = new ConversionService(transactor, leadRepository, new JooqAccountRepository(dsl),
-                new JooqConversionRepository(dsl), journal, clock, duplicates);
+        ConversionService conversion = new ConversionService(transactor, leadRepository, accounts, new JooqConversionRepository(dsl), journal,
+                clock, accountMatching, duplicates);
         ChatDesk chat = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock);
         return new Services(
@@ -154,7 +167,7 @@ public record Services(
                 timeline,
                 new OutboxDispatcher(outbox, notifiers.apply(team), clock),
                 intake,
-                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard),
+                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard, accountMatching),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
                 new TokenService(new JooqTokenRepository(dsl), audit, clock),
@@ -164,6 +177,8 @@ public record Services(
                 merges,
                 routing.routing(),
                 routing.rules(),
-                signal);
+                signal,
+                accountMatching,
+                new AccountImport(transactor, accounts, email -> team.repByEmail(email).map(Rep::id), accountMatching, clock));
     }
 }

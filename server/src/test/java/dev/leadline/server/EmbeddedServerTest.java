@@ -65,7 +65,7 @@ class EmbeddedServerTest {
             Path csv = dir.resolve("leads.csv");
             Files.writeString(csv, "Email,Company\ncli@import.example,Cli Co\nbroken-email,Bad Co\n");
             String summary = runCli("import", csv.toString());
-            assertThat(summary).contains("rows 2: imported 1, updated 0, duplicates 0, rejected 1").contains("line 3");
+            assertThat(summary).contains("rows 2: imported 1 (0 flagged as look-alikes), updated 0, duplicates 0, merged 0, rejected 1").contains("line 3");
         }
         try (Leadline second = Leadline.start(Config.fromEnvironment(env), Clock.systemUTC())) {
             HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + second.port()

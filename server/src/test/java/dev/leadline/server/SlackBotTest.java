@@ -110,6 +110,29 @@ class SlackBotTest {
     }
 
     @Test
+    void mergeInChatMovesTheMergedLeadsCardToTheSurvivorAndUnmergeGivesItBack() throws Exception {
+        String offered = offeredLead("Mergeable");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> posted(offered) != null);
+        String ts = tsOf(offered);
+        String survivor = JSON.readTree(server.postJson("/api/v1/leads", "{\"firstName\":\"Max\",\"lastName\":\"Mergeable\"}").body())
+                .path("id").asText();
+
+        assertThat(ask("UJANE", "/lead", "merge " + offered + " into " + survivor).path("text").asText()).contains("has no owner yet");
+        String merged = ask("UMIA", "/lead", "merge " + offered + " into " + survivor).path("text").asText();
+
+        assertThat(merged).startsWith("Merged " + offered + " into " + survivor);
+        Awaitility.await("the offer's card now shows the survivor").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(u -> ts.equals(u.params().get("ts")) && u.params().get("blocks").contains(survivor + " · ")));
+        assertThat(ask("UMIA", "/lead", offered).path("text").asText()).startsWith(survivor);
+
+        assertThat(ask("UMIA", "/lead", "unmerge " + survivor).path("text").asText()).startsWith("Undid the merge into " + survivor);
+        Awaitility.await("the card is the offered lead's again").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .filter(u -> ts.equals(u.params().get("ts"))).reduce((a, b) -> b).map(u -> u.params().get("blocks").contains(offered + " · "))
+                .orElse(false));
+        assertThat(ask("UMIA", "/lead", "merge " + offered).path("text").asText()).contains("merge <lead> [<lead> ...] into <lead>");
+    }
+
+    @Test
     void slashCommandsAnswerTheRepPrivately() throws Exception {
         String lead = offeredLead("Command");
         JsonNode answer = ask("UOMAR", "/lead", "claim " + lead);

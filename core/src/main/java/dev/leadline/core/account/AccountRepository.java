@@ -1,17 +1,13 @@
 package dev.leadline.core.account;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
-/** Accounts, contacts and opportunities. */
+/** Accounts, contacts and opportunities. Domains are stored bare and keys for matching are kept with each account. */
 public interface AccountRepository {
     Optional<Account> account(long id);
-
-    /** The oldest account with this domain. */
-    Optional<Account> accountByDomain(String domain);
-
-    /** The oldest account with this name, ignoring case. */
-    Optional<Account> accountByName(String name);
 
     Account insertAccount(String name, String domain, Long ownerRepId, Instant at);
 
@@ -30,4 +26,20 @@ public interface AccountRepository {
 
     /** Deletes the account if it is still at this version and nothing else refers to it. */
     boolean deleteAccountIfUnchangedAndUnused(long id, int version);
+
+    /** Accounts with one of these external ids, domains or name keys (one query). */
+    List<Account> findForImport(Collection<String> externalIds, Collection<String> domains, Collection<String> nameKeys);
+
+    /** Inserts the accounts (their ids are ignored) in one statement; answers them with their ids, in order. */
+    List<Account> insertAccounts(List<Account> accounts, Instant at);
+
+    /** Writes the accounts' values, each one's version going up. */
+    void updateAccounts(List<Account> accounts, Instant at);
+
+    /** The contacts of these accounts with one of these emails (ignoring case). */
+    List<Contact> contactsByEmail(Collection<Long> accountIds, Collection<String> emails);
+
+    void insertContacts(List<Contact> contacts, Instant at);
+
+    void updateContacts(List<Contact> contacts, Instant at);
 }

@@ -1,6 +1,7 @@
 package dev.leadline.core.conversion;
 
 import dev.leadline.core.account.Account;
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.account.AccountRepository;
 import dev.leadline.core.account.Contact;
 import dev.leadline.core.account.Opportunity;
@@ -43,20 +44,17 @@ public final class ConversionService {
     private final ConversionRepository conversions;
     private final LeadJournal journal;
     private final Clock clock;
+    private final AccountMatching matching;
     private final DuplicateService duplicates;
-
-    public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts,
-                             ConversionRepository conversions, LeadJournal journal, Clock clock) {
-        this(transactor, leads, accounts, conversions, journal, clock, null);
-    }
 
     /**
      * With {@code duplicates}, the lead is checked against contacts first (the {@code conversion}
      * checkpoint): a rule may refuse the conversion, or join the lead to the contact it duplicates
-     * instead of creating a second one.
+     * instead of creating a second one. Without (null), no check.
      */
-    public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts,
-                             ConversionRepository conversions, LeadJournal journal, Clock clock, DuplicateService duplicates) {
+    public ConversionService(Transactor transactor, LeadRepository leads, AccountRepository accounts, ConversionRepository conversions,
+                             LeadJournal journal, Clock clock, AccountMatching matching, DuplicateService duplicates) {
+        this.matching = matching;
         this.duplicates = duplicates;
         this.transactor = transactor;
         this.leads = leads;
@@ -89,7 +87,7 @@ public final class ConversionService {
                     .filter(c -> request.accountId().map(a -> a == c.accountId()).orElse(request.newAccountName().isEmpty()));
             Optional<Account> matched = request.accountId().or(() -> existingContact.map(Contact::accountId)).map(a -> accounts.account(a)
                     .orElseThrow(() -> new ValidationException("account.id", "no account " + a)))
-                    .or(() -> request.newAccountName().isPresent() ? Optional.empty() : match(data));
+                    .or(() -> request.newAccountName().isPresent() ? Optional.empty() : match(lead));
             Account account = matched.orElseGet(() -> accounts.insertAccount(
                     request.newAccountName().orElse(accountName(lead)), data.getOrNull(LeadField.DOMAIN), rep.id(), now));
             Contact contact = existingContact.orElseGet(() -> accounts.insertContact(new Contact(0, account.id(), lead.id().value(),
@@ -149,9 +147,10 @@ public final class ConversionService {
         (deleted ? removed : kept).add(what);
     }
 
-    private Optional<Account> match(LeadData data) {
-        return data.get(LeadField.DOMAIN).flatMap(accounts::accountByDomain)
-                .or(() -> data.get(LeadField.COMPANY).flatMap(accounts::accountByName));
+    /** The account the lead matched when it arrived, else the one it matches now. */
+    private Optional<Account> match(Lead lead) {
+        return matching.stored(lead.id()).or(() -> matching.match(lead.data(), lead.enrichment()))
+                .flatMap(m -> accounts.account(m.accountId()));
     }
 
     private static String accountName(Lead lead) {

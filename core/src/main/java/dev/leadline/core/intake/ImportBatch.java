@@ -1,5 +1,6 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
@@ -39,12 +40,14 @@ final class ImportBatch {
     private final Set<String> previewSeen = new HashSet<>();
     private final LeadArrivals arrivals;
     private final DuplicateGuard guard;
+    private final AccountMatching accounts;
     private static final int MAX_ROUNDS = 4;
 
     ImportBatch(ColumnMapping mapping, ImportOptions options, LeadRepository leads, LeadJournal journal,
-                Actor actor, Clock clock, LeadArrivals arrivals, DuplicateGuard guard) {
+                Actor actor, Clock clock, LeadArrivals arrivals, DuplicateGuard guard, AccountMatching accounts) {
         this.arrivals = arrivals;
         this.guard = guard;
+        this.accounts = accounts;
         this.mapping = mapping;
         this.options = options;
         this.leads = leads;
@@ -149,6 +152,7 @@ final class ImportBatch {
         }
         List<Lead> stored = leads.insertAll(inserts);
         journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
+        accounts.matchAll(stored);
         List<LeadId> toRoute = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             Lead lead = stored.get(i);

@@ -1,5 +1,6 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.LeadlineException;
@@ -33,20 +34,23 @@ public final class ImportService {
     private final Clock clock;
     private final LeadArrivals arrivals;
     private final DuplicateGuard duplicates;
+    private final AccountMatching accounts;
 
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          ImportJobRepository jobs, Clock clock) {
-        this(transactor, leads, journal, jobs, clock, LeadArrivals.NONE, DuplicateGuard.OFF);
+        this(transactor, leads, journal, jobs, clock, LeadArrivals.NONE, DuplicateGuard.OFF, AccountMatching.NONE);
     }
 
     /**
      * With {@code arrivals}, new leads of an import that notifies reps are routed by the import rules;
-     * every row is judged by the duplicate rules at the {@code import} checkpoint.
+     * every row is judged by the duplicate rules at the {@code import} checkpoint, and each batch's new
+     * leads are matched to their accounts in the batch's transaction.
      */
     public ImportService(Transactor transactor, LeadRepository leads, LeadJournal journal,
-                         ImportJobRepository jobs, Clock clock, LeadArrivals arrivals, DuplicateGuard duplicates) {
+                         ImportJobRepository jobs, Clock clock, LeadArrivals arrivals, DuplicateGuard duplicates, AccountMatching accounts) {
         this.arrivals = arrivals;
         this.duplicates = duplicates;
+        this.accounts = accounts;
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -95,7 +99,7 @@ public final class ImportService {
     public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
         ColumnMapping mapping = mappingFor(source.header(), job.options());
         ImportBatch batch = new ImportBatch(mapping, job.options(), leads, journal,
-                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE, duplicates);
+                job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE, duplicates, accounts);
         try {
             forEachBatch(source.rows(), job.committedLine(), rows -> {
                 ImportBatch.Result result = transactor.inTransaction(() -> {
@@ -121,7 +125,8 @@ public final class ImportService {
     /** Reads the whole source and says what an import would do, storing nothing. */
     public ImportReport dryRun(ImportSource source, ImportOptions options) {
         ColumnMapping mapping = mappingFor(source.header(), options);
-        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE, duplicates);
+        ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE, duplicates,
+                AccountMatching.NONE);
         List<ImportReport.Rejection> rejections = new ArrayList<>();
         ImportCounts[] total = {ImportCounts.ZERO};
         forEachBatch(source.rows(), 0, rows -> {

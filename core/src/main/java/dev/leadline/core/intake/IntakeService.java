@@ -1,5 +1,6 @@
 package dev.leadline.core.intake;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
@@ -31,18 +32,20 @@ public final class IntakeService {
     private final Clock clock;
     private final DuplicateGuard duplicates;
     private final LeadArrivals arrivals;
+    private final AccountMatching accounts;
 
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal,
                          IdempotencyStore idempotency, Clock clock) {
-        this(transactor, leads, journal, idempotency, clock, DuplicateGuard.OFF, LeadArrivals.NONE);
+        this(transactor, leads, journal, idempotency, clock, DuplicateGuard.OFF, LeadArrivals.NONE, AccountMatching.NONE);
     }
 
     /**
      * With duplicate rules at creation ({@code api} and {@code form} checkpoints). The check runs
-     * before the insert, so a blocked duplicate is never created.
+     * before the insert, so a blocked duplicate is never created. New leads are matched to their
+     * accounts by {@code accounts} in the same transaction.
      */
     public IntakeService(Transactor transactor, LeadRepository leads, LeadJournal journal, IdempotencyStore idempotency, Clock clock,
-                         DuplicateGuard duplicates, LeadArrivals arrivals) {
+                         DuplicateGuard duplicates, LeadArrivals arrivals, AccountMatching accounts) {
         this.transactor = transactor;
         this.leads = leads;
         this.journal = journal;
@@ -50,6 +53,7 @@ public final class IntakeService {
         this.clock = clock;
         this.duplicates = duplicates;
         this.arrivals = arrivals;
+        this.accounts = accounts;
     }
 
     /** Stores the lead and puts it on routing's waiting list (web form leads by the form rules, others by the API rules). */
@@ -82,6 +86,7 @@ public final class IntakeService {
             Lead lead = leads.insert(new NewLead(data, intakeKey, null, clock.instant()));
             journal.created(List.of(lead), ActivityType.CREATED, actor, "Created by " + actor + DuplicateGuard.flagText(verdict));
             key.ifPresent(k -> idempotency.complete(k, lead.id()));
+            accounts.matchAll(List.of(lead));
             Optional<MergeOutcome.Merged> merged = verdict.flatMap(v -> duplicates.settle(lead, v, actor, lead.createdAt()));
             if (merged.isPresent()) {
                 return new CreateOutcome.Merged(merged.get().survivor(), lead.id());

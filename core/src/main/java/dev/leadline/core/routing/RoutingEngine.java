@@ -83,7 +83,8 @@ public final class RoutingEngine {
             Optional<Rep> owner = account.map(RoutingState.AccountMatch::ownerRepId).flatMap(team::rep);
             Optional<String> away = owner.flatMap(o -> awayNow(o, request.facts().now()));
             if (owner.isPresent() && away.isEmpty()) {
-                trail.notes.add("matched account " + account.get().name() + " by " + account.get().matchedBy() + ", owned by " + owner.get().name());
+                trail.notes.add("matched account " + account.get().name() + " by " + account.get().matchedBy()
+                        + (account.get().confidence() < 1 ? " (confidence " + account.get().confidence() + ")" : "") + ", owned by " + owner.get().name());
                 return Optional.of(new Outcome.Assign(owner.get().id(), entry.slaQueueId()));
             }
             trail.notes.add("entry '" + entry.name() + "' routes to the account owner, but " + account.map(a -> owner

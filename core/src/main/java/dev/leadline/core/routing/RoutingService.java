@@ -127,7 +127,7 @@ public final class RoutingService {
             }
             // a lead nobody has placed yet has had no owners: no need to read its history
             RoutingRequest request = new RoutingRequest(pending.purpose(),
-                    RoutingFacts.of(lead.get().data(), lead.get().enrichment(), lead.get().score(), now), null, null, Set.of());
+                    RoutingFacts.of(lead.get(), now), null, null, Set.of());
             RoutingDecision decision = rules.forPurpose(pending.purpose()).map(r -> engine.decide(r, request, true))
                     .orElseGet(() -> unrouted(pending.purpose(), now));
             store.count(decision.taken());
@@ -219,7 +219,7 @@ public final class RoutingService {
     }
 
     private RoutingRequest request(Lead lead, String purpose, Instant now) {
-        return new RoutingRequest(purpose, RoutingFacts.of(lead.data(), lead.enrichment(), lead.score(), now), lead.ownerRepId(), lead.queueId(),
+        return new RoutingRequest(purpose, RoutingFacts.of(lead, now), lead.ownerRepId(), lead.queueId(),
                 previousOwners(lead));
     }
 

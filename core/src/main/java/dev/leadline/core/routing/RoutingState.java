@@ -19,9 +19,20 @@ public interface RoutingState {
     /** Open leads each of these reps owns. */
     Map<Long, Integer> openLeads(Collection<Long> repIds);
 
-    /** The owner of the account this lead matches (by domain, then company name), if it has one. */
+    /**
+     * The account this lead matches, with its owner: the match stored with the lead when it arrived,
+     * else what lead-to-account matching finds for the facts now.
+     */
     Optional<AccountMatch> account(RoutingFacts facts);
 
-    /** An account a lead matched, how, and its owner (null when it has none). */
-    record AccountMatch(long accountId, String name, String matchedBy, Long ownerRepId) {}
+    /** An account a lead matched, how and how surely (0 to 1), and its owner (null when it has none). */
+    record AccountMatch(long accountId, String name, String matchedBy, Long ownerRepId, double confidence) {
+        public AccountMatch(long accountId, String name, String matchedBy, Long ownerRepId) {
+            this(accountId, name, matchedBy, ownerRepId, 1.0);
+        }
+
+        public static AccountMatch of(dev.leadline.core.account.AccountMatch match) {
+            return new AccountMatch(match.accountId(), match.name(), match.matchedBy(), match.ownerRepId(), match.confidence());
+        }
+    }
 }

@@ -25,7 +25,18 @@ import java.util.Optional;
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
                          Map<String, SlaSpec> sla, Views views, String crmLeadUrl, Map<String, Map<String, String>> plugins,
-                         EnrichmentSpec enrichment, Duplicates duplicates, RoutingSpec routing) {
+                         EnrichmentSpec enrichment, Duplicates duplicates, RoutingSpec routing, AccountsSpec accounts) {
+
+    /**
+     * Lead-to-account matching: which of several equally good accounts a lead goes to
+     * ({@code open-opportunities}, the default; {@code recent-activity}; {@code largest}).
+     */
+    public record AccountsSpec(String tiebreaker) {
+        dev.leadline.core.account.AccountTiebreaker toTiebreaker() {
+            return tiebreaker == null ? dev.leadline.core.account.AccountTiebreaker.DEFAULT
+                    : dev.leadline.core.account.AccountTiebreaker.parse(tiebreaker, "accounts.tiebreaker");
+        }
+    }
 
     /**
      * Routing settings: how long a new lead waits for enrichment and scoring before it is routed
@@ -125,7 +136,8 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
                 views == null || views.idleDays() == null ? Services.Settings.DEFAULTS.idleAfter() : Duration.ofDays(views.idleDays()),
                 Optional.ofNullable(crmLeadUrl).filter(u -> !u.isBlank()),
                 duplicates == null ? Services.Settings.DEFAULTS.duplicates() : duplicates.toPolicy(),
-                routing == null ? Services.Settings.DEFAULTS.enrichmentWait() : routing.waitForEnrichment());
+                routing == null ? Services.Settings.DEFAULTS.enrichmentWait() : routing.waitForEnrichment(),
+                accounts == null ? Services.Settings.DEFAULTS.accountTiebreaker() : accounts.toTiebreaker());
     }
 
     /** A web form as written in leadline.yml. */

@@ -28,7 +28,9 @@ public final class HttpApi {
         ObjectMapper json = JsonMapper.create();
         var services = deps.services();
         Authenticator auth = new Authenticator(services.tokens(), deps.clock());
-        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.views(), services.team(), deps.clock());
+        LeadController leads = new LeadController(json, services.intake(), services.leads(), services.views(), services.team(), deps.clock(),
+                services.accountMatching());
+        AccountController accounts = new AccountController(deps.imports(), services.accountImport());
         ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
@@ -86,6 +88,7 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/tasks", scheduling::tasksOfLead);
             routes.post("/api/v1/tasks/{id}/complete", scheduling::completeTask);
             routes.get("/api/v1/imports/{id}", imports::job);
+            routes.post("/api/v1/accounts/import", accounts::upload);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);
             routes.get("/api/v1/plugins", plugins::list);

@@ -10,13 +10,7 @@ import dev.leadline.core.intake.ImportReport;
 import dev.leadline.core.intake.ImportService;
 import dev.leadline.server.importing.ImportRunner;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,28 +35,11 @@ final class ImportController {
     }
 
     void upload(Context ctx) throws IOException {
-        boolean multipart = Optional.ofNullable(ctx.contentType()).orElse("").startsWith("multipart/form-data");
-        String fileName = "upload.csv";
-        Path file;
-        Charset charset;
-        if (multipart) {
-            UploadedFile upload = Optional.ofNullable(ctx.uploadedFile("file"))
-                    .orElseThrow(() -> new ValidationException("file", "send the CSV as a multipart part named 'file'"));
-            fileName = upload.filename();
-            charset = charset(upload.contentType());
-            try (InputStream in = upload.content()) {
-                file = runner.spool().store(in);
-            }
-        } else {
-            String type = Optional.ofNullable(ctx.contentType()).orElse("");
-            if (!type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/csv")) {
-                throw new HttpProblem(415, "unsupported_media_type", "send the file as text/csv or as multipart/form-data");
-            }
-            charset = charset(type);
-            file = runner.spool().store(ctx.bodyInputStream());
-        }
+        CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
+        String fileName = upload.fileName();
+        Path file = upload.file();
         ImportOptions options = options(ctx);
-        runner.check(file, charset, options);
+        runner.check(file, upload.charset(), options);
         if (options.dryRun()) {
             ctx.json(report(null, runner.dryRun(file, options), true));
             return;
@@ -132,23 +109,6 @@ final class ImportController {
             return Boolean.parseBoolean(value);
         }
         throw new ValidationException(name, "must be true or false");
-    }
-
-    private static Charset charset(String contentType) {
-        if (contentType == null) {
-            return StandardCharsets.UTF_8;
-        }
-        for (String part : contentType.split(";")) {
-            String p = part.strip();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                try {
-                    return Charset.forName(p.substring(8).replace("\"", ""));
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    throw new ValidationException("charset", "unknown character set '" + p.substring(8) + "'");
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private static long jobId(String id) {

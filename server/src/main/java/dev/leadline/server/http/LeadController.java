@@ -1,6 +1,8 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.account.AccountMatch;
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.Page;
 import dev.leadline.core.common.ValidationException;
@@ -39,9 +41,12 @@ final class LeadController {
     private final SavedViewService views;
     private final TeamService team;
     private final Clock clock;
+    private final AccountMatching accounts;
 
-    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, SavedViewService views, TeamService team, Clock clock) {
+    LeadController(ObjectMapper json, IntakeService intake, LeadService leads, SavedViewService views, TeamService team, Clock clock,
+                   AccountMatching accounts) {
         this.json = json;
+        this.accounts = accounts;
         this.intake = intake;
         this.leads = leads;
         this.views = views;
@@ -86,7 +91,7 @@ final class LeadController {
         if (outcome instanceof CreateOutcome.Replayed) {
             ctx.header("Idempotent-Replayed", "true");
         }
-        Map<String, Object> answer = new java.util.LinkedHashMap<>(LeadJson.write(lead));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>(LeadJson.write(lead, accounts.stored(lead.id())));
         if (outcome instanceof CreateOutcome.Created c && !c.possibleDuplicates().isEmpty()) {
             answer.put("possibleDuplicates", c.possibleDuplicates().stream().map(LeadController::lookalike).toList());
         }
@@ -107,7 +112,8 @@ final class LeadController {
     }
 
     void get(Context ctx) {
-        ctx.json(LeadJson.write(leads.get(LeadId.parse(ctx.pathParam("id")))));
+        Lead lead = leads.get(LeadId.parse(ctx.pathParam("id")));
+        ctx.json(LeadJson.write(lead, accounts.stored(lead.id())));
     }
 
     void list(Context ctx) {
@@ -121,7 +127,8 @@ final class LeadController {
         int limit = Optional.ofNullable(ctx.queryParam("limit")).map(LeadController::limit).orElse(LeadQuery.DEFAULT_LIMIT);
         Optional<LeadCursor> cursor = Optional.ofNullable(ctx.queryParam("cursor")).map(LeadCursor::decode);
         Page<Lead> page = leads.list(query.withPage(limit, cursor));
-        ctx.json(Map.of("items", page.items().stream().map(LeadJson::write).toList(),
+        Map<LeadId, AccountMatch> matched = accounts.stored(page.items().stream().map(Lead::id).toList());
+        ctx.json(Map.of("items", page.items().stream().map(l -> LeadJson.write(l, Optional.ofNullable(matched.get(l.id())))).toList(),
                 "nextCursor", page.nextCursor().orElse("")));
     }
 

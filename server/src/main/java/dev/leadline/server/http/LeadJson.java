@@ -2,12 +2,14 @@ package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.account.AccountMatch;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadDraft;
 import dev.leadline.core.lead.LeadField;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Leads to and from the JSON of the REST API. Input is strict: unknown fields and wrong types are errors. */
 final class LeadJson {
@@ -52,6 +54,23 @@ final class LeadJson {
 
     private static String text(java.time.Instant at) {
         return at == null ? null : at.toString();
+    }
+
+    /** The lead with the account it matched ({@code "account": null} when none). */
+    static Map<String, Object> write(Lead lead, Optional<AccountMatch> account) {
+        Map<String, Object> out = write(lead);
+        out.put("account", account.map(LeadJson::account).orElse(null));
+        return out;
+    }
+
+    private static Map<String, Object> account(AccountMatch match) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", match.accountId());
+        out.put("name", match.name());
+        out.put("ownerRepId", match.ownerRepId());
+        out.put("confidence", match.confidence());
+        out.put("matchedBy", match.matchedBy());
+        return out;
     }
 
     static Map<String, Object> write(Lead lead) {

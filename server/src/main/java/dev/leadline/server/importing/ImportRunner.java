@@ -1,5 +1,7 @@
 package dev.leadline.server.importing;
 
+import dev.leadline.core.account.AccountImport;
+import dev.leadline.core.account.AccountImportReport;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.ImportJob;
@@ -52,13 +54,7 @@ public final class ImportRunner implements AutoCloseable {
      */
     public void check(Path file, Charset charset, ImportOptions options) {
         try {
-            var problem = ImportSpool.encodingProblem(file, charset);
-            if (problem.isPresent()) {
-                throw new ValidationException("file", problem.get());
-            }
-            if (!charset.equals(StandardCharsets.UTF_8)) {
-                transcodeToUtf8(file, charset);
-            }
+            toUtf8(file, charset);
             try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
                 imports.mappingFor(source.header(), options);
             }
@@ -68,6 +64,30 @@ public final class ImportRunner implements AutoCloseable {
         } catch (RuntimeException e) {
             ImportSpool.delete(file);
             throw e;
+        }
+    }
+
+    /** Imports an accounts file now (checked as {@link #check} does); the file is deleted afterwards. */
+    public AccountImportReport importAccounts(Path file, Charset charset, AccountImport accounts) {
+        try {
+            toUtf8(file, charset);
+            try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+                return accounts.run(source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            ImportSpool.delete(file);
+        }
+    }
+
+    private static void toUtf8(Path file, Charset charset) throws IOException {
+        var problem = ImportSpool.encodingProblem(file, charset);
+        if (problem.isPresent()) {
+            throw new ValidationException("file", problem.get());
+        }
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            transcodeToUtf8(file, charset);
         }
     }
 

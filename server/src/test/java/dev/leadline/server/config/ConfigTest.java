@@ -71,6 +71,15 @@ class ConfigTest {
     }
 
     @Test
+    void accountMatchingBreaksTiesByOpenOpportunitiesUnlessTheFileNamesAnotherTiebreaker() {
+        assertThat(ConfigFile.parse("reps: []\n").settings().accountTiebreaker()).isEqualTo(dev.leadline.core.account.AccountTiebreaker.OPEN_OPPORTUNITIES);
+        assertThat(ConfigFile.parse("accounts:\n  tiebreaker: largest\n").settings().accountTiebreaker())
+                .isEqualTo(dev.leadline.core.account.AccountTiebreaker.LARGEST);
+        assertThatThrownBy(() -> ConfigFile.parse("accounts:\n  tiebreaker: biggest\n").settings())
+                .hasMessageContaining("accounts.tiebreaker").hasMessageContaining("open-opportunities, recent-activity, largest");
+    }
+
+    @Test
     void aQueuesRoutingIsReadFromTheFile() {
         ConfigFile file = ConfigFile.parse("""
                 queues:

@@ -1,0 +1,50 @@
+package dev.leadline.server.http;
+
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.server.importing.ImportSpool;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** A CSV file sent to an import endpoint (body as text/csv, or multipart part {@code file}), spooled to disk. */
+record CsvUpload(String fileName, Path file, Charset charset) {
+
+    static CsvUpload receive(Context ctx, ImportSpool spool) throws IOException {
+        if (Optional.ofNullable(ctx.contentType()).orElse("").startsWith("multipart/form-data")) {
+            UploadedFile upload = Optional.ofNullable(ctx.uploadedFile("file"))
+                    .orElseThrow(() -> new ValidationException("file", "send the CSV as a multipart part named 'file'"));
+            try (InputStream in = upload.content()) {
+                return new CsvUpload(upload.filename(), spool.store(in), charset(upload.contentType()));
+            }
+        }
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/csv")) {
+            throw new HttpProblem(415, "unsupported_media_type", "send the file as text/csv or as multipart/form-data");
+        }
+        return new CsvUpload("upload.csv", spool.store(ctx.bodyInputStream()), charset(type));
+    }
+
+    private static Charset charset(String contentType) {
+        if (contentType == null) {
+            return StandardCharsets.UTF_8;
+        }
+        for (String part : contentType.split(";")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                try {
+                    return Charset.forName(p.substring(8).replace("\"", ""));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    throw new ValidationException("charset", "unknown character set '" + p.substring(8) + "'");
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+}
