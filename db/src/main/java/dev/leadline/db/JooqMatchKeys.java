@@ -85,6 +85,27 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         return found;
     }
 
+    /** Writes the keys of every lead that has none (leads stored before keys existed), a page at a time; returns how many. */
+    public static int indexLeadsWithoutKeys(DSLContext dsl) {
+        JooqMatchKeys keys = new JooqMatchKeys(dsl);
+        int written = 0;
+        long after = 0;
+        while (true) {
+            var page = dsl.selectFrom(dev.leadline.db.jooq.Tables.SALES_LEAD).where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.gt(after))
+                    .orderBy(dev.leadline.db.jooq.Tables.SALES_LEAD.ID).limit(1000).fetch();
+            if (page.isEmpty()) {
+                return written;
+            }
+            after = page.get(page.size() - 1).getId();
+            java.util.Set<Long> indexed = new java.util.HashSet<>(dsl.selectDistinct(LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY)
+                    .where(LEAD_MATCH_KEY.LEAD_ID.in(page.getValues(dev.leadline.db.jooq.Tables.SALES_LEAD.ID))).fetch(LEAD_MATCH_KEY.LEAD_ID));
+            List<Lead> missing = page.stream().filter(r -> !indexed.contains(r.getId()) && !"MERGED".equals(r.getStatus()))
+                    .map(JooqLeadRepository::toLead).toList();
+            keys.indexNew(missing);
+            written += missing.size();
+        }
+    }
+
     static long hash(String key) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
