@@ -47,3 +47,10 @@ ALTER TABLE conversion ADD COLUMN contact_created BOOLEAN NOT NULL DEFAULT TRUE;
 -- Import reports count leads flagged as look-alikes and leads merged into the lead they duplicate.
 ALTER TABLE import_job ADD COLUMN flagged BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE import_job ADD COLUMN merged BIGINT NOT NULL DEFAULT 0;
+
+-- One row per email mailbox and phone ever seen at intake: a new lead's transaction locks its rows
+-- first, so two requests for the same new person run their duplicate checks one after the other.
+CREATE TABLE match_key_lock (
+  key_hash BIGINT NOT NULL,
+  PRIMARY KEY (key_hash)
+);

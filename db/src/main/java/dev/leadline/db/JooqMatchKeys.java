@@ -56,6 +56,19 @@ public final class JooqMatchKeys implements MatchKeyIndex {
     }
 
     @Override
+    public void lock(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        var hash = dev.leadline.db.jooq.Tables.MATCH_KEY_LOCK.KEY_HASH;
+        var insert = dsl.insertInto(dev.leadline.db.jooq.Tables.MATCH_KEY_LOCK, hash);
+        for (long h : keys.stream().map(JooqMatchKeys::hash).sorted().toList()) { // one order for everyone: no deadlocks
+            insert = insert.values(h);
+        }
+        insert.onDuplicateKeyUpdate().set(hash, hash).execute();
+    }
+
+    @Override
     public void forget(Collection<LeadId> leads) {
         if (!leads.isEmpty()) {
             dsl.deleteFrom(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.LEAD_ID.in(leads.stream().map(LeadId::value).toList())).execute();

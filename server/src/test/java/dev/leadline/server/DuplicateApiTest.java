@@ -75,6 +75,34 @@ class DuplicateApiTest {
         }
     }
 
+    @Test
+    void theSameNewPersonSentEightTimesAtOnceIsStoredOnceWhenTheRuleBlocks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("leadline.yml"), "duplicates:\n  onCreate: block\n");
+        try (TestServer strict = TestServer.start(java.util.Map.of("LEADLINE_CONFIG", config.toString()))) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return strict.postJson("/api/v1/leads", "{\"firstName\":\"Barbara\",\"lastName\":\"Liskov\",\"email\":\"barbara@mit.example\"}")
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                codes.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+
+            assertThat(codes).containsOnly(201, 409);
+            assertThat(codes.stream().filter(c -> c == 201)).hasSize(1);
+            assertThat(JSON.readTree(strict.get("/api/v1/leads?q=barbara@mit&limit=20").body()).path("items")).hasSize(1);
+        }
+    }
+
     private static String create(String json) throws Exception {
         var created = server.postJson("/api/v1/leads", json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

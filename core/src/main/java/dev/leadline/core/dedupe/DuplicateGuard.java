@@ -31,6 +31,16 @@ public final class DuplicateGuard {
         return duplicates == null;
     }
 
+    /**
+     * Makes concurrent intake of the same person (same mailbox or phone) take turns: the first
+     * statement of the caller's transaction, before it reads anything.
+     */
+    public void serialise(LeadData data) {
+        if (duplicates != null) {
+            duplicates.serialise(data);
+        }
+    }
+
     /** What the rules say about each lead's data at the checkpoint, in order; one lookup for all. */
     public List<Optional<DuplicatePolicy.Verdict>> judge(List<LeadData> data, Checkpoint checkpoint) {
         return duplicates == null ? data.stream().map(d -> Optional.<DuplicatePolicy.Verdict>empty()).toList()

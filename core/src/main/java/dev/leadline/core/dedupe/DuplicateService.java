@@ -115,6 +115,11 @@ public final class DuplicateService {
         return found;
     }
 
+    /** Serialises checks of leads that share a mailbox or phone, for the rest of the caller's transaction (see {@link MatchKeyIndex#lock}). */
+    public void serialise(LeadData data) {
+        index.lock(MatchProfile.of(data).identityKeys());
+    }
+
     /** What the rules say about one lead at a checkpoint, looking only where a rule there looks. */
     public Optional<DuplicatePolicy.Verdict> check(LeadData data, Checkpoint checkpoint) {
         return checkAll(List.of(data), checkpoint).get(0);

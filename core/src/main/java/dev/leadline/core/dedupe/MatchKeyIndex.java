@@ -12,6 +12,13 @@ public interface MatchKeyIndex {
     /** (Re)writes the leads' keys; part of the transaction that stores them. */
     void index(Collection<Lead> leads);
 
+    /**
+     * Holds these keys until the caller's transaction ends, waiting while another transaction holds
+     * one of them; must come before the transaction reads anything, so that what it then reads
+     * includes what the other one stored.
+     */
+    void lock(Set<String> keys);
+
     /** Removes the leads' keys (merged leads are nobody's duplicates any more). */
     void forget(Collection<LeadId> leads);
 

@@ -47,6 +47,14 @@ public record MatchProfile(String email, String firstName, String lastName, Stri
         return keys;
     }
 
+    /** The keys that name one person on their own (mailbox, phone): two new leads sharing one must not both pass the check unseen. */
+    public Set<String> identityKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        add(keys, "e:", email);
+        add(keys, "p:", phone);
+        return keys;
+    }
+
     private static void add(Set<String> keys, String prefix, String value) {
         if (value != null && !value.isEmpty()) {
             keys.add(prefix + value);

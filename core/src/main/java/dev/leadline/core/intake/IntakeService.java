@@ -69,6 +69,7 @@ public final class IntakeService {
 
     private CreateOutcome store(LeadData data, Actor actor, Optional<IdempotencyKey> key, String purpose) {
         return transactor.inTransaction(() -> {
+            duplicates.serialise(data);
             if (key.isPresent() && !idempotency.reserve(key.get())) {
                 return replay(key.get());
             }
