@@ -2,7 +2,6 @@ package dev.leadline.bench;
 
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.LeadData;
-import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.Database;
@@ -10,18 +9,12 @@ import dev.leadline.db.EmbeddedMariaDb;
 import dev.leadline.db.JooqLeadRepository;
 import dev.leadline.db.JooqMatchKeys;
 import dev.leadline.db.JooqTransactor;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,19 +23,19 @@ import org.HdrHistogram.Histogram;
  * People are drawn from the Febrl vocabularies (names, streets, suburbs, postcodes in
  * {@code ../shared/data/febrl}); half the probes are stored leads retyped (a typo in the surname, a
  * nickname, the phone without its prefix), half are new people. The database is kept in
- * {@code /tmp/leadline-dedupe-bench-N} between runs. {@code DedupeBench [stored] [probes]}.
+ * {@code /tmp/leadline-dedupe-bench-N} between runs. {@code DedupeBench [stored] [probes]}; {@code -DdbMemoryMb=} sets the
+ * embedded server's buffer pool as {@code LEADLINE_DB_MEMORY_MB} does (default 256).
  */
 public final class DedupeBench {
-    private static final String[][] NICKNAMES = {{"robert", "bob"}, {"william", "bill"}, {"james", "jim"}, {"michael", "mike"},
-        {"elizabeth", "liz"}, {"katherine", "kate"}, {"thomas", "tom"}, {"joseph", "joe"}};
     private static final int BATCH = 2000;
 
     public static void main(String[] args) throws Exception {
         int stored = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int probes = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        Vocabulary words = Vocabulary.read(febrl());
+        People words = People.fromFebrl();
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "leadline-dedupe-bench-" + stored);
-        try (EmbeddedMariaDb mariadb = EmbeddedMariaDb.start(dir);
+        int memoryMb = Integer.getInteger("dbMemoryMb", 256);
+        try (EmbeddedMariaDb mariadb = EmbeddedMariaDb.start(dir, memoryMb);
              Database db = Database.connect(mariadb.jdbcUrl(), "root", "", 4)) {
             JooqLeadRepository leads = new JooqLeadRepository(db.dsl());
             JooqTransactor tx = new JooqTransactor(db.dsl());
@@ -100,87 +93,4 @@ public final class DedupeBench {
         return nanos / 1e6;
     }
 
-    private static Path febrl() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve("febrl");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("../shared/data/febrl not found beside the repository");
-    }
-
-    /** Distinct values of each Febrl column, to draw people from (deterministically per lead number). */
-    record Vocabulary(List<String> first, List<String> last, List<String> streets, List<String> suburbs, List<String> postcodes) {
-        static Vocabulary read(Path febrl) throws IOException {
-            Set<String> first = new LinkedHashSet<>();
-            Set<String> last = new LinkedHashSet<>();
-            Set<String> streets = new LinkedHashSet<>();
-            Set<String> suburbs = new LinkedHashSet<>();
-            Set<String> postcodes = new LinkedHashSet<>();
-            for (String name : List.of("dataset2.csv", "dataset3.csv", "dataset4a.csv", "dataset4b.csv")) {
-                List<String> lines = Files.readAllLines(febrl.resolve(name));
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] f = line.split(",\\s*", -1);
-                    if (f.length < 9 || !f[0].endsWith("-org")) {
-                        continue; // originals only: their spellings are the clean ones
-                    }
-                    add(first, f[1]);
-                    add(last, f[2]);
-                    add(streets, f[4]);
-                    add(suburbs, f[6]);
-                    add(postcodes, f[7]);
-                }
-            }
-            return new Vocabulary(List.copyOf(first), List.copyOf(last), List.copyOf(streets), List.copyOf(suburbs), List.copyOf(postcodes));
-        }
-
-        private static void add(Set<String> set, String value) {
-            if (!value.isBlank()) {
-                set.add(value.strip());
-            }
-        }
-
-        LeadData person(long n) {
-            Random r = new Random(n * 0x9E3779B97F4A7C15L);
-            String given = pick(first, r);
-            String surname = pick(last, r);
-            Map<LeadField, String> fields = new EnumMap<>(LeadField.class);
-            fields.put(LeadField.FIRST_NAME, given);
-            fields.put(LeadField.LAST_NAME, surname);
-            String company = pick(last, r) + " " + pick(List.of("Ltd", "Pty Ltd", "Group", "Partners", "Inc"), r);
-            fields.put(LeadField.COMPANY, company);
-            String domain = company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".example";
-            fields.put(LeadField.EMAIL, given + "." + surname + (n % 7) + "@" + (r.nextInt(4) == 0 ? "gmail.com" : domain));
-            fields.put(LeadField.PHONE, String.format("+61 %d %04d %04d", 2 + r.nextInt(7), r.nextInt(10_000), r.nextInt(10_000)));
-            fields.put(LeadField.CITY, pick(suburbs, r));
-            fields.put(LeadField.POSTAL_CODE, pick(postcodes, r));
-            return new LeadData(fields, Map.of("street", (1 + r.nextInt(200)) + " " + pick(streets, r)));
-        }
-
-        /** The same person as a second source writes them: a new mailbox, a surname typo or a nickname, the phone without +61. */
-        LeadData retyped(LeadData person, Random r) {
-            Map<LeadField, String> fields = new EnumMap<>(person.fields());
-            fields.put(LeadField.EMAIL, "contact" + r.nextInt(1000) + "@" + "mailbox" + r.nextInt(50) + ".example");
-            String surname = fields.get(LeadField.LAST_NAME);
-            if (r.nextBoolean() && surname.length() > 3) {
-                int at = 1 + r.nextInt(surname.length() - 2);
-                fields.put(LeadField.LAST_NAME, surname.substring(0, at) + surname.charAt(at + 1) + surname.charAt(at) + surname.substring(at + 2));
-            } else {
-                for (String[] pair : NICKNAMES) {
-                    if (pair[0].equals(fields.get(LeadField.FIRST_NAME))) {
-                        fields.put(LeadField.FIRST_NAME, pair[1]);
-                    }
-                }
-            }
-            fields.put(LeadField.PHONE, "0" + fields.get(LeadField.PHONE).substring(4));
-            return new LeadData(fields, person.customFields());
-        }
-
-        private static String pick(List<String> values, Random r) {
-            return values.get(r.nextInt(values.size()));
-        }
-    }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,8 +23,6 @@ import java.util.regex.Pattern;
  * round-robin queue of 10 reps, and the time until the last lead is routed is reported too.
  */
 public final class ImportBench {
-    private static final String[] FIRST = {"Ada", "Grace", "Alan", "Katherine", "Linus", "Margaret", "Tim", "Hedy", "Barbara", "Dennis"};
-    private static final String[] LAST = {"Lovelace", "Hopper", "Turing", "Johnson", "Torvalds", "Hamilton", "Lee", "Lamarr", "Liskov", "Ritchie"};
     private static final String[] COUNTRY = {"US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "CA", "NL"};
     private static final String[] SOURCE = {"Web", "Webinar", "Referral", "Trade show", "Partner", "Cold outreach"};
     private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
@@ -84,18 +84,19 @@ public final class ImportBench {
         }
     }
 
+    /** People from the Febrl vocabularies ({@link People}), one in fifty a retyped earlier row (a duplicate the rules should flag). */
     static Path generate(Path file, int rows) throws Exception {
         Random random = new Random(42);
+        People people = People.fromFebrl();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("Lead ID,First Name,Last Name,Email,Company,Title,Phone,Country,City,Lead Source,No. of Employees,Rating,Notes\n");
+            out.write("Lead ID,First Name,Last Name,Email,Company,Title,Phone,Country,City,Zip,Street,Lead Source,No. of Employees,Rating,Notes\n");
             for (int i = 1; i <= rows; i++) {
-                String first = FIRST[random.nextInt(FIRST.length)];
-                String last = LAST[random.nextInt(LAST.length)];
-                out.write("00Q" + i + "," + first + "," + last + "," + first.toLowerCase() + "." + last.toLowerCase() + i
-                        + "@company" + (i % 7000) + ".example,\"Company " + (i % 7000) + ", Inc\",Head of Sales,+1 555 "
-                        + String.format("%07d", i) + "," + COUNTRY[i % COUNTRY.length] + ",City " + (i % 300) + ","
-                        + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + "," + (i % 3 == 0 ? "Hot" : "Warm")
-                        + ",\"Met at booth " + (i % 40) + "; follow up\"\n");
+                LeadData p = i > 100 && i % 50 == 0 ? people.retyped(people.person(random.nextInt(i - 1)), random) : people.person(i);
+                out.write("00Q" + i + "," + p.getOrNull(LeadField.FIRST_NAME) + "," + p.getOrNull(LeadField.LAST_NAME) + ","
+                        + p.getOrNull(LeadField.EMAIL) + ",\"" + p.getOrNull(LeadField.COMPANY) + "\",Head of Sales," + p.getOrNull(LeadField.PHONE)
+                        + "," + COUNTRY[i % COUNTRY.length] + "," + p.getOrNull(LeadField.CITY) + "," + p.getOrNull(LeadField.POSTAL_CODE) + ","
+                        + p.customFields().get("street") + "," + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + ","
+                        + (i % 3 == 0 ? "Hot" : "Warm") + ",\"Met at booth " + (i % 40) + "; follow up\"\n");
             }
         }
         return file;

@@ -47,7 +47,7 @@ public final class DatabaseRuntime implements AutoCloseable {
             String url = "jdbc:mariadb://127.0.0.1:" + sharedPort.get() + "/" + EmbeddedMariaDb.DATABASE;
             return new DatabaseRuntime(Database.connect(url, "root", "", 4), null, null);
         }
-        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir());
+        EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir(), config.embeddedDbMemoryMb());
         try {
             Files.writeString(runningFile, embedded.port() + " " + ProcessHandle.current().pid() + "\n");
             Database database = Database.connect(embedded.jdbcUrl(), "root", "", config.dbPoolSize());

@@ -26,6 +26,7 @@ public record Config(
         int formSubmissionsPerMinute,
         boolean trustProxy,
         int dbPoolSize,
+        int embeddedDbMemoryMb,
         Optional<SlackSettings> slack,
         Optional<TeamsSettings> teams,
         Duration providerTimeout,
@@ -62,6 +63,7 @@ public record Config(
         long syncImport = r.integer("LEADLINE_SYNC_IMPORT_BYTES", 16 * 1_048_576, 0, Integer.MAX_VALUE);
         int formRate = r.integer("LEADLINE_FORM_RATE_PER_MINUTE", 20, 1, 100_000);
         int pool = r.integer("LEADLINE_DB_POOL_SIZE", 16, 2, 200);
+        int dbMemory = r.integer("LEADLINE_DB_MEMORY_MB", 256, 32, 262_144);
         boolean trustProxy = r.flag("LEADLINE_TRUST_PROXY", false);
         Optional<String> slackToken = r.optional("SLACK_BOT_TOKEN");
         Optional<String> slackSecret = r.optional("SLACK_SIGNING_SECRET");
@@ -101,7 +103,7 @@ public record Config(
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
-                pool, slack, teams, providerTimeout, Map.copyOf(pluginEnv));
+                pool, dbMemory, slack, teams, providerTimeout, Map.copyOf(pluginEnv));
     }
 
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
