@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Imports a generated CSV of N leads (default 100,000) through {@code POST /api/v1/leads/import}
  * into the jar started with {@code -Xmx512m}, and reports rows per second and the peak heap in use.
  * {@code ImportBench [rows] [routed]}: with {@code routed}, import rules send every lead to a
- * round-robin queue of 10 reps, and the time until the last lead is routed is reported too.
+ * round-robin queue of 10 reps, and the time until the last lead is routed is reported too. {@code -DextraConfig=file.yml}
+ * adds that file's sections to the server's leadline.yml (e.g. other duplicate rules).
  */
 public final class ImportBench {
     private static final String[] COUNTRY = {"US", "GB", "DE", "FR", "IN", "BR", "JP", "AU", "CA", "NL"};
@@ -36,7 +37,8 @@ public final class ImportBench {
         Files.writeString(dir.resolve("leadline.yml"), "reps:\n" + java.util.stream.IntStream.range(0, 10)
                 .mapToObj(i -> "  - {email: rep" + i + "@bench.example, name: Rep " + i + "}\n").collect(java.util.stream.Collectors.joining())
                 + "queues:\n  - {name: Pool, strategy: round-robin, members: [" + java.util.stream.IntStream.range(0, 10)
-                .mapToObj(i -> "rep" + i + "@bench.example").collect(java.util.stream.Collectors.joining(", ")) + "]}\n");
+                .mapToObj(i -> "rep" + i + "@bench.example").collect(java.util.stream.Collectors.joining(", ")) + "]}\n"
+                + (System.getProperty("extraConfig") == null ? "" : Files.readString(Path.of(System.getProperty("extraConfig")))));
         try (ServerProcess server = ServerProcess.start(dir, 18082, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("none").toString(),
                 "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString()), "-Xmx512m")) {
             AtomicLong peakKb = new AtomicLong();
@@ -73,7 +75,10 @@ public final class ImportBench {
                     rows, seconds, rows / seconds, peakKb.get() / 1024);
             System.out.println("  job: " + status.replaceAll("\"rejected\":\\[.*?\\],", ""));
             if (routed) {
-                String last = "/api/v1/leads/" + (1000 + rows) + "/routing";
+                // the newest lead is the file's last stored row (rows skipped as duplicates have no lead)
+                String newest = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads?limit=1")).header("Authorization", "Bearer "
+                        + ServerProcess.TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body().replaceFirst("(?s).*?\"id\":\"(L-\\d+)\".*", "$1");
+                String last = "/api/v1/leads/" + newest + "/routing";
                 while (http.send(HttpRequest.newBuilder(server.uri(last)).header("Authorization", "Bearer " + ServerProcess.TOKEN).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() != 200 && System.nanoTime() < deadline) {
                     Thread.sleep(250);

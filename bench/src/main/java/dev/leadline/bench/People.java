@@ -63,7 +63,7 @@ record People(List<String> first, List<String> last, List<String> streets, List<
         String company = pick(last, r) + " " + pick(List.of("Ltd", "Pty Ltd", "Group", "Partners", "Inc"), r);
         fields.put(LeadField.COMPANY, company);
         String domain = company.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "") + ".example";
-        fields.put(LeadField.EMAIL, given + "." + surname + (n % 7) + "@" + (r.nextInt(4) == 0 ? "gmail.com" : domain));
+        fields.put(LeadField.EMAIL, (given + "." + surname).replaceAll("[^a-z.]", "") + (n % 7) + "@" + (r.nextInt(4) == 0 ? "gmail.com" : domain));
         fields.put(LeadField.PHONE, String.format("+61 %d %04d %04d", 2 + r.nextInt(7), r.nextInt(10_000), r.nextInt(10_000)));
         fields.put(LeadField.CITY, pick(suburbs, r));
         fields.put(LeadField.POSTAL_CODE, pick(postcodes, r));

@@ -51,6 +51,9 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path workDir, int port, Map<String, String> env, String... jvmArgs) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmArgs));
+        // -DserverJfr=/tmp/server.jfr: a flight recording of the server (profile settings), for finding where its time goes
+        java.util.Optional.ofNullable(System.getProperty("serverJfr"))
+                .ifPresent(file -> command.add("-XX:StartFlightRecording=filename=" + file + ",settings=profile"));
         command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "serve"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());

@@ -83,13 +83,13 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         if (byHash.isEmpty()) {
             return found;
         }
-        // one statement: each key's first leads by its own index seek, so that a very common key costs no more than perKey rows
-        org.jooq.Select<org.jooq.Record2<Long, Long>> union = null;
-        for (Long h : byHash.keySet()) {
-            var one = dsl.select(LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.eq(h))
-                    .limit(perKey);
-            union = union == null ? one : union.unionAll(one);
-        }
+        // one statement for all the keys, each key's rows numbered so that a very common key yields only perKey of them
+        var numbered = dsl.select(LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID,
+                        org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(LEAD_MATCH_KEY.KEY_HASH).orderBy(LEAD_MATCH_KEY.LEAD_ID))
+                                .as("n"))
+                .from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.in(byHash.keySet())).asTable("k");
+        var union = dsl.select(numbered.field(LEAD_MATCH_KEY.KEY_HASH), numbered.field(LEAD_MATCH_KEY.LEAD_ID)).from(numbered)
+                .where(numbered.field("n", Integer.class).le(perKey));
         for (var r : dsl.fetch(union)) {
             for (String key : byHash.get(r.value1())) {
                 found.computeIfAbsent(key, k -> new ArrayList<>()).add(new LeadId(r.value2()));

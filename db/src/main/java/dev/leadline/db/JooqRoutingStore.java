@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Routing's waiting list, decisions and fair-share state in MariaDB. */
 public final class JooqRoutingStore implements RoutingStore {
@@ -51,47 +52,97 @@ public final class JooqRoutingStore implements RoutingStore {
     }
 
     @Override
+    public List<LeadId> leaseAll(List<LeadId> leads, Instant now, Instant until) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        // a lease time of our own (to the microsecond, with a random part) says afterwards which leads this call leased
+        var mine = Times.toDb(until.plusNanos(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 1_000_000) * 1000L));
+        List<Long> ids = leads.stream().map(LeadId::value).toList();
+        dsl.update(ROUTING_PENDING).set(ROUTING_PENDING.LEASED_UNTIL, mine).where(ROUTING_PENDING.LEAD_ID.in(ids))
+                .and(ROUTING_PENDING.LEASED_UNTIL.isNull().or(ROUTING_PENDING.LEASED_UNTIL.lt(Times.toDb(now)))).execute();
+        java.util.Set<Long> leased = new java.util.HashSet<>(dsl.select(ROUTING_PENDING.LEAD_ID).from(ROUTING_PENDING)
+                .where(ROUTING_PENDING.LEAD_ID.in(ids)).and(ROUTING_PENDING.LEASED_UNTIL.eq(mine)).fetch(ROUTING_PENDING.LEAD_ID));
+        return leads.stream().filter(l -> leased.contains(l.value())).toList();
+    }
+
+    @Override
+    public List<LeadId> takeAll(List<LeadId> leads) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = leads.stream().map(LeadId::value).toList();
+        java.util.Set<Long> waiting = new java.util.HashSet<>(dsl.select(ROUTING_PENDING.LEAD_ID).from(ROUTING_PENDING)
+                .where(ROUTING_PENDING.LEAD_ID.in(ids)).forUpdate().fetch(ROUTING_PENDING.LEAD_ID));
+        dsl.deleteFrom(ROUTING_PENDING).where(ROUTING_PENDING.LEAD_ID.in(waiting)).execute();
+        return leads.stream().filter(l -> waiting.contains(l.value())).toList();
+    }
+
+    @Override
     public boolean take(LeadId lead) {
         return dsl.deleteFrom(ROUTING_PENDING).where(ROUTING_PENDING.LEAD_ID.eq(lead.value())).execute() == 1;
     }
 
     @Override
     public void record(Decision d) {
-        var e = d.explanation();
-        dsl.insertInto(ROUTING_DECISION)
-                .set(ROUTING_DECISION.LEAD_ID, d.lead().value())
-                .set(ROUTING_DECISION.PURPOSE, e.purpose())
-                .set(ROUTING_DECISION.RULE_SET_VERSION, e.ruleSetVersion())
-                .set(ROUTING_DECISION.ENTRY, e.entry())
-                .set(ROUTING_DECISION.OUTCOME, d.outcome())
-                .set(ROUTING_DECISION.QUEUE_ID, d.queueId())
-                .set(ROUTING_DECISION.REP_ID, d.repId())
-                .set(ROUTING_DECISION.DO_NOT_REASSIGN, d.doNotReassign())
-                .set(ROUTING_DECISION.DECIDED_AT, Times.toDb(e.decidedAt()))
-                .set(ROUTING_DECISION.EXPLANATION, ExplanationJson.write(e))
-                .execute();
+        recordAll(List.of(d));
+    }
+
+    @Override
+    public void recordAll(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(ROUTING_DECISION, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.PURPOSE, ROUTING_DECISION.RULE_SET_VERSION,
+                ROUTING_DECISION.ENTRY, ROUTING_DECISION.OUTCOME, ROUTING_DECISION.QUEUE_ID, ROUTING_DECISION.REP_ID,
+                ROUTING_DECISION.DO_NOT_REASSIGN, ROUTING_DECISION.DECIDED_AT, ROUTING_DECISION.EXPLANATION);
+        for (Decision d : decisions) {
+            var e = d.explanation();
+            insert = insert.values(d.lead().value(), e.purpose(), e.ruleSetVersion(), e.entry(), d.outcome(), d.queueId(), d.repId(),
+                    d.doNotReassign(), Times.toDb(e.decidedAt()), ExplanationJson.write(e));
+        }
+        insert.execute();
     }
 
     @Override
     public void count(List<RoutingDecision.Taken> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        // applied in order, the last state of each member and queue stands and the tallies add up: write just that
+        java.util.Map<List<Long>, RoutingDecision.Taken> lastOfMember = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, Double> lastClock = new java.util.LinkedHashMap<>();
+        java.util.Map<List<Object>, Integer> tallies = new java.util.LinkedHashMap<>();
         for (RoutingDecision.Taken t : taken) {
             if (t.repId() != 0) {
-                dsl.insertInto(ROUTING_MEMBER_STATE).set(ROUTING_MEMBER_STATE.QUEUE_ID, t.queueId()).set(ROUTING_MEMBER_STATE.REP_ID, t.repId())
-                        .set(ROUTING_MEMBER_STATE.PASS, t.member().pass())
-                        .set(ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT, Times.toDb(t.member().lastAssignedAt()))
-                        .onDuplicateKeyUpdate().set(ROUTING_MEMBER_STATE.PASS, t.member().pass())
-                        .set(ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT, Times.toDb(t.member().lastAssignedAt())).execute();
+                lastOfMember.put(List.of(t.queueId(), t.repId()), t);
             }
-            dsl.update(ROUTING_QUEUE_STATE).set(ROUTING_QUEUE_STATE.CLOCK, t.clock()).where(ROUTING_QUEUE_STATE.QUEUE_ID.eq(t.queueId())).execute();
-            var tally = dsl.insertInto(ROUTING_TALLY, ROUTING_TALLY.QUEUE_ID, ROUTING_TALLY.REP_ID, ROUTING_TALLY.PERIOD, ROUTING_TALLY.TAKEN);
+            lastClock.put(t.queueId(), t.clock());
             for (String period : t.periods().all()) {
-                tally = tally.values(t.queueId(), 0L, period, 1);
+                tallies.merge(List.of(t.queueId(), 0L, period), 1, Integer::sum);
                 if (t.repId() != 0) {
-                    tally = tally.values(t.queueId(), t.repId(), period, 1);
+                    tallies.merge(List.of(t.queueId(), t.repId(), period), 1, Integer::sum);
                 }
             }
-            tally.onDuplicateKeyUpdate().set(ROUTING_TALLY.TAKEN, ROUTING_TALLY.TAKEN.plus(1)).execute();
         }
+        if (!lastOfMember.isEmpty()) {
+            var members = dsl.insertInto(ROUTING_MEMBER_STATE, ROUTING_MEMBER_STATE.QUEUE_ID, ROUTING_MEMBER_STATE.REP_ID,
+                    ROUTING_MEMBER_STATE.PASS, ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT);
+            for (RoutingDecision.Taken t : lastOfMember.values()) {
+                members = members.values(t.queueId(), t.repId(), t.member().pass(), Times.toDb(t.member().lastAssignedAt()));
+            }
+            members.onDuplicateKeyUpdate().set(ROUTING_MEMBER_STATE.PASS, DSL.field("VALUES({0})", Double.class, ROUTING_MEMBER_STATE.PASS))
+                    .set(ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT, DSL.field("VALUES({0})", ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT.getDataType(),
+                            ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT)).execute();
+        }
+        lastClock.forEach((queue, clock) ->
+                dsl.update(ROUTING_QUEUE_STATE).set(ROUTING_QUEUE_STATE.CLOCK, clock).where(ROUTING_QUEUE_STATE.QUEUE_ID.eq(queue)).execute());
+        var tally = dsl.insertInto(ROUTING_TALLY, ROUTING_TALLY.QUEUE_ID, ROUTING_TALLY.REP_ID, ROUTING_TALLY.PERIOD, ROUTING_TALLY.TAKEN);
+        for (var e : tallies.entrySet()) {
+            tally = tally.values((Long) e.getKey().get(0), (Long) e.getKey().get(1), (String) e.getKey().get(2), e.getValue());
+        }
+        tally.onDuplicateKeyUpdate().set(ROUTING_TALLY.TAKEN, ROUTING_TALLY.TAKEN.plus(DSL.field("VALUES({0})", Integer.class, ROUTING_TALLY.TAKEN)))
+                .execute();
     }
 
     @Override

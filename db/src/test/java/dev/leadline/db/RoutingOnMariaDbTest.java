@@ -95,4 +95,33 @@ class RoutingOnMariaDbTest {
                 .isEqualTo("held in Inbound for a manager: nobody available (2 capped)");
         assertThat(desk.leads.find(third.id()).orElseThrow().queueId()).isEqualTo(desk.team.queueByName("Inbound").orElseThrow().id());
     }
+
+    @Test
+    void aBatchRoutesLikeOneByOneTakingTurnsWithinTheCapsAndLeavesLeadsAnotherWorkerHolds() {
+        desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("omar@example.com", "Omar", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("zoe@example.com", "Zoe", null, null, null, true, "REP", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com", "zoe@example.com"), Map.of(),
+                        "round-robin", null, new QueueSpec.CapsSpec(new QueueSpec.Limits(5, null, null), null, null), null)), Actor.SYSTEM);
+        desk.routing.rules().save("api", Map.of("default", Map.of("queue", "Inbound")), Actor.SYSTEM);
+        List<Lead> leads = java.util.stream.IntStream.range(0, 18).mapToObj(i -> waiting()).toList();
+        assertThat(store.lease(leads.get(17).id(), clock.instant(), clock.instant().plusSeconds(30))).as("held by another worker").isTrue();
+
+        int routed = desk.routing.routing().routeBatch(store.due(20, clock.instant(), null))
+                + desk.routing.routing().routeBatch(store.due(20, clock.instant(), null));
+
+        assertThat(routed).isEqualTo(17);
+        Map<Long, Long> perRep = leads.subList(0, 15).stream().map(l -> desk.leads.find(l.id()).orElseThrow().ownerRepId())
+                .collect(java.util.stream.Collectors.groupingBy(o -> o, java.util.stream.Collectors.counting()));
+        assertThat(perRep).as("five each, in turn").hasSize(3).containsOnlyKeys(
+                desk.team.repByEmail("jane@example.com").orElseThrow().id(), desk.team.repByEmail("omar@example.com").orElseThrow().id(),
+                desk.team.repByEmail("zoe@example.com").orElseThrow().id()).allSatisfy((rep, count) -> assertThat(count).isEqualTo(5));
+        assertThat(leads.subList(15, 17)).allSatisfy(l -> assertThat(desk.leads.find(l.id()).orElseThrow().ownerRepId())
+                .as("everyone at their cap of five").isNull());
+        assertThat(desk.routing.store().latest(leads.get(16).id()).orElseThrow().explanation().outcome()).contains("3 capped");
+        assertThat(desk.leads.find(leads.get(17).id()).orElseThrow().queueId()).as("left to the worker holding it").isNull();
+        assertThat(desk.database.dsl().fetchCount(dev.leadline.db.jooq.Tables.ROUTING_TALLY,
+                dev.leadline.db.jooq.Tables.ROUTING_TALLY.REP_ID.eq(0L).and(dev.leadline.db.jooq.Tables.ROUTING_TALLY.TAKEN.ge(15))))
+                .as("the queue's tallies count every lead the batch handed out").isPositive();
+    }
 }

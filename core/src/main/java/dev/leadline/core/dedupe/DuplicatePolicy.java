@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public record DuplicatePolicy(List<DuplicateRule> rules) {
     /**
-     * Out of the box: an import skips a row whose lead is already stored (the same mailbox, or every
-     * field agreeing); leads created by the API, forms and imports are stored and flagged when they
+     * Out of the box: an import skips a row whose lead is already stored (the same mailbox: only that
+     * scores 1); leads created by the API, forms and imports are stored and flagged when they
      * look like a stored lead; a conversion uses the existing contact rather than creating a second.
      */
     public static final DuplicatePolicy DEFAULT = withIntakeAction(DuplicateAction.FLAG);

@@ -22,6 +22,8 @@ public final class LeadMatcher {
      */
     private static final java.util.Map<String, Double> WEIGHTS = java.util.Map.of("firstName", 2.0, "lastName", 3.0, "company", 2.0,
             "domain", 2.0, "phone", 4.0, "street", 3.0, "postcode", 2.0, "city", 1.5, "birthDate", 4.0);
+    /** The highest score evidence can reach without the same mailbox. */
+    public static final double MOST_BY_EVIDENCE = 0.99;
     /** Two mailboxes at one domain: strong evidence either way. */
     private static final double EMAIL_WEIGHT = 4.0;
     /** Pairs with less evidence than this (in weight) are not judged: a name alone is not enough. */
@@ -67,7 +69,8 @@ public final class LeadMatcher {
         if (possible < MIN_EVIDENCE || !personal(matched)) {
             return Optional.empty();
         }
-        double score = Math.max(0, total / possible);
+        // 1 is kept for the same mailbox: weighed evidence, however strong, leaves room for doubt (and for rules that act only on certainty)
+        double score = Math.min(MOST_BY_EVIDENCE, Math.max(0, total / possible));
         return score >= THRESHOLD ? Optional.of(new Match(score, List.copyOf(matched))) : Optional.empty();
     }
 

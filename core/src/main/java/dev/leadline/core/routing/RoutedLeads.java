@@ -32,6 +32,16 @@ final class RoutedLeads {
 
     /** {@code countTaken}: also move the queues' fair-share state (false when the caller did so already). */
     Lead apply(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at, boolean countTaken) {
+        Applied applied = applyUnrecorded(lead, decision, actor, reason, at, countTaken);
+        store.record(applied.decision());
+        return applied.lead();
+    }
+
+    /** The lead as the decision left it, and the decision to store with it. */
+    record Applied(Lead lead, RoutingStore.Decision decision) {}
+
+    /** As {@link #apply}, leaving the decision for the caller to store (with others, in one statement). */
+    Applied applyUnrecorded(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at, boolean countTaken) {
         Outcome outcome = decision.outcome();
         String why = decision.explanation().outcome() + by(decision) + (reason == null || reason.isBlank() ? "" : ": " + reason);
         Lead after = lead;
@@ -56,9 +66,8 @@ final class RoutedLeads {
         if (countTaken) {
             store.count(decision.taken());
         }
-        store.record(new RoutingStore.Decision(lead.id(), kind(outcome), after.queueId(), after.ownerRepId(),
+        return new Applied(after, new RoutingStore.Decision(lead.id(), kind(outcome), after.queueId(), after.ownerRepId(),
                 entry != null && entry.doNotReassign(), decision.explanation()));
-        return after;
     }
 
     private static String by(RoutingDecision decision) {

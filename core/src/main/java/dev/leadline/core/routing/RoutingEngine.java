@@ -29,6 +29,15 @@ public final class RoutingEngine {
         this.state = state;
     }
 
+    /** The same engine deciding on a batch's state (see {@link BatchState}). */
+    RoutingEngine forBatch(BatchState batch) {
+        return new RoutingEngine(team, batch);
+    }
+
+    BatchState newBatch() {
+        return new BatchState(state);
+    }
+
     /** Routes by the rule set ({@code lock}: hold the chosen queue's state for this transaction). */
     public RoutingDecision decide(RuleSet rules, RoutingRequest request, boolean lock) {
         Trail trail = new Trail(request, lock, false);

@@ -19,6 +19,7 @@ import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,75 @@ public final class RoutingService {
             log.warn("routing {} failed; it is tried again shortly: {}", pending.lead(), e.toString());
             return false;
         }
+    }
+
+    /**
+     * Routes waiting leads together in two transactions, as {@link #route} does one: the leases and
+     * every decision (each queue's state read once, then kept in memory), then the leads' new places,
+     * timelines, cards and decisions. Leads another worker holds are left to it. Should the first
+     * transaction fail, the leads are routed one by one instead; should the second, they are routed
+     * again when their leases end.
+     *
+     * @return how many leads were routed
+     */
+    public int routeBatch(List<RoutingStore.Pending> batch) {
+        if (batch.size() <= 1) {
+            return batch.isEmpty() || !route(batch.get(0)) ? 0 : 1;
+        }
+        Instant now = clock.instant();
+        Map<LeadId, String> purposes = new java.util.LinkedHashMap<>();
+        batch.forEach(p -> purposes.put(p.lead(), p.purpose()));
+        Map<LeadId, RoutingDecision> decided;
+        try {
+            decided = transactor.inTransaction(() -> decideAll(purposes, now));
+        } catch (RuntimeException e) {
+            log.warn("routing a batch of {} failed ({}); routing them one by one", batch.size(), e.toString());
+            int routedCount = 0;
+            for (RoutingStore.Pending pending : batch) {
+                routedCount += route(pending) ? 1 : 0;
+            }
+            return routedCount;
+        }
+        try {
+            return transactor.inTransaction(() -> {
+                List<RoutingStore.Decision> records = new ArrayList<>();
+                List<LeadId> taken = store.takeAll(List.copyOf(decided.keySet()));
+                for (Lead lead : leads.findAll(taken)) {
+                    if (unplaced(lead)) {
+                        records.add(routed.applyUnrecorded(lead, decided.get(lead.id()), RoutedLeads.ROUTING, null, now, false).decision());
+                    }
+                }
+                store.recordAll(records);
+                return records.size();
+            });
+        } catch (RuntimeException e) {
+            log.warn("storing a batch of {} routing decisions failed; they are routed again shortly: {}", decided.size(), e.toString());
+            return 0;
+        }
+    }
+
+    private Map<LeadId, RoutingDecision> decideAll(Map<LeadId, String> purposes, Instant now) {
+        List<LeadId> leased = store.leaseAll(List.copyOf(purposes.keySet()), now, now.plus(LEASE));
+        Map<LeadId, Lead> found = new java.util.HashMap<>();
+        leads.findAll(leased).forEach(l -> found.put(l.id(), l));
+        BatchState state = engine.newBatch();
+        RoutingEngine batchEngine = engine.forBatch(state);
+        Map<LeadId, RoutingDecision> decided = new java.util.LinkedHashMap<>();
+        for (LeadId id : leased) {
+            String purpose = purposes.get(id);
+            Lead lead = found.get(id);
+            if (lead == null || !unplaced(lead)) {
+                decided.put(id, unrouted(purpose, now));
+                continue;
+            }
+            RoutingRequest request = new RoutingRequest(purpose, RoutingFacts.of(lead, now), null, null, Set.of());
+            RoutingDecision decision = rules.forPurpose(purpose).map(r -> batchEngine.decide(r, request, true))
+                    .orElseGet(() -> unrouted(purpose, now));
+            state.count(decision.taken());
+            decided.put(id, decision);
+        }
+        store.count(state.taken());
+        return decided;
     }
 
     /**

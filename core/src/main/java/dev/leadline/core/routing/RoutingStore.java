@@ -18,12 +18,23 @@ public interface RoutingStore {
     /** Leases a waiting lead until {@code until}; false when it is not waiting or another holds a lease on it now. */
     boolean lease(LeadId lead, Instant now, Instant until);
 
+    /** Leases those of these waiting leads that nobody holds now, until {@code until}; returns them. */
+    List<LeadId> leaseAll(List<LeadId> leads, Instant now, Instant until);
+
     /** Takes the lead off the waiting list; false when it was not (or no longer) on it. */
     boolean take(LeadId lead);
 
+    /** Takes these leads off the waiting list; returns those that were on it (and are now taken by this transaction). */
+    List<LeadId> takeAll(List<LeadId> leads);
+
     void record(Decision decision);
 
-    /** Moves the queues' fair-share state and caps' tallies for leads handed out. */
+    void recordAll(List<Decision> decisions);
+
+    /**
+     * Moves the queues' fair-share state and caps' tallies for leads handed out, in order: each
+     * member's and queue's last state stands, tallies add up.
+     */
     void count(List<RoutingDecision.Taken> taken);
 
     Optional<Decision> latest(LeadId lead);

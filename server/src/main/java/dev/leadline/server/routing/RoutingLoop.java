@@ -55,15 +55,13 @@ public final class RoutingLoop implements AutoCloseable {
         thread.start();
     }
 
+    /** Each worker routes a share of the batch together (two transactions for its share, not two per lead). */
     private void routeAll(RoutingService routing, List<RoutingStore.Pending> due) throws InterruptedException, ExecutionException {
         List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < WORKERS; w++) {
-            int worker = w;
-            running.add(workers.submit(() -> {
-                for (int i = worker; i < due.size(); i += WORKERS) {
-                    routing.route(due.get(i));
-                }
-            }));
+        int share = (due.size() + WORKERS - 1) / WORKERS;
+        for (int from = 0; from < due.size(); from += share) {
+            List<RoutingStore.Pending> mine = due.subList(from, Math.min(due.size(), from + share));
+            running.add(workers.submit(() -> routing.routeBatch(mine)));
         }
         for (Future<?> f : running) {
             f.get();
