@@ -35,6 +35,23 @@ public final class JooqSlaClocks implements SlaClocks {
     }
 
     @Override
+    public void startAll(java.util.Collection<LeadId> leads, Instant startedAt, Instant firstStepAt) {
+        if (!leads.isEmpty()) {
+            dsl.update(SALES_LEAD).set(SALES_LEAD.SLA_STARTED_AT, Times.toDb(startedAt)).set(SALES_LEAD.SLA_STEP, 0)
+                    .set(SALES_LEAD.SLA_NEXT_AT, Times.toDb(firstStepAt)).where(SALES_LEAD.ID.in(leads.stream().map(LeadId::value).toList()))
+                    .execute();
+        }
+    }
+
+    @Override
+    public void stopAll(java.util.Collection<LeadId> leads) {
+        if (!leads.isEmpty()) {
+            dsl.update(SALES_LEAD).setNull(SALES_LEAD.SLA_STARTED_AT).setNull(SALES_LEAD.SLA_STEP).setNull(SALES_LEAD.SLA_NEXT_AT)
+                    .where(SALES_LEAD.ID.in(leads.stream().map(LeadId::value).toList()).and(SALES_LEAD.SLA_NEXT_AT.isNotNull())).execute();
+        }
+    }
+
+    @Override
     public List<Due> due(Instant now, int limit) {
         return dsl.select(SALES_LEAD.ID, SALES_LEAD.SLA_STARTED_AT, SALES_LEAD.SLA_STEP).from(SALES_LEAD)
                 .where(SALES_LEAD.SLA_NEXT_AT.le(Times.toDb(now))).orderBy(SALES_LEAD.SLA_NEXT_AT).limit(limit)

@@ -47,6 +47,26 @@ public final class LeadJournal {
         announcer.announce(before, after, type, summary, at);
     }
 
+    /** A change to where a lead stands, for {@link #changedAll}. */
+    public record Change(Lead before, Lead after, ActivityType type, String summary, String details, Instant at) {}
+
+    /** As {@link #changed} for many leads by one actor: their timeline entries and audit records written together. */
+    public void changedAll(List<Change> changes, Actor actor) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Activity> entries = new ArrayList<>(changes.size());
+        List<AuditEntry> records = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            entries.add(new Activity(c.after().id(), c.type(), actor, c.at(), c.summary(), c.details()));
+            records.add(new AuditEntry(ENTITY, c.after().id().toString(), c.type().name().toLowerCase(java.util.Locale.ROOT), actor, c.at(),
+                    LeadSnapshot.of(c.before()), LeadSnapshot.of(c.after())));
+        }
+        activities.appendAll(entries);
+        audit.record(records);
+        announcer.announceAll(changes);
+    }
+
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
         audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), "updated", actor, at,

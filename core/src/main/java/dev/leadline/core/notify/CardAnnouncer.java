@@ -47,6 +47,23 @@ public final class CardAnnouncer implements LeadAnnouncer {
 
     @Override
     public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
+        List<Notification> out = notifications(after, type, summary, at);
+        if (!out.isEmpty()) {
+            outbox.enqueue(out, at);
+        }
+    }
+
+    /** Every change's cards in one write to the outbox. */
+    @Override
+    public void announceAll(List<dev.leadline.core.activity.LeadJournal.Change> changes) {
+        List<Notification> out = new ArrayList<>();
+        changes.forEach(c -> out.addAll(notifications(c.after(), c.type(), c.summary(), c.at())));
+        if (!out.isEmpty()) {
+            outbox.enqueue(out, changes.get(changes.size() - 1).at());
+        }
+    }
+
+    private List<Notification> notifications(Lead after, ActivityType type, String summary, Instant at) {
         Card card = card(after, summary);
         if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
             card = withDeadline(card, after, at);
@@ -62,9 +79,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
         } else if (UPDATES.contains(type)) {
             out.add(update(after, key, card, at));
         }
-        if (!out.isEmpty()) {
-            outbox.enqueue(out, at);
-        }
+        return out;
     }
 
     /** The SLA's first step, when the queue has one: the time the lead should be touched by. */

@@ -10,6 +10,8 @@ import dev.leadline.core.notify.Alerts;
 import dev.leadline.core.notify.Destination;
 import dev.leadline.core.routing.RoutingDecision.Outcome;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Carries a decision out inside the caller's transaction: the lead's new stage and timeline entry
@@ -32,32 +34,49 @@ final class RoutedLeads {
 
     /** {@code countTaken}: also move the queues' fair-share state (false when the caller did so already). */
     Lead apply(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at, boolean countTaken) {
-        Applied applied = applyUnrecorded(lead, decision, actor, reason, at, countTaken);
+        List<LeadJournal.Change> changes = new ArrayList<>();
+        Applied applied = place(lead, decision, reason, at, countTaken, changes);
+        journal.changedAll(changes, actor);
         store.record(applied.decision());
         return applied.lead();
     }
 
-    /** The lead as the decision left it, and the decision to store with it. */
-    record Applied(Lead lead, RoutingStore.Decision decision) {}
+    /**
+     * Applies each lead's decision (the turns already counted): the leads' new places one by one,
+     * their timelines, audit records, cards and decisions each in one write for all of them.
+     */
+    int applyAll(List<Lead> placed, java.util.Map<dev.leadline.core.lead.LeadId, RoutingDecision> decisions, Actor actor, Instant at) {
+        List<LeadJournal.Change> changes = new ArrayList<>();
+        List<RoutingStore.Decision> records = new ArrayList<>();
+        for (Lead lead : placed) {
+            records.add(place(lead, decisions.get(lead.id()), null, at, false, changes).decision());
+        }
+        journal.changedAll(changes, actor);
+        store.recordAll(records);
+        return records.size();
+    }
 
-    /** As {@link #apply}, leaving the decision for the caller to store (with others, in one statement). */
-    Applied applyUnrecorded(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at, boolean countTaken) {
+    /** The lead as the decision left it, and the decision to store with it. */
+    private record Applied(Lead lead, RoutingStore.Decision decision) {}
+
+    /** Moves the lead where the decision says and notes the change in {@code changes}, for the caller to journal. */
+    private Applied place(Lead lead, RoutingDecision decision, String reason, Instant at, boolean countTaken, List<LeadJournal.Change> changes) {
         Outcome outcome = decision.outcome();
         String why = decision.explanation().outcome() + by(decision) + (reason == null || reason.isBlank() ? "" : ": " + reason);
         Lead after = lead;
         if (outcome instanceof Outcome.Assign a) {
             LeadStage stage = a.queueId() == null ? lead.stage() : lead.stage().offeredTo(a.queueId(), at);
             after = leads.updateStage(lead, stage.ownedBy(a.repId(), at), at);
-            journal.changed(lead, after, ActivityType.ASSIGNED, actor, capital(why), null, at);
+            changes.add(new LeadJournal.Change(lead, after, ActivityType.ASSIGNED, capital(why), null, at));
         } else if (outcome instanceof Outcome.Offer o) {
             after = leads.updateStage(lead, lead.stage().offeredTo(o.queueId(), at), at);
-            journal.changed(lead, after, ActivityType.OFFERED, actor, capital(why), null, at);
+            changes.add(new LeadJournal.Change(lead, after, ActivityType.OFFERED, capital(why), null, at));
         } else if (outcome instanceof Outcome.Hold h) {
             after = leads.updateStage(lead, lead.stage().offeredTo(h.queueId(), at), at);
-            journal.changed(lead, after, ActivityType.OFFERED, actor, capital(why), null, at);
+            changes.add(new LeadJournal.Change(lead, after, ActivityType.OFFERED, capital(why), null, at));
             alerts.managers(after, "Held: " + h.why(), "held-" + at.toEpochMilli(), at);
         } else if (outcome instanceof Outcome.Keep) {
-            journal.changed(lead, lead, ActivityType.ROUTED, actor, capital(why), null, at);
+            changes.add(new LeadJournal.Change(lead, lead, ActivityType.ROUTED, capital(why), null, at));
         }
         RuleEntry entry = decision.entry();
         if (entry != null && entry.notifyQueueId() != null && !(outcome instanceof Outcome.Unrouted)) {

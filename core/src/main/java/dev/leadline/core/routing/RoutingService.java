@@ -129,15 +129,9 @@ public final class RoutingService {
         }
         try {
             return transactor.inTransaction(() -> {
-                List<RoutingStore.Decision> records = new ArrayList<>();
                 List<LeadId> taken = store.takeAll(List.copyOf(decided.keySet()));
-                for (Lead lead : leads.findAll(taken)) {
-                    if (unplaced(lead)) {
-                        records.add(routed.applyUnrecorded(lead, decided.get(lead.id()), RoutedLeads.ROUTING, null, now, false).decision());
-                    }
-                }
-                store.recordAll(records);
-                return records.size();
+                List<Lead> placed = leads.findAll(taken).stream().filter(RoutingService::unplaced).toList();
+                return routed.applyAll(placed, decided, RoutedLeads.ROUTING, now);
             });
         } catch (RuntimeException e) {
             log.warn("storing a batch of {} routing decisions failed; they are routed again shortly: {}", decided.size(), e.toString());

@@ -12,6 +12,11 @@ public interface SlaClocks {
 
     void stop(LeadId lead);
 
+    /** Starts these leads' clocks at one time with one first step (leads routed together). */
+    void startAll(java.util.Collection<LeadId> leads, Instant startedAt, Instant firstStepAt);
+
+    void stopAll(java.util.Collection<LeadId> leads);
+
     /** Leads whose next step is due, oldest first. */
     List<Due> due(Instant now, int limit);
 
