@@ -196,6 +196,50 @@ public final class JooqLeadRepository implements LeadRepository {
         return find(lead.id()).orElseThrow();
     }
 
+    /** One statement for all of them: each column set by {@code CASE id}, every lead at its version or none changed. */
+    @Override
+    public List<Lead> updateStages(List<Lead> leads, List<LeadStage> stages, Instant at) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        Map<TableField<SalesLeadRecord, ?>, Function<LeadStage, Object>> columns = new java.util.LinkedHashMap<>();
+        columns.put(SALES_LEAD.STATUS, s -> s.status().name());
+        columns.put(SALES_LEAD.STATUS_REASON, LeadStage::statusReason);
+        columns.put(SALES_LEAD.QUEUE_ID, LeadStage::queueId);
+        columns.put(SALES_LEAD.OWNER_REP_ID, LeadStage::ownerRepId);
+        columns.put(SALES_LEAD.OFFERED_AT, s -> Times.toDb(s.offeredAt()));
+        columns.put(SALES_LEAD.CLAIMED_AT, s -> Times.toDb(s.claimedAt()));
+        columns.put(SALES_LEAD.FIRST_TOUCHED_AT, s -> Times.toDb(s.firstTouchedAt()));
+        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
+        values.put(SALES_LEAD.UPDATED_AT, Times.toDb(at));
+        values.put(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(1));
+        for (var column : columns.entrySet()) {
+            @SuppressWarnings("unchecked")
+            Field<Object> field = (Field<Object>) column.getKey();
+            var choose = DSL.choose(SALES_LEAD.ID);
+            org.jooq.CaseWhenStep<Long, Object> cases = null;
+            for (int i = 0; i < leads.size(); i++) {
+                Field<Object> value = DSL.val(column.getValue().apply(stages.get(i)), field.getDataType());
+                cases = cases == null ? choose.when(leads.get(i).id().value(), value) : cases.when(leads.get(i).id().value(), value);
+            }
+            values.put(field, cases.otherwise(field));
+        }
+        var update = dsl.update(SALES_LEAD).set(values);
+        Condition unchanged = DSL.falseCondition();
+        for (Lead lead : leads) {
+            unchanged = unchanged.or(SALES_LEAD.ID.eq(lead.id().value()).and(SALES_LEAD.VERSION.eq(lead.version())));
+        }
+        if (update.where(unchanged).execute() != leads.size()) {
+            throw new ConcurrentUpdateException("lead", leads.get(0).id(), leads.get(0).version()); // the transaction is rolled back whole
+        }
+        List<Lead> updated = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            updated.add(new Lead(lead.id(), lead.data(), stages.get(i), lead.score(), lead.enrichment(), lead.createdAt(), at, lead.version() + 1));
+        }
+        return updated;
+    }
+
     @Override
     public boolean claim(LeadId id, long queueId, long repId, Instant at) {
         return dsl.update(SALES_LEAD)

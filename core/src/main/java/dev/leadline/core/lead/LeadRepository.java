@@ -43,6 +43,20 @@ public interface LeadRepository {
     Lead updateStage(Lead lead, LeadStage stage, Instant at);
 
     /**
+     * Replaces many leads' stages at once (each {@code stages.get(i)} for {@code leads.get(i)}), each
+     * only if it is still at its version; the leads as they are now, in order.
+     *
+     * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed any of them meanwhile (none is changed)
+     */
+    default List<Lead> updateStages(List<Lead> leads, List<LeadStage> stages, Instant at) {
+        List<Lead> updated = new java.util.ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            updated.add(updateStage(leads.get(i), stages.get(i), at));
+        }
+        return updated;
+    }
+
+    /**
      * Makes the rep the owner if the lead is still offered to that queue and owned by no one, in one
      * atomic step: of many concurrent claims on any number of servers, exactly one returns true.
      */

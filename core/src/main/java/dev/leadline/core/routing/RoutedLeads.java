@@ -4,12 +4,16 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.notify.Alerts;
 import dev.leadline.core.notify.Destination;
 import dev.leadline.core.routing.RoutingDecision.Outcome;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,59 +38,76 @@ final class RoutedLeads {
 
     /** {@code countTaken}: also move the queues' fair-share state (false when the caller did so already). */
     Lead apply(Lead lead, RoutingDecision decision, Actor actor, String reason, Instant at, boolean countTaken) {
+        Lead after = stageFor(lead, decision.outcome(), at).map(stage -> leads.updateStage(lead, stage, at)).orElse(lead);
         List<LeadJournal.Change> changes = new ArrayList<>();
-        Applied applied = place(lead, decision, reason, at, countTaken, changes);
+        RoutingStore.Decision record = noted(lead, after, decision, reason, at, changes);
+        if (countTaken) {
+            store.count(decision.taken());
+        }
         journal.changedAll(changes, actor);
-        store.record(applied.decision());
-        return applied.lead();
+        store.record(record);
+        return after;
     }
 
     /**
-     * Applies each lead's decision (the turns already counted): the leads' new places one by one,
-     * their timelines, audit records, cards and decisions each in one write for all of them.
+     * Applies each lead's decision (the turns already counted): the leads' new places, their
+     * timelines, audit records, cards and decisions each in one write for all of them.
      */
-    int applyAll(List<Lead> placed, java.util.Map<dev.leadline.core.lead.LeadId, RoutingDecision> decisions, Actor actor, Instant at) {
+    int applyAll(List<Lead> placed, Map<LeadId, RoutingDecision> decisions, Actor actor, Instant at) {
+        List<Lead> moving = new ArrayList<>();
+        List<LeadStage> stages = new ArrayList<>();
+        for (Lead lead : placed) {
+            stageFor(lead, decisions.get(lead.id()).outcome(), at).ifPresent(stage -> {
+                moving.add(lead);
+                stages.add(stage);
+            });
+        }
+        Map<LeadId, Lead> moved = new HashMap<>();
+        leads.updateStages(moving, stages, at).forEach(l -> moved.put(l.id(), l));
         List<LeadJournal.Change> changes = new ArrayList<>();
         List<RoutingStore.Decision> records = new ArrayList<>();
         for (Lead lead : placed) {
-            records.add(place(lead, decisions.get(lead.id()), null, at, false, changes).decision());
+            records.add(noted(lead, moved.getOrDefault(lead.id(), lead), decisions.get(lead.id()), null, at, changes));
         }
         journal.changedAll(changes, actor);
         store.recordAll(records);
         return records.size();
     }
 
-    /** The lead as the decision left it, and the decision to store with it. */
-    private record Applied(Lead lead, RoutingStore.Decision decision) {}
-
-    /** Moves the lead where the decision says and notes the change in {@code changes}, for the caller to journal. */
-    private Applied place(Lead lead, RoutingDecision decision, String reason, Instant at, boolean countTaken, List<LeadJournal.Change> changes) {
-        Outcome outcome = decision.outcome();
-        String why = decision.explanation().outcome() + by(decision) + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        Lead after = lead;
+    /** Where the decision puts the lead; empty when it stays where it is. */
+    private static Optional<LeadStage> stageFor(Lead lead, Outcome outcome, Instant at) {
         if (outcome instanceof Outcome.Assign a) {
             LeadStage stage = a.queueId() == null ? lead.stage() : lead.stage().offeredTo(a.queueId(), at);
-            after = leads.updateStage(lead, stage.ownedBy(a.repId(), at), at);
-            changes.add(new LeadJournal.Change(lead, after, ActivityType.ASSIGNED, capital(why), null, at));
+            return Optional.of(stage.ownedBy(a.repId(), at));
         } else if (outcome instanceof Outcome.Offer o) {
-            after = leads.updateStage(lead, lead.stage().offeredTo(o.queueId(), at), at);
-            changes.add(new LeadJournal.Change(lead, after, ActivityType.OFFERED, capital(why), null, at));
+            return Optional.of(lead.stage().offeredTo(o.queueId(), at));
         } else if (outcome instanceof Outcome.Hold h) {
-            after = leads.updateStage(lead, lead.stage().offeredTo(h.queueId(), at), at);
-            changes.add(new LeadJournal.Change(lead, after, ActivityType.OFFERED, capital(why), null, at));
+            return Optional.of(lead.stage().offeredTo(h.queueId(), at));
+        }
+        return Optional.empty();
+    }
+
+    /** Notes the move in {@code changes} (for the caller to journal), sends the alerts it calls for, and returns the decision to store. */
+    private RoutingStore.Decision noted(Lead lead, Lead after, RoutingDecision decision, String reason, Instant at,
+                                        List<LeadJournal.Change> changes) {
+        Outcome outcome = decision.outcome();
+        String why = capital(decision.explanation().outcome() + by(decision) + (reason == null || reason.isBlank() ? "" : ": " + reason));
+        if (outcome instanceof Outcome.Assign) {
+            changes.add(new LeadJournal.Change(lead, after, ActivityType.ASSIGNED, why, null, at));
+        } else if (outcome instanceof Outcome.Offer) {
+            changes.add(new LeadJournal.Change(lead, after, ActivityType.OFFERED, why, null, at));
+        } else if (outcome instanceof Outcome.Hold h) {
+            changes.add(new LeadJournal.Change(lead, after, ActivityType.OFFERED, why, null, at));
             alerts.managers(after, "Held: " + h.why(), "held-" + at.toEpochMilli(), at);
         } else if (outcome instanceof Outcome.Keep) {
-            changes.add(new LeadJournal.Change(lead, lead, ActivityType.ROUTED, capital(why), null, at));
+            changes.add(new LeadJournal.Change(lead, lead, ActivityType.ROUTED, why, null, at));
         }
         RuleEntry entry = decision.entry();
         if (entry != null && entry.notifyQueueId() != null && !(outcome instanceof Outcome.Unrouted)) {
             alerts.post(after, Destination.queue(entry.notifyQueueId()), capital(decision.explanation().outcome()), "routed-" + at.toEpochMilli(), at);
         }
-        if (countTaken) {
-            store.count(decision.taken());
-        }
-        return new Applied(after, new RoutingStore.Decision(lead.id(), kind(outcome), after.queueId(), after.ownerRepId(),
-                entry != null && entry.doNotReassign(), decision.explanation()));
+        return new RoutingStore.Decision(lead.id(), kind(outcome), after.queueId(), after.ownerRepId(),
+                entry != null && entry.doNotReassign(), decision.explanation());
     }
 
     private static String by(RoutingDecision decision) {

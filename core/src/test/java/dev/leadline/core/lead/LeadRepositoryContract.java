@@ -93,4 +93,23 @@ public abstract class LeadRepositoryContract {
         assertThatThrownBy(() -> repository().updateData(lead, changed, T0.plusSeconds(120)))
                 .isInstanceOf(ConcurrentUpdateException.class);
     }
+
+    @Test
+    void manyStagesChangeTogetherOrNotAtAll() {
+        Lead a = repository().insert(new NewLead(aLead().build(), null, null, T0));
+        Lead b = repository().insert(new NewLead(aLead().build(), null, null, T0));
+        Instant at = T0.plusSeconds(60);
+
+        List<Lead> moved = repository().updateStages(List.of(a, b),
+                List.of(a.stage().withStatus(LeadStatus.DISQUALIFIED, "No budget"), b.stage().touched(at)), at);
+
+        assertThat(moved).extracting(Lead::id).containsExactly(a.id(), b.id());
+        assertThat(repository().find(a.id()).orElseThrow().stage().statusReason()).isEqualTo("No budget");
+        assertThat(repository().find(b.id()).orElseThrow().stage().firstTouchedAt()).isEqualTo(at);
+        assertThat(repository().find(b.id()).orElseThrow().version()).isEqualTo(moved.get(1).version()).isEqualTo(b.version() + 1);
+
+        Lead c = repository().insert(new NewLead(aLead().build(), null, null, T0));
+        assertThatThrownBy(() -> repository().updateStages(List.of(c, a), List.of(c.stage().touched(at), a.stage().touched(at)), at))
+                .as("a is stale").isInstanceOf(ConcurrentUpdateException.class);
+    }
 }
