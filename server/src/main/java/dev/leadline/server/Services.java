@@ -141,7 +141,7 @@ public record Services(
         LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
         JooqMatchKeys matchKeys = new JooqMatchKeys(dsl);
         DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
-        MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock);
+        MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock, accountMatching);
         DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts);
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals,
                 accountMatching);

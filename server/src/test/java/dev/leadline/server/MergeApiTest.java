@@ -84,6 +84,21 @@ class MergeApiTest {
     }
 
     @Test
+    void theSurvivorIsMatchedToAnAccountAgainWithTheDataItTookOver() throws Exception {
+        var imported = server.send(server.request("/api/v1/accounts/import").header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name,domain\nBabbage Engines,babbage-engines.example\n")).build());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        String personal = create("{\"firstName\":\"Charles\",\"lastName\":\"Babbage\",\"email\":\"charles.babbage@gmail.com\"}").path("id").asText();
+        String work = create("{\"firstName\":\"Charles\",\"lastName\":\"Babbage\",\"company\":\"Babbage Engines Ltd\"}").path("id").asText();
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + personal).body()).path("account").isNull()).isTrue();
+
+        HttpResponse<String> merged = post(personal, "merge", "{\"rep\":\"mia@example.com\",\"leads\":[\"" + work + "\"]}");
+
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + personal).body()).path("account").path("name").asText()).isEqualTo("Babbage Engines");
+    }
+
+    @Test
     void badMergeRequestsAreRefusedClearlyAndChangeNothing() throws Exception {
         String x = create("{\"firstName\":\"Xena\",\"lastName\":\"Warrior\",\"email\":\"xena@example.com\"}").path("id").asText();
         String y = create("{\"firstName\":\"Xena\",\"lastName\":\"Warior\",\"email\":\"xena@example.org\"}").path("id").asText();

@@ -1,5 +1,6 @@
 package dev.leadline.core.dedupe;
 
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
@@ -37,8 +38,12 @@ public final class MergeService {
     private final MatchKeyIndex keys;
     private final LeadJournal journal;
     private final Clock clock;
+    private final AccountMatching accounts;
 
-    public MergeService(Transactor transactor, LeadRepository leads, MergeStore store, MatchKeyIndex keys, LeadJournal journal, Clock clock) {
+    /** {@code accounts} matches the survivor (and, on undo, the leads coming back) to accounts again: their data changed. */
+    public MergeService(Transactor transactor, LeadRepository leads, MergeStore store, MatchKeyIndex keys, LeadJournal journal, Clock clock,
+                        AccountMatching accounts) {
+        this.accounts = accounts;
         this.transactor = transactor;
         this.leads = leads;
         this.store = store;
@@ -102,6 +107,7 @@ public final class MergeService {
                 moved, actor.toString(), now, null));
         String names = mergedIds.stream().map(LeadId::toString).collect(Collectors.joining(", "));
         Lead survivor = load(updated.id());
+        accounts.matchAll(List.of(survivor));
         journal.changed(principal, survivor, ActivityType.MERGED, actor, "Merged " + names + " into this lead by " + actor,
                 sourcesText(combined.sources(), principal.id()), now);
         return new MergeOutcome.Merged(survivor, mergedIds, combined.sources(), moved.size(), saved.id());
@@ -139,6 +145,9 @@ public final class MergeService {
                 restored.add(back);
             }
             keys.index(restored);
+            List<Lead> rematch = new ArrayList<>(restored);
+            rematch.add(after);
+            accounts.matchAll(rematch);
             store.markUndone(merge.id(), now);
             journal.changed(lead, after, ActivityType.UNMERGED, actor, "Merge of " + merge.mergedIds().stream().map(LeadId::toString)
                     .collect(Collectors.joining(", ")) + " undone by " + actor, kept.isEmpty() ? null : "Kept: " + String.join("; ", kept), now);
