@@ -124,4 +124,22 @@ class RoutingOnMariaDbTest {
                 dev.leadline.db.jooq.Tables.ROUTING_TALLY.REP_ID.eq(0L).and(dev.leadline.db.jooq.Tables.ROUTING_TALLY.TAKEN.ge(15))))
                 .as("the queue's tallies count every lead the batch handed out").isPositive();
     }
+
+    @Test
+    void aBatchCountsTheLeadsItHandsOutAgainstEachRepsCapacity() {
+        desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", null, null, 2, true, "REP", Map.of()),
+                        new RepSpec("omar@example.com", "Omar", null, null, 2, true, "REP", Map.of()),
+                        new RepSpec("zoe@example.com", "Zoe", null, null, 2, true, "REP", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com", "zoe@example.com"), Map.of(),
+                        "least-loaded", null, null, null)), Actor.SYSTEM);
+        desk.routing.rules().save("api", Map.of("default", Map.of("queue", "Inbound")), Actor.SYSTEM);
+        List<Lead> leads = java.util.stream.IntStream.range(0, 10).mapToObj(i -> waiting()).toList();
+
+        desk.routing.routing().routeBatch(store.due(20, clock.instant(), null));
+
+        Map<Long, Long> perRep = leads.stream().map(l -> desk.leads.find(l.id()).orElseThrow().ownerRepId()).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(o -> o, java.util.stream.Collectors.counting()));
+        assertThat(perRep.values()).as("two each, then everyone is at capacity").containsExactly(2L, 2L, 2L);
+        assertThat(leads.stream().filter(l -> desk.leads.find(l.id()).orElseThrow().ownerRepId() == null)).hasSize(4);
+    }
 }
