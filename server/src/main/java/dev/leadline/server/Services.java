@@ -127,14 +127,14 @@ public record Services(
         JooqOutbox outbox = new JooqOutbox(dsl);
         JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
-        CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl());
+        AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
+        CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl(), accountMatching);
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);
         transactor.inTransaction(() -> accounts.fillMissingKeys(clock.instant()));
-        AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
         JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait(),
                 accountMatching);
         RoutingSignal signal = new RoutingSignal();

@@ -59,7 +59,7 @@ public final class ChatLookups {
         if (page.items().isEmpty()) {
             return ChatReply.text("Nothing in *" + viewName + "* right now.");
         }
-        List<Card> shown = page.items().stream().map(lead -> cards.card(lead, null)).toList();
+        List<Card> shown = cards.cards(page.items(), null);
         String more = total > shown.size() ? " (showing " + shown.size() + ")" : "";
         return new ChatReply("*" + viewName + "*: " + total + (total == 1 ? " lead" : " leads") + more, shown);
     }

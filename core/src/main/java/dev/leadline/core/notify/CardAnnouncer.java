@@ -1,13 +1,16 @@
 package dev.leadline.core.notify;
 
+import dev.leadline.core.account.AccountMatch;
+import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.sla.SlaPolicies;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
-import dev.leadline.core.sla.SlaPolicies;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,12 +37,19 @@ public final class CardAnnouncer implements LeadAnnouncer {
     private final TeamService team;
     private final SlaPolicies slaPolicies;
     private final Optional<String> crmLeadUrl;
+    private final AccountMatching accounts;
 
     /**
      * @param crmLeadUrl where the CRM shows a lead, with {@code {id}} or {@code {externalId}} in it;
      *                   cards get an "Open in CRM" button when set
      */
     public CardAnnouncer(Outbox outbox, TeamService team, SlaPolicies slaPolicies, Optional<String> crmLeadUrl) {
+        this(outbox, team, slaPolicies, crmLeadUrl, AccountMatching.NONE);
+    }
+
+    /** With {@code accounts}, a card names the account its lead matched, and how surely. */
+    public CardAnnouncer(Outbox outbox, TeamService team, SlaPolicies slaPolicies, Optional<String> crmLeadUrl, AccountMatching accounts) {
+        this.accounts = accounts;
         this.outbox = outbox;
         this.team = team;
         this.slaPolicies = slaPolicies;
@@ -47,7 +58,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
 
     @Override
     public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
-        List<Notification> out = notifications(after, type, summary, at);
+        List<Notification> out = notifications(after, type, summary, at, accounts.stored(after.id()));
         if (!out.isEmpty()) {
             outbox.enqueue(out, at);
         }
@@ -57,14 +68,15 @@ public final class CardAnnouncer implements LeadAnnouncer {
     @Override
     public void announceAll(List<dev.leadline.core.activity.LeadJournal.Change> changes) {
         List<Notification> out = new ArrayList<>();
-        changes.forEach(c -> out.addAll(notifications(c.after(), c.type(), c.summary(), c.at())));
+        Map<LeadId, AccountMatch> matched = accounts.stored(changes.stream().map(c -> c.after().id()).distinct().toList());
+        changes.forEach(c -> out.addAll(notifications(c.after(), c.type(), c.summary(), c.at(), Optional.ofNullable(matched.get(c.after().id())))));
         if (!out.isEmpty()) {
             outbox.enqueue(out, changes.get(changes.size() - 1).at());
         }
     }
 
-    private List<Notification> notifications(Lead after, ActivityType type, String summary, Instant at) {
-        Card card = card(after, summary);
+    private List<Notification> notifications(Lead after, ActivityType type, String summary, Instant at, Optional<AccountMatch> account) {
+        Card card = card(after, summary, account);
         if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
             card = withDeadline(card, after, at);
         }
@@ -102,6 +114,16 @@ public final class CardAnnouncer implements LeadAnnouncer {
     }
 
     public Card card(Lead lead, String status) {
+        return card(lead, status, accounts.stored(lead.id()));
+    }
+
+    /** Cards for many leads, their accounts looked up together. */
+    public List<Card> cards(List<Lead> leads, String status) {
+        Map<LeadId, AccountMatch> matched = accounts.stored(leads.stream().map(Lead::id).toList());
+        return leads.stream().map(l -> card(l, status, Optional.ofNullable(matched.get(l.id())))).toList();
+    }
+
+    private Card card(Lead lead, String status, Optional<AccountMatch> account) {
         String name = Optional.ofNullable(lead.data().displayName()).orElse(lead.data().get(LeadField.COMPANY).orElse(lead.id().toString()));
         String subtitle = join(lead.data().getOrNull(LeadField.TITLE), lead.data().getOrNull(LeadField.COMPANY), " at ");
         List<Card.Field> fields = new ArrayList<>();
@@ -111,6 +133,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
         Optional.ofNullable(lead.score()).ifPresent(s -> fields.add(new Card.Field("Score", s.toString())));
         Optional.ofNullable(lead.ownerRepId()).flatMap(team::rep).map(Rep::name).ifPresent(o -> fields.add(new Card.Field("Owner", o)));
         Optional.ofNullable(lead.queueId()).flatMap(team::queue).map(LeadQueue::name).ifPresent(q -> fields.add(new Card.Field("Queue", q)));
+        account.ifPresent(a -> fields.add(new Card.Field("Account", a.name() + " (" + Math.round(a.confidence() * 100) + " %, " + a.matchedBy() + ")")));
         List<Card.Action> actions = new ArrayList<>(actions(lead));
         crmLeadUrl.map(url -> url.replace("{id}", lead.id().toString())
                         .replace("{externalId}", lead.data().get(LeadField.EXTERNAL_ID).orElse(lead.id().toString())))
