@@ -58,7 +58,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
 
     @Override
     public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
-        List<Notification> out = notifications(after, type, summary, at, accounts.stored(after.id()));
+        List<Notification> out = notifications(before, after, type, summary, at, accounts.stored(after.id()));
         if (!out.isEmpty()) {
             outbox.enqueue(out, at);
         }
@@ -69,13 +69,20 @@ public final class CardAnnouncer implements LeadAnnouncer {
     public void announceAll(List<dev.leadline.core.activity.LeadJournal.Change> changes) {
         List<Notification> out = new ArrayList<>();
         Map<LeadId, AccountMatch> matched = accounts.stored(changes.stream().map(c -> c.after().id()).distinct().toList());
-        changes.forEach(c -> out.addAll(notifications(c.after(), c.type(), c.summary(), c.at(), Optional.ofNullable(matched.get(c.after().id())))));
+        changes.forEach(c -> out.addAll(notifications(c.before(), c.after(), c.type(), c.summary(), c.at(),
+                Optional.ofNullable(matched.get(c.after().id())))));
         if (!out.isEmpty()) {
             outbox.enqueue(out, changes.get(changes.size() - 1).at());
         }
     }
 
-    private List<Notification> notifications(Lead after, ActivityType type, String summary, Instant at, Optional<AccountMatch> account) {
+    /**
+     * The lead's new card, posted where it now is; and, when it was somewhere before, an edit of every
+     * copy already posted (a lead placed for the first time has no other copies to edit).
+     */
+    private List<Notification> notifications(Lead before, Lead after, ActivityType type, String summary, Instant at,
+                                             Optional<AccountMatch> account) {
+        boolean placedBefore = before.queueId() != null || before.ownerRepId() != null;
         Card card = card(after, summary, account);
         if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
             card = withDeadline(card, after, at);
@@ -84,10 +91,14 @@ public final class CardAnnouncer implements LeadAnnouncer {
         List<Notification> out = new ArrayList<>();
         if (type == ActivityType.OFFERED && after.queueId() != null) {
             out.add(post(after, key, Destination.queue(after.queueId()), card, at));
-            out.add(update(after, key, card, at));
+            if (placedBefore) {
+                out.add(update(after, key, card, at));
+            }
         } else if (type == ActivityType.ASSIGNED && after.ownerRepId() != null) {
             out.add(post(after, key, Destination.rep(after.ownerRepId()), card, at));
-            out.add(update(after, key, card, at));
+            if (placedBefore) {
+                out.add(update(after, key, card, at));
+            }
         } else if (UPDATES.contains(type)) {
             out.add(update(after, key, card, at));
         }
