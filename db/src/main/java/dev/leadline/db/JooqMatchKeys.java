@@ -19,6 +19,8 @@ import org.jooq.DSLContext;
  * key's SHA-256), written with their leads.
  */
 public final class JooqMatchKeys implements MatchKeyIndex {
+    /** Up to this many keys (one lead's), candidates are read by one seek per key; more (a batch's), by one numbered range read. */
+    private static final int FEW_KEYS = 16;
     private final DSLContext dsl;
 
     public JooqMatchKeys(DSLContext dsl) {
@@ -83,13 +85,26 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         if (byHash.isEmpty()) {
             return found;
         }
-        // one statement for all the keys, each key's rows numbered so that a very common key yields only perKey of them
-        var numbered = dsl.select(LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID,
-                        org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(LEAD_MATCH_KEY.KEY_HASH).orderBy(LEAD_MATCH_KEY.LEAD_ID))
-                                .as("n"))
-                .from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.in(byHash.keySet())).asTable("k");
-        var union = dsl.select(numbered.field(LEAD_MATCH_KEY.KEY_HASH), numbered.field(LEAD_MATCH_KEY.LEAD_ID)).from(numbered)
-                .where(numbered.field("n", Integer.class).le(perKey));
+        org.jooq.Select<org.jooq.Record2<Long, Long>> union;
+        if (byHash.size() <= FEW_KEYS) {
+            // a lead's own keys: each key's first leads by its own index seek, in one statement
+            org.jooq.Select<org.jooq.Record2<Long, Long>> seeks = null;
+            for (Long h : byHash.keySet()) {
+                var one = dsl.select(LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID).from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.eq(h))
+                        .limit(perKey);
+                seeks = seeks == null ? one : seeks.unionAll(one);
+            }
+            union = seeks;
+        } else {
+            // a batch's keys: one range read, each key's rows numbered so that a very common key yields only perKey of them
+            // (thousands of UNIONed seeks cost more to plan than to run)
+            var numbered = dsl.select(LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID,
+                            org.jooq.impl.DSL.rowNumber().over(org.jooq.impl.DSL.partitionBy(LEAD_MATCH_KEY.KEY_HASH).orderBy(LEAD_MATCH_KEY.LEAD_ID))
+                                    .as("n"))
+                    .from(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.KEY_HASH.in(byHash.keySet())).asTable("k");
+            union = dsl.select(numbered.field(LEAD_MATCH_KEY.KEY_HASH), numbered.field(LEAD_MATCH_KEY.LEAD_ID)).from(numbered)
+                    .where(numbered.field("n", Integer.class).le(perKey));
+        }
         for (var r : dsl.fetch(union)) {
             for (String key : byHash.get(r.value1())) {
                 found.computeIfAbsent(key, k -> new ArrayList<>()).add(new LeadId(r.value2()));
