@@ -58,7 +58,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
 
     @Override
     public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
-        List<Notification> out = notifications(before, after, type, summary, at, accounts.stored(after.id()));
+        List<Notification> out = notifications(before, after, type, summary, at, accounts.stored(after.id()), slaPolicies);
         if (!out.isEmpty()) {
             outbox.enqueue(out, at);
         }
@@ -69,8 +69,9 @@ public final class CardAnnouncer implements LeadAnnouncer {
     public void announceAll(List<dev.leadline.core.activity.LeadJournal.Change> changes) {
         List<Notification> out = new ArrayList<>();
         Map<LeadId, AccountMatch> matched = accounts.stored(changes.stream().map(c -> c.after().id()).distinct().toList());
+        SlaPolicies batch = slaPolicies.lookingUpOnce();
         changes.forEach(c -> out.addAll(notifications(c.before(), c.after(), c.type(), c.summary(), c.at(),
-                Optional.ofNullable(matched.get(c.after().id())))));
+                Optional.ofNullable(matched.get(c.after().id())), batch)));
         if (!out.isEmpty()) {
             outbox.enqueue(out, changes.get(changes.size() - 1).at());
         }
@@ -81,11 +82,11 @@ public final class CardAnnouncer implements LeadAnnouncer {
      * copy already posted (a lead placed for the first time has no other copies to edit).
      */
     private List<Notification> notifications(Lead before, Lead after, ActivityType type, String summary, Instant at,
-                                             Optional<AccountMatch> account) {
+                                             Optional<AccountMatch> account, SlaPolicies policies) {
         boolean placedBefore = before.queueId() != null || before.ownerRepId() != null;
         Card card = card(after, summary, account);
         if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
-            card = withDeadline(card, after, at);
+            card = withDeadline(card, after, at, policies);
         }
         String key = cardKey(after);
         List<Notification> out = new ArrayList<>();
@@ -106,8 +107,8 @@ public final class CardAnnouncer implements LeadAnnouncer {
     }
 
     /** The SLA's first step, when the queue has one: the time the lead should be touched by. */
-    private Card withDeadline(Card card, Lead lead, Instant at) {
-        return Optional.ofNullable(lead.queueId()).flatMap(slaPolicies::forQueue).flatMap(p -> p.step(0).map(s -> p.deadline(at, s.after())))
+    private static Card withDeadline(Card card, Lead lead, Instant at, SlaPolicies policies) {
+        return Optional.ofNullable(lead.queueId()).flatMap(policies::forQueue).flatMap(p -> p.step(0).map(s -> p.deadline(at, s.after())))
                 .map(due -> {
                     List<Card.Field> fields = new ArrayList<>(card.fields());
                     fields.add(new Card.Field("Respond by", HOUR.format(due) + " (in " + Duration.between(at, due).toMinutes() + " min)"));

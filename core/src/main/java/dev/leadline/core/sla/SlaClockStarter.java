@@ -34,9 +34,10 @@ public final class SlaClockStarter implements LeadAnnouncer {
     public void announceAll(List<LeadJournal.Change> changes) {
         Map<List<Instant>, List<LeadId>> starts = new LinkedHashMap<>();
         List<LeadId> stops = new ArrayList<>();
+        SlaPolicies batch = policies.lookingUpOnce();
         for (LeadJournal.Change c : changes) {
             Lead after = c.after();
-            Optional<SlaPolicy> policy = Optional.ofNullable(after.queueId()).flatMap(policies::forQueue);
+            Optional<SlaPolicy> policy = Optional.ofNullable(after.queueId()).flatMap(batch::forQueue);
             if (!after.stage().isOpen()) {
                 stops.add(after.id());
             } else if (c.type() == ActivityType.OFFERED || c.type() == ActivityType.ASSIGNED) {
