@@ -42,8 +42,7 @@ public final class LeadJournal {
     /** A change to where the lead stands (claim, status, ...), with an optional longer text. */
     public void changed(Lead before, Lead after, ActivityType type, Actor actor, String summary, String details, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), type, actor, at, summary, details)));
-        audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), type.name().toLowerCase(java.util.Locale.ROOT), actor, at,
-                LeadSnapshot.of(before), LeadSnapshot.of(after))));
+        audit.record(List.of(entry(before, after, type.name().toLowerCase(java.util.Locale.ROOT), actor, at)));
         announcer.announce(before, after, type, summary, at);
     }
 
@@ -59,8 +58,7 @@ public final class LeadJournal {
         List<AuditEntry> records = new ArrayList<>(changes.size());
         for (Change c : changes) {
             entries.add(new Activity(c.after().id(), c.type(), actor, c.at(), c.summary(), c.details()));
-            records.add(new AuditEntry(ENTITY, c.after().id().toString(), c.type().name().toLowerCase(java.util.Locale.ROOT), actor, c.at(),
-                    LeadSnapshot.of(c.before()), LeadSnapshot.of(c.after())));
+            records.add(entry(c.before(), c.after(), c.type().name().toLowerCase(java.util.Locale.ROOT), actor, c.at()));
         }
         activities.appendAll(entries);
         audit.record(records);
@@ -69,7 +67,12 @@ public final class LeadJournal {
 
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
-        audit.record(List.of(new AuditEntry(ENTITY, after.id().toString(), "updated", actor, at,
-                LeadSnapshot.of(before), LeadSnapshot.of(after))));
+        audit.record(List.of(entry(before, after, "updated", actor, at)));
+    }
+
+    /** A change's audit record: the values it changed, before and after (the whole lead is in its "created" record). */
+    private static AuditEntry entry(Lead before, Lead after, String action, Actor actor, Instant at) {
+        LeadSnapshot.Delta delta = LeadSnapshot.changes(before, after);
+        return new AuditEntry(ENTITY, after.id().toString(), action, actor, at, delta.before(), delta.after());
     }
 }

@@ -3,9 +3,36 @@ package dev.leadline.core.lead;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A lead flattened to named values, as the audit log keeps it before and after a change. */
+/**
+ * A lead flattened to named values, as the audit log keeps it: whole when it is created, and for a
+ * change only the values that changed, before and after ({@link #changes}).
+ */
 public final class LeadSnapshot {
     private LeadSnapshot() {}
+
+    /** What a change changed: each side holds only the names whose values differ; a value cleared or newly set is "" on the side without it. */
+    public record Delta(Map<String, String> before, Map<String, String> after) {}
+
+    public static Delta changes(Lead before, Lead after) {
+        Map<String, String> was = of(before);
+        Map<String, String> now = of(after);
+        Map<String, String> changedFrom = new LinkedHashMap<>();
+        Map<String, String> changedTo = new LinkedHashMap<>();
+        now.forEach((name, value) -> {
+            String old = was.getOrDefault(name, "");
+            if (!old.equals(value)) {
+                changedFrom.put(name, old);
+                changedTo.put(name, value);
+            }
+        });
+        was.forEach((name, value) -> {
+            if (!now.containsKey(name) && !value.isEmpty()) {
+                changedFrom.put(name, value);
+                changedTo.put(name, "");
+            }
+        });
+        return new Delta(changedFrom, changedTo);
+    }
 
     public static Map<String, String> of(Lead lead) {
         Map<String, String> values = new LinkedHashMap<>();
