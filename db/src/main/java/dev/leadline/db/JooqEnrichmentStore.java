@@ -24,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jooq.tools.json.JSONArray;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
 /** Enrichment values with provenance, provider scores and failures in MariaDB. */
 public final class JooqEnrichmentStore implements EnrichmentStore {
@@ -117,29 +113,17 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
                 .orderBy(SALES_LEAD.UPDATED_AT.desc()).limit(max).fetch(JooqLeadRepository::toLead);
     }
 
-    @SuppressWarnings("unchecked")
     private static String reasons(List<ScoreReason> reasons) {
-        JSONArray array = new JSONArray();
-        for (ScoreReason r : reasons) {
-            JSONObject o = new JSONObject();
-            o.put("points", r.points());
-            o.put("text", r.text());
-            array.add(o);
-        }
-        return array.toString();
+        return JsonTree.write(reasons.stream().map(r -> Map.of("points", r.points(), "text", r.text())).toList());
     }
 
     private static List<ScoreReason> reasons(String json) {
-        try {
-            List<ScoreReason> out = new ArrayList<>();
-            for (Object o : (List<?>) new JSONParser().parse(json)) {
-                Map<?, ?> m = (Map<?, ?>) o;
-                out.add(new ScoreReason(((Number) m.get("points")).intValue(), String.valueOf(m.get("text"))));
-            }
-            return out;
-        } catch (ParseException e) {
-            throw new IllegalStateException("stored score reasons are not readable: " + json, e);
+        List<ScoreReason> out = new ArrayList<>();
+        for (Object o : JsonTree.readList(json)) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(new ScoreReason(((Number) m.get("points")).intValue(), String.valueOf(m.get("text"))));
         }
+        return out;
     }
 
     private static String clip(String text, int max) {

@@ -18,9 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
 /** The notification outbox in MariaDB; leases make each due row go to one dispatcher at a time. */
 public final class JooqOutbox implements Outbox {
@@ -144,22 +141,18 @@ public final class JooqOutbox implements Outbox {
             }
             return action;
         }).toList());
-        return JSONObject.toJSONString(json);
+        return JsonTree.write(json);
     }
 
     @SuppressWarnings("unchecked")
     static Card readCard(String text) {
-        try {
-            Map<String, Object> json = (Map<String, Object>) new JSONParser().parse(text);
-            List<Map<String, Object>> fields = (List<Map<String, Object>>) json.get("fields");
-            List<Map<String, Object>> actions = (List<Map<String, Object>>) json.get("actions");
-            return new Card((String) json.get("leadId"), (String) json.get("title"), (String) json.get("subtitle"),
-                    (String) json.get("status"),
-                    fields.stream().map(f -> new Card.Field((String) f.get("label"), (String) f.get("value"))).toList(),
-                    actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"), (String) a.get("url"))).toList());
-        } catch (ParseException e) {
-            throw new IllegalStateException("stored card is not readable: " + text, e);
-        }
+        Map<String, Object> json = JsonTree.readMap(text);
+        List<Map<String, Object>> fields = (List<Map<String, Object>>) json.get("fields");
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) json.get("actions");
+        return new Card((String) json.get("leadId"), (String) json.get("title"), (String) json.get("subtitle"),
+                (String) json.get("status"),
+                fields.stream().map(f -> new Card.Field((String) f.get("label"), (String) f.get("value"))).toList(),
+                actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"), (String) a.get("url"))).toList());
     }
 
     private static String clip(String text) {

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.tools.json.JSONArray;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
 /** Custom list views in MariaDB; filters are kept as a JSON list of {field, op, values}. */
 public final class JooqSavedViewRepository implements SavedViewRepository {
@@ -30,7 +26,7 @@ public final class JooqSavedViewRepository implements SavedViewRepository {
 
     @Override
     public SavedView upsert(SavedView view, Instant at) {
-        String filters = JSONArray.toJSONString(view.filters().stream()
+        String filters = JsonTree.write(view.filters().stream()
                 .map(f -> Map.of("field", f.field().name(), "op", f.op().label(), "values", f.values())).toList());
         dsl.insertInto(SAVED_VIEW)
                 .set(SAVED_VIEW.NAME, view.name())
@@ -73,15 +69,15 @@ public final class JooqSavedViewRepository implements SavedViewRepository {
     private static List<LeadFilter> filters(String json) {
         try {
             List<LeadFilter> filters = new ArrayList<>();
-            for (Object entry : (List<?>) new JSONParser().parse(json)) {
-                JSONObject f = (JSONObject) entry;
+            for (Object entry : JsonTree.readList(json)) {
+                Map<?, ?> f = (Map<?, ?>) entry;
                 String field = (String) f.get("field");
                 List<String> values = ((List<?>) f.get("values")).stream().map(String::valueOf).toList();
                 filters.add(LeadFilter.of(FilterField.parse(field, "filters"), LeadFilter.Operator.parse((String) f.get("op"), "filters"),
                         values, "filters"));
             }
             return filters;
-        } catch (ParseException | ClassCastException e) {
+        } catch (IllegalStateException | ClassCastException e) {
             throw new IllegalStateException("stored view filters are not readable: " + json, e);
         }
     }

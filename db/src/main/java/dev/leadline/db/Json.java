@@ -2,16 +2,13 @@ package dev.leadline.db;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jooq.tools.json.JSONObject;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.ParseException;
 
-/** Flat string maps to and from the JSON text kept in LONGTEXT columns. */
+/** Flat string maps to and from the JSON text kept in LONGTEXT columns (empty maps as NULL). */
 final class Json {
     private Json() {}
 
     static String write(Map<String, String> values) {
-        return values == null || values.isEmpty() ? null : JSONObject.toJSONString(values);
+        return values == null || values.isEmpty() ? null : JsonTree.write(values);
     }
 
     static Map<String, String> read(String json) {
@@ -19,14 +16,7 @@ final class Json {
         if (json == null || json.isBlank()) {
             return values;
         }
-        try {
-            Object parsed = new JSONParser().parse(json);
-            if (parsed instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> values.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-            }
-            return values;
-        } catch (ParseException e) {
-            throw new IllegalStateException("stored JSON is not readable: " + json, e);
-        }
+        JsonTree.readMap(json).forEach((k, v) -> values.put(k, v == null ? null : String.valueOf(v)));
+        return values;
     }
 }

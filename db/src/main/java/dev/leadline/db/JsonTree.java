@@ -1,40 +1,53 @@
 package dev.leadline.db;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.tools.json.ContainerFactory;
-import org.jooq.tools.json.JSONParser;
-import org.jooq.tools.json.JSONValue;
-import org.jooq.tools.json.ParseException;
 
-/** Documents (maps, lists, strings, numbers, booleans) to and from JSON text, keeping key order. */
+/**
+ * Documents (maps, lists, strings, numbers, booleans) to and from the JSON text kept in LONGTEXT
+ * columns, keeping key order. The one JSON codec of this module (Jackson).
+ */
 final class JsonTree {
-    private static final ContainerFactory ORDERED = new ContainerFactory() {
-        @Override
-        public Map createObjectContainer() {
-            return new LinkedHashMap<>();
-        }
-
-        @Override
-        public List createArrayContainer() {
-            return new ArrayList<>();
-        }
-    };
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+    private static final TypeReference<ArrayList<Object>> LIST = new TypeReference<>() {};
 
     private JsonTree() {}
 
     static String write(Object tree) {
-        return JSONValue.toJSONString(tree);
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON document: " + tree, e);
+        }
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> readMap(String json) {
         try {
-            return (Map<String, Object>) new JSONParser().parse(json, ORDERED);
-        } catch (ParseException | ClassCastException e) {
+            Map<String, Object> map = MAPPER.readValue(json, MAP);
+            if (map == null) {
+                throw new IllegalStateException("stored JSON is not a document: " + json);
+            }
+            return map;
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is not a document: " + json, e);
+        }
+    }
+
+    static List<Object> readList(String json) {
+        try {
+            List<Object> list = MAPPER.readValue(json, LIST);
+            if (list == null) {
+                throw new IllegalStateException("stored JSON is not a list: " + json);
+            }
+            return list;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not a list: " + json, e);
         }
     }
 }
