@@ -18,6 +18,12 @@ import java.util.regex.Pattern;
 public final class AccountKeys {
     private static final Pattern JSON_STRING = Pattern.compile("\"([^\"]+)\"");
     private static final Set<String> FREE_EMAIL = freeEmailDomains();
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern MAILBOX = Pattern.compile("^[^/@]*@");
+    private static final Pattern PATH = Pattern.compile("[/:?#].*$");
+    private static final Pattern WWW = Pattern.compile("^www\\d*\\.");
+    private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
 
     private AccountKeys() {}
 
@@ -26,9 +32,11 @@ public final class AccountKeys {
         if (domainOrUrl == null || domainOrUrl.isBlank()) {
             return null;
         }
-        String d = domainOrUrl.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^[^/@]*@", "")
-                .replaceFirst("[/:?#].*$", "").replaceFirst("^www\\d*\\.", "").replaceFirst("\\.$", "");
-        return d.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") ? d : null;
+        String d = domainOrUrl.strip().toLowerCase(Locale.ROOT);
+        for (Pattern part : new Pattern[] {SCHEME, MAILBOX, PATH, WWW, TRAILING_DOT}) {
+            d = part.matcher(d).replaceFirst("");
+        }
+        return DOMAIN.matcher(d).matches() ? d : null;
     }
 
     /** The domain of an email address, or null. */

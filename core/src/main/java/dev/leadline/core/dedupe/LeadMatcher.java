@@ -76,7 +76,7 @@ public final class LeadMatcher {
 
     /** One letter apart with the same digits: {@code jhon.doe} for {@code john.doe}; but {@code row10} and {@code row100} are two mailboxes. */
     private static boolean mistyped(String x, String y) {
-        return EDITS.apply(x, y) == 1 && x.replaceAll("\\D", "").equals(y.replaceAll("\\D", ""));
+        return EDITS.apply(x, y) == 1 && MatchKeys.phoneDigits(x).equals(MatchKeys.phoneDigits(y));
     }
 
     private static boolean sameDomainOtherMailbox(String x, String y) {

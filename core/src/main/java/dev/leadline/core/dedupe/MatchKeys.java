@@ -17,6 +17,15 @@ public final class MatchKeys {
     private static final Set<String> DOTLESS_WEBMAIL = Set.of("gmail.com", "googlemail.com");
     private static final Map<String, String> NICKNAMES = nicknames();
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_PLAIN = Pattern.compile("[^a-z0-9 ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern PATH_OR_PORT = Pattern.compile("[/:].*$");
+    private static final Pattern WWW = Pattern.compile("^www\\d*\\.");
+    private static final Pattern DOT = Pattern.compile("\\.");
+    private static final Pattern SECOND_LEVEL = Pattern.compile("co|com|org|net|ac|gov|edu|ltd|plc");
 
     private MatchKeys() {}
 
@@ -25,8 +34,8 @@ public final class MatchKeys {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
+        String decomposed = ascii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(NOT_PLAIN.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     /**
@@ -58,7 +67,7 @@ public final class MatchKeys {
      */
     public static String company(String company) {
         String p = plain(company == null ? "" : company.replace("&", " and "));
-        return LEGAL_SUFFIX.matcher(p).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return SPACES.matcher(LEGAL_SUFFIX.matcher(p).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     /**
@@ -69,15 +78,15 @@ public final class MatchKeys {
         if (domain == null || domain.isBlank()) {
             return "";
         }
-        String d = domain.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/:].*$", "")
-                .replaceFirst("^www\\d*\\.", "");
-        String[] labels = d.split("\\.");
+        String d = WWW.matcher(PATH_OR_PORT.matcher(SCHEME.matcher(domain.strip().toLowerCase(Locale.ROOT)).replaceFirst(""))
+                .replaceFirst("")).replaceFirst("");
+        String[] labels = DOT.split(d);
         if (labels.length < 2) {
             return d;
         }
         int suffix = 1;
         String last2 = labels[labels.length - 2];
-        if (labels.length >= 3 && last2.matches("co|com|org|net|ac|gov|edu|ltd|plc") && labels[labels.length - 1].length() == 2) {
+        if (labels.length >= 3 && SECOND_LEVEL.matcher(last2).matches() && labels[labels.length - 1].length() == 2) {
             suffix = 2;
         }
         return labels[labels.length - 1 - suffix];
@@ -95,10 +104,25 @@ public final class MatchKeys {
         return p.isEmpty() ? "" : METAPHONE.doubleMetaphone(p);
     }
 
+    /** Only the digits of a text. */
+    static String phoneDigits(String text) {
+        return NOT_DIGIT.matcher(text).replaceAll("");
+    }
+
     /** The last nine digits of a phone number: the same line written with or without country prefix. */
     public static String phone(String phone) {
-        String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+        String digits = phone == null ? "" : NOT_DIGIT.matcher(phone).replaceAll("");
         return digits.length() < 7 ? "" : digits.substring(Math.max(0, digits.length() - 9));
+    }
+
+    /** True when the text has nothing to decompose (no accents): most names and companies. */
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> nicknames() {
