@@ -50,10 +50,11 @@ public final class JooqOutbox implements Outbox {
                 .set(OUTBOX.LEASE_TOKEN, token)
                 .where(OUTBOX.STATUS.eq(PENDING).and(OUTBOX.NEXT_ATTEMPT_AT.le(Times.toDb(now)))
                         .and(OUTBOX.LOCKED_UNTIL.isNull().or(OUTBOX.LOCKED_UNTIL.lt(Times.toDb(now)))))
-                .orderBy(OUTBOX.ID)
+                .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
                 .limit(limit)
                 .execute();
-        return dsl.selectFrom(OUTBOX).where(OUTBOX.LEASE_TOKEN.eq(token).and(OUTBOX.STATUS.eq(PENDING))).orderBy(OUTBOX.ID)
+        return dsl.selectFrom(OUTBOX).where(OUTBOX.LEASE_TOKEN.eq(token).and(OUTBOX.STATUS.eq(PENDING)))
+                .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
                 .fetch(JooqOutbox::toNotification);
     }
 

@@ -102,6 +102,24 @@ class OutboxOnMariaDbTest {
     }
 
     @Test
+    void whatHasBeenDueLongestGoesOutFirstAndARetryDoesNotJumpTheQueue() {
+        Lead refused = newLead();
+        desk.claims.assign(refused.id(), mia, jane, null);
+        chat.next.set(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "429 rate limited"));
+        dispatcher().dispatchDue(50);
+        clock.advance(Duration.ofSeconds(10));
+        Lead waiting = newLead();
+        desk.claims.assign(waiting.id(), mia, jane, null);
+        clock.advance(Duration.ofSeconds(40)); // the new card has been due for 40 s, the retry for 10 s
+
+        dispatcher().dispatchDue(1);
+        assertThat(chat.posts.get(chat.posts.size() - 1).card().leadId()).isEqualTo(waiting.id().toString());
+        dispatcher().dispatchDue(1);
+        assertThat(chat.posts.get(chat.posts.size() - 1).card().leadId()).isEqualTo(refused.id().toString());
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+    }
+
+    @Test
     void twoDispatchersNeverDeliverTheSameNotification() {
         for (int i = 0; i < 20; i++) {
             desk.claims.assign(newLead().id(), mia, jane, null);
