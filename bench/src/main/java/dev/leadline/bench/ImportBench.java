@@ -86,6 +86,7 @@ public final class ImportBench {
                 double all = (System.nanoTime() - start) / 1e9;
                 System.out.printf("  every lead routed %.1f s after the upload began: %.0f leads/s imported and routed%n", all, rows / all);
             }
+            System.out.println("  " + server.cpu() + " (start-up included)");
         }
     }
 

@@ -97,6 +97,20 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * CPU time the server has used so far, its own JVM and, separately, its child processes (the
+     * embedded MariaDB): less sensitive than wall time to a machine that runs slower one hour than the next.
+     */
+    String cpu() {
+        double own = seconds(process.toHandle());
+        double children = process.toHandle().descendants().mapToDouble(ServerProcess::seconds).sum();
+        return String.format("server CPU %.1f s in the JVM + %.1f s in MariaDB", own, children);
+    }
+
+    private static double seconds(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
