@@ -46,7 +46,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("leadline");
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
-        config.addDataSourceProperty("sessionVariables", "time_zone='+00:00'");
+        // Compare in the schema's own collation: the driver's default (utf8mb4_general_ci) differs from
+        // the tables', and MariaDB then cannot use "status = 'PENDING'" to read an index in order, so an
+        // UPDATE ... ORDER BY ... LIMIT sorted every matching row (the outbox lease read its whole backlog).
+        config.addDataSourceProperty("sessionVariables", "time_zone='+00:00',collation_connection=@@collation_database");
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {

@@ -11,6 +11,7 @@ import dev.leadline.core.lead.NewLead;
 import dev.leadline.core.notify.Card;
 import dev.leadline.core.notify.Destination;
 import dev.leadline.core.notify.MessageRef;
+import dev.leadline.core.notify.Notification;
 import dev.leadline.core.notify.Notifier;
 import dev.leadline.core.notify.OutboxDispatcher;
 import dev.leadline.core.team.QueueSpec;
@@ -117,6 +118,27 @@ class OutboxOnMariaDbTest {
         dispatcher().dispatchDue(1);
         assertThat(chat.posts.get(chat.posts.size() - 1).card().leadId()).isEqualTo(refused.id().toString());
         assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+    }
+
+    @Test
+    void takingTheNextBatchReadsThatBatchNotTheWholeBacklog() {
+        List<Notification> backlog = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            backlog.add(new Notification(0, Notification.Kind.POST, 1L, "lead:" + i, Destination.rep(jane.id()),
+                    new Card("L-" + i, "L-" + i, null, "New", List.of(), List.of()), 0, clock.instant()));
+        }
+        desk.outbox.enqueue(backlog, clock.instant().minusSeconds(60));
+        var dsl = desk.database.dsl();
+        long indexRowsRead = new JooqTransactor(dsl).inTransaction(() -> {
+            long before = indexReads(dsl);
+            assertThat(desk.outbox.lease(clock.instant(), clock.instant().plus(Duration.ofSeconds(15)), 25)).hasSize(25);
+            return indexReads(dsl) - before;
+        });
+        assertThat(indexRowsRead).as("rows read by the lease out of 2,000 waiting").isLessThan(200);
+    }
+
+    private static long indexReads(org.jooq.DSLContext dsl) {
+        return Long.parseLong(dsl.fetchOne("show session status like 'Handler_read_next'").get(1, String.class));
     }
 
     @Test
