@@ -40,7 +40,9 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * Delivers what is due now; returns how many notifications it handled. What it cannot deliver
+     * Delivers what is due now; returns how many notifications it settled (delivered, or dropped for
+     * good). Those that must wait (a platform's rate limit, a retry) are not counted, so a caller that
+     * goes on while whole batches settle stops when the backlog is only waiting. What it cannot deliver
      * well within its lease is left for the lease to expire, to be taken again.
      */
     public int dispatchDue(int limit) {
@@ -48,18 +50,22 @@ public final class OutboxDispatcher {
         Instant stopBy = now.plus(LEASE).minus(LEASE_MARGIN);
         List<Notification> due = outbox.lease(now, now.plus(LEASE), limit);
         int handled = 0;
+        int settled = 0;
         for (Notification notification : due) {
             if (clock.instant().isAfter(stopBy)) {
                 log.info("outbox batch ran long; {} notifications wait for their lease to expire", due.size() - handled);
                 break;
             }
-            deliver(notification);
+            if (deliver(notification)) {
+                settled++;
+            }
             handled++;
         }
-        return handled;
+        return settled;
     }
 
-    private void deliver(Notification n) {
+    /** True when the notification is done with (delivered or dropped), false when it waits to be tried again. */
+    private boolean deliver(Notification n) {
         Duration retry = null;
         String retryReason = null;
         for (Notifier notifier : notifiers) {
@@ -67,7 +73,7 @@ public final class OutboxDispatcher {
                 Optional<Duration> wait = wait(notifier, n.destination());
                 if (wait.isPresent()) {
                     outbox.postpone(n.id(), clock.instant().plus(wait.get()));
-                    return;
+                    return false;
                 }
             }
             Notifier.Delivery result;
@@ -79,7 +85,7 @@ public final class OutboxDispatcher {
             if (result instanceof Notifier.Delivery.Failed failed) {
                 log.warn("notification {} for lead {} dropped by {}: {}", n.id(), n.leadId(), notifier.platform(), failed.reason());
                 outbox.failed(n.id(), notifier.platform() + ": " + failed.reason(), clock.instant());
-                return;
+                return true;
             }
             if (result instanceof Notifier.Delivery.RetryLater later) {
                 retry = retry == null || later.after().compareTo(retry) > 0 ? later.after() : retry;
@@ -88,13 +94,16 @@ public final class OutboxDispatcher {
         }
         if (retry == null) {
             outbox.delivered(n.id(), clock.instant());
-        } else if (n.attempts() + 1 >= MAX_ATTEMPTS) {
-            outbox.failed(n.id(), "gave up after " + MAX_ATTEMPTS + " attempts; last: " + retryReason, clock.instant());
-        } else {
-            Duration wait = retry.compareTo(backoff(n.attempts())) > 0 ? retry : backoff(n.attempts());
-            log.info("notification {} for lead {} retries in {} s: {}", n.id(), n.leadId(), wait.toSeconds(), retryReason);
-            outbox.retryAt(n.id(), clock.instant().plus(wait), retryReason);
+            return true;
         }
+        if (n.attempts() + 1 >= MAX_ATTEMPTS) {
+            outbox.failed(n.id(), "gave up after " + MAX_ATTEMPTS + " attempts; last: " + retryReason, clock.instant());
+            return true;
+        }
+        Duration wait = retry.compareTo(backoff(n.attempts())) > 0 ? retry : backoff(n.attempts());
+        log.info("notification {} for lead {} retries in {} s: {}", n.id(), n.leadId(), wait.toSeconds(), retryReason);
+        outbox.retryAt(n.id(), clock.instant().plus(wait), retryReason);
+        return false;
     }
 
     /**

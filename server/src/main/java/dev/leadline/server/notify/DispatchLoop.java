@@ -21,7 +21,8 @@ public final class DispatchLoop implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 while (dispatcher.dispatchDue(BATCH) == BATCH) {
-                    // a full batch: keep going until the backlog is drained
+                    // a full batch settled: keep going until the backlog is drained; one that only waits
+                    // (for a platform's rate limit, or a retry) waits for the next round
                 }
             } catch (RuntimeException e) {
                 log.warn("outbox dispatch failed; retrying shortly: {}", e.getMessage());
