@@ -59,9 +59,12 @@ public final class JooqOutbox implements Outbox {
     }
 
     @Override
-    public void delivered(long id, Instant at) {
+    public void delivered(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
         dsl.update(OUTBOX).set(OUTBOX.STATUS, "DELIVERED").set(OUTBOX.DELIVERED_AT, Times.toDb(at)).setNull(OUTBOX.LOCKED_UNTIL)
-                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1)).where(OUTBOX.ID.eq(id)).execute();
+                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1)).where(OUTBOX.ID.in(ids)).execute();
     }
 
     @Override

@@ -15,7 +15,8 @@ public interface Outbox {
      */
     List<Notification> lease(Instant now, Instant leaseUntil, int limit);
 
-    void delivered(long id, Instant at);
+    /** Marks notifications delivered (none: nothing to do), counting the attempt that delivered each. */
+    void delivered(List<Long> ids, Instant at);
 
     void retryAt(long id, Instant next, String reason);
 

@@ -3,6 +3,7 @@ package dev.leadline.core.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,41 +52,55 @@ public final class OutboxDispatcher {
         List<Notification> due = outbox.lease(now, now.plus(LEASE), limit);
         int handled = 0;
         int settled = 0;
-        for (Notification notification : due) {
-            if (clock.instant().isAfter(stopBy)) {
-                log.info("outbox batch ran long; {} notifications wait for their lease to expire", due.size() - handled);
-                break;
+        List<Long> delivered = new ArrayList<>(due.size());
+        try {
+            for (Notification notification : due) {
+                if (clock.instant().isAfter(stopBy)) {
+                    log.info("outbox batch ran long; {} notifications wait for their lease to expire", due.size() - handled);
+                    break;
+                }
+                Outcome outcome = deliver(notification);
+                if (outcome == Outcome.DELIVERED) {
+                    delivered.add(notification.id());
+                }
+                if (outcome != Outcome.WAITS) {
+                    settled++;
+                }
+                handled++;
             }
-            if (deliver(notification)) {
-                settled++;
-            }
-            handled++;
+        } finally {
+            // marked together: one that went out but is not marked yet goes again after a crash, as an
+            // edit of the copy already posted (its reference is remembered as soon as it is out)
+            outbox.delivered(delivered, clock.instant());
         }
         return settled;
     }
 
-    /** True when the notification is done with (delivered or dropped), false when it waits to be tried again. */
-    private boolean deliver(Notification n) {
+    private enum Outcome { DELIVERED, DROPPED, WAITS }
+
+    private Outcome deliver(Notification n) {
         Duration retry = null;
         String retryReason = null;
         for (Notifier notifier : notifiers) {
-            if (n.kind() == Notification.Kind.POST && outbox.ref(n.cardKey(), notifier.platform(), n.destination()).isEmpty()) {
+            Optional<MessageRef> posted = n.kind() == Notification.Kind.POST
+                    ? outbox.ref(n.cardKey(), notifier.platform(), n.destination()) : Optional.empty();
+            if (n.kind() == Notification.Kind.POST && posted.isEmpty()) {
                 Optional<Duration> wait = wait(notifier, n.destination());
                 if (wait.isPresent()) {
                     outbox.postpone(n.id(), clock.instant().plus(wait.get()));
-                    return false;
+                    return Outcome.WAITS;
                 }
             }
             Notifier.Delivery result;
             try {
-                result = n.kind() == Notification.Kind.POST ? post(notifier, n) : update(notifier, n);
+                result = n.kind() == Notification.Kind.POST ? post(notifier, n, posted) : update(notifier, n);
             } catch (RuntimeException e) {
                 result = new Notifier.Delivery.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             if (result instanceof Notifier.Delivery.Failed failed) {
                 log.warn("notification {} for lead {} dropped by {}: {}", n.id(), n.leadId(), notifier.platform(), failed.reason());
                 outbox.failed(n.id(), notifier.platform() + ": " + failed.reason(), clock.instant());
-                return true;
+                return Outcome.DROPPED;
             }
             if (result instanceof Notifier.Delivery.RetryLater later) {
                 retry = retry == null || later.after().compareTo(retry) > 0 ? later.after() : retry;
@@ -93,17 +108,16 @@ public final class OutboxDispatcher {
             }
         }
         if (retry == null) {
-            outbox.delivered(n.id(), clock.instant());
-            return true;
+            return Outcome.DELIVERED;
         }
         if (n.attempts() + 1 >= MAX_ATTEMPTS) {
             outbox.failed(n.id(), "gave up after " + MAX_ATTEMPTS + " attempts; last: " + retryReason, clock.instant());
-            return true;
+            return Outcome.DROPPED;
         }
         Duration wait = retry.compareTo(backoff(n.attempts())) > 0 ? retry : backoff(n.attempts());
         log.info("notification {} for lead {} retries in {} s: {}", n.id(), n.leadId(), wait.toSeconds(), retryReason);
         outbox.retryAt(n.id(), clock.instant().plus(wait), retryReason);
-        return false;
+        return Outcome.WAITS;
     }
 
     /**
@@ -124,8 +138,7 @@ public final class OutboxDispatcher {
         return Optional.empty();
     }
 
-    private Notifier.Delivery post(Notifier notifier, Notification n) {
-        var existing = outbox.ref(n.cardKey(), notifier.platform(), n.destination());
+    private Notifier.Delivery post(Notifier notifier, Notification n, Optional<MessageRef> existing) {
         if (existing.isPresent()) {
             return update(notifier, n, existing.get());
         }
