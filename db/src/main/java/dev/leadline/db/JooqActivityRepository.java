@@ -40,7 +40,11 @@ public final class JooqActivityRepository implements ActivityRepository {
         touchLeads(activities);
     }
 
-    /** Keeps each lead's {@code last_activity_at} (read by the idle view) at its newest timeline entry. */
+    /**
+     * Keeps each lead's {@code last_activity_at} (read by the idle view) at its newest timeline entry.
+     * A lead's creation and its stage changes set it in their own write, so for their entries this
+     * finds the rows already up to date and changes none.
+     */
     private void touchLeads(List<Activity> activities) {
         Map<Instant, Set<Long>> leadsByTime = new HashMap<>();
         Map<Long, Instant> newest = new HashMap<>();

@@ -187,6 +187,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(SALES_LEAD.CLAIMED_AT, Times.toDb(stage.claimedAt()))
                 .set(SALES_LEAD.FIRST_TOUCHED_AT, Times.toDb(stage.firstTouchedAt()))
                 .set(SALES_LEAD.UPDATED_AT, Times.toDb(at))
+                .set(SALES_LEAD.LAST_ACTIVITY_AT, activityAt(at))
                 .set(SALES_LEAD.VERSION, lead.version() + 1)
                 .where(SALES_LEAD.ID.eq(lead.id().value()).and(SALES_LEAD.VERSION.eq(lead.version())))
                 .execute();
@@ -194,6 +195,16 @@ public final class JooqLeadRepository implements LeadRepository {
             throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
         }
         return find(lead.id()).orElseThrow();
+    }
+
+    /**
+     * A change of stage is on the lead's timeline at {@code at} (its callers journal it): the row's
+     * {@code last_activity_at} moves with the change, in the same write, rather than in a second
+     * update of the same row when the timeline entry is appended.
+     */
+    private static Field<java.time.LocalDateTime> activityAt(Instant at) {
+        var when = DSL.val(Times.toDb(at), SALES_LEAD.LAST_ACTIVITY_AT.getDataType());
+        return DSL.greatest(DSL.coalesce(SALES_LEAD.LAST_ACTIVITY_AT, when), when);
     }
 
     /** One statement for all of them: each column set by {@code CASE id}, every lead at its version or none changed. */
@@ -212,6 +223,7 @@ public final class JooqLeadRepository implements LeadRepository {
         columns.put(SALES_LEAD.FIRST_TOUCHED_AT, s -> Times.toDb(s.firstTouchedAt()));
         Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
         values.put(SALES_LEAD.UPDATED_AT, Times.toDb(at));
+        values.put(SALES_LEAD.LAST_ACTIVITY_AT, activityAt(at));
         values.put(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(1));
         for (var column : columns.entrySet()) {
             @SuppressWarnings("unchecked")
@@ -270,6 +282,8 @@ public final class JooqLeadRepository implements LeadRepository {
         record.setOfferedAt(lead.queueId() == null ? null : Times.toDb(lead.createdAt()));
         record.setCreatedAt(Times.toDb(lead.createdAt()));
         record.setUpdatedAt(Times.toDb(lead.createdAt()));
+        // its timeline starts with its creation: written here, the journal's touch of a new lead changes nothing
+        record.setLastActivityAt(Times.toDb(lead.createdAt()));
         record.setVersion(0);
         return record;
     }
