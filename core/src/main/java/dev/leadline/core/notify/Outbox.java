@@ -10,8 +10,8 @@ public interface Outbox {
     void enqueue(List<Notification> notifications, Instant at);
 
     /**
-     * Takes up to {@code limit} due notifications for this node, longest due first (then oldest), leasing them until {@code leaseUntil}
-     * so that no other node delivers them meanwhile.
+     * Takes up to {@code limit} due notifications for this node, longest due first (then oldest),
+     * leasing them until {@code leaseUntil} so that no other node delivers them meanwhile.
      */
     List<Notification> lease(Instant now, Instant leaseUntil, int limit);
 
