@@ -30,10 +30,10 @@ public final class JooqActivityRepository implements ActivityRepository {
         if (activities.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT, ACTIVITY.SUMMARY,
-                ACTIVITY.DETAILS);
+        BulkInsert insert = BulkInsert.into(dsl, ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT,
+                ACTIVITY.SUMMARY, ACTIVITY.DETAILS);
         for (Activity a : activities) {
-            insert = insert.values(a.leadId().value(), a.type().name(), a.actor().toString(), Times.toDb(a.occurredAt()),
+            insert.row(a.leadId().value(), a.type().name(), a.actor().toString(), Times.toDb(a.occurredAt()),
                     a.summary(), a.details());
         }
         insert.execute();

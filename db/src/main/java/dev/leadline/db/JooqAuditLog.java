@@ -21,10 +21,10 @@ public final class JooqAuditLog implements AuditLog {
         if (entries.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(AUDIT_LOG, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR,
+        BulkInsert insert = BulkInsert.into(dsl, AUDIT_LOG, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR,
                 AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.BEFORE_STATE, AUDIT_LOG.AFTER_STATE);
         for (AuditEntry e : entries) {
-            insert = insert.values(e.entityType(), e.entityId(), e.action(), e.actor().toString(), Times.toDb(e.occurredAt()),
+            insert.row(e.entityType(), e.entityId(), e.action(), e.actor().toString(), Times.toDb(e.occurredAt()),
                     Json.write(e.before()), Json.write(e.after()));
         }
         insert.execute();

@@ -19,6 +19,7 @@ import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.jooq.tables.records.SalesLeadRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -61,11 +62,13 @@ public final class JooqLeadRepository implements LeadRepository {
             return List.of();
         }
         List<SalesLeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
-        var insert = dsl.insertInto(SALES_LEAD).set(records.get(0));
-        for (SalesLeadRecord record : records.subList(1, records.size())) {
-            insert = insert.newRecord().set(record);
+        // toRecord sets the same columns of every lead
+        Field<?>[] columns = Arrays.stream(records.get(0).fields()).filter(records.get(0)::changed).toArray(Field<?>[]::new);
+        BulkInsert insert = BulkInsert.into(dsl, SALES_LEAD, columns);
+        for (SalesLeadRecord record : records) {
+            insert.row(Arrays.stream(columns).map(record::get).toArray());
         }
-        List<Long> ids = insert.returningResult(SALES_LEAD.ID).fetch(SALES_LEAD.ID);
+        List<Long> ids = insert.executeReturningIds();
         List<Lead> stored = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             SalesLeadRecord record = records.get(i);

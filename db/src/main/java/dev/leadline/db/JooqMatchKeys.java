@@ -44,17 +44,13 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         if (replace) {
             dsl.deleteFrom(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.LEAD_ID.in(leads.stream().map(l -> l.id().value()).toList())).execute();
         }
-        var insert = dsl.insertInto(LEAD_MATCH_KEY, LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID);
-        int rows = 0;
+        BulkInsert insert = BulkInsert.ignoringDuplicates(dsl, LEAD_MATCH_KEY, LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID);
         for (Lead lead : leads) {
             for (String key : MatchProfile.of(lead.data()).blockingKeys()) {
-                insert = insert.values(hash(key), lead.id().value());
-                rows++;
+                insert.row(hash(key), lead.id().value());
             }
         }
-        if (rows > 0) {
-            insert.onDuplicateKeyIgnore().execute();
-        }
+        insert.execute();
     }
 
     @Override

@@ -33,10 +33,10 @@ public final class JooqOutbox implements Outbox {
         if (notifications.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(OUTBOX, OUTBOX.KIND, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE, OUTBOX.DESTINATION_ID,
-                OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT);
+        BulkInsert insert = BulkInsert.into(dsl, OUTBOX, OUTBOX.KIND, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
+                OUTBOX.DESTINATION_ID, OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT);
         for (Notification n : notifications) {
-            insert = insert.values(n.kind().name(), n.leadId(), n.cardKey(), n.destination() == null ? null : n.destination().type().name(),
+            insert.row(n.kind().name(), n.leadId(), n.cardKey(), n.destination() == null ? null : n.destination().type().name(),
                     n.destination() == null ? null : n.destination().id(), writeCard(n.card()), PENDING, Times.toDb(at), Times.toDb(at));
         }
         insert.execute();

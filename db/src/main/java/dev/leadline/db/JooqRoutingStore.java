@@ -26,11 +26,12 @@ public final class JooqRoutingStore implements RoutingStore {
 
     @Override
     public void enqueue(List<LeadId> leads, String purpose, Instant at) {
-        var insert = dsl.insertInto(ROUTING_PENDING, ROUTING_PENDING.LEAD_ID, ROUTING_PENDING.PURPOSE, ROUTING_PENDING.ENQUEUED_AT);
+        BulkInsert insert = BulkInsert.ignoringDuplicates(dsl, ROUTING_PENDING, ROUTING_PENDING.LEAD_ID, ROUTING_PENDING.PURPOSE,
+                ROUTING_PENDING.ENQUEUED_AT);
         for (LeadId lead : leads) {
-            insert = insert.values(lead.value(), purpose, Times.toDb(at));
+            insert.row(lead.value(), purpose, Times.toDb(at));
         }
-        insert.onDuplicateKeyIgnore().execute();
+        insert.execute();
     }
 
     @Override
@@ -93,12 +94,12 @@ public final class JooqRoutingStore implements RoutingStore {
         if (decisions.isEmpty()) {
             return;
         }
-        var insert = dsl.insertInto(ROUTING_DECISION, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.PURPOSE, ROUTING_DECISION.RULE_SET_VERSION,
+        BulkInsert insert = BulkInsert.into(dsl, ROUTING_DECISION, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.PURPOSE, ROUTING_DECISION.RULE_SET_VERSION,
                 ROUTING_DECISION.ENTRY, ROUTING_DECISION.OUTCOME, ROUTING_DECISION.QUEUE_ID, ROUTING_DECISION.REP_ID,
                 ROUTING_DECISION.DO_NOT_REASSIGN, ROUTING_DECISION.DECIDED_AT, ROUTING_DECISION.EXPLANATION);
         for (Decision d : decisions) {
             var e = d.explanation();
-            insert = insert.values(d.lead().value(), e.purpose(), e.ruleSetVersion(), e.entry(), d.outcome(), d.queueId(), d.repId(),
+            insert.row(d.lead().value(), e.purpose(), e.ruleSetVersion(), e.entry(), d.outcome(), d.queueId(), d.repId(),
                     d.doNotReassign(), Times.toDb(e.decidedAt()), ExplanationJson.write(e));
         }
         insert.execute();
