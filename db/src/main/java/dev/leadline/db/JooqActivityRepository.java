@@ -30,7 +30,7 @@ public final class JooqActivityRepository implements ActivityRepository {
         if (activities.isEmpty()) {
             return;
         }
-        BulkInsert insert = BulkInsert.into(dsl, ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT,
+        JdbcBatch insert = JdbcBatch.into(dsl, ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT,
                 ACTIVITY.SUMMARY, ACTIVITY.DETAILS);
         for (Activity a : activities) {
             insert.row(a.leadId().value(), a.type().name(), a.actor().toString(), Times.toDb(a.occurredAt()),

@@ -21,7 +21,7 @@ public final class JooqAuditLog implements AuditLog {
         if (entries.isEmpty()) {
             return;
         }
-        BulkInsert insert = BulkInsert.into(dsl, AUDIT_LOG, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR,
+        JdbcBatch insert = JdbcBatch.into(dsl, AUDIT_LOG, AUDIT_LOG.ENTITY_TYPE, AUDIT_LOG.ENTITY_ID, AUDIT_LOG.ACTION, AUDIT_LOG.ACTOR,
                 AUDIT_LOG.OCCURRED_AT, AUDIT_LOG.BEFORE_STATE, AUDIT_LOG.AFTER_STATE);
         for (AuditEntry e : entries) {
             insert.row(e.entityType(), e.entityId(), e.action(), e.actor().toString(), Times.toDb(e.occurredAt()),

@@ -64,7 +64,7 @@ public final class JooqLeadRepository implements LeadRepository {
         List<SalesLeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
         // toRecord sets the same columns of every lead
         Field<?>[] columns = Arrays.stream(records.get(0).fields()).filter(records.get(0)::changed).toArray(Field<?>[]::new);
-        BulkInsert insert = BulkInsert.into(dsl, SALES_LEAD, columns);
+        JdbcBatch insert = JdbcBatch.into(dsl, SALES_LEAD, columns);
         for (SalesLeadRecord record : records) {
             insert.row(Arrays.stream(columns).map(record::get).toArray());
         }
@@ -206,47 +206,49 @@ public final class JooqLeadRepository implements LeadRepository {
      * update of the same row when the timeline entry is appended.
      */
     private static Field<java.time.LocalDateTime> activityAt(Instant at) {
-        var when = DSL.val(Times.toDb(at), SALES_LEAD.LAST_ACTIVITY_AT.getDataType());
+        return activityAt(DSL.val(Times.toDb(at), SALES_LEAD.LAST_ACTIVITY_AT.getDataType()));
+    }
+
+    private static Field<java.time.LocalDateTime> activityAt(Field<java.time.LocalDateTime> when) {
         return DSL.greatest(DSL.coalesce(SALES_LEAD.LAST_ACTIVITY_AT, when), when);
     }
 
-    /** One statement for all of them: each column set by {@code CASE id}, every lead at its version or none changed. */
+    /**
+     * One batch of one-row updates, each at the lead's version: if any lead has moved on, the whole
+     * change fails (the caller's transaction is rolled back) and names that lead.
+     */
     @Override
     public List<Lead> updateStages(List<Lead> leads, List<LeadStage> stages, Instant at) {
         if (leads.isEmpty()) {
             return List.of();
         }
-        Map<TableField<SalesLeadRecord, ?>, Function<LeadStage, Object>> columns = new java.util.LinkedHashMap<>();
-        columns.put(SALES_LEAD.STATUS, s -> s.status().name());
-        columns.put(SALES_LEAD.STATUS_REASON, LeadStage::statusReason);
-        columns.put(SALES_LEAD.QUEUE_ID, LeadStage::queueId);
-        columns.put(SALES_LEAD.OWNER_REP_ID, LeadStage::ownerRepId);
-        columns.put(SALES_LEAD.OFFERED_AT, s -> Times.toDb(s.offeredAt()));
-        columns.put(SALES_LEAD.CLAIMED_AT, s -> Times.toDb(s.claimedAt()));
-        columns.put(SALES_LEAD.FIRST_TOUCHED_AT, s -> Times.toDb(s.firstTouchedAt()));
-        Map<Field<?>, Object> values = new java.util.LinkedHashMap<>();
-        values.put(SALES_LEAD.UPDATED_AT, Times.toDb(at));
-        values.put(SALES_LEAD.LAST_ACTIVITY_AT, activityAt(at));
-        values.put(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(1));
-        for (var column : columns.entrySet()) {
-            @SuppressWarnings("unchecked")
-            Field<Object> field = (Field<Object>) column.getKey();
-            var choose = DSL.choose(SALES_LEAD.ID);
-            org.jooq.CaseWhenStep<Long, Object> cases = null;
-            for (int i = 0; i < leads.size(); i++) {
-                Field<Object> value = DSL.val(column.getValue().apply(stages.get(i)), field.getDataType());
-                cases = cases == null ? choose.when(leads.get(i).id().value(), value) : cases.when(leads.get(i).id().value(), value);
+        JdbcBatch batch = JdbcBatch.of(dsl, dsl.update(SALES_LEAD)
+                .set(SALES_LEAD.STATUS, DSL.val(null, SALES_LEAD.STATUS))
+                .set(SALES_LEAD.STATUS_REASON, DSL.val(null, SALES_LEAD.STATUS_REASON))
+                .set(SALES_LEAD.QUEUE_ID, DSL.val(null, SALES_LEAD.QUEUE_ID))
+                .set(SALES_LEAD.OWNER_REP_ID, DSL.val(null, SALES_LEAD.OWNER_REP_ID))
+                .set(SALES_LEAD.OFFERED_AT, DSL.val(null, SALES_LEAD.OFFERED_AT))
+                .set(SALES_LEAD.CLAIMED_AT, DSL.val(null, SALES_LEAD.CLAIMED_AT))
+                .set(SALES_LEAD.FIRST_TOUCHED_AT, DSL.val(null, SALES_LEAD.FIRST_TOUCHED_AT))
+                .set(SALES_LEAD.UPDATED_AT, DSL.val(null, SALES_LEAD.UPDATED_AT))
+                .set(SALES_LEAD.LAST_ACTIVITY_AT, activityAt(DSL.val(null, SALES_LEAD.LAST_ACTIVITY_AT)))
+                .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(DSL.inline(1)))
+                .where(SALES_LEAD.ID.eq(DSL.val(null, SALES_LEAD.ID)).and(SALES_LEAD.VERSION.eq(DSL.val(null, SALES_LEAD.VERSION)))));
+        var when = Times.toDb(at);
+        for (int i = 0; i < leads.size(); i++) {
+            LeadStage stage = stages.get(i);
+            batch.row(stage.status().name(), stage.statusReason(), stage.queueId(), stage.ownerRepId(), Times.toDb(stage.offeredAt()),
+                    Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), when, when, when,
+                    leads.get(i).id().value(), leads.get(i).version());
+        }
+        dsl.transaction(() -> { // its own, or a savepoint in the caller's: a stale lead undoes the others too
+            int[] counts = batch.execute();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    throw new ConcurrentUpdateException("lead", leads.get(i).id(), leads.get(i).version());
+                }
             }
-            values.put(field, cases.otherwise(field));
-        }
-        var update = dsl.update(SALES_LEAD).set(values);
-        Condition unchanged = DSL.falseCondition();
-        for (Lead lead : leads) {
-            unchanged = unchanged.or(SALES_LEAD.ID.eq(lead.id().value()).and(SALES_LEAD.VERSION.eq(lead.version())));
-        }
-        if (update.where(unchanged).execute() != leads.size()) {
-            throw new ConcurrentUpdateException("lead", leads.get(0).id(), leads.get(0).version()); // the transaction is rolled back whole
-        }
+        });
         List<Lead> updated = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);

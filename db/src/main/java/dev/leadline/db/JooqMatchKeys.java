@@ -44,7 +44,7 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         if (replace) {
             dsl.deleteFrom(LEAD_MATCH_KEY).where(LEAD_MATCH_KEY.LEAD_ID.in(leads.stream().map(l -> l.id().value()).toList())).execute();
         }
-        BulkInsert insert = BulkInsert.ignoringDuplicates(dsl, LEAD_MATCH_KEY, LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID);
+        JdbcBatch insert = JdbcBatch.ignoringDuplicates(dsl, LEAD_MATCH_KEY, LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID);
         for (Lead lead : leads) {
             for (String key : MatchProfile.of(lead.data()).blockingKeys()) {
                 insert.row(hash(key), lead.id().value());

@@ -33,7 +33,7 @@ public final class JooqOutbox implements Outbox {
         if (notifications.isEmpty()) {
             return;
         }
-        BulkInsert insert = BulkInsert.into(dsl, OUTBOX, OUTBOX.KIND, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
+        JdbcBatch insert = JdbcBatch.into(dsl, OUTBOX, OUTBOX.KIND, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
                 OUTBOX.DESTINATION_ID, OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT);
         for (Notification n : notifications) {
             insert.row(n.kind().name(), n.leadId(), n.cardKey(), n.destination() == null ? null : n.destination().type().name(),

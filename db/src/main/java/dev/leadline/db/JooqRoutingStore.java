@@ -26,7 +26,7 @@ public final class JooqRoutingStore implements RoutingStore {
 
     @Override
     public void enqueue(List<LeadId> leads, String purpose, Instant at) {
-        BulkInsert insert = BulkInsert.ignoringDuplicates(dsl, ROUTING_PENDING, ROUTING_PENDING.LEAD_ID, ROUTING_PENDING.PURPOSE,
+        JdbcBatch insert = JdbcBatch.ignoringDuplicates(dsl, ROUTING_PENDING, ROUTING_PENDING.LEAD_ID, ROUTING_PENDING.PURPOSE,
                 ROUTING_PENDING.ENQUEUED_AT);
         for (LeadId lead : leads) {
             insert.row(lead.value(), purpose, Times.toDb(at));
@@ -94,7 +94,7 @@ public final class JooqRoutingStore implements RoutingStore {
         if (decisions.isEmpty()) {
             return;
         }
-        BulkInsert insert = BulkInsert.into(dsl, ROUTING_DECISION, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.PURPOSE, ROUTING_DECISION.RULE_SET_VERSION,
+        JdbcBatch insert = JdbcBatch.into(dsl, ROUTING_DECISION, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.PURPOSE, ROUTING_DECISION.RULE_SET_VERSION,
                 ROUTING_DECISION.ENTRY, ROUTING_DECISION.OUTCOME, ROUTING_DECISION.QUEUE_ID, ROUTING_DECISION.REP_ID,
                 ROUTING_DECISION.DO_NOT_REASSIGN, ROUTING_DECISION.DECIDED_AT, ROUTING_DECISION.EXPLANATION);
         for (Decision d : decisions) {

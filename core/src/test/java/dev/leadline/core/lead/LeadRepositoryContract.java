@@ -110,6 +110,8 @@ public abstract class LeadRepositoryContract {
 
         Lead c = repository().insert(new NewLead(aLead().build(), null, null, T0));
         assertThatThrownBy(() -> repository().updateStages(List.of(c, a), List.of(c.stage().touched(at), a.stage().touched(at)), at))
-                .as("a is stale").isInstanceOf(ConcurrentUpdateException.class);
+                .as("a is stale").isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining(a.id().toString());
+        assertThat(repository().find(c.id()).orElseThrow().version()).as("c is not changed either").isEqualTo(c.version());
     }
 }

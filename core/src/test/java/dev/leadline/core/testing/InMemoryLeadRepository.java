@@ -152,6 +152,17 @@ public final class InMemoryLeadRepository implements LeadRepository {
     }
 
     @Override
+    public synchronized List<Lead> updateStages(List<Lead> leads, List<LeadStage> stages, Instant at) {
+        for (Lead lead : leads) {
+            Lead current = this.leads.get(lead.id().value());
+            if (current == null || current.version() != lead.version()) {
+                throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
+            }
+        }
+        return LeadRepository.super.updateStages(leads, stages, at);
+    }
+
+    @Override
     public synchronized boolean claim(LeadId id, long queueId, long repId, Instant at) {
         Lead current = leads.get(id.value());
         if (current == null || current.ownerRepId() != null || current.queueId() == null || current.queueId() != queueId) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Rows written as one bulk batch read back as they were given, inside the caller's transaction. */
-class BulkInsertOnMariaDbTest {
+class JdbcBatchOnMariaDbTest {
     private static Database database;
 
     @BeforeAll

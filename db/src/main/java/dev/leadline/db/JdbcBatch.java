@@ -9,39 +9,51 @@ import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
- * Many rows into one table as one JDBC batch of a one-row prepared statement. The driver sends such a
- * batch in MariaDB's bulk protocol: the statement is parsed once and the rows travel as binary
- * parameters. A jOOQ multi-row {@code INSERT} instead renders, escapes and sends every value as text,
- * and MariaDB parses all of it: for the hundreds of rows an import batch writes into each table, that
- * rendering and parsing was the largest share of both processes' CPU.
+ * One statement run for many rows as one JDBC batch of a prepared one-row statement. The driver sends a
+ * batch of inserts in MariaDB's bulk protocol: the statement is parsed once and the rows travel as
+ * binary parameters. A jOOQ multi-row {@code INSERT} instead renders, escapes and sends every value as
+ * text, and MariaDB parses all of it: for the hundreds of rows an import batch writes into each table,
+ * that rendering and parsing was the largest share of both processes' CPU. A batch of updates is
+ * pipelined (sent together, answered together) and gives each row's update count, which optimistic
+ * locking needs; a jOOQ {@code UPDATE} of many rows needed a {@code CASE} per column with a branch per
+ * row, which MariaDB evaluated branch by branch for every row.
  *
- * <p>Values are given in the order of the fields, as the JDBC driver takes them (the generated tables
- * use no converters). The batch runs on the connection of the caller's transaction.
+ * <p>Values are given in the order of the statement's parameters, as the JDBC driver takes them (the
+ * generated tables use no converters). The batch runs on the connection of the caller's transaction.
  */
-final class BulkInsert {
+final class JdbcBatch {
     private final DSLContext dsl;
     private final String sql;
     private final int width;
     private final List<Object[]> rows = new ArrayList<>();
 
-    private BulkInsert(DSLContext dsl, String sql, int width) {
+    private JdbcBatch(DSLContext dsl, String sql, int width) {
         this.dsl = dsl;
         this.sql = sql;
         this.width = width;
     }
 
-    static BulkInsert into(DSLContext dsl, Table<?> table, Field<?>... fields) {
-        return new BulkInsert(dsl, render(dsl, table, fields, false), fields.length);
+    static JdbcBatch into(DSLContext dsl, Table<?> table, Field<?>... fields) {
+        return new JdbcBatch(dsl, render(dsl, table, fields, false), fields.length);
     }
 
     /** Rows whose unique key is already there are skipped ({@code INSERT IGNORE}). */
-    static BulkInsert ignoringDuplicates(DSLContext dsl, Table<?> table, Field<?>... fields) {
-        return new BulkInsert(dsl, render(dsl, table, fields, true), fields.length);
+    static JdbcBatch ignoringDuplicates(DSLContext dsl, Table<?> table, Field<?>... fields) {
+        return new JdbcBatch(dsl, render(dsl, table, fields, true), fields.length);
+    }
+
+    /**
+     * Any statement, written with jOOQ with a placeholder ({@code DSL.val(null, field)}) for each value
+     * a row gives, in the order they are rendered.
+     */
+    static JdbcBatch of(DSLContext dsl, Query template) {
+        return new JdbcBatch(dsl, dsl.renderContext().paramType(ParamType.INDEXED).render(template), dsl.extractBindValues(template).size());
     }
 
     private static String render(DSLContext dsl, Table<?> table, Field<?>[] fields, boolean ignore) {
@@ -49,9 +61,9 @@ final class BulkInsert {
         return dsl.renderContext().paramType(ParamType.INDEXED).render(ignore ? insert.onDuplicateKeyIgnore() : insert);
     }
 
-    BulkInsert row(Object... values) {
+    JdbcBatch row(Object... values) {
         if (values.length != width) {
-            throw new IllegalArgumentException("a row of " + values.length + " values for " + width + " columns");
+            throw new IllegalArgumentException("a row of " + values.length + " values for " + width + " parameters");
         }
         rows.add(values);
         return this;
@@ -61,13 +73,14 @@ final class BulkInsert {
         return rows.size();
     }
 
-    void execute() {
+    /** Runs the batch and returns each row's update count, in the order of the rows (inserts in bulk give {@link Statement#SUCCESS_NO_INFO}). */
+    int[] execute() {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
-        dsl.connection(connection -> {
+        return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                executeBatch(statement);
+                return executeBatch(statement);
             }
         });
     }
@@ -94,13 +107,13 @@ final class BulkInsert {
         });
     }
 
-    private void executeBatch(PreparedStatement statement) throws SQLException {
+    private int[] executeBatch(PreparedStatement statement) throws SQLException {
         for (Object[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 statement.setObject(i + 1, row[i]);
             }
             statement.addBatch();
         }
-        statement.executeBatch();
+        return statement.executeBatch();
     }
 }
