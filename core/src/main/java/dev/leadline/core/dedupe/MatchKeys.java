@@ -18,7 +18,6 @@ public final class MatchKeys {
     private static final Map<String, String> NICKNAMES = nicknames();
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
-    private static final Pattern NOT_PLAIN = Pattern.compile("[^a-z0-9 ]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
     private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
@@ -35,7 +34,22 @@ public final class MatchKeys {
             return "";
         }
         String decomposed = ascii(text) ? text : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        return SPACES.matcher(NOT_PLAIN.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ").strip();
+        String lower = decomposed.toLowerCase(Locale.ROOT);
+        StringBuilder plain = new StringBuilder(lower.length());
+        boolean gap = false; // anything but a letter or digit separates words, however many of them
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && !plain.isEmpty()) {
+                    plain.append(' ');
+                }
+                plain.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return plain.toString();
     }
 
     /**
