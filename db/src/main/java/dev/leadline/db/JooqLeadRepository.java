@@ -214,8 +214,9 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     /**
-     * One batch of one-row updates, each at the lead's version: if any lead has moved on, the whole
-     * change fails (the caller's transaction is rolled back) and names that lead.
+     * One batch of one-row updates, each at the lead's version: if any lead has moved on, the change
+     * fails naming that lead and none of the leads changes (the batch runs in its own transaction, or
+     * in a savepoint of the caller's).
      */
     @Override
     public List<Lead> updateStages(List<Lead> leads, List<LeadStage> stages, Instant at) {
@@ -238,10 +239,10 @@ public final class JooqLeadRepository implements LeadRepository {
         for (int i = 0; i < leads.size(); i++) {
             LeadStage stage = stages.get(i);
             batch.row(stage.status().name(), stage.statusReason(), stage.queueId(), stage.ownerRepId(), Times.toDb(stage.offeredAt()),
-                    Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), when, when, when,
+                    Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), when, when, when, // updated_at, activityAt's two
                     leads.get(i).id().value(), leads.get(i).version());
         }
-        dsl.transaction(() -> { // its own, or a savepoint in the caller's: a stale lead undoes the others too
+        dsl.transaction(() -> {
             int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 1) {
