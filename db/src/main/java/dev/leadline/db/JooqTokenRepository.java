@@ -7,6 +7,7 @@ import dev.leadline.core.access.TokenRepository;
 import dev.leadline.core.access.TokenRole;
 import dev.leadline.db.jooq.tables.records.ApiTokenRecord;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -19,13 +20,15 @@ public final class JooqTokenRepository implements TokenRepository {
     }
 
     @Override
-    public ApiToken insert(String name, TokenRole role, String secretHash, Instant createdAt, Instant expiresAt) {
+    public ApiToken insert(NewToken token) {
         ApiTokenRecord record = dsl.newRecord(API_TOKEN);
-        record.setName(name);
-        record.setRole(role.name());
-        record.setTokenHash(secretHash);
-        record.setCreatedAt(Times.toDb(createdAt));
-        record.setExpiresAt(Times.toDb(expiresAt));
+        record.setName(token.name());
+        record.setRole(token.role().name());
+        record.setRepId(token.repId());
+        record.setActAs(token.actAs());
+        record.setTokenHash(token.secretHash());
+        record.setCreatedAt(Times.toDb(token.createdAt()));
+        record.setExpiresAt(Times.toDb(token.expiresAt()));
         record.store();
         return toToken(record);
     }
@@ -36,8 +39,24 @@ public final class JooqTokenRepository implements TokenRepository {
                 .map(JooqTokenRepository::toToken);
     }
 
+    @Override
+    public List<ApiToken> list() {
+        return dsl.selectFrom(API_TOKEN).orderBy(API_TOKEN.ID.desc()).fetch(JooqTokenRepository::toToken);
+    }
+
+    @Override
+    public List<ApiToken> active(String name) {
+        return dsl.selectFrom(API_TOKEN).where(API_TOKEN.NAME.eq(name), API_TOKEN.REVOKED_AT.isNull())
+                .orderBy(API_TOKEN.ID).fetch(JooqTokenRepository::toToken);
+    }
+
+    @Override
+    public void revoke(List<Long> ids, Instant at) {
+        dsl.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, Times.toDb(at)).where(API_TOKEN.ID.in(ids), API_TOKEN.REVOKED_AT.isNull()).execute();
+    }
+
     private static ApiToken toToken(ApiTokenRecord r) {
-        return new ApiToken(r.getId(), r.getName(), TokenRole.valueOf(r.getRole()), Times.fromDb(r.getCreatedAt()),
-                Times.fromDb(r.getExpiresAt()), Times.fromDb(r.getRevokedAt()));
+        return new ApiToken(r.getId(), r.getName(), TokenRole.valueOf(r.getRole()), r.getRepId(), Boolean.TRUE.equals(r.getActAs()),
+                Times.fromDb(r.getCreatedAt()), Times.fromDb(r.getExpiresAt()), Times.fromDb(r.getRevokedAt()));
     }
 }

@@ -134,6 +134,10 @@ public final class Leadline implements AutoCloseable {
         return backend.services();
     }
 
+    public dev.leadline.db.Database database() {
+        return backend.db().database();
+    }
+
     @Override
     public void close() {
         http.stop();

@@ -123,7 +123,8 @@ public record Services(
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
         JooqAuditLog audit = new JooqAuditLog(dsl);
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
-        TeamService team = new TeamService(transactor, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
+        JooqRepRepository reps = new JooqRepRepository(dsl);
+        TeamService team = new TeamService(transactor, reps, new JooqQueueRepository(dsl), audit, clock);
         JooqOutbox outbox = new JooqOutbox(dsl);
         JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
@@ -170,7 +171,7 @@ public record Services(
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard, accountMatching),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
-                new TokenService(new JooqTokenRepository(dsl), audit, clock),
+                new TokenService(new JooqTokenRepository(dsl), reps, audit, clock),
                 views,
                 chat,
                 duplicates,

@@ -115,7 +115,7 @@ class AccountsApiTest {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(json(empty).path("message").asText()).contains("the first line must be a header");
 
-        String integration = server.services().tokens().issue("zap", TokenRole.INTEGRATION, Optional.empty(), Actor.cli("t")).secret();
+        String integration = server.services().tokens().issue(dev.leadline.core.access.TokenService.Request.of("zap", TokenRole.INTEGRATION), Actor.cli("t")).secret();
         HttpResponse<String> forbidden = server.send(server.request("/api/v1/accounts/import").setHeader("Authorization", "Bearer " + integration)
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(ACCOUNTS)).build());
         assertThat(forbidden.statusCode()).isEqualTo(403);

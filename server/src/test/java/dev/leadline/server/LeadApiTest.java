@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.access.TokenRole;
+import dev.leadline.core.access.TokenService;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -88,7 +89,8 @@ class LeadApiTest {
     void requestsWithoutAValidTokenAreTurnedAway() throws Exception {
         var noToken = server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads")).GET().build());
         var unknown = server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads")).header("Authorization", "Bearer nope").GET().build());
-        String expired = server.services().tokens().issue("old", TokenRole.INTEGRATION, Optional.of(Duration.ofSeconds(-1)), dev.leadline.core.common.Actor.cli("test")).secret();
+        String expired = server.services().tokens().issue(new TokenService.Request("old", TokenRole.INTEGRATION, null, false,
+                Optional.of(Duration.ofMillis(1))), dev.leadline.core.common.Actor.cli("test")).secret(); // expired by the time it is sent
         var expiredResponse = server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads"))
                 .header("Authorization", "Bearer " + expired).GET().build());
 

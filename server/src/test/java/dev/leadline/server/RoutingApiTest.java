@@ -103,7 +103,7 @@ class RoutingApiTest {
         assertThat(current.path("entries").get(0).path("name").asText()).isEqualTo("Big companies");
         assertThat(put("/api/v1/rules/api", RULES, "application/yaml").body()).contains("\"version\":1");
 
-        String integration = server.services().tokens().issue("zap", TokenRole.INTEGRATION, Optional.empty(), Actor.cli("t")).secret();
+        String integration = server.services().tokens().issue(dev.leadline.core.access.TokenService.Request.of("zap", TokenRole.INTEGRATION), Actor.cli("t")).secret();
         HttpResponse<String> forbidden = server.send(server.request("/api/v1/rules/api").setHeader("Authorization", "Bearer " + integration)
                 .PUT(HttpRequest.BodyPublishers.ofString(RULES)).build());
         assertThat(forbidden.statusCode()).isEqualTo(403);

@@ -61,8 +61,22 @@ public final class TestServer implements AutoCloseable {
         leadline = Leadline.start(Config.fromEnvironment(env), Clock.systemUTC());
     }
 
+    /** A second server node on the same database and directories, as in a scaled-out install. */
+    public TestServer anotherNode() {
+        return startWith(env);
+    }
+
+    /** A server with exactly this environment (e.g. another's, with a variable changed). */
+    public static TestServer startWith(Map<String, String> env) {
+        return new TestServer(Leadline.start(Config.fromEnvironment(env), Clock.systemUTC()), Map.copyOf(env));
+    }
+
     public Map<String, String> env() {
         return env;
+    }
+
+    public dev.leadline.db.Database database() {
+        return leadline.database();
     }
 
     public Services services() {

@@ -11,6 +11,7 @@ import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
@@ -37,7 +38,8 @@ public final class ClaimService {
         this.clock = clock;
     }
 
-    public LeadOutcome claim(LeadId id, Rep rep) {
+    public LeadOutcome claim(LeadId id, ActingRep by) {
+        Rep rep = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = load(id);
             if (lead.ownerRepId() != null) {
@@ -59,13 +61,14 @@ public final class ClaimService {
                 return alreadyClaimed(load(id));
             }
             Lead after = load(id);
-            journal.changed(lead, after, ActivityType.CLAIMED, Actor.rep(rep.email()),
+            journal.changed(lead, after, ActivityType.CLAIMED, by.actor(),
                     "Claimed by " + rep.name() + waited(lead.stage().offeredAt(), now), null, now);
             return new LeadOutcome.Done(after);
         });
     }
 
-    public LeadOutcome release(LeadId id, Rep rep) {
+    public LeadOutcome release(LeadId id, ActingRep by) {
+        Rep rep = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = load(id);
             if (lead.ownerRepId() == null) {
@@ -81,14 +84,15 @@ public final class ClaimService {
             Instant now = clock.instant();
             Lead after = leads.updateStage(lead, lead.stage().released(), now);
             String queue = team.queue(lead.queueId()).map(LeadQueue::name).orElse("its queue");
-            journal.changed(lead, after, ActivityType.RELEASED, Actor.rep(rep.email()), "Released back to " + queue + " by " + rep.name(),
+            journal.changed(lead, after, ActivityType.RELEASED, by.actor(), "Released back to " + queue + " by " + rep.name(),
                     null, now);
             return new LeadOutcome.Done(after);
         });
     }
 
     /** A manager gives the lead to a rep, with a reason. */
-    public LeadOutcome assign(LeadId id, Rep manager, Rep assignee, String reason) {
+    public LeadOutcome assign(LeadId id, ActingRep by, Rep assignee, String reason) {
+        Rep manager = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = load(id);
             Optional<LeadOutcome> refused = refuseAssignment(lead, manager);
@@ -100,14 +104,15 @@ public final class ClaimService {
             }
             Instant now = clock.instant();
             Lead after = leads.updateStage(lead, lead.stage().ownedBy(assignee.id(), now), now);
-            journal.changed(lead, after, ActivityType.ASSIGNED, Actor.rep(manager.email()),
+            journal.changed(lead, after, ActivityType.ASSIGNED, by.actor(),
                     "Assigned to " + assignee.name() + " by " + manager.name() + because(reason), reason, now);
             return new LeadOutcome.Done(after);
         });
     }
 
     /** A manager offers the lead to a queue (taking it from its owner, if any), with a reason. */
-    public LeadOutcome offer(LeadId id, Rep manager, LeadQueue queue, String reason) {
+    public LeadOutcome offer(LeadId id, ActingRep by, LeadQueue queue, String reason) {
+        Rep manager = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = load(id);
             Optional<LeadOutcome> refused = refuseAssignment(lead, manager);
@@ -116,7 +121,7 @@ public final class ClaimService {
             }
             Instant now = clock.instant();
             Lead after = leads.updateStage(lead, lead.stage().offeredTo(queue.id(), now), now);
-            journal.changed(lead, after, ActivityType.OFFERED, Actor.rep(manager.email()),
+            journal.changed(lead, after, ActivityType.OFFERED, by.actor(),
                     "Offered to " + queue.name() + " by " + manager.name() + because(reason), reason, now);
             return new LeadOutcome.Done(after);
         });

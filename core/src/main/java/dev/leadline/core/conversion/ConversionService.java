@@ -25,6 +25,7 @@ import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +65,8 @@ public final class ConversionService {
         this.clock = clock;
     }
 
-    public ConversionOutcome convert(LeadId id, Rep rep, ConvertRequest request) {
+    public ConversionOutcome convert(LeadId id, ActingRep by, ConvertRequest request) {
+        Rep rep = by.rep();
         request.opportunity().ifPresent(ConversionService::check);
         return transactor.inTransaction(() -> {
             Lead lead = load(id);
@@ -100,7 +102,7 @@ public final class ConversionService {
                     existingContact.isEmpty(), contact.version(), opportunity == null ? null : opportunity.id(), opportunity == null ? null : opportunity.version(),
                     lead.stage(), now, null));
             Lead after = leads.updateStage(lead, lead.stage().withStatus(LeadStatus.CONVERTED, null).touched(now), now);
-            journal.changed(lead, after, ActivityType.CONVERTED, Actor.rep(rep.email()), "Converted by " + rep.name() + " into "
+            journal.changed(lead, after, ActivityType.CONVERTED, by.actor(), "Converted by " + rep.name() + " into "
                     + account.name() + (matched.isPresent() ? " (existing account)" : " (new account)")
                     + (opportunity == null ? "" : " with opportunity " + opportunity.name())
                     + (existingContact.isPresent() ? "; joined existing contact " + contact.id() + " (the same person)" : "")
@@ -109,7 +111,8 @@ public final class ConversionService {
         });
     }
 
-    public ConversionOutcome unconvert(LeadId id, Rep rep) {
+    public ConversionOutcome unconvert(LeadId id, ActingRep by) {
+        Rep rep = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = load(id);
             Optional<String> refusal = Permissions.mayWork(rep, lead);
@@ -137,7 +140,7 @@ public final class ConversionService {
             Instant now = clock.instant();
             conversions.markUndone(c.id(), now);
             Lead after = leads.updateStage(lead, c.stageBefore(), now);
-            journal.changed(lead, after, ActivityType.UNCONVERTED, Actor.rep(rep.email()), "Conversion undone by " + rep.name()
+            journal.changed(lead, after, ActivityType.UNCONVERTED, by.actor(), "Conversion undone by " + rep.name()
                     + (kept.isEmpty() ? "" : "; kept because changed since: " + String.join(", ", kept)), null, now);
             return new ConversionOutcome.Unconverted(after, removed, kept);
         });

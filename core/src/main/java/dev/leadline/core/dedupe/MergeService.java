@@ -14,6 +14,7 @@ import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +54,8 @@ public final class MergeService {
     }
 
     /** Merges {@code others} into {@code survivor}, as {@code rep} (who must be allowed to work every one of them). */
-    public MergeOutcome merge(LeadId survivor, List<LeadId> others, Map<String, LeadId> choices, Rep rep) {
+    public MergeOutcome merge(LeadId survivor, List<LeadId> others, Map<String, LeadId> choices, ActingRep by) {
+        Rep rep = by.rep();
         if (others.isEmpty()) {
             throw new ValidationException("leads", "name at least one lead to merge into " + survivor);
         }
@@ -75,7 +77,7 @@ public final class MergeService {
                     return new MergeOutcome.Refused(new LeadOutcome.NotAllowed(notAllowed.get()));
                 }
             }
-            return mergeLoaded(principal, merged, choices, Actor.rep(rep.email()));
+            return mergeLoaded(principal, merged, choices, by.actor());
         });
     }
 
@@ -114,7 +116,8 @@ public final class MergeService {
     }
 
     /** Undoes the newest merge into {@code survivor}, as {@code rep}. */
-    public MergeOutcome unmerge(LeadId survivor, Rep rep) {
+    public MergeOutcome unmerge(LeadId survivor, ActingRep by) {
+        Rep rep = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = load(survivor);
             Optional<String> refusal = Permissions.mayWork(rep, lead);
@@ -127,7 +130,7 @@ public final class MergeService {
             }
             LeadMerge merge = found.get();
             Instant now = clock.instant();
-            Actor actor = Actor.rep(rep.email());
+            Actor actor = by.actor();
             store.moveBack(merge.moved(), survivor);
             store.setCreatedAt(survivor, merge.survivorCreatedBefore());
             List<String> kept = new ArrayList<>();

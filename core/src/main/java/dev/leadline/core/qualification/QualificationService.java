@@ -13,6 +13,7 @@ import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +52,10 @@ public final class QualificationService {
     }
 
     /** A call, email, LinkedIn message or other attempt; {@code reached} when the lead answered. */
-    public LeadOutcome logContact(LeadId id, Rep rep, ContactChannel channel, boolean reached, String note) {
+    public LeadOutcome logContact(LeadId id, ActingRep by, ContactChannel channel, boolean reached, String note) {
+        Rep rep = by.rep();
         checkNote(note);
-        return work(id, rep, lead -> {
+        return work(id, by, lead -> {
             if (!WORKABLE.contains(lead.status()) && lead.status() != LeadStatus.QUALIFIED) {
                 return Optional.of("a " + lead.status() + " lead takes no more contact attempts");
             }
@@ -70,32 +72,35 @@ public final class QualificationService {
         });
     }
 
-    public LeadOutcome qualify(LeadId id, Rep rep, String note) {
+    public LeadOutcome qualify(LeadId id, ActingRep by, String note) {
+        Rep rep = by.rep();
         checkNote(note);
-        return work(id, rep, lead -> WORKABLE.contains(lead.status()) ? Optional.empty()
+        return work(id, by, lead -> WORKABLE.contains(lead.status()) ? Optional.empty()
                 : Optional.of(lead.id() + " is " + lead.status() + " and cannot be qualified"),
                 (lead, now) -> new Change(lead.stage().withStatus(LeadStatus.QUALIFIED, null).touched(now),
                         ActivityType.QUALIFIED, "Qualified by " + rep.name(), blankToNull(note)));
     }
 
-    public LeadOutcome disqualify(LeadId id, Rep rep, String reason, String note) {
+    public LeadOutcome disqualify(LeadId id, ActingRep by, String reason, String note) {
+        Rep rep = by.rep();
         checkNote(note);
         String canonical = disqualifyReasons.stream().filter(r -> r.equalsIgnoreCase(reason == null ? "" : reason.strip()))
                 .findFirst().orElseThrow(() -> new ValidationException("reason",
                         "must be one of: " + String.join(", ", disqualifyReasons)));
-        return work(id, rep, lead -> lead.stage().isOpen() ? Optional.empty()
+        return work(id, by, lead -> lead.stage().isOpen() ? Optional.empty()
                 : Optional.of(lead.id() + " is " + lead.status() + " and cannot be disqualified"),
                 (lead, now) -> new Change(lead.stage().withStatus(LeadStatus.DISQUALIFIED, canonical).touched(now),
                         ActivityType.DISQUALIFIED, "Disqualified by " + rep.name() + ": " + canonical, blankToNull(note)));
     }
 
     /** Notes can be added by the owner or a manager, in any status. */
-    public LeadOutcome addNote(LeadId id, Rep rep, String text) {
+    public LeadOutcome addNote(LeadId id, ActingRep by, String text) {
+        Rep rep = by.rep();
         if (text == null || text.isBlank()) {
             throw new ValidationException("text", "a note needs some text");
         }
         checkNote(text);
-        return work(id, rep, lead -> Optional.empty(), (lead, now) -> new Change(lead.stage(), ActivityType.NOTE,
+        return work(id, by, lead -> Optional.empty(), (lead, now) -> new Change(lead.stage(), ActivityType.NOTE,
                 "Note by " + rep.name() + ": " + abbreviate(text), text.strip()));
     }
 
@@ -109,7 +114,8 @@ public final class QualificationService {
         Change apply(Lead lead, Instant now);
     }
 
-    private LeadOutcome work(LeadId id, Rep rep, StateCheck check, Mutation mutation) {
+    private LeadOutcome work(LeadId id, ActingRep by, StateCheck check, Mutation mutation) {
+        Rep rep = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
             Optional<String> refusal = Permissions.mayWork(rep, lead);
@@ -123,7 +129,7 @@ public final class QualificationService {
             Instant now = clock.instant();
             Change change = mutation.apply(lead, now);
             Lead after = change.stage().equals(lead.stage()) ? lead : leads.updateStage(lead, change.stage(), now);
-            journal.changed(lead, after, change.type(), Actor.rep(rep.email()), change.summary(), change.details(), now);
+            journal.changed(lead, after, change.type(), by.actor(), change.summary(), change.details(), now);
             return new LeadOutcome.Done(after);
         });
     }

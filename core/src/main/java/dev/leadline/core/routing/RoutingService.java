@@ -15,6 +15,7 @@ import dev.leadline.core.notify.Alerts;
 import dev.leadline.core.routing.RoutingDecision.Outcome;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Duration;
@@ -266,7 +267,8 @@ public final class RoutingService {
     }
 
     /** A manager hands the lead to a queue, which gives it out by its strategy (never to someone who had it, while others can take it). */
-    public LeadOutcome assignToQueue(LeadId id, Rep manager, LeadQueue queue, String reason) {
+    public LeadOutcome assignToQueue(LeadId id, ActingRep by, LeadQueue queue, String reason) {
+        Rep manager = by.rep();
         return transactor.inTransaction(() -> {
             Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
             if (!Permissions.isManager(manager)) {
@@ -278,7 +280,7 @@ public final class RoutingService {
             Instant now = clock.instant();
             RoutingDecision decision = engine.distribute(queue.id(), request(lead, REASSIGNMENT, now),
                     "handed to " + queue.name() + " by " + manager.name(), true, false);
-            return new LeadOutcome.Done(routed.apply(lead, decision, Actor.rep(manager.email()), reason, now, true));
+            return new LeadOutcome.Done(routed.apply(lead, decision, by.actor(), reason, now, true));
         });
     }
 

@@ -13,6 +13,7 @@ import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.team.Permissions;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,80 +46,84 @@ public final class SchedulingService {
         this.clock = clock;
     }
 
-    public ScheduleOutcome<Meeting> book(LeadId id, Rep rep, Instant startsAt, Duration duration, String title,
+    public ScheduleOutcome<Meeting> book(LeadId id, ActingRep by, Instant startsAt, Duration duration, String title,
                                          List<String> attendees) {
+        Rep rep = by.rep();
         checkMeeting(startsAt, duration);
         attendees.stream().filter(a -> !a.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")).findFirst().ifPresent(a -> {
             throw new ValidationException("attendees", "'" + a + "' is not an email address");
         });
-        return onLead(id, rep, (lead, now) -> {
+        return onLead(id, by, (lead, now) -> {
             String name = Optional.ofNullable(title).filter(t -> !t.isBlank()).map(String::strip)
                     .orElse("Meeting with " + Optional.ofNullable(lead.data().displayName()).orElse(lead.id().toString()));
             Meeting meeting = schedule.insertMeeting(lead.id(), rep.id(), startsAt, duration, name, attendees, now);
-            touch(lead, null, rep, ActivityType.MEETING_SCHEDULED,
+            touch(lead, null, by, ActivityType.MEETING_SCHEDULED,
                     "Meeting booked by " + rep.name() + " for " + local(startsAt, rep) + " (" + duration.toMinutes() + " min): " + name, now);
             return meeting;
         });
     }
 
-    public ScheduleOutcome<Meeting> reschedule(long meetingId, Rep rep, Instant startsAt, Duration duration) {
+    public ScheduleOutcome<Meeting> reschedule(long meetingId, ActingRep by, Instant startsAt, Duration duration) {
+        Rep rep = by.rep();
         checkMeeting(startsAt, duration);
         Meeting meeting = meeting(meetingId);
         if (meeting.outcome() != null) {
             return new ScheduleOutcome.Refused<>(new LeadOutcome.WrongState("the meeting is already " + meeting.outcome()));
         }
-        return onLead(meeting.leadId(), rep, (lead, now) -> {
+        return onLead(meeting.leadId(), by, (lead, now) -> {
             Meeting moved = schedule.updateMeeting(new Meeting(meeting.id(), meeting.leadId(), meeting.repId(), startsAt, duration,
                     meeting.title(), meeting.attendees(), null, meeting.sequence() + 1, meeting.createdAt(), now, meeting.version()), now);
-            touch(lead, null, rep, ActivityType.MEETING_RESCHEDULED,
+            touch(lead, null, by, ActivityType.MEETING_RESCHEDULED,
                     "Meeting moved by " + rep.name() + " to " + local(startsAt, rep) + ": " + meeting.title(), now);
             return moved;
         });
     }
 
     /** Records how the meeting went; a held meeting means the lead engaged. */
-    public ScheduleOutcome<Meeting> recordOutcome(long meetingId, Rep rep, MeetingOutcome outcome) {
+    public ScheduleOutcome<Meeting> recordOutcome(long meetingId, ActingRep by, MeetingOutcome outcome) {
         Meeting meeting = meeting(meetingId);
         Instant now = clock.instant();
         if ((outcome == MeetingOutcome.HELD || outcome == MeetingOutcome.NO_SHOW) && meeting.startsAt().isAfter(now)) {
             return new ScheduleOutcome.Refused<>(new LeadOutcome.WrongState("the meeting has not started yet"));
         }
-        return onLead(meeting.leadId(), rep, (lead, at) -> {
+        return onLead(meeting.leadId(), by, (lead, at) -> {
             Meeting updated = schedule.updateMeeting(new Meeting(meeting.id(), meeting.leadId(), meeting.repId(), meeting.startsAt(),
                     meeting.duration(), meeting.title(), meeting.attendees(), outcome,
                     outcome == MeetingOutcome.CANCELLED ? meeting.sequence() + 1 : meeting.sequence(), meeting.createdAt(), at,
                     meeting.version()), at);
             LeadStatus engaged = outcome == MeetingOutcome.HELD
                     && (lead.status() == LeadStatus.NEW || lead.status() == LeadStatus.ATTEMPTED) ? LeadStatus.ENGAGED : null;
-            touch(lead, engaged, rep, ActivityType.MEETING_OUTCOME,
+            touch(lead, engaged, by, ActivityType.MEETING_OUTCOME,
                     "Meeting " + outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ": " + meeting.title(), at);
             return updated;
         });
     }
 
-    public ScheduleOutcome<FollowUpTask> addTask(LeadId id, Rep rep, String title, Instant dueAt) {
+    public ScheduleOutcome<FollowUpTask> addTask(LeadId id, ActingRep by, String title, Instant dueAt) {
+        Rep rep = by.rep();
         if (title == null || title.isBlank() || title.length() > 255) {
             throw new ValidationException("title", "is required (1-255 characters)");
         }
         if (!dueAt.isAfter(clock.instant())) {
             throw new ValidationException("dueAt", "must be in the future");
         }
-        return onLead(id, rep, (lead, now) -> {
+        return onLead(id, by, (lead, now) -> {
             FollowUpTask task = schedule.insertTask(lead.id(), rep.id(), title.strip(), dueAt, now);
-            touch(lead, null, rep, ActivityType.TASK_CREATED, "Task for " + rep.name() + ", due " + local(dueAt, rep) + ": " + task.title(),
+            touch(lead, null, by, ActivityType.TASK_CREATED, "Task for " + rep.name() + ", due " + local(dueAt, rep) + ": " + task.title(),
                     now);
             return task;
         });
     }
 
-    public ScheduleOutcome<FollowUpTask> completeTask(long taskId, Rep rep) {
+    public ScheduleOutcome<FollowUpTask> completeTask(long taskId, ActingRep by) {
+        Rep rep = by.rep();
         FollowUpTask task = schedule.task(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
         if (task.doneAt() != null) {
             return new ScheduleOutcome.Done<>(task);
         }
-        return onLead(task.leadId(), rep, (lead, now) -> {
+        return onLead(task.leadId(), by, (lead, now) -> {
             FollowUpTask done = schedule.completeTask(task, now);
-            touch(lead, null, rep, ActivityType.TASK_DONE, "Task done by " + rep.name() + ": " + task.title(), now);
+            touch(lead, null, by, ActivityType.TASK_DONE, "Task done by " + rep.name() + ": " + task.title(), now);
             return done;
         });
     }
@@ -139,10 +144,10 @@ public final class SchedulingService {
         T apply(Lead lead, Instant now);
     }
 
-    private <T> ScheduleOutcome<T> onLead(LeadId id, Rep rep, Step<T> step) {
+    private <T> ScheduleOutcome<T> onLead(LeadId id, ActingRep by, Step<T> step) {
         return transactor.inTransaction(() -> {
             Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
-            Optional<String> refusal = Permissions.mayWork(rep, lead);
+            Optional<String> refusal = Permissions.mayWork(by.rep(), lead);
             if (refusal.isPresent()) {
                 return new ScheduleOutcome.Refused<>(new LeadOutcome.NotAllowed(refusal.get()));
             }
@@ -153,13 +158,13 @@ public final class SchedulingService {
         });
     }
 
-    private void touch(Lead lead, LeadStatus newStatus, Rep rep, ActivityType type, String summary, Instant now) {
+    private void touch(Lead lead, LeadStatus newStatus, ActingRep by, ActivityType type, String summary, Instant now) {
         LeadStage stage = lead.stage().touched(now);
         if (newStatus != null) {
             stage = stage.withStatus(newStatus, null);
         }
         Lead after = stage.equals(lead.stage()) ? lead : leads.updateStage(lead, stage, now);
-        journal.changed(lead, after, type, Actor.rep(rep.email()), summary, null, now);
+        journal.changed(lead, after, type, by.actor(), summary, null, now);
     }
 
     private void checkMeeting(Instant startsAt, Duration duration) {

@@ -1,5 +1,6 @@
 package dev.leadline.core.team;
 
+import dev.leadline.core.common.Actor;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -22,10 +23,22 @@ public record Rep(
         Role role,
         Map<String, String> chatIdentities,
         int version,
-        boolean paused) {
+        boolean paused) implements ActingRep {
 
     public Rep {
         chatIdentities = Map.copyOf(chatIdentities);
+    }
+
+    /** A rep acts as itself. */
+    @Override
+    public Rep rep() {
+        return this;
+    }
+
+    /** Recorded as the rep in person. */
+    @Override
+    public Actor actor() {
+        return Actor.rep(email);
     }
 
     /** Whether the rep said they are out of office at {@code at}. */

@@ -1,6 +1,7 @@
 package dev.leadline.server.cli;
 
 import dev.leadline.core.access.TokenRole;
+import dev.leadline.core.access.TokenService;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.intake.CreateOutcome;
 import dev.leadline.core.intake.FormDefinition;
@@ -40,7 +41,7 @@ public final class DemoCommand implements Runnable {
     public void run() {
         Leadline leadline = Leadline.start(Config.fromEnvironment(CliEnvironment.get()), Clock.systemUTC());
         seed(leadline.services());
-        String token = leadline.services().tokens().issue("demo-admin", TokenRole.ADMIN, Optional.empty(), DEMO).secret();
+        String token = leadline.services().tokens().rotate(TokenService.Request.of("demo-admin", TokenRole.ADMIN), DEMO).secret();
         System.out.println();
         System.out.println("Leadline demo is running on http://localhost:" + leadline.port());
         System.out.println("Admin API token: " + token);

@@ -1,7 +1,7 @@
 package dev.leadline.server.http;
 
-import dev.leadline.core.access.ApiToken;
 import dev.leadline.core.access.AuthOutcome;
+import dev.leadline.core.access.Caller;
 import dev.leadline.core.access.TokenRole;
 import dev.leadline.core.access.TokenService;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,11 +12,11 @@ import java.time.Duration;
 
 /**
  * Checks the bearer token on every {@code /api} request and remembers who called. Answers are
- * cached for {@link #CACHE_TTL}, so a revoked token may work that much longer; expiry is checked
- * on every request.
+ * cached for {@link #CACHE_TTL} only, so a token revoked on any node is refused everywhere within
+ * that time (and at once on the node that revoked it); expiry is checked on every request.
  */
 final class Authenticator {
-    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    static final Duration CACHE_TTL = Duration.ofMillis(500);
     private static final String CALLER = "leadline.caller";
     private final TokenService tokens;
     private final Clock clock;
@@ -42,12 +42,12 @@ final class Authenticator {
                 recent.put(secret, outcome);
             }
         }
-        if (outcome instanceof AuthOutcome.Authenticated ok && ok.token().expiresAt() != null
-                && !ok.token().expiresAt().isAfter(clock.instant())) {
-            outcome = new AuthOutcome.Expired(ok.token());
+        if (outcome instanceof AuthOutcome.Authenticated ok && ok.caller().token().expiresAt() != null
+                && !ok.caller().token().expiresAt().isAfter(clock.instant())) {
+            outcome = new AuthOutcome.Expired(ok.caller().token());
         }
         if (outcome instanceof AuthOutcome.Authenticated ok) {
-            ctx.attribute(CALLER, ok.token());
+            ctx.attribute(CALLER, ok.caller());
             return;
         }
         ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -57,16 +57,31 @@ final class Authenticator {
         if (outcome instanceof AuthOutcome.Revoked) {
             throw new HttpProblem(401, "token_revoked", "this API token has been revoked");
         }
+        if (outcome instanceof AuthOutcome.RepInactive) {
+            throw new HttpProblem(401, "rep_inactive", "the rep this API token belongs to is not an active rep any more");
+        }
         throw new HttpProblem(401, "unauthorized", "unknown API token");
     }
 
-    static ApiToken caller(Context ctx) {
+    /** Forgets every cached answer: after a revocation on this node. */
+    void forgetAll() {
+        recent.invalidateAll();
+    }
+
+    static Caller caller(Context ctx) {
         return ctx.attribute(CALLER);
     }
 
     static void requireAdmin(Context ctx) {
         if (caller(ctx).role() != TokenRole.ADMIN) {
             throw new HttpProblem(403, "forbidden", "this needs an ADMIN token");
+        }
+    }
+
+    /** Imports and other integration work: ADMIN and INTEGRATION tokens, not a rep's own token. */
+    static void requireAdminOrIntegration(Context ctx) {
+        if (caller(ctx).role() == TokenRole.REP) {
+            throw new HttpProblem(403, "forbidden", "this needs an ADMIN or INTEGRATION token; a REP token acts on leads as its rep only");
         }
     }
 }

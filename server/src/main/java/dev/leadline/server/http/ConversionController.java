@@ -48,12 +48,12 @@ final class ConversionController {
         ConvertRequest request = new ConvertRequest(Optional.ofNullable(account.id()),
                 Optional.ofNullable(account.name()).filter(n -> !n.isBlank()).map(String::strip),
                 Optional.ofNullable(body.opportunity()).map(o -> new ConvertRequest.OpportunitySpec(o.name(), o.amount(), o.closeDate(), o.stage())));
-        answer(ctx, conversion.convert(LeadId.parse(ctx.pathParam("id")), Reps.named(team, body.rep(), "rep"), request));
+        answer(ctx, conversion.convert(LeadId.parse(ctx.pathParam("id")), Reps.acting(ctx, team, body.rep()), request));
     }
 
     void unconvert(Context ctx) throws IOException {
         RepBody body = json.readValue(Reps.actingBody(ctx), RepBody.class);
-        answer(ctx, conversion.unconvert(LeadId.parse(ctx.pathParam("id")), Reps.named(team, body.rep(), "rep")));
+        answer(ctx, conversion.unconvert(LeadId.parse(ctx.pathParam("id")), Reps.acting(ctx, team, body.rep())));
     }
 
     private static void answer(Context ctx, ConversionOutcome outcome) {

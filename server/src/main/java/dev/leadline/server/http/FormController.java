@@ -2,7 +2,6 @@ package dev.leadline.server.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.FieldError;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.intake.FormOutcome;
@@ -92,7 +91,7 @@ final class FormController {
         }
         ctx.json(forms.save(new ConfigFile.FormSpec(key, spec.name(), spec.fieldMapping(), spec.defaultSource(),
                 spec.defaultCampaign(), spec.thankYouUrl(), spec.allowedOrigins()).toDefinition(),
-                Actor.token(Authenticator.caller(ctx).name())));
+                Authenticator.caller(ctx).actor()));
     }
 
     private static void allowOrigin(Context ctx, FormDefinition form) {

@@ -44,6 +44,7 @@ public final class HttpApi {
         MergeController merges = new MergeController(json, services.merges(), services.team());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
+        TokenController tokens = new TokenController(json, services.tokens(), services.team(), auth);
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -106,6 +107,9 @@ public final class HttpApi {
             routes.put("/api/v1/rules/{purpose}", routing::save);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);
             routes.put("/api/v1/reps/{rep}/availability", routing::availability);
+            routes.get("/api/v1/tokens", tokens::list);
+            routes.post("/api/v1/tokens", tokens::issue);
+            routes.delete("/api/v1/tokens/{name}", tokens::revoke);
 
             routes.post("/forms/{key}", forms::submit);
             deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> {

@@ -2,7 +2,6 @@ package dev.leadline.server.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
@@ -35,6 +34,7 @@ final class ImportController {
     }
 
     void upload(Context ctx) throws IOException {
+        Authenticator.requireAdminOrIntegration(ctx);
         CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
         String fileName = upload.fileName();
         Path file = upload.file();
@@ -45,7 +45,7 @@ final class ImportController {
             return;
         }
         var caller = Authenticator.caller(ctx);
-        ImportJob job = runner.start(fileName, file, options, Actor.token(caller.name()));
+        ImportJob job = runner.start(fileName, file, options, caller.actor());
         boolean async = "true".equals(ctx.queryParam("async")) || Files.size(file) > syncLimitBytes;
         if (async) {
             runner.submit(job);

@@ -3,7 +3,6 @@ package dev.leadline.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.account.AccountMatch;
 import dev.leadline.core.account.AccountMatching;
-import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.Page;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.dedupe.ContactMatch;
@@ -62,8 +61,8 @@ final class LeadController {
         }
         var caller = Authenticator.caller(ctx);
         Optional<IdempotencyKey> key = Optional.ofNullable(ctx.header("Idempotency-Key"))
-                .map(k -> new IdempotencyKey(caller.id(), k.strip(), sha256(body)));
-        CreateOutcome outcome = intake.create(((LeadDraft.Validated.Valid) validated).data(), Actor.token(caller.name()), key);
+                .map(k -> new IdempotencyKey(caller.token().id(), k.strip(), sha256(body)));
+        CreateOutcome outcome = intake.create(((LeadDraft.Validated.Valid) validated).data(), caller.actor(), key);
         if (outcome instanceof CreateOutcome.KeyReused reused) {
             throw new HttpProblem(409, "idempotency_key_reused",
                     "Idempotency-Key '" + reused.key() + "' was already used with a different body");

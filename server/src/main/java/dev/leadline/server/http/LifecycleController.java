@@ -9,6 +9,7 @@ import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.qualification.ContactChannel;
 import dev.leadline.core.qualification.QualificationService;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import io.javalin.http.Context;
@@ -46,38 +47,38 @@ final class LifecycleController {
 
     void claim(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, claims.claim(id(ctx), Reps.named(team, body.rep(), "rep")));
+        answer(ctx, claims.claim(id(ctx), Reps.acting(ctx, team, body.rep())));
     }
 
     void release(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, claims.release(id(ctx), Reps.named(team, body.rep(), "rep")));
+        answer(ctx, claims.release(id(ctx), Reps.acting(ctx, team, body.rep())));
     }
 
     void contactAttempt(Context ctx) throws IOException {
         ActionBody body = body(ctx);
         ContactChannel channel = body.channel() == null ? ContactChannel.CALL : ContactChannel.parse(body.channel());
-        answer(ctx, qualification.logContact(id(ctx), Reps.named(team, body.rep(), "rep"), channel, Boolean.TRUE.equals(body.reached()), body.note()));
+        answer(ctx, qualification.logContact(id(ctx), Reps.acting(ctx, team, body.rep()), channel, Boolean.TRUE.equals(body.reached()), body.note()));
     }
 
     void qualify(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, qualification.qualify(id(ctx), Reps.named(team, body.rep(), "rep"), body.note()));
+        answer(ctx, qualification.qualify(id(ctx), Reps.acting(ctx, team, body.rep()), body.note()));
     }
 
     void disqualify(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, qualification.disqualify(id(ctx), Reps.named(team, body.rep(), "rep"), body.reason(), body.note()));
+        answer(ctx, qualification.disqualify(id(ctx), Reps.acting(ctx, team, body.rep()), body.reason(), body.note()));
     }
 
     void note(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        answer(ctx, qualification.addNote(id(ctx), Reps.named(team, body.rep(), "rep"), body.text()));
+        answer(ctx, qualification.addNote(id(ctx), Reps.acting(ctx, team, body.rep()), body.text()));
     }
 
     void assign(Context ctx) throws IOException {
         ActionBody body = body(ctx);
-        Rep manager = Reps.named(team, body.rep(), "rep");
+        ActingRep manager = Reps.acting(ctx, team, body.rep());
         if ((body.to() == null) == (body.queue() == null)) {
             throw new ValidationException("to", "name either a rep (\"to\": id or email) or a queue (\"queue\": name)");
         }

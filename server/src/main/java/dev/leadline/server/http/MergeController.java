@@ -38,13 +38,13 @@ final class MergeController {
         Map<String, LeadId> choices = new LinkedHashMap<>();
         Optional.ofNullable(body.fields()).orElse(Map.of()).forEach((field, lead) -> choices.put(field, LeadId.parse(lead)));
         MergeOutcome outcome = merges.merge(LeadId.parse(ctx.pathParam("id")), body.leads().stream().map(LeadId::parse).toList(), choices,
-                Reps.named(team, body.rep(), "rep"));
+                Reps.acting(ctx, team, body.rep()));
         answer(ctx, outcome);
     }
 
     void unmerge(Context ctx) throws IOException {
         RepBody body = json.readValue(Reps.actingBody(ctx), RepBody.class);
-        answer(ctx, merges.unmerge(LeadId.parse(ctx.pathParam("id")), Reps.named(team, body.rep(), "rep")));
+        answer(ctx, merges.unmerge(LeadId.parse(ctx.pathParam("id")), Reps.acting(ctx, team, body.rep())));
     }
 
     private static void answer(Context ctx, MergeOutcome outcome) {

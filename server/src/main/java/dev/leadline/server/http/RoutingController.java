@@ -1,7 +1,6 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadDraft;
@@ -13,6 +12,7 @@ import dev.leadline.core.routing.RoutingStore;
 import dev.leadline.core.routing.RuleSet;
 import dev.leadline.core.routing.RulesService;
 import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.server.routing.RulesYaml;
@@ -61,20 +61,20 @@ final class RoutingController {
         Authenticator.requireAdmin(ctx);
         Map<String, Object> document = RulesYaml.tree(ctx.body(), "body");
         document.remove("purpose");
-        RuleSet saved = rules.save(ctx.pathParam("purpose"), document, Actor.token(Authenticator.caller(ctx).name()));
+        RuleSet saved = rules.save(ctx.pathParam("purpose"), document, Authenticator.caller(ctx).actor());
         ctx.json(ruleSet(saved));
     }
 
     void importAll(Context ctx) {
         Authenticator.requireAdmin(ctx);
         var saved = rules.saveAll(RulesYaml.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
-                Actor.token(Authenticator.caller(ctx).name()));
+                Authenticator.caller(ctx).actor());
         ctx.json(Map.of("items", saved.stream().map(RoutingController::ruleSet).toList()));
     }
 
     void delete(Context ctx) {
         Authenticator.requireAdmin(ctx);
-        rules.delete(ctx.pathParam("purpose"), Actor.token(Authenticator.caller(ctx).name()));
+        rules.delete(ctx.pathParam("purpose"), Authenticator.caller(ctx).actor());
         ctx.status(204);
     }
 
@@ -121,12 +121,13 @@ final class RoutingController {
     record OutOfOffice(Instant from, Instant until) {}
 
     void availability(Context ctx) throws Exception {
-        Rep rep = Reps.named(team, ctx.pathParam("rep"), "rep");
+        ActingRep acting = Reps.acting(ctx, team, ctx.pathParam("rep"));
+        Rep rep = acting.rep();
         AvailabilityBody body = json.readValue(ctx.bodyAsBytes(), AvailabilityBody.class);
         boolean paused = body.paused() == null ? rep.paused() : body.paused();
         Instant from = body.outOfOffice() == null ? null : body.outOfOffice().from();
         Instant until = body.outOfOffice() == null ? null : body.outOfOffice().until();
-        Rep after = team.setAvailability(rep, paused, from, until, Actor.token(Authenticator.caller(ctx).name()));
+        Rep after = team.setAvailability(rep, paused, from, until, acting.actor());
         Map<String, Object> answer = new LinkedHashMap<>(rep(after.id()));
         answer.put("paused", after.paused());
         answer.put("outOfOffice", after.outOfOfficeFrom() == null ? null

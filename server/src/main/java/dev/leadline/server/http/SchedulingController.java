@@ -11,6 +11,7 @@ import dev.leadline.core.scheduling.Meeting;
 import dev.leadline.core.scheduling.MeetingOutcome;
 import dev.leadline.core.scheduling.ScheduleOutcome;
 import dev.leadline.core.scheduling.SchedulingService;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import io.javalin.http.Context;
@@ -45,8 +46,8 @@ final class SchedulingController {
 
     void book(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        Rep rep = Reps.named(team, body.rep(), "rep");
-        Instant startsAt = instant("startsAt", body.startsAt(), rep.timeZone());
+        ActingRep rep = Reps.acting(ctx, team, body.rep());
+        Instant startsAt = instant("startsAt", body.startsAt(), rep.rep().timeZone());
         Duration duration = Duration.ofMinutes(body.durationMinutes() == null ? 30 : body.durationMinutes());
         answer(ctx, scheduling.book(LeadId.parse(ctx.pathParam("id")), rep, startsAt, duration, body.title(),
                 body.attendees() == null ? List.of() : body.attendees()), 201, m -> meetingJson(m));
@@ -54,16 +55,16 @@ final class SchedulingController {
 
     void reschedule(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        Rep rep = Reps.named(team, body.rep(), "rep");
+        ActingRep rep = Reps.acting(ctx, team, body.rep());
         Meeting meeting = scheduling.meeting(id(ctx));
         Duration duration = body.durationMinutes() == null ? meeting.duration() : Duration.ofMinutes(body.durationMinutes());
-        answer(ctx, scheduling.reschedule(meeting.id(), rep, instant("startsAt", body.startsAt(), rep.timeZone()), duration), 200,
+        answer(ctx, scheduling.reschedule(meeting.id(), rep, instant("startsAt", body.startsAt(), rep.rep().timeZone()), duration), 200,
                 this::meetingJson);
     }
 
     void outcome(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        answer(ctx, scheduling.recordOutcome(id(ctx), Reps.named(team, body.rep(), "rep"), MeetingOutcome.parse(body.outcome())), 200, this::meetingJson);
+        answer(ctx, scheduling.recordOutcome(id(ctx), Reps.acting(ctx, team, body.rep()), MeetingOutcome.parse(body.outcome())), 200, this::meetingJson);
     }
 
     /** {@code GET /api/v1/meetings/{ref}}: JSON, or the invite when the ref ends in {@code .ics}. */
@@ -88,14 +89,14 @@ final class SchedulingController {
 
     void addTask(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        Rep rep = Reps.named(team, body.rep(), "rep");
-        answer(ctx, scheduling.addTask(LeadId.parse(ctx.pathParam("id")), rep, body.title(), instant("dueAt", body.dueAt(), rep.timeZone())),
+        ActingRep rep = Reps.acting(ctx, team, body.rep());
+        answer(ctx, scheduling.addTask(LeadId.parse(ctx.pathParam("id")), rep, body.title(), instant("dueAt", body.dueAt(), rep.rep().timeZone())),
                 201, SchedulingController::taskJson);
     }
 
     void completeTask(Context ctx) throws IOException {
         ScheduleBody body = body(ctx);
-        answer(ctx, scheduling.completeTask(id(ctx), Reps.named(team, body.rep(), "rep")), 200, SchedulingController::taskJson);
+        answer(ctx, scheduling.completeTask(id(ctx), Reps.acting(ctx, team, body.rep())), 200, SchedulingController::taskJson);
     }
 
     void tasksOfLead(Context ctx) {

@@ -1,7 +1,6 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadFilter;
 import dev.leadline.core.team.TeamService;
@@ -54,7 +53,8 @@ final class ViewController {
         if (body.owner() == null || existing.map(v -> v.ownerRepId().isEmpty()).orElse(false)) {
             Authenticator.requireAdmin(ctx);
         }
-        Optional<Long> newOwner = Optional.ofNullable(body.owner()).map(o -> Reps.named(team, o, "owner").id());
+        // a personal view is saved as its owner: a REP token only for its own rep
+        Optional<Long> newOwner = Optional.ofNullable(body.owner()).map(o -> Reps.acting(ctx, team, o).rep().id());
         if (existing.isPresent() && existing.get().ownerRepId().isPresent() && !existing.get().ownerRepId().equals(newOwner)) {
             throw new HttpProblem(409, "name_taken", "view '" + existing.get().name() + "' belongs to another rep; choose another name");
         }
@@ -64,7 +64,7 @@ final class ViewController {
         boolean existed = existing.isPresent();
         SavedView saved = views.save(ctx.pathParam("name"), new ViewDefinition(Optional.ofNullable(body.owner()),
                 Optional.ofNullable(body.base()), body.filters() == null ? List.of() : body.filters().stream().map(FilterBody::toCondition).toList(),
-                Optional.ofNullable(body.sort())), Actor.token(Authenticator.caller(ctx).name()));
+                Optional.ofNullable(body.sort())), Authenticator.caller(ctx).actor());
         ctx.status(existed ? 200 : 201).json(write(saved));
     }
 
@@ -72,8 +72,10 @@ final class ViewController {
         SavedView view = views.get(ctx.pathParam("name"));
         if (view.ownerRepId().isEmpty()) {
             Authenticator.requireAdmin(ctx);
+        } else {
+            Reps.acting(ctx, team, Long.toString(view.ownerRepId().get()));
         }
-        views.delete(view.name(), Actor.token(Authenticator.caller(ctx).name()));
+        views.delete(view.name(), Authenticator.caller(ctx).actor());
         ctx.status(204);
     }
 
