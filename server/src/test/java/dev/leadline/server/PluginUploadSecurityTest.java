@@ -13,21 +13,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plugin uploads as an attacker would send them (names that climb out of the plugins directory,
- * oversized bodies, zip bombs, entries that climb out of the archive): each is refused with a JSON
- * error, and nothing outside the plugins directory is touched.
+ * oversized bodies, zip bombs, entries that climb out of the archive) and a plugin that gets stuck:
+ * each is refused with a JSON error, and nothing outside the plugins directory is touched.
  */
 class PluginUploadSecurityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +41,8 @@ class PluginUploadSecurityTest {
     @BeforeAll
     static void start() throws IOException {
         server = TestServer.start(Map.of("LEADLINE_MAX_PLUGIN_BYTES", String.valueOf(MAX_UPLOAD),
-                "LEADLINE_MAX_PLUGIN_EXPANDED_BYTES", String.valueOf(8 * MAX_UPLOAD), "LEADLINE_MAX_PLUGIN_ENTRIES", "100"));
+                "LEADLINE_MAX_PLUGIN_EXPANDED_BYTES", String.valueOf(8 * MAX_UPLOAD), "LEADLINE_MAX_PLUGIN_ENTRIES", "100",
+                "LEADLINE_PROVIDER_TIMEOUT_MS", "200"));
         pluginsDir = Path.of(server.env().get("LEADLINE_PLUGINS_DIR"));
         Files.createDirectories(pluginsDir);
         Files.writeString(pluginsDir.resolve("keep.txt"), "inside the plugins directory");
@@ -155,6 +159,38 @@ class PluginUploadSecurityTest {
         assertThat(refused.body()).contains("not a Leadline plugin").doesNotContain(pluginsDir.getParent().toString())
                 .doesNotContain("org.pf4j");
         assertThat(listing(pluginsDir)).isEqualTo(before);
+    }
+
+    @Test
+    void aStuckPluginsSkippedCallsCountAsErrorsAndOpenItsCircuit(@TempDir Path dir) throws Exception {
+        Path archive = TestPlugin.build(dir, "stuck", Map.of("Stuck", "@org.pf4j.Extension public class Stuck"
+                + " implements dev.leadline.plugin.EnrichmentProvider {\n"
+                + " public String id() { return \"stuck\"; }\n"
+                + " public java.util.Set<String> fills() { return java.util.Set.of(\"industry\"); }\n"
+                + " public java.util.Set<String> needs() { return java.util.Set.of(\"email\"); }\n"
+                + " public dev.leadline.plugin.Enrichment enrich(dev.leadline.plugin.LeadSnapshot l, dev.leadline.plugin.ProviderContext c) {\n"
+                + "  long until = System.currentTimeMillis() + 20_000;\n"
+                + "  while (System.currentTimeMillis() < until) { try { Thread.sleep(1_000); } catch (InterruptedException ignored) { } }\n"
+                + "  return dev.leadline.plugin.Enrichment.none(); } }"));
+        HttpResponse<String> installed = upload("stuck-1.0.0.zip", Files.readAllBytes(archive));
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+
+        try {
+            for (int i = 0; i < 14; i++) {
+                assertThat(server.postJson("/api/v1/leads", "{\"lastName\":\"Stuck" + i + "\",\"email\":\"s" + i + "@stuck.example\"}")
+                        .statusCode()).isEqualTo(201);
+            }
+
+            Awaitility.await("the stuck plugin's circuit opens").atMost(Duration.ofSeconds(30))
+                    .until(() -> JSON.readTree(server.get("/api/v1/plugins/stuck").body()).path("circuits").path("stuck/stuck").asText(),
+                            "OPEN"::equals);
+            JsonNode plugin = JSON.readTree(server.get("/api/v1/plugins/stuck").body());
+            assertThat(plugin.path("errors").asLong()).as("more than the 8 calls that hold the bulkhead: the skipped ones count")
+                    .isGreaterThanOrEqualTo(10);
+            assertThat(plugin.path("errors").asLong()).isEqualTo(plugin.path("calls").asLong());
+        } finally {
+            assertThat(server.postJson("/api/v1/plugins/stuck/disable", "").statusCode()).isEqualTo(200);
+        }
     }
 
     private static HttpResponse<String> upload(String name, byte[] body) {
