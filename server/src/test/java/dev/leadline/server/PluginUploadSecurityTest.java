@@ -162,6 +162,28 @@ class PluginUploadSecurityTest {
     }
 
     @Test
+    void anArchiveLeftInThePluginsDirectoryWithADotsNameOrAsAZipBombIsLeftOutAtStartUp(@TempDir Path dir) throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("canary.txt"), "beside the plugins directory");
+        Files.write(plugins.resolve("...zip"), zip(Map.of("plugin.properties", "plugin.id=dots\nplugin.version=1.0.0\n")));
+        Files.write(plugins.resolve("bomb-1.0.0.zip"), zip(Map.of("plugin.properties", "plugin.id=bomb\nplugin.version=1.0.0\n",
+                "lib/zeros.txt", "0".repeat(9 * MAX_UPLOAD))));
+        // copied in after the folders were made: pf4j unpacks a zip newer than the folder of its stem
+        Files.setLastModifiedTime(plugins.resolve("...zip"), java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+
+        try (TestServer started = TestServer.start(Map.of("LEADLINE_PLUGINS_DIR", plugins.toString(),
+                "LEADLINE_DATA_DIR", dir.resolve("data").toString(), "LEADLINE_MAX_PLUGIN_EXPANDED_BYTES", String.valueOf(8 * MAX_UPLOAD)))) {
+            assertThat(started.get("/health").statusCode()).isEqualTo(200);
+            assertThat(started.get("/api/v1/plugins").body()).contains("enrich-email").doesNotContain("dots").doesNotContain("bomb");
+        }
+
+        assertThat(dir.resolve("canary.txt")).exists();
+        assertThat(dir.resolve("data")).isDirectory();
+        assertThat(listing(plugins)).containsExactlyInAnyOrder("...zip", "bomb-1.0.0.zip");
+    }
+
+    @Test
     void aStuckPluginsSkippedCallsCountAsErrorsAndOpenItsCircuit(@TempDir Path dir) throws Exception {
         Path archive = TestPlugin.build(dir, "stuck", Map.of("Stuck", "@org.pf4j.Extension public class Stuck"
                 + " implements dev.leadline.plugin.EnrichmentProvider {\n"

@@ -41,7 +41,7 @@ final class PluginArchives {
                     + limits.maxUploadBytes() + " bytes (LEADLINE_MAX_PLUGIN_BYTES)"))) {
                 Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
             }
-            inspect(upload);
+            inspect(upload, limits);
             return Files.move(upload, folder.child(name.fileName()), StandardCopyOption.ATOMIC_MOVE);
         } finally {
             folder.delete(upload.getFileName().toString());
@@ -54,8 +54,8 @@ final class PluginArchives {
         folder.delete(name.stem());
     }
 
-    /** Reads the archive as pf4j's unzip will, entry by entry, writing nothing. */
-    private void inspect(Path archive) throws IOException {
+    /** Reads the archive as pf4j's unzip will, entry by entry, writing nothing; one that breaks a limit or rule is refused. */
+    static void inspect(Path archive, PluginLimits limits) throws IOException {
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(archive)))) {
             InputStream inflated = new Bounded(zip, limits.maxExpandedBytes(), () -> tooLarge("a plugin archive may unpack to at most "
                     + limits.maxExpandedBytes() + " bytes (LEADLINE_MAX_PLUGIN_EXPANDED_BYTES)"));

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginAlreadyLoadedException;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginRepository;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -65,8 +66,8 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
 
     /**
      * Unpacks the bundled plugins into {@code dataDir/bundled-plugins}, loads them and every archive
-     * in {@code pluginsDir}, and starts them; a plugin that fails to load is logged and left out.
-     * Archives added later are held to {@code limits}.
+     * in {@code pluginsDir}, and starts them; a plugin that fails to load, or an archive that breaks
+     * {@code limits} or is not named like one, is logged and left out.
      */
     public static PluginHost load(Path pluginsDir, Path dataDir, Map<String, Map<String, String>> config, Map<String, String> env,
                                   Clock clock, Duration timeout, PluginLimits limits) {
@@ -75,7 +76,12 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         if (Files.isDirectory(pluginsDir)) {
             roots.add(pluginsDir.toAbsolutePath());
         }
-        PluginManager manager = new DefaultPluginManager(roots);
+        PluginManager manager = new DefaultPluginManager(roots) {
+            @Override
+            protected PluginRepository createPluginRepository() {
+                return new CheckedPluginRepository(getPluginsRoots(), limits);
+            }
+        };
         manager.setSystemVersion(PluginApi.VERSION);
         manager.loadPlugins();
         manager.startPlugins();
