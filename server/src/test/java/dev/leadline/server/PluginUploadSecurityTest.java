@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Plugin uploads as an attacker would send them (names that climb out of the plugins directory,
- * oversized bodies, zip bombs, entries that climb out of the archive) and a plugin that gets stuck:
- * each is refused with a JSON error, and nothing outside the plugins directory is touched.
+ * oversized bodies, zip bombs, entries that climb out of the archive), the same archives left in the
+ * plugins directory for the next start, and a plugin that gets stuck: each upload is refused with a
+ * JSON error, nothing outside the plugins directory is touched, and the stuck plugin's circuit opens.
  */
 class PluginUploadSecurityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
