@@ -93,7 +93,8 @@ public final class Leadline implements AutoCloseable {
         long started = System.nanoTime();
         Backend backend = backend(config, clock);
         PluginHost plugins = PluginHost.load(config.pluginsDir(), config.dataDir(),
-                backend.configFile().map(ConfigFile::plugins).orElse(Map.of()), config.pluginEnv(), clock, config.providerTimeout());
+                backend.configFile().map(ConfigFile::plugins).orElse(Map.of()), config.pluginEnv(), clock, config.providerTimeout(),
+                config.pluginLimits());
         EnrichmentLoop enrichment = null;
         try {
             var dsl = backend.db().database().dsl();

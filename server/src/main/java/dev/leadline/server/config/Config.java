@@ -1,5 +1,6 @@
 package dev.leadline.server.config;
 
+import dev.leadline.server.plugins.PluginLimits;
 import dev.leadline.slack.SlackSettings;
 import dev.leadline.teams.TeamsSettings;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ public record Config(
         Optional<SlackSettings> slack,
         Optional<TeamsSettings> teams,
         Duration providerTimeout,
-        Map<String, String> pluginEnv) {
+        Map<String, String> pluginEnv,
+        PluginLimits pluginLimits) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -93,6 +95,9 @@ public record Config(
         }
         Optional<TeamsSettings> teams = teams(r, problems);
         Duration providerTimeout = Duration.ofMillis(r.integer("LEADLINE_PROVIDER_TIMEOUT_MS", 2000, 50, 60_000));
+        PluginLimits pluginLimits = new PluginLimits(r.integer("LEADLINE_MAX_PLUGIN_BYTES", 50 * 1_048_576, 1024, Integer.MAX_VALUE),
+                r.integer("LEADLINE_MAX_PLUGIN_EXPANDED_BYTES", 200 * 1_048_576, 1024, Integer.MAX_VALUE),
+                r.integer("LEADLINE_MAX_PLUGIN_ENTRIES", 10_000, 1, 1_000_000));
         Map<String, String> pluginEnv = new java.util.TreeMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith("LEADLINE_PLUGIN_")) {
@@ -103,7 +108,7 @@ public record Config(
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
-                pool, dbMemory, slack, teams, providerTimeout, Map.copyOf(pluginEnv));
+                pool, dbMemory, slack, teams, providerTimeout, Map.copyOf(pluginEnv), pluginLimits);
     }
 
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";

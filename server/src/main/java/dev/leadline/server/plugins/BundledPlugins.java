@@ -21,35 +21,25 @@ final class BundledPlugins {
     static Path unpack(Path dir) {
         try {
             Files.createDirectories(dir);
+            PluginFolder folder = new PluginFolder(dir);
             for (String archive : BUNDLED) {
                 try (InputStream in = PluginHost.class.getResourceAsStream("/bundled-plugins/" + archive)) {
                     if (in == null) {
                         log.warn("bundled plugin {} is missing from this build", archive);
                         continue;
                     }
-                    Path target = dir.resolve(archive);
+                    Path target = folder.child(archive);
                     byte[] bytes = in.readAllBytes();
                     if (!Files.exists(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
                         Files.write(target, bytes);
                         // pf4j unpacks a zip into a folder of the same name once; a new archive needs a fresh folder
-                        deleteTree(dir.resolve(archive.replaceFirst("\\.zip$", "")));
+                        folder.delete(ArchiveName.parse(archive).stem());
                     }
                 }
             }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack the bundled plugins into " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * How one plugin is called: on its own threads, with the plugin's class loader as the context class
  * loader, at most {@link #BULKHEAD} calls at once, each within the time limit, and behind a circuit
  * breaker per provider (open after half of the last 20 calls failed; tried again after 30 s).
- * Whatever a call does (throws, hangs, runs out of memory) comes back as a failure value.
+ * Whatever a call does (throws, hangs, runs out of memory) comes back as a failure value; a call
+ * skipped because the bulkhead is full counts as a failed call (taking no time), a call skipped
+ * because the circuit is open is not counted.
  */
 final class Isolation implements AutoCloseable {
     static final int BULKHEAD = 8;
@@ -56,11 +58,13 @@ final class Isolation implements AutoCloseable {
         if (!breaker.tryAcquirePermission()) {
             return Called.failed(name, "skipped: circuit open after repeated failures");
         }
-        if (!bulkhead.tryAcquire()) {
-            breaker.releasePermission();
-            return Called.failed(name, "skipped: " + BULKHEAD + " calls already running");
-        }
         long started = System.nanoTime();
+        if (!bulkhead.tryAcquire()) {
+            // a plugin whose calls never return holds the bulkhead: what it skips is its failure, so its circuit opens
+            String failure = "skipped: " + BULKHEAD + " calls already running";
+            record(breaker, started, failure);
+            return Called.failed(name, failure);
+        }
         Future<T> future = threads.submit(() -> {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();

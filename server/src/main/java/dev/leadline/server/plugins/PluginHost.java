@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginAlreadyLoadedException;
 import org.pf4j.PluginManager;
+import org.pf4j.PluginRepository;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final PluginManager manager;
-    private final Path pluginsDir;
+    private final PluginArchives archives;
     private final Map<String, Map<String, String>> config;
     private final Map<String, String> env;
     private final Clock clock;
@@ -53,10 +54,10 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     public record PluginInfo(String id, String version, String state, String description, List<String> providers, long calls, long errors,
                              double avgLatencyMs, double maxLatencyMs, Map<String, String> circuits) {}
 
-    private PluginHost(PluginManager manager, Path pluginsDir, Map<String, Map<String, String>> config, Map<String, String> env,
+    private PluginHost(PluginManager manager, PluginArchives archives, Map<String, Map<String, String>> config, Map<String, String> env,
                        Clock clock, Duration timeout) {
         this.manager = manager;
-        this.pluginsDir = pluginsDir;
+        this.archives = archives;
         this.config = config;
         this.env = env;
         this.clock = clock;
@@ -65,20 +66,26 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
 
     /**
      * Unpacks the bundled plugins into {@code dataDir/bundled-plugins}, loads them and every archive
-     * in {@code pluginsDir}, and starts them; a plugin that fails to load is logged and left out.
+     * in {@code pluginsDir}, and starts them; a plugin that fails to load, or an archive that breaks
+     * {@code limits} or is not named like one, is logged and left out.
      */
     public static PluginHost load(Path pluginsDir, Path dataDir, Map<String, Map<String, String>> config, Map<String, String> env,
-                                  Clock clock, Duration timeout) {
+                                  Clock clock, Duration timeout, PluginLimits limits) {
         Path bundled = BundledPlugins.unpack(dataDir.resolve("bundled-plugins"));
         List<Path> roots = new ArrayList<>(List.of(bundled.toAbsolutePath()));
         if (Files.isDirectory(pluginsDir)) {
             roots.add(pluginsDir.toAbsolutePath());
         }
-        PluginManager manager = new DefaultPluginManager(roots);
+        PluginManager manager = new DefaultPluginManager(roots) {
+            @Override
+            protected PluginRepository createPluginRepository() {
+                return new CheckedPluginRepository(getPluginsRoots(), limits);
+            }
+        };
         manager.setSystemVersion(PluginApi.VERSION);
         manager.loadPlugins();
         manager.startPlugins();
-        PluginHost host = new PluginHost(manager, pluginsDir, config, env, clock, timeout);
+        PluginHost host = new PluginHost(manager, new PluginArchives(new PluginFolder(pluginsDir), limits), config, env, clock, timeout);
         host.rebind();
         log.info("{} plugin(s) loaded: {}", manager.getPlugins().size(), host.plugins().stream().map(p -> p.id() + " " + p.state()).toList());
         return host;
@@ -162,36 +169,36 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     }
 
     /**
-     * Adds a plugin archive while the server runs: stored in the plugins directory, loaded and
-     * started. An archive that is not a plugin (or whose id is taken) is refused and not kept.
+     * Adds a plugin archive while the server runs: checked and stored in the plugins directory, loaded
+     * and started. An archive that is not a plugin (or whose id is taken) is refused and not kept.
      */
-    public synchronized PluginInfo install(String fileName, InputStream archive) {
-        if (fileName == null || !fileName.matches("[A-Za-z0-9._-]+\\.(zip|jar)")) {
-            throw new ValidationException("file", "name the archive like my-plugin-1.0.0.zip (letters, digits, . _ -; .zip or .jar)");
-        }
-        Path target = pluginsDir.resolve(fileName);
-        if (Files.exists(target)) {
-            throw new ValidationException("file", "a plugin archive named " + fileName + " is already installed");
+    public synchronized PluginInfo install(String fileName, InputStream body) {
+        ArchiveName name = ArchiveName.parse(fileName);
+        if (manager.getPlugin(name.id()) != null) {
+            throw new ValidationException("name", "a plugin with id " + name.id() + " is already installed");
         }
         try {
-            Files.createDirectories(pluginsDir);
-            Path upload = Files.createTempFile(pluginsDir, ".upload-", ".tmp");
-            Files.copy(archive, upload, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
-            String id;
-            try {
-                id = manager.loadPlugin(target.toAbsolutePath());
-            } catch (RuntimeException e) {
-                Files.deleteIfExists(target);
-                BundledPlugins.deleteTree(pluginsDir.resolve(fileName.replaceFirst("\\.(zip|jar)$", ""))); // what pf4j unpacked
-                throw new ValidationException("file", "not a Leadline plugin: " + e.getMessage());
-            }
+            String id = load(name, archives.store(name, body));
             PluginState state = manager.startPlugin(id);
             rebind();
-            log.info("plugin {} installed from {} ({})", id, fileName, state);
+            log.info("plugin {} installed from {} ({})", id, name.fileName(), state);
             return plugin(id);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store " + fileName + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot store " + name.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a stored archive; one pf4j refuses is deleted with what pf4j unpacked from it. */
+    private String load(ArchiveName name, Path archive) throws IOException {
+        try {
+            return manager.loadPlugin(archive);
+        } catch (RuntimeException e) {
+            archives.discard(name);
+            log.info("plugin archive {} refused: {}", name.fileName(), e.toString());
+            throw new ValidationException("body", e instanceof PluginAlreadyLoadedException taken
+                    ? "a plugin with id " + taken.getPluginId() + " is already installed"
+                    : "not a Leadline plugin: it needs a plugin.properties (or manifest) naming plugin.id and plugin.version,"
+                    + " and the classes its extensions name");
         }
     }
 

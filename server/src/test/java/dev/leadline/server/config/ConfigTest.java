@@ -145,4 +145,16 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("TEAMS_AUTH_DISABLED", "yes")))
                 .hasMessageContaining("TEAMS_AUTH_DISABLED must be true or false");
     }
+
+    @Test
+    void pluginArchivesAreLimitedTo50MegabytesSentAnd200Unpacked10000EntriesUnlessSetOtherwise() {
+        assertThat(Config.fromEnvironment(Map.of()).pluginLimits())
+                .isEqualTo(new dev.leadline.server.plugins.PluginLimits(52_428_800, 209_715_200, 10_000));
+        assertThat(Config.fromEnvironment(Map.of("LEADLINE_MAX_PLUGIN_ENTRIES", "50")).pluginLimits().maxEntries()).isEqualTo(50);
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_MAX_PLUGIN_BYTES", "50MB", "LEADLINE_MAX_PLUGIN_EXPANDED_BYTES", "0",
+                "LEADLINE_MAX_PLUGIN_ENTRIES", "-1")))
+                .hasMessageContaining("LEADLINE_MAX_PLUGIN_BYTES must be a whole number")
+                .hasMessageContaining("LEADLINE_MAX_PLUGIN_EXPANDED_BYTES must be a whole number")
+                .hasMessageContaining("LEADLINE_MAX_PLUGIN_ENTRIES must be a whole number");
+    }
 }

@@ -1,0 +1,78 @@
+package dev.leadline.server.plugins;
+
+import dev.leadline.core.common.LeadlineException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.pf4j.PluginRepository;
+import org.pf4j.util.FileUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What pf4j loads at start-up from each plugin root: folders, jars, and zips unpacked into the folder
+ * of their stem. pf4j's own repository unpacks every zip it finds, whatever its name (a stem of
+ * {@code ..} is the root's parent, deleted before unpacking) or size; this one takes only an archive
+ * whose name is one ({@link ArchiveName}) and that passes the checks an upload passes, and leaves
+ * any other out with a log line. Hidden files and folders are left out, as pf4j does.
+ */
+final class CheckedPluginRepository implements PluginRepository {
+    private static final Logger log = LoggerFactory.getLogger(CheckedPluginRepository.class);
+    private final List<Path> roots;
+    private final PluginLimits limits;
+
+    CheckedPluginRepository(List<Path> roots, PluginLimits limits) {
+        this.roots = List.copyOf(roots);
+        this.limits = limits;
+    }
+
+    @Override
+    public List<Path> getPluginPaths() {
+        Set<Path> paths = new LinkedHashSet<>();
+        for (Path root : roots) {
+            for (Path path : visible(root)) {
+                if (Files.isDirectory(path)) {
+                    paths.add(path);
+                } else if (path.toString().endsWith(".zip") || path.toString().endsWith(".jar")) {
+                    accepted(path).ifPresent(paths::add);
+                }
+            }
+        }
+        return new ArrayList<>(paths);
+    }
+
+    @Override
+    public boolean deletePluginPath(Path pluginPath) {
+        throw new UnsupportedOperationException("a plugin is removed by deleting its archive from the plugins directory");
+    }
+
+    /** The archive as pf4j loads it (a zip's folder, a jar itself), or empty when it is left out. */
+    private Optional<Path> accepted(Path archive) {
+        try {
+            ArchiveName.parse(archive.getFileName().toString());
+            PluginArchives.inspect(archive, limits);
+            return Optional.of(FileUtils.expandIfZip(archive));
+        } catch (LeadlineException | IOException e) {
+            log.error("plugin archive {} left out: {}", archive, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static List<Path> visible(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(root)) {
+            return files.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the plugins in " + root + ": " + e.getMessage(), e);
+        }
+    }
+}
