@@ -85,6 +85,11 @@ public final class JooqLeadRepository implements LeadRepository {
     }
 
     @Override
+    public Optional<Lead> findForUpdate(LeadId id) {
+        return dsl.selectFrom(SALES_LEAD).where(SALES_LEAD.ID.eq(id.value())).forUpdate().fetchOptional().map(JooqLeadRepository::toLead);
+    }
+
+    @Override
     public List<Lead> findAll(Collection<LeadId> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -242,7 +247,7 @@ public final class JooqLeadRepository implements LeadRepository {
                     Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), when, when, when, // updated_at, activityAt's two
                     leads.get(i).id().value(), leads.get(i).version());
         }
-        dsl.transaction(() -> {
+        new JooqTransactor(dsl).inTransaction(() -> {
             int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 1) {

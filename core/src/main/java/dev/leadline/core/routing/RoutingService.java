@@ -242,7 +242,7 @@ public final class RoutingService {
      */
     public boolean reassign(LeadId id, Actor actor, String reason) {
         return transactor.inTransaction(() -> {
-            Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+            Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             if (store.latest(id).map(RoutingStore.Decision::doNotReassign).orElse(false)) {
                 return false;
             }
@@ -268,7 +268,7 @@ public final class RoutingService {
     /** A manager hands the lead to a queue, which gives it out by its strategy (never to someone who had it, while others can take it). */
     public LeadOutcome assignToQueue(LeadId id, Rep manager, LeadQueue queue, String reason) {
         return transactor.inTransaction(() -> {
-            Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+            Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             if (!Permissions.isManager(manager)) {
                 return new LeadOutcome.NotAllowed("only managers assign leads");
             }
