@@ -110,6 +110,27 @@ class JooqTransactorOnMariaDbTest {
                 "Duplicate entry '2' for key 'PRIMARY'", "23000", 1062)))).isFalse();
     }
 
+    @Test
+    void aTransactionWhoseConnectionDiedLeavesTheThreadFreeForTheNextOne() {
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+            dsl.execute("update counter set n = n + 1 where id = 1");
+            kill(dsl.fetchOne("select connection_id()").get(0, Long.class));
+            dsl.execute("update counter set n = n + 1 where id = 2");
+        })).isInstanceOf(DataAccessException.class);
+
+        transactor.inTransaction(() -> dsl.execute("update counter set n = n + 1 where id = 1"));
+
+        assertThat(dsl.fetch("select n from counter order by id").getValues(0, Integer.class)).containsExactly(1, 0);
+    }
+
+    private static void kill(long connectionId) {
+        try (var other = database.dataSource().getConnection(); var statement = other.createStatement()) {
+            statement.execute("kill connection " + connectionId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Adds one to both rows, {@code first} then {@code second}; on its first run it waits until the other thread holds its first row. */
     private void crossOver(int first, int second, CyclicBarrier bothHoldTheirFirstRow, AtomicInteger attempts) {
         transactor.inTransaction(() -> {
