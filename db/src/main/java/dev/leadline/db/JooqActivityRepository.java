@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jooq.DSLContext;
 
@@ -30,6 +31,7 @@ public final class JooqActivityRepository implements ActivityRepository {
         if (activities.isEmpty()) {
             return;
         }
+        touchLeads(activities);
         JdbcBatch insert = JdbcBatch.into(dsl, ACTIVITY, ACTIVITY.LEAD_ID, ACTIVITY.TYPE, ACTIVITY.ACTOR, ACTIVITY.OCCURRED_AT,
                 ACTIVITY.SUMMARY, ACTIVITY.DETAILS);
         for (Activity a : activities) {
@@ -37,19 +39,25 @@ public final class JooqActivityRepository implements ActivityRepository {
                     a.summary(), a.details());
         }
         insert.execute();
-        touchLeads(activities);
     }
 
     /**
      * Keeps each lead's {@code last_activity_at} (read by the idle view) at its newest timeline entry.
      * A lead's creation and its stage changes set it in their own write, so for their entries this
      * finds the rows already up to date and changes none.
+     *
+     * <p>This runs before the entries are written, and locks the leads in id order: an entry's foreign
+     * key takes a shared lock on its lead's row, and two notes on one lead that each held that lock and
+     * then asked for the row to update it deadlocked.
      */
     private void touchLeads(List<Activity> activities) {
-        Map<Instant, Set<Long>> leadsByTime = new HashMap<>();
-        Map<Long, Instant> newest = new HashMap<>();
+        Map<Long, Instant> newest = new TreeMap<>();
         activities.forEach(a -> newest.merge(a.leadId().value(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y));
+        Map<Instant, Set<Long>> leadsByTime = new HashMap<>();
         newest.forEach((lead, at) -> leadsByTime.computeIfAbsent(at, t -> new TreeSet<>()).add(lead));
+        if (leadsByTime.size() > 1) {
+            dsl.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ID.in(newest.keySet())).orderBy(SALES_LEAD.ID).forUpdate().fetch();
+        }
         leadsByTime.forEach((at, leads) -> dsl.update(SALES_LEAD)
                 .set(SALES_LEAD.LAST_ACTIVITY_AT, Times.toDb(at))
                 .where(SALES_LEAD.ID.in(leads))

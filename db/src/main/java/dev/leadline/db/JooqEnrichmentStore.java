@@ -66,12 +66,11 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
     @Override
     public void save(LeadId lead, Map<String, String> values, List<Provenance> changed, Integer score, List<ProviderScore> scores,
                      List<ProviderFailure> failures, Instant at) {
-        dsl.transaction(configuration -> {
-            DSLContext tx = DSL.using(configuration);
+        new JooqTransactor(dsl).inTransaction(() -> {
             // the lead's row first: two runs for one lead (a late delivery during a refresh) queue here instead of deadlocking
-            tx.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).forUpdate().fetch();
+            dsl.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).forUpdate().fetch();
             for (Provenance p : changed) {
-                tx.insertInto(LEAD_ENRICHMENT).set(LEAD_ENRICHMENT.LEAD_ID, lead.value()).set(LEAD_ENRICHMENT.FIELD, p.field())
+                dsl.insertInto(LEAD_ENRICHMENT).set(LEAD_ENRICHMENT.LEAD_ID, lead.value()).set(LEAD_ENRICHMENT.FIELD, p.field())
                         .set(LEAD_ENRICHMENT.VALUE, clip(p.value(), 1000)).set(LEAD_ENRICHMENT.PROVIDER, p.provider())
                         .set(LEAD_ENRICHMENT.CONFIDENCE, BigDecimal.valueOf(p.confidence())).set(LEAD_ENRICHMENT.ENRICHED_AT, Times.toDb(p.at()))
                         .onDuplicateKeyUpdate().set(LEAD_ENRICHMENT.VALUE, clip(p.value(), 1000)).set(LEAD_ENRICHMENT.PROVIDER, p.provider())
@@ -80,17 +79,17 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
             }
             for (ProviderScore s : scores) {
                 String reasons = reasons(s.reasons());
-                tx.insertInto(LEAD_SCORE).set(LEAD_SCORE.LEAD_ID, lead.value()).set(LEAD_SCORE.PROVIDER, s.provider())
+                dsl.insertInto(LEAD_SCORE).set(LEAD_SCORE.LEAD_ID, lead.value()).set(LEAD_SCORE.PROVIDER, s.provider())
                         .set(LEAD_SCORE.SCORE, s.score()).set(LEAD_SCORE.WEIGHT, BigDecimal.valueOf(s.weight()))
                         .set(LEAD_SCORE.REASONS, reasons).set(LEAD_SCORE.SCORED_AT, Times.toDb(s.at()))
                         .onDuplicateKeyUpdate().set(LEAD_SCORE.SCORE, s.score()).set(LEAD_SCORE.WEIGHT, BigDecimal.valueOf(s.weight()))
                         .set(LEAD_SCORE.REASONS, reasons).set(LEAD_SCORE.SCORED_AT, Times.toDb(s.at())).execute();
             }
             for (ProviderFailure f : failures) {
-                tx.insertInto(PROVIDER_FAILURE).set(PROVIDER_FAILURE.LEAD_ID, lead.value()).set(PROVIDER_FAILURE.PROVIDER, f.provider())
+                dsl.insertInto(PROVIDER_FAILURE).set(PROVIDER_FAILURE.LEAD_ID, lead.value()).set(PROVIDER_FAILURE.PROVIDER, f.provider())
                         .set(PROVIDER_FAILURE.MESSAGE, clip(f.message(), 1000)).set(PROVIDER_FAILURE.FAILED_AT, Times.toDb(f.at())).execute();
             }
-            tx.update(SALES_LEAD).set(SALES_LEAD.ENRICHMENT, Json.write(values)).set(SALES_LEAD.SCORE, score)
+            dsl.update(SALES_LEAD).set(SALES_LEAD.ENRICHMENT, Json.write(values)).set(SALES_LEAD.SCORE, score)
                     .set(SALES_LEAD.ENRICHED_AT, Times.toDb(at)).where(SALES_LEAD.ID.eq(lead.value())).execute();
         });
     }

@@ -21,12 +21,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -82,6 +84,11 @@ public final class JooqLeadRepository implements LeadRepository {
     @Override
     public Optional<Lead> find(LeadId id) {
         return dsl.selectFrom(SALES_LEAD).where(SALES_LEAD.ID.eq(id.value())).fetchOptional().map(JooqLeadRepository::toLead);
+    }
+
+    @Override
+    public Optional<Lead> findForUpdate(LeadId id) {
+        return dsl.selectFrom(SALES_LEAD).where(SALES_LEAD.ID.eq(id.value())).forUpdate().fetchOptional().map(JooqLeadRepository::toLead);
     }
 
     @Override
@@ -236,17 +243,21 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(DSL.inline(1)))
                 .where(SALES_LEAD.ID.eq(DSL.val(null, SALES_LEAD.ID)).and(SALES_LEAD.VERSION.eq(DSL.val(null, SALES_LEAD.VERSION)))));
         var when = Times.toDb(at);
-        for (int i = 0; i < leads.size(); i++) {
+        // in id order, as every statement that locks several leads takes them, so two batches cannot deadlock
+        int[] order = IntStream.range(0, leads.size()).boxed().sorted(Comparator.comparingLong(i -> leads.get(i).id().value()))
+                .mapToInt(Integer::intValue).toArray();
+        for (int i : order) {
             LeadStage stage = stages.get(i);
             batch.row(stage.status().name(), stage.statusReason(), stage.queueId(), stage.ownerRepId(), Times.toDb(stage.offeredAt()),
                     Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), when, when, when, // updated_at, activityAt's two
                     leads.get(i).id().value(), leads.get(i).version());
         }
-        dsl.transaction(() -> {
+        new JooqTransactor(dsl).inTransaction(() -> {
             int[] counts = batch.execute();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 1) {
-                    throw new ConcurrentUpdateException("lead", leads.get(i).id(), leads.get(i).version());
+            for (int row = 0; row < counts.length; row++) {
+                if (counts[row] != 1) {
+                    Lead stale = leads.get(order[row]);
+                    throw new ConcurrentUpdateException("lead", stale.id(), stale.version());
                 }
             }
         });

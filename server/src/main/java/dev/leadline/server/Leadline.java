@@ -105,7 +105,7 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustProxy(), version, backend.slack(), backend.teams(), enricher));
+                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.slack(), backend.teams(), enricher));
             http.start(config.port());
             config.slack().map(s -> s.appToken()).ifPresent(appToken -> backend.slack().ifPresent(app -> app.startSocketMode(appToken)));
             backend.imports().resumeUnfinished();

@@ -16,7 +16,7 @@ class FormApiTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("LEADLINE_FORM_RATE_PER_MINUTE", "5", "LEADLINE_TRUST_PROXY", "true"));
+        server = TestServer.start(Map.of("LEADLINE_FORM_RATE_PER_MINUTE", "5", "LEADLINE_TRUSTED_PROXIES", "127.0.0.1,::1"));
         server.services().forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web",
                 "Spring launch", "https://example.com/thanks", List.of("https://www.example.com")), dev.leadline.core.common.Actor.cli("test"));
     }

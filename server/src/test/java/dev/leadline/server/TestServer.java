@@ -34,22 +34,36 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Map<String, String> extraEnv) {
+        return start(extraEnv, Clock.systemUTC());
+    }
+
+    /** A server whose time is the given clock's. */
+    public static TestServer start(Map<String, String> extraEnv, Clock clock) {
+        EmbeddedMariaDb db = TestDatabases.server();
+        String name = "srv" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        db.createDatabase(name);
+        return start(db.jdbcUrl(name), extraEnv, clock);
+    }
+
+    /** A second node: another server on this one's database (with its own directories and the given settings). */
+    public TestServer beside(Map<String, String> extraEnv, Clock clock) {
+        return start(env.get("LEADLINE_DB_URL"), extraEnv, clock);
+    }
+
+    private static TestServer start(String dbUrl, Map<String, String> extraEnv, Clock clock) {
         try {
-            EmbeddedMariaDb db = TestDatabases.server();
-            String name = "srv" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-            db.createDatabase(name);
             Path dir = Files.createTempDirectory("leadline-server-test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDatabases.deleteQuietly(dir)));
             Map<String, String> env = new HashMap<>(Map.of(
                     "LEADLINE_PORT", "0",
-                    "LEADLINE_DB_URL", db.jdbcUrl(name),
+                    "LEADLINE_DB_URL", dbUrl,
                     "LEADLINE_DB_USER", "root",
                     "LEADLINE_DATA_DIR", dir.resolve("data").toString(),
                     "LEADLINE_PLUGINS_DIR", dir.resolve("plugins").toString(),
                     "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),
                     "LEADLINE_BOOTSTRAP_TOKEN", ADMIN_TOKEN));
             env.putAll(extraEnv);
-            return new TestServer(Leadline.start(Config.fromEnvironment(env), Clock.systemUTC()), Map.copyOf(env));
+            return new TestServer(Leadline.start(Config.fromEnvironment(env), clock), Map.copyOf(env));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -59,11 +73,6 @@ public final class TestServer implements AutoCloseable {
     public void restart() {
         leadline.close();
         leadline = Leadline.start(Config.fromEnvironment(env), Clock.systemUTC());
-    }
-
-    /** A second server node on the same database and directories, as in a scaled-out install. */
-    public TestServer anotherNode() {
-        return startWith(env);
     }
 
     /** A server with exactly this environment (e.g. another's, with a variable changed). */

@@ -146,7 +146,7 @@ public final class ClaimService {
     }
 
     private Lead load(LeadId id) {
-        return leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+        return leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
     }
 
     static String waited(Instant offeredAt, Instant claimedAt) {

@@ -171,6 +171,6 @@ public final class ConversionService {
     }
 
     private Lead load(LeadId id) {
-        return leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+        return leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
     }
 }

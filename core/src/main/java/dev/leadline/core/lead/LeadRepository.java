@@ -17,6 +17,13 @@ public interface LeadRepository {
 
     Optional<Lead> find(LeadId id);
 
+    /**
+     * The lead, its row locked until the caller's transaction ends: read a lead this way to change it,
+     * so that changes to one lead wait for each other instead of finding it changed, and so that a
+     * transaction locks its lead before any row that refers to it.
+     */
+    Optional<Lead> findForUpdate(LeadId id);
+
     /** The stored leads among these ids, in no particular order (one query, not one per lead). */
     List<Lead> findAll(Collection<LeadId> ids);
 

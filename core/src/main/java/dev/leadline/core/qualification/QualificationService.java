@@ -117,7 +117,7 @@ public final class QualificationService {
     private LeadOutcome work(LeadId id, ActingRep by, StateCheck check, Mutation mutation) {
         Rep rep = by.rep();
         return transactor.inTransaction(() -> {
-            Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+            Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             Optional<String> refusal = Permissions.mayWork(rep, lead);
             if (refusal.isPresent()) {
                 return new LeadOutcome.NotAllowed(refusal.get());

@@ -243,7 +243,7 @@ public final class RoutingService {
      */
     public boolean reassign(LeadId id, Actor actor, String reason) {
         return transactor.inTransaction(() -> {
-            Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+            Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             if (store.latest(id).map(RoutingStore.Decision::doNotReassign).orElse(false)) {
                 return false;
             }
@@ -270,7 +270,7 @@ public final class RoutingService {
     public LeadOutcome assignToQueue(LeadId id, ActingRep by, LeadQueue queue, String reason) {
         Rep manager = by.rep();
         return transactor.inTransaction(() -> {
-            Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+            Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             if (!Permissions.isManager(manager)) {
                 return new LeadOutcome.NotAllowed("only managers assign leads");
             }

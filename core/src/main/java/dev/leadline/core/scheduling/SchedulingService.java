@@ -146,7 +146,7 @@ public final class SchedulingService {
 
     private <T> ScheduleOutcome<T> onLead(LeadId id, ActingRep by, Step<T> step) {
         return transactor.inTransaction(() -> {
-            Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id));
+            Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             Optional<String> refusal = Permissions.mayWork(by.rep(), lead);
             if (refusal.isPresent()) {
                 return new ScheduleOutcome.Refused<>(new LeadOutcome.NotAllowed(refusal.get()));

@@ -53,6 +53,12 @@ public final class InMemoryLeadRepository implements LeadRepository {
         return Optional.ofNullable(leads.get(id.value()));
     }
 
+    /** No rows to lock here: every call is synchronized. */
+    @Override
+    public Optional<Lead> findForUpdate(LeadId id) {
+        return find(id);
+    }
+
     @Override
     public synchronized List<Lead> findAll(java.util.Collection<LeadId> ids) {
         return ids.stream().map(id -> leads.get(id.value())).filter(java.util.Objects::nonNull).toList();

@@ -25,7 +25,7 @@ public record Config(
         long maxImportBytes,
         long syncImportBytes,
         int formSubmissionsPerMinute,
-        boolean trustProxy,
+        TrustedProxies trustedProxies,
         int dbPoolSize,
         int embeddedDbMemoryMb,
         Optional<SlackSettings> slack,
@@ -66,7 +66,7 @@ public record Config(
         int formRate = r.integer("LEADLINE_FORM_RATE_PER_MINUTE", 20, 1, 100_000);
         int pool = r.integer("LEADLINE_DB_POOL_SIZE", 16, 2, 200);
         int dbMemory = r.integer("LEADLINE_DB_MEMORY_MB", 256, 32, 262_144);
-        boolean trustProxy = r.flag("LEADLINE_TRUST_PROXY", false);
+        TrustedProxies trustedProxies = trustedProxies(r, problems);
         Optional<String> slackToken = r.optional("SLACK_BOT_TOKEN");
         Optional<String> slackSecret = r.optional("SLACK_SIGNING_SECRET");
         Optional<String> slackAppToken = r.optional("SLACK_APP_TOKEN");
@@ -107,8 +107,23 @@ public record Config(
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustProxy,
+        return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
                 pool, dbMemory, slack, teams, providerTimeout, Map.copyOf(pluginEnv), pluginLimits);
+    }
+
+    /** LEADLINE_TRUSTED_PROXIES; the LEADLINE_TRUST_PROXY it replaces believed the leftmost address anyone could write. */
+    private static TrustedProxies trustedProxies(Reader r, List<String> problems) {
+        Optional<String> blocks = r.optional("LEADLINE_TRUSTED_PROXIES");
+        if (r.flag("LEADLINE_TRUST_PROXY", false) && blocks.isEmpty()) {
+            problems.add("LEADLINE_TRUST_PROXY is replaced by LEADLINE_TRUSTED_PROXIES: set it to your proxies' addresses "
+                    + "as CIDR blocks, e.g. 10.0.0.0/8,192.168.1.5, and unset LEADLINE_TRUST_PROXY");
+        }
+        try {
+            return blocks.map(TrustedProxies::parse).orElse(TrustedProxies.NONE);
+        } catch (IllegalArgumentException e) {
+            problems.add("LEADLINE_TRUSTED_PROXIES must be comma-separated CIDR blocks or addresses like 10.0.0.0/8,::1: " + e.getMessage());
+            return TrustedProxies.NONE;
+        }
     }
 
     private static final String GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";

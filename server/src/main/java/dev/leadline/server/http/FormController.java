@@ -8,7 +8,9 @@ import dev.leadline.core.intake.FormOutcome;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.FormService;
 import dev.leadline.server.config.ConfigFile;
+import dev.leadline.server.config.TrustedProxies;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +27,20 @@ final class FormController {
     private final ObjectMapper json;
     private final FormService forms;
     private final RateLimiter limiter;
-    private final boolean trustProxy;
+    private final TrustedProxies proxies;
 
-    FormController(ObjectMapper json, FormService forms, RateLimiter limiter, boolean trustProxy) {
+    FormController(ObjectMapper json, FormService forms, RateLimiter limiter, TrustedProxies proxies) {
         this.json = json;
         this.forms = forms;
         this.limiter = limiter;
-        this.trustProxy = trustProxy;
+        this.proxies = proxies;
     }
 
     void submit(Context ctx) throws Exception {
         FormDefinition form = forms.form(ctx.pathParam("key"));
         boolean fromScript = Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json");
         allowOrigin(ctx, form);
-        long wait = limiter.acquire(clientAddress(ctx));
+        long wait = limiter.acquire(form.key(), clientAddress(ctx));
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
             throw new HttpProblem(429, "rate_limited", "too many submissions from this address; try again in " + wait + " s");
@@ -62,11 +64,7 @@ final class FormController {
     }
 
     private String clientAddress(Context ctx) {
-        String forwarded = ctx.header("X-Forwarded-For");
-        if (trustProxy && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        return ctx.ip();
+        return proxies.client(ctx.ip(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     void preflight(Context ctx) {

@@ -3,7 +3,9 @@ package dev.leadline.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.db.Database;
+import dev.leadline.db.JooqRateBuckets;
 import dev.leadline.server.Services;
+import dev.leadline.server.config.TrustedProxies;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.plugins.PluginHost;
 import dev.leadline.server.chat.SlackEndpoint;
@@ -21,7 +23,7 @@ public final class HttpApi {
 
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
-                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, boolean trustProxy, String version,
+                       long maxJsonBytes, long syncImportBytes, int formsPerMinute, TrustedProxies trustedProxies, String version,
                        Optional<SlackApp> slack, Optional<TeamsApp> teams, EnrichmentService enrichment) {}
 
     public static Javalin create(Deps deps) {
@@ -33,8 +35,8 @@ public final class HttpApi {
         AccountController accounts = new AccountController(deps.imports(), services.accountImport());
         ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
-        FormController forms = new FormController(json, services.forms(), new RateLimiter(deps.formsPerMinute(), deps.clock()),
-                deps.trustProxy());
+        FormController forms = new FormController(json, services.forms(),
+                new RateLimiter(new JooqRateBuckets(deps.database().dsl()), deps.formsPerMinute(), deps.clock()), deps.trustedProxies());
         LifecycleController lifecycle = new LifecycleController(json, services.claims(), services.qualification(),
                 services.team(), services.leads(), services.timeline(), services.routing());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());

@@ -1,26 +1,44 @@
 package dev.leadline.server.http;
 
+import dev.leadline.db.JooqRateBuckets;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** At most N events per key per minute (fixed one-minute windows), in this server's memory. */
+/**
+ * At most N submissions a minute for each (form, client): a token bucket of N that gets one back every
+ * minute / N, so a burst spends the bucket and no window edge lets 2N through. The buckets are in the
+ * database, so the limit holds across every server node.
+ */
 final class RateLimiter {
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private final JooqRateBuckets buckets;
     private final int perMinute;
+    private final Duration interval;
     private final Clock clock;
-    private final ConcurrentHashMap<String, long[]> windows = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.MIN);
 
-    RateLimiter(int perMinute, Clock clock) {
+    RateLimiter(JooqRateBuckets buckets, int perMinute, Clock clock) {
+        this.buckets = buckets;
         this.perMinute = perMinute;
+        this.interval = Duration.ofMinutes(1).dividedBy(perMinute);
         this.clock = clock;
     }
 
-    /** Counts one event; returns the seconds to wait if it is over the limit, else 0. */
-    long acquire(String key) {
-        long minute = clock.millis() / 60_000;
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue()[0] < minute);
+    /** Counts one submission; returns the seconds to wait if it is over the limit, else 0. */
+    long acquire(String form, String client) {
+        Instant now = clock.instant();
+        sweep(now);
+        Duration wait = buckets.take("form:" + form, client, perMinute, interval, now);
+        return wait.isZero() ? 0 : (wait.toMillis() + 999) / 1000;
+    }
+
+    /** Forgets buckets that are full again, at most once a minute on this node. */
+    private void sweep(Instant now) {
+        Instant last = lastSweep.get();
+        if (last.plus(SWEEP_EVERY).isBefore(now) && lastSweep.compareAndSet(last, now)) {
+            buckets.expire(now);
         }
-        long[] window = windows.compute(key, (k, w) -> w == null || w[0] != minute ? new long[] {minute, 1} : new long[] {minute, w[1] + 1});
-        return window[1] <= perMinute ? 0 : 60 - (clock.millis() / 1000) % 60;
     }
 }

@@ -34,6 +34,14 @@ class ConfigTest {
     }
 
     @Test
+    void theOldTrustProxyFlagAsksForTheTrustedProxiesInstead() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_TRUST_PROXY", "true")))
+                .hasMessageContaining("LEADLINE_TRUST_PROXY is replaced by LEADLINE_TRUSTED_PROXIES");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_TRUSTED_PROXIES", "10.0.0.0/8, proxy")))
+                .hasMessageContaining("LEADLINE_TRUSTED_PROXIES must be comma-separated CIDR blocks");
+    }
+
+    @Test
     void anExternalDatabaseIsUsedWhenItsUrlIsSet() {
         Config config = Config.fromEnvironment(Map.of("LEADLINE_DB_URL", "jdbc:mariadb://db:3306/leadline",
                 "LEADLINE_DB_USER", "leadline", "LEADLINE_DB_PASSWORD", "secret"));
