@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * The duplicate check a new lead gets at intake ({@link DuplicateService#duplicatesOf}: blocking keys
  * from the index, candidates read, scored), in-process against N stored leads on the embedded MariaDB.
  * People are drawn from the Febrl vocabularies (names, streets, suburbs, postcodes in
- * {@code ../shared/data/febrl}); half the probes are stored leads retyped (a typo in the surname, a
+ * {@code febrl/} in the core test-jar); half the probes are stored leads retyped (a typo in the surname, a
  * nickname, the phone without its prefix), half are new people. The database is kept in
  * {@code /tmp/leadline-dedupe-bench-N} between runs. {@code DedupeBench [stored] [probes]}; {@code -DdbMemoryMb=} sets the
  * embedded server's buffer pool as {@code LEADLINE_DB_MEMORY_MB} does (default 256).

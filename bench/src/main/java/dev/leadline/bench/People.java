@@ -3,8 +3,8 @@ package dev.leadline.bench;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,24 +14,20 @@ import java.util.Set;
 
 /**
  * People to fill benchmarks with, drawn from the distinct values of each Febrl column
- * ({@code ../shared/data/febrl}: names, streets, suburbs, postcodes), deterministically per number.
+ * (names, streets, suburbs, postcodes; {@code febrl/} in the core test-jar), deterministically per number.
  */
 record People(List<String> first, List<String> last, List<String> streets, List<String> suburbs, List<String> postcodes) {
     private static final String[][] NICKNAMES = {{"robert", "bob"}, {"william", "bill"}, {"james", "jim"}, {"michael", "mike"},
         {"elizabeth", "liz"}, {"katherine", "kate"}, {"thomas", "tom"}, {"joseph", "joe"}};
 
     static People fromFebrl() throws IOException {
-        return read(febrl());
-    }
-
-    static People read(Path febrl) throws IOException {
         Set<String> first = new LinkedHashSet<>();
         Set<String> last = new LinkedHashSet<>();
         Set<String> streets = new LinkedHashSet<>();
         Set<String> suburbs = new LinkedHashSet<>();
         Set<String> postcodes = new LinkedHashSet<>();
         for (String name : List.of("dataset2.csv", "dataset3.csv", "dataset4a.csv", "dataset4b.csv")) {
-            List<String> lines = Files.readAllLines(febrl.resolve(name));
+            List<String> lines = febrl(name);
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",\\s*", -1);
                 if (f.length < 9 || !f[0].endsWith("-org")) {
@@ -93,15 +89,12 @@ record People(List<String> first, List<String> last, List<String> streets, List<
         return values.get(r.nextInt(values.size()));
     }
 
-    private static Path febrl() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared").resolve("data").resolve("febrl");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+    private static List<String> febrl(String name) throws IOException {
+        try (InputStream in = People.class.getResourceAsStream("/febrl/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("febrl/" + name + " is not on the classpath: it comes with the core test-jar");
             }
-            dir = dir.getParent();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
-        throw new IllegalStateException("../shared/data/febrl not found beside the repository");
     }
 }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.plugin.testkit.NeedsSharedData;
+import dev.leadline.plugin.testkit.SharedData;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +33,7 @@ class ImportApiTest {
     }
 
     @Test
+    @NeedsSharedData("x-education/Leads.csv")
     void theXEducationExportImportsWithEveryRowAccountedForAndReImportsAsDuplicates() throws Exception {
         JsonNode first = importFile(X_EDUCATION, "?nullValues=Select");
 

@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,21 +20,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Duplicate detection quality on the Febrl record-linkage sets in ../shared/data: people with typos,
- * swapped and missing fields; duplicates are labelled {@code rec-N-org} / {@code rec-N-dup-K}. Each
- * file is deduplicated on its own (4a and 4b together): candidates from blocking keys, then the
- * matcher; precision and recall over every labelled pair.
+ * Duplicate detection quality on the Febrl record-linkage sets (test resources, see
+ * {@code febrl/README.md}): people with typos, swapped and missing fields; duplicates are labelled
+ * {@code rec-N-org} / {@code rec-N-dup-K}. Each file is deduplicated on its own (4a and 4b together):
+ * candidates from blocking keys, then the matcher; precision and recall over every labelled pair.
  */
 class FebrlMatchingTest {
-    private static final Path FEBRL = Path.of("../../shared/data/febrl");
-
     @ParameterizedTest
     @ValueSource(strings = {"dataset1.csv", "dataset2.csv", "dataset3.csv", "dataset4a.csv+dataset4b.csv"})
-    void duplicatesAreFoundWithPrecisionAtLeast095AndRecallAtLeast090(String files) throws IOException {
+    void duplicatesAreFoundWithPrecisionAtLeast095AndRecallAtLeast090(String files) throws IOException, URISyntaxException {
         List<String> entity = new ArrayList<>();
         List<MatchProfile> profiles = new ArrayList<>();
         for (String file : files.split("\\+")) {
-            read(FEBRL.resolve(file), entity, profiles);
+            read(Path.of(FebrlMatchingTest.class.getResource("/febrl/" + file).toURI()), entity, profiles);
         }
 
         Set<Long> compared = new HashSet<>();

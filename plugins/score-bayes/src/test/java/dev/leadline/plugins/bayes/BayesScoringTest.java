@@ -8,6 +8,8 @@ import dev.leadline.plugin.ActivitySummary;
 import dev.leadline.plugin.LeadSnapshot;
 import dev.leadline.plugin.Outcome;
 import dev.leadline.plugin.Score;
+import dev.leadline.plugin.testkit.NeedsSharedData;
+import dev.leadline.plugin.testkit.SharedData;
 import dev.leadline.plugin.testkit.TestContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,10 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * score-bayes on the X Education leads in ../shared/data: learned from 70 % (through the provider, as
- * the host would give them), scored on the other 30 %, ROC AUC computed from the labels.
+ * the host would give them), scored on the other 30 %, ROC AUC computed from the labels. The data may not
+ * be redistributed, so it is not in the repository: without it these tests are skipped.
  */
+@NeedsSharedData("x-education/Leads.csv")
 class BayesScoringTest {
-    private static final Path LEADS = Path.of("../../../shared/data/x-education/Leads.csv");
+    private static final Path LEADS = SharedData.file("x-education/Leads.csv");
 
     @Test
     void onHeldOutXEducationLeadsTheRocAucIsAtLeast085() throws IOException {
