@@ -59,7 +59,8 @@ class CrashRecoveryTest {
                   - {name: Inbound, members: [jane@example.com]}
                 """);
         Map<String, String> env = new HashMap<>(Map.of(
-                "LEADLINE_DB_URL", mariaDb.jdbcUrl(dbName), "LEADLINE_DB_USER", "root",
+                "LEADLINE_DB_URL", mariaDb.jdbcUrl(dbName), "LEADLINE_DB_USER", mariaDb.credentials().user(),
+                "LEADLINE_DB_PASSWORD", mariaDb.credentials().password(),
                 "LEADLINE_DATA_DIR", dir.resolve("data").toString(), "LEADLINE_PLUGINS_DIR", dir.resolve("plugins").toString(),
                 "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(), "LEADLINE_BOOTSTRAP_TOKEN", TOKEN));
 
@@ -77,7 +78,7 @@ class CrashRecoveryTest {
         assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
         Process second = start(env, dir.resolve("second.log"));
-        try (Database db = Database.connect(mariaDb.jdbcUrl(dbName), "root", "", 2)) {
+        try (Database db = mariaDb.connect(dbName, 2)) {
             Awaitility.await().atMost(Duration.ofMinutes(1))
                     .until(() -> db.dsl().fetchCount(OUTBOX, OUTBOX.STATUS.ne("DELIVERED")) == 0);
 
