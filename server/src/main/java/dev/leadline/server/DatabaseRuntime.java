@@ -65,7 +65,10 @@ public final class DatabaseRuntime implements AutoCloseable {
         return database;
     }
 
-    /** The port of the embedded database of a live Leadline on this data directory (it holds the lock; its pid is not reused). */
+    /**
+     * The port of the embedded database of a live Leadline on this data directory: it holds the data
+     * directory's lock (a pid alone may have been reused since that Leadline died).
+     */
     private static Optional<Integer> runningServerPort(Path runningFile) {
         try {
             if (!Files.exists(runningFile) || !DataDirLock.isHeld(runningFile.getParent())) {
