@@ -36,7 +36,7 @@ public final class DedupeBench {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "leadline-dedupe-bench-" + stored);
         int memoryMb = Integer.getInteger("dbMemoryMb", 256);
         try (EmbeddedMariaDb mariadb = EmbeddedMariaDb.start(dir, memoryMb);
-             Database db = Database.connect(mariadb.jdbcUrl(), "root", "", 4)) {
+             Database db = mariadb.connect(EmbeddedMariaDb.DATABASE, 4)) {
             JooqLeadRepository leads = new JooqLeadRepository(db.dsl());
             JooqTransactor tx = new JooqTransactor(db.dsl());
             long have = leads.count();

@@ -32,7 +32,7 @@ public final class StartupBench {
                 db.createDatabase(name);
                 Path dir = ServerProcess.tempDir("leadline-startup-ext");
                 try (ServerProcess server = ServerProcess.start(dir, 18080, Map.of("LEADLINE_DB_URL", db.jdbcUrl(name),
-                        "LEADLINE_DB_USER", "root"))) {
+                        "LEADLINE_DB_USER", db.credentials().user(), "LEADLINE_DB_PASSWORD", db.credentials().password()))) {
                     external.add(server.readyMillis);
                 }
             }

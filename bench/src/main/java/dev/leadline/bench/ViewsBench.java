@@ -28,7 +28,7 @@ public final class ViewsBench {
         java.util.Set<String> only = args.length > 2 && !args[2].equals("all") ? java.util.Set.of(args[2].split(",")) : java.util.Set.of();
         countsToo = !(args.length > 3 && args[3].equals("pages"));
         try (EmbeddedMariaDb server = EmbeddedMariaDb.start(ServerProcess.tempDir("leadline-views"));
-             Database db = Database.connect(server.jdbcUrl(), "root", "", 4)) {
+             Database db = server.connect(EmbeddedMariaDb.DATABASE, 4)) {
             long t0 = System.nanoTime();
             generate(db.dsl(), leads);
             System.out.printf("generated %,d leads with timeline, meetings and tasks in %.0f s%n", leads, (System.nanoTime() - t0) / 1e9);

@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.leadline.core.common.OutcomeUnknownException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionContext;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
@@ -32,7 +35,7 @@ public final class Database implements AutoCloseable {
         DefaultConfiguration configuration = new DefaultConfiguration();
         configuration.set(SQLDialect.MARIADB);
         configuration.set(new Settings().withExecuteLogging(false).withRenderSchema(false));
-        configuration.set(new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource)));
+        configuration.set(new CommitReporting(new DataSourceConnectionProvider(dataSource)));
         this.dsl = DSL.using(configuration);
     }
 
@@ -95,5 +98,25 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /** A commit whose connection breaks may have happened or not: it says so ({@link OutcomeUnknownException}). */
+    private static final class CommitReporting extends ThreadLocalTransactionProvider {
+        CommitReporting(ConnectionProvider connections) {
+            super(connections);
+        }
+
+        @Override
+        public void commit(TransactionContext ctx) {
+            try {
+                super.commit(ctx);
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.connectionLost(e)) {
+                    throw new OutcomeUnknownException("the connection to the database broke while committing;"
+                            + " the transaction may or may not have been stored", e);
+                }
+                throw e;
+            }
+        }
     }
 }

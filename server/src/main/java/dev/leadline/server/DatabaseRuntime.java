@@ -2,6 +2,8 @@ package dev.leadline.server;
 
 import dev.leadline.core.common.LeadlineException;
 import dev.leadline.db.Database;
+import dev.leadline.db.DataDirLock;
+import dev.leadline.db.EmbeddedCredentials;
 import dev.leadline.db.EmbeddedMariaDb;
 import dev.leadline.server.config.Config;
 import java.io.IOException;
@@ -45,12 +47,13 @@ public final class DatabaseRuntime implements AutoCloseable {
         if (sharedPort.isPresent()) {
             log.info("a Leadline server is running on {}; sharing its embedded database", config.dataDir());
             String url = "jdbc:mariadb://127.0.0.1:" + sharedPort.get() + "/" + EmbeddedMariaDb.DATABASE;
-            return new DatabaseRuntime(Database.connect(url, "root", "", 4), null, null);
+            EmbeddedCredentials credentials = EmbeddedCredentials.read(config.dataDir());
+            return new DatabaseRuntime(Database.connect(url, credentials.user(), credentials.password(), 4), null, null);
         }
         EmbeddedMariaDb embedded = EmbeddedMariaDb.start(config.dataDir(), config.embeddedDbMemoryMb());
         try {
             Files.writeString(runningFile, embedded.port() + " " + ProcessHandle.current().pid() + "\n");
-            Database database = Database.connect(embedded.jdbcUrl(), "root", "", config.dbPoolSize());
+            Database database = embedded.connect(EmbeddedMariaDb.DATABASE, config.dbPoolSize());
             return new DatabaseRuntime(database, embedded, runningFile);
         } catch (IOException | RuntimeException e) {
             embedded.close();
@@ -62,9 +65,13 @@ public final class DatabaseRuntime implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The port of the embedded database of a live Leadline on this data directory: it holds the data
+     * directory's lock (a pid alone may have been reused since that Leadline died).
+     */
     private static Optional<Integer> runningServerPort(Path runningFile) {
         try {
-            if (!Files.exists(runningFile)) {
+            if (!Files.exists(runningFile) || !DataDirLock.isHeld(runningFile.getParent())) {
                 return Optional.empty();
             }
             String[] parts = Files.readString(runningFile).strip().split(" ");

@@ -67,7 +67,7 @@ class AccountsApiTest {
     }
 
     private static long accountId(String name) throws Exception {
-        try (dev.leadline.db.Database db = dev.leadline.db.Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+        try (dev.leadline.db.Database db = dev.leadline.db.Database.connect(server.env().get("LEADLINE_DB_URL"), "root", server.env().get("LEADLINE_DB_PASSWORD"), 1)) {
             var account = dev.leadline.db.jooq.Tables.ACCOUNT;
             return db.dsl().select(account.ID).from(account).where(account.NAME.eq(name)).fetchSingle(account.ID);
         }
@@ -193,7 +193,7 @@ class AccountsApiTest {
         assertThat(routing.toString()).contains("matched account Acme by domain acme.com (confidence 0.95), owned by Jane Rivera");
         assertThat(json(server.get("/api/v1/leads/" + id)).path("ownerRepId").asLong())
                 .isEqualTo(server.services().team().repByEmail("jane@example.com").orElseThrow().id());
-        try (dev.leadline.db.Database db = dev.leadline.db.Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+        try (dev.leadline.db.Database db = dev.leadline.db.Database.connect(server.env().get("LEADLINE_DB_URL"), "root", server.env().get("LEADLINE_DB_PASSWORD"), 1)) {
             var outbox = dev.leadline.db.jooq.Tables.OUTBOX;
             assertThat(db.dsl().fetch(outbox, outbox.LEAD_ID.eq(dev.leadline.core.lead.LeadId.parse(id).value())).getValues(outbox.CARD))
                     .as("Jane's card names the account and how surely").anyMatch(card -> card.contains("Acme (95 %, domain acme.com)"));

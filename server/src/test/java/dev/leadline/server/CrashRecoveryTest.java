@@ -10,10 +10,6 @@ import dev.leadline.db.Database;
 import dev.leadline.db.EmbeddedMariaDb;
 import dev.leadline.db.TestDatabases;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +38,6 @@ class CrashRecoveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = TestServer.ADMIN_TOKEN;
     private static final Pattern QUEUE_POST = Pattern.compile("\\[card log-\\d+ to QUEUE \\d+\\] (L-\\d+) ");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void aServerKilledMidBurstLosesNoAcknowledgedActionAndDeliversEveryNotificationOnce() throws Exception {
@@ -59,25 +54,26 @@ class CrashRecoveryTest {
                   - {name: Inbound, members: [jane@example.com]}
                 """);
         Map<String, String> env = new HashMap<>(Map.of(
-                "LEADLINE_DB_URL", mariaDb.jdbcUrl(dbName), "LEADLINE_DB_USER", "root",
+                "LEADLINE_DB_URL", mariaDb.jdbcUrl(dbName), "LEADLINE_DB_USER", mariaDb.credentials().user(),
+                "LEADLINE_DB_PASSWORD", mariaDb.credentials().password(),
                 "LEADLINE_DATA_DIR", dir.resolve("data").toString(), "LEADLINE_PLUGINS_DIR", dir.resolve("plugins").toString(),
                 "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(), "LEADLINE_BOOTSTRAP_TOKEN", TOKEN));
 
         Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
-        Process first = start(env, dir.resolve("first.log"));
+        ServerJvm first = ServerJvm.start(env, dir.resolve("first.log"));
         AtomicInteger created = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(6);
         for (int t = 0; t < 6; t++) {
             int client = t;
-            clients.submit(() -> burst(client, created, acknowledged));
+            clients.submit(() -> burst(first, client, created, acknowledged));
         }
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> created.get() >= 60);
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        first.kill();
         clients.shutdown();
         assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
-        Process second = start(env, dir.resolve("second.log"));
-        try (Database db = Database.connect(mariaDb.jdbcUrl(dbName), "root", "", 2)) {
+        ServerJvm second = ServerJvm.start(env, dir.resolve("second.log"));
+        try (Database db = mariaDb.connect(dbName, 2)) {
             Awaitility.await().atMost(Duration.ofMinutes(1))
                     .until(() -> db.dsl().fetchCount(OUTBOX, OUTBOX.STATUS.ne("DELIVERED")) == 0);
 
@@ -100,27 +96,26 @@ class CrashRecoveryTest {
             int repeated = posts.values().stream().mapToInt(n -> n - 1).sum();
             assertThat(repeated).as("only a post in flight at the kill may repeat (the dispatcher posts one at a time)").isLessThanOrEqualTo(1);
         } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            second.stop();
         }
     }
 
-    private void burst(int client, AtomicInteger created, Map<String, Set<String>> acknowledged) {
+    private static void burst(ServerJvm server, int client, AtomicInteger created, Map<String, Set<String>> acknowledged) {
         for (int i = 0; ; i++) {
             String email = "burst-" + client + "-" + i + "@example.com";
             try {
-                HttpResponse<String> lead = post("/api/v1/leads", "{\"lastName\":\"Burst " + client + "-" + i + "\",\"email\":\"" + email + "\"}");
+                HttpResponse<String> lead = server.post("/api/v1/leads", "{\"lastName\":\"Burst " + client + "-" + i + "\",\"email\":\"" + email + "\"}");
                 if (lead.statusCode() != 201) {
                     return;
                 }
                 acknowledge(acknowledged, "create", email);
                 created.incrementAndGet();
                 String id = JSON.readTree(lead.body()).path("id").asText();
-                if (post("/api/v1/leads/" + id + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}").statusCode() != 200) {
+                if (server.post("/api/v1/leads/" + id + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}").statusCode() != 200) {
                     return;
                 }
                 acknowledge(acknowledged, "assign", email);
-                if (post("/api/v1/leads/" + id + "/claim", "{\"rep\":\"jane@example.com\"}").statusCode() != 200) {
+                if (server.post("/api/v1/leads/" + id + "/claim", "{\"rep\":\"jane@example.com\"}").statusCode() != 200) {
                     return;
                 }
                 acknowledge(acknowledged, "claim", email);
@@ -132,37 +127,6 @@ class CrashRecoveryTest {
 
     private static void acknowledge(Map<String, Set<String>> acknowledged, String action, String email) {
         acknowledged.computeIfAbsent(action, a -> ConcurrentHashMap.newKeySet()).add(email);
-    }
-
-    private int port;
-
-    private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The server as its own JVM, with this test's class path, the way {@code java -jar leadline.jar serve} runs it. */
-    private Process start(Map<String, String> env, Path log) throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.leadline.server.Main", "serve")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        builder.environment().put("LEADLINE_PORT", Integer.toString(port));
-        Process process = builder.start();
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            assertThat(process.isAlive()).as("server process; see %s", log).isTrue();
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return process;
     }
 
     private static Map<String, Integer> queuePosts(Path... logs) throws IOException {

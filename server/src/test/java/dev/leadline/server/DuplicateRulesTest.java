@@ -52,7 +52,7 @@ class DuplicateRulesTest {
             HttpResponse<String> undone = post(server, again, "unconvert", "{\"rep\":\"jane@example.com\"}");
             assertThat(undone.statusCode()).isEqualTo(200);
             assertThat(JSON.readTree(undone.body()).path("removed").toString()).doesNotContain("contact " + contact);
-            try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+            try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", server.env().get("LEADLINE_DB_PASSWORD"), 1)) {
                 assertThat(db.dsl().fetchCount(Tables.CONTACT, Tables.CONTACT.ID.eq(contact))).as("the existing contact stays").isEqualTo(1);
             }
         }
@@ -79,7 +79,7 @@ class DuplicateRulesTest {
             assertThat(lookalike.statusCode()).isEqualTo(201);
             String newId = id(lookalike);
             long jane = server.services().team().repByEmail("jane@example.com").orElseThrow().id();
-            try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+            try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", server.env().get("LEADLINE_DB_PASSWORD"), 1)) {
                 var outbox = Tables.OUTBOX;
                 assertThat(db.dsl().fetch(outbox, outbox.LEAD_ID.eq(LeadId.parse(newId).value()).and(outbox.DESTINATION_TYPE.eq("REP"))
                         .and(outbox.DESTINATION_ID.eq(jane))).getValues(outbox.CARD)).anyMatch(card -> card.contains("Possible duplicate of " + grace));

@@ -132,7 +132,7 @@ class RoutingApiTest {
         JsonNode lead = JSON.readTree(server.get("/api/v1/leads/" + id).body());
         assertThat(lead.path("ownerRepId").asLong()).isEqualTo(server.services().team().repByEmail("jane@example.com").orElseThrow().id());
         long managers = server.services().team().queueByName("Managers").orElseThrow().id();
-        try (dev.leadline.db.Database db = dev.leadline.db.Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
+        try (dev.leadline.db.Database db = dev.leadline.db.Database.connect(server.env().get("LEADLINE_DB_URL"), "root", server.env().get("LEADLINE_DB_PASSWORD"), 1)) {
             var outbox = dev.leadline.db.jooq.Tables.OUTBOX;
             assertThat(db.dsl().fetchCount(outbox, outbox.LEAD_ID.eq(dev.leadline.core.lead.LeadId.parse(id).value())
                     .and(outbox.DESTINATION_TYPE.eq("QUEUE")).and(outbox.DESTINATION_ID.eq(managers))))

@@ -57,7 +57,8 @@ public final class TestServer implements AutoCloseable {
             Map<String, String> env = new HashMap<>(Map.of(
                     "LEADLINE_PORT", "0",
                     "LEADLINE_DB_URL", dbUrl,
-                    "LEADLINE_DB_USER", "root",
+                    "LEADLINE_DB_USER", TestDatabases.server().credentials().user(),
+                    "LEADLINE_DB_PASSWORD", TestDatabases.server().credentials().password(),
                     "LEADLINE_DATA_DIR", dir.resolve("data").toString(),
                     "LEADLINE_PLUGINS_DIR", dir.resolve("plugins").toString(),
                     "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.db.DatabaseFailures;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 /** The one place where exceptions become HTTP statuses and JSON error bodies. */
 final class ErrorMapping {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private ErrorMapping() {}
 
@@ -42,8 +44,23 @@ final class ErrorMapping {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (DatabaseFailures.outcomeUnknown(e)) {
+            unavailable(ctx, "outcome_unknown", "the database connection broke while this request was being stored, so it may"
+                    + " or may not have been; send it again with the same Idempotency-Key to get its one outcome");
+            return;
+        }
+        if (DatabaseFailures.connectionLost(e)) {
+            unavailable(ctx, "database_unavailable", "the database cannot be reached at the moment; try again shortly");
+            return;
+        }
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         ctx.status(500).json(new ApiError("internal_error", "something went wrong on our side; it has been logged"));
+    }
+
+    /** The database is down or restarting (the embedded one is started again by itself): 503 with a time to retry. */
+    private static void unavailable(Context ctx, String error, String message) {
+        log.warn("{} {} answered 503 {}", ctx.method(), ctx.path(), error);
+        ctx.status(503).header("Retry-After", RETRY_AFTER_SECONDS).json(new ApiError(error, message));
     }
 
     private static String path(MismatchedInputException e) {

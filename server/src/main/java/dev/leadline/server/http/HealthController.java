@@ -31,6 +31,9 @@ final class HealthController {
         body.put("version", version);
         body.put("database", db);
         body.put("plugins", Map.of("loaded", plugins.plugins().size()));
+        if (!up) {
+            ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
+        }
         ctx.status(up ? 200 : 503).json(body);
     }
 }
