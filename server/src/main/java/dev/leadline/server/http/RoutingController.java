@@ -102,11 +102,12 @@ final class RoutingController {
         if (!RuleSet.PURPOSES.contains(purpose)) {
             throw new ValidationException("purpose", "'" + purpose + "' is not a purpose; use one of " + new java.util.TreeSet<>(RuleSet.PURPOSES));
         }
-        Integer score = ctx.queryParam("score") == null ? null : (int) dev.leadline.core.lead.LeadFilter.number(ctx.queryParam("score"), "score");
+        Long score = ctx.queryParam("score") == null ? null : dev.leadline.core.lead.LeadFilter.number(ctx.queryParam("score"), "score");
         if (score != null && (score < 0 || score > 100)) {
             throw new ValidationException("score", "must be from 0 to 100");
         }
-        RoutingDecision decision = routing.dryRun(((LeadDraft.Validated.Valid) validated).data(), Map.of(), score, purpose);
+        RoutingDecision decision = routing.dryRun(((LeadDraft.Validated.Valid) validated).data(), Map.of(),
+                score == null ? null : score.intValue(), purpose);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", decision.outcome().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
         body.put("explanation", decision.explanation());
