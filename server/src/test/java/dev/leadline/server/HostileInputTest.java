@@ -161,6 +161,19 @@ class HostileInputTest {
     }
 
     @Test
+    void anOverlongUtf8FormInARuleSetIsRefusedAndNoVersionIsSaved() {
+        byte[] yaml = "default: {queue: Inbound}\n# from the sales wiki \u00c0\u00af\n".getBytes(StandardCharsets.ISO_8859_1);
+        int before = server.services().rules().all().size();
+
+        HttpResponse<String> saved = server.send(server.request("/api/v1/rules/form").header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(yaml)).build());
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(400);
+        assertThat(saved.body()).contains("UTF-8");
+        assertThat(server.services().rules().all()).hasSize(before);
+    }
+
+    @Test
     void aLoneSurrogateOrANulCharacterIsRefusedNamingTheField() throws Exception {
         assertRefused(server.postJson("/api/v1/leads", "{\"lastName\":\"Half\\ud800\",\"email\":\"half@surrogate.example\"}"),
                 400, "lastName");
@@ -233,6 +246,23 @@ class HostileInputTest {
         HttpResponse<String> broken = server.postJson("/api/v1/leads/" + lead + "/notes", "{\"rep\":");
         assertThat(broken.statusCode()).isEqualTo(400);
         assertNoInternals(broken.body());
+    }
+
+    @Test
+    void aPathSegmentThatIsNotUtf8IsRefusedInTheJsonErrorShape() throws Exception {
+        String response = raw("GET /api/v1/views/%C0%AF HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestServer.ADMIN_TOKEN
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertJsonError(response, "bad_request");
+    }
+
+    @Test
+    void aRuleSetThatIsAListIsRefusedWithoutTheJavaTypeItWasReadInto() throws Exception {
+        HttpResponse<String> saved = put("/api/v1/rules/api", "[1, 2]");
+
+        assertRefused(saved, 400, "body");
+        assertThat(saved.body()).doesNotContain("`");
     }
 
     @Test

@@ -32,7 +32,7 @@ final class ErrorMapping {
             if (e.getStatus() == 405) {
                 e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
             }
-            ctx.status(e.getStatus()).json(new ApiError(codeFor(e.getStatus()), JsonErrors.withoutClassNames(e.getMessage())));
+            ctx.status(e.getStatus()).json(new ApiError(codeFor(e.getStatus()), e.getMessage()));
         });
         routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
         routes.error(404, "*", ctx -> {

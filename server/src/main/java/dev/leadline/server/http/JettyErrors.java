@@ -25,7 +25,7 @@ final class JettyErrors extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback)
             throws IOException {
         String reason = HttpStatus.getMessage(code);
-        String detail = message == null || message.isBlank() || message.equals(reason) ? "" : ": " + JsonErrors.withoutClassNames(message);
+        String detail = message == null || message.isBlank() || message.equals(reason) ? "" : ": " + message;
         byte[] body = json.writeValueAsBytes(new ApiError(ErrorMapping.codeFor(code), "the request was refused (" + reason + ")" + detail));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +20,6 @@ import java.util.stream.Collectors;
  * a Java type name ({@code java.lang.Long}) or a stack frame.
  */
 final class JsonErrors {
-    private static final Pattern CLASS_NAME = Pattern.compile("`?\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$.]*`?");
-
     private JsonErrors() {}
 
     /** A value that does not fit its field. */
@@ -36,13 +33,8 @@ final class JsonErrors {
     static ApiError malformed(JsonProcessingException e) {
         String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        String problem = withoutClassNames(e.getOriginalMessage()) + where;
+        String problem = e.getOriginalMessage() + where;
         return new ApiError("malformed_json", "the body is not valid JSON: " + problem, List.of(new FieldError("body", problem)));
-    }
-
-    /** The text with anything that looks like a Java class name replaced by "a value". */
-    static String withoutClassNames(String text) {
-        return text == null ? "" : CLASS_NAME.matcher(text).replaceAll("a value");
     }
 
     private static String problem(JsonMappingException e) {

@@ -17,7 +17,6 @@ import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.server.routing.RulesYaml;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class RoutingController {
 
     void save(Context ctx) {
         Authenticator.requireAdmin(ctx);
-        Map<String, Object> document = RulesYaml.tree(ctx.body(), "body");
+        Map<String, Object> document = RulesYaml.tree(StrictUtf8.decode("body", ctx.bodyAsBytes()), "body");
         document.remove("purpose");
         RuleSet saved = rules.save(ctx.pathParam("purpose"), document, Actor.token(Authenticator.caller(ctx).name()));
         ctx.json(ruleSet(saved));
@@ -67,7 +66,7 @@ final class RoutingController {
 
     void importAll(Context ctx) {
         Authenticator.requireAdmin(ctx);
-        var saved = rules.saveAll(RulesYaml.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
+        var saved = rules.saveAll(RulesYaml.read(StrictUtf8.decode("body", ctx.bodyAsBytes())),
                 Actor.token(Authenticator.caller(ctx).name()));
         ctx.json(Map.of("items", saved.stream().map(RoutingController::ruleSet).toList()));
     }
