@@ -40,6 +40,11 @@ import java.util.Optional;
  * unless someone changed it since (then it stays, and the answer says so).
  */
 public final class ConversionService {
+    /** An opportunity's amount as its column holds it: DECIMAL(15,2). */
+    private static final int AMOUNT_DIGITS = 15;
+    private static final int AMOUNT_DECIMALS = 2;
+    private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(AMOUNT_DIGITS - AMOUNT_DECIMALS).subtract(new BigDecimal("0.01"));
+
     private final Transactor transactor;
     private final LeadRepository leads;
     private final AccountRepository accounts;
@@ -159,11 +164,6 @@ public final class ConversionService {
         return lead.data().get(LeadField.COMPANY)
                 .orElse(Optional.ofNullable(lead.data().displayName()).map(n -> n + " (individual)").orElse(lead.id().toString()));
     }
-
-    /** An opportunity's amount as its column holds it: DECIMAL(15,2). */
-    private static final int AMOUNT_DIGITS = 15;
-    private static final int AMOUNT_DECIMALS = 2;
-    private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(AMOUNT_DIGITS - AMOUNT_DECIMALS).subtract(new BigDecimal("0.01"));
 
     private static void check(ConvertRequest.OpportunitySpec o) {
         if (o.name() == null || o.name().isBlank() || o.name().length() > 255) {

@@ -61,7 +61,7 @@ final class JsonHygiene {
         return module;
     }
 
-    /** A problem with one value, phrased for the caller; {@link ErrorMapping} shows its message as it is. */
+    /** A problem with one value, phrased for the caller; {@link JsonErrors} shows its message as it is. */
     static final class BadValue extends MismatchedInputException {
         BadValue(JsonParser parser, String message) {
             super(parser, message, (Class<?>) null);
