@@ -149,6 +149,19 @@ class SlackBotTest {
     }
 
     @Test
+    void aCommandHoldingANulCharacterIsRefusedAndADecomposedNoteIsStoredComposed() throws Exception {
+        String lead = offeredLead("Hygiene");
+        ask("UOMAR", "/lead", "claim " + lead);
+        String composed = "Caf\u00e9 visit booked";
+
+        assertThat(ask("UOMAR", "/lead", "note " + lead + " zzq\u0000rst").path("text").asText()).contains("NUL");
+        ask("UOMAR", "/lead", "note " + lead + " " + java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD));
+
+        String timeline = server.get("/api/v1/leads/" + lead + "/timeline").body();
+        assertThat(timeline).doesNotContain("zzq").contains(composed);
+    }
+
+    @Test
     void theDigestsButtonsOpenTheirListView() throws Exception {
         assertThat(send(buttonPayload("UOMAR", "view-overdue", null, "r-digest")).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responses("r-digest").size() == 1);

@@ -2,6 +2,7 @@ package dev.leadline.core.chat;
 
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.Text;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.conversion.ConversionOutcome;
 import dev.leadline.core.dedupe.MergeOutcome;
@@ -62,9 +63,13 @@ public final class ChatDesk {
         return work.qualification().disqualifyReasons();
     }
 
-    /** Reads the text and runs it for the rep. */
+    /** Reads the text (composed to NFC; refused when it holds a NUL or a lone surrogate) and runs it for the rep. */
     public ChatReply handle(String text, Rep rep) {
-        return run(CommandParser.parse(text), rep);
+        Optional<String> problem = Text.problem(text);
+        if (problem.isPresent()) {
+            return ChatReply.refused("I could not read that: it " + problem.get() + ".");
+        }
+        return run(CommandParser.parse(Text.nfc(text)), rep);
     }
 
     public ChatReply run(ChatCommand command, Rep rep) {

@@ -1,5 +1,6 @@
 package dev.leadline.core.chat;
 
+import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.ValidationException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -69,7 +70,7 @@ public final class When {
         if (!at.isAfter(now)) {
             throw new ValidationException("when", "'" + words.strip() + "' is in the past (" + at.atZone(zone).toLocalDateTime() + " " + zone + ")");
         }
-        return at;
+        return Instants.checked("when", at);
     }
 
     private static Optional<Instant> iso(String text, ZoneId zone) {

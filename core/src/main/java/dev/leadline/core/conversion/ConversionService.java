@@ -8,6 +8,7 @@ import dev.leadline.core.account.Opportunity;
 import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
@@ -27,6 +28,7 @@ import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,11 @@ import java.util.Optional;
  * unless someone changed it since (then it stays, and the answer says so).
  */
 public final class ConversionService {
+    /** An opportunity's amount as its column holds it: DECIMAL(15,2). */
+    private static final int AMOUNT_DIGITS = 15;
+    private static final int AMOUNT_DECIMALS = 2;
+    private static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(AMOUNT_DIGITS - AMOUNT_DECIMALS).subtract(new BigDecimal("0.01"));
+
     private final Transactor transactor;
     private final LeadRepository leads;
     private final AccountRepository accounts;
@@ -168,6 +175,19 @@ public final class ConversionService {
         if (o.amount() != null && o.amount().signum() < 0) {
             throw new ValidationException("opportunity.amount", "must not be negative");
         }
+        if (o.amount() != null && (integerDigits(o.amount()) > AMOUNT_DIGITS - AMOUNT_DECIMALS
+                || o.amount().stripTrailingZeros().scale() > AMOUNT_DECIMALS)) {
+            throw new ValidationException("opportunity.amount", "must be at most " + MAX_AMOUNT.toPlainString() + " with at most "
+                    + AMOUNT_DECIMALS + " decimals");
+        }
+        if (o.closeDate() != null && !Instants.inRange(o.closeDate())) {
+            throw new ValidationException("opportunity.closeDate", Instants.outOfRange());
+        }
+    }
+
+    private static int integerDigits(BigDecimal amount) {
+        BigDecimal plain = amount.stripTrailingZeros();
+        return Math.max(0, plain.precision() - plain.scale());
     }
 
     private Lead load(LeadId id) {

@@ -1,5 +1,6 @@
 package dev.leadline.core.dedupe;
 
+import dev.leadline.core.common.Text;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class MatchKeys {
         if (email == null || email.indexOf('@') < 1) {
             return "";
         }
-        String e = email.strip().toLowerCase(Locale.ROOT);
+        String e = Text.nfc(email.strip()).toLowerCase(Locale.ROOT);
         int at = e.lastIndexOf('@');
         String local = e.substring(0, at);
         String domain = e.substring(at + 1);

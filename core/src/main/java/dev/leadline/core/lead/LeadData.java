@@ -1,5 +1,6 @@
 package dev.leadline.core.lead;
 
+import dev.leadline.core.common.Text;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,9 +36,9 @@ public record LeadData(Map<LeadField, String> fields, Map<String, String> custom
         return get(LeadField.EMPLOYEE_COUNT).map(Integer::valueOf).orElse(null);
     }
 
-    /** The lower-cased email used to find the same person again, or null. */
+    /** The lower-cased, composed (NFC) email used to find the same person again, or null. */
     public String emailKey() {
-        return get(LeadField.EMAIL).map(e -> e.toLowerCase(Locale.ROOT)).orElse(null);
+        return get(LeadField.EMAIL).map(e -> Text.nfc(e).toLowerCase(Locale.ROOT)).orElse(null);
     }
 
     /** First and last name joined, or null when neither is known. */

@@ -1,6 +1,7 @@
 package dev.leadline.core.lead;
 
 import dev.leadline.core.common.FieldError;
+import dev.leadline.core.common.Text;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +30,7 @@ public final class LeadDraft {
     private final List<FieldError> errors = new ArrayList<>();
 
     public LeadDraft set(LeadField field, String value) {
-        String cleaned = clean(value);
+        String cleaned = clean(field.jsonName(), value);
         if (cleaned != null) {
             raw.put(field, cleaned);
         }
@@ -36,9 +38,13 @@ public final class LeadDraft {
     }
 
     public LeadDraft custom(String name, String value) {
-        String cleaned = clean(value);
+        Optional<String> badName = Text.problem(name);
+        if (badName.isPresent()) {
+            return reject("customFields", "a name " + badName.get());
+        }
+        String cleaned = clean("customFields." + name, value);
         if (cleaned != null) {
-            custom.put(name.strip(), cleaned);
+            custom.put(Text.nfc(name).strip(), cleaned);
         }
         return this;
     }
@@ -160,11 +166,17 @@ public final class LeadDraft {
         return host.startsWith("www.") ? host.substring(4) : host;
     }
 
-    private static String clean(String value) {
+    /** The value stripped and composed (NFC); null when blank or when it holds a NUL or lone surrogate (then rejected). */
+    private String clean(String field, String value) {
         if (value == null) {
             return null;
         }
-        String stripped = value.strip();
+        Optional<String> problem = Text.problem(value);
+        if (problem.isPresent()) {
+            reject(field, problem.get());
+            return null;
+        }
+        String stripped = Text.nfc(value).strip();
         return stripped.isEmpty() ? null : stripped;
     }
 

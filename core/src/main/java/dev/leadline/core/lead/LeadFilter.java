@@ -1,5 +1,6 @@
 package dev.leadline.core.lead;
 
+import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,7 +127,8 @@ public record LeadFilter(FilterField field, Operator op, List<String> values) {
             });
         }
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            return Instants.checked(where, text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text));
         } catch (DateTimeParseException e) {
             throw new ValidationException(where, "'" + value + "' is not a time: use 2026-11-23, 2026-11-23T09:00:00Z, now, -7d, -12h or +30m");
         }

@@ -4,6 +4,7 @@ import dev.leadline.core.activity.AuditEntry;
 import dev.leadline.core.activity.AuditLog;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.FieldError;
+import dev.leadline.core.common.Ids;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.Transactor;
 import dev.leadline.core.common.ValidationException;
@@ -32,6 +33,9 @@ import java.util.stream.Collectors;
  */
 public final class SavedViewService {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}");
+    static final int MAX_FILTERS = 50;
+    static final int MAX_VALUES = 100;
+    static final int MAX_VALUE_LENGTH = 1000;
 
     private final Transactor transactor;
     private final SavedViewRepository views;
@@ -118,6 +122,9 @@ public final class SavedViewService {
         if (base == LeadView.MINE && owner != null && owner.isEmpty()) {
             errors.add(new FieldError("base", "a shared view cannot be based on 'mine'; give it an owner or filter on owner"));
         }
+        if (definition.filters().size() > MAX_FILTERS) {
+            throw new ValidationException("filters", "at most " + MAX_FILTERS + " filters, not " + definition.filters().size());
+        }
         List<LeadFilter> filters = new ArrayList<>();
         for (int i = 0; i < definition.filters().size(); i++) {
             ViewDefinition.Condition c = definition.filters().get(i);
@@ -135,6 +142,12 @@ public final class SavedViewService {
     }
 
     private LeadFilter filter(ViewDefinition.Condition c, String where) {
+        if (c.values().size() > MAX_VALUES) {
+            throw new ValidationException(where, "at most " + MAX_VALUES + " values, not " + c.values().size());
+        }
+        if (c.values().stream().anyMatch(v -> v.length() > MAX_VALUE_LENGTH)) {
+            throw new ValidationException(where, "each value at most " + MAX_VALUE_LENGTH + " characters");
+        }
         FilterField field = FilterField.parse(c.field(), where);
         LeadFilter.Operator op = LeadFilter.Operator.parse(c.op(), where);
         List<String> values = switch (field.kind()) {
@@ -147,13 +160,13 @@ public final class SavedViewService {
 
     private Rep rep(String idOrEmail, String where) {
         String value = idOrEmail.strip();
-        Optional<Rep> rep = value.matches("\\d{1,18}") ? team.rep(Long.parseLong(value)) : team.repByEmail(value);
+        Optional<Rep> rep = Ids.looksNumeric(value) ? team.rep(Ids.parse(where, value)) : team.repByEmail(value);
         return rep.orElseThrow(() -> new ValidationException(where, "no rep '" + idOrEmail + "'"));
     }
 
     private LeadQueue queue(String idOrName, String where) {
         String value = idOrName.strip();
-        Optional<LeadQueue> queue = value.matches("\\d{1,18}") ? team.queue(Long.parseLong(value)) : team.queueByName(value);
+        Optional<LeadQueue> queue = Ids.looksNumeric(value) ? team.queue(Ids.parse(where, value)) : team.queueByName(value);
         return queue.orElseThrow(() -> new ValidationException(where, "no queue '" + idOrName + "'"));
     }
 

@@ -34,4 +34,11 @@ class WhenTest {
                 .hasMessageContaining("tomorrow 15:00");
         assertThatThrownBy(() -> When.require("2026-11-20 09:00", BERLIN, NOW)).hasMessageContaining("in the past");
     }
+
+    @Test
+    void aTimePastTheYear9999IsRefusedAsOutOfRange() {
+        assertThatThrownBy(() -> When.require("+999999999-12-31T23:59:59Z", BERLIN, NOW)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("when").hasMessageContaining("9999");
+        assertThat(When.require("9999-12-31 09:00", BERLIN, NOW)).isAfter(NOW);
+    }
 }

@@ -15,6 +15,12 @@ class MatchKeysTest {
     }
 
     @Test
+    void aDecomposedEmailIsTheSameMailboxAsTheComposedOne() {
+        String composed = "josé@example.com";
+        assertThat(MatchKeys.email(java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD))).isEqualTo(MatchKeys.email(composed));
+    }
+
+    @Test
     void companyNamesLoseTheirLegalFormAndPunctuation() {
         assertThat(MatchKeys.company("ACME, Inc.")).isEqualTo("acme");
         assertThat(MatchKeys.company("Acme Incorporated")).isEqualTo("acme");

@@ -22,6 +22,20 @@ class LeadDraftTest {
     }
 
     @Test
+    void decomposedTextIsStoredComposedAndANulOrLoneSurrogateIsRejectedNamingTheField() {
+        LeadData data = valid(new LeadDraft()
+                .set(LeadField.EMAIL, java.text.Normalizer.normalize("josé@example.com", java.text.Normalizer.Form.NFD))
+                .custom(java.text.Normalizer.normalize("Région", java.text.Normalizer.Form.NFD), "Île-de-France"));
+        assertThat(data.getOrNull(LeadField.EMAIL)).isEqualTo("josé@example.com");
+        assertThat(data.customFields()).containsEntry("Région", "Île-de-France");
+
+        LeadDraft.Validated broken = new LeadDraft().set(LeadField.LAST_NAME, "Null\0Byte").set(LeadField.COMPANY, "Half\ud800")
+                .custom("tier", "a\0").set(LeadField.EMAIL, "ok@example.com").build();
+        assertThat(((LeadDraft.Validated.Invalid) broken).errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("lastName", "company", "customFields.tier");
+    }
+
+    @Test
     void valuesAreTrimmedAndTheDomainComesFromTheWebsite() {
         LeadData data = valid(new LeadDraft()
                 .set(LeadField.LAST_NAME, "  Hopper ")

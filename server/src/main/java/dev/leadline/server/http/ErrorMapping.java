@@ -1,9 +1,8 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.leadline.core.common.FieldError;
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
@@ -28,12 +27,15 @@ final class ErrorMapping {
         routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
         routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
                 ctx.status(409).json(new ApiError("concurrent_update", e.getMessage())));
-        routes.exception(MismatchedInputException.class, (e, ctx) -> ctx.status(400).json(new ApiError("validation_failed",
-                e.getOriginalMessage(), List.of(new FieldError(path(e), e.getOriginalMessage())))));
-        routes.exception(JsonProcessingException.class, (e, ctx) ->
-                ctx.status(400).json(new ApiError("malformed_json", "the body is not valid JSON: " + e.getOriginalMessage())));
-        routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-                .json(new ApiError(codeFor(e.getStatus()), e.getMessage())));
+        routes.exception(InvalidDefinitionException.class, (e, ctx) -> unexpected(e, ctx));
+        routes.exception(JsonMappingException.class, (e, ctx) -> ctx.status(400).json(JsonErrors.of(e)));
+        routes.exception(JsonProcessingException.class, (e, ctx) -> ctx.status(400).json(JsonErrors.malformed(e)));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 405) {
+                e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
+            }
+            ctx.status(e.getStatus()).json(new ApiError(codeFor(e.getStatus()), e.getMessage()));
+        });
         routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
         routes.error(404, "*", ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -63,14 +65,13 @@ final class ErrorMapping {
         ctx.status(503).header("Retry-After", RETRY_AFTER_SECONDS).json(new ApiError(error, message));
     }
 
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> a + "." + b).orElse("body");
-    }
-
-    private static String codeFor(int status) {
+    /** The stable error code of a status that the transport, not a handler, decides. */
+    static String codeFor(int status) {
         return switch (status) {
+            case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "request_header_fields_too_large";
             case 415 -> "unsupported_media_type";
             case 400 -> "bad_request";
             default -> "http_" + status;

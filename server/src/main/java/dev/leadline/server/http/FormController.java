@@ -115,6 +115,9 @@ final class FormController {
     }
 
     private static Map<String, String> formFields(Context ctx) {
+        if (Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/x-www-form-urlencoded")) {
+            return UrlEncodedForm.parse(ctx.bodyAsBytes());
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> fields.put(k, String.join(", ", v)));
         return fields;

@@ -52,6 +52,8 @@ public final class HttpApi {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = deps.maxJsonBytes();
+            config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
             config.jsonMapper(new JavalinJackson(json, false));
             config.router.ignoreTrailingSlashes = true;
             var routes = config.routes;

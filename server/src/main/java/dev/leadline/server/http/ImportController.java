@@ -2,6 +2,7 @@ package dev.leadline.server.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Ids;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
@@ -56,7 +57,7 @@ final class ImportController {
     }
 
     void job(Context ctx) {
-        long id = jobId(ctx.pathParam("id"));
+        long id = Ids.parse("id", ctx.pathParam("id"));
         ImportJob job = imports.job(id);
         Map<String, Object> body = report(id, imports.report(id), false);
         body.put("status", job.status().name());
@@ -109,14 +110,6 @@ final class ImportController {
             return Boolean.parseBoolean(value);
         }
         throw new ValidationException(name, "must be true or false");
-    }
-
-    private static long jobId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new ValidationException("id", "'" + id + "' is not an import job id");
-        }
     }
 
     private static String jobUrl(ImportJob job) {

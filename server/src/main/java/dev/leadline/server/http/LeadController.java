@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.account.AccountMatch;
 import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.common.Page;
+import dev.leadline.core.common.Text;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.dedupe.ContactMatch;
 import dev.leadline.core.dedupe.DuplicateService;
@@ -145,7 +146,7 @@ final class LeadController {
         Optional<Long> queue = Optional.ofNullable(ctx.queryParam("queue")).map(name -> team.queueByName(name)
                 .orElseThrow(() -> new ValidationException("queue", "no queue named '" + name + "'")).id());
         Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
-        Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank());
+        Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank()).map(q -> Text.checked("q", q));
         ZoneId zone = owner.map(Rep::timeZone).orElse(ZoneId.of("UTC"));
         return LeadQuery.at(clock.instant(), zone).withOwner(owner.map(Rep::id)).withQueue(queue).withStatus(status).withText(text);
     }

@@ -36,8 +36,10 @@ final class MergeController {
             throw new ValidationException("leads", "name the leads to merge into " + ctx.pathParam("id") + ", e.g. [\"L-1002\"]");
         }
         Map<String, LeadId> choices = new LinkedHashMap<>();
-        Optional.ofNullable(body.fields()).orElse(Map.of()).forEach((field, lead) -> choices.put(field, LeadId.parse(lead)));
-        MergeOutcome outcome = merges.merge(LeadId.parse(ctx.pathParam("id")), body.leads().stream().map(LeadId::parse).toList(), choices,
+        Optional.ofNullable(body.fields()).orElse(Map.of()).forEach((field, lead) -> choices.put(field, LeadId.parse(lead, "fields." + field)));
+        List<LeadId> others = java.util.stream.IntStream.range(0, body.leads().size())
+                .mapToObj(i -> LeadId.parse(body.leads().get(i), "leads[" + i + "]")).toList();
+        MergeOutcome outcome = merges.merge(LeadId.parse(ctx.pathParam("id")), others, choices,
                 Reps.acting(ctx, team, body.rep()));
         answer(ctx, outcome);
     }

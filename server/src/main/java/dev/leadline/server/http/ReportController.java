@@ -1,5 +1,6 @@
 package dev.leadline.server.http;
 
+import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.sla.SpeedToLeadReport;
 import io.javalin.http.Context;
@@ -45,7 +46,8 @@ final class ReportController {
     /** An ISO instant, or a date meaning its start in UTC. */
     private static Instant instant(String field, String text) {
         try {
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            return Instants.checked(field, text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text));
         } catch (DateTimeException e) {
             throw new ValidationException(field, "'" + text + "' is not a date (2026-11-01) or an instant (2026-11-01T09:00:00Z)");
         }

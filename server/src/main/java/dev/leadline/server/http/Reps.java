@@ -1,6 +1,8 @@
 package dev.leadline.server.http;
 
 import dev.leadline.core.access.Caller;
+import dev.leadline.core.common.Ids;
+import dev.leadline.core.common.Text;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
@@ -60,8 +62,8 @@ final class Reps {
         if (idOrEmail == null || idOrEmail.isBlank()) {
             throw new ValidationException(field, "name the acting rep by id or email");
         }
-        String value = idOrEmail.strip();
-        return (value.matches("\\d{1,18}") ? team.rep(Long.parseLong(value)) : team.repByEmail(value))
+        String value = Text.nfc(idOrEmail.strip());
+        return (Ids.looksNumeric(value) ? team.rep(Ids.parse(field, value)) : team.repByEmail(value))
                 .orElseThrow(() -> new ValidationException(field, "no rep with id or email '" + value + "'"));
     }
 }

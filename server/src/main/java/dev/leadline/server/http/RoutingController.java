@@ -17,7 +17,6 @@ import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.server.routing.RulesYaml;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,7 +58,7 @@ final class RoutingController {
 
     void save(Context ctx) {
         Authenticator.requireAdmin(ctx);
-        Map<String, Object> document = RulesYaml.tree(ctx.body(), "body");
+        Map<String, Object> document = RulesYaml.tree(StrictUtf8.decode("body", ctx.bodyAsBytes()), "body");
         document.remove("purpose");
         RuleSet saved = rules.save(ctx.pathParam("purpose"), document, Authenticator.caller(ctx).actor());
         ctx.json(ruleSet(saved));
@@ -67,7 +66,7 @@ final class RoutingController {
 
     void importAll(Context ctx) {
         Authenticator.requireAdmin(ctx);
-        var saved = rules.saveAll(RulesYaml.read(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
+        var saved = rules.saveAll(RulesYaml.read(StrictUtf8.decode("body", ctx.bodyAsBytes())),
                 Authenticator.caller(ctx).actor());
         ctx.json(Map.of("items", saved.stream().map(RoutingController::ruleSet).toList()));
     }
@@ -102,11 +101,12 @@ final class RoutingController {
         if (!RuleSet.PURPOSES.contains(purpose)) {
             throw new ValidationException("purpose", "'" + purpose + "' is not a purpose; use one of " + new java.util.TreeSet<>(RuleSet.PURPOSES));
         }
-        Integer score = ctx.queryParam("score") == null ? null : (int) dev.leadline.core.lead.LeadFilter.number(ctx.queryParam("score"), "score");
+        Long score = ctx.queryParam("score") == null ? null : dev.leadline.core.lead.LeadFilter.number(ctx.queryParam("score"), "score");
         if (score != null && (score < 0 || score > 100)) {
             throw new ValidationException("score", "must be from 0 to 100");
         }
-        RoutingDecision decision = routing.dryRun(((LeadDraft.Validated.Valid) validated).data(), Map.of(), score, purpose);
+        RoutingDecision decision = routing.dryRun(((LeadDraft.Validated.Valid) validated).data(), Map.of(),
+                score == null ? null : score.intValue(), purpose);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("outcome", decision.outcome().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
         body.put("explanation", decision.explanation());

@@ -1,6 +1,8 @@
 package dev.leadline.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Ids;
+import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadField;
@@ -71,7 +73,7 @@ final class SchedulingController {
     void show(Context ctx) {
         String ref = ctx.pathParam("ref");
         boolean ics = ref.endsWith(".ics");
-        Meeting meeting = scheduling.meeting(number(ics ? ref.substring(0, ref.length() - 4) : ref, "meeting"));
+        Meeting meeting = scheduling.meeting(Ids.parse("ref", ics ? ref.substring(0, ref.length() - 4) : ref));
         if (!ics) {
             ctx.json(meetingJson(meeting));
             return;
@@ -146,10 +148,10 @@ final class SchedulingController {
             throw new ValidationException(field, "is required, e.g. 2026-11-25T15:00 (your time zone) or 2026-11-25T14:00:00Z");
         }
         try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
+            return Instants.checked(field, OffsetDateTime.parse(text.strip()).toInstant());
         } catch (DateTimeException e) {
             try {
-                return LocalDateTime.parse(text.strip()).atZone(zone).toInstant();
+                return Instants.checked(field, LocalDateTime.parse(text.strip()).atZone(zone).toInstant());
             } catch (DateTimeException e2) {
                 throw new ValidationException(field, "'" + text + "' is not a time; use e.g. 2026-11-25T15:00 (your time zone, "
                         + zone.getId() + ") or 2026-11-25T14:00:00Z");
@@ -163,14 +165,6 @@ final class SchedulingController {
 
 
     private static long id(Context ctx) {
-        return number(ctx.pathParam("id"), "id");
-    }
-
-    private static long number(String text, String field) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new ValidationException(field, "'" + text + "' is not an id");
-        }
+        return Ids.parse("id", ctx.pathParam("id"));
     }
 }
