@@ -74,8 +74,9 @@ public final class DemoCommand implements Runnable {
 
     /** Seeds the demo organisation; running it again changes nothing. */
     public static void seed(Services services) {
+        // Jane covers around the clock, so the steps the demo prints work at any hour; Omar shows working hours at work
         services.team().apply(List.of(
-                new RepSpec("jane@demo.leadline.dev", "Jane Rivera", "America/New_York", "MON-FRI 09:00-17:00", 40, true, "REP", Map.of()),
+                new RepSpec(JANE, "Jane Rivera", "America/New_York", "24/7", 40, true, "REP", Map.of()),
                 new RepSpec("omar@demo.leadline.dev", "Omar Haddad", "Europe/Berlin", "MON-FRI 08:30-16:30", 40, true, "REP", Map.of()),
                 new RepSpec("mia@demo.leadline.dev", "Mia Chen", "Asia/Singapore", "MON-FRI 09:00-18:00", 30, true, "MANAGER", Map.of())),
                 List.of(new QueueSpec("Inbound", "New inbound leads, first to claim wins",
