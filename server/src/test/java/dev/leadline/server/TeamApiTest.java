@@ -70,6 +70,7 @@ class TeamApiTest {
         assertThat(omar.path("paused").asBoolean()).isTrue();
         assertThat(omar.path("outOfOffice").isNull()).isTrue();
         assertThat(omar.path("timeZone").asText()).isEqualTo("Europe/Berlin");
+        assertThat(omar.path("workingNow").asBoolean()).as("no working hours: always").isTrue();
         assertThat(reps.get(1).path("role").asText()).isEqualTo("MANAGER");
         assertThat(reps.get(1).path("queues").isEmpty()).isTrue();
     }

@@ -3,8 +3,11 @@ package dev.leadline.server.team;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.core.team.WorkingHours;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +25,8 @@ public final class Roster {
 
     /** A rep with the queues they are in and whether routing may give them leads now. */
     public record RepEntry(long id, String name, String email, String role, List<String> queues, boolean active, boolean paused,
-                           OutOfOffice outOfOffice, String timeZone, String workingHours) {
-        /** In one phrase: available, inactive, paused or out of office. */
+                           OutOfOffice outOfOffice, String timeZone, String workingHours, boolean workingNow) {
+        /** In one phrase: available, inactive, paused, out of office or outside working hours. */
         public String availability() {
             if (!active) {
                 return "inactive";
@@ -31,6 +34,8 @@ public final class Roster {
                 return "paused";
             } else if (outOfOffice != null && outOfOffice.now()) {
                 return outOfOffice.until() == null ? "out of office" : "out of office until " + outOfOffice.until();
+            } else if (!workingNow) {
+                return "outside working hours (" + workingHours + " " + timeZone + ")";
             }
             return "available";
         }
@@ -47,8 +52,16 @@ public final class Roster {
         List<LeadQueue> queues = team.queues();
         return team.reps().stream().sorted(Comparator.comparing(Rep::email)).map(rep -> new RepEntry(rep.id(), rep.name(), rep.email(),
                 rep.role().name(), queues.stream().filter(q -> q.memberRepIds().contains(rep.id())).map(LeadQueue::name).sorted().toList(),
-                rep.active(), rep.paused(), outOfOffice(rep, now), rep.timeZone() == null ? null : rep.timeZone().getId(),
-                rep.workingHours())).toList();
+                rep.active(), rep.paused(), outOfOffice(rep, now), zone(rep).getId(), rep.workingHours(), workingAt(rep, now))).toList();
+    }
+
+    private static ZoneId zone(Rep rep) {
+        return rep.timeZone() == null ? ZoneOffset.UTC : rep.timeZone();
+    }
+
+    private static boolean workingAt(Rep rep, Instant now) {
+        return rep.workingHours() == null || rep.workingHours().isBlank()
+                || WorkingHours.parse(rep.workingHours(), "workingHours").isWorking(now, zone(rep));
     }
 
     public List<QueueEntry> queues() {
