@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar leadline.jar [serve|demo|import|token|rules|reps|teams-package|help]}. */
-@Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
                 RulesCommand.class, RepsCommand.class, CommandLine.HelpCommand.class})

@@ -65,6 +65,22 @@ class CliTest {
                 command.stream()).toList()));
     }
 
+    /** Every command but picocli's own {@code help}, which has no {@code --version}. */
+    static Stream<List<String>> leadlineCommands() {
+        return commands().filter(c -> !c.equals(List.of("help")));
+    }
+
+    @ParameterizedTest(name = "leadline {0} --version")
+    @MethodSource("leadlineCommands")
+    void everyCommandAnswersVersionWithLeadlines(List<String> command) {
+        List<String> args = new ArrayList<>(command);
+        args.add("--version");
+
+        assertThat(run(args.toArray(String[]::new))).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("leadline ");
+    }
+
     @Test
     void theCommandTreeHoldsTheCommandsAndTheirSubcommands() {
         assertThat(commands().map(c -> String.join(" ", c)))
