@@ -20,7 +20,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** Starts the server with a demo organisation in it and prints an admin token. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the server with demo data (reps, a queue, a web form, a dozen leads, some offered, some assigned).")
+@Command(name = "demo", description = "Start the server with demo data (reps, a queue, a web form, a dozen leads, some offered, some assigned).")
 public final class DemoCommand implements Runnable {
     private static final Actor DEMO = Actor.cli("demo");
     private static final String JANE = "jane@demo.leadline.dev";

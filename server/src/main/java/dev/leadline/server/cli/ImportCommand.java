@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code leadline import FILE.csv}: the import endpoint from the command line, with a progress bar. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import leads from a CSV file into the configured database.")
+@Command(name = "import", description = "Import leads from a CSV file into the configured database.")
 public final class ImportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code leadline reps}: who is on the desk, so a lead action can name its rep. */
-@Command(name = "reps", mixinStandardHelpOptions = true,
+@Command(name = "reps",
         description = "List the reps: name, email, role, queues and whether routing may give them leads now.")
 public final class RepsCommand implements Runnable {
     @Mixin

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 /** {@code leadline rules export [FILE]} and {@code leadline rules import FILE}: routing rules as one YAML file. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Export or import the routing rules as YAML.",
+@Command(name = "rules", description = "Export or import the routing rules as YAML.",
         subcommands = {RulesCommand.Export.class, RulesCommand.Import.class})
 public final class RulesCommand implements Runnable {
     @Spec
@@ -30,7 +30,7 @@ public final class RulesCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export or import");
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the rules in force as YAML (to the file, or to standard output).")
+    @Command(name = "export", description = "Write the rules in force as YAML (to the file, or to standard output).")
     static final class Export implements Runnable {
         @Mixin
         DatabaseOptions database;
@@ -55,7 +55,7 @@ public final class RulesCommand implements Runnable {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Check every rule set in the file and store each changed one as its next version, all or nothing.")
+    @Command(name = "import", description = "Check every rule set in the file and store each changed one as its next version, all or nothing.")
     static final class Import implements Runnable {
         @Mixin
         DatabaseOptions database;

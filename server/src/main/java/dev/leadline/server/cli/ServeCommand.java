@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** Starts the server and runs until stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the server (the default).")
+@Command(name = "serve", description = "Start the server (the default).")
 public final class ServeCommand implements Runnable {
 
     @Override

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code leadline teams-package [--out F]}: the Teams app package for the bot configured by TEAMS_APP_ID. */
-@Command(name = "teams-package", mixinStandardHelpOptions = true, description = "Write the Teams app package (manifest and icons) for the configured bot, ready to upload.")
+@Command(name = "teams-package", description = "Write the Teams app package (manifest and icons) for the configured bot, ready to upload.")
 public final class TeamsPackageCommand implements Runnable {
     @Option(names = "--out", description = "Where to write the zip (default: leadline-teams-app.zip).")
     Path out = Path.of("leadline-teams-app.zip");
