@@ -15,6 +15,7 @@ import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.importing.ImportSpool;
 import dev.leadline.server.plugins.PluginHost;
 import dev.leadline.server.plugins.EnrichmentLoop;
+import dev.leadline.server.routing.ConfiguredRules;
 import dev.leadline.server.routing.RoutingLoop;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.core.enrichment.EnrichmentSettings;
@@ -65,6 +66,10 @@ public final class Leadline implements AutoCloseable {
                 file.sla().forEach((queue, spec) -> services.slaPolicies().set(services.team().queueByName(queue)
                         .orElseThrow(() -> new ValidationException("sla", "no queue named '" + queue + "' for its SLA")).id(),
                         Optional.of(spec.toPolicy(queue))));
+                file.routingRules().ifPresent(rules -> ConfiguredRules.apply(services.rules(), rules, actor));
+                if (file.queues().size() == 1) {
+                    ConfiguredRules.defaultToOnlyQueue(services.rules(), file.queues().get(0).name());
+                }
                 log.info("applied {}: {} reps, {} queues, {} forms", config.configFile(), file.reps().size(),
                         file.queues().size(), file.forms().size());
             });

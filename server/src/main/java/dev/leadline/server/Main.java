@@ -3,6 +3,7 @@ package dev.leadline.server;
 import dev.leadline.core.common.LeadlineException;
 import dev.leadline.server.cli.DemoCommand;
 import dev.leadline.server.cli.ImportCommand;
+import dev.leadline.server.cli.RepsCommand;
 import dev.leadline.server.cli.ServeCommand;
 import dev.leadline.server.cli.TeamsPackageCommand;
 import dev.leadline.server.cli.TokenCommand;
@@ -10,11 +11,11 @@ import dev.leadline.server.cli.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar leadline.jar [serve|demo|import|token|teams-package]}. */
-@Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+/** {@code java -jar leadline.jar [serve|demo|import|token|rules|reps|teams-package|help]}. */
+@Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
-                RulesCommand.class})
+                RulesCommand.class, RepsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -22,7 +23,13 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
+    }
+
+    /** The command tree, as {@link #run} executes it: enum values in any case, Leadline's errors as one line. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (e instanceof LeadlineException) {
                 commandLine.getErr().println("leadline: " + e.getMessage());
@@ -30,7 +37,7 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        return cli.execute(args.length == 0 ? new String[] {"serve"} : args);
+        return cli;
     }
 
     @Override

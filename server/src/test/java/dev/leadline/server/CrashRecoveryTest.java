@@ -52,6 +52,7 @@ class CrashRecoveryTest {
                   - {email: mia@example.com, name: Mia Chen, role: MANAGER}
                 queues:
                   - {name: Inbound, members: [jane@example.com]}
+                  - {name: Managers, members: [mia@example.com]}   # two queues: no default rules, a lead is offered once, when assigned
                 """);
         Map<String, String> env = new HashMap<>(Map.of(
                 "LEADLINE_DB_URL", mariaDb.jdbcUrl(dbName), "LEADLINE_DB_USER", mariaDb.credentials().user(),

@@ -30,4 +30,21 @@ class DemoSeedTest {
             assertThat(server.services().forms().forms()).extracting(f -> f.key()).contains("contact");
         }
     }
+
+    @Test
+    void theDemoPrintsEveryRepsEmailAndOneCurlPerStepFromANewLeadToJanesCard() {
+        try (TestServer server = TestServer.start()) {
+            DemoCommand.seed(server.services());
+
+            String guide = DemoCommand.guide("http://localhost:8080", "ll_admin", "ll_jane",
+                    new dev.leadline.server.team.Roster(server.services().team(), java.time.Clock.systemUTC()).reps());
+
+            assertThat(guide).contains("jane@demo.leadline.dev", "omar@demo.leadline.dev", "mia@demo.leadline.dev")
+                    .contains("Admin API token:  ll_admin").contains("Jane's REP token: ll_jane");
+            assertThat(guide.lines().filter(l -> l.contains("curl -s"))).satisfiesExactly(
+                    create -> assertThat(create).contains("Bearer ll_admin").contains("http://localhost:8080/api/v1/leads"),
+                    claim -> assertThat(claim).contains("Bearer ll_jane").contains("/api/v1/leads/$ID/claim"),
+                    card -> assertThat(card).contains("Bearer ll_jane").contains("/api/v1/leads/$ID/timeline"));
+        }
+    }
 }

@@ -111,6 +111,11 @@ public final class RulesService {
         return current(purpose).or(() -> current(RuleSet.DEFAULT));
     }
 
+    /** Whether a rule set was ever saved, for any purpose (one deleted since counts). */
+    public boolean anyEverSaved() {
+        return !repository.newest().isEmpty();
+    }
+
     public List<RuleSet> all() {
         return List.copyOf(inForce().byPurpose().values());
     }

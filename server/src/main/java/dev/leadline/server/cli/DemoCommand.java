@@ -12,6 +12,7 @@ import dev.leadline.core.team.RepSpec;
 import dev.leadline.server.Leadline;
 import dev.leadline.server.Services;
 import dev.leadline.server.config.Config;
+import dev.leadline.server.team.Roster;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "demo", description = "Start the server with demo data (reps, a queue, a web form, a dozen leads, some offered, some assigned).")
 public final class DemoCommand implements Runnable {
     private static final Actor DEMO = Actor.cli("demo");
+    private static final String JANE = "jane@demo.leadline.dev";
     private static final String[][] LEADS = {
         {"Ada", "Lovelace", "ada@analytical-engines.example", "Analytical Engines", "CTO", "GB", "Web"},
         {"Grace", "Hopper", "grace@cobol.example", "COBOL Systems", "VP Engineering", "US", "Webinar"},
@@ -40,20 +42,42 @@ public final class DemoCommand implements Runnable {
     @Override
     public void run() {
         Leadline leadline = Leadline.start(Config.fromEnvironment(CliEnvironment.get()), Clock.systemUTC());
-        seed(leadline.services());
-        String token = leadline.services().tokens().rotate(TokenService.Request.of("demo-admin", TokenRole.ADMIN), DEMO).secret();
-        System.out.println();
-        System.out.println("Leadline demo is running on http://localhost:" + leadline.port());
-        System.out.println("Admin API token: " + token);
-        System.out.println("Try: curl -H 'Authorization: Bearer " + token + "' http://localhost:" + leadline.port() + "/api/v1/leads");
-        System.out.println();
+        Services services = leadline.services();
+        seed(services);
+        String admin = services.tokens().rotate(TokenService.Request.of("demo-admin", TokenRole.ADMIN), DEMO).secret();
+        String jane = services.tokens().rotate(new TokenService.Request("demo-jane", TokenRole.REP, JANE, false, Optional.empty()), DEMO)
+                .secret();
+        System.out.println(guide("http://localhost:" + leadline.port(), admin, jane, new Roster(services.team(), Clock.systemUTC()).reps()));
         ServeCommand.waitForShutdown(leadline);
+    }
+
+    /** What the demo prints once it runs: the reps, the tokens, and one {@code curl} per step from a new lead to Jane's card. */
+    public static String guide(String url, String adminToken, String janeToken, java.util.List<Roster.RepEntry> reps) {
+        StringBuilder out = new StringBuilder("\nLeadline demo is running on " + url + "\n\nReps (leadline reps, GET /api/v1/reps):\n");
+        reps.forEach(r -> out.append(String.format("  %-12s %-24s %-8s %-8s %s%n", r.name(), r.email(), r.role(),
+                r.queues().isEmpty() ? "-" : String.join(",", r.queues()), r.availability())));
+        String admin = "-H 'Authorization: Bearer " + adminToken + "'";
+        String asJane = "-H 'Authorization: Bearer " + janeToken + "'";
+        return out.append("\nAdmin API token:  ").append(adminToken)
+                .append("\nJane's REP token: ").append(janeToken).append("  (acts as ").append(JANE).append(" only)\n")
+                .append("\nNo chat platform is configured, so every card is written to this log as a \"[card ...]\" line. Try:\n")
+                .append("1. Create a lead; the demo rules offer leads from outside Europe to the Inbound queue, and within a few seconds")
+                .append(" (routing waits up to 2 s for enrichment) the log shows its card: \"[card ... to QUEUE ...] ... Offered to Inbound\":\n")
+                .append("   ID=$(curl -s ").append(admin).append(" -H 'Content-Type: application/json' -d '{\"firstName\":\"Sam\",")
+                .append("\"lastName\":\"Lee\",\"email\":\"sam@acme.example\",\"company\":\"Acme\",\"country\":\"US\"}' ")
+                .append(url).append("/api/v1/leads | grep -o '\"id\":\"L-[0-9]*' | head -1 | cut -d'\"' -f4); echo $ID\n")
+                .append("2. Once it is offered, claim it as Jane with her REP token")
+                .append(" (an admin token names the rep instead: -d '{\"rep\":\"").append(JANE).append("\"}'):\n")
+                .append("   curl -s -X POST ").append(asJane).append(" ").append(url).append("/api/v1/leads/$ID/claim\n")
+                .append("3. See the card: the log shows it edited to Jane's (\"[card ... edited]\"); the lead's timeline says the same:\n")
+                .append("   curl -s ").append(asJane).append(" ").append(url).append("/api/v1/leads/$ID/timeline\n").toString();
     }
 
     /** Seeds the demo organisation; running it again changes nothing. */
     public static void seed(Services services) {
+        // Jane covers around the clock, so the steps the demo prints work at any hour; Omar shows working hours at work
         services.team().apply(List.of(
-                new RepSpec("jane@demo.leadline.dev", "Jane Rivera", "America/New_York", "MON-FRI 09:00-17:00", 40, true, "REP", Map.of()),
+                new RepSpec(JANE, "Jane Rivera", "America/New_York", "24/7", 40, true, "REP", Map.of()),
                 new RepSpec("omar@demo.leadline.dev", "Omar Haddad", "Europe/Berlin", "MON-FRI 08:30-16:30", 40, true, "REP", Map.of()),
                 new RepSpec("mia@demo.leadline.dev", "Mia Chen", "Asia/Singapore", "MON-FRI 09:00-18:00", 30, true, "MANAGER", Map.of())),
                 List.of(new QueueSpec("Inbound", "New inbound leads, first to claim wins",

@@ -7,7 +7,6 @@ import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.server.Leadline;
-import dev.leadline.server.config.Config;
 import dev.leadline.server.http.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +14,21 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code leadline import FILE.csv}: the import endpoint from the command line, with a progress bar. */
 @Command(name = "import", description = "Import leads from a CSV file into the configured database.")
 public final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOptions database;
+
     @Parameters(index = "0", description = "The CSV file.")
     Path file;
 
@@ -55,7 +57,7 @@ public final class ImportCommand implements Callable<Integer> {
                 : JsonMapper.create().readValue(mapping, new TypeReference<Map<String, String>>() { });
         ImportOptions options = new ImportOptions(columns, Set.copyOf(nullValues), dryRun, !noNotify);
         long totalRows = countLines(file) - 1;
-        try (Leadline.Backend backend = Leadline.backend(Config.fromEnvironment(CliEnvironment.get()), Clock.systemUTC())) {
+        try (Leadline.Backend backend = database.open()) {
             var runner = backend.imports();
             Path spooled;
             try (InputStream in = Files.newInputStream(file)) {

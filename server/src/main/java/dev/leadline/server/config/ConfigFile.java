@@ -40,9 +40,10 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
 
     /**
      * Routing settings: how long a new lead waits for enrichment and scoring before it is routed
-     * ({@code 2s} by default; {@code 0s} routes at once, {@code 10m} holds leads until enriched).
+     * ({@code 2s} by default; {@code 0s} routes at once, {@code 10m} holds leads until enriched), and
+     * the rule sets by purpose as {@code rules export} writes them (applied at start-up).
      */
-    public record RoutingSpec(String enrichmentWait) {
+    public record RoutingSpec(String enrichmentWait, Map<String, Object> rules) {
         Duration waitForEnrichment() {
             if (enrichmentWait == null) {
                 return dev.leadline.core.routing.RoutingService.DEFAULT_ENRICHMENT_WAIT;
@@ -123,6 +124,11 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
         queues = queues == null ? List.of() : List.copyOf(queues);
         forms = forms == null ? List.of() : List.copyOf(forms);
         plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
+    }
+
+    /** The rule sets kept under {@code routing.rules}, by purpose, if any. */
+    public Optional<Map<String, Object>> routingRules() {
+        return Optional.ofNullable(routing).map(RoutingSpec::rules).filter(r -> !r.isEmpty());
     }
 
     /** Enrichment settings, or the defaults. */

@@ -47,6 +47,7 @@ public final class HttpApi {
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
         TokenController tokens = new TokenController(json, services.tokens(), services.team(), auth);
+        TeamController team = new TeamController(new dev.leadline.server.team.Roster(services.team(), deps.clock()));
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
 
         return Javalin.create(config -> {
@@ -110,6 +111,8 @@ public final class HttpApi {
             routes.get("/api/v1/rules/{purpose}", routing::get);
             routes.put("/api/v1/rules/{purpose}", routing::save);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);
+            routes.get("/api/v1/reps", team::reps);
+            routes.get("/api/v1/queues", team::queues);
             routes.put("/api/v1/reps/{rep}/availability", routing::availability);
             routes.get("/api/v1/tokens", tokens::list);
             routes.post("/api/v1/tokens", tokens::issue);
