@@ -52,9 +52,9 @@ public final class Leadline implements AutoCloseable {
 
     /** Opens the database and everything on it, without HTTP (for the command line). */
     public static Backend backend(Config config, Clock clock) {
+        Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
-            Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
             ChatPlatforms chat = new ChatPlatforms(config.slack(), config.teams(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat::notifiers);

@@ -170,9 +170,11 @@ public final class TeamService {
             return Optional.empty();
         }
         Set<Long> members = new LinkedHashSet<>();
-        for (String email : spec.members()) {
+        for (int i = 0; i < spec.members().size(); i++) {
+            String email = spec.members().get(i);
+            String member = where + ".members[" + i + "]";
             reps.findByEmail(email.strip().toLowerCase(Locale.ROOT)).ifPresentOrElse(rep -> members.add(rep.id()),
-                    () -> problems.add(new FieldError(where + ".members", "no rep with email " + email)));
+                    () -> problems.add(new FieldError(member, "no rep with email " + email)));
         }
         Optional<LeadQueue> before = queues.findByName(spec.name().strip());
         LeadQueue after = queues.upsert(spec.name().strip(), spec.description(), members, spec.channels(), clock.instant());

@@ -173,16 +173,27 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
-    /** Reads the file if it exists; a file that does not parse is an error naming the problem. */
+    /**
+     * Reads and checks the file if it exists, needing nothing else (no database).
+     *
+     * @throws ConfigFileException listing every problem in the file, each with its line
+     */
     public static Optional<ConfigFile> read(Path file) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
+        String name = file.normalize().toString();
+        String text;
         try {
-            return Optional.of(YAML.readValue(file.toFile(), ConfigFile.class));
+            text = Files.readString(file);
         } catch (IOException e) {
-            throw new ValidationException("leadline.yml", file + " is not valid: " + e.getMessage());
+            throw new dev.leadline.core.common.LeadlineException("cannot read " + name + " (LEADLINE_CONFIG): " + e.getMessage(), e);
         }
+        ConfigFileCheck.Result checked = ConfigFileCheck.check(text);
+        if (!checked.ok()) {
+            throw new ConfigFileException(name, checked.problems());
+        }
+        return Optional.of(checked.file());
     }
 
     public static ConfigFile parse(String yaml) {
