@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leadline.core.common.OutcomeUnknownException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +41,13 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(configuration);
     }
 
-    /** Connects and brings the schema up to date. */
+    /**
+     * Connects and brings the schema up to date.
+     *
+     * @throws DatabaseUnreachableException when the database cannot be reached or refuses the user
+     */
     public static Database connect(String jdbcUrl, String user, String password, int poolSize) {
+        reach(jdbcUrl, user, password);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -62,6 +69,38 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    /** One connection first, so that a database that cannot be reached is one plain sentence, not a pool's stack trace. */
+    private static void reach(String jdbcUrl, String user, String password) {
+        Properties login = new Properties();
+        login.setProperty("user", user);
+        login.setProperty("password", password);
+        login.setProperty("connectTimeout", "10000");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login)) {
+            connection.isValid(10);
+        } catch (SQLException e) {
+            throw new DatabaseUnreachableException(jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"), reason(e), e);
+        }
+    }
+
+    private static String reason(SQLException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof java.net.SocketTimeoutException) {
+                return "no answer within 10 s";
+            }
+        }
+        if ("28000".equals(failure.getSQLState())) {
+            return "access denied for that user and password";
+        }
+        String message = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+        return message.replaceFirst("^\\(conn=\\d+\\) ", "");
     }
 
     public DSLContext dsl() {

@@ -3,6 +3,7 @@ package dev.leadline.server;
 import dev.leadline.core.common.LeadlineException;
 import dev.leadline.db.Database;
 import dev.leadline.db.DataDirLock;
+import dev.leadline.db.DatabaseUnreachableException;
 import dev.leadline.db.EmbeddedCredentials;
 import dev.leadline.db.EmbeddedMariaDb;
 import dev.leadline.server.config.Config;
@@ -35,7 +36,11 @@ public final class DatabaseRuntime implements AutoCloseable {
         if (config.externalDb().isPresent()) {
             Config.ExternalDb db = config.externalDb().get();
             log.info("using external MariaDB at {}", db.url());
-            return new DatabaseRuntime(Database.connect(db.url(), db.user(), db.password(), config.dbPoolSize()), null, null);
+            try {
+                return new DatabaseRuntime(Database.connect(db.url(), db.user(), db.password(), config.dbPoolSize()), null, null);
+            } catch (DatabaseUnreachableException e) {
+                throw new LeadlineException("cannot reach the database at LEADLINE_DB_URL=" + e.url() + ": " + e.reason(), e);
+            }
         }
         try {
             Files.createDirectories(config.dataDir());
