@@ -1,6 +1,7 @@
 package dev.leadline.server;
 
 import dev.leadline.core.common.LeadlineException;
+import dev.leadline.server.cli.CheckCommand;
 import dev.leadline.server.cli.DemoCommand;
 import dev.leadline.server.cli.ImportCommand;
 import dev.leadline.server.cli.RepsCommand;
@@ -11,11 +12,11 @@ import dev.leadline.server.cli.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar leadline.jar [serve|demo|import|token|rules|reps|teams-package|help]}. */
+/** {@code java -jar leadline.jar [serve|demo|import|token|rules|reps|check|teams-package|help]}. */
 @Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
-                RulesCommand.class, RepsCommand.class, CommandLine.HelpCommand.class})
+                RulesCommand.class, RepsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -59,7 +59,7 @@ public record Config(
         Optional<String> bootstrap = r.optional("LEADLINE_BOOTSTRAP_TOKEN");
         bootstrap.filter(t -> t.length() < 16)
                 .ifPresent(t -> problems.add("LEADLINE_BOOTSTRAP_TOKEN must be at least 16 characters"));
-        Path configFile = Path.of(r.optional("LEADLINE_CONFIG").orElse("./leadline.yml"));
+        Path configFile = configFile(env);
         long maxJson = r.integer("LEADLINE_MAX_JSON_BYTES", 1_048_576, 1024, Integer.MAX_VALUE);
         long maxImport = r.integer("LEADLINE_MAX_IMPORT_BYTES", 512 * 1_048_576, 1024, Integer.MAX_VALUE);
         long syncImport = r.integer("LEADLINE_SYNC_IMPORT_BYTES", 16 * 1_048_576, 0, Integer.MAX_VALUE);
@@ -109,6 +109,11 @@ public record Config(
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
                 pool, dbMemory, slack, teams, providerTimeout, Map.copyOf(pluginEnv), pluginLimits);
+    }
+
+    /** LEADLINE_CONFIG, or leadline.yml in the working directory. */
+    public static Path configFile(Map<String, String> env) {
+        return Path.of(new Reader(env, new ArrayList<>()).optional("LEADLINE_CONFIG").orElse("./leadline.yml"));
     }
 
     /** LEADLINE_TRUSTED_PROXIES; the LEADLINE_TRUST_PROXY it replaces believed the leftmost address anyone could write. */
