@@ -52,7 +52,7 @@ final class ConfigRules {
     private ConfigRules() {}
 
     /**
-     * @param unreadReps emails of reps whose entries could not be read, so queues naming them are not blamed for it
+     * @param unreadReps emails of reps whose entries could not be read, so queues naming them are not blamed for it too
      * @param teamReadable false when the reps or queues could not be read at all (the team is then not judged)
      */
     static List<FieldError> check(ConfigFile file, List<String> unreadReps, boolean teamReadable) {
@@ -89,15 +89,10 @@ final class ConfigRules {
                 team.apply(List.of(rep), List.of(), CHECK);
             } catch (ValidationException e) {
                 e.errors().forEach(f -> problems.add(new FieldError(f.field().replaceFirst("^reps\\[0]", where), f.message())));
+                standIn(team, rep.email());
             }
         }
-        for (String email : unreadReps) {
-            try {
-                team.apply(List.of(new RepSpec(email, email, null, null, null, null, null, null)), List.of(), CHECK);
-            } catch (ValidationException e) {
-                // its entry's own problems are reported already
-            }
-        }
+        unreadReps.forEach(email -> standIn(team, email));
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < queues.size(); i++) {
             Integer earlier = queues.get(i).name() == null ? null : names.putIfAbsent(queues.get(i).name().strip(), i);
@@ -110,6 +105,18 @@ final class ConfigRules {
             return null;
         });
         return team;
+    }
+
+    /** A rep whose entry has problems of its own still counts as listed, so queues naming them are not blamed too. */
+    private static void standIn(TeamService team, String email) {
+        if (email == null) {
+            return;
+        }
+        try {
+            team.apply(List.of(new RepSpec(email, email, null, null, null, null, null, null)), List.of(), CHECK);
+        } catch (ValidationException e) {
+            // not an email address: its entry says so already
+        }
     }
 
     private void sla(ConfigFile file) {

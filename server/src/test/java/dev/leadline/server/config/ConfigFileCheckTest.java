@@ -64,6 +64,21 @@ class ConfigFileCheckTest {
     }
 
     @Test
+    void aQueueNamingARepWhoseEntryHasProblemsIsNotBlamedForIt() {
+        var result = ConfigFileCheck.check("""
+                reps:
+                  - {email: ana@example.com, name: Ana, role: boss}
+                  - {email: ben@example.com, capacity: some}
+                queues:
+                  - {name: Inbound, members: [ana@example.com, ben@example.com]}
+                """);
+
+        assertThat(result.problems()).extracting(p -> p.describe("leadline.yml")).containsExactly(
+                "leadline.yml:2:41 reps[0].role: must be REP, MANAGER or ADMIN",
+                "leadline.yml:3:30 reps[1].capacity: must be a whole number");
+    }
+
+    @Test
     void noProblemNamesAJavaClass() {
         var result = ConfigFileCheck.check("""
                 reps: ana@example.com
