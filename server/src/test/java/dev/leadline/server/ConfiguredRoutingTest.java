@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.core.common.ValidationException;
+import dev.leadline.server.config.ConfigFileException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,9 +122,8 @@ class ConfiguredRoutingTest {
                     form: [not, a, rule, set]
                 """;
 
-        assertThatThrownBy(() -> startWith(yaml)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("routing.rules.form").hasMessageContaining("must be a rule set with entries and default");
-        assertThatThrownBy(() -> startWith(yaml.replace("    form: [not, a, rule, set]\n", "")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("routing.rules.api.entries[0].to").hasMessageContaining("Nowhere");
+        assertThatThrownBy(() -> startWith(yaml)).isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining("leadline.yml:9:38 routing.rules.api.entries[0].to.queue: no queue named 'Nowhere'")
+                .hasMessageContaining("leadline.yml:11:5 routing.rules.form: must be a rule set with entries and default");
     }
 }
