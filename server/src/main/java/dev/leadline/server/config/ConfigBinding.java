@@ -1,5 +1,6 @@
 package dev.leadline.server.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -85,10 +86,16 @@ final class ConfigBinding {
     }
 
     private Object value(String path, JavaType type, JsonNode node) {
+        int before = problems.size();
         try {
             return mapper.readerFor(type).withHandler(new UnknownKeys(path)).readValue(node);
         } catch (MismatchedInputException e) {
-            problems.add(new FieldError(path + where(e), mustBe(e.getTargetType())));
+            if (type.getRawClass().isRecord() && node.isObject()) {
+                problems.subList(before, problems.size()).clear();
+                eachField(path, type.getRawClass(), node);
+            } else {
+                problems.add(new FieldError(path + where(e), mustBe(e.getTargetType())));
+            }
         } catch (JsonMappingException e) {
             problems.add(new FieldError(path + where(e), "cannot be read here"));
         } catch (IOException e) {
@@ -96,6 +103,36 @@ final class ConfigBinding {
         }
         unbound.add(path);
         return null;
+    }
+
+    /** Binding stopped at the first bad value in this item: each field on its own finds them all. */
+    private void eachField(String path, Class<?> record, JsonNode node) {
+        Map<String, java.lang.reflect.Type> fields = new java.util.TreeMap<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            fields.put(jsonName(record, c), c.getGenericType());
+        }
+        node.fields().forEachRemaining(field -> {
+            String here = path + "." + field.getKey();
+            java.lang.reflect.Type type = fields.get(field.getKey());
+            if (type == null) {
+                problems.add(new FieldError(here, useOneOf(fields.keySet())));
+            } else if (!field.getValue().isNull()) {
+                value(here, mapper.constructType(type), field.getValue());
+            }
+        });
+    }
+
+    private static String jsonName(Class<?> record, RecordComponent component) {
+        try {
+            JsonProperty renamed = record.getDeclaredField(component.getName()).getAnnotation(JsonProperty.class);
+            return renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
+        } catch (NoSuchFieldException e) {
+            return component.getName();
+        }
+    }
+
+    private static String useOneOf(Collection<String> known) {
+        return "is not a setting here; use " + (known.size() == 1 ? known.iterator().next() : "one of " + String.join(", ", known));
     }
 
     private ConfigFile construct(RecordComponent[] components, Object[] values) {
@@ -168,8 +205,7 @@ final class ConfigBinding {
                                              Object beanOrClass, String propertyName) throws IOException {
             TreeSet<String> known = new TreeSet<>();
             deserializer.getKnownPropertyNames().forEach(name -> known.add(String.valueOf(name)));
-            problems.add(new FieldError(base + path(p.getParsingContext()), "is not a setting here; use "
-                    + (known.size() == 1 ? known.first() : "one of " + String.join(", ", known))));
+            problems.add(new FieldError(base + path(p.getParsingContext()), useOneOf(known)));
             p.skipChildren();
             return true;
         }

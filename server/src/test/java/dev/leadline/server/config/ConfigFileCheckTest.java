@@ -85,10 +85,12 @@ class ConfigFileCheckTest {
                 queues:
                   - name: Inbound
                     caps: {perRep: 20}
-                  - name: Overflow
-                    fallback: Inbound
-                  - name: Nights
+                    fallback: Overflow
                     weights: {ana@example.com: many}
+                    colour: red
+                sla:
+                  Inbound:
+                    steps: [{after: 5m, do: [remind]}]
                 enrichment:
                   precedence: first
                 """);
@@ -96,9 +98,12 @@ class ConfigFileCheckTest {
         assertThat(result.problems()).extracting(p -> p.describe("leadline.yml")).containsExactly(
                 "leadline.yml:1:1 reps: must be a list (one '- ' line per item)",
                 "leadline.yml:4:12 queues[0].caps.perRep: must be a map of 'key: value' lines",
-                "leadline.yml:6:5 queues[1].fallback: must be a map of 'key: value' lines",
-                "leadline.yml:8:15 queues[2].weights.ana@example.com: must be a whole number",
-                "leadline.yml:10:3 enrichment.precedence: must be a list (one '- ' line per item)");
+                "leadline.yml:5:5 queues[0].fallback: must be a map of 'key: value' lines",
+                "leadline.yml:6:15 queues[0].weights.ana@example.com: must be a whole number",
+                "leadline.yml:7:5 queues[0].colour: is not a setting here; use one of caps, channels, description, fallback, members, name, "
+                        + "strategy, weights",
+                "leadline.yml:10:25 sla.Inbound.steps[0].do: must be a single value (text)",
+                "leadline.yml:12:3 enrichment.precedence: must be a list (one '- ' line per item)");
     }
 
     @Test
