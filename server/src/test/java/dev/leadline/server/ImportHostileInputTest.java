@@ -1,6 +1,7 @@
 package dev.leadline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,28 @@ class ImportHostileInputTest {
     }
 
     @Test
+    void aHeaderWithAHundredThousandColumnsIsRefusedNamingTheColumnLimit() throws Exception {
+        String csv = "Email" + ",x".repeat(99_999) + "\nwide@header.example" + ",1".repeat(99_999) + "\n";
+
+        for (String endpoint : new String[] {LEADS, ACCOUNTS}) {
+            HttpResponse<String> refused = refusedLeavingNothing("file", endpoint, "text/csv", csv);
+            assertThat(refused.body()).contains("line 1").contains("at most 1000 columns");
+        }
+    }
+
+    @Test
+    void aRowWithAHundredThousandFieldsIsRefusedNamingItsLineAndNothingIsImported() throws Exception {
+        String leads = "Email,Company\nfirst@wide-row.example,Wide Co\nsecond@wide-row.example" + ",x".repeat(99_999) + "\n";
+        String accounts = "Name,Domain\nWide Row Co,wide-row.example\nOther" + ",x".repeat(99_999) + "\n";
+
+        for (String[] upload : new String[][] {{LEADS, leads}, {ACCOUNTS, accounts}}) {
+            HttpResponse<String> refused = refusedLeavingNothing("file", upload[0], "text/csv", upload[1]);
+            assertThat(refused.body()).contains("line 3").contains("at most 1000 columns");
+        }
+        assertThat(server.get("/api/v1/leads?q=first%40wide-row").body()).doesNotContain("Wide Co");
+    }
+
+    @Test
     void anUnknownCharacterSetIsRefusedByNameBeforeAnythingIsSpooled() throws Exception {
         for (String endpoint : new String[] {LEADS, ACCOUNTS}) {
             HttpResponse<String> refused = refusedLeavingNothing("charset", endpoint, "text/csv; charset=bogus-9",
@@ -53,9 +77,69 @@ class ImportHostileInputTest {
         refusedLeavingNothing("charset", LEADS, "multipart/form-data; boundary=" + boundary, multipart);
     }
 
+    @Test
+    void anUnterminatedQuoteRejectsOnlyItsLineAndEveryLaterRowIsImported() throws Exception {
+        String csv = "Email,Company\n"
+                + "before@quote.example,Before Co\n"
+                + "multi@quote.example,\"Multi\nLine Co\"\n"
+                + "broken@quote.example,\"Broken Co\n"
+                + "after1@quote.example,After Co\n"
+                + "after2@quote.example,After Co\n";
+
+        JsonNode report = report(post(LEADS, "text/csv", csv));
+
+        assertThat(report.path("rows").asLong()).isEqualTo(5);
+        assertThat(report.path("imported").asLong()).isEqualTo(4);
+        assertThat(report.path("rejectedCount").asLong()).isEqualTo(1);
+        assertThat(report.path("rejected").get(0).path("line").asLong()).isEqualTo(5);
+        assertThat(report.path("rejected").get(0).path("reason").asText())
+                .contains("unterminated quoted field").contains("lines 5-7").contains("resumed at line 6");
+        assertThat(server.get("/api/v1/leads?q=after2%40quote").body()).contains("After Co");
+        assertThat(server.get("/api/v1/leads?q=multi%40quote").body()).contains("Multi\\nLine Co");
+    }
+
+    @Test
+    void aStrayQuoteClosedLinesLaterLosesNoRowInAnAsyncJobEither() throws Exception {
+        StringBuilder csv = new StringBuilder("Email,Company,Source\n");
+        for (int line = 2; line <= 2_001; line++) {
+            String company = line == 10 ? "\"Opens Co" : line == 100 ? "Closes\" Co" : "Co " + line;
+            csv.append("row").append(line).append("@stray.example,").append(company).append(",web\n");
+        }
+        HttpResponse<String> accepted = post(LEADS + "?async=true", "text/csv", csv.toString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String url = JSON.readTree(accepted.body()).path("url").asText();
+
+        JsonNode job = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> JSON.readTree(server.get(url).body()), j -> !j.path("status").asText().equals("RUNNING"));
+
+        assertThat(job.path("status").asText()).isEqualTo("DONE");
+        assertThat(job.path("rows").asLong()).isEqualTo(2_000);
+        assertThat(job.path("imported").asLong()).isEqualTo(1_999);
+        assertThat(job.path("rejected").findValuesAsText("line")).containsExactly("10");
+        assertThat(job.path("rejected").get(0).path("reason").asText()).contains("lines 10-100").contains("resumed at line 11");
+        assertThat(server.get("/api/v1/leads?q=row99%40stray").body()).contains("Co 99");
+    }
+
+    @Test
+    void anUnterminatedQuoteInAnAccountsFileRejectsOnlyItsLine() throws Exception {
+        String csv = "Name,Domain\nQuote One,quote-one.example\n\"Quote Two,quote-two.example\nQuote Three,quote-three.example\n";
+
+        JsonNode report = report(post(ACCOUNTS, "text/csv", csv));
+
+        assertThat(report.path("rows").asLong()).isEqualTo(3);
+        assertThat(report.path("accountsCreated").asLong()).isEqualTo(2);
+        assertThat(report.path("rejected").get(0).path("line").asLong()).isEqualTo(3);
+        assertThat(report.path("rejected").get(0).path("reason").asText()).contains("unterminated quoted field");
+    }
+
     private static HttpResponse<String> post(String path, String contentType, String body) {
         return server.send(server.request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static JsonNode report(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> refusedLeavingNothing(String field, String path, String contentType, String body) throws IOException {

@@ -200,6 +200,10 @@ final class ImportBatch {
 
     private void read(ImportRow row, List<ImportReport.Rejection> rejections, List<Candidate> candidates) {
         int expected = mapping.header().size();
+        if (row.problem().isPresent()) {
+            rejections.add(new ImportReport.Rejection(row.line(), row.problem().get()));
+            return;
+        }
         if (row.values().size() != expected) {
             rejections.add(new ImportReport.Rejection(row.line(),
                     "has " + row.values().size() + " fields but the header has " + expected));

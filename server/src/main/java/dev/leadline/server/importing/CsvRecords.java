@@ -1,0 +1,177 @@
+package dev.leadline.server.importing;
+
+import dev.leadline.core.common.ValidationException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The records of a CSV file (RFC 4180: comma-separated, a field in double quotes may hold commas,
+ * doubled quotes and line breaks; a quote inside an unquoted field is kept as it is; empty lines are
+ * skipped), read so that every line is accounted for.
+ *
+ * <p>A quoted field that spans lines but is broken — it is still open at the end of the file or
+ * after {@value #MAX_MULTILINE_QUOTED_CHARS} characters, its closing quote is followed by other
+ * characters, or the record it makes has a different number of fields than the header — is most
+ * likely a stray quote. It would swallow the rows after it, so only the line it opens on is given
+ * back as broken, and reading resumes on the next line. A record on one line whose closing quote is
+ * followed by other characters is broken too.
+ *
+ * <p>A record with more than {@value #MAX_COLUMNS} fields, or a line longer than
+ * {@link PhysicalLines#MAX_LINE_CHARS} characters, stops the reading with a {@link ValidationException}.
+ */
+final class CsvRecords implements Closeable {
+    static final int MAX_COLUMNS = 1_000;
+    static final int MAX_MULTILINE_QUOTED_CHARS = 10_000;
+
+    /** What one record of the file turned out to be. */
+    sealed interface Read permits Fields, Broken {
+        long line();
+    }
+
+    /** A well-formed record starting on {@code line}. */
+    record Fields(long line, List<String> values) implements Read {}
+
+    /** A line that could not be read as a record, and why. */
+    record Broken(long line, String reason) implements Read {}
+
+    private final PhysicalLines lines;
+
+    CsvRecords(Reader in) {
+        this.lines = new PhysicalLines(in);
+    }
+
+    /**
+     * The next record, or empty at the end of the file.
+     *
+     * @param width the number of fields a record should have, or 0 if any number will do
+     */
+    Optional<Read> next(int width) throws IOException {
+        PhysicalLines.Line first = nextNonEmptyLine();
+        if (first == null) {
+            return Optional.empty();
+        }
+        List<PhysicalLines.Line> read = new ArrayList<>(List.of(first));
+        RecordParser parser = new RecordParser(first.number());
+        parser.feed(first.text());
+        while (parser.inQuotes()) {
+            if (parser.quotedLength() > MAX_MULTILINE_QUOTED_CHARS) {
+                return Optional.of(strayQuote(read, "is still open after " + MAX_MULTILINE_QUOTED_CHARS + " characters"));
+            }
+            PhysicalLines.Line next = lines.next();
+            if (next == null) {
+                return Optional.of(strayQuote(read, "is never closed"));
+            }
+            parser.feed(read.get(read.size() - 1).terminator());
+            parser.feed(next.text());
+            read.add(next);
+        }
+        List<String> fields = parser.finish();
+        if (read.size() == 1) {
+            return Optional.of(parser.problem().<Read>map(p -> new Broken(first.number(), p))
+                    .orElseGet(() -> new Fields(first.number(), fields)));
+        }
+        if (parser.problem().isPresent()) {
+            return Optional.of(strayQuote(read, "closes with other characters after it"));
+        }
+        if (width > 0 && fields.size() != width) {
+            return Optional.of(strayQuote(read, "closes but leaves " + fields.size() + " fields where the header has " + width));
+        }
+        return Optional.of(new Fields(first.number(), fields));
+    }
+
+    private PhysicalLines.Line nextNonEmptyLine() throws IOException {
+        PhysicalLines.Line line = lines.next();
+        while (line != null && line.text().isEmpty()) {
+            line = lines.next();
+        }
+        return line;
+    }
+
+    /** The first of {@code read} as broken; the others are read again. */
+    private Broken strayQuote(List<PhysicalLines.Line> read, String what) {
+        long first = read.get(0).number();
+        long last = read.get(read.size() - 1).number();
+        lines.pushBack(read.subList(1, read.size()));
+        return new Broken(first, "unterminated quoted field: the quote opened on line " + first + " " + what
+                + ", which would make lines " + first + "-" + last + " one row; only line " + first
+                + " is rejected and reading resumed at line " + (first + 1));
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    /** Splits the text of one record, fed line by line, into fields. */
+    private static final class RecordParser {
+        private final long line;
+        private final List<String> fields = new ArrayList<>();
+        private final StringBuilder field = new StringBuilder();
+        private boolean inQuotes;
+        private boolean quoted;
+        private boolean closed;
+        private String problem;
+
+        RecordParser(long line) {
+            this.line = line;
+        }
+
+        void feed(String text) {
+            for (int i = 0; i < text.length() && problem == null; i++) {
+                char c = text.charAt(i);
+                if (inQuotes) {
+                    if (c != '"') {
+                        field.append(c);
+                    } else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        inQuotes = false;
+                        closed = true;
+                    }
+                } else if (c == ',') {
+                    endField();
+                } else if (closed) {
+                    problem = "field " + (fields.size() + 1) + " has characters after its closing quote";
+                } else if (c == '"' && field.isEmpty() && !quoted) {
+                    inQuotes = true;
+                    quoted = true;
+                } else {
+                    field.append(c);
+                }
+            }
+        }
+
+        boolean inQuotes() {
+            return inQuotes && problem == null;
+        }
+
+        int quotedLength() {
+            return field.length();
+        }
+
+        Optional<String> problem() {
+            return Optional.ofNullable(problem);
+        }
+
+        List<String> finish() {
+            endField();
+            return fields;
+        }
+
+        private void endField() {
+            if (fields.size() == MAX_COLUMNS) {
+                throw new ValidationException("file", "line " + line + " has more than " + MAX_COLUMNS
+                        + " fields; a file may have at most " + MAX_COLUMNS + " columns");
+            }
+            fields.add(field.toString());
+            field.setLength(0);
+            quoted = false;
+            closed = false;
+        }
+    }
+}
