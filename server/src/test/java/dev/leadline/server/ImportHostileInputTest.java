@@ -78,6 +78,16 @@ class ImportHostileInputTest {
     }
 
     @Test
+    void repeatedHeaderNamesAreRefusedNamingTheColumnsAndNothingIsImported() throws Exception {
+        HttpResponse<String> leads = refusedLeavingNothing("file", LEADS, "text/csv", "Email,Company,Notes, notes\ntwice@header.example,Twice Co,a,b\n");
+        assertThat(leads.body()).contains("'Notes'").contains("columns 3 and 4");
+        assertThat(server.get("/api/v1/leads?q=twice%40header").body()).doesNotContain("Twice Co");
+
+        HttpResponse<String> accounts = refusedLeavingNothing("file", ACCOUNTS, "text/csv", "Name,Domain,DOMAIN\nTwice Co,twice.example,twice.org\n");
+        assertThat(accounts.body()).contains("'Domain'").contains("columns 2 and 3");
+    }
+
+    @Test
     void anUnterminatedQuoteRejectsOnlyItsLineAndEveryLaterRowIsImported() throws Exception {
         String csv = "Email,Company\n"
                 + "before@quote.example,Before Co\n"

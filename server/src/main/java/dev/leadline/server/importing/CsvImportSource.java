@@ -8,14 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
  * Streams a CSV file row by row ({@link CsvRecords}); ragged rows and lines that cannot be read are
- * passed on for the import to reject.
+ * passed on for the import to reject. The header must name each column once.
  */
 public final class CsvImportSource implements ImportSource {
     private final CsvRecords records;
@@ -29,6 +32,7 @@ public final class CsvImportSource implements ImportSource {
             throw new ValidationException("file", "the header on line " + broken.line() + " cannot be read: " + broken.reason());
         }
         this.header = ((CsvRecords.Fields) first).values().stream().map(String::strip).toList();
+        requireDistinct(header);
     }
 
     /** @throws ValidationException if the file has no header or breaks a limit of {@link CsvRecords} in it */
@@ -84,6 +88,18 @@ public final class CsvImportSource implements ImportSource {
     /** Reads every row, so that a file breaking a limit is refused before anything is stored. */
     public void scan() {
         rows().forEachRemaining(row -> { });
+    }
+
+    private static void requireDistinct(List<String> header) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            Integer earlier = name.isEmpty() ? null : seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                throw new ValidationException("file", "the header names the column '" + header.get(earlier) + "' twice (columns "
+                        + (earlier + 1) + " and " + (i + 1) + "); rename one of them so that no value is lost");
+            }
+        }
     }
 
     private static void closeQuietly(CsvRecords records) {
