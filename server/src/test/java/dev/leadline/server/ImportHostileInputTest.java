@@ -142,6 +142,33 @@ class ImportHostileInputTest {
         assertThat(report.path("rejected").get(0).path("reason").asText()).contains("unterminated quoted field");
     }
 
+    @Test
+    void rejectedRowsDownloadAsCsvWithFormulaCellsDisarmedWhileValuesAreStoredAsGiven() throws Exception {
+        String csv = "Email,Company,Notes\n"
+                + "ok@inject.example,=1+2,@SUM(A1)\n"
+                + "not-an-email,@SUM(1+1),-2\n"
+                + "=1+1,Tab Co,\"\tx\"\n"
+                + "broken@inject.example,\"-open\n";
+        JsonNode report = report(post(LEADS, "text/csv", csv));
+        assertThat(report.path("rejectedCount").asLong()).isEqualTo(3);
+        assertThat(report.path("rejected").get(0).has("values")).as("the JSON report keeps its shape").isFalse();
+        JsonNode stored = JSON.readTree(server.get("/api/v1/leads?q=ok%40inject").body()).path("items").get(0);
+        assertThat(stored.path("company").asText()).isEqualTo("=1+2");
+        assertThat(stored.path("customFields").path("Notes").asText()).isEqualTo("@SUM(A1)");
+
+        HttpResponse<String> download = server.get("/api/v1/imports/" + report.path("job").asLong() + "/rejected.csv");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        String[] lines = download.body().split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).isEqualTo("\uFEFFRejected line,Rejection reason,Email,Company,Notes");
+        assertThat(lines[1]).startsWith("3,").endsWith(",not-an-email,'@SUM(1+1),'-2");
+        assertThat(lines[2]).startsWith("4,").endsWith(",'=1+1,Tab Co,'\tx");
+        assertThat(lines[3]).isEqualTo("5,unterminated quoted field: the quote opened on line 5 is never closed; only line 5 is rejected"
+                + " and reading resumed at line 6,\"broken@inject.example,\"\"-open\"");
+    }
+
     private static HttpResponse<String> post(String path, String contentType, String body) {
         return server.send(server.request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

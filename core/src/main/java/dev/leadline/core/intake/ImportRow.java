@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One data row of an import, with the line of the file it starts on; or, with a {@code problem}, a
- * line the source could not read as a row (it counts as a row and is rejected with that reason).
+ * line the source could not read as a row, its text as the one value (it counts as a row and is
+ * rejected with that reason).
  */
 public record ImportRow(long line, List<String> values, Optional<String> problem) {
 
@@ -13,7 +14,7 @@ public record ImportRow(long line, List<String> values, Optional<String> problem
         this(line, values, Optional.empty());
     }
 
-    public static ImportRow unreadable(long line, String problem) {
-        return new ImportRow(line, List.of(), Optional.of(problem));
+    public static ImportRow unreadable(long line, String text, String problem) {
+        return new ImportRow(line, List.of(text), Optional.of(problem));
     }
 }

@@ -78,9 +78,10 @@ public final class CsvImportSource implements ImportSource {
                 }
                 CsvRecords.Read read = next.get();
                 next = null;
-                return read instanceof CsvRecords.Fields fields
-                        ? new ImportRow(fields.line(), fields.values())
-                        : ImportRow.unreadable(read.line(), ((CsvRecords.Broken) read).reason());
+                if (read instanceof CsvRecords.Broken broken) {
+                    return ImportRow.unreadable(broken.line(), broken.text(), broken.reason());
+                }
+                return new ImportRow(read.line(), ((CsvRecords.Fields) read).values());
             }
         };
     }

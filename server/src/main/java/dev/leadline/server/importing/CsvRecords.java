@@ -35,8 +35,8 @@ final class CsvRecords implements Closeable {
     /** A well-formed record starting on {@code line}. */
     record Fields(long line, List<String> values) implements Read {}
 
-    /** A line that could not be read as a record, and why. */
-    record Broken(long line, String reason) implements Read {}
+    /** A line that could not be read as a record, its text, and why. */
+    record Broken(long line, String text, String reason) implements Read {}
 
     private final PhysicalLines lines;
 
@@ -71,7 +71,7 @@ final class CsvRecords implements Closeable {
         }
         List<String> fields = parser.finish();
         if (read.size() == 1) {
-            return Optional.of(parser.problem().<Read>map(p -> new Broken(first.number(), p))
+            return Optional.of(parser.problem().<Read>map(p -> new Broken(first.number(), first.text(), p))
                     .orElseGet(() -> new Fields(first.number(), fields)));
         }
         if (parser.problem().isPresent()) {
@@ -96,9 +96,9 @@ final class CsvRecords implements Closeable {
         long first = read.get(0).number();
         long last = read.get(read.size() - 1).number();
         lines.pushBack(read.subList(1, read.size()));
-        return new Broken(first, "unterminated quoted field: the quote opened on line " + first + " " + what
-                + ", which would make lines " + first + "-" + last + " one row; only line " + first
-                + " is rejected and reading resumed at line " + (first + 1));
+        String swallowed = last > first ? ", which would make lines " + first + "-" + last + " one row" : "";
+        return new Broken(first, read.get(0).text(), "unterminated quoted field: the quote opened on line " + first + " " + what
+                + swallowed + "; only line " + first + " is rejected and reading resumed at line " + (first + 1));
     }
 
     @Override

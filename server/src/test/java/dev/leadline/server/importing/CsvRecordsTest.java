@@ -35,7 +35,7 @@ class CsvRecordsTest {
     void charactersAfterAClosingQuoteBreakOnlyThatLine() throws IOException {
         List<CsvRecords.Read> read = readAll("a,b\n\"x\"y,1\nok,2\n", 2);
 
-        assertThat(read.get(1)).isEqualTo(new CsvRecords.Broken(2, "field 1 has characters after its closing quote"));
+        assertThat(read.get(1)).isEqualTo(new CsvRecords.Broken(2, "\"x\"y,1", "field 1 has characters after its closing quote"));
         assertThat(read.get(2)).isEqualTo(new CsvRecords.Fields(3, List.of("ok", "2")));
     }
 
