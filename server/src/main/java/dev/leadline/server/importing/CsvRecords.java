@@ -13,12 +13,14 @@ import java.util.Optional;
  * doubled quotes and line breaks; a quote inside an unquoted field is kept as it is; empty lines are
  * skipped), read so that every line is accounted for.
  *
- * <p>A quoted field that spans lines but is broken — it is still open at the end of the file or
- * after {@value #MAX_MULTILINE_QUOTED_CHARS} characters, its closing quote is followed by other
- * characters, or the record it makes has a different number of fields than the header — is most
- * likely a stray quote. It would swallow the rows after it, so only the line it opens on is given
- * back as broken, and reading resumes on the next line. A record on one line whose closing quote is
- * followed by other characters is broken too.
+ * <p>A quoted field that spans lines but is broken — it is still open at the end of the file, after
+ * {@value #MAX_MULTILINE_QUOTED_CHARS} characters or after a record of
+ * {@link PhysicalLines#MAX_LINE_CHARS} characters, its closing quote is followed by other characters,
+ * or the record it makes has a different number of fields than the header — is most likely a stray
+ * quote. It would swallow the rows after it, so only the line it opens on is given back as broken,
+ * and reading resumes on the next line; up to the last line the broken record took in, no record
+ * may span lines, so that each line is read at most twice. A record on one line whose closing quote
+ * is followed by other characters is broken too.
  *
  * <p>A record with more than {@value #MAX_COLUMNS} fields, or a line longer than
  * {@link PhysicalLines#MAX_LINE_CHARS} characters, stops the reading with a {@link ValidationException}.
@@ -39,6 +41,7 @@ final class CsvRecords implements Closeable {
     record Broken(long line, String text, String reason) implements Read {}
 
     private final PhysicalLines lines;
+    private long oneLineRecordsUntil;
 
     CsvRecords(Reader in) {
         this.lines = new PhysicalLines(in);
@@ -57,17 +60,9 @@ final class CsvRecords implements Closeable {
         List<PhysicalLines.Line> read = new ArrayList<>(List.of(first));
         RecordParser parser = new RecordParser(first.number());
         parser.feed(first.text());
-        while (parser.inQuotes()) {
-            if (parser.quotedLength() > MAX_MULTILINE_QUOTED_CHARS) {
-                return Optional.of(strayQuote(read, "is still open after " + MAX_MULTILINE_QUOTED_CHARS + " characters"));
-            }
-            PhysicalLines.Line next = lines.next();
-            if (next == null) {
-                return Optional.of(strayQuote(read, "is never closed"));
-            }
-            parser.feed(read.get(read.size() - 1).terminator());
-            parser.feed(next.text());
-            read.add(next);
+        Optional<String> stray = readOnWhileQuoted(parser, read);
+        if (stray.isPresent()) {
+            return Optional.of(strayQuote(read, stray.get()));
         }
         List<String> fields = parser.finish();
         if (read.size() == 1) {
@@ -83,6 +78,31 @@ final class CsvRecords implements Closeable {
         return Optional.of(new Fields(first.number(), fields));
     }
 
+    /** Feeds the record's next lines while a quoted field is open; says why the quote is a stray one if it turns out so. */
+    private Optional<String> readOnWhileQuoted(RecordParser parser, List<PhysicalLines.Line> read) throws IOException {
+        long chars = read.get(0).text().length();
+        while (parser.inQuotes()) {
+            if (read.get(0).number() <= oneLineRecordsUntil) {
+                return Optional.of("is not closed on its line, inside lines a broken record took in");
+            }
+            if (parser.quotedLength() > MAX_MULTILINE_QUOTED_CHARS) {
+                return Optional.of("is still open after " + MAX_MULTILINE_QUOTED_CHARS + " characters");
+            }
+            if (chars > PhysicalLines.MAX_LINE_CHARS) {
+                return Optional.of("is still open after a record of " + chars + " characters");
+            }
+            PhysicalLines.Line next = lines.next();
+            if (next == null) {
+                return Optional.of("is never closed");
+            }
+            parser.feed(read.get(read.size() - 1).terminator());
+            parser.feed(next.text());
+            chars += next.text().length();
+            read.add(next);
+        }
+        return Optional.empty();
+    }
+
     private PhysicalLines.Line nextNonEmptyLine() throws IOException {
         PhysicalLines.Line line = lines.next();
         while (line != null && line.text().isEmpty()) {
@@ -96,6 +116,7 @@ final class CsvRecords implements Closeable {
         long first = read.get(0).number();
         long last = read.get(read.size() - 1).number();
         lines.pushBack(read.subList(1, read.size()));
+        oneLineRecordsUntil = Math.max(oneLineRecordsUntil, last);
         String swallowed = last > first ? ", which would make lines " + first + "-" + last + " one row" : "";
         return new Broken(first, read.get(0).text(), "unterminated quoted field: the quote opened on line " + first + " " + what
                 + swallowed + "; only line " + first + " is rejected and reading resumed at line " + (first + 1));

@@ -51,6 +51,16 @@ class CsvRecordsTest {
     }
 
     @Test
+    void linesABrokenRecordTookInAreReadAgainOneByOneSoNoLineIsReadMoreThanTwice() throws IOException {
+        List<CsvRecords.Read> read = readAll("a,b\n1,\"a\n2,\"b\n3,c\n", 2);
+
+        assertThat(read).extracting(CsvRecords.Read::line).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(((CsvRecords.Broken) read.get(1)).reason()).contains("lines 2-3");
+        assertThat(((CsvRecords.Broken) read.get(2)).reason()).contains("not closed on its line");
+        assertThat(read.get(3)).isEqualTo(new CsvRecords.Fields(4, List.of("3", "c")));
+    }
+
+    @Test
     void aQuotedValueStillOpenAfterTheLimitIsTreatedAsUnterminated() throws IOException {
         String filler = ("x".repeat(99) + "\n").repeat(CsvRecords.MAX_MULTILINE_QUOTED_CHARS / 100 + 1);
         List<CsvRecords.Read> read = readAll("a\n\"" + filler + "\"\n", 1);
@@ -58,6 +68,15 @@ class CsvRecordsTest {
         assertThat(read.get(1)).isInstanceOf(CsvRecords.Broken.class);
         assertThat(((CsvRecords.Broken) read.get(1)).reason()).contains("still open after 10000 characters");
         assertThat(read.get(2)).isEqualTo(new CsvRecords.Fields(3, List.of("x".repeat(99))));
+    }
+
+    @Test
+    void aRecordSpanningLinesPastTheLineLimitIsAStrayQuoteEvenWhenItsQuotesKeepClosing() throws IOException {
+        String closesAndReopens = ("y".repeat(9_000) + "\",\"\n").repeat(200);
+        List<CsvRecords.Read> read = readAll("a,b\nx,\"\n" + closesAndReopens, 0);
+
+        assertThat(((CsvRecords.Broken) read.get(1)).reason()).contains("still open after a record of");
+        assertThat(read.get(2)).isInstanceOf(CsvRecords.Broken.class).extracting(CsvRecords.Read::line).isEqualTo(3L);
     }
 
     @Test
