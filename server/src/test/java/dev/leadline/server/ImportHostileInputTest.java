@@ -78,6 +78,12 @@ class ImportHostileInputTest {
     }
 
     @Test
+    void aBadOptionIsRefusedBeforeTheFileIsSpooled() throws Exception {
+        refusedLeavingNothing("dryRun", LEADS + "?dryRun=maybe", "text/csv", "Email\noption@refused.example\n");
+        refusedLeavingNothing("mapping", LEADS + "?mapping=%7Bnot-json", "text/csv", "Email\noption@refused.example\n");
+    }
+
+    @Test
     void repeatedHeaderNamesAreRefusedNamingTheColumnsAndNothingIsImported() throws Exception {
         HttpResponse<String> leads = refusedLeavingNothing("file", LEADS, "text/csv", "Email,Company,Notes, notes\ntwice@header.example,Twice Co,a,b\n");
         assertThat(leads.body()).contains("'Notes'").contains("columns 3 and 4");

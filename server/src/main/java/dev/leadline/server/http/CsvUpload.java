@@ -18,9 +18,8 @@ import java.util.Optional;
 record CsvUpload(String fileName, Path file, Charset charset) {
 
     static CsvUpload receive(Context ctx, ImportSpool spool) throws IOException {
-        // the raw header: the servlet's content type throws on a charset the JVM does not know
-        String type = Optional.ofNullable(ctx.header(Header.CONTENT_TYPE)).orElse("");
-        if (type.startsWith("multipart/form-data")) {
+        String type = contentType(ctx);
+        if (isMultipart(ctx)) {
             UploadedFile upload = Optional.ofNullable(ctx.uploadedFile("file"))
                     .orElseThrow(() -> new ValidationException("file", "send the CSV as a multipart part named 'file'"));
             Charset charset = charset(upload.contentType());
@@ -33,6 +32,15 @@ record CsvUpload(String fileName, Path file, Charset charset) {
         }
         Charset charset = charset(type);
         return new CsvUpload("upload.csv", spool.store(ctx.bodyInputStream()), charset);
+    }
+
+    static boolean isMultipart(Context ctx) {
+        return contentType(ctx).startsWith("multipart/form-data");
+    }
+
+    /** The raw header: the servlet's content type throws on a charset the JVM does not know. */
+    private static String contentType(Context ctx) {
+        return Optional.ofNullable(ctx.header(Header.CONTENT_TYPE)).orElse("");
     }
 
     private static Charset charset(String contentType) {

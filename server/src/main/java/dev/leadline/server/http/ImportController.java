@@ -40,10 +40,10 @@ final class ImportController {
     }
 
     void upload(Context ctx) throws IOException {
+        ImportOptions options = options(ctx); // before the file is spooled: a bad option leaves nothing behind
         CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
         String fileName = upload.fileName();
         Path file = upload.file();
-        ImportOptions options = options(ctx);
         runner.check(file, upload.charset(), options);
         if (options.dryRun()) {
             ctx.json(report(null, runner.dryRun(file, options), true));
@@ -118,7 +118,9 @@ final class ImportController {
 
     private ImportOptions options(Context ctx) throws IOException {
         Map<String, String> mapping = Map.of();
-        String rawMapping = Optional.ofNullable(ctx.queryParam("mapping")).orElse(ctx.formParam("mapping"));
+        // a form field only in a multipart upload: Javalin would read any other body whole as a form
+        String rawMapping = Optional.ofNullable(ctx.queryParam("mapping"))
+                .orElseGet(() -> CsvUpload.isMultipart(ctx) ? ctx.formParam("mapping") : null);
         if (rawMapping != null && !rawMapping.isBlank()) {
             try {
                 mapping = json.readValue(rawMapping, new TypeReference<Map<String, String>>() { });
