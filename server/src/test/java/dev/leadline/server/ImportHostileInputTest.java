@@ -94,6 +94,13 @@ class ImportHostileInputTest {
     }
 
     @Test
+    void twoAccountColumnsForOneFieldAreRefusedNamingBoth() throws Exception {
+        HttpResponse<String> refused = refusedLeavingNothing("file", ACCOUNTS, "text/csv", "Name,Domain,Website\nTwo Columns Co,two.example,two.org\n");
+
+        assertThat(refused.body()).contains("'Domain' and 'Website' both give the domain");
+    }
+
+    @Test
     void anUnterminatedQuoteRejectsOnlyItsLineAndEveryLaterRowIsImported() throws Exception {
         String csv = "Email,Company\n"
                 + "before@quote.example,Before Co\n"
