@@ -141,19 +141,12 @@ final class CsvRecords implements Closeable {
             this.line = line;
         }
 
+        /** Reads {@code text} on; runs of plain characters are copied whole, up to the next quote or comma that matters. */
         void feed(String text) {
             for (int i = 0; i < text.length() && problem == null; i++) {
                 char c = text.charAt(i);
                 if (inQuotes) {
-                    if (c != '"') {
-                        field.append(c);
-                    } else if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        inQuotes = false;
-                        closed = true;
-                    }
+                    i = quoted(text, i);
                 } else if (c == ',') {
                     endField();
                 } else if (closed) {
@@ -162,9 +155,32 @@ final class CsvRecords implements Closeable {
                     inQuotes = true;
                     quoted = true;
                 } else {
-                    field.append(c);
+                    i = copyUpTo(text, i, ',') - 1;
                 }
             }
+        }
+
+        /** Reads a quoted field on from {@code i}; returns the index of the last character used. */
+        private int quoted(String text, int i) {
+            int quote = copyUpTo(text, i, '"');
+            if (quote == text.length()) {
+                return quote;
+            }
+            if (quote + 1 < text.length() && text.charAt(quote + 1) == '"') {
+                field.append('"');
+                return quote + 1;
+            }
+            inQuotes = false;
+            closed = true;
+            return quote;
+        }
+
+        /** Appends {@code text} from {@code i} up to the next {@code stop}; returns where that is (or the end). */
+        private int copyUpTo(String text, int i, char stop) {
+            int end = text.indexOf(stop, i);
+            end = end < 0 ? text.length() : end;
+            field.append(text, i, end);
+            return end;
         }
 
         boolean inQuotes() {
