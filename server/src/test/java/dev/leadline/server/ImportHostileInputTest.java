@@ -53,7 +53,7 @@ class ImportHostileInputTest {
         String leads = "Email,Company\nfirst@wide-row.example,Wide Co\nsecond@wide-row.example" + ",x".repeat(99_999) + "\n";
         String accounts = "Name,Domain\nWide Row Co,wide-row.example\nOther" + ",x".repeat(99_999) + "\n";
 
-        for (String[] upload : new String[][] {{LEADS, leads}, {ACCOUNTS, accounts}}) {
+        for (String[] upload : new String[][] {{LEADS, leads}, {LEADS + "?async=true", leads}, {ACCOUNTS, accounts}}) {
             HttpResponse<String> refused = refusedLeavingNothing("file", upload[0], "text/csv", upload[1]);
             assertThat(refused.body()).contains("line 3").contains("at most 1000 columns");
         }
