@@ -94,6 +94,14 @@ class ImportHostileInputTest {
     }
 
     @Test
+    void aHeaderWithAQuoteLeftOpenIsRefusedInsteadOfSwallowingTheRowsAfterIt() throws Exception {
+        HttpResponse<String> refused = refusedLeavingNothing("file", LEADS, "text/csv",
+                "Email,\"Company\nswallowed@header.example,Acme\"\nnext@header.example,Next\n");
+
+        assertThat(refused.body()).contains("the header on line 1 cannot be read: a quoted field is not closed on its line");
+    }
+
+    @Test
     void twoAccountColumnsForOneFieldAreRefusedNamingBoth() throws Exception {
         HttpResponse<String> refused = refusedLeavingNothing("file", ACCOUNTS, "text/csv", "Name,Domain,Website\nTwo Columns Co,two.example,two.org\n");
 

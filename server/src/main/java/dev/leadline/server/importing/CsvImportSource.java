@@ -26,7 +26,7 @@ public final class CsvImportSource implements ImportSource {
 
     private CsvImportSource(CsvRecords records) throws IOException {
         this.records = records;
-        CsvRecords.Read first = records.next(0).orElseThrow(
+        CsvRecords.Read first = records.firstOnItsLine().orElseThrow(
                 () -> new ValidationException("file", "the file is empty; the first line must be a header"));
         if (first instanceof CsvRecords.Broken broken) {
             throw new ValidationException("file", "the header on line " + broken.line() + " cannot be read: " + broken.reason());

@@ -64,11 +64,10 @@ final class CsvRecords implements Closeable {
         if (stray.isPresent()) {
             return Optional.of(strayQuote(read, stray.get()));
         }
-        List<String> fields = parser.finish();
         if (read.size() == 1) {
-            return Optional.of(parser.problem().<Read>map(p -> new Broken(first.number(), first.text(), p))
-                    .orElseGet(() -> new Fields(first.number(), fields)));
+            return Optional.of(oneLine(first, parser));
         }
+        List<String> fields = parser.finish();
         if (parser.problem().isPresent()) {
             return Optional.of(strayQuote(read, "closes with other characters after it"));
         }
@@ -76,6 +75,23 @@ final class CsvRecords implements Closeable {
             return Optional.of(strayQuote(read, "closes but leaves " + fields.size() + " fields where the header has " + width));
         }
         return Optional.of(new Fields(first.number(), fields));
+    }
+
+    /** The first record (a header), read from its line alone: a quote left open there breaks it. */
+    Optional<Read> firstOnItsLine() throws IOException {
+        PhysicalLines.Line first = nextNonEmptyLine();
+        if (first == null) {
+            return Optional.empty();
+        }
+        RecordParser parser = new RecordParser(first.number());
+        parser.feed(first.text());
+        return Optional.of(parser.inQuotes() ? new Broken(first.number(), first.text(), "a quoted field is not closed on its line")
+                : oneLine(first, parser));
+    }
+
+    private static Read oneLine(PhysicalLines.Line line, RecordParser parser) {
+        List<String> fields = parser.finish();
+        return parser.problem().<Read>map(p -> new Broken(line.number(), line.text(), p)).orElseGet(() -> new Fields(line.number(), fields));
     }
 
     /** Feeds the record's next lines while a quoted field is open; says why the quote is a stray one if it turns out so. */

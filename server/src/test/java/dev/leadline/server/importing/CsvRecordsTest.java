@@ -80,6 +80,14 @@ class CsvRecordsTest {
     }
 
     @Test
+    void theFirstRecordIsReadFromItsLineAloneSoAQuoteLeftOpenInAHeaderSwallowsNoRow() throws IOException {
+        try (CsvRecords records = new CsvRecords(new StringReader("Email,\"Company\nada@example.com,\"Engines\"\n"))) {
+            assertThat(records.firstOnItsLine()).contains(new CsvRecords.Broken(1, "Email,\"Company", "a quoted field is not closed on its line"));
+            assertThat(records.next(2)).contains(new CsvRecords.Fields(2, List.of("ada@example.com", "Engines")));
+        }
+    }
+
+    @Test
     void aRecordWithMoreFieldsThanTheColumnLimitStopsTheReading() {
         String wide = "a" + ",a".repeat(CsvRecords.MAX_COLUMNS);
 
