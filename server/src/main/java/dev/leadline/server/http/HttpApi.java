@@ -94,6 +94,7 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/tasks", scheduling::tasksOfLead);
             routes.post("/api/v1/tasks/{id}/complete", scheduling::completeTask);
             routes.get("/api/v1/imports/{id}", imports::job);
+            routes.get("/api/v1/imports/{id}/rejected.csv", imports::rejectedRows);
             routes.post("/api/v1/accounts/import", accounts::upload);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);
