@@ -75,7 +75,8 @@ final class ImportController {
 
     /** {@code GET /api/v1/imports/{id}/rejected.csv}: the rows the job rejected, under its file's header, to mend and import again. */
     void rejectedRows(Context ctx) throws IOException {
-        long id = jobId(ctx.pathParam("id"));
+        long id = Ids.parse("id", ctx.pathParam("id"));
+        imports.job(id); // an unknown job is a 404 before anything is written
         List<String> header = imports.header(id);
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"");
