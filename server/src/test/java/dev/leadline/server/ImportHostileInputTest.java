@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.db.Database;
 import dev.leadline.db.jooq.Tables;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -228,8 +227,6 @@ class ImportHostileInputTest {
     }
 
     private static int importJobs() {
-        try (Database db = Database.connect(server.env().get("LEADLINE_DB_URL"), "root", "", 1)) {
-            return db.dsl().fetchCount(Tables.IMPORT_JOB);
-        }
+        return server.database().dsl().fetchCount(Tables.IMPORT_JOB);
     }
 }
