@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The docs are checked against the code: every variable the code reads is in docs/configuration.md, every route
- * in the routes table is in docs/api.md, every Markdown table has its header, and every relative link leads to a
- * file inside the repository.
+ * in the routes table is in docs/api.md, and in every Markdown file of the repository (README.md, docs/, the
+ * modules' READMEs) each table has its header and each relative link leads to a file, and heading, inside it.
  */
 class DocsTest {
 
@@ -52,6 +52,7 @@ class DocsTest {
 
     @Test
     void everyMarkdownTableHasAHeaderRowAndADelimiterRow() {
+        assertThat(markdownFiles()).contains(ROOT.resolve("README.md"), ROOT.resolve("docs/api.md"), ROOT.resolve("core/README.md"));
         List<String> problems = new ArrayList<>();
         markdownFiles().forEach(file -> problems.addAll(tableProblems(ROOT.relativize(file).toString(), read(file))));
 
@@ -185,14 +186,24 @@ class DocsTest {
         return routes;
     }
 
+    /** README.md, docs/*.md and every other Markdown file of the repository, outside build output. */
     private static List<Path> markdownFiles() {
-        List<Path> files = new ArrayList<>(List.of(ROOT.resolve("README.md")));
-        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
-            docs.filter(f -> f.toString().endsWith(".md")).sorted().forEach(files::add);
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".md")).filter(DocsTest::isSource).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files;
+    }
+
+    /** Not build output, downloaded packages, hidden folders, or a server's data directory started in the clone. */
+    private static boolean isSource(Path file) {
+        for (Path part : ROOT.relativize(file)) {
+            String name = part.toString();
+            if (name.equals("target") || name.equals("node_modules") || name.equals("data") || name.startsWith(".")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String read(String relative) {
