@@ -206,7 +206,7 @@ public final class SlackApp {
      * Connects to Slack over Socket Mode (the app-level token opens a WebSocket; Slack then sends
      * commands, actions and events through it), so the bot works without a public URL.
      */
-    public void startSocketMode(String appToken) {
+    public synchronized void startSocketMode(String appToken) {
         try {
             socketMode = new SocketModeApp(appToken, SocketModeClient.Backend.JavaWebSocket, app);
             socketMode.startAsync();
@@ -216,15 +216,21 @@ public final class SlackApp {
         }
     }
 
-    /** Stops taking work after acks, letting what was taken finish (at most 10 s). */
-    public void close() {
+    /** Stops taking commands, actions and events over Socket Mode; work already taken goes on. */
+    public synchronized void stopSocketMode() {
         if (socketMode != null) {
             try {
                 socketMode.close();
             } catch (Exception e) {
                 log.warn("Slack Socket Mode did not close cleanly: {}", e.getMessage());
             }
+            socketMode = null;
         }
+    }
+
+    /** Stops taking work after acks, letting what was taken finish (at most 10 s). */
+    public void close() {
+        stopSocketMode();
         afterAck.close();
     }
 

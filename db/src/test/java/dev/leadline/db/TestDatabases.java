@@ -21,10 +21,10 @@ public final class TestDatabases {
                 Path dir = Files.createTempDirectory("leadline-test-mariadb");
                 server = EmbeddedMariaDb.start(dir);
                 EmbeddedMariaDb started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                OnExit.register(() -> {
                     started.close();
                     deleteQuietly(dir);
-                }));
+                });
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

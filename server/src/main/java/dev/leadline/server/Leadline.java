@@ -21,13 +21,20 @@ import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.core.enrichment.EnrichmentSettings;
 import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqLeadRepository;
+import dev.leadline.db.OnExit;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running Leadline server: database, services, plugins and HTTP, started and stopped together. */
+/**
+ * A running Leadline server: database, services, plugins and HTTP, started and stopped together. It
+ * stops when closed or when the JVM exits ({@link OnExit}): intake first, then the background work,
+ * then the plugins, the connection pool and the embedded MariaDB, each letting what it has in hand finish.
+ */
 public final class Leadline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Leadline.class);
 
@@ -38,6 +45,8 @@ public final class Leadline implements AutoCloseable {
     private final Jobs jobs;
     private final EnrichmentLoop enrichment;
     private final RoutingLoop routing;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment,
                      RoutingLoop routing) {
@@ -75,7 +84,9 @@ public final class Leadline implements AutoCloseable {
             });
             ImportRunner imports = new ImportRunner(services.imports(),
                     new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
-            return new Backend(db, services, imports, chat.slackApp(services), chat.teamsApp(services), configFile);
+            Backend backend = new Backend(db, services, imports, chat.slackApp(services), chat.teamsApp(services), configFile);
+            OnExit.register(backend);
+            return backend;
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -87,6 +98,7 @@ public final class Leadline implements AutoCloseable {
                           Optional<TeamsApp> teams, Optional<ConfigFile> configFile) implements AutoCloseable {
         @Override
         public void close() {
+            OnExit.unregister(this);
             slack.ifPresent(SlackApp::close);
             teams.ifPresent(TeamsApp::close);
             imports.close();
@@ -121,7 +133,9 @@ public final class Leadline implements AutoCloseable {
             RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest());
-            return new Leadline(backend, plugins, http, dispatch, jobs, enrichment, routing);
+            Leadline leadline = new Leadline(backend, plugins, http, dispatch, jobs, enrichment, routing);
+            OnExit.register(leadline);
+            return leadline;
         } catch (RuntimeException e) {
             if (enrichment != null) {
                 enrichment.close();
@@ -144,14 +158,37 @@ public final class Leadline implements AutoCloseable {
         return backend.db().database();
     }
 
+    /** Stops in order; closing again, or while it stops, does nothing. */
     @Override
     public void close() {
-        http.stop();
-        routing.close();
-        enrichment.close();
-        dispatch.close();
-        jobs.close();
-        plugins.close();
-        backend.close();
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        OnExit.unregister(this);
+        log.info("Leadline stopping: no new requests; finishing the work in hand");
+        stopping("HTTP", http::stop);
+        stopping("Slack Socket Mode", () -> backend.slack().ifPresent(SlackApp::stopSocketMode));
+        stopping("routing", routing::close);
+        stopping("enrichment", enrichment::close);
+        stopping("outbox dispatch", dispatch::close);
+        stopping("jobs", jobs::close);
+        stopping("plugins", plugins::close);
+        stopping("the database", backend::close);
+        log.info("Leadline stopped");
+        closed.countDown();
+    }
+
+    /** One step of {@link #close()}: one that fails does not keep the next ones, and the database, from stopping. */
+    private static void stopping(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            log.error("stopping {} failed", what, e);
+        }
+    }
+
+    /** Returns once {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
     }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The default set-up (the server's own embedded MariaDB) recovers without a human from a
  * {@code kill -9} of the server and from one of MariaDB under a running server, in the middle of a
- * burst of lead creates that carry Idempotency-Keys ({@code -Dleadline.chaos.leads=2000} for the
- * size of the issue's chaos test; 400 by default to stay under a minute).
+ * burst of 2,000 lead creates that carry Idempotency-Keys ({@code -Dleadline.chaos.leads=N} for
+ * another size).
  */
 class EmbeddedDatabaseRecoveryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +40,7 @@ class EmbeddedDatabaseRecoveryTest {
     @Test
     void aServerKilledMidBurstIsHealthyAgainWithinAMinuteWithEveryAcknowledgedLeadStoredOnce() throws Exception {
         ServerJvm first = ServerJvm.start(env(), dir.resolve("first.log"));
-        Burst burst = new Burst(1_000);
+        Burst burst = new Burst(burstSize());
         burst.runAgainst(first, false);
         Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> burst.acknowledged.size() >= 60);
         first.kill();
@@ -61,7 +61,7 @@ class EmbeddedDatabaseRecoveryTest {
     void mariaDbKilledUnderARunningServerIsStartedAgainAndNoRequestFailsWith500() throws Exception {
         ServerJvm server = ServerJvm.start(env(), dir.resolve("server.log"));
         try {
-            Burst burst = new Burst(Integer.getInteger("leadline.chaos.leads", 400));
+            Burst burst = new Burst(burstSize());
             burst.runAgainst(server, true);
             Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> burst.acknowledged.size() >= 60);
             List<ProcessHandle> mariaDb = server.process().toHandle().children()
@@ -84,6 +84,10 @@ class EmbeddedDatabaseRecoveryTest {
     void stopAnyMariaDbLeftOnTheDataDirectory() {
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("--datadir=" + dir))
                 .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static int burstSize() {
+        return Integer.getInteger("leadline.chaos.leads", 2_000);
     }
 
     private Map<String, String> env() {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class ImportApiTest {
     static final Path X_EDUCATION = SharedData.file("x-education/Leads.csv");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CSV_PART = "Content-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n";
     private static TestServer server;
 
     @BeforeAll
@@ -130,18 +132,31 @@ class ImportApiTest {
 
     @Test
     void multipartUploadsWorkLikePlainBodies() throws Exception {
-        String boundary = "----leadline" + System.nanoTime();
-        String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"leads.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n"
-                + "Email,Company\nmulti@part.example,Multipart Co\n\r\n"
-                + "--" + boundary + "--\r\n";
-        HttpResponse<String> response = server.send(server.request("/api/v1/leads/import")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> response = postMultipart(CSV_PART + "Email,Company\nmulti@part.example,Multipart Co\n");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("imported").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aMultipartUploadMayNameItsMappingInAFormField() throws Exception {
+        HttpResponse<String> response = postMultipart("Content-Disposition: form-data; name=\"mapping\"\r\n\r\n{\"Kontakt\":\"email\"}",
+                CSV_PART + "Kontakt,Firma\nform@mapping.example,Form Co\n");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(server.get("/api/v1/leads?q=form%40mapping").body()).path("items").get(0).path("email").asText())
+                .isEqualTo("form@mapping.example");
+    }
+
+    private static HttpResponse<String> postMultipart(String... parts) {
+        String boundary = "----leadline" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (String part : parts) {
+            body.append("--").append(boundary).append("\r\n").append(part).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        return server.send(server.request("/api/v1/leads/import").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private static JsonNode importFile(Path file, String query) throws Exception {

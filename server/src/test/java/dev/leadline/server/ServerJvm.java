@@ -28,12 +28,17 @@ final class ServerJvm {
 
     /** Starts the server with {@code env} (plus a free LEADLINE_PORT) and returns once {@code GET /health} answers 200. */
     static ServerJvm start(Map<String, String> env, Path log) throws IOException {
+        return start("serve", env, log);
+    }
+
+    /** As {@link #start(Map, Path)}, with another command that runs the server, e.g. {@code demo}. */
+    static ServerJvm start(String command, Map<String, String> env, Path log) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.leadline.server.Main", "serve")
+                "-cp", System.getProperty("java.class.path"), "dev.leadline.server.Main", command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("LEADLINE_PORT", Integer.toString(port));

@@ -37,14 +37,17 @@ final class AccountColumns {
         this.width = width;
     }
 
-    /** @throws ValidationException when the header names no account name column */
+    /** @throws ValidationException when the header names no account name column, or two columns for one field */
     static AccountColumns of(List<String> header) {
         Map<Column, Integer> index = new EnumMap<>(Column.class);
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i) == null ? "" : header.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
             for (Column column : Column.values()) {
-                if (column.names.contains(name)) {
-                    index.putIfAbsent(column, i);
+                Integer earlier = column.names.contains(name) ? index.putIfAbsent(column, i) : null;
+                if (earlier != null) {
+                    throw new ValidationException("file", "columns '" + header.get(earlier) + "' and '" + header.get(i)
+                            + "' both give the " + column.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + "; remove or rename one of them so that no value is ignored");
                 }
             }
         }

@@ -26,6 +26,9 @@ record AccountRow(long line, String name, String domain, Long ownerRepId, String
     record Rejected(long line, String reason) implements Read {}
 
     static Read read(ImportRow raw, AccountColumns columns, Function<String, Optional<Long>> repIdByEmail) {
+        if (raw.problem().isPresent()) {
+            return new Rejected(raw.line(), raw.problem().get());
+        }
         if (raw.values().size() != columns.width()) {
             return new Rejected(raw.line(), "has " + raw.values().size() + " fields but the header has " + columns.width());
         }

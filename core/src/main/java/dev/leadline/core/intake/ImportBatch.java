@@ -200,14 +200,18 @@ final class ImportBatch {
 
     private void read(ImportRow row, List<ImportReport.Rejection> rejections, List<Candidate> candidates) {
         int expected = mapping.header().size();
+        if (row.problem().isPresent()) {
+            rejections.add(new ImportReport.Rejection(row.line(), row.problem().get(), row.values()));
+            return;
+        }
         if (row.values().size() != expected) {
             rejections.add(new ImportReport.Rejection(row.line(),
-                    "has " + row.values().size() + " fields but the header has " + expected));
+                    "has " + row.values().size() + " fields but the header has " + expected, row.values()));
             return;
         }
         LeadDraft.Validated validated = mapping.apply(row.values(), options.nullValues()).build();
         if (validated instanceof LeadDraft.Validated.Invalid invalid) {
-            rejections.add(new ImportReport.Rejection(row.line(), FieldError.describe(invalid.errors())));
+            rejections.add(new ImportReport.Rejection(row.line(), FieldError.describe(invalid.errors()), row.values()));
             return;
         }
         LeadData data = ((LeadDraft.Validated.Valid) validated).data();

@@ -16,7 +16,19 @@ public interface ImportJobRepository {
 
     Optional<ImportJob> find(long jobId);
 
-    List<ImportReport.Rejection> rejections(long jobId, int limit);
+    /** Keeps the header of the job's file, to go with its rejected rows. */
+    void recordHeader(long jobId, List<String> header);
+
+    /** The header of the job's file; empty if it was not recorded. */
+    List<String> header(long jobId);
+
+    /** The first {@code limit} rejected rows, in line order. */
+    default List<ImportReport.Rejection> rejections(long jobId, int limit) {
+        return rejections(jobId, 0, limit);
+    }
+
+    /** The first {@code limit} rejected rows after line {@code afterLine}, in line order. */
+    List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit);
 
     List<ImportJob> unfinished();
 }

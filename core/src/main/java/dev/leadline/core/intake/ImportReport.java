@@ -19,6 +19,14 @@ public record ImportReport(long rows, long imported, long updated, long duplicat
         rejected = List.copyOf(rejected);
     }
 
-    /** A row that was not imported, and why. */
-    public record Rejection(long line, String reason) {}
+    /** A row that was not imported, and why, with the values it held (the line's text if it could not be read). */
+    public record Rejection(long line, String reason, List<String> values) {
+        public Rejection {
+            values = List.copyOf(values);
+        }
+
+        public Rejection(long line, String reason) {
+            this(line, reason, List.of());
+        }
+    }
 }

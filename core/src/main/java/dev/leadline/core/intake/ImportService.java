@@ -83,8 +83,15 @@ public final class ImportService {
         return jobs.find(jobId).orElseThrow(() -> new NotFoundException("import", jobId));
     }
 
-    public List<ImportReport.Rejection> rejections(long jobId, int limit) {
-        return jobs.rejections(jobId, limit);
+    /** The header of the job's file, to go with its rejected rows (empty for jobs stored before it was kept). */
+    public List<String> header(long jobId) {
+        job(jobId);
+        return jobs.header(jobId);
+    }
+
+    /** The job's first {@code limit} rejected rows after line {@code afterLine}, with their values, in line order. */
+    public List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit) {
+        return jobs.rejections(jobId, afterLine, limit);
     }
 
     public List<ImportJob> unfinished() {
@@ -98,6 +105,7 @@ public final class ImportService {
     /** Runs (or resumes) a job over its source and returns the whole job's report. */
     public ImportReport run(ImportJob job, ImportSource source, ImportProgress progress) {
         ColumnMapping mapping = mappingFor(source.header(), job.options());
+        jobs.recordHeader(job.id(), source.header());
         ImportBatch batch = new ImportBatch(mapping, job.options(), leads, journal,
                 job.createdBy(), clock, job.options().notifyReps() ? arrivals : LeadArrivals.NONE, duplicates, accounts);
         try {

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class InMemoryImportJobs implements ImportJobRepository {
     private final Map<Long, ImportJob> jobs = new HashMap<>();
     private final Map<Long, List<ImportReport.Rejection>> rejections = new HashMap<>();
+    private final Map<Long, List<String>> headers = new HashMap<>();
     private long nextId = 1;
 
     @Override
@@ -49,8 +50,19 @@ public final class InMemoryImportJobs implements ImportJobRepository {
     }
 
     @Override
-    public synchronized List<ImportReport.Rejection> rejections(long jobId, int limit) {
-        return rejections.getOrDefault(jobId, List.of()).stream().limit(limit).toList();
+    public synchronized void recordHeader(long jobId, List<String> header) {
+        headers.put(jobId, List.copyOf(header));
+    }
+
+    @Override
+    public synchronized List<String> header(long jobId) {
+        return headers.getOrDefault(jobId, List.of());
+    }
+
+    @Override
+    public synchronized List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit) {
+        return rejections.getOrDefault(jobId, List.of()).stream().filter(r -> r.line() > afterLine)
+                .sorted(java.util.Comparator.comparingLong(ImportReport.Rejection::line)).limit(limit).toList();
     }
 
     @Override

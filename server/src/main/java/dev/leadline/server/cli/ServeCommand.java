@@ -3,7 +3,6 @@ package dev.leadline.server.cli;
 import dev.leadline.server.Leadline;
 import dev.leadline.server.config.Config;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** Starts the server and runs until stopped. */
@@ -16,14 +15,10 @@ public final class ServeCommand implements Runnable {
         waitForShutdown(leadline);
     }
 
+    /** Returns once the server has stopped: SIGTERM (or Ctrl-C) stops it in order, see {@link Leadline#close()}. */
     static void waitForShutdown(Leadline leadline) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            leadline.close();
-            stopped.countDown();
-        }, "leadline-shutdown"));
         try {
-            stopped.await();
+            leadline.awaitClosed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -55,7 +55,8 @@ public record Config(
             problems.add("LEADLINE_DB_USER/LEADLINE_DB_PASSWORD are set but LEADLINE_DB_URL is not; set it, or unset them to use the embedded database");
         }
         Path dataDir = Path.of(r.optional("LEADLINE_DATA_DIR").orElse("./data"));
-        Path pluginsDir = Path.of(r.optional("LEADLINE_PLUGINS_DIR").orElse("./plugins"));
+        // under the data directory by default: never the folder the server happens to be started in (a source tree, say)
+        Path pluginsDir = r.optional("LEADLINE_PLUGINS_DIR").map(Path::of).orElse(dataDir.resolve("plugins"));
         Optional<String> bootstrap = r.optional("LEADLINE_BOOTSTRAP_TOKEN");
         bootstrap.filter(t -> t.length() < 16)
                 .ifPresent(t -> problems.add("LEADLINE_BOOTSTRAP_TOKEN must be at least 16 characters"));

@@ -29,7 +29,7 @@ final class AccountController {
         body.put("contactsCreated", report.contactsCreated());
         body.put("contactsUpdated", report.contactsUpdated());
         body.put("rejectedCount", report.rejectedCount());
-        body.put("rejected", report.rejected());
+        body.put("rejected", ImportController.rejections(report.rejected()));
         body.put("leadsMatched", report.leadsMatched());
         ctx.json(body);
     }

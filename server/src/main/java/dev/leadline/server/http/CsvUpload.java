@@ -3,6 +3,7 @@ package dev.leadline.server.http;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.server.importing.ImportSpool;
 import io.javalin.http.Context;
+import io.javalin.http.Header;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +18,29 @@ import java.util.Optional;
 record CsvUpload(String fileName, Path file, Charset charset) {
 
     static CsvUpload receive(Context ctx, ImportSpool spool) throws IOException {
-        if (Optional.ofNullable(ctx.contentType()).orElse("").startsWith("multipart/form-data")) {
+        String type = contentType(ctx);
+        if (isMultipart(ctx)) {
             UploadedFile upload = Optional.ofNullable(ctx.uploadedFile("file"))
                     .orElseThrow(() -> new ValidationException("file", "send the CSV as a multipart part named 'file'"));
+            Charset charset = charset(upload.contentType());
             try (InputStream in = upload.content()) {
-                return new CsvUpload(upload.filename(), spool.store(in), charset(upload.contentType()));
+                return new CsvUpload(upload.filename(), spool.store(in), charset);
             }
         }
-        String type = Optional.ofNullable(ctx.contentType()).orElse("");
         if (!type.startsWith("text/csv") && !type.startsWith("text/plain") && !type.startsWith("application/csv")) {
             throw new HttpProblem(415, "unsupported_media_type", "send the file as text/csv or as multipart/form-data");
         }
-        return new CsvUpload("upload.csv", spool.store(ctx.bodyInputStream()), charset(type));
+        Charset charset = charset(type);
+        return new CsvUpload("upload.csv", spool.store(ctx.bodyInputStream()), charset);
+    }
+
+    static boolean isMultipart(Context ctx) {
+        return contentType(ctx).startsWith("multipart/form-data");
+    }
+
+    /** The raw header: the servlet's content type throws on a charset the JVM does not know. */
+    private static String contentType(Context ctx) {
+        return Optional.ofNullable(ctx.header(Header.CONTENT_TYPE)).orElse("");
     }
 
     private static Charset charset(String contentType) {

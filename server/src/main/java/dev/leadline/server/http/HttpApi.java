@@ -14,6 +14,7 @@ import dev.leadline.server.chat.TeamsEndpoint;
 import dev.leadline.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -57,6 +58,11 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
             config.jsonMapper(new JavalinJackson(json, false));
             config.router.ignoreTrailingSlashes = true;
+            // stop() then refuses new requests and lets those in flight finish, for at most 10 s
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(10_000);
+            });
             var routes = config.routes;
             routes.get("/health", health::health);
 
@@ -94,6 +100,7 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/tasks", scheduling::tasksOfLead);
             routes.post("/api/v1/tasks/{id}/complete", scheduling::completeTask);
             routes.get("/api/v1/imports/{id}", imports::job);
+            routes.get("/api/v1/imports/{id}/rejected.csv", imports::rejectedRows);
             routes.post("/api/v1/accounts/import", accounts::upload);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);

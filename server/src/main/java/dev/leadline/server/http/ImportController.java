@@ -11,20 +11,25 @@ import dev.leadline.core.intake.ImportService;
 import dev.leadline.server.importing.ImportRunner;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** {@code /api/v1/leads/import} and {@code /api/v1/imports/{id}}: CSV imports. */
+/** {@code /api/v1/leads/import} and {@code /api/v1/imports/{id}} (and its rejected rows): CSV imports. */
 final class ImportController {
     private final ObjectMapper json;
     private final ImportRunner runner;
     private final ImportService imports;
+    private static final int REJECTED_PAGE = 1_000;
     private final long syncLimitBytes;
 
     ImportController(ObjectMapper json, ImportRunner runner, ImportService imports, long syncLimitBytes) {
@@ -36,10 +41,10 @@ final class ImportController {
 
     void upload(Context ctx) throws IOException {
         Authenticator.requireAdminOrIntegration(ctx);
+        ImportOptions options = options(ctx); // before the file is spooled: a bad option leaves nothing behind
         CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
         String fileName = upload.fileName();
         Path file = upload.file();
-        ImportOptions options = options(ctx);
         runner.check(file, upload.charset(), options);
         if (options.dryRun()) {
             ctx.json(report(null, runner.dryRun(file, options), true));
@@ -68,6 +73,34 @@ final class ImportController {
         ctx.json(body);
     }
 
+    /** {@code GET /api/v1/imports/{id}/rejected.csv}: the rows the job rejected, under its file's header, to mend and import again. */
+    void rejectedRows(Context ctx) throws IOException {
+        long id = Ids.parse("id", ctx.pathParam("id"));
+        imports.job(id); // an unknown job is a 404 before anything is written
+        List<String> header = imports.header(id);
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"");
+        try (CsvWriter csv = new CsvWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+            csv.row(concat(List.of("Rejected line", "Rejection reason"), header));
+            List<ImportReport.Rejection> page = imports.rejections(id, 0, REJECTED_PAGE);
+            while (!page.isEmpty()) {
+                for (ImportReport.Rejection r : page) {
+                    csv.row(concat(List.of(Long.toString(r.line()), r.reason()), r.values()));
+                }
+                page = imports.rejections(id, page.get(page.size() - 1).line(), REJECTED_PAGE);
+            }
+        }
+    }
+
+    /** Rejected rows as the JSON reports show them: line and reason. */
+    static List<Map<String, Object>> rejections(List<ImportReport.Rejection> rejected) {
+        return rejected.stream().<Map<String, Object>>map(r -> Map.of("line", r.line(), "reason", r.reason())).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> then) {
+        return Stream.concat(first.stream(), then.stream()).toList();
+    }
+
     private static Map<String, Object> report(Long jobId, ImportReport report, boolean dryRun) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (jobId != null) {
@@ -81,13 +114,15 @@ final class ImportController {
         body.put("flagged", report.flagged());
         body.put("merged", report.merged());
         body.put("rejectedCount", report.rejectedCount());
-        body.put("rejected", report.rejected());
+        body.put("rejected", rejections(report.rejected()));
         return body;
     }
 
     private ImportOptions options(Context ctx) throws IOException {
         Map<String, String> mapping = Map.of();
-        String rawMapping = Optional.ofNullable(ctx.queryParam("mapping")).orElse(ctx.formParam("mapping"));
+        // a form field only in a multipart upload: Javalin would read any other body whole as a form
+        String rawMapping = Optional.ofNullable(ctx.queryParam("mapping"))
+                .orElseGet(() -> CsvUpload.isMultipart(ctx) ? ctx.formParam("mapping") : null);
         if (rawMapping != null && !rawMapping.isBlank()) {
             try {
                 mapping = json.readValue(rawMapping, new TypeReference<Map<String, String>>() { });

@@ -48,7 +48,7 @@ public final class ImportRunner implements AutoCloseable {
     }
 
     /**
-     * Checks the spooled file's encoding and header; on success the file is UTF-8 from then on.
+     * Checks the spooled file's encoding, header and limits; on success the file is UTF-8 from then on.
      *
      * @throws ValidationException (and deletes the file) if it cannot be imported as it is
      */
@@ -57,6 +57,7 @@ public final class ImportRunner implements AutoCloseable {
             toUtf8(file, charset);
             try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
                 imports.mappingFor(source.header(), options);
+                source.scan();
             }
         } catch (IOException e) {
             ImportSpool.delete(file);
@@ -71,6 +72,9 @@ public final class ImportRunner implements AutoCloseable {
     public AccountImportReport importAccounts(Path file, Charset charset, AccountImport accounts) {
         try {
             toUtf8(file, charset);
+            try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+                source.scan();
+            }
             try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
                 return accounts.run(source);
             }

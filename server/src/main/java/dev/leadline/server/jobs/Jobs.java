@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Persistent recurring jobs (db-scheduler on MariaDB): every node runs the scheduler, each run of a
  * job happens on exactly one of them, and a job cut short by a crash runs again after restart.
+ * Closing lets the runs in hand finish, for at most 10 s.
  */
 public final class Jobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     private final Scheduler scheduler;
 
     private Jobs(Scheduler scheduler) {
@@ -41,6 +43,7 @@ public final class Jobs implements AutoCloseable {
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
                 .alwaysPersistTimestampInUTC()
+                .shutdownMaxWait(SHUTDOWN_WAIT)
                 .build();
         scheduler.start();
         return new Jobs(scheduler);

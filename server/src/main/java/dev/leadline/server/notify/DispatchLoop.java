@@ -1,13 +1,14 @@
 package dev.leadline.server.notify;
 
 import dev.leadline.core.notify.OutboxDispatcher;
+import dev.leadline.server.Drain;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the outbox dispatcher twice a second on a background thread of this node. */
+/** Runs the outbox dispatcher twice a second on a background thread of this node; closing lets the batch in hand finish. */
 public final class DispatchLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
     private static final int BATCH = 25;
@@ -16,11 +17,12 @@ public final class DispatchLoop implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean stopping;
 
     public DispatchLoop(OutboxDispatcher dispatcher) {
         executor.scheduleWithFixedDelay(() -> {
             try {
-                while (dispatcher.dispatchDue(BATCH) == BATCH) {
+                while (dispatcher.dispatchDue(BATCH) == BATCH && !stopping) {
                     // a full batch settled: keep going until the backlog is drained; one that only waits
                     // (for a platform's rate limit, or a retry) waits for the next round
                 }
@@ -32,6 +34,7 @@ public final class DispatchLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        stopping = true;
+        Drain.executor(executor, Drain.LOOP, "outbox dispatch");
     }
 }

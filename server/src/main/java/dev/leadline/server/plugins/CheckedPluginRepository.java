@@ -37,12 +37,23 @@ final class CheckedPluginRepository implements PluginRepository {
     public List<Path> getPluginPaths() {
         Set<Path> paths = new LinkedHashSet<>();
         for (Path root : roots) {
+            List<String> strangers = new ArrayList<>();
             for (Path path : visible(root)) {
                 if (Files.isDirectory(path)) {
-                    paths.add(path);
+                    if (isPluginFolder(path)) {
+                        paths.add(path);
+                    } else if (!isArchiveStem(path)) {
+                        strangers.add(path.getFileName().toString());
+                    }
                 } else if (path.toString().endsWith(".zip") || path.toString().endsWith(".jar")) {
                     accepted(path).ifPresent(paths::add);
+                } else {
+                    strangers.add(path.getFileName().toString());
                 }
+            }
+            if (!strangers.isEmpty()) {
+                log.warn("{} holds {} entries that are not plugin archives or plugin folders; left out: {}", root, strangers.size(),
+                        strangers.size() <= 10 ? strangers : strangers.subList(0, 10) + " …");
             }
         }
         return new ArrayList<>(paths);
@@ -51,6 +62,26 @@ final class CheckedPluginRepository implements PluginRepository {
     @Override
     public boolean deletePluginPath(Path pluginPath) {
         throw new UnsupportedOperationException("a plugin is removed by deleting its archive from the plugins directory");
+    }
+
+    /** A folder pf4j can read a plugin descriptor from: {@code plugin.properties} or a manifest naming a Plugin-Id. */
+    private static boolean isPluginFolder(Path folder) {
+        if (Files.isRegularFile(folder.resolve("plugin.properties"))) {
+            return true;
+        }
+        Path manifest = folder.resolve("META-INF").resolve("MANIFEST.MF");
+        try {
+            return Files.isRegularFile(manifest) && Files.readString(manifest).contains("Plugin-Id:");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The folder a zip beside it was unpacked into (a broken one is reported with its archive, not again). */
+    private static boolean isArchiveStem(Path folder) {
+        Path parent = folder.getParent();
+        String name = folder.getFileName().toString();
+        return Files.exists(parent.resolve(name + ".zip"));
     }
 
     /** The archive as pf4j loads it (a zip's folder, a jar itself), or empty when it is left out. */

@@ -1,6 +1,7 @@
 package dev.leadline.server.plugins;
 
 import dev.leadline.core.enrichment.EnrichmentService;
+import dev.leadline.server.Drain;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Enriches and scores waiting leads on a background thread of this node: a batch of {@value #BATCH}
  * every quarter second, so a single new lead is enriched within about that, while a large import's
  * backlog drains at up to 200 leads a second without taking the cores from the import itself. Leads
- * wait in the database ({@code enriched_at} empty), so none is forgotten across a restart.
+ * wait in the database ({@code enriched_at} empty), so none is forgotten across a restart. Closing
+ * lets the batch in hand finish.
  */
 public final class EnrichmentLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EnrichmentLoop.class);
@@ -37,6 +39,6 @@ public final class EnrichmentLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        Drain.executor(executor, Drain.LOOP, "enrichment");
     }
 }

@@ -3,6 +3,7 @@ package dev.leadline.server.routing;
 import dev.leadline.core.routing.RoutingService;
 import dev.leadline.core.routing.RoutingSignal;
 import dev.leadline.core.routing.RoutingStore;
+import dev.leadline.server.Drain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * retries) on background threads of this node: woken when such leads commit, and every quarter
  * second for leads whose wait for enrichment has ended. A batch is spread over {@value #WORKERS}
  * workers; each lead is leased while it is routed, so it is routed once however many workers and
- * nodes look at it. Leads wait in the database, so none is forgotten across a restart.
+ * nodes look at it. Leads wait in the database, so none is forgotten across a restart. Closing
+ * lets the batch in hand finish.
  */
 public final class RoutingLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoutingLoop.class);
@@ -26,6 +28,8 @@ public final class RoutingLoop implements AutoCloseable {
     private static final int WORKERS = 3;
     private static final Duration IDLE = Duration.ofMillis(250);
     private final Thread thread;
+    private final RoutingSignal signal;
+    private volatile boolean stopping;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "leadline-routing-worker");
         t.setDaemon(true);
@@ -33,8 +37,9 @@ public final class RoutingLoop implements AutoCloseable {
     });
 
     public RoutingLoop(RoutingService routing, RoutingSignal signal) {
+        this.signal = signal;
         thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
                 try {
                     List<RoutingStore.Pending> due = routing.due(BATCH);
                     if (!due.isEmpty()) {
@@ -79,12 +84,14 @@ public final class RoutingLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.interrupt();
-        workers.shutdownNow();
+        stopping = true;
+        signal.wake();
         try {
-            thread.join(5_000);
+            thread.join(Drain.LOOP.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        thread.interrupt();
+        Drain.executor(workers, Drain.LOOP, "routing");
     }
 }

@@ -15,7 +15,8 @@ class ConfigTest {
         assertThat(config.port()).isEqualTo(8080);
         assertThat(config.externalDb()).isEmpty();
         assertThat(config.dataDir()).hasToString("./data");
-        assertThat(config.pluginsDir()).hasToString("./plugins");
+        assertThat(config.pluginsDir()).as("plugins live under the data directory, never in the folder the server starts in")
+                .hasToString("./data/plugins");
     }
 
     @Test
