@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, login)) {
             connection.isValid(10);
         } catch (SQLException e) {
-            throw new DatabaseUnreachableException(jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"), reason(e), e);
+            throw new DatabaseUnreachableException(shown(jdbcUrl), reason(e), e);
         }
     }
 
@@ -157,5 +157,10 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** A JDBC URL as it may be logged or shown: a password written into it becomes {@code ***}. */
+    public static String shown(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

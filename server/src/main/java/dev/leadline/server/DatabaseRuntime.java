@@ -35,7 +35,7 @@ public final class DatabaseRuntime implements AutoCloseable {
     public static DatabaseRuntime open(Config config) {
         if (config.externalDb().isPresent()) {
             Config.ExternalDb db = config.externalDb().get();
-            log.info("using external MariaDB at {}", db.url());
+            log.info("using external MariaDB at {}", Database.shown(db.url()));
             try {
                 return new DatabaseRuntime(Database.connect(db.url(), db.user(), db.password(), config.dbPoolSize()), null, null);
             } catch (DatabaseUnreachableException e) {
