@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.TooLargeException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.db.DatabaseFailures;
 import io.javalin.config.RoutesConfig;
@@ -24,6 +25,7 @@ final class ErrorMapping {
         routes.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         routes.exception(ValidationException.class, (e, ctx) ->
                 ctx.status(400).json(new ApiError("validation_failed", e.getMessage(), e.errors())));
+        routes.exception(TooLargeException.class, (e, ctx) -> ctx.status(413).json(new ApiError("payload_too_large", e.getMessage())));
         routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
         routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
                 ctx.status(409).json(new ApiError("concurrent_update", e.getMessage())));

@@ -1,6 +1,6 @@
 package dev.leadline.server.importing;
 
-import dev.leadline.server.http.HttpProblem;
+import dev.leadline.core.common.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +40,7 @@ public final class ImportSpool {
                 if (total > maxBytes) {
                     out.close();
                     Files.deleteIfExists(file);
-                    throw new HttpProblem(413, "payload_too_large",
+                    throw new TooLargeException(
                             "imports are limited to " + maxBytes + " bytes (LEADLINE_MAX_IMPORT_BYTES)");
                 }
                 out.write(buffer, 0, n);

@@ -1,7 +1,7 @@
 package dev.leadline.server.plugins;
 
+import dev.leadline.core.common.TooLargeException;
 import dev.leadline.core.common.ValidationException;
-import dev.leadline.server.http.HttpProblem;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -90,17 +90,17 @@ final class PluginArchives {
         return entry.length() <= SHOWN ? entry : entry.substring(0, SHOWN) + "…";
     }
 
-    private static HttpProblem tooLarge(String message) {
-        return new HttpProblem(413, "payload_too_large", message);
+    private static TooLargeException tooLarge(String message) {
+        return new TooLargeException(message);
     }
 
     /** A stream that refuses to be read past {@code max} bytes. */
     private static final class Bounded extends FilterInputStream {
         private final long max;
-        private final java.util.function.Supplier<HttpProblem> refusal;
+        private final java.util.function.Supplier<TooLargeException> refusal;
         private long count;
 
-        Bounded(InputStream in, long max, java.util.function.Supplier<HttpProblem> refusal) {
+        Bounded(InputStream in, long max, java.util.function.Supplier<TooLargeException> refusal) {
             super(in);
             this.max = max;
             this.refusal = refusal;
