@@ -58,6 +58,37 @@ class ShutdownTest {
         assertThat(mariaDb.isAlive()).as("the embedded MariaDB after the server stopped").isFalse();
     }
 
+    @Test
+    void sigtermStopsACommandLineImportBetweenBatchesWithoutAWarningAndItsMariaDbStops() throws Exception {
+        Path csv = dir.resolve("leads.csv");
+        StringBuilder rows = new StringBuilder("First Name,Last Name,Email,Company\n");
+        for (int i = 0; i < 40_000; i++) {
+            rows.append("Ada,Lovelace").append(i).append(",ada").append(i).append("@engines").append(i % 500).append(".example,Engines ")
+                    .append(i % 500).append('\n');
+        }
+        Files.writeString(csv, rows);
+        Path log = dir.resolve("import.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "dev.leadline.server.Main", "import", "--init", csv.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env());
+        Process importing = builder.start();
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Files.readString(log).matches("(?s).*\\] [1-9]\\d{3,}/40000 rows.*"));
+        mariaDb = importing.toHandle().children().filter(p -> p.info().command().orElse("").endsWith("/mariadbd")).findFirst().orElseThrow();
+        long stopping = Files.size(log);
+        importing.destroy();
+        assertThat(importing.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute; see %s", log).isTrue();
+
+        List<String> stop = linesFrom(log, stopping);
+        assertThat(stop).as("WARN, ERROR and stack trace lines after SIGTERM")
+                .filteredOn(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("\tat ")
+                        || line.startsWith("Caused by"))
+                .isEmpty();
+        assertThat(String.join("\n", stop)).as("the import says where it stopped").contains("stopped after line");
+        assertThat(mariaDb.isAlive()).as("the embedded MariaDB after the import stopped").isFalse();
+    }
+
     @AfterEach
     void stopTheEmbeddedMariaDbIfItWasLeftRunning() {
         if (mariaDb != null) {

@@ -8,7 +8,11 @@ import dev.leadline.core.intake.ImportOptions;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.server.Leadline;
 import dev.leadline.server.http.JsonMapper;
+import dev.leadline.db.OnExit;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -26,6 +30,8 @@ import picocli.CommandLine.Parameters;
 /** {@code leadline import FILE.csv}: the import endpoint from the command line, with a progress bar. */
 @Command(name = "import", description = "Import leads from a CSV file into the configured database.")
 public final class ImportCommand implements Callable<Integer> {
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
     @Mixin
     DatabaseOptions database;
 
@@ -57,26 +63,48 @@ public final class ImportCommand implements Callable<Integer> {
                 : JsonMapper.create().readValue(mapping, new TypeReference<Map<String, String>>() { });
         ImportOptions options = new ImportOptions(columns, Set.copyOf(nullValues), dryRun, !noNotify);
         long totalRows = countLines(file) - 1;
-        try (Leadline.Backend backend = database.open()) {
-            var runner = backend.imports();
-            Path spooled;
-            try (InputStream in = Files.newInputStream(file)) {
-                spooled = runner.spool().store(in);
-            }
-            runner.check(spooled, charset, options);
-            ImportReport report;
-            if (dryRun) {
-                report = runner.dryRun(spooled, options);
-            } else {
-                ImportJob job = runner.start(file.getFileName().toString(), spooled, options,
-                        Actor.cli(System.getProperty("user.name")));
-                ProgressBar bar = new ProgressBar(System.err, totalRows);
-                report = runner.run(job, bar::advance);
-                bar.done();
-            }
-            print(report);
-            return 0;
+        // SIGTERM or Ctrl-C: stop between two batches and close the database here, before the exit hook closes it under us
+        Thread importing = Thread.currentThread();
+        CountDownLatch closed = new CountDownLatch(1);
+        AutoCloseable stopImport = () -> {
+            importing.interrupt();
+            closed.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        };
+        try {
+            return importFile(options, totalRows, stopImport);
+        } finally {
+            closed.countDown();
+            OnExit.unregister(stopImport);
         }
+    }
+
+    /** An import stopped by the exit hook ends in ImportService's "stopped after line N", which the CLI prints. */
+    private int importFile(ImportOptions options, long totalRows, AutoCloseable stopImport) throws IOException {
+        try (Leadline.Backend backend = database.open()) {
+            OnExit.register(stopImport);
+            try {
+                print(run(backend.imports(), options, totalRows));
+            } finally {
+                Thread.interrupted(); // the pool and MariaDB then close without being interrupted themselves
+            }
+        }
+        return 0;
+    }
+
+    private ImportReport run(dev.leadline.server.importing.ImportRunner runner, ImportOptions options, long totalRows) throws IOException {
+        Path spooled;
+        try (InputStream in = Files.newInputStream(file)) {
+            spooled = runner.spool().store(in);
+        }
+        runner.check(spooled, charset, options);
+        if (dryRun) {
+            return runner.dryRun(spooled, options);
+        }
+        ImportJob job = runner.start(file.getFileName().toString(), spooled, options, Actor.cli(System.getProperty("user.name")));
+        ProgressBar bar = new ProgressBar(System.err, totalRows);
+        ImportReport report = runner.run(job, bar::advance);
+        bar.done();
+        return report;
     }
 
     private static void print(ImportReport report) {
