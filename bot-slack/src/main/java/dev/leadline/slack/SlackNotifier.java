@@ -9,8 +9,14 @@ import dev.leadline.core.notify.MessageRef;
 import dev.leadline.core.notify.Notifier;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import com.slack.api.model.Message;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +24,8 @@ import java.util.Set;
  * Delivers cards to Slack: new cards with {@code chat.postMessage} (a rep's DM, or the queue's
  * channel), changes with {@code chat.update} on the stored channel and timestamp. Slack's 429 answers
  * come back as "retry after", errors that will not heal (no such channel, bot not in it) as failures.
+ * Every card carries its key as message metadata ({@value #METADATA_TYPE}), so that a post whose answer
+ * was lost is found again in {@code conversations.history} instead of being posted twice.
  */
 public final class SlackNotifier implements Notifier {
     private static final Set<String> PERMANENT = Set.of("channel_not_found", "not_in_channel", "is_archived", "msg_too_long",
@@ -25,6 +33,9 @@ public final class SlackNotifier implements Notifier {
     private final SlackClients clients;
     private final SlackPeople people;
     private final TeamService team;
+    /** The event type of the metadata every Leadline card carries. */
+    public static final String METADATA_TYPE = "leadline_card";
+    private static final int HISTORY_PAGE = 200;
     private volatile java.util.function.Consumer<Long> repNotified = rep -> { };
 
     public SlackNotifier(SlackClients clients, SlackPeople people, TeamService team) {
@@ -50,18 +61,19 @@ public final class SlackNotifier implements Notifier {
     }
 
     @Override
-    public Delivery post(Destination destination, Card card) {
+    public Delivery post(Destination destination, String cardKey, Card card) {
         try {
             Optional<SlackClients.Address> channel = channel(destination);
             if (channel.isEmpty()) {
-                return new Delivery.Failed("no Slack channel for " + destination.type().name().toLowerCase() + " " + destination.id());
+                return new Delivery.NoAddress("no Slack channel for " + destination.type().name().toLowerCase() + " " + destination.id());
             }
             Optional<MethodsClient> slack = clients.client(channel.get());
             if (slack.isEmpty()) {
                 return new Delivery.Failed("the Slack app is not installed in workspace " + channel.get().team().orElse("?"));
             }
             var response = slack.get().chatPostMessage(r -> r.channel(channel.get().id()).text(BlockKitRenderer.fallback(card))
-                    .blocks(BlockKitRenderer.render(card)));
+                    .blocks(BlockKitRenderer.render(card))
+                    .metadata(Message.Metadata.builder().eventType(METADATA_TYPE).eventPayload(Map.of("card", cardKey)).build()));
             if (!response.isOk()) {
                 return refused(response);
             }
@@ -77,7 +89,45 @@ public final class SlackNotifier implements Notifier {
         } catch (SlackApiException e) {
             return fromHttp(e);
         } catch (IOException e) {
-            return new Delivery.RetryLater(Duration.ZERO, "Slack unreachable: " + e.getMessage());
+            // the request may have reached Slack: the next attempt looks for the card before posting again
+            return new Delivery.Unknown("no answer from Slack: " + e.getMessage());
+        }
+    }
+
+    /** The card's messages in the destination's channel since {@code since}, found by their metadata. */
+    @Override
+    public Lookup find(Destination destination, String cardKey, Instant since) {
+        try {
+            Optional<SlackClients.Address> channel = channel(destination);
+            Optional<MethodsClient> slack = channel.flatMap(clients::client);
+            if (slack.isEmpty()) {
+                return new Lookup.CannotTell();
+            }
+            String channelId = channel.get().id();
+            if (destination.type() == Destination.Type.REP) {
+                // a DM is posted to the user; its history is read from the DM's own channel
+                var dm = slack.get().conversationsOpen(r -> r.users(List.of(channel.get().id())));
+                if (!dm.isOk() || dm.getChannel() == null) {
+                    return new Lookup.CannotTell();
+                }
+                channelId = dm.getChannel().getId();
+            }
+            String inChannel = channelId;
+            var history = slack.get().conversationsHistory(r -> r.channel(inChannel).includeAllMetadata(true).limit(HISTORY_PAGE)
+                    .oldest(since.getEpochSecond() + "." + String.format("%06d", since.getNano() / 1000)));
+            if (!history.isOk() || history.getMessages() == null) {
+                return new Lookup.CannotTell();
+            }
+            List<String> refs = history.getMessages().stream()
+                    .filter(m -> m.getMetadata() != null && METADATA_TYPE.equals(m.getMetadata().getEventType())
+                            && m.getMetadata().getEventPayload() != null && cardKey.equals(m.getMetadata().getEventPayload().get("card")))
+                    .map(Message::getTs)
+                    .sorted(Comparator.comparing(BigDecimal::new))
+                    .map(ts -> new SlackClients.Address(channel.get().team(), inChannel) + "/" + ts)
+                    .toList();
+            return refs.isEmpty() ? new Lookup.NotFound() : new Lookup.Found(refs);
+        } catch (SlackApiException | IOException | RuntimeException e) {
+            return new Lookup.CannotTell();
         }
     }
 

@@ -16,6 +16,7 @@ import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import java.io.IOException;
@@ -153,8 +154,10 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
     }
 
     @Override
-    public String send(TeamsAddress to, Message message) throws CallFailed {
-        return call(() -> client(to).getConversations().sendToConversation(to.conversationId(), ActivityMapping.activity(message))).getId();
+    public Optional<String> send(TeamsAddress to, Message message) throws CallFailed {
+        ResourceResponse sent = call(() -> client(to).getConversations().sendToConversation(to.conversationId(), ActivityMapping.activity(message)));
+        // a 2xx is a delivery even without a body: the Agents Playground answers 202 with none
+        return Optional.ofNullable(sent).map(ResourceResponse::getId).filter(id -> !id.isBlank());
     }
 
     @Override
@@ -174,7 +177,7 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
             }
             return call.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new CallFailed(0, Duration.ZERO, "the Bot Framework did not answer within " + CALL_TIMEOUT.toSeconds() + " s", e);
+            throw new CallFailed(0, Duration.ZERO, true, "the Bot Framework did not answer within " + CALL_TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallFailed(0, Duration.ZERO, "interrupted", e);

@@ -43,18 +43,20 @@ public final class TeamsNotifier implements Notifier {
     }
 
     @Override
-    public Delivery post(Destination destination, Card card) {
+    public Delivery post(Destination destination, String cardKey, Card card) {
         Optional<TeamsAddress> to = address(destination);
         if (to.isEmpty()) {
-            return new Delivery.Failed(destination.type() == Destination.Type.REP
+            return new Delivery.NoAddress(destination.type() == Destination.Type.REP
                     ? "rep " + destination.id() + " has not installed the Leadline app in Teams yet"
                     : "queue " + destination.id() + " has no Teams channel");
         }
         try {
-            String id = transport.send(to.get(), message(card));
-            // service URL, conversation and activity: all an edit needs, kept short for the outbox's 500-character reference
-            return new Delivery.Delivered(to.get().serviceUrl() + "\n" + to.get().conversationId() + "\n" + id);
+            Optional<String> id = transport.send(to.get(), message(card));
+            // service URL, conversation and activity: all an edit needs, kept short for the outbox's 500-character
+            // reference; without an activity id (a 202 with no body) the card is out but cannot be edited
+            return new Delivery.Delivered(to.get().serviceUrl() + "\n" + to.get().conversationId() + "\n" + id.orElse(""));
         } catch (TeamsTransport.CallFailed e) {
+            // Teams has no way to look a message up: a post that timed out is sent again
             return failed(e);
         }
     }
@@ -64,6 +66,9 @@ public final class TeamsNotifier implements Notifier {
         String[] ref = where.ref().split("\n", 3);
         if (ref.length != 3) {
             return new Delivery.Failed("not a Teams message reference: " + where.ref());
+        }
+        if (ref[2].isEmpty()) {
+            return new Delivery.Delivered(where.ref()); // posted without an id: there is nothing to edit
         }
         try {
             transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card));
@@ -86,6 +91,9 @@ public final class TeamsNotifier implements Notifier {
     }
 
     private static Delivery failed(TeamsTransport.CallFailed e) {
+        if (e.mayHaveArrived()) {
+            return new Delivery.Unknown(e.getMessage());
+        }
         return RETRY.contains(e.status()) ? new Delivery.RetryLater(e.retryAfter(), e.getMessage()) : new Delivery.Failed(e.getMessage());
     }
 }

@@ -19,8 +19,11 @@ public interface TeamsTransport {
      */
     CompletableFuture<HttpAnswer> receive(String authorization, String body, TurnHandler handler);
 
-    /** Posts a new message to a conversation; returns the new activity's id. */
-    String send(TeamsAddress to, Message message) throws CallFailed;
+    /**
+     * Posts a new message to a conversation; returns the new activity's id, or empty when the
+     * connector accepted the message without giving one (the Agents Playground answers 202 so).
+     */
+    Optional<String> send(TeamsAddress to, Message message) throws CallFailed;
 
     /** Replaces a message already posted. */
     void update(TeamsAddress to, String activityId, Message message) throws CallFailed;
@@ -87,15 +90,28 @@ public interface TeamsTransport {
     /** The HTTP answer to the Bot Framework. */
     record HttpAnswer(int status, String body) {}
 
-    /** A call to the Bot Framework failed; {@code status} 0 when it was not answered at all. */
+    /**
+     * A call to the Bot Framework failed; {@code status} 0 when it was not answered at all, and then
+     * {@code mayHaveArrived} when the request went out but no answer came back in time.
+     */
     final class CallFailed extends Exception {
         private final int status;
         private final Duration retryAfter;
+        private final boolean mayHaveArrived;
 
         public CallFailed(int status, Duration retryAfter, String message, Throwable cause) {
+            this(status, retryAfter, false, message, cause);
+        }
+
+        public CallFailed(int status, Duration retryAfter, boolean mayHaveArrived, String message, Throwable cause) {
             super(message, cause);
             this.status = status;
             this.retryAfter = retryAfter;
+            this.mayHaveArrived = mayHaveArrived;
+        }
+
+        public boolean mayHaveArrived() {
+            return mayHaveArrived;
         }
 
         public int status() {

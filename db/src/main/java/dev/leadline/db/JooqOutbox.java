@@ -8,6 +8,7 @@ import dev.leadline.core.notify.Destination;
 import dev.leadline.core.notify.MessageRef;
 import dev.leadline.core.notify.Notification;
 import dev.leadline.core.notify.Outbox;
+import dev.leadline.core.notify.Pending;
 import dev.leadline.db.jooq.tables.records.MessageRefRecord;
 import dev.leadline.db.jooq.tables.records.OutboxRecord;
 import java.time.Instant;
@@ -19,13 +20,46 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** The notification outbox in MariaDB; leases make each due row go to one dispatcher at a time. */
+/**
+ * The notification outbox in MariaDB: one row per notification and platform (a delivery); leases
+ * make each due row go to one dispatcher at a time.
+ */
 public final class JooqOutbox implements Outbox {
     private static final String PENDING = "PENDING";
     private final DSLContext dsl;
+    private final List<String> platforms;
 
-    public JooqOutbox(DSLContext dsl) {
+    /** @param platforms the chat platforms each notification is delivered to */
+    public JooqOutbox(DSLContext dsl, List<String> platforms) {
+        if (platforms.isEmpty()) {
+            throw new IllegalArgumentException("an outbox delivers to at least one platform");
+        }
         this.dsl = dsl;
+        this.platforms = List.copyOf(platforms);
+    }
+
+    /**
+     * Gives each pending notification written before deliveries were per platform (no platform) one
+     * delivery per configured platform. Run once at start; safe when several nodes start together.
+     */
+    public int spreadUnassigned() {
+        return new JooqTransactor(dsl).inTransaction(() -> {
+            List<Long> ids = dsl.select(OUTBOX.ID).from(OUTBOX).where(OUTBOX.PLATFORM.isNull().and(OUTBOX.STATUS.eq(PENDING)))
+                    .forUpdate().fetch(OUTBOX.ID);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            for (String platform : platforms) {
+                dsl.insertInto(OUTBOX, OUTBOX.KIND, OUTBOX.PLATFORM, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
+                                OUTBOX.DESTINATION_ID, OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT)
+                        .select(DSL.select(OUTBOX.KIND, DSL.val(platform), OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
+                                OUTBOX.DESTINATION_ID, OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT)
+                                .from(OUTBOX).where(OUTBOX.ID.in(ids)))
+                        .execute();
+            }
+            dsl.update(OUTBOX).set(OUTBOX.STATUS, "SPREAD").where(OUTBOX.ID.in(ids)).execute();
+            return ids.size();
+        });
     }
 
     @Override
@@ -33,17 +67,20 @@ public final class JooqOutbox implements Outbox {
         if (notifications.isEmpty()) {
             return;
         }
-        JdbcBatch insert = JdbcBatch.into(dsl, OUTBOX, OUTBOX.KIND, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
+        JdbcBatch insert = JdbcBatch.into(dsl, OUTBOX, OUTBOX.KIND, OUTBOX.PLATFORM, OUTBOX.LEAD_ID, OUTBOX.CARD_KEY, OUTBOX.DESTINATION_TYPE,
                 OUTBOX.DESTINATION_ID, OUTBOX.CARD, OUTBOX.STATUS, OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.CREATED_AT);
         for (Notification n : notifications) {
-            insert.row(n.kind().name(), n.leadId(), n.cardKey(), n.destination() == null ? null : n.destination().type().name(),
-                    n.destination() == null ? null : n.destination().id(), writeCard(n.card()), PENDING, Times.toDb(at), Times.toDb(at));
+            String card = writeCard(n.card());
+            for (String platform : platforms) {
+                insert.row(n.kind().name(), platform, n.leadId(), n.cardKey(), n.destination() == null ? null : n.destination().type().name(),
+                        n.destination() == null ? null : n.destination().id(), card, PENDING, Times.toDb(at), Times.toDb(at));
+            }
         }
         insert.execute();
     }
 
     @Override
-    public List<Notification> lease(Instant now, Instant leaseUntil, int limit) {
+    public List<Pending> lease(Instant now, Instant leaseUntil, int limit) {
         String token = UUID.randomUUID().toString();
         dsl.update(OUTBOX)
                 .set(OUTBOX.LOCKED_UNTIL, Times.toDb(leaseUntil))
@@ -55,7 +92,12 @@ public final class JooqOutbox implements Outbox {
                 .execute();
         return dsl.selectFrom(OUTBOX).where(OUTBOX.LEASE_TOKEN.eq(token).and(OUTBOX.STATUS.eq(PENDING)))
                 .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
-                .fetch(JooqOutbox::toNotification);
+                .fetch(r -> new Pending(toNotification(r), r.getPlatform(), Times.fromDb(r.getPostingSince())));
+    }
+
+    @Override
+    public void posting(long id, Instant since) {
+        dsl.update(OUTBOX).set(OUTBOX.POSTING_SINCE, Times.toDb(since)).where(OUTBOX.ID.eq(id).and(OUTBOX.POSTING_SINCE.isNull())).execute();
     }
 
     @Override
@@ -64,13 +106,25 @@ public final class JooqOutbox implements Outbox {
             return;
         }
         dsl.update(OUTBOX).set(OUTBOX.STATUS, "DELIVERED").set(OUTBOX.DELIVERED_AT, Times.toDb(at)).setNull(OUTBOX.LOCKED_UNTIL)
-                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1)).where(OUTBOX.ID.in(ids)).execute();
+                .setNull(OUTBOX.POSTING_SINCE).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1)).where(OUTBOX.ID.in(ids)).execute();
     }
 
     @Override
     public void retryAt(long id, Instant next, String reason) {
         dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, Times.toDb(next)).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                .set(OUTBOX.LAST_ERROR, clip(reason)).setNull(OUTBOX.LOCKED_UNTIL).setNull(OUTBOX.POSTING_SINCE).where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void unknownOutcome(long id, Instant next, String reason) {
+        dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, Times.toDb(next)).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
                 .set(OUTBOX.LAST_ERROR, clip(reason)).setNull(OUTBOX.LOCKED_UNTIL).where(OUTBOX.ID.eq(id)).execute();
+    }
+
+    @Override
+    public void skipped(long id, String reason, Instant at) {
+        dsl.update(OUTBOX).set(OUTBOX.STATUS, "SKIPPED").set(OUTBOX.LAST_ERROR, clip(reason)).set(OUTBOX.DELIVERED_AT, Times.toDb(at))
+                .setNull(OUTBOX.LOCKED_UNTIL).setNull(OUTBOX.POSTING_SINCE).where(OUTBOX.ID.eq(id)).execute();
     }
 
     @Override
@@ -81,7 +135,7 @@ public final class JooqOutbox implements Outbox {
     @Override
     public void failed(long id, String reason, Instant at) {
         dsl.update(OUTBOX).set(OUTBOX.STATUS, "FAILED").set(OUTBOX.LAST_ERROR, clip(reason)).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
-                .setNull(OUTBOX.LOCKED_UNTIL).where(OUTBOX.ID.eq(id)).execute();
+                .setNull(OUTBOX.LOCKED_UNTIL).setNull(OUTBOX.POSTING_SINCE).where(OUTBOX.ID.eq(id)).execute();
     }
 
     @Override

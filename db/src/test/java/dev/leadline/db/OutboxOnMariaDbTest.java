@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class OutboxOnMariaDbTest {
     void retryAfterIsHonouredAndNothingIsLostOrSentTwice() {
         Lead lead = newLead();
         desk.claims.assign(lead.id(), mia, jane, "VIP");
-        chat.next.set(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "429 rate limited"));
+        chat.nextPosts.add(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "429 rate limited"));
         dispatcher().dispatchDue(50);
         assertThat(chat.posts).hasSize(1);
         assertThat(desk.outbox.withStatus("PENDING")).isNotEmpty();
@@ -95,7 +94,7 @@ class OutboxOnMariaDbTest {
         clock.advance(Duration.ofSeconds(10));
         assertThat(dispatcher().dispatchDue(50)).as("not before Retry-After").isZero();
         clock.advance(Duration.ofSeconds(25));
-        new OutboxDispatcher(desk.outbox, List.of(chat), clock).dispatchDue(50);
+        dispatcher().dispatchDue(50);
 
         assertThat(chat.posts).hasSize(2);
         assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
@@ -106,7 +105,7 @@ class OutboxOnMariaDbTest {
     void whatHasBeenDueLongestGoesOutFirstAndARetryDoesNotJumpTheQueue() {
         Lead refused = newLead();
         desk.claims.assign(refused.id(), mia, jane, null);
-        chat.next.set(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "429 rate limited"));
+        chat.nextPosts.add(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "429 rate limited"));
         dispatcher().dispatchDue(50);
         clock.advance(Duration.ofSeconds(10));
         Lead waiting = newLead();
@@ -193,25 +192,190 @@ class OutboxOnMariaDbTest {
     }
 
     private OutboxDispatcher dispatcher() {
-        return new OutboxDispatcher(desk.outbox, List.of(chat), clock);
+        return new OutboxDispatcher(desk.outbox, List.of(chat), desk.liveCards, desk.pace, clock);
     }
 
     private Lead newLead() {
-        Lead lead = desk.leads.insert(new NewLead(aLead().build(), null, null, clock.instant()));
-        desk.journal.created(List.of(lead), ActivityType.CREATED, Actor.cli("test"), "Created");
+        return newLead(desk);
+    }
+
+    @Test
+    void eachPlatformHasItsOwnDeliveryAndOneThatFailsOrWaitsHoldsNothingBackOnTheOther() {
+        TwoPlatforms two = new TwoPlatforms();
+        Lead lead = newLead(two.desk);
+        two.teams.nextPosts.add(new Notifier.Delivery.NoAddress("queue has no Teams channel"));
+        two.desk.claims.offer(lead.id(), two.mia, two.desk.team.queueByName("Inbound").orElseThrow(), null);
+        Lead second = newLead(two.desk);
+        two.teams.nextPosts.add(new Notifier.Delivery.RetryLater(Duration.ofMinutes(5), "Teams answered 503"));
+        two.desk.claims.assign(second.id(), two.mia, two.jane, null);
+
+        two.dispatcher().dispatchDue(50);
+
+        assertThat(two.slack.posts).as("Slack got both cards at once").hasSize(2);
+        assertThat(two.teams.posts).hasSize(2);
+        assertThat(two.desk.outbox.withStatus("SKIPPED")).as("no Teams channel: nothing to do, not a failure").hasSize(1);
+        assertThat(two.desk.outbox.withStatus("PENDING")).as("only Teams' retry waits").hasSize(1);
+        clock.advance(Duration.ofMinutes(6));
+        two.dispatcher().dispatchDue(50);
+        assertThat(two.teams.posts).hasSize(3);
+        assertThat(two.slack.posts).as("Slack's copy was not sent again").hasSize(2);
+        assertThat(two.desk.outbox.withStatus("PENDING")).isEmpty();
+        two.desk.close();
+    }
+
+    @Test
+    void aCardThatWaitedShowsTheLeadAsItIsWhenItIsSentNotAsItWasWhenItWasQueued() {
+        Lead lead = newLead();
+        desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+        desk.claims.claim(lead.id(), jane);
+
+        dispatcher().dispatchDue(50);
+
+        assertThat(chat.posts).hasSize(1);
+        Card posted = chat.posts.get(0).card();
+        assertThat(posted.status()).startsWith("Claimed by Jane Rivera");
+        assertThat(posted.actions()).extracting(Card.Action::id).doesNotContain("claim");
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostIsLookedUpAndEditedNeverPostedTwice() {
+        Lead lead = newLead();
+        desk.claims.assign(lead.id(), mia, jane, null);
+        chat.nextPosts.add(new Notifier.Delivery.Unknown("no answer within 10 s"));
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).hasSize(1);
+
+        chat.lookup = new Notifier.Lookup.Found(List.of("msg-1"));
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher().dispatchDue(50);
+
+        assertThat(chat.posts).as("found, so not posted again").hasSize(1);
+        assertThat(chat.finds).hasSize(1);
+        assertThat(chat.updates).extracting(u -> u.where().ref()).containsExactly("msg-1");
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+
+        assertThat(desk.qualification.qualify(lead.id(), jane, "budget confirmed")).isInstanceOf(dev.leadline.core.lead.LeadOutcome.Done.class);
+        dispatcher().dispatchDue(50);
+        assertThat(chat.updates).extracting(u -> u.where().ref()).as("later changes edit the copy found").containsExactly("msg-1", "msg-1");
+    }
+
+    @Test
+    void whenALostPostLeftTwoCopiesTheOlderPointsBelowWithoutButtonsAndTheNewerIsKept() {
+        Lead lead = newLead();
+        desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+        chat.nextPosts.add(new Notifier.Delivery.Unknown("connection reset"));
+        dispatcher().dispatchDue(50);
+        chat.lookup = new Notifier.Lookup.Found(List.of("msg-old", "msg-new"));
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher().dispatchDue(50);
+
+        assertThat(chat.updates).hasSize(2);
+        assertThat(chat.updates.get(0).where().ref()).isEqualTo("msg-old");
+        assertThat(chat.updates.get(0).card().status()).isEqualTo("This card moved below.");
+        assertThat(chat.updates.get(0).card().actions()).isEmpty();
+        assertThat(chat.updates.get(1).where().ref()).isEqualTo("msg-new");
+        assertThat(chat.updates.get(1).card().actions()).extracting(Card.Action::id).containsExactly("claim");
+    }
+
+    @Test
+    void aPostNotFoundAfterALostAnswerIsSentOnce() {
+        Lead lead = newLead();
+        desk.claims.assign(lead.id(), mia, jane, null);
+        chat.nextPosts.add(new Notifier.Delivery.Unknown("no answer"));
+        dispatcher().dispatchDue(50);
+        chat.lookup = new Notifier.Lookup.NotFound();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).hasSize(2);
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterHoldsEveryNodesRequestsToThatDestinationUntilItHasPassed() {
+        Lead first = newLead();
+        desk.claims.assign(first.id(), mia, jane, null);
+        chat.nextPosts.add(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "Slack rate limit (429)"));
+        dispatcher().dispatchDue(50);
+        Lead second = newLead();
+        desk.claims.assign(second.id(), mia, jane, null);
+
+        clock.advance(Duration.ofSeconds(20));
+        OutboxDispatcher otherNode = dispatcher();
+        assertThat(otherNode.dispatchDue(50)).isZero();
+        assertThat(chat.posts).as("no request to Jane's DMs within Retry-After, from any node").hasSize(1);
+        clock.advance(Duration.ofSeconds(11));
+        otherNode.dispatchDue(50);
+        assertThat(chat.posts).hasSize(3);
+    }
+
+    @Test
+    void notificationsWrittenBeforeDeliveriesWerePerPlatformAreSpreadOverThePlatformsOnce() {
+        Lead lead = newLead();
+        desk.database.dsl().insertInto(dev.leadline.db.jooq.Tables.OUTBOX)
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.KIND, "POST").set(dev.leadline.db.jooq.Tables.OUTBOX.LEAD_ID, lead.id().value())
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.CARD_KEY, "lead:" + lead.id())
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.DESTINATION_TYPE, "REP").set(dev.leadline.db.jooq.Tables.OUTBOX.DESTINATION_ID, jane.id())
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.CARD, JooqOutbox.writeCard(new Card(lead.id().toString(), "t", null, "New", List.of(), List.of())))
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.STATUS, "PENDING")
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.NEXT_ATTEMPT_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC))
+                .set(dev.leadline.db.jooq.Tables.OUTBOX.CREATED_AT, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)).execute();
+        JooqOutbox both = new JooqOutbox(desk.database.dsl(), List.of("slack", "teams"));
+
+        assertThat(both.spreadUnassigned()).isEqualTo(1);
+        assertThat(both.spreadUnassigned()).isZero();
+        assertThat(desk.database.dsl().fetch("select platform from outbox where status = 'PENDING' order by platform"))
+                .extracting(r -> r.get(0, String.class)).containsExactly("slack", "teams");
+    }
+
+    /** A desk whose outbox delivers to two platforms. */
+    private final class TwoPlatforms {
+        final TestDesk desk = new TestDesk(clock, List.of("slack", "teams"));
+        final RecordingNotifier slack = new RecordingNotifier("slack");
+        final RecordingNotifier teams = new RecordingNotifier("teams");
+        final Rep jane;
+        final Rep mia;
+
+        TwoPlatforms() {
+            desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                    new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                    List.of(new QueueSpec("Inbound", null, List.of("jane@example.com"))), Actor.cli("test"));
+            jane = desk.team.repByEmail("jane@example.com").orElseThrow();
+            mia = desk.team.repByEmail("mia@example.com").orElseThrow();
+        }
+
+        OutboxDispatcher dispatcher() {
+            return new OutboxDispatcher(desk.outbox, List.of(slack, teams), desk.liveCards, desk.pace, clock);
+        }
+    }
+
+    private Lead newLead(TestDesk on) {
+        Lead lead = on.leads.insert(new NewLead(aLead().build(), null, null, clock.instant()));
+        on.journal.created(List.of(lead), ActivityType.CREATED, Actor.cli("test"), "Created");
         return lead;
     }
 
-    /** Stands in for a chat platform's cloud API: records posts and edits, answers as told. */
+    /** Stands in for a chat platform's cloud API: records posts, edits and look-ups, answers as told. */
     static final class RecordingNotifier implements Notifier {
         record Post(Destination destination, Card card) {}
 
         record Update(MessageRef where, Card card) {}
 
+        final String platform;
         final List<Post> posts = new ArrayList<>();
         final List<Update> updates = new ArrayList<>();
-        final AtomicReference<Delivery> next = new AtomicReference<>();
+        final List<String> finds = new ArrayList<>();
+        /** Answers for the next posts, in order; a post with none left is delivered. */
+        final java.util.Deque<Delivery> nextPosts = new java.util.ArrayDeque<>();
+        Lookup lookup = new Lookup.CannotTell();
         Duration minInterval = Duration.ZERO;
+
+        RecordingNotifier() {
+            this("test");
+        }
+
+        RecordingNotifier(String platform) {
+            this.platform = platform;
+        }
 
         @Override
         public Duration minInterval() {
@@ -220,13 +384,13 @@ class OutboxOnMariaDbTest {
 
         @Override
         public String platform() {
-            return "test";
+            return platform;
         }
 
         @Override
-        public synchronized Delivery post(Destination destination, Card card) {
+        public synchronized Delivery post(Destination destination, String cardKey, Card card) {
             posts.add(new Post(destination, card));
-            Delivery answer = next.getAndSet(null);
+            Delivery answer = nextPosts.poll();
             return answer != null ? answer : new Delivery.Delivered("msg-" + posts.size());
         }
 
@@ -234,6 +398,12 @@ class OutboxOnMariaDbTest {
         public synchronized Delivery update(MessageRef where, Card card) {
             updates.add(new Update(where, card));
             return new Delivery.Delivered(where.ref());
+        }
+
+        @Override
+        public synchronized Lookup find(Destination destination, String cardKey, Instant since) {
+            finds.add(cardKey);
+            return lookup;
         }
     }
 }

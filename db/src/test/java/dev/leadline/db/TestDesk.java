@@ -8,6 +8,7 @@ import dev.leadline.core.sla.SlaSweep;
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.conversion.ConversionService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.notify.LiveCards;
 import dev.leadline.core.qualification.QualificationService;
 import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.core.team.TeamService;
@@ -20,6 +21,8 @@ final class TestDesk implements AutoCloseable {
     final JooqActivityRepository timeline;
     final JooqAuditLog audit;
     final JooqOutbox outbox;
+    final JooqChatPace pace;
+    final LiveCards liveCards;
     final JooqScheduleRepository schedule;
     final TeamService team;
     final LeadJournal journal;
@@ -34,17 +37,24 @@ final class TestDesk implements AutoCloseable {
     final JooqRouting routing;
 
     TestDesk(Clock clock) {
+        this(clock, java.util.List.of("test"));
+    }
+
+    /** A desk whose outbox delivers to these platforms. */
+    TestDesk(Clock clock, java.util.List<String> platforms) {
         database = TestDatabases.fresh();
         var dsl = database.dsl();
         JooqTransactor tx = new JooqTransactor(dsl);
         leads = new JooqLeadRepository(dsl);
         timeline = new JooqActivityRepository(dsl);
         audit = new JooqAuditLog(dsl);
-        outbox = new JooqOutbox(dsl);
+        outbox = new JooqOutbox(dsl, platforms);
+        pace = new JooqChatPace(dsl);
         schedule = new JooqScheduleRepository(dsl);
         team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
         slaPolicies = new JooqSlaPolicies(dsl);
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, java.util.Optional.empty());
+        liveCards = new LiveCards(cards, leads, timeline, slaPolicies);
         slaClocks = new JooqSlaClocks(dsl);
         journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         claims = new ClaimService(tx, leads, journal, team, clock);

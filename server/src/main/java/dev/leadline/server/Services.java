@@ -19,6 +19,7 @@ import dev.leadline.core.intake.IntakeService;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.notify.LiveCards;
 import dev.leadline.core.notify.DailyDigest;
 import dev.leadline.core.notify.MeetingReminders;
 import dev.leadline.core.notify.Notifier;
@@ -37,6 +38,7 @@ import dev.leadline.db.JooqAccountMatches;
 import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqActivityRepository;
 import dev.leadline.db.JooqAuditLog;
+import dev.leadline.db.JooqChatPace;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.db.JooqDigestLog;
 import dev.leadline.db.JooqFormRepository;
@@ -125,7 +127,9 @@ public record Services(
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         JooqRepRepository reps = new JooqRepRepository(dsl);
         TeamService team = new TeamService(transactor, reps, new JooqQueueRepository(dsl), audit, clock);
-        JooqOutbox outbox = new JooqOutbox(dsl);
+        List<Notifier> chat = notifiers.apply(team);
+        JooqOutbox outbox = new JooqOutbox(dsl, chat.stream().map(Notifier::platform).toList());
+        outbox.spreadUnassigned();
         JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
         AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
@@ -152,7 +156,7 @@ public record Services(
         SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
         ConversionService conversion = new ConversionService(transactor, leadRepository, accounts, new JooqConversionRepository(dsl), journal,
                 clock, accountMatching, duplicates);
-        ChatDesk chat = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
+        ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock);
         return new Services(
                 leads,
@@ -166,14 +170,14 @@ public record Services(
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
                 new DailyDigest(transactor, team, leads, new JooqDigestLog(dsl), outbox, clock),
                 timeline,
-                new OutboxDispatcher(outbox, notifiers.apply(team), clock),
+                new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies), new JooqChatPace(dsl), clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard, accountMatching),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
                 new TokenService(new JooqTokenRepository(dsl), reps, audit, clock),
                 views,
-                chat,
+                desk,
                 duplicates,
                 merges,
                 routing.routing(),

@@ -28,6 +28,12 @@ final class SlackStub implements AutoCloseable {
     private final Map<String, String> emails;
     private final AtomicInteger ts = new AtomicInteger();
     private final Map<String, Integer> rateLimited = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> answersLost = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The messages posted, by channel: what conversations.history answers from. */
+    private final Map<String, List<Posted>> history = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A message as conversations.history shows it: its ts and the metadata it was posted with (JSON, or null). */
+    record Posted(String ts, String metadata) {}
 
     SlackStub(Map<String, String> emailsByUserId) throws IOException {
         this.emails = Map.copyOf(emailsByUserId);
@@ -56,14 +62,31 @@ final class SlackStub implements AutoCloseable {
         rateLimited.put(text, n);
     }
 
-    private boolean throttled(String blocks) {
-        for (Map.Entry<String, Integer> limit : rateLimited.entrySet()) {
+    /**
+     * The next {@code n} chat.postMessage calls whose blocks contain {@code text} are carried out (the
+     * message is posted) but the answer that comes back cannot be read: the sender cannot know.
+     */
+    void loseAnswersToPostsContaining(String text, int n) {
+        answersLost.put(text, n);
+    }
+
+    /** The messages in a channel, oldest first. */
+    List<Posted> messages(String channel) {
+        return List.copyOf(history.getOrDefault(channel, List.of()));
+    }
+
+    private static boolean take(Map<String, Integer> limits, String blocks) {
+        for (Map.Entry<String, Integer> limit : limits.entrySet()) {
             if (blocks != null && blocks.contains(limit.getKey()) && limit.getValue() > 0) {
-                rateLimited.put(limit.getKey(), limit.getValue() - 1);
+                limits.put(limit.getKey(), limit.getValue() - 1);
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean throttled(String blocks) {
+        return take(rateLimited, blocks);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -78,6 +101,17 @@ final class SlackStub implements AutoCloseable {
             send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }
+        if (method.equals("chat.postMessage") && take(answersLost, params.get("blocks"))) {
+            post(params);
+            calls.add(new Call(method, params, body, "lost", java.time.Instant.now(), auth));
+            // posted, but what comes back is not Slack's answer (a proxy in between broke it): the sender cannot know
+            byte[] garbled = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, garbled.length);
+            exchange.getResponseBody().write(garbled);
+            exchange.close();
+            return;
+        }
         String reply = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://leadline-test.slack.com/\",\"team\":\"Test\",\"user\":\"leadline\","
                     + "\"team_id\":\"" + (auth != null && auth.contains("team-two") ? "T2" : "T1") + "\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\","
@@ -87,7 +121,10 @@ final class SlackStub implements AutoCloseable {
                     : "{\"ok\":false,\"error\":\"user_not_found\"}";
             case "users.lookupByEmail" -> emails.entrySet().stream().filter(e -> e.getValue().equals(params.get("email"))).findFirst()
                     .map(e -> "{\"ok\":true,\"user\":{\"id\":\"" + e.getKey() + "\"}}").orElse("{\"ok\":false,\"error\":\"users_not_found\"}");
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"1700000000.0000" + ts.incrementAndGet() + "\"}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + post(params) + "\"}";
+            // a DM is posted to the user's id; here its channel has the same id, so its history is found under it
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"" + params.get("users") + "\"}}";
+            case "conversations.history" -> historyOf(params.get("channel"), params.get("oldest"));
             case "oauth.v2.access" -> "{\"ok\":true,\"app_id\":\"A1\",\"access_token\":\"xoxb-team-two\",\"token_type\":\"bot\","
                     + "\"scope\":\"chat:write,commands\",\"bot_user_id\":\"UBOT2\",\"team\":{\"id\":\"T2\",\"name\":\"Two\"},"
                     + "\"enterprise\":null,\"is_enterprise_install\":false,\"authed_user\":{\"id\":\"UADMIN\"}}";
@@ -97,6 +134,33 @@ final class SlackStub implements AutoCloseable {
         };
         calls.add(new Call(method, params, body, reply, java.time.Instant.now(), auth));
         send(exchange, 200, reply);
+    }
+
+    /** Keeps a posted message in its channel's history; returns its ts. */
+    private String post(Map<String, String> params) {
+        // like Slack's: the epoch second it was posted at, and a sequence that keeps ts unique in the channel
+        String posted = java.time.Instant.now().getEpochSecond() + "." + String.format("%06d", ts.incrementAndGet() % 1_000_000);
+        history.computeIfAbsent(params.get("channel"), c -> new CopyOnWriteArrayList<>()).add(new Posted(posted, params.get("metadata")));
+        return posted;
+    }
+
+    private String historyOf(String channel, String oldest) {
+        java.math.BigDecimal after = oldest == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(oldest);
+        StringBuilder json = new StringBuilder("{\"ok\":true,\"has_more\":false,\"messages\":[");
+        List<Posted> newestFirst = new java.util.ArrayList<>(messages(channel));
+        java.util.Collections.reverse(newestFirst);
+        String separator = "";
+        for (Posted m : newestFirst) {
+            if (new java.math.BigDecimal(m.ts()).compareTo(after) > 0) {
+                json.append(separator).append("{\"type\":\"message\",\"ts\":\"").append(m.ts()).append('"');
+                if (m.metadata() != null) {
+                    json.append(",\"metadata\":").append(m.metadata());
+                }
+                json.append('}');
+                separator = ",";
+            }
+        }
+        return json.append("]}").toString();
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

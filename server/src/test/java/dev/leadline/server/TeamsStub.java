@@ -122,6 +122,12 @@ final class TeamsStub implements AutoCloseable {
         return tokens.get();
     }
 
+    /**
+     * When set, a new message in a conversation is answered {@code 202 Accepted} with no body, as the
+     * Microsoft 365 Agents Playground answers a text with a card: delivered, but with no id to edit it by.
+     */
+    volatile boolean acceptPostsWithoutId;
+
     /** The next {@code n} new posts whose body contains {@code text} are answered 429 with Retry-After: 1. */
     void throttlePostsContaining(String text, int n) {
         throttled.put(text, n);
@@ -166,6 +172,12 @@ final class TeamsStub implements AutoCloseable {
             calls.add(new Call(method, path, body, auth, null));
             exchange.getResponseHeaders().add("Retry-After", "1");
             send(exchange, 429, "{\"error\":{\"code\":\"TooManyRequests\"}}");
+            return;
+        }
+        if (acceptPostsWithoutId && method.equals("POST") && path.endsWith("/activities")) {
+            calls.add(new Call(method, path, body, auth, null));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
             return;
         }
         String id = "activity-" + ids.incrementAndGet();

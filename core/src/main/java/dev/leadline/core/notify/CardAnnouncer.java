@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns lead changes into outbox notifications: an offer posts the card to the queue's channel, an
@@ -32,6 +34,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
             ActivityType.MEETING_RESCHEDULED, ActivityType.MEETING_OUTCOME, ActivityType.CONVERTED, ActivityType.UNCONVERTED,
             ActivityType.MERGED, ActivityType.UNMERGED);
 
+    private static final Pattern LEAD_CARD = Pattern.compile("lead:L-(\\d{1,18})");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private final Outbox outbox;
     private final TeamService team;
@@ -106,8 +109,19 @@ public final class CardAnnouncer implements LeadAnnouncer {
         return out;
     }
 
+    /** True for the changes that put a lead's card in front of someone or edit it. */
+    static boolean announces(ActivityType type) {
+        return type == ActivityType.OFFERED || type == ActivityType.ASSIGNED || UPDATES.contains(type);
+    }
+
+    /** The lead a card key names ({@code lead:42}); empty for other cards (digests, reminders, alerts). */
+    static Optional<LeadId> leadOf(String cardKey) {
+        Matcher key = cardKey == null ? null : LEAD_CARD.matcher(cardKey);
+        return key != null && key.matches() ? Optional.of(new LeadId(Long.parseLong(key.group(1)))) : Optional.empty();
+    }
+
     /** The SLA's first step, when the queue has one: the time the lead should be touched by. */
-    private static Card withDeadline(Card card, Lead lead, Instant at, SlaPolicies policies) {
+    static Card withDeadline(Card card, Lead lead, Instant at, SlaPolicies policies) {
         return Optional.ofNullable(lead.queueId()).flatMap(policies::forQueue).flatMap(p -> p.step(0).map(s -> p.deadline(at, s.after())))
                 .map(due -> {
                     List<Card.Field> fields = new ArrayList<>(card.fields());

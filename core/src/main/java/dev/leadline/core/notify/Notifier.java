@@ -1,10 +1,12 @@
 package dev.leadline.core.notify;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * Delivers cards to one chat platform. Implementations must be idempotent on the receiving side
- * where the platform allows, since delivery is at least once.
+ * Delivers cards to one chat platform. The dispatcher gives each notifier its own deliveries (one per
+ * notification and destination), so a platform that fails or waits never holds another back.
  */
 public interface Notifier {
     /** The platform's name, e.g. {@code slack}, {@code teams}, {@code log}. */
@@ -18,21 +20,49 @@ public interface Notifier {
         return Duration.ZERO;
     }
 
-    /** Posts a new card to the destination. */
-    Delivery post(Destination destination, Card card);
+    /**
+     * Posts a new card to the destination. {@code cardKey} names the card (e.g. {@code lead:42}); a
+     * platform that can attach it to the message finds the post again with {@link #find}.
+     */
+    Delivery post(Destination destination, String cardKey, Card card);
 
     /** Replaces a card already posted. */
     Delivery update(MessageRef where, Card card);
 
+    /**
+     * After a post whose outcome is unknown (a timeout, a crash mid-call): the card's messages at the
+     * destination since {@code since}, so that it is edited rather than posted twice.
+     */
+    default Lookup find(Destination destination, String cardKey, Instant since) {
+        return new Lookup.CannotTell();
+    }
+
     /** What became of one delivery. */
     sealed interface Delivery {
-        /** Delivered; {@code ref} says where (kept to edit the card later). */
+        /** Delivered; {@code ref} says where (kept to edit the card later; empty when the platform gave none). */
         record Delivered(String ref) implements Delivery {}
 
-        /** Try again later, not before {@code after} (the platform's Retry-After, or our backoff). */
+        /** Not delivered; try again later, not before {@code after} (the platform's Retry-After, or our backoff). */
         record RetryLater(Duration after, String reason) implements Delivery {}
 
-        /** Will never work (e.g. the channel is gone); the notification is dropped with the reason. */
+        /** The request may or may not have been carried out (no answer in time); the next attempt looks before it posts. */
+        record Unknown(String reason) implements Delivery {}
+
+        /** The destination has no address on this platform (a queue without a channel there, a rep not on it): nothing to do. */
+        record NoAddress(String reason) implements Delivery {}
+
+        /** Will never work (e.g. the channel is gone); the delivery is dropped with the reason. */
         record Failed(String reason) implements Delivery {}
+    }
+
+    /** What a look for a card's messages found. */
+    sealed interface Lookup {
+        /** The card's messages, oldest first. */
+        record Found(List<String> refs) implements Lookup {}
+
+        record NotFound() implements Lookup {}
+
+        /** The platform cannot look messages up, or did not answer. */
+        record CannotTell() implements Lookup {}
     }
 }

@@ -7,41 +7,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers due notifications through every configured notifier. At least once: a notification is
- * marked delivered only after every platform took it; a POST already delivered to a platform is
- * turned into an edit of that copy, and an edit older than one already applied is skipped, so
- * re-deliveries after a crash neither duplicate nor roll back a card.
+ * Delivers due deliveries, each through its own platform's notifier. At least once, and never twice
+ * on purpose: a POST whose card is already out on that platform and destination becomes an edit of
+ * that copy; a post whose outcome was never learned is looked for before it is sent again (and when
+ * two copies turn up, the older is edited to point below); content is rendered at send time
+ * ({@link CardSource}); and the platform's pace and Retry-After answers ({@link ChatPace}) are
+ * honoured before any request to a destination.
  */
 public final class OutboxDispatcher {
     /**
-     * How long a node holds the notifications it took. Short, so that those held by a node that died
+     * How long a node holds the deliveries it took. Short, so that those held by a node that died
      * go out again within seconds; a batch stops early rather than deliver past its lease.
      */
     static final Duration LEASE = Duration.ofSeconds(15);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** How far before an unanswered post a look for its message starts (clocks differ). */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 20;
+    static final String POST = "post";
+    static final String UPDATE = "update";
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final Outbox outbox;
-    private final List<Notifier> notifiers;
+    private final Map<String, Notifier> notifiers;
+    private final CardSource cards;
+    private final ChatPace pace;
     private final Clock clock;
-    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
-    public OutboxDispatcher(Outbox outbox, List<Notifier> notifiers, Clock clock) {
+    public OutboxDispatcher(Outbox outbox, List<Notifier> notifiers, CardSource cards, ChatPace pace, Clock clock) {
         this.outbox = outbox;
-        this.notifiers = List.copyOf(notifiers);
+        this.notifiers = notifiers.stream().collect(Collectors.toUnmodifiableMap(Notifier::platform, Function.identity()));
+        this.cards = cards;
+        this.pace = pace;
         this.clock = clock;
     }
 
     /**
-     * Delivers what is due now; returns how many notifications it settled (delivered, or dropped for
+     * Delivers what is due now; returns how many deliveries it settled (delivered, or dropped for
      * good). Those that must wait (a platform's rate limit, a retry) are not counted, so a caller that
      * goes on while whole batches settle stops when the backlog is only waiting. What it cannot deliver
      * well within its lease is left for the lease to expire, to be taken again.
@@ -49,19 +59,19 @@ public final class OutboxDispatcher {
     public int dispatchDue(int limit) {
         Instant now = clock.instant();
         Instant stopBy = now.plus(LEASE).minus(LEASE_MARGIN);
-        List<Notification> due = outbox.lease(now, now.plus(LEASE), limit);
+        List<Pending> due = outbox.lease(now, now.plus(LEASE), limit);
         int handled = 0;
         int settled = 0;
         List<Long> delivered = new ArrayList<>(due.size());
         try {
-            for (Notification notification : due) {
+            for (Pending pending : due) {
                 if (clock.instant().isAfter(stopBy)) {
-                    log.info("outbox batch ran long; {} notifications wait for their lease to expire", due.size() - handled);
+                    log.info("outbox batch ran long; {} deliveries wait for their lease to expire", due.size() - handled);
                     break;
                 }
-                Outcome outcome = deliver(notification);
+                Outcome outcome = deliver(pending);
                 if (outcome == Outcome.DELIVERED) {
-                    delivered.add(notification.id());
+                    delivered.add(pending.id());
                 }
                 if (outcome != Outcome.WAITS) {
                     settled++;
@@ -78,98 +88,137 @@ public final class OutboxDispatcher {
 
     private enum Outcome { DELIVERED, DROPPED, WAITS }
 
-    private Outcome deliver(Notification n) {
-        Duration retry = null;
-        String retryReason = null;
-        for (Notifier notifier : notifiers) {
-            Optional<MessageRef> posted = n.kind() == Notification.Kind.POST
-                    ? outbox.ref(n.cardKey(), notifier.platform(), n.destination()) : Optional.empty();
-            if (n.kind() == Notification.Kind.POST && posted.isEmpty()) {
-                Optional<Duration> wait = wait(notifier, n.destination());
-                if (wait.isPresent()) {
-                    outbox.postpone(n.id(), clock.instant().plus(wait.get()));
-                    return Outcome.WAITS;
-                }
-            }
-            Notifier.Delivery result;
-            try {
-                result = n.kind() == Notification.Kind.POST ? post(notifier, n, posted) : update(notifier, n);
-            } catch (RuntimeException e) {
-                result = new Notifier.Delivery.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
-            }
-            if (result instanceof Notifier.Delivery.Failed failed) {
-                log.warn("notification {} for lead {} dropped by {}: {}", n.id(), n.leadId(), notifier.platform(), failed.reason());
-                outbox.failed(n.id(), notifier.platform() + ": " + failed.reason(), clock.instant());
-                return Outcome.DROPPED;
-            }
-            if (result instanceof Notifier.Delivery.RetryLater later) {
-                retry = retry == null || later.after().compareTo(retry) > 0 ? later.after() : retry;
-                retryReason = notifier.platform() + ": " + later.reason();
-            }
-        }
-        if (retry == null) {
-            return Outcome.DELIVERED;
-        }
-        if (n.attempts() + 1 >= MAX_ATTEMPTS) {
-            outbox.failed(n.id(), "gave up after " + MAX_ATTEMPTS + " attempts; last: " + retryReason, clock.instant());
+    private Outcome deliver(Pending pending) {
+        Notification n = pending.notification();
+        Notifier notifier = notifiers.get(pending.platform());
+        if (notifier == null) {
+            outbox.failed(pending.id(), pending.platform() + " is not configured on this server", clock.instant());
             return Outcome.DROPPED;
         }
-        Duration wait = retry.compareTo(backoff(n.attempts())) > 0 ? retry : backoff(n.attempts());
-        log.info("notification {} for lead {} retries in {} s: {}", n.id(), n.leadId(), wait.toSeconds(), retryReason);
-        outbox.retryAt(n.id(), clock.instant().plus(wait), retryReason);
+        Notifier.Delivery result;
+        try {
+            Optional<MessageRef> copy = n.kind() == Notification.Kind.POST
+                    ? outbox.ref(n.cardKey(), notifier.platform(), n.destination()) : Optional.empty();
+            List<MessageRef> copies = n.kind() == Notification.Kind.UPDATE ? outbox.refs(n.cardKey(), notifier.platform()) : copy.stream().toList();
+            Optional<Instant> wait = n.kind() == Notification.Kind.POST && copy.isEmpty()
+                    ? notBefore(notifier, POST, n.destination()) : latest(notifier, copies);
+            if (wait.isPresent()) {
+                outbox.postpone(pending.id(), wait.get());
+                return Outcome.WAITS;
+            }
+            Card card = cards.current(n);
+            result = copy.isEmpty() && n.kind() == Notification.Kind.POST ? post(notifier, pending, card) : update(notifier, n, card, copies);
+        } catch (RuntimeException e) {
+            // it may have failed after the request went out: a post is looked for before it is sent again
+            result = new Notifier.Delivery.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return settle(pending, notifier, result);
+    }
+
+    private Outcome settle(Pending pending, Notifier notifier, Notifier.Delivery result) {
+        Notification n = pending.notification();
+        if (result instanceof Notifier.Delivery.Delivered) {
+            return Outcome.DELIVERED;
+        }
+        if (result instanceof Notifier.Delivery.NoAddress none) {
+            log.debug("notification {} has nowhere to go on {}: {}", n.id(), notifier.platform(), none.reason());
+            outbox.skipped(pending.id(), none.reason(), clock.instant());
+            return Outcome.DROPPED;
+        }
+        if (result instanceof Notifier.Delivery.Failed failed) {
+            log.warn("notification {} for lead {} dropped by {}: {}", n.id(), n.leadId(), notifier.platform(), failed.reason());
+            outbox.failed(pending.id(), failed.reason(), clock.instant());
+            return Outcome.DROPPED;
+        }
+        if (result instanceof Notifier.Delivery.RetryLater later) {
+            return retry(pending, notifier, later.after(), later.reason(), false);
+        }
+        return retry(pending, notifier, Duration.ZERO, ((Notifier.Delivery.Unknown) result).reason(), true);
+    }
+
+    private Outcome retry(Pending pending, Notifier notifier, Duration after, String reason, boolean mayHaveGoneOut) {
+        Notification n = pending.notification();
+        if (n.attempts() + 1 >= MAX_ATTEMPTS) {
+            outbox.failed(pending.id(), "gave up after " + MAX_ATTEMPTS + " attempts; last: " + reason, clock.instant());
+            return Outcome.DROPPED;
+        }
+        Duration wait = after.compareTo(backoff(n.attempts())) > 0 ? after : backoff(n.attempts());
+        log.info("notification {} for lead {} retries on {} in {} s: {}", n.id(), n.leadId(), notifier.platform(), wait.toSeconds(), reason);
+        if (mayHaveGoneOut) {
+            outbox.unknownOutcome(pending.id(), clock.instant().plus(wait), reason);
+        } else {
+            outbox.retryAt(pending.id(), clock.instant().plus(wait), reason);
+        }
         return Outcome.WAITS;
     }
 
     /**
-     * Empty when the destination may get a new message now; else how long to wait. Only new posts are
-     * spaced (Slack's one message per second per channel); edits of cards already out are not.
+     * A new card. After an attempt whose outcome was never learned, the platform is asked first
+     * whether it went out: then the newest copy is kept and edited, and any older one points below.
      */
-    private Optional<Duration> wait(Notifier notifier, Destination destination) {
-        if (notifier.minInterval().isZero()) {
-            return Optional.empty();
+    private Notifier.Delivery post(Notifier notifier, Pending pending, Card card) {
+        Notification n = pending.notification();
+        if (pending.postingSince() != null) {
+            Notifier.Lookup found = notifier.find(n.destination(), n.cardKey(), pending.postingSince().minus(LOOK_BACK));
+            if (found instanceof Notifier.Lookup.Found copies && !copies.refs().isEmpty()) {
+                List<String> refs = copies.refs();
+                for (String older : refs.subList(0, refs.size() - 1)) {
+                    notifier.update(new MessageRef(n.cardKey(), notifier.platform(), n.destination(), older, n.id()), movedBelow(card));
+                }
+                MessageRef newest = new MessageRef(n.cardKey(), notifier.platform(), n.destination(), refs.get(refs.size() - 1), 0);
+                outbox.rememberRef(newest, clock.instant());
+                log.info("notification {} had gone out on {} before its answer was lost; editing that copy", n.id(), notifier.platform());
+                return update(notifier, n, card, List.of(newest));
+            }
         }
-        String key = notifier.platform() + ":" + destination.type() + ":" + destination.id();
-        Instant now = clock.instant();
-        Instant last = lastSent.get(key);
-        if (last != null && last.plus(notifier.minInterval()).isAfter(now)) {
-            return Optional.of(Duration.between(now, last.plus(notifier.minInterval())));
-        }
-        lastSent.put(key, now);
-        return Optional.empty();
-    }
-
-    private Notifier.Delivery post(Notifier notifier, Notification n, Optional<MessageRef> existing) {
-        if (existing.isPresent()) {
-            return update(notifier, n, existing.get());
-        }
-        Notifier.Delivery result = notifier.post(n.destination(), n.card());
+        outbox.posting(pending.id(), clock.instant());
+        Notifier.Delivery result = notifier.post(n.destination(), n.cardKey(), card);
         if (result instanceof Notifier.Delivery.Delivered delivered) {
             outbox.rememberRef(new MessageRef(n.cardKey(), notifier.platform(), n.destination(), delivered.ref(), n.id()), clock.instant());
+            if (!notifier.minInterval().isZero()) {
+                pace.hold(notifier.platform(), POST, n.destination(), clock.instant().plus(notifier.minInterval()));
+            }
         }
+        holdOnRetryAfter(notifier, POST, n.destination(), result);
         return result;
     }
 
-    private Notifier.Delivery update(Notifier notifier, Notification n) {
+    /** Edits every copy given; the worst answer is the delivery's. */
+    private Notifier.Delivery update(Notifier notifier, Notification n, Card card, List<MessageRef> copies) {
         Notifier.Delivery worst = new Notifier.Delivery.Delivered("");
-        for (MessageRef ref : outbox.refs(n.cardKey(), notifier.platform())) {
-            Notifier.Delivery result = update(notifier, n, ref);
-            if (!(result instanceof Notifier.Delivery.Delivered)) {
+        for (MessageRef copy : copies) {
+            if (copy.lastOutboxId() > n.id()) {
+                continue; // a later change has already been shown on this copy
+            }
+            Notifier.Delivery result = notifier.update(copy, card);
+            if (result instanceof Notifier.Delivery.Delivered delivered) {
+                outbox.rememberRef(new MessageRef(copy.cardKey(), copy.platform(), copy.destination(),
+                        delivered.ref().isEmpty() ? copy.ref() : delivered.ref(), n.id()), clock.instant());
+            } else {
+                holdOnRetryAfter(notifier, UPDATE, copy.destination(), result);
                 worst = result;
             }
         }
         return worst;
     }
 
-    private Notifier.Delivery update(Notifier notifier, Notification n, MessageRef ref) {
-        if (ref.lastOutboxId() > n.id()) {
-            return new Notifier.Delivery.Delivered(ref.ref());
+    private void holdOnRetryAfter(Notifier notifier, String method, Destination destination, Notifier.Delivery result) {
+        if (result instanceof Notifier.Delivery.RetryLater later && !later.after().isNegative() && !later.after().isZero()) {
+            pace.hold(notifier.platform(), method, destination, clock.instant().plus(later.after()));
         }
-        Notifier.Delivery result = notifier.update(ref, n.card());
-        if (result instanceof Notifier.Delivery.Delivered delivered) {
-            outbox.rememberRef(new MessageRef(ref.cardKey(), ref.platform(), ref.destination(),
-                    delivered.ref().isEmpty() ? ref.ref() : delivered.ref(), n.id()), clock.instant());
-        }
-        return result;
+    }
+
+    private Optional<Instant> notBefore(Notifier notifier, String method, Destination destination) {
+        return pace.notBefore(notifier.platform(), method, destination, clock.instant());
+    }
+
+    private Optional<Instant> latest(Notifier notifier, List<MessageRef> copies) {
+        return copies.stream().map(c -> notBefore(notifier, UPDATE, c.destination())).flatMap(Optional::stream).max(Instant::compareTo);
+    }
+
+    /** What an older duplicate of a card turns into: the card's title, a pointer below, no buttons. */
+    static Card movedBelow(Card card) {
+        return new Card(card.leadId(), card.title(), card.subtitle(), "This card moved below.", List.of(), List.of());
     }
 
     static Duration backoff(int attempts) {

@@ -19,7 +19,7 @@ public final class LogNotifier implements Notifier {
     }
 
     @Override
-    public Delivery post(Destination destination, Card card) {
+    public Delivery post(Destination destination, String cardKey, Card card) {
         String ref = "log-" + sequence.incrementAndGet();
         log.info("[card {} to {} {}] {} | {} | {}", ref, destination.type(), destination.id(), card.title(), card.status(), card.actions());
         return new Delivery.Delivered(ref);
