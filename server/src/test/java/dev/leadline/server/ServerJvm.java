@@ -38,6 +38,7 @@ final class ServerJvm {
             port = socket.getLocalPort();
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", // a test server lives seconds: C1 alone starts it sooner and leaves the cores to the tests
                 "-cp", System.getProperty("java.class.path"), "dev.leadline.server.Main", command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

@@ -68,7 +68,7 @@ class ShutdownTest {
         }
         Files.writeString(csv, rows);
         Path log = dir.resolve("import.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.leadline.server.Main", "import", "--init", csv.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env());
