@@ -16,3 +16,12 @@ CREATE TABLE chat_rate_limit (
   not_before       DATETIME(6) NOT NULL,
   PRIMARY KEY (platform, method, destination_type, destination_id)
 );
+
+-- Signed chat requests already acted on (Slack interactive payloads, by signature), so that a replay
+-- within the platform's freshness window is acknowledged without acting again, on whichever node it reaches.
+CREATE TABLE chat_request_seen (
+  request_key VARCHAR(128) NOT NULL,
+  seen_at     DATETIME(6)  NOT NULL,
+  PRIMARY KEY (request_key)
+);
+CREATE INDEX ix_chat_request_seen_at ON chat_request_seen (seen_at);

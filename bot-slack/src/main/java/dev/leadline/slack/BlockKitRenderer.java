@@ -28,8 +28,16 @@ public final class BlockKitRenderer {
     private BlockKitRenderer() {}
 
     public static List<LayoutBlock> render(Card card) {
+        return render(card, null);
+    }
+
+    /**
+     * The card's blocks, their ids ending in {@code revision} when given: an edit of a message gets
+     * fresh block ids, so Slack shows the new blocks instead of keeping the old ones' state.
+     */
+    public static List<LayoutBlock> render(Card card, String revision) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        String id = card.leadId() == null ? "" : ":" + card.leadId();
+        String id = (card.leadId() == null ? "" : ":" + card.leadId()) + (revision == null ? "" : ":" + revision);
         String title = "*" + escape(card.title()) + "*" + (card.subtitle() == null ? "" : "\n" + escape(card.subtitle()));
         blocks.add(section(s -> s.blockId("lead" + id).text(markdownText(title))));
         if (!card.fields().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.leadline.slack;
 
 import com.slack.api.Slack;
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
@@ -15,7 +16,10 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.chat.SeenRequests;
 import dev.leadline.core.team.Rep;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +50,13 @@ public final class SlackApp {
     private SocketModeApp socketMode;
     private final AfterAck afterAck = new AfterAck();
     private final SlackHome home;
+    private final SeenRequests seen;
+    private final Clock clock;
+    private final SlackSignature.Verifier verifier;
+    /** How far a request's timestamp may be from now, either way (Slack's own advice: 5 minutes). */
+    static final Duration FRESHNESS = Duration.ofMinutes(5);
+    /** How long the signatures of interactive payloads are remembered, to acknowledge a replay without acting on it. */
+    static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
 
     /** An HTTP request as received, body unchanged (the signature covers its exact bytes). */
     public record HttpRequest(String path, String query, Map<String, List<String>> headers, String body, String remoteAddress) {}
@@ -54,7 +65,11 @@ public final class SlackApp {
     public record HttpResponse(int status, String contentType, Map<String, List<String>> headers, String body) {}
 
     public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, SlackPeople people, SlackClients clients,
-                    SlackInstallations installations, SlackModals modals) {
+                    SlackInstallations installations, SlackModals modals, SeenRequests seen, Clock clock) {
+        this.seen = seen;
+        this.clock = clock;
+        this.verifier = settings.signingSecret() == null ? null
+                : new SlackSignature.Verifier(new SlackSignature.Generator(settings.signingSecret()));
         this.desk = desk;
         this.people = people;
         this.clients = clients;
@@ -85,6 +100,17 @@ public final class SlackApp {
     }
 
     public HttpResponse handle(HttpRequest request) {
+        Optional<String> timestamp = header(request, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        if (timestamp.isPresent() && !fresh(timestamp.get())) {
+            return new HttpResponse(401, "text/plain", Map.of(), "the request's timestamp is more than 5 minutes from now");
+        }
+        Optional<String> signature = header(request, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        if (request.body().startsWith("payload=") && timestamp.isPresent() && signature.isPresent() && verifier != null
+                && verifier.isValid(timestamp.get(), request.body(), signature.get(), clock.millis())
+                && !seen.firstTime("slack:" + signature.get(), clock.instant(), REPLAY_WINDOW)) {
+            log.info("a Slack interactive request was received again; acknowledged without acting on it");
+            return new HttpResponse(200, "text/plain", Map.of(), "");
+        }
         Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder().requestUri(request.path())
                 .queryString(QueryStringParser.toMap(request.query())).headers(new RequestHeaders(request.headers()))
                 .requestBody(request.body()).remoteAddress(request.remoteAddress()).build());
@@ -99,6 +125,20 @@ public final class SlackApp {
             log.error("Slack request failed", e);
             return new HttpResponse(500, "application/json", Map.of(), "{\"error\":\"internal error\"}");
         }
+    }
+
+    private boolean fresh(String timestamp) {
+        try {
+            long seconds = Long.parseLong(timestamp.strip());
+            return Math.abs(clock.instant().getEpochSecond() - seconds) <= FRESHNESS.toSeconds();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> header(HttpRequest request, String name) {
+        return request.headers().entrySet().stream().filter(h -> h.getKey() != null && h.getKey().equalsIgnoreCase(name))
+                .flatMap(h -> h.getValue().stream()).findFirst();
     }
 
     private void register() {
@@ -138,9 +178,10 @@ public final class SlackApp {
         });
         app.blockAction(MODAL_ACTIONS, (req, ctx) -> {
             var action = req.getPayload().getActions().get(0);
-            Optional<Rep> rep = people.rep(ctx.getTeamId(), req.getPayload().getUser().getId(), ctx.client());
+            SlackPeople.Who who = people.who(ctx.getTeamId(), req.getPayload().getUser().getId(), ctx.client());
+            Optional<Rep> rep = who.rep();
             if (rep.isEmpty()) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(stranger()));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(who.whyNot()));
             } else {
                 var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
                         .view(modals.form(action.getActionId(), action.getValue(), rep.get())));
@@ -236,13 +277,8 @@ public final class SlackApp {
 
     private ChatReply asRep(String teamId, String userId, com.slack.api.methods.MethodsClient slack,
                             java.util.function.Function<Rep, ChatReply> work) {
-        return people.rep(teamId, userId, slack).map(work).orElseGet(() -> ChatReply.text(stranger()));
-    }
-
-
-    private static String stranger() {
-        return "Hello! I don't know you yet: your Slack email is not on the Leadline team. Ask your Leadline admin to add you "
-                + "(reps in leadline.yml), then try again.";
+        SlackPeople.Who who = people.who(teamId, userId, slack);
+        return who.rep().map(work).orElseGet(() -> ChatReply.text(who.whyNot()));
     }
 
     static ChatCommand command(String actionId, String leadId) {

@@ -2,6 +2,8 @@ package dev.leadline.slack;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,8 @@ public final class SlackClients {
     private final Slack slack;
     private final SlackSettings settings;
     private final SlackInstallations installations;
+    /** The one workspace's id in single-workspace mode, asked of Slack ({@code auth.test}) once it answers. */
+    private volatile String homeTeam;
 
     public SlackClients(Slack slack, SlackSettings settings, SlackInstallations installations) {
         this.slack = slack;
@@ -36,6 +40,33 @@ public final class SlackClients {
     /** How an id from this workspace is stored. */
     public Address address(String teamId, String id) {
         return new Address(settings.multiWorkspace() ? Optional.ofNullable(teamId) : Optional.empty(), id);
+    }
+
+    /**
+     * True when the workspace is one this Leadline serves: the bot token's own workspace, or one that
+     * installed the app. False when Slack cannot tell us which workspace the token is for (asked again next time).
+     */
+    public boolean serves(String teamId) {
+        if (settings.multiWorkspace()) {
+            return teamId != null && installations.botToken(null, teamId).isPresent();
+        }
+        if (teamId == null) {
+            return true; // a signed request that names no workspace can only come from ours
+        }
+        String home = homeTeam;
+        if (home == null) {
+            try {
+                var auth = slack.methods(settings.botToken()).authTest(r -> r);
+                if (!auth.isOk() || auth.getTeamId() == null) {
+                    return false;
+                }
+                home = auth.getTeamId();
+                homeTeam = home;
+            } catch (IOException | SlackApiException e) {
+                return false;
+            }
+        }
+        return home.equals(teamId);
     }
 
     /** A client for the address's workspace; empty when the app is not installed there. */

@@ -33,6 +33,7 @@ public final class SlackNotifier implements Notifier {
     private final SlackClients clients;
     private final SlackPeople people;
     private final TeamService team;
+    public static final String PLATFORM = SlackPeople.PLATFORM;
     /** The event type of the metadata every Leadline card carries. */
     public static final String METADATA_TYPE = "leadline_card";
     private static final int HISTORY_PAGE = 200;
@@ -143,8 +144,9 @@ public final class SlackNotifier implements Notifier {
             return new Delivery.Failed("the Slack app is not installed in workspace " + channel.team().orElse("?"));
         }
         try {
+            String revision = Long.toString(System.nanoTime() & 0xffffffffL, 36);
             var response = slack.get().chatUpdate(r -> r.channel(channel.id()).ts(ref[1]).text(BlockKitRenderer.fallback(card))
-                    .blocks(BlockKitRenderer.render(card)));
+                    .blocks(BlockKitRenderer.render(card, revision)));
             return response.isOk() ? new Delivery.Delivered(where.ref()) : refused(response);
         } catch (SlackApiException e) {
             return fromHttp(e);

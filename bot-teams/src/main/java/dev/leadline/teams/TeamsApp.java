@@ -2,7 +2,9 @@ package dev.leadline.teams;
 
 import dev.leadline.core.chat.ChatConversations;
 import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.SeenRequests;
 import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -20,12 +22,17 @@ public final class TeamsApp implements AutoCloseable {
     private final AdaptiveCards cards;
     private final TeamsSettings settings;
     private final TeamsNotifier notifier;
+    private final SeenRequests seen;
+    private final Clock clock;
     private volatile TeamsBot bot;
 
-    public TeamsApp(TeamsSettings settings, TeamService team, ChatConversations conversations, Clock clock) {
+    public TeamsApp(TeamsSettings settings, TeamService team, ChatConversations conversations, IdentityConflicts conflicts,
+                    SeenRequests seen, Clock clock) {
         this.settings = settings;
+        this.seen = seen;
+        this.clock = clock;
         this.transport = new BotFrameworkTransport(settings, clock);
-        this.people = new TeamsPeople(team, conversations, clock);
+        this.people = new TeamsPeople(team, conversations, conflicts, clock);
         this.cards = new AdaptiveCards(() -> bot == null ? java.util.List.of() : bot.disqualifyReasons());
         this.notifier = new TeamsNotifier(transport, people, team, cards, settings.tenantId());
     }
@@ -37,7 +44,7 @@ public final class TeamsApp implements AutoCloseable {
 
     /** Connects the desk (built after the notifiers, since the services need them). */
     public void serve(ChatDesk desk) {
-        this.bot = new TeamsBot(desk, people, cards);
+        this.bot = new TeamsBot(desk, people, cards, seen, clock);
     }
 
     /** One {@code POST /api/messages}: the Authorization header and the body as received. */

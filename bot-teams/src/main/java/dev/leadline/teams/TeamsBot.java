@@ -3,12 +3,15 @@ package dev.leadline.teams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.chat.SeenRequests;
 import dev.leadline.core.notify.Card;
 import dev.leadline.core.team.Rep;
 import dev.leadline.teams.TeamsTransport.Incoming;
 import dev.leadline.teams.TeamsTransport.InvokeAnswer;
 import dev.leadline.teams.TeamsTransport.Message;
 import dev.leadline.teams.TeamsTransport.Turn;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,14 +32,23 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
     private static final String SORRY = "Sorry, something went wrong on the Leadline server. Check the lead with `lead <id>` and try "
             + "again in a minute.";
 
+    static final String NO_LEAD = "This button does not say which lead it is for, so nothing was done. Open the lead with "
+            + "`lead <id>` and use the buttons on that card.";
+    /** Teams reports one install twice (installationUpdate and conversationUpdate): the welcome goes once within this time. */
+    private static final Duration WELCOME_ONCE_WITHIN = Duration.ofHours(1);
+
     private final ChatDesk desk;
     private final TeamsPeople people;
     private final AdaptiveCards cards;
+    private final SeenRequests seen;
+    private final Clock clock;
 
-    public TeamsBot(ChatDesk desk, TeamsPeople people, AdaptiveCards cards) {
+    public TeamsBot(ChatDesk desk, TeamsPeople people, AdaptiveCards cards, SeenRequests seen, Clock clock) {
         this.desk = desk;
         this.people = people;
         this.cards = cards;
+        this.seen = seen;
+        this.clock = clock;
     }
 
     /** The reasons the disqualify form offers. */
@@ -49,7 +61,8 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         people.seen(incoming);
         switch (incoming.kind()) {
             case INSTALLED:
-                if (incoming.personal()) {
+                if (incoming.personal()
+                        && seen.firstTime("teams-welcome:" + incoming.conversation().conversationId(), clock.instant(), WELCOME_ONCE_WITHIN)) {
                     turn.reply(Message.text("Hi, I'm Leadline. I announce new leads and you work them here. Try `home`, `leads`, "
                             + "`leads overdue` or `help`."));
                 }
@@ -88,6 +101,9 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
             return InvokeAnswer.message("Your " + view + " leads are below.");
         }
         String lead = incoming.data().get("lead");
+        if (lead == null || lead.isBlank()) {
+            return InvokeAnswer.message(NO_LEAD);
+        }
         if ("refresh".equals(verb)) {
             return InvokeAnswer.card(cards.render(desk.card(lead), null, false));
         }
@@ -105,11 +121,11 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
     }
 
     private <T> T asRep(Incoming incoming, Turn turn, Function<Rep, T> work) {
-        Optional<Rep> rep = people.rep(incoming, turn);
-        if (rep.isEmpty()) {
-            throw new Stranger();
+        TeamsPeople.Who who = people.who(incoming, turn);
+        if (who.rep().isEmpty()) {
+            throw new Stranger(who.whyNot());
         }
-        return work.apply(rep.get());
+        return work.apply(who.rep().get());
     }
 
     /** The work's answer; a stranger is told how to get access, and a failure (logged) gets an apology. */
@@ -117,7 +133,7 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         try {
             return work.get();
         } catch (Stranger s) {
-            return say.apply(STRANGER);
+            return say.apply(s.getMessage());
         } catch (RuntimeException e) {
             log.error("Teams activity failed", e);
             return say.apply(SORRY);
@@ -134,9 +150,10 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
     }
 
     /** The sender is not a rep (or not an active one). */
+    /** The sender is not a rep here; the message says why, in words for them. */
     private static final class Stranger extends RuntimeException {
-        Stranger() {
-            super(null, null, false, false);
+        Stranger(String why) {
+            super(why, null, false, false);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.leadline.teams;
 
 import dev.leadline.core.chat.ChatConversations;
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
@@ -18,31 +19,52 @@ public final class TeamsPeople {
     private static final Actor TEAMS_ACTOR = new Actor("system", "teams");
     private static final String SERVICE_URL = "service-url";
 
+    static final String TAKEN = "Your email belongs to a rep who uses another Microsoft 365 account with Leadline, so nothing was done. "
+            + "Your Leadline managers have been told; if your account really changed, they can link the new one.";
     private final TeamService team;
     private final ChatConversations conversations;
+    private final IdentityConflicts conflicts;
     private final Clock clock;
     private final java.util.Map<String, String> written = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TeamsPeople(TeamService team, ChatConversations conversations, Clock clock) {
+    public TeamsPeople(TeamService team, ChatConversations conversations, IdentityConflicts conflicts, Clock clock) {
         this.team = team;
         this.conversations = conversations;
+        this.conflicts = conflicts;
         this.clock = clock;
     }
 
-    /** The active rep behind the sender, or empty when they are not on the team. */
-    public Optional<Rep> rep(TeamsTransport.Incoming incoming, TeamsTransport.Turn turn) {
+    /** Who a Teams user is to Leadline: a rep, or why not (in words for them). */
+    public record Who(Optional<Rep> rep, String whyNot) {}
+
+    /**
+     * The active rep behind the sender, or why they are not one: not on the team, or claiming a rep
+     * who is linked to another AAD user (never re-bound; the managers are told).
+     */
+    public Who who(TeamsTransport.Incoming incoming, TeamsTransport.Turn turn) {
         if (incoming.aadObjectId() != null) {
             Optional<Rep> known = team.repByChatIdentity(PLATFORM, incoming.aadObjectId());
             if (known.isPresent()) {
-                return known.filter(Rep::active);
+                return known.filter(Rep::active).map(r -> new Who(Optional.of(r), null)).orElseGet(() -> new Who(Optional.empty(), TeamsBot.STRANGER));
             }
         }
         Optional<TeamsTransport.Member> member = turn.sender();
         Optional<Rep> rep = member.flatMap(m -> Optional.ofNullable(m.email()).flatMap(team::repByEmail)
                         .or(() -> Optional.ofNullable(m.userPrincipalName()).flatMap(team::repByEmail)))
                 .filter(Rep::active);
+        if (rep.isEmpty()) {
+            return new Who(Optional.empty(), TeamsBot.STRANGER);
+        }
         String aad = member.map(TeamsTransport.Member::aadObjectId).orElse(incoming.aadObjectId());
-        return aad == null ? rep : rep.map(r -> team.linkChatIdentity(r, PLATFORM, aad, TEAMS_ACTOR));
+        if (aad == null) {
+            return new Who(rep, null);
+        }
+        Optional<Rep> linked = team.linkChatIdentity(rep.get(), PLATFORM, aad, TEAMS_ACTOR);
+        if (linked.isEmpty()) {
+            conflicts.refused(rep.get(), PLATFORM, rep.get().chatIdentities().get(PLATFORM), aad);
+            return new Who(Optional.empty(), TAKEN);
+        }
+        return new Who(linked, null);
     }
 
     /** Remembers where this conversation is, and for a personal chat that it is the sender's. */

@@ -66,7 +66,7 @@ public final class Leadline implements AutoCloseable {
         try {
             ChatPlatforms chat = new ChatPlatforms(config.slack(), config.teams(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
-                    chat::notifiers);
+                    chat);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());

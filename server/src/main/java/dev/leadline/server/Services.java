@@ -19,6 +19,7 @@ import dev.leadline.core.intake.IntakeService;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.notify.CardAnnouncer;
+import dev.leadline.core.notify.IdentityConflictNotices;
 import dev.leadline.core.notify.LiveCards;
 import dev.leadline.core.notify.DailyDigest;
 import dev.leadline.core.notify.MeetingReminders;
@@ -119,7 +120,7 @@ public record Services(
      * Wires every service on the database; {@code notifiers} makes the chat platforms' notifiers once
      * the team is known (they look reps and queues up).
      */
-    public static Services wire(Database database, Clock clock, Settings settings, Function<TeamService, List<Notifier>> notifiers) {
+    public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
@@ -127,9 +128,13 @@ public record Services(
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         JooqRepRepository reps = new JooqRepRepository(dsl);
         TeamService team = new TeamService(transactor, reps, new JooqQueueRepository(dsl), audit, clock);
-        List<Notifier> chat = notifiers.apply(team);
-        JooqOutbox outbox = new JooqOutbox(dsl, chat.stream().map(Notifier::platform).toList());
+        JooqOutbox outbox = new JooqOutbox(dsl, chatPlatforms.platforms());
         outbox.spreadUnassigned();
+        List<Notifier> chat = chatPlatforms.notifiers(team, new IdentityConflictNotices(outbox, team, clock));
+        if (!chat.stream().map(Notifier::platform).toList().equals(chatPlatforms.platforms())) {
+            throw new IllegalStateException("notifiers " + chat.stream().map(Notifier::platform).toList() + " are not the platforms "
+                    + chatPlatforms.platforms());
+        }
         JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
         AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);

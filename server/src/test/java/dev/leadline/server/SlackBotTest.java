@@ -68,6 +68,9 @@ class SlackBotTest {
         String ts = tsOf(lead);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
                 .anyMatch(u -> ts.equals(u.params().get("ts")) && u.params().get("blocks").contains("Claimed by Jane Rivera")));
+        String edit = slack.calls("chat.update").stream().filter(u -> ts.equals(u.params().get("ts"))).findFirst().orElseThrow().params().get("blocks");
+        assertThat(edit).as("an edit gets fresh block ids").doesNotContain("\"block_id\":\"actions:" + lead + "\"")
+                .contains("\"block_id\":\"actions:" + lead + ":");
         Awaitility.await("Jane's App Home shows her new lead").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.publish")
                 .stream().anyMatch(p -> "UJANE".equals(p.params().get("user_id")) && p.params().get("view").contains(lead)));
     }
@@ -196,6 +199,61 @@ class SlackBotTest {
     }
 
     @Test
+    void aClickFromAnotherWorkspaceChangesNothingAndRebindsNothing() throws Exception {
+        ask("UJANE", "/leads", "mine"); // Jane's Slack user is linked to her rep
+        slack.addUser("UEVIL", "T9", "jane@example.com");
+        String lead = offeredLead("Foreign");
+
+        assertThat(send(buttonPayload("T9", "UEVIL", "claim", lead, "r-evil-t9")).statusCode()).isEqualTo(200);
+        // the same stranger in a channel shared into our workspace (Slack Connect): the request names T1, the user is T9's
+        assertThat(send(buttonPayload("T1", "UEVIL", "claim", lead, "r-evil-t1")).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !responses("r-evil-t9").isEmpty() && !responses("r-evil-t1").isEmpty());
+        assertThat(responses("r-evil-t9").get(0).body()).contains("its own workspace only");
+        assertThat(responses("r-evil-t1").get(0).body()).contains("its own workspace only");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+        assertThat(server.services().team().repByEmail("jane@example.com").orElseThrow().chatIdentities()).containsEntry("slack", "UJANE");
+    }
+
+    @Test
+    void anotherUserWithARepsEmailIsRefusedTheLinkStaysAndTheManagersAreTold() throws Exception {
+        ask("UOMAR", "/leads", "mine");
+        slack.addUser("UOMAR2", "T1", "omar@example.com"); // a second account in our own workspace
+        String lead = offeredLead("Takeover");
+
+        assertThat(send(buttonPayload("T1", "UOMAR2", "claim", lead, "r-omar2")).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !responses("r-omar2").isEmpty());
+        assertThat(responses("r-omar2").get(0).body()).contains("uses another Slack account");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+        assertThat(server.services().team().repByEmail("omar@example.com").orElseThrow().chatIdentities()).containsEntry("slack", "UOMAR");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> "UMIA".equals(c.params().get("channel")) && c.params().getOrDefault("blocks", "").contains("UOMAR2")));
+    }
+
+    @Test
+    void requestsDatedInTheFutureAreRefusedAndAReplayedClickIsAcknowledgedWithoutActingAgain() throws Exception {
+        String lead = offeredLead("Replay");
+        String body = buttonPayload("UJANE", "claim", lead, "r-future");
+        long now = System.currentTimeMillis() / 1000;
+        assertThat(server.send(signed(body, "application/x-www-form-urlencoded", now + 3600)).statusCode()).isEqualTo(401);
+        assertThat(server.send(signed(body, "application/x-www-form-urlencoded", now + 86_400)).statusCode()).isEqualTo(401);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+
+        String click = buttonPayload("UJANE", "release", lead, "r-replay");
+        ask("UJANE", "/lead", "claim " + lead);
+        HttpRequest first = signed(click, "application/x-www-form-urlencoded", now);
+        assertThat(server.send(first).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.services().leads().get(LeadId.parse(lead)).ownerRepId() == null);
+        ask("UJANE", "/lead", "claim " + lead);
+        assertThat(server.send(signed(click, "application/x-www-form-urlencoded", now)).statusCode()).as("a replay is acknowledged")
+                .isEqualTo(200);
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> server.services().leads().get(LeadId.parse(lead)).ownerRepId() != null);
+        assertThat(responses("r-replay")).as("and not acted on again").hasSize(1);
+    }
+
+    @Test
     void aDisqualifyButtonOpensAModalAndARefusedSubmissionShowsWhyOnTheField() throws Exception {
         String lead = offeredLead("Modal");
         ask("UJANE", "/lead", "claim " + lead);
@@ -272,7 +330,11 @@ class SlackBotTest {
     }
 
     private static String buttonPayload(String user, String action, String lead, String responseId) {
-        return form(Map.of("payload", "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\"},\"team\":{\"id\":\"T1\"},"
+        return buttonPayload("T1", user, action, lead, responseId);
+    }
+
+    private static String buttonPayload(String team, String user, String action, String lead, String responseId) {
+        return form(Map.of("payload", "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\"},\"team\":{\"id\":\"" + team + "\"},"
                 + "\"api_app_id\":\"A1\",\"trigger_id\":\"trig-" + responseId + "\",\"response_url\":\"" + slack.responseUrl(responseId) + "\","
                 + "\"channel\":{\"id\":\"CINBOUND\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"" + action + "\",\"block_id\":\"actions:"
                 + lead + "\",\"value\":\"" + lead + "\",\"action_ts\":\"1700000000.1\"}]}"));

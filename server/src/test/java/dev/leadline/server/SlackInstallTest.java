@@ -34,7 +34,7 @@ class SlackInstallTest {
 
             HttpResponse<String> start = server.get("/slack/install");
             String startText = start.headers().firstValue("Location").orElse("") + start.body();
-            assertThat(startText).contains("client_id=111.222").contains("scope=chat%3Awrite");
+            assertThat(startText).contains("client_id=111.222").contains("scope=channels%3Ahistory%2Cchat%3Awrite");
             Matcher state = STATE.matcher(startText);
             assertThat(state.find()).isTrue();
             String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

@@ -26,6 +26,8 @@ final class SlackStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> emails;
+    /** Users of other workspaces (Slack Connect): user id to {team id, email}. */
+    private final Map<String, List<String>> foreign = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger ts = new AtomicInteger();
     private final Map<String, Integer> rateLimited = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> answersLost = new java.util.concurrent.ConcurrentHashMap<>();
@@ -40,6 +42,14 @@ final class SlackStub implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.start();
+    }
+
+    /**
+     * A user added after the start: of another organisation's workspace (as users.info shows one met in
+     * a Slack Connect channel), or of T1 itself.
+     */
+    void addUser(String userId, String teamId, String email) {
+        foreign.put(userId, List.of(teamId, email));
     }
 
     /** Where {@code apps.connections.open} sends Socket Mode clients. */
@@ -116,9 +126,7 @@ final class SlackStub implements AutoCloseable {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://leadline-test.slack.com/\",\"team\":\"Test\",\"user\":\"leadline\","
                     + "\"team_id\":\"" + (auth != null && auth.contains("team-two") ? "T2" : "T1") + "\",\"user_id\":\"UBOT\",\"bot_id\":\"B1\","
                     + "\"is_enterprise_install\":false}";
-            case "users.info" -> emails.containsKey(params.get("user"))
-                    ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{\"email\":\"" + emails.get(params.get("user")) + "\"}}}"
-                    : "{\"ok\":false,\"error\":\"user_not_found\"}";
+            case "users.info" -> userInfo(params.get("user"), auth);
             case "users.lookupByEmail" -> emails.entrySet().stream().filter(e -> e.getValue().equals(params.get("email"))).findFirst()
                     .map(e -> "{\"ok\":true,\"user\":{\"id\":\"" + e.getKey() + "\"}}").orElse("{\"ok\":false,\"error\":\"users_not_found\"}");
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + post(params) + "\"}";
@@ -134,6 +142,18 @@ final class SlackStub implements AutoCloseable {
         };
         calls.add(new Call(method, params, body, reply, java.time.Instant.now(), auth));
         send(exchange, 200, reply);
+    }
+
+    private String userInfo(String user, String auth) {
+        if (foreign.containsKey(user)) {
+            return "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + foreign.get(user).get(0) + "\",\"is_stranger\":"
+                    + !"T1".equals(foreign.get(user).get(0)) + ","
+                    + "\"profile\":{\"email\":\"" + foreign.get(user).get(1) + "\"}}}";
+        }
+        String team = auth != null && auth.contains("team-two") ? "T2" : "T1";
+        return emails.containsKey(user)
+                ? "{\"ok\":true,\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + team + "\",\"profile\":{\"email\":\"" + emails.get(user) + "\"}}}"
+                : "{\"ok\":false,\"error\":\"user_not_found\"}";
     }
 
     /** Keeps a posted message in its channel's history; returns its ts. */

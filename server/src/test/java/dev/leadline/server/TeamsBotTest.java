@@ -92,6 +92,28 @@ class TeamsBotTest {
     }
 
     @Test
+    void anInstallThatTeamsReportsTwiceIsWelcomedOnce() throws Exception {
+        ObjectNode installed = activity("installationUpdate", "29:omar", "aad-omar", "a:omar-new", "personal").put("action", "add");
+        ObjectNode added = activity("conversationUpdate", "29:omar", "aad-omar", "a:omar-new", "personal");
+        added.putArray("membersAdded").addObject().put("id", "28:" + APP_ID);
+
+        assertThat(send(installed.toString(), teams.token(APP_ID)).statusCode()).isEqualTo(200);
+        assertThat(send(added.toString(), teams.token(APP_ID)).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:omar-new").isEmpty());
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> teams.replies("a:omar-new").size() == 1);
+        assertThat(teams.replies("a:omar-new").get(0).body()).contains("I'm Leadline");
+    }
+
+    @Test
+    void aCardButtonThatDoesNotSayWhichLeadIsAnsweredWithAClearMessage() throws Exception {
+        HttpResponse<String> answer = send(invoke("29:jane", "aad-jane", "a:jane", "personal", "claim", Map.of()), teams.token(APP_ID));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("does not say which lead");
+    }
+
+    @Test
     void aStrangerIsToldHowToGetAccessAndNothingRuns() throws Exception {
         send(message("29:stranger", "aad-stranger", "a:stranger", "personal", "leads"), teams.token(APP_ID));
 

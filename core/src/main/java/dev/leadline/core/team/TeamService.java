@@ -107,18 +107,26 @@ public final class TeamService {
         return directory.repByChatIdentity(platform, externalId);
     }
 
-    /** Remembers the rep's user id on a chat platform (found by their email there), audited. */
-    public Rep linkChatIdentity(Rep rep, String platform, String externalId, Actor actor) {
-        if (externalId.equals(rep.chatIdentities().get(platform))) {
-            return rep;
+    /**
+     * Remembers the rep's user id on a chat platform (found by their email there), audited. A rep
+     * already linked to another user there is never re-bound: empty then (an admin changes the link in
+     * leadline.yml).
+     */
+    public Optional<Rep> linkChatIdentity(Rep rep, String platform, String externalId, Actor actor) {
+        String linked = rep.chatIdentities().get(platform);
+        if (externalId.equals(linked)) {
+            return Optional.of(rep);
+        }
+        if (linked != null) {
+            return Optional.empty();
         }
         try {
-            return transactor.inTransaction(() -> {
+            return Optional.of(transactor.inTransaction(() -> {
                 reps.linkChatIdentity(rep.id(), platform, externalId);
                 Rep after = reps.find(rep.id()).orElseThrow();
                 record("rep", after.email(), Optional.of(snapshot(rep)), snapshot(after), actor);
                 return after;
-            });
+            }));
         } finally {
             directory.invalidate();
         }

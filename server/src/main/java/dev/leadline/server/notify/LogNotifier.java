@@ -10,12 +10,13 @@ import org.slf4j.LoggerFactory;
 
 /** The notifier when no chat platform is configured: every card goes to the log. */
 public final class LogNotifier implements Notifier {
+    public static final String PLATFORM = "log";
     private static final Logger log = LoggerFactory.getLogger(LogNotifier.class);
     private final AtomicLong sequence = new AtomicLong();
 
     @Override
     public String platform() {
-        return "log";
+        return PLATFORM;
     }
 
     @Override
