@@ -291,6 +291,39 @@ class OutboxOnMariaDbTest {
     }
 
     @Test
+    void aPostWhoseAnswerWasLostOnAPlatformThatCannotLookItUpIsKeptAsPostedNotSentTwice() {
+        Lead lead = newLead();
+        desk.claims.assign(lead.id(), mia, jane, null);
+        chat.nextPosts.add(new Notifier.Delivery.Unknown("no answer within 10 s"));
+        dispatcher().dispatchDue(50);
+        chat.lookup = new Notifier.Lookup.CannotTell();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher().dispatchDue(50);
+
+        assertThat(chat.posts).hasSize(1);
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+    }
+
+    @Test
+    void aRetryAfterOnAnEditHoldsNewPostsToThatDestinationToo() {
+        Lead first = newLead();
+        desk.claims.offer(first.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+        dispatcher().dispatchDue(50);
+        chat.nextUpdates.add(new Notifier.Delivery.RetryLater(Duration.ofSeconds(30), "Slack rate limit (429)"));
+        desk.claims.claim(first.id(), jane);
+        dispatcher().dispatchDue(50);
+        Lead second = newLead();
+        desk.claims.offer(second.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+
+        clock.advance(Duration.ofSeconds(20));
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).as("no request to the queue's channel within Retry-After").hasSize(1);
+        clock.advance(Duration.ofSeconds(11));
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).hasSize(2);
+    }
+
+    @Test
     void aRetryAfterHoldsEveryNodesRequestsToThatDestinationUntilItHasPassed() {
         Lead first = newLead();
         desk.claims.assign(first.id(), mia, jane, null);
@@ -366,6 +399,8 @@ class OutboxOnMariaDbTest {
         final List<String> finds = new ArrayList<>();
         /** Answers for the next posts, in order; a post with none left is delivered. */
         final java.util.Deque<Delivery> nextPosts = new java.util.ArrayDeque<>();
+        /** Answers for the next edits, in order; an edit with none left is delivered. */
+        final java.util.Deque<Delivery> nextUpdates = new java.util.ArrayDeque<>();
         Lookup lookup = new Lookup.CannotTell();
         Duration minInterval = Duration.ZERO;
 
@@ -397,7 +432,8 @@ class OutboxOnMariaDbTest {
         @Override
         public synchronized Delivery update(MessageRef where, Card card) {
             updates.add(new Update(where, card));
-            return new Delivery.Delivered(where.ref());
+            Delivery answer = nextUpdates.poll();
+            return answer != null ? answer : new Delivery.Delivered(where.ref());
         }
 
         @Override

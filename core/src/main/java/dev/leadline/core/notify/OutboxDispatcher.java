@@ -32,8 +32,10 @@ public final class OutboxDispatcher {
     private static final Duration LOOK_BACK = Duration.ofMinutes(2);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 20;
+    /** The pace of new messages (e.g. Slack's one per second per channel). */
     static final String POST = "post";
-    static final String UPDATE = "update";
+    /** A platform's Retry-After: no request of any kind to that destination until it has passed. */
+    static final String ANY = "any";
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final Outbox outbox;
@@ -101,7 +103,7 @@ public final class OutboxDispatcher {
                     ? outbox.ref(n.cardKey(), notifier.platform(), n.destination()) : Optional.empty();
             List<MessageRef> copies = n.kind() == Notification.Kind.UPDATE ? outbox.refs(n.cardKey(), notifier.platform()) : copy.stream().toList();
             Optional<Instant> wait = n.kind() == Notification.Kind.POST && copy.isEmpty()
-                    ? notBefore(notifier, POST, n.destination()) : latest(notifier, copies);
+                    ? later(notBefore(notifier, POST, n.destination()), notBefore(notifier, ANY, n.destination())) : latest(notifier, copies);
             if (wait.isPresent()) {
                 outbox.postpone(pending.id(), wait.get());
                 return Outcome.WAITS;
@@ -154,7 +156,9 @@ public final class OutboxDispatcher {
 
     /**
      * A new card. After an attempt whose outcome was never learned, the platform is asked first
-     * whether it went out: then the newest copy is kept and edited, and any older one points below.
+     * whether it went out: then the newest copy is kept and edited, and any older one points below;
+     * when it is not there, it is posted; when the platform cannot tell (Teams has no way to look a
+     * message up), it counts as posted, never sent twice.
      */
     private Notifier.Delivery post(Notifier notifier, Pending pending, Card card) {
         Notification n = pending.notification();
@@ -170,6 +174,12 @@ public final class OutboxDispatcher {
                 log.info("notification {} had gone out on {} before its answer was lost; editing that copy", n.id(), notifier.platform());
                 return update(notifier, n, card, List.of(newest));
             }
+            if (found instanceof Notifier.Lookup.CannotTell) {
+                // never posted blindly a second time: most posts whose answer was lost did arrive
+                log.info("notification {} may have gone out on {} before its answer was lost, and {} cannot look it up: "
+                        + "kept as posted, without a reference to edit it by", n.id(), notifier.platform(), notifier.platform());
+                return new Notifier.Delivery.Delivered("");
+            }
         }
         outbox.posting(pending.id(), clock.instant());
         Notifier.Delivery result = notifier.post(n.destination(), n.cardKey(), card);
@@ -179,7 +189,7 @@ public final class OutboxDispatcher {
                 pace.hold(notifier.platform(), POST, n.destination(), clock.instant().plus(notifier.minInterval()));
             }
         }
-        holdOnRetryAfter(notifier, POST, n.destination(), result);
+        holdOnRetryAfter(notifier, n.destination(), result);
         return result;
     }
 
@@ -195,17 +205,21 @@ public final class OutboxDispatcher {
                 outbox.rememberRef(new MessageRef(copy.cardKey(), copy.platform(), copy.destination(),
                         delivered.ref().isEmpty() ? copy.ref() : delivered.ref(), n.id()), clock.instant());
             } else {
-                holdOnRetryAfter(notifier, UPDATE, copy.destination(), result);
+                holdOnRetryAfter(notifier, copy.destination(), result);
                 worst = result;
             }
         }
         return worst;
     }
 
-    private void holdOnRetryAfter(Notifier notifier, String method, Destination destination, Notifier.Delivery result) {
+    private void holdOnRetryAfter(Notifier notifier, Destination destination, Notifier.Delivery result) {
         if (result instanceof Notifier.Delivery.RetryLater later && !later.after().isNegative() && !later.after().isZero()) {
-            pace.hold(notifier.platform(), method, destination, clock.instant().plus(later.after()));
+            pace.hold(notifier.platform(), ANY, destination, clock.instant().plus(later.after()));
         }
+    }
+
+    private static Optional<Instant> later(Optional<Instant> a, Optional<Instant> b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : Optional.of(a.get().isAfter(b.get()) ? a.get() : b.get());
     }
 
     private Optional<Instant> notBefore(Notifier notifier, String method, Destination destination) {
@@ -213,7 +227,7 @@ public final class OutboxDispatcher {
     }
 
     private Optional<Instant> latest(Notifier notifier, List<MessageRef> copies) {
-        return copies.stream().map(c -> notBefore(notifier, UPDATE, c.destination())).flatMap(Optional::stream).max(Instant::compareTo);
+        return copies.stream().map(c -> notBefore(notifier, ANY, c.destination())).flatMap(Optional::stream).max(Instant::compareTo);
     }
 
     /** What an older duplicate of a card turns into: the card's title, a pointer below, no buttons. */
