@@ -71,6 +71,12 @@ final class ServerJvm {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST with its own Authorization (e.g. a Bot Framework JWT) instead of the admin token. */
+    HttpResponse<String> postAuthorized(String path, String json, String authorization) throws IOException, InterruptedException {
+        return HTTP.send(request(path).setHeader("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** SIGKILL, as a crash or the OOM killer would. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

@@ -37,6 +37,11 @@ final class SlackStub implements AutoCloseable {
     /** A message as conversations.history shows it: its ts and the metadata it was posted with (JSON, or null). */
     record Posted(String ts, String metadata) {}
 
+    /** The blocks each message shows now (after its edits), by channel and ts. */
+    private final Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.time.Instant throttledUntil = java.time.Instant.MIN;
+    private volatile int throttleRetryAfter;
+
     SlackStub(Map<String, String> emailsByUserId) throws IOException {
         this.emails = Map.copyOf(emailsByUserId);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -80,6 +85,20 @@ final class SlackStub implements AutoCloseable {
         answersLost.put(text, n);
     }
 
+    /**
+     * Every Web API call about a channel (posts, edits, history) is answered 429 with {@code Retry-After:
+     * retryAfterSeconds} for the next {@code window}.
+     */
+    void throttleChannelsFor(java.time.Duration window, int retryAfterSeconds) {
+        throttleRetryAfter = retryAfterSeconds;
+        throttledUntil = java.time.Instant.now().plus(window);
+    }
+
+    /** The blocks a message shows now, after its edits. */
+    String shown(String channel, String ts) {
+        return shown.get(channel + "/" + ts);
+    }
+
     /** The messages in a channel, oldest first. */
     List<Posted> messages(String channel) {
         return List.copyOf(history.getOrDefault(channel, List.of()));
@@ -105,6 +124,12 @@ final class SlackStub implements AutoCloseable {
         String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
         Map<String, String> params = form(body);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (params.containsKey("channel") && java.time.Instant.now().isBefore(throttledUntil)) {
+            calls.add(new Call(method, params, body, "429", java.time.Instant.now(), auth));
+            exchange.getResponseHeaders().add("Retry-After", Integer.toString(throttleRetryAfter));
+            send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
         if (method.equals("chat.postMessage") && throttled(params.get("blocks"))) {
             calls.add(new Call(method, params, body, "429", java.time.Instant.now(), auth));
             exchange.getResponseHeaders().add("Retry-After", "1");
@@ -137,7 +162,10 @@ final class SlackStub implements AutoCloseable {
                     + "\"scope\":\"chat:write,commands\",\"bot_user_id\":\"UBOT2\",\"team\":{\"id\":\"T2\",\"name\":\"Two\"},"
                     + "\"enterprise\":null,\"is_enterprise_install\":false,\"authed_user\":{\"id\":\"UADMIN\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
-            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            case "chat.update" -> {
+                shown.put(params.get("channel") + "/" + params.get("ts"), String.valueOf(params.get("blocks")));
+                yield "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+            }
             default -> "{\"ok\":true}";
         };
         calls.add(new Call(method, params, body, reply, java.time.Instant.now(), auth));
@@ -161,6 +189,7 @@ final class SlackStub implements AutoCloseable {
         // like Slack's: the epoch second it was posted at, and a sequence that keeps ts unique in the channel
         String posted = java.time.Instant.now().getEpochSecond() + "." + String.format("%06d", ts.incrementAndGet() % 1_000_000);
         history.computeIfAbsent(params.get("channel"), c -> new CopyOnWriteArrayList<>()).add(new Posted(posted, params.get("metadata")));
+        shown.put(params.get("channel") + "/" + posted, String.valueOf(params.get("blocks")));
         return posted;
     }
 
