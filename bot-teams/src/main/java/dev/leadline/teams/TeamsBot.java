@@ -105,14 +105,14 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
             return InvokeAnswer.message(NO_LEAD);
         }
         if ("refresh".equals(verb)) {
-            return InvokeAnswer.card(cards.render(desk.card(lead), null, false));
+            return InvokeAnswer.card(cards.render(desk.card(lead, rep), null, false));
         }
         TeamsForms.Read read = TeamsForms.read(verb, incoming.data());
         if (read instanceof TeamsForms.Read.Invalid invalid) {
-            return InvokeAnswer.card(cards.render(desk.card(lead), invalid.problem(), true));
+            return InvokeAnswer.card(cards.render(desk.card(lead, rep), invalid.problem(), true));
         }
         ChatReply reply = desk.run(((TeamsForms.Read.Command) read).command(), rep);
-        Card now = reply.cards().isEmpty() ? desk.card(lead) : reply.cards().get(0);
+        Card now = reply.cards().isEmpty() ? desk.card(lead, rep) : reply.cards().get(0);
         return InvokeAnswer.card(cards.render(now, plain(reply.text()), reply.refused()));
     }
 

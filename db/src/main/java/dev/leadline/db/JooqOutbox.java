@@ -197,6 +197,9 @@ public final class JooqOutbox implements Outbox {
             if (a.url() != null) {
                 action.put("url", a.url());
             }
+            if (a.ownerOnly()) {
+                action.put("ownerOnly", "true");
+            }
             return action;
         }).toList());
         return JsonTree.write(json);
@@ -210,7 +213,8 @@ public final class JooqOutbox implements Outbox {
         return new Card((String) json.get("leadId"), (String) json.get("title"), (String) json.get("subtitle"),
                 (String) json.get("status"),
                 fields.stream().map(f -> new Card.Field((String) f.get("label"), (String) f.get("value"))).toList(),
-                actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"), (String) a.get("url"))).toList());
+                actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"), (String) a.get("url"),
+                        "true".equals(a.get("ownerOnly")))).toList());
     }
 
     private static String clip(String text) {

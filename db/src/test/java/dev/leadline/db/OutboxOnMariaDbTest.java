@@ -51,20 +51,22 @@ class OutboxOnMariaDbTest {
     }
 
     @Test
-    void anOfferIsPostedToTheQueueAndTheClaimEditsThatSamePost() {
+    void anOfferIsPostedToTheQueueAndTheClaimEditsThatSamePostAndGivesTheOwnerTheirOwnCopy() {
         Lead lead = newLead();
+        Destination inbound = Destination.queue(desk.team.queueByName("Inbound").orElseThrow().id());
         desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
         dispatcher().dispatchDue(50);
         desk.claims.claim(lead.id(), jane);
         dispatcher().dispatchDue(50);
 
-        assertThat(chat.posts).hasSize(1);
-        assertThat(chat.posts.get(0).destination()).isEqualTo(Destination.queue(desk.team.queueByName("Inbound").orElseThrow().id()));
+        assertThat(chat.posts).extracting(RecordingNotifier.Post::destination).containsExactly(inbound, Destination.rep(jane.id()));
         assertThat(chat.posts.get(0).card().actions()).extracting(Card.Action::id).containsExactly("claim");
         Card edited = chat.updates.get(chat.updates.size() - 1).card();
         assertThat(chat.updates).allSatisfy(u -> assertThat(u.where().ref()).isEqualTo("msg-1"));
         assertThat(edited.status()).startsWith("Claimed by Jane Rivera after");
-        assertThat(edited.actions()).extracting(Card.Action::id).contains("qualify", "disqualify").doesNotContain("claim");
+        assertThat(edited.actions()).as("the channel's copy: nothing anyone there may do any more").isEmpty();
+        assertThat(chat.posts.get(1).card().actions()).extracting(Card.Action::id).as("Jane's own copy")
+                .contains("qualify", "disqualify", "release").doesNotContain("claim");
         assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
     }
 
@@ -231,10 +233,25 @@ class OutboxOnMariaDbTest {
 
         dispatcher().dispatchDue(50);
 
-        assertThat(chat.posts).hasSize(1);
+        assertThat(chat.posts).hasSize(2);
         Card posted = chat.posts.get(0).card();
         assertThat(posted.status()).startsWith("Claimed by Jane Rivera");
         assertThat(posted.actions()).extracting(Card.Action::id).doesNotContain("claim");
+        assertThat(posted.fields()).contains(new Card.Field("Status", "New"));
+    }
+
+    @Test
+    void aCardShowsThePhoneAndTheNextMeeting() {
+        Lead lead = desk.leads.insert(new NewLead(aLead().with(dev.leadline.core.lead.LeadField.PHONE, "+49 30 1234567").build(), null, null,
+                clock.instant()));
+        desk.journal.created(List.of(lead), ActivityType.CREATED, Actor.cli("test"), "Created");
+        desk.claims.assign(lead.id(), mia, jane, null);
+        desk.scheduling.book(lead.id(), jane, clock.instant().plus(Duration.ofDays(1)), Duration.ofMinutes(30), "Demo", List.of());
+        dispatcher().dispatchDue(50);
+
+        Card shown = chat.updates.isEmpty() ? chat.posts.get(0).card() : chat.updates.get(chat.updates.size() - 1).card();
+        assertThat(shown.fields()).contains(new Card.Field("Phone", "+49 30 1234567"));
+        assertThat(shown.fields()).anySatisfy(f -> assertThat(f.label() + ": " + f.value()).startsWith("Next meeting: ").endsWith(" UTC · Demo"));
     }
 
     @Test
@@ -315,12 +332,14 @@ class OutboxOnMariaDbTest {
         Lead second = newLead();
         desk.claims.offer(second.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
 
+        Destination inbound = Destination.queue(desk.team.queueByName("Inbound").orElseThrow().id());
         clock.advance(Duration.ofSeconds(20));
         dispatcher().dispatchDue(50);
-        assertThat(chat.posts).as("no request to the queue's channel within Retry-After").hasSize(1);
+        assertThat(chat.posts).filteredOn(p -> p.destination().equals(inbound)).as("no request to the queue's channel within Retry-After")
+                .hasSize(1);
         clock.advance(Duration.ofSeconds(11));
         dispatcher().dispatchDue(50);
-        assertThat(chat.posts).hasSize(2);
+        assertThat(chat.posts).filteredOn(p -> p.destination().equals(inbound)).hasSize(2);
     }
 
     @Test

@@ -175,7 +175,7 @@ public record Services(
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
                 new DailyDigest(transactor, team, leads, new JooqDigestLog(dsl), outbox, clock),
                 timeline,
-                new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies), new JooqChatPace(dsl), clock),
+                new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies, schedule, clock), new JooqChatPace(dsl), clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard, accountMatching),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),

@@ -69,8 +69,13 @@ class SlackBotTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
                 .anyMatch(u -> ts.equals(u.params().get("ts")) && u.params().get("blocks").contains("Claimed by Jane Rivera")));
         String edit = slack.calls("chat.update").stream().filter(u -> ts.equals(u.params().get("ts"))).findFirst().orElseThrow().params().get("blocks");
-        assertThat(edit).as("an edit gets fresh block ids").doesNotContain("\"block_id\":\"actions:" + lead + "\"")
-                .contains("\"block_id\":\"actions:" + lead + ":");
+        assertThat(edit).as("an edit gets fresh block ids").doesNotContain("\"block_id\":\"lead:" + lead + "\"")
+                .contains("\"block_id\":\"lead:" + lead + ":");
+        assertThat(edit).as("the channel's copy carries no owner's buttons").doesNotContain("\"action_id\":\"qualify\"")
+                .doesNotContain("\"action_id\":\"claim\"");
+        Awaitility.await("Jane gets her own copy with her buttons").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage")
+                .stream().anyMatch(p -> "UJANE".equals(p.params().get("channel")) && p.params().getOrDefault("blocks", "").contains(lead)
+                        && p.params().get("blocks").contains("\"action_id\":\"qualify\"")));
         Awaitility.await("Jane's App Home shows her new lead").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.publish")
                 .stream().anyMatch(p -> "UJANE".equals(p.params().get("user_id")) && p.params().get("view").contains(lead)));
     }

@@ -114,6 +114,18 @@ class TeamsBotTest {
     }
 
     @Test
+    void aCardRefreshesWithTheOwnersButtonsForTheOwnerOnly() throws Exception {
+        String lead = assignedLead("Viewer", "jane@example.com");
+
+        HttpResponse<String> forJane = send(invoke("29:jane", "aad-jane", CHANNEL, "channel", "refresh", Map.of("lead", lead)), teams.token(APP_ID));
+        HttpResponse<String> forOmar = send(invoke("29:omar", "aad-omar", CHANNEL, "channel", "refresh", Map.of("lead", lead)), teams.token(APP_ID));
+
+        assertThat(forJane.body()).contains("\"verb\":\"qualify\"");
+        assertThat(forOmar.statusCode()).isEqualTo(200);
+        assertThat(forOmar.body()).contains(lead).doesNotContain("\"verb\":\"qualify\"").doesNotContain("\"verb\":\"release\"");
+    }
+
+    @Test
     void aStrangerIsToldHowToGetAccessAndNothingRuns() throws Exception {
         send(message("29:stranger", "aad-stranger", "a:stranger", "personal", "leads"), teams.token(APP_ID));
 

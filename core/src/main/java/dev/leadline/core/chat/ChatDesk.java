@@ -50,12 +50,17 @@ public final class ChatDesk {
 
     /** The rep's home: counts per view and the leads to act on first. */
     public ChatReply home(Rep rep) {
-        return lookups.home(rep);
+        return lookups.home(rep).seenBy(rep.id());
     }
 
     /** A lead's card as it is now, by any reference ({@code L-42}, {@code 42}, an email). */
     public dev.leadline.core.notify.Card card(String leadReference) {
         return lookups.card(lookups.lead(leadReference), null);
+    }
+
+    /** A lead's card as it is now, as {@code viewer} sees it (the owner's buttons only for the owner). */
+    public dev.leadline.core.notify.Card card(String leadReference, Rep viewer) {
+        return card(leadReference).seenBy(viewer.id());
     }
 
     /** The disqualify reasons a rep picks from. */
@@ -74,7 +79,7 @@ public final class ChatDesk {
 
     public ChatReply run(ChatCommand command, Rep rep) {
         try {
-            return dispatch(command, rep);
+            return dispatch(command, rep).seenBy(rep.id());
         } catch (ValidationException | NotFoundException e) {
             return ChatReply.refused(e.getMessage());
         }

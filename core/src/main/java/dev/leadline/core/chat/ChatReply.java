@@ -17,6 +17,11 @@ public record ChatReply(String text, List<Card> cards, boolean refused) {
         this(text, cards, false);
     }
 
+    /** The reply as {@code repId} sees it: each card with the owner's buttons only on the leads they own. */
+    public ChatReply seenBy(long repId) {
+        return new ChatReply(text, cards.stream().map(c -> c.seenBy(repId)).toList(), refused);
+    }
+
     public static ChatReply text(String text) {
         return new ChatReply(text, List.of());
     }

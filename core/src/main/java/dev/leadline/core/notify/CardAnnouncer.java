@@ -7,6 +7,7 @@ import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.sla.SlaPolicies;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
@@ -103,6 +104,10 @@ public final class CardAnnouncer implements LeadAnnouncer {
             if (placedBefore) {
                 out.add(update(after, key, card, at));
             }
+        } else if (type == ActivityType.CLAIMED && after.ownerRepId() != null) {
+            // the channel's copy keeps only what anyone may do; the owner's buttons come in their own copy
+            out.add(update(after, key, card, at));
+            out.add(post(after, key, Destination.rep(after.ownerRepId()), card, at));
         } else if (UPDATES.contains(type)) {
             out.add(update(after, key, card, at));
         }
@@ -126,7 +131,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
                 .map(due -> {
                     List<Card.Field> fields = new ArrayList<>(card.fields());
                     fields.add(new Card.Field("Respond by", HOUR.format(due) + " (in " + Duration.between(at, due).toMinutes() + " min)"));
-                    return new Card(card.leadId(), card.title(), card.subtitle(), card.status(), fields, card.actions());
+                    return new Card(card.leadId(), card.title(), card.subtitle(), card.status(), fields, card.actions(), card.ownerRepId());
                 }).orElse(card);
     }
 
@@ -153,9 +158,10 @@ public final class CardAnnouncer implements LeadAnnouncer {
         String name = Optional.ofNullable(lead.data().displayName()).orElse(lead.data().get(LeadField.COMPANY).orElse(lead.id().toString()));
         String subtitle = join(lead.data().getOrNull(LeadField.TITLE), lead.data().getOrNull(LeadField.COMPANY), " at ");
         List<Card.Field> fields = new ArrayList<>();
-        fields.add(new Card.Field("Status", lead.status().name()));
+        fields.add(new Card.Field("Status", lead.status().label()));
         lead.data().get(LeadField.SOURCE).ifPresent(s -> fields.add(new Card.Field("Source", s)));
         lead.data().get(LeadField.EMAIL).ifPresent(e -> fields.add(new Card.Field("Email", e)));
+        lead.data().get(LeadField.PHONE).ifPresent(p -> fields.add(new Card.Field("Phone", p)));
         Optional.ofNullable(lead.score()).ifPresent(s -> fields.add(new Card.Field("Score", s.toString())));
         Optional.ofNullable(lead.ownerRepId()).flatMap(team::rep).map(Rep::name).ifPresent(o -> fields.add(new Card.Field("Owner", o)));
         Optional.ofNullable(lead.queueId()).flatMap(team::queue).map(LeadQueue::name).ifPresent(q -> fields.add(new Card.Field("Queue", q)));
@@ -164,7 +170,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
         crmLeadUrl.map(url -> url.replace("{id}", lead.id().toString())
                         .replace("{externalId}", lead.data().get(LeadField.EXTERNAL_ID).orElse(lead.id().toString())))
                 .ifPresent(url -> actions.add(new Card.Action("open-crm", "Open in CRM", url)));
-        return new Card(lead.id().toString(), lead.id() + " · " + name, subtitle, status, fields, actions);
+        return new Card(lead.id().toString(), lead.id() + " · " + name, subtitle, status, fields, actions, lead.ownerRepId());
     }
 
     private static List<Card.Action> actions(Lead lead) {
@@ -174,9 +180,16 @@ public final class CardAnnouncer implements LeadAnnouncer {
         if (lead.ownerRepId() == null) {
             return lead.queueId() == null ? List.of() : List.of(new Card.Action("claim", "Claim"));
         }
-        return List.of(new Card.Action("log-contact", "Log contact"), new Card.Action("qualify", "Qualify"),
-                new Card.Action("disqualify", "Disqualify"), new Card.Action("schedule", "Schedule"),
-                new Card.Action("convert", "Convert"), new Card.Action("release", "Release"));
+        List<Card.Action> owner = new ArrayList<>(List.of(Card.Action.forOwner("log-contact", "Log contact")));
+        if (lead.status() != LeadStatus.QUALIFIED) {
+            owner.add(Card.Action.forOwner("qualify", "Qualify"));
+        }
+        owner.addAll(List.of(Card.Action.forOwner("disqualify", "Disqualify"), Card.Action.forOwner("schedule", "Schedule"),
+                Card.Action.forOwner("convert", "Convert")));
+        if (lead.queueId() != null) {
+            owner.add(Card.Action.forOwner("release", "Release")); // only a lead that came through a queue goes back to one
+        }
+        return owner;
     }
 
     private static Notification post(Lead lead, String key, Destination destination, Card card, Instant at) {

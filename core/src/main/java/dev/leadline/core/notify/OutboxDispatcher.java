@@ -182,7 +182,7 @@ public final class OutboxDispatcher {
             }
         }
         outbox.posting(pending.id(), clock.instant());
-        Notifier.Delivery result = notifier.post(n.destination(), n.cardKey(), card);
+        Notifier.Delivery result = notifier.post(n.destination(), n.cardKey(), shownAt(card, n.destination()));
         if (result instanceof Notifier.Delivery.Delivered delivered) {
             outbox.rememberRef(new MessageRef(n.cardKey(), notifier.platform(), n.destination(), delivered.ref(), n.id()), clock.instant());
             if (!notifier.minInterval().isZero()) {
@@ -200,7 +200,7 @@ public final class OutboxDispatcher {
             if (copy.lastOutboxId() > n.id()) {
                 continue; // a later change has already been shown on this copy
             }
-            Notifier.Delivery result = notifier.update(copy, card);
+            Notifier.Delivery result = notifier.update(copy, shownAt(card, copy.destination()));
             if (result instanceof Notifier.Delivery.Delivered delivered) {
                 outbox.rememberRef(new MessageRef(copy.cardKey(), copy.platform(), copy.destination(),
                         delivered.ref().isEmpty() ? copy.ref() : delivered.ref(), n.id()), clock.instant());
@@ -228,6 +228,11 @@ public final class OutboxDispatcher {
 
     private Optional<Instant> latest(Notifier notifier, List<MessageRef> copies) {
         return copies.stream().map(c -> notBefore(notifier, ANY, c.destination())).flatMap(Optional::stream).max(Instant::compareTo);
+    }
+
+    /** The card as a destination shows it: a queue's channel is shared, so it gets only the buttons anyone may use. */
+    static Card shownAt(Card card, Destination destination) {
+        return destination != null && destination.type() == Destination.Type.QUEUE ? card.shared() : card;
     }
 
     /** What an older duplicate of a card turns into: the card's title, a pointer below, no buttons. */
