@@ -69,8 +69,13 @@ public final class BlockKitRenderer {
             blocks.add(divider());
             blocks.addAll(rendered);
         }
+        reply.more().filter(m -> blocks.size() < MAX_BLOCKS).ifPresent(more -> blocks.add(actions(a -> a.blockId("more")
+                .elements(List.of(button(b -> b.actionId(MORE).text(plainText("Show more")).value(more.view() + "\n" + more.after())))))));
         return blocks;
     }
+
+    /** The action id of a list's "Show more" button; its value is the view and the cursor, on two lines. */
+    public static final String MORE = "leads-more";
 
     /** The fallback text Slack shows in notifications and to screen readers. */
     public static String fallback(Card card) {

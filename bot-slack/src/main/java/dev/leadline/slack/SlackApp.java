@@ -196,6 +196,18 @@ public final class SlackApp {
     private void registerLinks() {
         // a link button opens its page in the browser; Slack still reports the click, which needs only an ack
         app.blockAction("open-crm", (req, ctx) -> ctx.ack());
+        // "Show more" under a list: the next page of the same view
+        app.blockAction(BlockKitRenderer.MORE, (req, ctx) -> {
+            String[] more = String.valueOf(req.getPayload().getActions().get(0).getValue()).split("\n", 2);
+            String team = ctx.getTeamId();
+            String user = req.getPayload().getUser().getId();
+            afterAck.run(() -> {
+                ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(),
+                        rep -> desk.run(new ChatCommand.ListLeads(more[0], more.length > 1 ? more[1] : null), rep)));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()).blocks(BlockKitRenderer.reply(reply)));
+            });
+            return ctx.ack();
+        });
         // the digest's buttons open a list view, as /leads <view> would
         app.blockAction(VIEW_ACTIONS, (req, ctx) -> {
             String view = req.getPayload().getActions().get(0).getActionId().substring("view-".length());

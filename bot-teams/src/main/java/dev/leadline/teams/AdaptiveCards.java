@@ -74,6 +74,16 @@ public final class AdaptiveCards {
         return root;
     }
 
+    /** A list's "Show more": an Action.Execute that brings the next page of the view. */
+    public static ObjectNode more(String view, String after) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", "AdaptiveCard").put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("version", "1.5");
+        root.putArray("body").addObject().put("type", "TextBlock").put("text", "There are more.").put("wrap", true);
+        ObjectNode action = root.putArray("actions").addObject().put("type", "Action.Execute").put("title", "Show more").put("verb", "more");
+        action.putObject("data").put("view", view).put("after", after);
+        return root;
+    }
+
     private ObjectNode action(Card.Action action, String leadId) {
         ObjectNode node = JSON.createObjectNode();
         if (action.url() != null) {

@@ -1,6 +1,7 @@
 package dev.leadline.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.SeenRequests;
@@ -100,6 +101,11 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
             turn.reply(render(desk.handle("leads " + view, rep)));
             return InvokeAnswer.message("Your " + view + " leads are below.");
         }
+        if ("more".equals(verb)) {
+            String view = incoming.data().getOrDefault("view", "mine");
+            turn.reply(render(desk.run(new ChatCommand.ListLeads(view, incoming.data().get("after")), rep)));
+            return InvokeAnswer.message("More of your " + view + " leads are below.");
+        }
         String lead = incoming.data().get("lead");
         if (lead == null || lead.isBlank()) {
             return InvokeAnswer.message(NO_LEAD);
@@ -117,7 +123,9 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
     }
 
     private Message render(ChatReply reply) {
-        return new Message(markdown(reply.text()), reply.cards().stream().map(c -> cards.render(c, null, false)).toList());
+        List<ObjectNode> shown = new java.util.ArrayList<>(reply.cards().stream().map(c -> cards.render(c, null, false)).toList());
+        reply.more().ifPresent(more -> shown.add(AdaptiveCards.more(more.view(), more.after())));
+        return new Message(markdown(reply.text()), shown);
     }
 
     private <T> T asRep(Incoming incoming, Turn turn, Function<Rep, T> work) {

@@ -259,6 +259,46 @@ class SlackBotTest {
     }
 
     @Test
+    void aLongListShowsEightAndShowMoreContinuesWhereItEnded() throws Exception {
+        slack.addUser("UPAGE", "T1", "page@example.com");
+        server.services().team().apply(List.of(new RepSpec("page@example.com", "Pat Page", null, null, null, true, "REP", Map.of())),
+                List.of(), Actor.cli("test"));
+        for (int i = 0; i < 11; i++) {
+            String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Paged " + i + "\"}").body()).path("id").asText();
+            assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"page@example.com\"}")
+                    .statusCode()).isEqualTo(200);
+        }
+        JsonNode first = ask("UPAGE", "/leads", "mine");
+        assertThat(first.path("text").asText()).startsWith("*mine*: 11 leads (8 shown)");
+        JsonNode more = null;
+        for (JsonNode block : first.path("blocks")) {
+            if ("more".equals(block.path("block_id").asText())) {
+                more = block.path("elements").get(0);
+            }
+        }
+        assertThat(more).as("a Show more button").isNotNull();
+        assertThat(more.path("action_id").asText()).isEqualTo("leads-more");
+
+        String click = form(Map.of("payload", "{\"type\":\"block_actions\",\"user\":{\"id\":\"UPAGE\"},\"team\":{\"id\":\"T1\"},"
+                + "\"api_app_id\":\"A1\",\"trigger_id\":\"trig-more\",\"response_url\":\"" + slack.responseUrl("r-more") + "\","
+                + "\"channel\":{\"id\":\"D1\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"leads-more\",\"block_id\":\"more\","
+                + "\"value\":" + JSON.writeValueAsString(more.path("value").asText()) + ",\"action_ts\":\"1700000000.2\"}]}"));
+        assertThat(send(click).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !responses("r-more").isEmpty());
+        JsonNode second = JSON.readTree(responses("r-more").get(0).body());
+        assertThat(second.path("text").asText()).startsWith("*mine*: 11 leads (3 more)");
+        java.util.Set<String> firstLeads = new java.util.HashSet<>();
+        first.path("blocks").forEach(b -> firstLeads.add(b.path("block_id").asText()));
+        java.util.List<String> secondLeads = new java.util.ArrayList<>();
+        second.path("blocks").forEach(b -> {
+            if (b.path("block_id").asText().startsWith("lead:")) {
+                secondLeads.add(b.path("block_id").asText());
+            }
+        });
+        assertThat(secondLeads).hasSize(3).doesNotContainAnyElementsOf(firstLeads);
+    }
+
+    @Test
     void aDisqualifyButtonOpensAModalAndARefusedSubmissionShowsWhyOnTheField() throws Exception {
         String lead = offeredLead("Modal");
         ask("UJANE", "/lead", "claim " + lead);

@@ -126,6 +126,38 @@ class TeamsBotTest {
     }
 
     @Test
+    void aLongListEndsWithShowMoreWhichBringsTheNextPage() throws Exception {
+        for (int i = 0; i < 9; i++) {
+            assignedLead("Long " + i, "jane@example.com");
+        }
+        send(message("29:jane", "aad-jane", "a:jane-list", "personal", "leads mine"), teams.token(APP_ID));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:jane-list").isEmpty());
+        JsonNode first = JSON.readTree(teams.replies("a:jane-list").get(0).body());
+        JsonNode more = null;
+        for (JsonNode attachment : first.path("attachments")) {
+            for (JsonNode action : attachment.path("content").path("actions")) {
+                if ("more".equals(action.path("verb").asText())) {
+                    more = action.path("data");
+                }
+            }
+        }
+        assertThat(more).as("a Show more action").isNotNull();
+
+        HttpResponse<String> clicked = send(invoke("29:jane", "aad-jane", "a:jane-list", "personal", "more",
+                Map.of("view", more.path("view").asText(), "after", more.path("after").asText())), teams.token(APP_ID));
+        assertThat(clicked.statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> teams.replies("a:jane-list").size() == 2);
+        String next = teams.replies("a:jane-list").get(1).body();
+        assertThat(JSON.readTree(next).path("text").asText()).contains("more)");
+        for (JsonNode attachment : first.path("attachments")) {
+            String lead = attachment.path("content").path("refresh").path("action").path("data").path("lead").asText();
+            if (!lead.isEmpty()) {
+                assertThat(next).as("the next page starts after the first").doesNotContain("\"lead\":\"" + lead + "\"");
+            }
+        }
+    }
+
+    @Test
     void aStrangerIsToldHowToGetAccessAndNothingRuns() throws Exception {
         send(message("29:stranger", "aad-stranger", "a:stranger", "personal", "leads"), teams.token(APP_ID));
 

@@ -89,7 +89,7 @@ public final class ChatDesk {
         if (command instanceof ChatCommand.Unreadable u) {
             return ChatReply.refused("I could not read `" + u.input() + "`: " + u.problem() + ".\n" + HELP);
         } else if (command instanceof ChatCommand.ListLeads l) {
-            return lookups.list(l.view(), rep);
+            return lookups.list(l.view(), rep, l.after());
         } else if (command instanceof ChatCommand.Show s) {
             return show(lookups.lead(s.lead()));
         } else if (command instanceof ChatCommand.Claim c) {

@@ -42,6 +42,11 @@ public final class ChatLookups {
      * (nobody's yet) and {@code queue <name>} (waiting in that queue).
      */
     public ChatReply list(String viewName, Rep rep) {
+        return list(viewName, rep, null);
+    }
+
+    /** As {@link #list(String, Rep)}, continuing after {@code after} (a cursor from the page before) when given. */
+    public ChatReply list(String viewName, Rep rep, String after) {
         LeadQuery scope = LeadQuery.at(clock.instant(), rep.timeZone());
         LeadQuery query;
         if (viewName.toLowerCase(java.util.Locale.ROOT).matches("queue(\\s.*)?")) {
@@ -53,15 +58,16 @@ public final class ChatLookups {
             query = viewName.equalsIgnoreCase("new") ? scope.withView(LeadView.NEW)
                     : views.open(viewName, scope.withOwner(Optional.of(rep.id())));
         }
-        query = query.withPage(LIST_SIZE, Optional.empty());
+        query = query.withPage(LIST_SIZE, Optional.ofNullable(after).map(dev.leadline.core.lead.LeadCursor::decode));
         Page<Lead> page = leads.list(query);
         long total = leads.count(query);
         if (page.items().isEmpty()) {
-            return ChatReply.text("Nothing in *" + viewName + "* right now.");
+            return ChatReply.text(after == null ? "Nothing in *" + viewName + "* right now." : "No more leads in *" + viewName + "*.");
         }
         List<Card> shown = cards.cards(page.items(), null);
-        String more = total > shown.size() ? " (showing " + shown.size() + ")" : "";
-        return new ChatReply("*" + viewName + "*: " + total + (total == 1 ? " lead" : " leads") + more, shown);
+        String heading = "*" + viewName + "*: " + total + (total == 1 ? " lead" : " leads")
+                + (page.nextCursor().isPresent() || after != null ? " (" + shown.size() + (after == null ? " shown" : " more") + ")" : "");
+        return new ChatReply(heading, shown, false, page.nextCursor().map(cursor -> new ChatReply.More(viewName, cursor)));
     }
 
     /**

@@ -8,18 +8,29 @@ import java.util.List;
  * the command changed nothing (unreadable, not allowed, wrong state, too late), so a form can stay
  * open with the reason.
  */
-public record ChatReply(String text, List<Card> cards, boolean refused) {
+public record ChatReply(String text, List<Card> cards, boolean refused, java.util.Optional<More> more) {
     public ChatReply {
         cards = List.copyOf(cards);
+    }
+
+    public ChatReply(String text, List<Card> cards, boolean refused) {
+        this(text, cards, refused, java.util.Optional.empty());
     }
 
     public ChatReply(String text, List<Card> cards) {
         this(text, cards, false);
     }
 
+    /** A list that goes on: the command a "Show more" button runs for the next page. */
+    public record More(String view, String after) {
+        public ChatCommand.ListLeads command() {
+            return new ChatCommand.ListLeads(view, after);
+        }
+    }
+
     /** The reply as {@code repId} sees it: each card with the owner's buttons only on the leads they own. */
     public ChatReply seenBy(long repId) {
-        return new ChatReply(text, cards.stream().map(c -> c.seenBy(repId)).toList(), refused);
+        return new ChatReply(text, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more);
     }
 
     public static ChatReply text(String text) {
