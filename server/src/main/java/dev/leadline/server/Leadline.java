@@ -5,8 +5,6 @@ import dev.leadline.core.common.ValidationException;
 import dev.leadline.server.jobs.Jobs;
 import dev.leadline.server.notify.DispatchLoop;
 import dev.leadline.server.chat.ChatPlatforms;
-import dev.leadline.slack.SlackApp;
-import dev.leadline.teams.TeamsApp;
 import java.util.Optional;
 import dev.leadline.server.config.Config;
 import dev.leadline.server.config.ConfigFile;
@@ -64,7 +62,7 @@ public final class Leadline implements AutoCloseable {
         Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
-            ChatPlatforms chat = new ChatPlatforms(config.slack(), config.teams(), db.database(), clock);
+            ChatPlatforms chat = ChatPlatforms.configured(config, db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
@@ -84,7 +82,8 @@ public final class Leadline implements AutoCloseable {
             });
             ImportRunner imports = new ImportRunner(services.imports(),
                     new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
-            Backend backend = new Backend(db, services, imports, chat.slackApp(services), chat.teamsApp(services), configFile);
+            chat.serve(services);
+            Backend backend = new Backend(db, services, imports, chat, configFile);
             OnExit.register(backend);
             return backend;
         } catch (RuntimeException e) {
@@ -94,13 +93,12 @@ public final class Leadline implements AutoCloseable {
     }
 
     /** The database-backed part of Leadline. */
-    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, Optional<SlackApp> slack,
-                          Optional<TeamsApp> teams, Optional<ConfigFile> configFile) implements AutoCloseable {
+    public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, ChatPlatforms chat,
+                          Optional<ConfigFile> configFile) implements AutoCloseable {
         @Override
         public void close() {
             OnExit.unregister(this);
-            slack.ifPresent(SlackApp::close);
-            teams.ifPresent(TeamsApp::close);
+            chat.close();
             imports.close();
             db.close();
         }
@@ -122,9 +120,9 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.slack(), backend.teams(), enricher));
+                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.chat().routes(), enricher));
             http.start(config.port());
-            config.slack().map(s -> s.appToken()).ifPresent(appToken -> backend.slack().ifPresent(app -> app.startSocketMode(appToken)));
+            backend.chat().connect();
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -167,7 +165,7 @@ public final class Leadline implements AutoCloseable {
         OnExit.unregister(this);
         log.info("Leadline stopping: no new requests; finishing the work in hand");
         stopping("HTTP", http::stop);
-        stopping("Slack Socket Mode", () -> backend.slack().ifPresent(SlackApp::stopSocketMode));
+        stopping("chat intake", backend.chat()::disconnect);
         stopping("routing", routing::close);
         stopping("enrichment", enrichment::close);
         stopping("outbox dispatch", dispatch::close);

@@ -5,13 +5,10 @@ import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.db.Database;
 import dev.leadline.db.JooqRateBuckets;
 import dev.leadline.server.Services;
+import dev.leadline.server.chat.ChatPlatform;
 import dev.leadline.server.config.TrustedProxies;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.plugins.PluginHost;
-import dev.leadline.server.chat.SlackEndpoint;
-import dev.leadline.slack.SlackApp;
-import dev.leadline.server.chat.TeamsEndpoint;
-import dev.leadline.teams.TeamsApp;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -19,7 +16,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import java.time.Clock;
-import java.util.Optional;
+import java.util.List;
 
 /** The HTTP server and its one routes table. */
 public final class HttpApi {
@@ -28,7 +25,7 @@ public final class HttpApi {
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
                        long maxJsonBytes, long syncImportBytes, int formsPerMinute, TrustedProxies trustedProxies, String version,
-                       Optional<SlackApp> slack, Optional<TeamsApp> teams, EnrichmentService enrichment) {}
+                       List<ChatPlatform.Route> chatRoutes, EnrichmentService enrichment) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -140,13 +137,14 @@ public final class HttpApi {
             routes.delete("/api/v1/tokens/{name}", tokens::revoke);
 
             routes.post("/forms/{key}", forms::submit);
-            deps.slack().filter(SlackApp::servesHttp).ifPresent(slack -> {
-                SlackEndpoint endpoint = new SlackEndpoint(slack);
-                routes.post("/slack/events", endpoint::handle);
-                routes.get(SlackApp.INSTALL_PATH, endpoint::handle);
-                routes.get(SlackApp.REDIRECT_PATH, endpoint::handle);
-            });
-            deps.teams().ifPresent(teams -> routes.post(TeamsApp.MESSAGES_PATH, new TeamsEndpoint(teams)::handle));
+            // each chat platform's own routes (Slack's events URL, Teams' messaging endpoint), authenticated by the platform
+            for (ChatPlatform.Route route : deps.chatRoutes()) {
+                if (route.method().equals("GET")) {
+                    routes.get(route.path(), route.handler());
+                } else {
+                    routes.post(route.path(), route.handler());
+                }
+            }
             routes.options("/forms/{key}", forms::preflight);
 
             ErrorMapping.register(routes);
