@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Slack and Teams configured at once, each with its own deliveries: what one platform cannot deliver
+ * Slack, Teams and Mattermost configured at once, each with its own deliveries: what one platform cannot deliver
  * holds nothing back on the other; a Teams connector that accepts a card without an id (the Agents
  * Playground) gets it once; a Slack post whose answer is lost is found again, not posted twice.
  */
@@ -31,15 +31,21 @@ class ChatDeliveryTest {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static SlackStub slack;
     private static TeamsStub teams;
+    private static MattermostStub mattermost;
     private static TestServer server;
 
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UMIA", "mia@example.com"));
         teams = new TeamsStub(Map.of("29:omar", TeamsStub.member("29:omar", "Omar Haddad", "aad-omar", "omar@example.com")));
-        server = TestServer.start(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", "test-signing-secret-0123456789",
+        mattermost = new MattermostStub(Map.of("miauserid", "mia@example.com"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token",
+                "SLACK_SIGNING_SECRET", "test-signing-secret-0123456789",
                 "SLACK_API_URL", slack.apiUrl(), "TEAMS_APP_ID", APP_ID, "TEAMS_APP_PASSWORD", "test-client-secret", "TEAMS_TENANT_ID", TENANT,
                 "TEAMS_OPENID_METADATA_URL", teams.openIdUrl(), "TEAMS_LOGIN_URL", teams.url()));
+        env.putAll(Map.of("MATTERMOST_URL", mattermost.url(), "MATTERMOST_BOT_TOKEN", "mm-bot-token", "MATTERMOST_COMMAND_TOKENS", "c",
+                "MATTERMOST_CALLBACK_URL", "https://leadline.example.com"));
+        server = TestServer.start(env);
         server.services().team().apply(List.of(
                         new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
                         new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
@@ -56,6 +62,7 @@ class ChatDeliveryTest {
         server.close();
         slack.close();
         teams.close();
+        mattermost.close();
     }
 
     @Test
@@ -69,7 +76,9 @@ class ChatDeliveryTest {
         assertThat(slackPosts(offered).get(0).params().get("channel")).isEqualTo("CINBOUND");
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(settled("PENDING")).isZero());
         assertThat(slackPosts(forOmar)).as("Omar is not on Slack").isEmpty();
-        assertThat(deliveries("teams", "FAILED") + deliveries("slack", "FAILED")).as("nowhere to go is not a failure").isZero();
+        assertThat(deliveries("teams", "FAILED") + deliveries("slack", "FAILED") + deliveries("mattermost", "FAILED"))
+                .as("nowhere to go is not a failure").isZero();
+        assertThat(deliveries("mattermost", "SKIPPED")).as("neither the queue nor Omar is on Mattermost").isGreaterThanOrEqualTo(2);
     }
 
     @Test

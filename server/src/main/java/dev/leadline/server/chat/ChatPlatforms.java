@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The chat platforms this server hosts, as configured (Teams when its app id is set, Slack when its
- * token and signing secret or app token are): a list of {@link ChatPlatform}s that the wiring, the
+ * token and signing secret or app token are, Mattermost when its server and bot token are): a list of {@link ChatPlatform}s that the wiring, the
  * HTTP routes and start and stop go through without naming any. Without one, cards go to the log.
  */
 public final class ChatPlatforms implements ChatWiring, AutoCloseable {
@@ -29,6 +29,7 @@ public final class ChatPlatforms implements ChatWiring, AutoCloseable {
         List<ChatPlatform> platforms = new ArrayList<>();
         config.teams().ifPresent(settings -> platforms.add(new TeamsPlatform(settings, database, clock)));
         config.slack().ifPresent(settings -> platforms.add(new SlackPlatform(settings, database, clock)));
+        config.mattermost().ifPresent(settings -> platforms.add(new MattermostPlatform(settings)));
         return new ChatPlatforms(platforms);
     }
 

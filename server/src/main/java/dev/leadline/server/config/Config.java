@@ -1,6 +1,7 @@
 package dev.leadline.server.config;
 
 import dev.leadline.server.plugins.PluginLimits;
+import dev.leadline.mattermost.MattermostSettings;
 import dev.leadline.slack.SlackSettings;
 import dev.leadline.teams.TeamsSettings;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ public record Config(
         int embeddedDbMemoryMb,
         Optional<SlackSettings> slack,
         Optional<TeamsSettings> teams,
+        Optional<MattermostSettings> mattermost,
         Duration providerTimeout,
         Map<String, String> pluginEnv,
         PluginLimits pluginLimits) {
@@ -95,6 +97,7 @@ public record Config(
             }
         }
         Optional<TeamsSettings> teams = teams(r, problems);
+        Optional<MattermostSettings> mattermost = mattermost(r, problems);
         Duration providerTimeout = Duration.ofMillis(r.integer("LEADLINE_PROVIDER_TIMEOUT_MS", 2000, 50, 60_000));
         PluginLimits pluginLimits = new PluginLimits(r.integer("LEADLINE_MAX_PLUGIN_BYTES", 50 * 1_048_576, 1024, Integer.MAX_VALUE),
                 r.integer("LEADLINE_MAX_PLUGIN_EXPANDED_BYTES", 200 * 1_048_576, 1024, Integer.MAX_VALUE),
@@ -109,7 +112,7 @@ public record Config(
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
-                pool, dbMemory, slack, teams, providerTimeout, Map.copyOf(pluginEnv), pluginLimits);
+                pool, dbMemory, slack, teams, mattermost, providerTimeout, Map.copyOf(pluginEnv), pluginLimits);
     }
 
     /** LEADLINE_CONFIG, or leadline.yml in the working directory. */
@@ -138,6 +141,33 @@ public record Config(
      * Teams, when its app is registered: TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID together
      * (Azure Bot, single tenant), or TEAMS_AUTH_DISABLED=true for the Agents Playground on one's own machine.
      */
+    private static Optional<MattermostSettings> mattermost(Reader r, List<String> problems) {
+        Optional<String> url = r.optional("MATTERMOST_URL");
+        Optional<String> token = r.optional("MATTERMOST_BOT_TOKEN");
+        Optional<String> commandTokens = r.optional("MATTERMOST_COMMAND_TOKENS");
+        Optional<String> callback = r.optional("MATTERMOST_CALLBACK_URL");
+        if (url.isEmpty() && token.isEmpty() && commandTokens.isEmpty() && callback.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> missing = java.util.stream.Stream.of(url.isEmpty() ? "MATTERMOST_URL" : null, token.isEmpty() ? "MATTERMOST_BOT_TOKEN" : null,
+                commandTokens.isEmpty() ? "MATTERMOST_COMMAND_TOKENS" : null, callback.isEmpty() ? "MATTERMOST_CALLBACK_URL" : null)
+                .filter(java.util.Objects::nonNull).toList();
+        if (!missing.isEmpty()) {
+            problems.add("Mattermost needs MATTERMOST_URL, MATTERMOST_BOT_TOKEN, MATTERMOST_COMMAND_TOKENS and MATTERMOST_CALLBACK_URL "
+                    + "together; missing: " + String.join(", ", missing));
+            return Optional.empty();
+        }
+        for (var u : List.of(Map.entry("MATTERMOST_URL", url.get()), Map.entry("MATTERMOST_CALLBACK_URL", callback.get()))) {
+            if (!u.getValue().startsWith("https://") && !u.getValue().startsWith("http://")) {
+                problems.add(u.getKey() + " must be an http(s) URL, got '" + u.getValue() + "'");
+                return Optional.empty();
+            }
+        }
+        java.util.Set<String> tokens = java.util.Arrays.stream(commandTokens.get().split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+        return Optional.of(new MattermostSettings(url.get(), token.get(), tokens, callback.get()));
+    }
+
     private static Optional<TeamsSettings> teams(Reader r, List<String> problems) {
         Optional<String> appId = r.optional("TEAMS_APP_ID");
         Optional<String> password = r.optional("TEAMS_APP_PASSWORD");

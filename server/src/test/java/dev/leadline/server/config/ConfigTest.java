@@ -148,6 +148,22 @@ class ConfigTest {
     }
 
     @Test
+    void mattermostNeedsItsFourVariablesTogetherAndNamesTheMissingOnes() {
+        assertThat(Config.fromEnvironment(Map.of()).mattermost()).isEmpty();
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("MATTERMOST_URL", "https://chat.example.com", "MATTERMOST_BOT_TOKEN", "t")))
+                .hasMessageContaining("missing: MATTERMOST_COMMAND_TOKENS, MATTERMOST_CALLBACK_URL");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("MATTERMOST_URL", "chat.example.com", "MATTERMOST_BOT_TOKEN", "t",
+                "MATTERMOST_COMMAND_TOKENS", "a", "MATTERMOST_CALLBACK_URL", "https://leadline.example.com")))
+                .hasMessageContaining("MATTERMOST_URL must be an http(s) URL");
+        assertThat(Config.fromEnvironment(Map.of("MATTERMOST_URL", "https://chat.example.com/", "MATTERMOST_BOT_TOKEN", "t",
+                "MATTERMOST_COMMAND_TOKENS", "a, b", "MATTERMOST_CALLBACK_URL", "https://leadline.example.com")).mattermost()).get()
+                .satisfies(m -> {
+                    assertThat(m.url()).isEqualTo("https://chat.example.com");
+                    assertThat(m.commandTokens()).containsExactlyInAnyOrder("a", "b");
+                });
+    }
+
+    @Test
     void teamsAuthenticationIsOffOnlyWhenExplicitlyTurnedOff() {
         assertThat(Config.fromEnvironment(Map.of("TEAMS_AUTH_DISABLED", "true")).teams()).get()
                 .satisfies(t -> assertThat(t.authDisabled()).isTrue());

@@ -1,0 +1,131 @@
+package dev.leadline.mattermost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The few calls of Mattermost's REST API v4 the bot makes, as its bot account. */
+final class MattermostApi {
+    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String base;
+    private final String token;
+
+    MattermostApi(String url, String token) {
+        this.base = url + "/api/v4";
+        this.token = token;
+    }
+
+    JsonNode me() throws Failed {
+        return call("GET", "/users/me", null);
+    }
+
+    JsonNode user(String id) throws Failed {
+        return call("GET", "/users/" + encode(id), null);
+    }
+
+    Optional<JsonNode> userByEmail(String email) throws Failed {
+        try {
+            return Optional.of(call("GET", "/users/email/" + encode(email), null));
+        } catch (Failed e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The direct channel between two users (created when there is none). */
+    String directChannel(String userA, String userB) throws Failed {
+        return call("POST", "/channels/direct", json.createArrayNode().add(userA).add(userB)).path("id").asText();
+    }
+
+    JsonNode createPost(JsonNode post) throws Failed {
+        return call("POST", "/posts", post);
+    }
+
+    void patchPost(String postId, JsonNode patch) throws Failed {
+        call("PUT", "/posts/" + encode(postId) + "/patch", patch);
+    }
+
+    /** Posts in a channel created or edited since {@code sinceMillis}. */
+    JsonNode channelPostsSince(String channelId, long sinceMillis) throws Failed {
+        return call("GET", "/channels/" + encode(channelId) + "/posts?since=" + sinceMillis, null);
+    }
+
+    private JsonNode call(String method, String path, JsonNode body) throws Failed {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new Failed(0, Duration.ZERO, true, "Mattermost did not answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (IOException e) {
+            throw new Failed(0, Duration.ZERO, !"POST".equals(method) || !(e instanceof java.net.ConnectException),
+                    "Mattermost could not be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed(0, Duration.ZERO, true, "interrupted");
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new Failed(response.statusCode(), retryAfter(response), false, "Mattermost answered HTTP " + response.statusCode());
+        }
+        try {
+            return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            throw new Failed(0, Duration.ZERO, true, "Mattermost's answer could not be read");
+        }
+    }
+
+    /** Retry-After, or the reset Mattermost's rate limiter announces ({@code X-Ratelimit-Reset}, in seconds). */
+    private static Duration retryAfter(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").or(() -> response.headers().firstValue("X-Ratelimit-Reset"))
+                .map(String::strip).filter(v -> v.matches("\\d{1,6}")).map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(Duration.ZERO);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A call that failed: {@code status} 0 when there was no answer; {@code mayHaveArrived} when it may still have been carried out. */
+    static final class Failed extends Exception {
+        private final int status;
+        private final Duration retryAfter;
+        private final boolean mayHaveArrived;
+
+        Failed(int status, Duration retryAfter, boolean mayHaveArrived, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.mayHaveArrived = mayHaveArrived;
+        }
+
+        int status() {
+            return status;
+        }
+
+        Duration retryAfter() {
+            return retryAfter;
+        }
+
+        boolean mayHaveArrived() {
+            return mayHaveArrived;
+        }
+    }
+}

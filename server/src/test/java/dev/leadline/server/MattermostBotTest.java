@@ -1,0 +1,150 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Mattermost bot through the real server against a loopback Mattermost built from its documented
+ * REST API v4 payloads: offers in the queue's channel, buttons whose clicks are checked and edit the
+ * same post, slash commands checked by their token, direct messages to the owner.
+ */
+class MattermostBotTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHANNEL = "inboundchannelid000000000a";
+    private static final String COMMAND_TOKEN = "mm-command-token-0123456789";
+    private static MattermostStub mattermost;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mattermost = new MattermostStub(Map.of("janeuserid", "jane@example.com", "omaruserid", "omar@example.com",
+                "strangeruserid", "stranger@example.com"));
+        server = TestServer.start(Map.of("MATTERMOST_URL", mattermost.url(), "MATTERMOST_BOT_TOKEN", "mm-bot-token",
+                "MATTERMOST_COMMAND_TOKENS", COMMAND_TOKEN + ",another-command-token", "MATTERMOST_CALLBACK_URL", "https://leadline.example.com"));
+        server.services().team().apply(List.of(
+                        new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of("mattermost", CHANNEL))),
+                Actor.cli("test"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        mattermost.close();
+    }
+
+    @Test
+    void anOfferIsPostedWithAClaimButtonAndTheFirstClickClaimsAndEditsThatPost() throws Exception {
+        String lead = offeredLead("Race", "@channel *Acme* [x](https://evil.example)");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(CHANNEL, lead) != null);
+        JsonNode card = post(CHANNEL, lead).path("props").path("attachments").get(0);
+        assertThat(post(CHANNEL, lead).path("props").path("leadline_card").asText()).isEqualTo("lead:" + lead);
+        assertThat(card.path("text").asText()).as("Markdown in a lead's values is shown as written")
+                .isEqualTo("\\@channel \\*Acme\\* \\[x\\]\\(https://evil.example\\)");
+        JsonNode claim = card.path("actions").get(0);
+        assertThat(claim.path("name").asText()).isEqualTo("Claim");
+        assertThat(claim.path("integration").path("url").asText()).isEqualTo("https://leadline.example.com/mattermost/action");
+
+        HttpResponse<String> clicked = click("janeuserid", claim.path("integration").path("context"));
+        assertThat(clicked.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(clicked.body()).path("ephemeral_text").asText()).contains("Claimed " + lead);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId())
+                .isEqualTo(server.services().team().repByEmail("jane@example.com").orElseThrow().id());
+        HttpResponse<String> late = click("omaruserid", claim.path("integration").path("context"));
+        assertThat(JSON.readTree(late.body()).path("ephemeral_text").asText()).contains("Too late: Jane Rivera claimed " + lead);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(CHANNEL, lead).toString().contains("Claimed by Jane Rivera"));
+        assertThat(post(CHANNEL, lead).path("props").path("attachments").get(0).path("actions")).as("no buttons left in the channel").isEmpty();
+        assertThat(mattermost.posts(CHANNEL).stream().filter(p -> p.toString().contains(lead))).as("edited, not posted again").hasSize(1);
+        Awaitility.await("Jane's own copy in her direct channel").atMost(Duration.ofSeconds(10))
+                .until(() -> post(MattermostStub.directChannel("janeuserid"), lead) != null);
+        assertThat(post(MattermostStub.directChannel("janeuserid"), lead).toString()).contains("\"name\":\"Release\"");
+    }
+
+    @Test
+    void aClickWithAForgedContextOrFromAStrangerChangesNothing() throws Exception {
+        String lead = offeredLead("Forged");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(CHANNEL, lead) != null);
+        ObjectNode context = (ObjectNode) post(CHANNEL, lead).path("props").path("attachments").get(0).path("actions").get(0)
+                .path("integration").path("context").deepCopy();
+
+        ObjectNode forged = context.deepCopy().put("action", "release");
+        assertThat(click("janeuserid", forged).statusCode()).isEqualTo(401);
+        HttpResponse<String> stranger = click("strangeruserid", context);
+        assertThat(JSON.readTree(stranger.body()).path("ephemeral_text").asText()).contains("I don't know you yet");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+    }
+
+    @Test
+    void slashCommandsAnswerWithTheSharedGrammarOnlyWithTheirToken() throws Exception {
+        String lead = offeredLead("Command");
+        HttpResponse<String> wrong = command("not-the-token", "omaruserid", "/lead", "claim " + lead);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId()).isNull();
+
+        HttpResponse<String> claimed = command(COMMAND_TOKEN, "omaruserid", "/lead", "claim " + lead);
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(claimed.body());
+        assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(answer.path("text").asText()).contains("Claimed " + lead);
+        JsonNode mine = JSON.readTree(command("another-command-token", "omaruserid", "/leads", "mine").body());
+        assertThat(mine.path("text").asText()).startsWith("*mine*:");
+        assertThat(mine.path("attachments").toString()).contains(lead);
+    }
+
+    private static JsonNode post(String channel, String lead) {
+        return mattermost.posts(channel).stream().filter(p -> p.path("props").path("leadline_card").asText().equals("lead:" + lead))
+                .findFirst().orElse(null);
+    }
+
+    private static String offeredLead(String name) throws Exception {
+        return offeredLead(name, "Acme");
+    }
+
+    private static String offeredLead(String name, String company) throws Exception {
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", JSON.createObjectNode().put("lastName", name).put("company", company)
+                .toString()).body()).path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}").statusCode())
+                .isEqualTo(200);
+        return lead;
+    }
+
+    private static HttpResponse<String> click(String user, JsonNode context) {
+        ObjectNode body = JSON.createObjectNode().put("user_id", user).put("channel_id", CHANNEL).put("post_id", "post1")
+                .put("team_id", "teamid").put("trigger_id", "trigger");
+        body.set("context", context);
+        return server.send(HttpRequest.newBuilder(server.uri("/mattermost/action")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    private static HttpResponse<String> command(String token, String user, String command, String text) {
+        String form = "token=" + enc(token) + "&team_id=teamid&channel_id=" + CHANNEL + "&user_id=" + enc(user) + "&user_name=someone"
+                + "&command=" + enc(command) + "&text=" + enc(text) + "&response_url=" + enc("http://127.0.0.1:1/hooks/x") + "&trigger_id=t";
+        return server.send(HttpRequest.newBuilder(server.uri("/mattermost/command")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
