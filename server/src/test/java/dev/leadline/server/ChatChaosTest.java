@@ -42,10 +42,10 @@ class ChatChaosTest {
 
     @Test
     void cardsReachBothPlatformsOnceThroughRateLimitsAndAKill() throws Exception {
-        int cards = Integer.getInteger("leadline.chaos.cards", 60);
-        int queues = Integer.getInteger("leadline.chaos.queues", 12);
+        int cards = Integer.getInteger("leadline.chaos.cards", 40);
+        int queues = Integer.getInteger("leadline.chaos.queues", 10);
         int retryAfter = Integer.getInteger("leadline.chaos.retryAfter", 2);
-        Duration throttle = Duration.ofSeconds(Integer.getInteger("leadline.chaos.throttleSeconds", 6));
+        Duration throttle = Duration.ofSeconds(Integer.getInteger("leadline.chaos.throttleSeconds", 4));
         try (SlackStub slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UMIA", "mia@example.com"));
              TeamsStub teams = new TeamsStub(Map.of())) {
             EmbeddedMariaDb mariaDb = TestDatabases.server();
