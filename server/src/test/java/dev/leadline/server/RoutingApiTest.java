@@ -141,7 +141,7 @@ class RoutingApiTest {
         JsonNode timeline = JSON.readTree(server.get("/api/v1/leads/" + id + "/timeline").body()).path("items");
         assertThat(timeline.get(0).path("type").asText()).isEqualTo("ASSIGNED");
         assertThat(timeline.get(0).path("summary").asText())
-                .isEqualTo("Assigned to Jane Rivera through Enterprise by rule 'Big companies' (api v1)");
+                .isEqualTo("Assigned to Jane Rivera through Enterprise by rule 'Big companies' of the api rules (version 1)");
     }
 
     @Test

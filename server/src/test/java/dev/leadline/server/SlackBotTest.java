@@ -148,7 +148,7 @@ class SlackBotTest {
         assertThat(answer.path("text").asText()).isEqualTo("Claimed " + lead + ".");
 
         JsonNode mine = ask("UOMAR", "/leads", "");
-        assertThat(mine.path("text").asText()).contains("*mine*");
+        assertThat(mine.path("text").asText()).contains("*Mine*");
         assertThat(mine.path("blocks").toString()).contains(lead);
 
         assertThat(ask("UOMAR", "/lead", "frobnicate " + lead).path("text").asText()).contains("'frobnicate' is not a verb")
@@ -269,7 +269,7 @@ class SlackBotTest {
                     .statusCode()).isEqualTo(200);
         }
         JsonNode first = ask("UPAGE", "/leads", "mine");
-        assertThat(first.path("text").asText()).startsWith("*mine*: 11 leads (8 shown)");
+        assertThat(first.path("text").asText()).startsWith("*Mine*: 11 leads (8 shown)");
         JsonNode more = null;
         for (JsonNode block : first.path("blocks")) {
             if ("more".equals(block.path("block_id").asText())) {
@@ -286,7 +286,7 @@ class SlackBotTest {
         assertThat(send(click).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !responses("r-more").isEmpty());
         JsonNode second = JSON.readTree(responses("r-more").get(0).body());
-        assertThat(second.path("text").asText()).startsWith("*mine*: 11 leads (3 more)");
+        assertThat(second.path("text").asText()).startsWith("*Mine*: 11 leads (3 more)");
         java.util.Set<String> firstLeads = new java.util.HashSet<>();
         first.path("blocks").forEach(b -> firstLeads.add(b.path("block_id").asText()));
         java.util.List<String> secondLeads = new java.util.ArrayList<>();

@@ -52,7 +52,7 @@ class SlackInstallTest {
             String id = java.util.UUID.randomUUID().toString();
             assertThat(command(server, slack, "T2", "UJANE2", id).statusCode()).isEqualTo(200);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("response/" + id).isEmpty());
-            assertThat(slack.calls("response/" + id).get(0).body()).contains("*mine*");
+            assertThat(slack.calls("response/" + id).get(0).body()).contains("*Mine*");
             assertThat(slack.calls("users.info")).extracting(SlackStub.Call::authorization).containsOnly("Bearer xoxb-team-two");
 
             String lead = com.fasterxml.jackson.databind.json.JsonMapper.builder().build()

@@ -42,7 +42,7 @@ class SlackSocketModeTest {
 
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> socket.received.stream().anyMatch(m -> m.contains("env-1")));
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("response/sock-1").isEmpty());
-                assertThat(slack.calls("response/sock-1").get(0).body()).contains("Nothing in *overdue*");
+                assertThat(slack.calls("response/sock-1").get(0).body()).contains("Nothing in *Overdue*");
                 assertThat(server.postJson("/slack/events", "{}").statusCode()).as("no signing secret: no HTTP endpoint").isEqualTo(404);
             }
         } finally {

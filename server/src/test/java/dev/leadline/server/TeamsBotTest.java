@@ -71,7 +71,7 @@ class TeamsBotTest {
         assertThat(response.statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:jane").isEmpty());
         JsonNode reply = JSON.readTree(teams.replies("a:jane").get(teams.replies("a:jane").size() - 1).body());
-        assertThat(reply.path("text").asText()).contains(lead + " is NEW");
+        assertThat(reply.path("text").asText()).contains(lead + ": New");
         JsonNode card = reply.path("attachments").get(0);
         assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(card.path("content").path("version").asText()).isEqualTo("1.5");

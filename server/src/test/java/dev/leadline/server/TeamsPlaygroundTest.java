@@ -32,7 +32,7 @@ class TeamsPlaygroundTest {
 
             assertThat(status).isEqualTo(200);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !playground.replies("personal-1").isEmpty());
-            assertThat(playground.replies("personal-1").get(0).body()).contains("Nothing in **mine**");
+            assertThat(playground.replies("personal-1").get(0).body()).contains("Nothing in **Mine**");
             assertThat(playground.replies("personal-1").get(0).authorization()).isNull();
         }
     }

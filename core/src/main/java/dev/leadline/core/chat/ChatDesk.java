@@ -137,7 +137,7 @@ public final class ChatDesk {
     }
 
     private ChatReply show(Lead lead) {
-        return new ChatReply(lead.id() + " is " + lead.status(), List.of(lookups.card(lead, null)));
+        return new ChatReply(lead.id() + ": " + lead.status().label(), List.of(lookups.card(lead, null)));
     }
 
     private ChatReply disqualify(ChatCommand.Disqualify d, Rep rep) {

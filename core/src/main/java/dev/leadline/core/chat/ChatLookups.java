@@ -62,12 +62,22 @@ public final class ChatLookups {
         Page<Lead> page = leads.list(query);
         long total = leads.count(query);
         if (page.items().isEmpty()) {
-            return ChatReply.text(after == null ? "Nothing in *" + viewName + "* right now." : "No more leads in *" + viewName + "*.");
+            return ChatReply.text(after == null ? "Nothing in *" + shownName(viewName) + "* right now."
+                    : "No more leads in *" + shownName(viewName) + "*.");
         }
         List<Card> shown = cards.cards(page.items(), null);
-        String heading = "*" + viewName + "*: " + total + (total == 1 ? " lead" : " leads")
+        String heading = "*" + shownName(viewName) + "*: " + total + (total == 1 ? " lead" : " leads")
                 + (page.nextCursor().isPresent() || after != null ? " (" + shown.size() + (after == null ? " shown" : " more") + ")" : "");
         return new ChatReply(heading, shown, false, page.nextCursor().map(cursor -> new ChatReply.More(viewName, cursor)));
+    }
+
+    /** A built-in view by its label ("No upcoming"), anything else as the rep wrote it. */
+    private static String shownName(String viewName) {
+        try {
+            return LeadView.parse(viewName.strip()).title();
+        } catch (RuntimeException e) {
+            return viewName;
+        }
     }
 
     /**
@@ -79,14 +89,14 @@ public final class ChatLookups {
         Map<LeadView, Long> counts = leads.counts(mine);
         StringBuilder text = new StringBuilder();
         for (LeadView view : HOME_VIEWS) {
-            text.append(text.length() == 0 ? "" : " · ").append(view.label()).append(": *").append(counts.getOrDefault(view, 0L)).append('*');
+            text.append(text.length() == 0 ? "" : " · ").append(view.title()).append(": *").append(counts.getOrDefault(view, 0L)).append('*');
         }
         List<Card> next = new java.util.ArrayList<>();
         for (LeadView view : List.of(LeadView.OVERDUE, LeadView.DUE_TODAY, LeadView.NOT_CONTACTED)) {
             if (next.size() < HOME_LEADS) {
                 leads.list(mine.withView(view).withPage(HOME_LEADS, Optional.empty())).items().stream()
                         .filter(l -> next.stream().noneMatch(c -> c.leadId().equals(l.id().toString())))
-                        .limit(HOME_LEADS - next.size()).forEach(l -> next.add(cards.card(l, view.label())));
+                        .limit(HOME_LEADS - next.size()).forEach(l -> next.add(cards.card(l, view.title())));
             }
         }
         return new ChatReply(text.toString(), next);

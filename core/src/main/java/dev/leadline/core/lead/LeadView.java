@@ -45,8 +45,15 @@ public enum LeadView {
     /** Disqualified. */
     DISQUALIFIED;
 
+    /** The view's name as typed and in the API, e.g. {@code no-upcoming}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The view's name for people, e.g. "No upcoming". */
+    public String title() {
+        String words = name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     public static LeadView parse(String name) {

@@ -63,7 +63,7 @@ record Candidates(List<Rep> eligible, Map<Rep, String> skipped, Map<Long, Intege
         for (Rep rep : eligible) {
             FairShare.Tags t = tags.get(rep.id());
             String share = t == null ? "" : String.format(java.util.Locale.ROOT, "weight %d, turn at %.2f", routing.weight(rep.id()), t.start());
-            String load = loads.containsKey(rep.id()) ? (share.isEmpty() ? "" : ", ") + load(rep.id()) + " open leads" : "";
+            String load = loads.containsKey(rep.id()) ? (share.isEmpty() ? "" : ", ") + load(rep.id()) + (load(rep.id()) == 1 ? " open lead" : " open leads") : "";
             notes.add(new CandidateNote(rep.id(), rep.name(), rep.id() == chosen ? "chosen" : "eligible",
                     onlyHadIt ? "had it before, but nobody else is available" : null, share + load));
         }

@@ -12,7 +12,7 @@ public final class ExplanationText {
         lines.add("*" + lead + "* was " + e.outcome() + ".");
         if (e.entry() != null) {
             lines.add("Rule: '" + e.entry() + "' of the " + e.purpose() + " rules, version " + e.ruleSetVersion()
-                    + (e.entriesBefore() == 0 ? " (the first entry)" : " (after " + e.entriesBefore() + " entries that did not match)") + ".");
+                    + (e.entriesBefore() == 0 ? " (the first entry)" : " (after " + e.entriesBefore() + (e.entriesBefore() == 1 ? " entry" : " entries") + " that did not match)") + ".");
         }
         e.because().forEach(b -> lines.add("• " + b));
         for (Explanation.QueueStep step : e.queues()) {

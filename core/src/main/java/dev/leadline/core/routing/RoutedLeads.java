@@ -112,7 +112,11 @@ final class RoutedLeads {
 
     private static String by(RoutingDecision decision) {
         Explanation e = decision.explanation();
-        return e.entry() == null ? "" : " by rule '" + e.entry() + "' (" + e.purpose() + " v" + e.ruleSetVersion() + ")";
+        if (e.entry() == null) {
+            return "";
+        }
+        String rules = " the " + e.purpose() + " rules (version " + e.ruleSetVersion() + ")";
+        return "default".equals(e.entry()) ? " by the default of" + rules : " by rule '" + e.entry() + "' of" + rules;
     }
 
     static String kind(Outcome outcome) {
