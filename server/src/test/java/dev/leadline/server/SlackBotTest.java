@@ -173,7 +173,7 @@ class SlackBotTest {
     void theDigestsButtonsOpenTheirListView() throws Exception {
         assertThat(send(buttonPayload("UOMAR", "view-overdue", null, "r-digest")).statusCode()).isEqualTo(200);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responses("r-digest").size() == 1);
-        assertThat(responses("r-digest").get(0).body()).contains("overdue");
+        assertThat(responses("r-digest").get(0).body()).contains("Overdue");
     }
 
     @Test
@@ -325,7 +325,7 @@ class SlackBotTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !homesOf("UMIA").isEmpty());
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> homesOf("UMIA").size() == 1);
-        assertThat(homesOf("UMIA").get(0).params().get("view")).contains("Your leads, Mia Chen").contains("overdue");
+        assertThat(homesOf("UMIA").get(0).params().get("view")).contains("Your leads, Mia Chen").contains("Overdue");
     }
 
     private static String offeredLead(String name) throws Exception {
