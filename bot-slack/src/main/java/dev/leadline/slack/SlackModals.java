@@ -73,6 +73,10 @@ public final class SlackModals {
     }
 
     Submitted submit(String callbackId, String leadId, Map<String, Map<String, ViewState.Value>> values, Rep rep, ChatDesk desk) {
+        if (callbackId.equals("log-contact") && contactChannel(values).isEmpty()) {
+            // the same answer Teams gives: a channel that is not one of ours is not quietly taken for a call
+            return new Submitted(Map.of("channel", "Say how you contacted them: call, email, LinkedIn or other."));
+        }
         ChatCommand command = switch (callbackId) {
             case "disqualify" -> new ChatCommand.Disqualify(leadId, selected(values, "reason") + note(values));
             case "schedule" -> {
@@ -83,8 +87,7 @@ public final class SlackModals {
                 yield new ChatCommand.Schedule(leadId, value(values, "date").getSelectedDate() + " " + value(values, "time").getSelectedTime()
                         + " " + minutes + " " + text(values, "title").orElse(""));
             }
-            case "log-contact" -> new ChatCommand.Contacted(leadId, java.util.Arrays.stream(ContactChannel.values())
-                    .filter(c -> c.name().equalsIgnoreCase(selected(values, "channel"))).findFirst().orElse(ContactChannel.CALL),
+            case "log-contact" -> new ChatCommand.Contacted(leadId, contactChannel(values).orElseThrow(),
                     value(values, "reached").getSelectedOptions() != null && !value(values, "reached").getSelectedOptions().isEmpty(),
                     text(values, "note").orElse(null));
             default -> new ChatCommand.Convert(leadId, text(values, "account"), text(values, "opportunity"));
@@ -94,6 +97,11 @@ public final class SlackModals {
         }
         ChatReply reply = desk.run(command, rep);
         return reply.refused() ? new Submitted(Map.of(errorBlock(callbackId), reply.text())) : new Submitted(Map.of());
+    }
+
+    private static Optional<ContactChannel> contactChannel(Map<String, Map<String, ViewState.Value>> values) {
+        String chosen = selected(values, "channel");
+        return java.util.Arrays.stream(ContactChannel.values()).filter(c -> c.name().equalsIgnoreCase(chosen)).findFirst();
     }
 
     /** The App Home tab: counts per view and the leads to act on, each with its buttons. */

@@ -317,6 +317,22 @@ class SlackBotTest {
     }
 
     @Test
+    void aContactChannelThatIsNotOneOfOursIsRefusedOnTheFieldNotTakenForACall() throws Exception {
+        String lead = offeredLead("Pigeon");
+        ask("UJANE", "/lead", "claim " + lead);
+        String payload = form(Map.of("payload", "{\"type\":\"view_submission\",\"user\":{\"id\":\"UJANE\"},\"team\":{\"id\":\"T1\"},"
+                + "\"api_app_id\":\"A1\",\"view\":{\"id\":\"V2\",\"type\":\"modal\",\"callback_id\":\"log-contact\",\"private_metadata\":\""
+                + lead + "\",\"state\":{\"values\":{\"channel\":{\"channel\":{\"type\":\"static_select\",\"selected_option\":{\"text\":"
+                + "{\"type\":\"plain_text\",\"text\":\"Pigeon\"},\"value\":\"carrier-pigeon\"}}}}}}}"));
+
+        HttpResponse<String> refused = send(payload);
+
+        assertThat(JSON.readTree(refused.body()).path("response_action").asText()).isEqualTo("errors");
+        assertThat(JSON.readTree(refused.body()).path("errors").path("channel").asText()).contains("call, email, LinkedIn or other");
+        assertThat(server.services().leads().get(LeadId.parse(lead)).status().name()).isEqualTo("NEW");
+    }
+
+    @Test
     void aRetriedEventIsHandledOnce() throws Exception {
         String event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"EvHOME1\","
                 + "\"event_time\":1700000000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"UMIA\",\"channel\":\"D1\",\"tab\":\"home\"}}";
