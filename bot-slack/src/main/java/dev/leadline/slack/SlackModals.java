@@ -78,14 +78,15 @@ public final class SlackModals {
             return new Submitted(Map.of("channel", "Say how you contacted them: call, email, LinkedIn or other."));
         }
         ChatCommand command = switch (callbackId) {
-            case "disqualify" -> new ChatCommand.Disqualify(leadId, selected(values, "reason") + note(values));
+            case "disqualify" -> new ChatCommand.Disqualify(leadId, selected(values, "reason"), text(values, "note").orElse(null));
             case "schedule" -> {
                 String minutes = text(values, "minutes").orElse("30").strip();
                 if (!minutes.matches("\\d{1,3}") || Integer.parseInt(minutes) < 5) {
                     yield null;
                 }
-                yield new ChatCommand.Schedule(leadId, value(values, "date").getSelectedDate() + " " + value(values, "time").getSelectedTime()
-                        + " " + minutes + " " + text(values, "title").orElse(""));
+                java.time.Instant at = java.time.LocalDate.parse(value(values, "date").getSelectedDate())
+                        .atTime(java.time.LocalTime.parse(value(values, "time").getSelectedTime())).atZone(rep.timeZone()).toInstant();
+                yield new ChatCommand.Schedule(leadId, at, java.time.Duration.ofMinutes(Integer.parseInt(minutes)), text(values, "title").orElse(null));
             }
             case "log-contact" -> new ChatCommand.Contacted(leadId, contactChannel(values).orElseThrow(),
                     value(values, "reached").getSelectedOptions() != null && !value(values, "reached").getSelectedOptions().isEmpty(),
@@ -149,9 +150,5 @@ public final class SlackModals {
 
     private static Optional<String> text(Map<String, Map<String, ViewState.Value>> values, String block) {
         return Optional.ofNullable(value(values, block).getValue()).map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    private static String note(Map<String, Map<String, ViewState.Value>> values) {
-        return text(values, "note").map(n -> " - " + n).orElse("");
     }
 }

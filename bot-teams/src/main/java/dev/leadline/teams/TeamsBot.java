@@ -113,7 +113,7 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         if ("refresh".equals(verb)) {
             return InvokeAnswer.card(cards.render(desk.card(lead, rep), null, false));
         }
-        TeamsForms.Read read = TeamsForms.read(verb, incoming.data());
+        TeamsForms.Read read = TeamsForms.read(verb, incoming.data(), rep.timeZone());
         if (read instanceof TeamsForms.Read.Invalid invalid) {
             return InvokeAnswer.card(cards.render(desk.card(lead, rep), invalid.problem(), true));
         }

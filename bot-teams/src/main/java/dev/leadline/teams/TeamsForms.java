@@ -21,7 +21,7 @@ final class TeamsForms {
         record Invalid(String problem) implements Read {}
     }
 
-    static Read read(String verb, Map<String, String> data) {
+    static Read read(String verb, Map<String, String> data, java.time.ZoneId zone) {
         String lead = value(data, "lead").orElse(null);
         if (lead == null) {
             return new Read.Invalid("This card has no lead on it; ask again with `lead <id>`.");
@@ -34,10 +34,10 @@ final class TeamsForms {
             case "release":
                 return command(new ChatCommand.Release(lead));
             case "disqualify":
-                return value(data, "reason").<Read>map(reason -> command(new ChatCommand.Disqualify(lead,
-                        reason + value(data, "note").map(n -> " - " + n).orElse("")))).orElse(new Read.Invalid("Pick a reason to disqualify."));
+                return value(data, "reason").<Read>map(reason -> command(new ChatCommand.Disqualify(lead, reason,
+                        value(data, "note").orElse(null)))).orElse(new Read.Invalid("Pick a reason to disqualify."));
             case "schedule":
-                return schedule(lead, data);
+                return schedule(lead, data, zone);
             case "log-contact":
                 Optional<ContactChannel> channel = value(data, "channel").flatMap(c -> Arrays.stream(ContactChannel.values())
                         .filter(v -> v.name().equalsIgnoreCase(c)).findFirst());
@@ -50,7 +50,7 @@ final class TeamsForms {
         }
     }
 
-    private static Read schedule(String lead, Map<String, String> data) {
+    private static Read schedule(String lead, Map<String, String> data, java.time.ZoneId zone) {
         Optional<String> date = value(data, "date").filter(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
         Optional<String> time = value(data, "time").filter(t -> t.matches("\\d{1,2}:\\d{2}"));
         if (date.isEmpty() || time.isEmpty()) {
@@ -60,8 +60,9 @@ final class TeamsForms {
         if (!minutes.matches("\\d{1,3}") || Integer.parseInt(minutes) < 5) {
             return new Read.Invalid("Give the length in minutes, 5 or more.");
         }
-        String title = value(data, "title").map(t -> " " + t).orElse("");
-        return command(new ChatCommand.Schedule(lead, date.get() + " " + time.get() + " " + minutes + title));
+        java.time.Instant at = java.time.LocalDate.parse(date.get())
+                .atTime(java.time.LocalTime.parse(time.get(), java.time.format.DateTimeFormatter.ofPattern("H:mm"))).atZone(zone).toInstant();
+        return command(new ChatCommand.Schedule(lead, at, java.time.Duration.ofMinutes(Integer.parseInt(minutes)), value(data, "title").orElse(null)));
     }
 
     private static Read command(ChatCommand command) {

@@ -333,6 +333,26 @@ class SlackBotTest {
     }
 
     @Test
+    void aScheduleFormBooksTheMeetingAtTheRepsLocalTimeWithItsTitleAsWritten() throws Exception {
+        String lead = offeredLead("Booked");
+        ask("UJANE", "/lead", "claim " + lead);
+        String payload = form(Map.of("payload", "{\"type\":\"view_submission\",\"user\":{\"id\":\"UJANE\"},\"team\":{\"id\":\"T1\"},"
+                + "\"api_app_id\":\"A1\",\"view\":{\"id\":\"V3\",\"type\":\"modal\",\"callback_id\":\"schedule\",\"private_metadata\":\""
+                + lead + "\",\"state\":{\"values\":{\"date\":{\"date\":{\"type\":\"datepicker\",\"selected_date\":\"2031-01-15\"}},"
+                + "\"time\":{\"time\":{\"type\":\"timepicker\",\"selected_time\":\"15:00\"}},"
+                + "\"minutes\":{\"minutes\":{\"type\":\"plain_text_input\",\"value\":\"45\"}},"
+                + "\"title\":{\"title\":{\"type\":\"plain_text_input\",\"value\":\"45 ways - demo\"}}}}}}"));
+
+        HttpResponse<String> booked = send(payload);
+
+        assertThat(booked.body() == null ? "" : booked.body()).doesNotContain("errors");
+        JsonNode meeting = JSON.readTree(server.get("/api/v1/leads/" + lead + "/meetings").body()).path("items").get(0);
+        assertThat(meeting.path("startsAt").asText()).as("15:00 in Berlin, where Jane works").isEqualTo("2031-01-15T14:00:00Z");
+        assertThat(meeting.path("durationMinutes").asInt()).isEqualTo(45);
+        assertThat(meeting.path("title").asText()).as("the title as written, not read again as minutes").isEqualTo("45 ways - demo");
+    }
+
+    @Test
     void aRetriedEventIsHandledOnce() throws Exception {
         String event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"EvHOME1\","
                 + "\"event_time\":1700000000,\"event\":{\"type\":\"app_home_opened\",\"user\":\"UMIA\",\"channel\":\"D1\",\"tab\":\"home\"}}";

@@ -25,11 +25,21 @@ public sealed interface ChatCommand {
 
     record Qualify(String lead, String note) implements ChatCommand {}
 
-    /** {@code disqualify <ref> <reason> [- note]}: the reason is matched against the configured list. */
-    record Disqualify(String lead, String reasonAndNote) implements ChatCommand {}
+    /** Disqualify with one of the configured reasons and an optional note (from a form, or read from {@link Said}). */
+    record Disqualify(String lead, String reason, String note) implements ChatCommand {}
 
-    /** {@code schedule <ref> <when> [minutes] [title]}: read in the rep's time zone by the desk. */
-    record Schedule(String lead, String whenAndRest) implements ChatCommand {}
+    /** Book a meeting at {@code at} for {@code duration} (from a form, or read from {@link Said}). */
+    record Schedule(String lead, java.time.Instant at, java.time.Duration duration, String title) implements ChatCommand {}
+
+    /**
+     * Words the desk still reads with the rep's context before acting: {@code disqualify <ref> <reason> [- note]}
+     * (the reason matched against the configured list) and {@code schedule <ref> <when> [minutes] [title]}
+     * (the time read in the rep's time zone).
+     */
+    record Said(Verb verb, String lead, String words) implements ChatCommand {
+        /** What the words are for. */
+        public enum Verb { DISQUALIFY, SCHEDULE }
+    }
 
     /** {@code convert <ref> [account <name>] [opportunity <name>]}. */
     record Convert(String lead, Optional<String> account, Optional<String> opportunity) implements ChatCommand {}

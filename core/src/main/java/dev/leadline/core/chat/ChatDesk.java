@@ -107,6 +107,8 @@ public final class ChatDesk {
             return outcome("Noted on", work.qualification().addNote(lead(n.lead()), rep, n.text()));
         } else if (command instanceof ChatCommand.Schedule s) {
             return schedule(s, rep);
+        } else if (command instanceof ChatCommand.Said said) {
+            return said(said, rep);
         } else if (command instanceof ChatCommand.Convert c) {
             return convert(c, rep);
         } else if (command instanceof ChatCommand.Unconvert u) {
@@ -140,43 +142,67 @@ public final class ChatDesk {
         return new ChatReply(lead.id() + ": " + lead.status().label(), List.of(lookups.card(lead, null)));
     }
 
-    private ChatReply disqualify(ChatCommand.Disqualify d, Rep rep) {
-        String text = d.reasonAndNote();
-        Optional<String> reason = work.qualification().disqualifyReasons().stream()
-                .filter(r -> text.toLowerCase(Locale.ROOT).startsWith(r.toLowerCase(Locale.ROOT)))
-                .max((a, b) -> Integer.compare(a.length(), b.length()));
-        if (reason.isEmpty()) {
-            return ChatReply.refused("Give one of these reasons first: " + String.join(", ", work.qualification().disqualifyReasons())
-                    + ". Anything after it is kept as a note.");
+    /** Reads the words of a {@code disqualify} or {@code schedule} typed in chat, with the rep's context, into the command. */
+    private ChatReply said(ChatCommand.Said said, Rep rep) {
+        if (said.verb() == ChatCommand.Said.Verb.DISQUALIFY) {
+            String text = said.words();
+            Optional<String> reason = work.qualification().disqualifyReasons().stream()
+                    .filter(r -> text.toLowerCase(Locale.ROOT).startsWith(r.toLowerCase(Locale.ROOT)))
+                    .max((a, b) -> Integer.compare(a.length(), b.length()));
+            if (reason.isEmpty()) {
+                return refusedReason();
+            }
+            String note = text.substring(reason.get().length()).replaceFirst("^\\s*[-:–]?\\s*", "");
+            return disqualify(new ChatCommand.Disqualify(said.lead(), reason.get(), blankToNull(note)), rep);
         }
-        String note = text.substring(reason.get().length()).replaceFirst("^\\s*[-:–]?\\s*", "");
-        return outcome("Disqualified", work.qualification().disqualify(lead(d.lead()), rep, reason.get(), blankToNull(note)));
-    }
-
-    private ChatReply schedule(ChatCommand.Schedule s, Rep rep) {
         Instant now = clock.instant();
-        String[] words = s.whenAndRest().split(" ");
+        String[] words = said.words().split(" ");
         for (int take = Math.min(3, words.length); take >= 1; take--) {
-            Optional<Instant> at = When.read(String.join(" ", java.util.Arrays.copyOfRange(words, 0, take)), rep.timeZone(), now);
+            String when = String.join(" ", java.util.Arrays.copyOfRange(words, 0, take));
+            Optional<Instant> at = When.read(when, rep.timeZone(), now);
             if (at.isPresent()) {
-                When.require(String.join(" ", java.util.Arrays.copyOfRange(words, 0, take)), rep.timeZone(), now);
+                When.require(when, rep.timeZone(), now);
                 int next = take;
                 int minutes = 30;
                 if (next < words.length && words[next].matches("\\d{1,3}")) {
                     minutes = Integer.parseInt(words[next++]);
                 }
                 String title = String.join(" ", java.util.Arrays.copyOfRange(words, next, words.length)).strip();
-                ScheduleOutcome<Meeting> booked = work.scheduling().book(lead(s.lead()), rep, at.get(), Duration.ofMinutes(minutes),
-                        title.isEmpty() ? null : title, List.of());
-                if (booked instanceof ScheduleOutcome.Refused<Meeting> refused) {
-                    return outcome("", refused.reason());
-                }
-                Meeting meeting = ((ScheduleOutcome.Done<Meeting>) booked).value();
-                return ChatReply.text("Booked " + WHEN.format(meeting.startsAt().atZone(rep.timeZone())) + " (" + rep.timeZone().getId()
-                        + ", " + minutes + " min) for " + s.lead() + ".");
+                return schedule(new ChatCommand.Schedule(said.lead(), at.get(), Duration.ofMinutes(minutes), blankToNull(title)), rep);
             }
         }
-        return ChatReply.refused("I could not read a time in `" + s.whenAndRest() + "`; try " + When.EXAMPLES + ".");
+        return ChatReply.refused("I could not read a time in `" + said.words() + "`; try " + When.EXAMPLES + ".");
+    }
+
+    private ChatReply disqualify(ChatCommand.Disqualify d, Rep rep) {
+        Optional<String> reason = work.qualification().disqualifyReasons().stream().filter(r -> r.equalsIgnoreCase(String.valueOf(d.reason())))
+                .findFirst();
+        if (reason.isEmpty()) {
+            return refusedReason();
+        }
+        return outcome("Disqualified", work.qualification().disqualify(lead(d.lead()), rep, reason.get(), blankToNull(d.note())));
+    }
+
+    private ChatReply refusedReason() {
+        return ChatReply.refused("Give one of these reasons first: " + String.join(", ", work.qualification().disqualifyReasons())
+                + ". Anything after it is kept as a note.");
+    }
+
+    private ChatReply schedule(ChatCommand.Schedule s, Rep rep) {
+        if (s.duration().toMinutes() < 5) {
+            return ChatReply.refused("Give the length in minutes, 5 or more.");
+        }
+        if (!s.at().isAfter(clock.instant())) {
+            return ChatReply.refused(WHEN.format(s.at().atZone(rep.timeZone())) + " (" + rep.timeZone().getId()
+                    + ") is in the past; pick a time from now on.");
+        }
+        ScheduleOutcome<Meeting> booked = work.scheduling().book(lead(s.lead()), rep, s.at(), s.duration(), s.title(), List.of());
+        if (booked instanceof ScheduleOutcome.Refused<Meeting> refused) {
+            return outcome("", refused.reason());
+        }
+        Meeting meeting = ((ScheduleOutcome.Done<Meeting>) booked).value();
+        return ChatReply.text("Booked " + WHEN.format(meeting.startsAt().atZone(rep.timeZone())) + " (" + rep.timeZone().getId()
+                + ", " + s.duration().toMinutes() + " min) for " + s.lead() + ".");
     }
 
     private ChatReply convert(ChatCommand.Convert c, Rep rep) {

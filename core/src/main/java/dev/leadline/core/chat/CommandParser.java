@@ -50,9 +50,9 @@ public final class CommandParser {
             case "contacted", "contact" -> needs(args, 1, input, "contacted <lead> [call|email|linkedin] [note]", () -> contacted(args));
             case "qualify" -> needs(args, 1, input, "qualify <lead> [note]", () -> new ChatCommand.Qualify(args[0], text(args, 1)));
             case "disqualify" -> needs(args, 2, input, "disqualify <lead> <reason>",
-                    () -> new ChatCommand.Disqualify(args[0], text(args, 1)));
+                    () -> new ChatCommand.Said(ChatCommand.Said.Verb.DISQUALIFY, args[0], text(args, 1)));
             case "schedule" -> needs(args, 2, input, "schedule <lead> <when> [minutes] [title]",
-                    () -> new ChatCommand.Schedule(args[0], text(args, 1)));
+                    () -> new ChatCommand.Said(ChatCommand.Said.Verb.SCHEDULE, args[0], text(args, 1)));
             case "convert" -> needs(args, 1, input, "convert <lead> [account <name>] [opportunity <name>]", () -> convert(args));
             case "unconvert" -> needs(args, 1, input, "unconvert <lead>", () -> new ChatCommand.Unconvert(args[0]));
             case "note" -> needs(args, 2, input, "note <lead> <text>", () -> new ChatCommand.Note(args[0], text(args, 1)));

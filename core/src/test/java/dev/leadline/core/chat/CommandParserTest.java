@@ -24,8 +24,8 @@ class CommandParserTest {
                 .isEqualTo(new ChatCommand.Contacted("L-1", ContactChannel.LINKEDIN, true, "Spoke to the CFO"));
         assertThat(CommandParser.parse("lead contacted L-1 left a voicemail"))
                 .isEqualTo(new ChatCommand.Contacted("L-1", ContactChannel.CALL, false, "left a voicemail"));
-        assertThat(CommandParser.parse("lead disqualify L-1 No budget - maybe Q3")).isEqualTo(new ChatCommand.Disqualify("L-1", "No budget - maybe Q3"));
-        assertThat(CommandParser.parse("lead schedule L-1 tomorrow 15:00 45 Demo")).isEqualTo(new ChatCommand.Schedule("L-1", "tomorrow 15:00 45 Demo"));
+        assertThat(CommandParser.parse("lead disqualify L-1 No budget - maybe Q3")).isEqualTo(new ChatCommand.Said(ChatCommand.Said.Verb.DISQUALIFY, "L-1", "No budget - maybe Q3"));
+        assertThat(CommandParser.parse("lead schedule L-1 tomorrow 15:00 45 Demo")).isEqualTo(new ChatCommand.Said(ChatCommand.Said.Verb.SCHEDULE, "L-1", "tomorrow 15:00 45 Demo"));
         assertThat(CommandParser.parse("lead convert L-1 account Acme GmbH opportunity Acme pilot"))
                 .isEqualTo(new ChatCommand.Convert("L-1", Optional.of("Acme GmbH"), Optional.of("Acme pilot")));
         assertThat(CommandParser.parse("lead convert L-1")).isEqualTo(new ChatCommand.Convert("L-1", Optional.empty(), Optional.empty()));
