@@ -1,5 +1,5 @@
 /**
- * The Slack bot (Bolt for Java inside a Javalin handler). Not built yet: the module exists so the
- * reactor has its final shape; the Slack issue fills it in on top of the lifecycle in core.
+ * The Slack bot: Bolt for Java inside a Javalin handler (or over Socket Mode), the Block Kit renderer,
+ * the notifier that posts and edits cards through the Web API, and who is who between Slack and Leadline.
  */
 package dev.leadline.slack;
