@@ -32,6 +32,14 @@ public final class AdaptiveCards {
 
     /** The card, with an optional notice above its actions ({@code warning}: shown as an error). */
     public ObjectNode render(Card card, String notice, boolean warning) {
+        return render(card, notice, warning, List.of());
+    }
+
+    /**
+     * As {@link #render(Card, String, boolean)}; Teams refreshes the card by itself for the users in
+     * {@code refreshFor} (the lead's owner, who then sees their own buttons on a channel's copy).
+     */
+    public ObjectNode render(Card card, String notice, boolean warning, List<String> refreshFor) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "AdaptiveCard").put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("version", "1.5");
         ArrayNode body = root.putArray("body");
@@ -52,8 +60,13 @@ public final class AdaptiveCards {
                     .put("color", warning ? "Attention" : "Good").put("weight", "Bolder");
         }
         if (card.leadId() != null) {
-            ObjectNode refresh = root.putObject("refresh").putObject("action");
+            ObjectNode refreshing = root.putObject("refresh");
+            ObjectNode refresh = refreshing.putObject("action");
             refresh.put("type", "Action.Execute").put("verb", "refresh").putObject("data").put("lead", card.leadId());
+            if (!refreshFor.isEmpty()) {
+                ArrayNode users = refreshing.putArray("userIds");
+                refreshFor.forEach(users::add);
+            }
         }
         List<Card.Action> shown = card.actions().stream().filter(a -> card.leadId() != null || a.url() != null || a.id().startsWith("view-"))
                 .toList();

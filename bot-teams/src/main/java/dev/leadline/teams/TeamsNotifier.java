@@ -51,7 +51,7 @@ public final class TeamsNotifier implements Notifier {
                     : "queue " + destination.id() + " has no Teams channel");
         }
         try {
-            Optional<String> id = transport.send(to.get(), message(card));
+            Optional<String> id = transport.send(to.get(), message(card, destination));
             // service URL, conversation and activity: all an edit needs, kept short for the outbox's 500-character
             // reference; without an activity id (a 202 with no body) the card is out but cannot be edited
             return new Delivery.Delivered(to.get().serviceUrl() + "\n" + to.get().conversationId() + "\n" + id.orElse(""));
@@ -71,7 +71,7 @@ public final class TeamsNotifier implements Notifier {
             return new Delivery.Delivered(where.ref()); // posted without an id: there is nothing to edit
         }
         try {
-            transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card));
+            transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card, where.destination()));
             return new Delivery.Delivered(where.ref());
         } catch (TeamsTransport.CallFailed e) {
             return failed(e);
@@ -85,9 +85,12 @@ public final class TeamsNotifier implements Notifier {
         return team.rep(destination.id()).flatMap(people::personalChat);
     }
 
-    private TeamsTransport.Message message(Card card) {
+    /** A channel's copy names the owner in refresh.userIds, so Teams shows them the card with their buttons. */
+    private TeamsTransport.Message message(Card card, Destination destination) {
+        java.util.List<String> refreshFor = destination != null && destination.type() == Destination.Type.QUEUE && card.ownerRepId() != null
+                ? people.userId(card.ownerRepId()).stream().toList() : java.util.List.of();
         return new TeamsTransport.Message(card.title() + (card.status() == null ? "" : " — " + card.status()),
-                java.util.List.of(cards.render(card, null, false)));
+                java.util.List.of(cards.render(card, null, false, refreshFor)));
     }
 
     private static Delivery failed(TeamsTransport.CallFailed e) {

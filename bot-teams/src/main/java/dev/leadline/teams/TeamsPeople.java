@@ -74,6 +74,9 @@ public final class TeamsPeople {
             return;
         }
         remember(SERVICE_URL, address.serviceUrl());
+        if (incoming.aadObjectId() != null && incoming.userId() != null && incoming.userId().startsWith("29:")) {
+            remember("mri:" + incoming.aadObjectId(), incoming.userId()); // the id a card's refresh.userIds names
+        }
         if (incoming.personal() && incoming.aadObjectId() != null) {
             remember("user:" + incoming.aadObjectId(), address.toJson());
         } else if (!incoming.personal()) {
@@ -87,6 +90,12 @@ public final class TeamsPeople {
             conversations.remember(PLATFORM, key, value, clock.instant());
             written.put(key, value);
         }
+    }
+
+    /** The rep's Teams user id ({@code 29:...}), once they have written to the bot or clicked a card. */
+    public Optional<String> userId(long repId) {
+        return team.rep(repId).flatMap(rep -> Optional.ofNullable(rep.chatIdentities().get(PLATFORM)))
+                .flatMap(aad -> conversations.find(PLATFORM, "mri:" + aad));
     }
 
     /** A rep's personal chat with the bot, once they have installed the app or written to it. */

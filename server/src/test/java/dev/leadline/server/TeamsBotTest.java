@@ -158,6 +158,21 @@ class TeamsBotTest {
     }
 
     @Test
+    void aClaimedCardInTheChannelAsksTeamsToRefreshItForItsOwnerWhoSeesTheirButtons() throws Exception {
+        String lead = offeredLead("Refresh");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> postTo(CHANNEL, lead) != null);
+        assertThat(send(invoke("29:jane", "aad-jane", CHANNEL, "channel", "claim", Map.of("lead", lead)), teams.token(APP_ID)).statusCode())
+                .isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> teams.updates(CHANNEL).stream()
+                .anyMatch(u -> u.body().contains("\"lead\":\"" + lead + "\"") && u.body().contains("Claimed by Jane Rivera")));
+        JsonNode edited = JSON.readTree(teams.updates(CHANNEL).stream().filter(u -> u.body().contains("\"lead\":\"" + lead + "\"")
+                && u.body().contains("Claimed by Jane Rivera")).reduce((a, b) -> b).orElseThrow().body()).path("attachments").get(0).path("content");
+        assertThat(edited.path("refresh").path("userIds").toString()).isEqualTo("[\"29:jane\"]");
+        assertThat(edited.path("actions").toString()).as("the shared copy itself carries no owner's buttons").doesNotContain("qualify");
+    }
+
+    @Test
     void aStrangerIsToldHowToGetAccessAndNothingRuns() throws Exception {
         send(message("29:stranger", "aad-stranger", "a:stranger", "personal", "leads"), teams.token(APP_ID));
 
