@@ -1,5 +1,6 @@
 package dev.leadline.plugins.email;
 
+import com.google.common.net.InternetDomainName;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
@@ -54,12 +55,12 @@ public final class EmailEnrichment implements EnrichmentProvider {
             String type = lists().disposable(domain) ? "disposable" : lists().webmail(domain) ? "webmail" : "corporate";
             found.add(new FieldValue("emailType", type, 1.0));
             if (type.equals("corporate")) {
-                found.add(new FieldValue("domain", domain.replaceFirst("^www\\.", ""), 0.9));
+                found.add(new FieldValue("domain", registrable(domain.replaceFirst("^www\\.", "")), 0.9));
             }
         });
         if (emailDomain.isEmpty() || found.stream().noneMatch(v -> v.field().equals("domain"))) {
             lead.get("website").flatMap(EmailEnrichment::host).filter(h -> !lists().webmail(h))
-                    .ifPresent(h -> found.add(new FieldValue("domain", h, 0.8)));
+                    .ifPresent(h -> found.add(new FieldValue("domain", registrable(h), 0.8)));
         }
         for (String field : List.of("firstName", "lastName")) {
             lead.get(field).map(EmailEnrichment::personName).filter(n -> !n.equals(lead.get(field).orElse(null)))
@@ -98,6 +99,19 @@ public final class EmailEnrichment implements EnrichmentProvider {
             }
             return Optional.empty();
         }).orElse(fallback);
+    }
+
+    /**
+     * The domain a company registered ({@code mail.tcs.com} → {@code tcs.com}, {@code www.cam.ac.uk} →
+     * {@code cam.ac.uk}), by the Public Suffix List; a host under no public suffix is kept as it is.
+     */
+    static String registrable(String host) {
+        try {
+            InternetDomainName name = InternetDomainName.from(host);
+            return name.isUnderPublicSuffix() ? name.topPrivateDomain().toString() : host;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return host;
+        }
     }
 
     private static Optional<String> host(String website) {

@@ -28,4 +28,23 @@ class EnrichEmailArchiveIT {
                     org.assertj.core.groups.Tuple.tuple("phoneCountry", "US"), org.assertj.core.groups.Tuple.tuple("domain", "acme.example"));
         }
     }
+
+    @Test
+    void theDomainIsTheOneTheCompanyRegisteredByThePublicSuffixList() throws Exception {
+        try (PluginArchive plugin = PluginArchive.load(Path.of(System.getProperty("plugin.archive")))) {
+            EnrichmentProvider provider = plugin.enrichmentProviders().get(0);
+
+            Enrichment subdomain = provider.enrich(TestLeads.lead(Map.of("email", "meera@mail.tcs.com")), TestContext.withConfig(Map.of()));
+            Enrichment uk = provider.enrich(TestLeads.lead(Map.of("website", "https://www.shop.example.co.uk/about")),
+                    TestContext.withConfig(Map.of()));
+            Enrichment university = provider.enrich(TestLeads.lead(Map.of("email", "ana@eng.cam.ac.uk")), TestContext.withConfig(Map.of()));
+
+            assertThat(subdomain.values()).extracting(FieldValue::field, FieldValue::value)
+                    .contains(org.assertj.core.groups.Tuple.tuple("domain", "tcs.com"));
+            assertThat(uk.values()).extracting(FieldValue::field, FieldValue::value)
+                    .contains(org.assertj.core.groups.Tuple.tuple("domain", "example.co.uk"));
+            assertThat(university.values()).extracting(FieldValue::field, FieldValue::value)
+                    .contains(org.assertj.core.groups.Tuple.tuple("domain", "cam.ac.uk"));
+        }
+    }
 }
