@@ -1,5 +1,7 @@
 package dev.leadline.plugins.rules;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.leadline.plugin.ActivitySummary;
 import dev.leadline.plugin.LeadSnapshot;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import java.util.Optional;
  * last activity.
  */
 record Rule(String field, String activity, String op, List<String> values, int points, String reason, Double halfLifeDays) {
-    static final List<String> OPS = List.of("equals", "in", "contains", "startsWith", "atLeast", "atMost", "between", "empty", "notEmpty");
+    static final List<String> OPS = List.of("equals", "in", "contains", "startsWith", "atLeast", "atMost", "between", "empty", "notEmpty",
+            "validPhone");
 
     /** Reads one rule from its YAML map; {@code where} names it in errors. */
     @SuppressWarnings("unchecked")
@@ -59,7 +62,7 @@ record Rule(String field, String activity, String op, List<String> values, int p
     int points(LeadSnapshot lead, ActivitySummary summary, Instant now) {
         Optional<String> value = field != null ? lead.get(field)
                 : Optional.of(String.valueOf(activity.equals("meetings") ? summary.meetings() : summary.contactAttempts()));
-        if (!matches(value)) {
+        if (op.equals("validPhone") ? !validPhone(value, lead.get("country")) : !matches(value)) {
             return 0;
         }
         if (halfLifeDays == null || summary.lastActivityAt() == null) {
@@ -99,6 +102,23 @@ record Rule(String field, String activity, String op, List<String> values, int p
                 double high = op.equals("atLeast") ? Double.POSITIVE_INFINITY
                         : number(values.get(op.equals("between") ? 1 : 0)).orElseThrow();
                 return n.get() >= low && n.get() <= high;
+        }
+    }
+
+    /**
+     * A number that libphonenumber finds valid: in the lead's country when it has a two-letter code,
+     * else as written with its {@code +} prefix, else as a US number. "12345" is not one.
+     */
+    private static boolean validPhone(Optional<String> value, Optional<String> country) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        String region = country.map(String::strip).filter(c -> c.matches("[A-Za-z]{2}")).map(c -> c.toUpperCase(Locale.ROOT)).orElse("US");
+        try {
+            PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
+            return phones.isValidNumber(phones.parse(value.get(), region));
+        } catch (NumberParseException e) {
+            return false;
         }
     }
 

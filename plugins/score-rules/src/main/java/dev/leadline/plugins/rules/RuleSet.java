@@ -30,12 +30,28 @@ record RuleSet(int base, List<Rule> fit, List<Rule> engagement, int maxFit, int 
                 number(map, "maxEngagement", 100));
     }
 
+    /**
+     * The base and every rule that applied, each with its reason, adding up to the score; no score
+     * (an abstention) when no rule applies, so that a lead the rules know nothing about does not get
+     * the base as if it were an opinion.
+     */
     Score score(LeadSnapshot lead, ActivitySummary activity, Instant now) {
         List<ScoreReason> reasons = new ArrayList<>();
         int fitPoints = apply(fit, lead, activity, now, reasons, maxFit);
         int engagementPoints = apply(engagement, lead, activity, now, reasons, maxEngagement);
+        if (reasons.isEmpty()) {
+            return Score.abstain("none of the scoring rules applies to this lead");
+        }
         reasons.sort(Comparator.comparingInt((ScoreReason r) -> -Math.abs(r.points())));
-        return new Score(Math.max(0, Math.min(100, base + fitPoints + engagementPoints)), reasons);
+        int total = base + fitPoints + engagementPoints;
+        int score = Math.max(0, Math.min(100, total));
+        if (base != 0) {
+            reasons.add(new ScoreReason(base, "starting score"));
+        }
+        if (score != total) {
+            reasons.add(new ScoreReason(score - total, "kept within 0–100"));
+        }
+        return new Score(score, reasons);
     }
 
     private static int apply(List<Rule> rules, LeadSnapshot lead, ActivitySummary activity, Instant now, List<ScoreReason> reasons, int cap) {

@@ -59,4 +59,32 @@ class RuleScoringTest {
         assertThatThrownBy(() -> new RuleScoring().score(TestLeads.lead(Map.of()), ActivitySummary.none(),
                 TestContext.withConfig(Map.of("rules", file.toString())))).hasMessageContaining("fit[0]").hasMessageContaining("exactly one of");
     }
+
+    @Test
+    void theReasonsAddUpToTheScoreAndALeadNoRuleAppliesToGetsNoScore(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("rules.yml"), RULES);
+        TestContext context = TestContext.withConfig(Map.of("rules", file.toString()));
+
+        Score known = new RuleScoring().score(TestLeads.lead(Map.of("employeeCount", "800")), ActivitySummary.none(), context);
+        Score unknown = new RuleScoring().score(TestLeads.lead(Map.of("leadOrigin", "Landing Page Submission")), ActivitySummary.none(), context);
+
+        assertThat(known.value()).isEqualTo(30);
+        assertThat(known.reasons().stream().mapToInt(ScoreReason::points).sum()).as("%s", known.reasons()).isEqualTo(30);
+        assertThat(known.reasons()).extracting(ScoreReason::toString).contains("+10 starting score");
+        assertThat(unknown.abstained()).as("no opinion, not a flat base score").isTrue();
+    }
+
+    @Test
+    void theDefaultRulesCountAPhoneNumberOnlyWhenItIsAValidOne() {
+        TestContext context = TestContext.withConfig(Map.of());
+
+        Score valid = new RuleScoring().score(TestLeads.lead(Map.of("phone", "+1 650 253 0000")), ActivitySummary.none(), context);
+        Score local = new RuleScoring().score(TestLeads.lead(Map.of("phone", "030 23125000", "country", "DE")), ActivitySummary.none(), context);
+        Score junk = new RuleScoring().score(TestLeads.lead(Map.of("phone", "12345", "title", "CEO")), ActivitySummary.none(), context);
+
+        assertThat(valid.reasons()).extracting(ScoreReason::toString).contains("+5 gave a valid phone number");
+        assertThat(local.reasons()).extracting(ScoreReason::toString).contains("+5 gave a valid phone number");
+        assertThat(junk.reasons()).extracting(ScoreReason::toString).doesNotContain("+5 gave a valid phone number")
+                .contains("+15 decision-maker title");
+    }
 }
