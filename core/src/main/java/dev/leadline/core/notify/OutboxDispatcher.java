@@ -158,7 +158,7 @@ public final class OutboxDispatcher {
      * A new card. After an attempt whose outcome was never learned, the platform is asked first
      * whether it went out: then the newest copy is kept and edited, and any older one points below;
      * when it is not there, it is posted; when the platform cannot tell (Teams has no way to look a
-     * message up), it counts as posted, never sent twice.
+     * message up), it is posted again, since a card must not be lost (a duplicate is possible then).
      */
     private Notifier.Delivery post(Notifier notifier, Pending pending, Card card) {
         Notification n = pending.notification();
@@ -175,10 +175,9 @@ public final class OutboxDispatcher {
                 return update(notifier, n, card, List.of(newest));
             }
             if (found instanceof Notifier.Lookup.CannotTell) {
-                // never posted blindly a second time: most posts whose answer was lost did arrive
-                log.info("notification {} may have gone out on {} before its answer was lost, and {} cannot look it up: "
-                        + "kept as posted, without a reference to edit it by", n.id(), notifier.platform(), notifier.platform());
-                return new Notifier.Delivery.Delivered("");
+                // a card must not be lost: where the platform cannot look (Teams), it is sent again
+                log.info("notification {} may have gone out on {} before its answer was lost; {} cannot look it up, so it is sent again",
+                        n.id(), notifier.platform(), notifier.platform());
             }
         }
         outbox.posting(pending.id(), clock.instant());

@@ -62,7 +62,8 @@ record Rule(String field, String activity, String op, List<String> values, int p
     int points(LeadSnapshot lead, ActivitySummary summary, Instant now) {
         Optional<String> value = field != null ? lead.get(field)
                 : Optional.of(String.valueOf(activity.equals("meetings") ? summary.meetings() : summary.contactAttempts()));
-        if (op.equals("validPhone") ? !validPhone(value, lead.get("country")) : !matches(value)) {
+        if (op.equals("validPhone") ? !validPhone(Optional.ofNullable(lead.enrichment().get(field)).or(() -> value),
+                lead.get("country").or(() -> lead.get("phoneCountry"))) : !matches(value)) {
             return 0;
         }
         if (halfLifeDays == null || summary.lastActivityAt() == null) {
@@ -106,8 +107,9 @@ record Rule(String field, String activity, String op, List<String> values, int p
     }
 
     /**
-     * A number that libphonenumber finds valid: in the lead's country when it has a two-letter code,
-     * else as written with its {@code +} prefix, else as a US number. "12345" is not one.
+     * A number that libphonenumber finds valid: as enrichment normalised it (E.164) when it did, else
+     * as given, read in the lead's country when it has a two-letter code, else as a US number.
+     * "12345" is not one.
      */
     private static boolean validPhone(Optional<String> value, Optional<String> country) {
         if (value.isEmpty()) {
