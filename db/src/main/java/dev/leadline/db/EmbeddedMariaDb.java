@@ -75,8 +75,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             long started = System.nanoTime();
             EmbeddedCredentials credentials = EmbeddedCredentials.readOrCreate(dataDir);
             int port = freePort();
-            DB db = StoppedByUs.create(configuration(dataDir, memoryMb, port, credentials).build());
-            db.start();
+            DB db;
+            try (InstallLock ignored = InstallLock.acquire()) {
+                db = StoppedByUs.create(configuration(dataDir, memoryMb, port, credentials).build());
+                db.start();
+            }
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, dataDir, credentials, lock);
             OnExit.register(embedded);
             try {
