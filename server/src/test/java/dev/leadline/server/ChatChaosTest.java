@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Cards for Slack and Teams at once, Slack answering every call 429 with a Retry-After for a while,
  * and a {@code kill -9} of the server in the middle: every card reaches both platforms, no Slack
  * channel is sent a request before its Retry-After has passed (by either server), and every card has
- * one live copy. Sizes: {@code -Dleadline.chaos.cards=500 -Dleadline.chaos.queues=50
+ * one live copy on Slack (found again by its metadata); on Teams, which cannot look a message up, only
+ * the one post in flight at the kill may go twice. Sizes: {@code -Dleadline.chaos.cards=500 -Dleadline.chaos.queues=50
  * -Dleadline.chaos.throttleSeconds=20 -Dleadline.chaos.retryAfter=5} is the full run (1,000 notifications).
  */
 class ChatChaosTest {
@@ -72,6 +73,7 @@ class ChatChaosTest {
                 second.stop();
             }
 
+            long teamsRepeats = 0;
             for (int i = 0; i < leads.size(); i++) {
                 String lead = leads.get(i);
                 String channel = slackChannel(i % queues);
@@ -80,9 +82,13 @@ class ChatChaosTest {
                 assertThat(copies).as("Slack copies of %s", lead).isNotEmpty();
                 assertThat(copies.stream().filter(m -> !slack.shown(channel, m.ts()).contains("moved below")))
                         .as("live Slack copies of %s", lead).hasSize(1);
-                assertThat(teams.posts(teamsChannel(i % queues)).stream().filter(c -> c.body().contains("\"lead\":\"" + lead + "\"")))
-                        .as("Teams posts of %s", lead).hasSize(1);
+                long teamsCopies = teams.posts(teamsChannel(i % queues)).stream().filter(c -> c.body().contains("\"lead\":\"" + lead + "\""))
+                        .count();
+                assertThat(teamsCopies).as("Teams posts of %s", lead).isPositive();
+                teamsRepeats += teamsCopies - 1;
             }
+            // Teams cannot look a message up: the one post in flight at the kill may go twice (a card is never lost)
+            assertThat(teamsRepeats).as("Teams posts repeated").isLessThanOrEqualTo(1);
             for (int q = 0; q < queues; q++) {
                 assertRetryAfterHonoured(slack, slackChannel(q), retryAfter);
             }
