@@ -77,9 +77,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             int port = freePort();
             DB db;
             try (InstallLock ignored = InstallLock.acquire()) {
-                db = StoppedByUs.create(configuration(dataDir, memoryMb, port, credentials).build());
-                db.start();
+                db = StoppedByUs.create(configuration(dataDir, memoryMb, port, credentials).build()); // unpacks and installs
             }
+            db.start(); // a running mariadbd keeps its temporary files in its own directory (--tmpdir)
             EmbeddedMariaDb embedded = new EmbeddedMariaDb(db, port, dataDir, credentials, lock);
             OnExit.register(embedded);
             try {

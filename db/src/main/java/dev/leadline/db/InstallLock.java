@@ -8,10 +8,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One embedded MariaDB installs and starts at a time on this machine. {@code mariadb-install-db}
- * keeps its temporary tables in the system's temporary directory, and a {@code mariadbd} that starts
- * meanwhile clears leftover {@code #sql} files there, breaking the install ("Error on delete of
- * '/tmp/#sql-temptable-...'"): seen with two test JVMs starting their databases at once.
+ * One embedded MariaDB installs at a time on this machine. {@code mariadb-install-db} keeps its
+ * temporary tables in the system's temporary directory, and another install starting meanwhile clears
+ * leftover {@code #sql} files there, breaking the first ("Error on delete of '/tmp/#sql-temptable-...'"):
+ * seen with two test JVMs creating their databases at once. A running {@code mariadbd} has its own
+ * temporary directory, so starts need no lock.
  */
 final class InstallLock implements AutoCloseable {
     private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
