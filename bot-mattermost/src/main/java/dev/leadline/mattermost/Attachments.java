@@ -57,10 +57,9 @@ final class Attachments {
         return post;
     }
 
-    /** The answer to a slash command: the reply's text, its cards, and "Show more" as a command to type. */
+    /** The answer to a slash command: the reply's text (which says how many of how many are shown) and its cards. */
     ObjectNode reply(ChatReply reply) {
-        ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", reply.text()
-                + reply.more().map(m -> "\n_More: `/leads " + m.view() + "` shows the first 8._").orElse(""));
+        ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", reply.text());
         ArrayNode attachments = answer.putArray("attachments");
         reply.cards().forEach(c -> attachments.add(card(c)));
         return answer;

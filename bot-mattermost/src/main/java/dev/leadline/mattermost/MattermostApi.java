@@ -77,8 +77,8 @@ final class MattermostApi {
         } catch (HttpTimeoutException e) {
             throw new Failed(0, Duration.ZERO, true, "Mattermost did not answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {
-            throw new Failed(0, Duration.ZERO, !"POST".equals(method) || !(e instanceof java.net.ConnectException),
-                    "Mattermost could not be reached: " + e.getMessage());
+            // a refused connection sent nothing; any other failure may have come after the request arrived
+            throw new Failed(0, Duration.ZERO, !(e instanceof java.net.ConnectException), "Mattermost could not be reached: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failed(0, Duration.ZERO, true, "interrupted");

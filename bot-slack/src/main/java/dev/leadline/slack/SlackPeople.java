@@ -39,8 +39,10 @@ public final class SlackPeople {
     private final SlackClients clients;
     private final IdentityConflicts conflicts;
     private final Clock clock;
-    private final Map<String, Who> strangers = new ConcurrentHashMap<>();
-    private final Map<String, Instant> strangersSince = new ConcurrentHashMap<>();
+    /** Users who are not reps here, with why and since when, so that Slack is not asked again for a while. */
+    private final Map<String, Stranger> strangers = new ConcurrentHashMap<>();
+
+    private record Stranger(Who who, Instant since) {}
 
     public SlackPeople(TeamService team, SlackClients clients, IdentityConflicts conflicts, Clock clock) {
         this.team = team;
@@ -80,14 +82,13 @@ public final class SlackPeople {
             return known.filter(Rep::active).map(Who::rep).orElseGet(() -> Who.not(STRANGER));
         }
         Instant now = clock.instant();
-        Instant seen = strangersSince.get(key);
-        if (seen != null && seen.plus(FORGET_STRANGERS).isAfter(now)) {
-            return strangers.getOrDefault(key, Who.not(STRANGER));
+        Stranger seen = strangers.get(key);
+        if (seen != null && seen.since().plus(FORGET_STRANGERS).isAfter(now)) {
+            return seen.who();
         }
         Who who = lookUp(key, userId, slack);
         if (who.rep().isEmpty()) {
-            strangers.put(key, who);
-            strangersSince.put(key, now);
+            strangers.put(key, new Stranger(who, now));
         }
         return who;
     }
@@ -134,7 +135,6 @@ public final class SlackPeople {
     public void profileChanged(String teamId, String userId) {
         String key = clients.address(teamId, userId).toString();
         strangers.remove(key);
-        strangersSince.remove(key);
     }
 
     private static Optional<User> user(MethodsClient slack, String userId) {

@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /** A command read from chat text; lead references stay as typed ({@code L-42}, {@code 42} or an email). */
 public sealed interface ChatCommand {
-    /** {@code leads [view]}: a list view, {@code mine} by default. */
-    /** A list view; {@code after} continues a list from where its last page ended (a "Show more" button's cursor). */
+    /**
+     * {@code leads [view]}: a list view, {@code mine} by default; {@code after} continues the list
+     * from where its last page ended (a "Show more" button's cursor).
+     */
     record ListLeads(String view, String after) implements ChatCommand {
         public ListLeads(String view) {
             this(view, null);

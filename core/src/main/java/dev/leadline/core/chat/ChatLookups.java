@@ -73,11 +73,7 @@ public final class ChatLookups {
 
     /** A built-in view by its label ("No upcoming"), anything else as the rep wrote it. */
     private static String shownName(String viewName) {
-        try {
-            return LeadView.parse(viewName.strip()).title();
-        } catch (RuntimeException e) {
-            return viewName;
-        }
+        return LeadView.find(viewName).map(LeadView::title).orElse(viewName);
     }
 
     /**

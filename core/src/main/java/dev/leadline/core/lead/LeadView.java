@@ -57,11 +57,13 @@ public enum LeadView {
     }
 
     public static LeadView parse(String name) {
-        try {
-            return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("view", "unknown view '" + name + "'; known views: "
-                    + Arrays.stream(values()).map(LeadView::label).collect(Collectors.joining(", ")));
-        }
+        return find(name).orElseThrow(() -> new ValidationException("view", "unknown view '" + name + "'; known views: "
+                + Arrays.stream(values()).map(LeadView::label).collect(Collectors.joining(", "))));
+    }
+
+    /** The built-in view with this name ({@code no-upcoming}, any case); empty for any other name. */
+    public static java.util.Optional<LeadView> find(String name) {
+        String wanted = name == null ? "" : name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(values()).filter(v -> v.name().equals(wanted)).findFirst();
     }
 }
