@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.notify.Card;
-import java.util.Set;
+import dev.leadline.core.notify.CardAction;
+import dev.leadline.core.notify.LeadAction;
 
 /**
  * Cards as Mattermost message attachments: title, fields, the status line, and buttons whose clicks
@@ -13,8 +14,8 @@ import java.util.Set;
  * Markdown, so a hostile name cannot format, link or mention (@channel) anything.
  */
 final class Attachments {
-    /** The buttons a click alone carries out; the others need a form, which Mattermost gets as a command for now. */
-    static final Set<String> DIRECT = Set.of("claim", "release", "qualify");
+    /** The context action of a list's "Show more" button; its subject is the view and the cursor, on two lines. */
+    static final String MORE = "more";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String actionUrl;
     private final ActionSigner signer;
@@ -35,17 +36,33 @@ final class Attachments {
             attachment.put("footer", card.status());
         }
         ArrayNode actions = attachment.putArray("actions");
-        for (Card.Action action : card.actions()) {
-            if (action.url() != null) {
-                actions.addObject().put("id", id(action.id())).put("name", action.label()).put("type", "button").put("style", "link")
-                        .putObject("integration").put("url", action.url());
-            } else if (DIRECT.contains(action.id()) && card.leadId() != null) {
-                ObjectNode context = actions.addObject().put("id", id(action.id())).put("name", action.label()).put("type", "button")
-                        .putObject("integration").put("url", actionUrl).putObject("context");
-                context.put("action", action.id()).put("lead", card.leadId()).put("sig", signer.sign(action.id(), card.leadId()));
+        for (CardAction action : card.actions()) {
+            if (action instanceof CardAction.Open open) {
+                actions.addObject().put("id", id(open.wire())).put("name", open.label()).put("type", "button").put("style", "link")
+                        .putObject("integration").put("url", open.url());
+            } else if (action instanceof CardAction.ShowView || card.leadId() != null) {
+                ObjectNode button = button(action.wire(), action.label(), action instanceof CardAction.ShowView ? "" : card.leadId());
+                if (action instanceof CardAction.OnLead on) {
+                    style(button, on.action().emphasis());
+                }
+                actions.add(button);
             }
         }
         return attachment;
+    }
+
+    /** A button whose click comes back to Leadline with its action and subject, signed. */
+    private ObjectNode button(String action, String label, String subject) {
+        ObjectNode button = JSON.createObjectNode().put("id", id(action)).put("name", label).put("type", "button");
+        button.putObject("integration").put("url", actionUrl).putObject("context")
+                .put("action", action).put("lead", subject).put("sig", signer.sign(action, subject));
+        return button;
+    }
+
+    private static void style(ObjectNode button, LeadAction.Emphasis emphasis) {
+        if (emphasis != LeadAction.Emphasis.NONE) {
+            button.put("style", emphasis == LeadAction.Emphasis.DANGER ? "danger" : "primary");
+        }
     }
 
     /** A post's props with the card, keyed so that a lost post can be found again. */
@@ -57,12 +74,27 @@ final class Attachments {
         return post;
     }
 
-    /** The answer to a slash command: the reply's text (which says how many of how many are shown) and its cards. */
+    /** The answer to a slash command: the reply's text (which says how many of how many are shown), its cards, and "Show more". */
     ObjectNode reply(ChatReply reply) {
         ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", reply.text());
-        ArrayNode attachments = answer.putArray("attachments");
-        reply.cards().forEach(c -> attachments.add(card(c)));
+        answer.set("attachments", attachments(reply));
         return answer;
+    }
+
+    /** The reply as an ephemeral post for one user in a channel ({@code POST /api/v4/posts/ephemeral}). */
+    ObjectNode ephemeral(String userId, String channelId, ChatReply reply) {
+        ObjectNode request = JSON.createObjectNode().put("user_id", userId);
+        ObjectNode post = request.putObject("post").put("channel_id", channelId).put("message", reply.text());
+        post.putObject("props").set("attachments", attachments(reply));
+        return request;
+    }
+
+    private ArrayNode attachments(ChatReply reply) {
+        ArrayNode attachments = JSON.createArrayNode();
+        reply.cards().forEach(c -> attachments.add(card(c)));
+        reply.more().ifPresent(more -> attachments.addObject().put("fallback", "There are more.")
+                .putArray("actions").add(button(MORE, "Show more", more.view() + "\n" + more.after())));
+        return attachments;
     }
 
     static String plain(Card card) {

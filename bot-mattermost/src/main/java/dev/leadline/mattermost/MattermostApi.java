@@ -58,6 +58,16 @@ final class MattermostApi {
         call("PUT", "/posts/" + encode(postId) + "/patch", patch);
     }
 
+    /** Opens an interactive dialog for the user whose click or command carried the trigger id. */
+    void openDialog(JsonNode request) throws Failed {
+        call("POST", "/actions/dialogs/open", request);
+    }
+
+    /** A post only one user sees, in a channel they are in. */
+    void ephemeralPost(JsonNode request) throws Failed {
+        call("POST", "/posts/ephemeral", request);
+    }
+
     /** Posts in a channel created or edited since {@code sinceMillis}. */
     JsonNode channelPostsSince(String channelId, long sinceMillis) throws Failed {
         return call("GET", "/channels/" + encode(channelId) + "/posts?since=" + sinceMillis, null);

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.chat.FormAnswer;
+import dev.leadline.core.chat.FormSpec;
+import dev.leadline.core.notify.CardAction;
+import dev.leadline.core.notify.LeadAction;
+import dev.leadline.core.team.Rep;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import dev.leadline.core.notify.Notifier;
 import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.TeamService;
@@ -19,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Mattermost bot: {@code /lead} and {@code /leads} slash commands (checked by their verification
- * token) answered privately with the shared grammar, and card buttons (checked by their signed
- * context) run as the rep who clicked. Cards reach channels and direct messages through the notifier.
+ * token) answered privately with the shared grammar, card buttons (checked by their signed context)
+ * run as the rep who clicked, and core's forms shown as interactive dialogs (their state signed too). Cards reach channels and direct messages through the notifier.
  */
 public final class MattermostApp {
     private static final Logger log = LoggerFactory.getLogger(MattermostApp.class);
@@ -30,6 +37,7 @@ public final class MattermostApp {
     private final Attachments attachments;
     private final ActionSigner signer;
     private final MattermostNotifier notifier;
+    private final MattermostApi api;
     private volatile ChatDesk desk;
 
     /** An answer to send back to Mattermost. */
@@ -37,7 +45,7 @@ public final class MattermostApp {
 
     public MattermostApp(MattermostSettings settings, TeamService team, IdentityConflicts conflicts) {
         this.settings = settings;
-        MattermostApi api = new MattermostApi(settings.url(), settings.botToken());
+        this.api = new MattermostApi(settings.url(), settings.botToken());
         this.people = new MattermostPeople(team, api, conflicts);
         this.signer = new ActionSigner(settings.botToken());
         this.attachments = new Attachments(settings.callbackUrl() + MattermostSettings.ACTION_PATH, signer);
@@ -77,31 +85,104 @@ public final class MattermostApp {
         return new Answer(200, attachments.reply(reply).toString());
     }
 
-    /** {@code POST /mattermost/action}: a card button's click, JSON with the context the card was drawn with. */
+    /**
+     * {@code POST /mattermost/action}: a card button's click, JSON with the context the card was drawn
+     * with. A button with a form opens it as a dialog; lists come as an ephemeral post; anything else
+     * is answered in the click's ephemeral text.
+     */
     public Answer action(String body) {
-        JsonNode click;
-        try {
-            click = JSON.readTree(body);
-        } catch (IOException e) {
-            return new Answer(400, "{\"ephemeral_text\":\"not a button click\"}");
-        }
-        JsonNode context = click.path("context");
-        String action = context.path("action").asText(null);
-        String lead = context.path("lead").asText(null);
-        if (!signer.valid(action, lead, context.path("sig").asText(null)) || !Attachments.DIRECT.contains(action)) {
+        JsonNode click = json(body);
+        JsonNode context = click == null ? null : click.path("context");
+        String action = context == null ? null : context.path("action").asText(null);
+        String subject = context == null ? null : context.path("lead").asText(null);
+        if (click == null || !signer.valid(action, subject, context.path("sig").asText(null))) {
             return new Answer(401, "{\"ephemeral_text\":\"This button was not drawn by this Leadline.\"}");
         }
-        MattermostPeople.Who who = people.who(click.path("user_id").asText(null));
-        ChatReply reply = who.rep().map(rep -> safely(() -> desk.run(command(action, lead), rep))).orElseGet(() -> ChatReply.text(who.whyNot()));
-        return new Answer(200, JSON.createObjectNode().put("ephemeral_text", reply.text()).toString());
+        String user = click.path("user_id").asText(null);
+        MattermostPeople.Who who = people.who(user);
+        if (who.rep().isEmpty()) {
+            return said(who.whyNot());
+        }
+        Rep rep = who.rep().get();
+        String channel = click.path("channel_id").asText("");
+        Optional<CardAction> pressed = CardAction.ofWire(action);
+        if (action.equals(Attachments.MORE) || pressed.filter(a -> a instanceof CardAction.ShowView).isPresent()) {
+            String[] more = subject.split("\n", 2);
+            ChatCommand list = action.equals(Attachments.MORE) ? new ChatCommand.ListLeads(more[0], more.length > 1 ? more[1] : null)
+                    : new ChatCommand.ListLeads(((CardAction.ShowView) pressed.get()).view());
+            return ephemeral(user, channel, safely(() -> desk.run(list, rep)));
+        }
+        Optional<LeadAction> onLead = pressed.filter(a -> a instanceof CardAction.OnLead).map(a -> ((CardAction.OnLead) a).action());
+        if (onLead.isEmpty()) {
+            return said("This button is not one I know; the card may be from an older version.");
+        }
+        if (onLead.get().hasForm()) {
+            return openDialog(click.path("trigger_id").asText(""), desk.form(onLead.get(), subject, rep.timeZone()));
+        }
+        return said(safely(() -> desk.act(onLead.get(), subject, Map.of(), rep).reply()).text());
     }
 
-    private static ChatCommand command(String action, String lead) {
-        return switch (action) {
-            case "claim" -> new ChatCommand.Claim(lead);
-            case "qualify" -> new ChatCommand.Qualify(lead, null);
-            default -> new ChatCommand.Release(lead);
-        };
+    /** {@code POST /mattermost/dialog}: a submitted dialog; problems keep it open, shown on their fields. */
+    public Answer dialog(String body) {
+        JsonNode submitted = json(body);
+        if (submitted == null || submitted.path("cancelled").asBoolean(false)) {
+            return new Answer(submitted == null ? 400 : 200, "{}");
+        }
+        String[] state = submitted.path("state").asText("").split("\n", 3);
+        Optional<LeadAction> action = state.length == 3 && signer.valid(state[0], state[1], state[2])
+                ? LeadAction.ofWire(state[0]).filter(LeadAction::hasForm) : Optional.empty();
+        if (action.isEmpty()) {
+            return new Answer(401, "{\"error\":\"This form was not opened by this Leadline.\"}");
+        }
+        String user = submitted.path("user_id").asText(null);
+        MattermostPeople.Who who = people.who(user);
+        if (who.rep().isEmpty()) {
+            return new Answer(200, JSON.createObjectNode().put("error", who.whyNot()).toString());
+        }
+        FormAnswer answer = desk.act(action.get(), state[1], Dialogs.values(submitted.path("submission")), who.rep().get());
+        if (!answer.done()) {
+            ObjectNode errors = JSON.createObjectNode();
+            errors.putObject("errors").setAll(answer.problems().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (JsonNode) JSON.getNodeFactory().textNode(e.getValue()))));
+            return new Answer(200, errors.toString());
+        }
+        ephemeral(user, submitted.path("channel_id").asText(""), answer.reply());
+        return new Answer(200, "{}");
+    }
+
+    private Answer openDialog(String triggerId, FormSpec spec) {
+        String state = spec.action().wire() + "\n" + spec.leadId() + "\n" + signer.sign(spec.action().wire(), spec.leadId());
+        try {
+            api.openDialog(Dialogs.open(triggerId, settings.callbackUrl() + MattermostSettings.DIALOG_PATH, spec, state));
+            return new Answer(200, "{}");
+        } catch (MattermostApi.Failed e) {
+            log.warn("Mattermost dialog for {} on {} did not open: {}", spec.action().wire(), spec.leadId(), e.getMessage());
+            return said("The form did not open (" + e.getMessage() + "); try again, or use /lead " + spec.action().wire() + ".");
+        }
+    }
+
+    /** The reply as a post only the user sees (a list with cards does not fit in a click's answer). */
+    private Answer ephemeral(String user, String channel, ChatReply reply) {
+        try {
+            api.ephemeralPost(attachments.ephemeral(user, channel, reply));
+            return new Answer(200, "{}");
+        } catch (MattermostApi.Failed e) {
+            log.warn("Mattermost ephemeral post failed: {}", e.getMessage());
+            return said(reply.text());
+        }
+    }
+
+    private static Answer said(String text) {
+        return new Answer(200, JSON.createObjectNode().put("ephemeral_text", text).toString());
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            JsonNode node = JSON.readTree(body == null ? "" : body);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static ChatReply safely(java.util.function.Supplier<ChatReply> work) {

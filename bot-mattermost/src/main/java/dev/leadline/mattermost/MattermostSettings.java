@@ -8,7 +8,7 @@ import java.util.Set;
  * @param url           the Mattermost server, e.g. {@code https://chat.example.com}
  * @param botToken      the bot account's personal access token
  * @param commandTokens the verification tokens of the {@code /lead} and {@code /leads} slash commands
- * @param callbackUrl   Leadline's own address as Mattermost reaches it (for button clicks)
+ * @param callbackUrl   Leadline's own address as Mattermost reaches it (for button clicks and dialogs)
  */
 public record MattermostSettings(String url, String botToken, Set<String> commandTokens, String callbackUrl) {
     public MattermostSettings {
@@ -21,4 +21,6 @@ public record MattermostSettings(String url, String botToken, Set<String> comman
     public static final String COMMAND_PATH = "/mattermost/command";
     /** Where button clicks are sent. */
     public static final String ACTION_PATH = "/mattermost/action";
+    /** Where submitted dialogs (forms) are sent. */
+    public static final String DIALOG_PATH = "/mattermost/dialog";
 }

@@ -14,6 +14,7 @@ import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.util.json.GsonFactory;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.CardAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +51,8 @@ public final class BlockKitRenderer {
         }
         // a card about no one lead (the digest) has only buttons that open views
         if (!card.actions().isEmpty()) {
-            List<BlockElement> buttons = card.actions().stream().<BlockElement>map(a -> button(b -> b.actionId(a.id())
-                    .text(plainText(a.label())).value(card.leadId()).url(a.url()).style(style(a.id())))).toList();
+            List<BlockElement> buttons = card.actions().stream().<BlockElement>map(a -> button(b -> b.actionId(a.wire())
+                    .text(plainText(a.label())).value(card.leadId()).url(a instanceof CardAction.Open o ? o.url() : null).style(style(a)))).toList();
             blocks.add(actions(a -> a.blockId("actions" + id).elements(buttons)));
         }
         return blocks;
@@ -86,12 +87,18 @@ public final class BlockKitRenderer {
         return GsonFactory.createSnakeCase().toJson(blocks);
     }
 
-    private static String style(String actionId) {
-        return switch (actionId) {
-            case "claim", "qualify", "convert" -> "primary";
-            case "disqualify" -> "danger";
-            default -> null;
-        };
+    private static String style(CardAction action) {
+        if (!(action instanceof CardAction.OnLead on)) {
+            return null;
+        }
+        switch (on.action().emphasis()) {
+            case POSITIVE:
+                return "primary";
+            case DANGER:
+                return "danger";
+            default:
+                return null;
+        }
     }
 
     /** Slack's mrkdwn needs only these three escaped. */

@@ -16,7 +16,10 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.chat.FormAnswer;
 import dev.leadline.core.chat.SeenRequests;
+import dev.leadline.core.notify.CardAction;
+import dev.leadline.core.notify.LeadAction;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,15 +39,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
-    private static final Pattern DIRECT_ACTIONS = Pattern.compile("claim|qualify|release");
-    private static final Pattern VIEW_ACTIONS = Pattern.compile("view-[a-z-]+");
-    private static final Pattern MODAL_ACTIONS = Pattern.compile("disqualify|schedule|log-contact|convert");
+    private static final Pattern LEAD_ACTIONS = wires(a -> true);
+    private static final Pattern FORMS = wires(LeadAction::hasForm);
+    private static final Pattern VIEW_ACTIONS = Pattern.compile(Pattern.quote(CardAction.ShowView.PREFIX) + "[a-z-]+");
 
     private final App app;
     private final SlackRequestParser parser;
     private final ChatDesk desk;
     private final SlackPeople people;
-    private final SlackModals modals;
     private final SlackClients clients;
     private final RecentIds events = new RecentIds(10_000);
     private SocketModeApp socketMode;
@@ -65,7 +67,7 @@ public final class SlackApp {
     public record HttpResponse(int status, String contentType, Map<String, List<String>> headers, String body) {}
 
     public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, SlackPeople people, SlackClients clients,
-                    SlackInstallations installations, SlackModals modals, SeenRequests seen, Clock clock) {
+                    SlackInstallations installations, SeenRequests seen, Clock clock) {
         this.seen = seen;
         this.clock = clock;
         this.verifier = settings.signingSecret() == null ? null
@@ -73,8 +75,7 @@ public final class SlackApp {
         this.desk = desk;
         this.people = people;
         this.clients = clients;
-        this.modals = modals;
-        this.home = new SlackHome(clients, people, modals, desk);
+        this.home = new SlackHome(clients, people, desk);
         AppConfig config = AppConfig.builder().signingSecret(settings.signingSecret()).singleTeamBotToken(settings.botToken())
                 .clientId(settings.clientId()).clientSecret(settings.clientSecret()).redirectUri(settings.redirectUri())
                 .scope(settings.multiWorkspace() ? SlackSettings.BOT_SCOPES : null)
@@ -165,37 +166,38 @@ public final class SlackApp {
     }
 
     private void registerActions() {
-        app.blockAction(DIRECT_ACTIONS, (req, ctx) -> {
-            var action = req.getPayload().getActions().get(0);
+        // a button that acts at once is answered after the ack; one with a form opens it while the trigger is fresh
+        app.blockAction(LEAD_ACTIONS, (req, ctx) -> {
+            var pressed = req.getPayload().getActions().get(0);
+            LeadAction action = LeadAction.ofWire(pressed.getActionId()).orElseThrow();
             String team = ctx.getTeamId();
             String user = req.getPayload().getUser().getId();
+            if (action.hasForm()) {
+                SlackPeople.Who who = people.who(team, user, ctx.client());
+                if (who.rep().isEmpty()) {
+                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(who.whyNot()));
+                    return ctx.ack();
+                }
+                var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
+                        .view(SlackModals.form(desk.form(action, pressed.getValue(), who.rep().get().timeZone()))));
+                if (!opened.isOk()) {
+                    log.warn("views.open for {} failed: {}", action.wire(), opened.getError());
+                }
+                return ctx.ack();
+            }
             afterAck.run(() -> {
-                ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.run(command(action.getActionId(), action.getValue()), rep)));
+                ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(),
+                        rep -> desk.act(action, pressed.getValue(), Map.of(), rep).reply()));
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
                 home.refresh(team, user);
             });
-            return ctx.ack();
-        });
-        app.blockAction(MODAL_ACTIONS, (req, ctx) -> {
-            var action = req.getPayload().getActions().get(0);
-            SlackPeople.Who who = people.who(ctx.getTeamId(), req.getPayload().getUser().getId(), ctx.client());
-            Optional<Rep> rep = who.rep();
-            if (rep.isEmpty()) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(who.whyNot()));
-            } else {
-                var opened = ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId())
-                        .view(modals.form(action.getActionId(), action.getValue(), rep.get())));
-                if (!opened.isOk()) {
-                    log.warn("views.open for {} failed: {}", action.getActionId(), opened.getError());
-                }
-            }
             return ctx.ack();
         });
     }
 
     private void registerLinks() {
         // a link button opens its page in the browser; Slack still reports the click, which needs only an ack
-        app.blockAction("open-crm", (req, ctx) -> ctx.ack());
+        app.blockAction(CardAction.Open.WIRE, (req, ctx) -> ctx.ack());
         // "Show more" under a list: the next page of the same view
         app.blockAction(BlockKitRenderer.MORE, (req, ctx) -> {
             String[] more = String.valueOf(req.getPayload().getActions().get(0).getValue()).split("\n", 2);
@@ -222,18 +224,20 @@ public final class SlackApp {
     }
 
     private void registerModalsAndEvents() {
-        app.viewSubmission(SlackModals.CALLBACKS, (req, ctx) -> {
+        app.viewSubmission(FORMS, (req, ctx) -> {
             var view = req.getPayload().getView();
             String team = ctx.getTeamId();
             Optional<Rep> rep = people.rep(team, req.getPayload().getUser().getId(), ctx.client());
             if (rep.isEmpty()) {
                 return ctx.ack();
             }
-            var values = view.getState() == null || view.getState().getValues() == null
+            LeadAction action = LeadAction.ofWire(view.getCallbackId()).orElseThrow();
+            var state = view.getState() == null || view.getState().getValues() == null
                     ? Map.<String, Map<String, com.slack.api.model.view.ViewState.Value>>of() : view.getState().getValues();
-            SlackModals.Submitted submitted = modals.submit(view.getCallbackId(), view.getPrivateMetadata(), values, rep.get(), desk);
-            if (!submitted.errors().isEmpty()) {
-                return ctx.ackWithErrors(submitted.errors());
+            String lead = view.getPrivateMetadata();
+            FormAnswer answer = desk.act(action, lead, SlackModals.values(desk.form(action, lead, rep.get().timeZone()), state), rep.get());
+            if (!answer.done()) {
+                return ctx.ackWithErrors(answer.problems());
             }
             afterAck.run(() -> home.refresh(team, req.getPayload().getUser().getId()));
             return ctx.ack();
@@ -293,12 +297,10 @@ public final class SlackApp {
         return who.rep().map(work).orElseGet(() -> ChatReply.text(who.whyNot()));
     }
 
-    static ChatCommand command(String actionId, String leadId) {
-        return switch (actionId) {
-            case "claim" -> new ChatCommand.Claim(leadId);
-            case "qualify" -> new ChatCommand.Qualify(leadId, null);
-            default -> new ChatCommand.Release(leadId);
-        };
+    /** The names of the lead actions that {@code which} picks. */
+    private static Pattern wires(java.util.function.Predicate<LeadAction> which) {
+        return Pattern.compile(java.util.Arrays.stream(LeadAction.values()).filter(which)
+                .map(a -> Pattern.quote(a.wire())).collect(java.util.stream.Collectors.joining("|")));
     }
 
     private static String text(String text) {

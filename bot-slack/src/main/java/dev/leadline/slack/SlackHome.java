@@ -11,13 +11,11 @@ final class SlackHome {
     private static final Logger log = LoggerFactory.getLogger(SlackHome.class);
     private final SlackClients clients;
     private final SlackPeople people;
-    private final SlackModals modals;
     private final ChatDesk desk;
 
-    SlackHome(SlackClients clients, SlackPeople people, SlackModals modals, ChatDesk desk) {
+    SlackHome(SlackClients clients, SlackPeople people, ChatDesk desk) {
         this.clients = clients;
         this.people = people;
-        this.modals = modals;
         this.desk = desk;
     }
 
@@ -25,7 +23,7 @@ final class SlackHome {
     void refresh(String teamId, String userId) {
         clients.client(clients.address(teamId, userId)).ifPresent(slack -> people.rep(teamId, userId, slack).ifPresent(rep -> {
             try {
-                var published = slack.viewsPublish(r -> r.userId(userId).view(modals.home(rep, desk)));
+                var published = slack.viewsPublish(r -> r.userId(userId).view(SlackModals.home(rep, desk)));
                 if (!published.isOk()) {
                     log.warn("App Home for {} not published: {}", rep.email(), published.getError());
                 }

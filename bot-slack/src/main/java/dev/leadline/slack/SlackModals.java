@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.timePicker;
@@ -16,139 +17,90 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
-import dev.leadline.core.qualification.ContactChannel;
+import dev.leadline.core.chat.FormSpec;
 import dev.leadline.core.team.Rep;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The modals behind buttons that need input (disqualify, schedule, log contact, convert), what their
- * submissions mean as chat commands, and the App Home view. A refused submission keeps the modal
- * open with the reason shown on the field it concerns.
+ * Draws core's forms as modals (one input block per input, its block and action id the input's id)
+ * and reads a submission's state back into the form's values; also the App Home view. A pure function
+ * of its arguments.
  */
-public final class SlackModals {
-    static final Pattern CALLBACKS = Pattern.compile("disqualify|schedule|log-contact|convert");
+final class SlackModals {
+    /** Slack cuts a modal's title at this length. */
+    private static final int TITLE = 24;
 
-    /** The field errors to show, by block id; empty when the modal may close. */
-    public record Submitted(Map<String, String> errors) {}
+    private SlackModals() {}
 
-    View form(String action, String leadId, Rep rep) {
-        return switch (action) {
-            case "disqualify" -> modal(action, leadId, "Disqualify " + leadId, "Disqualify", List.of(
-                    input(i -> i.blockId("reason").label(plainText("Reason")).element(staticSelect(s -> s.actionId("reason")
-                            .options(reasons.get().stream().map(r -> option(plainText(r), r)).toList())))),
-                    note(true)));
-            case "schedule" -> modal(action, leadId, "Schedule " + leadId, "Book", List.of(
-                    input(i -> i.blockId("date").label(plainText("Day")).element(datePicker(d -> d.actionId("date")
-                            .initialDate(LocalDate.now(rep.timeZone()).plusDays(1).toString())))),
-                    input(i -> i.blockId("time").label(plainText("Time (" + rep.timeZone().getId() + ")"))
-                            .element(timePicker(t -> t.actionId("time").initialTime("10:00")))),
-                    input(i -> i.blockId("minutes").label(plainText("Minutes")).element(plainTextInput(p -> p.actionId("minutes")
-                            .initialValue("30")))),
-                    input(i -> i.blockId("title").optional(true).label(plainText("Title")).element(plainTextInput(p -> p.actionId("title"))))));
-            case "log-contact" -> modal(action, leadId, "Log contact", "Log", List.of(
-                    input(i -> i.blockId("channel").label(plainText("How")).element(staticSelect(s -> s.actionId("channel")
-                            .initialOption(option(plainText("Call"), "call"))
-                            .options(List.of(option(plainText("Call"), "call"), option(plainText("Email"), "email"),
-                                    option(plainText("LinkedIn"), "linkedin"), option(plainText("Other"), "other")))))),
-                    input(i -> i.blockId("reached").optional(true).label(plainText("Outcome")).element(checkboxes(c -> c.actionId("reached")
-                            .options(List.of(option(plainText("We spoke (two-way contact)"), "reached")))))),
-                    note(true)));
-            default -> modal("convert", leadId, "Convert " + leadId, "Convert", List.of(
-                    section(s -> s.text(markdownText("Leave the account empty to use the matched account (by domain or company) or create one."))),
-                    input(i -> i.blockId("account").optional(true).label(plainText("Account name")).element(plainTextInput(p -> p.actionId("account")))),
-                    input(i -> i.blockId("opportunity").optional(true).label(plainText("Opportunity name"))
-                            .element(plainTextInput(p -> p.actionId("opportunity"))))));
-        };
+    /** The modal for a form; its callback id is the action, its private metadata the lead. */
+    static View form(FormSpec spec) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (spec.intro() != null) {
+            blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(spec.intro())))));
+        }
+        spec.inputs().forEach(i -> blocks.add(input(b -> b.blockId(i.id()).optional(!i.required()).label(plainText(i.label())).element(element(i)))));
+        String title = spec.title().length() > TITLE ? spec.title().substring(0, TITLE) : spec.title();
+        return view(v -> v.type("modal").callbackId(spec.action().wire()).privateMetadata(spec.leadId())
+                .title(viewTitle(t -> t.type("plain_text").text(title)))
+                .submit(viewSubmit(s -> s.type("plain_text").text(spec.submit()))).close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
     }
 
-    Submitted submit(String callbackId, String leadId, Map<String, Map<String, ViewState.Value>> values, Rep rep, ChatDesk desk) {
-        if (callbackId.equals("log-contact") && contactChannel(values).isEmpty()) {
-            // the same answer Teams gives: a channel that is not one of ours is not quietly taken for a call
-            return new Submitted(Map.of("channel", "Say how you contacted them: call, email, LinkedIn or other."));
+    private static BlockElement element(FormSpec.Input input) {
+        String id = input.id();
+        if (input instanceof FormSpec.Choice c) {
+            List<OptionObject> options = c.options().stream().map(o -> option(plainText(o.label()), o.value())).toList();
+            Optional<OptionObject> initial = options.stream().filter(o -> o.getValue().equals(c.initial())).findFirst();
+            return staticSelect(s -> s.actionId(id).options(options).initialOption(initial.orElse(null)));
+        } else if (input instanceof FormSpec.Date d) {
+            return datePicker(p -> p.actionId(id).initialDate(d.initial().toString()));
+        } else if (input instanceof FormSpec.Time t) {
+            return timePicker(p -> p.actionId(id).initialTime(t.initial().format(FormSpec.Time.FORMAT)));
+        } else if (input instanceof FormSpec.Number n) {
+            return numberInput(p -> p.actionId(id).decimalAllowed(false).minValue(String.valueOf(n.min())).maxValue(String.valueOf(n.max()))
+                    .initialValue(String.valueOf(n.initial())));
+        } else if (input instanceof FormSpec.Toggle t) {
+            return checkboxes(c -> c.actionId(id).options(List.of(option(plainText(t.label()), "true"))));
         }
-        ChatCommand command = switch (callbackId) {
-            case "disqualify" -> new ChatCommand.Disqualify(leadId, selected(values, "reason"), text(values, "note").orElse(null));
-            case "schedule" -> {
-                String minutes = text(values, "minutes").orElse("30").strip();
-                if (!minutes.matches("\\d{1,3}") || Integer.parseInt(minutes) < 5) {
-                    yield null;
-                }
-                java.time.Instant at = java.time.LocalDate.parse(value(values, "date").getSelectedDate())
-                        .atTime(java.time.LocalTime.parse(value(values, "time").getSelectedTime())).atZone(rep.timeZone()).toInstant();
-                yield new ChatCommand.Schedule(leadId, at, java.time.Duration.ofMinutes(Integer.parseInt(minutes)), text(values, "title").orElse(null));
+        FormSpec.Text text = (FormSpec.Text) input;
+        return plainTextInput(p -> p.actionId(id).multiline(text.multiline()).maxLength(text.maxLength()));
+    }
+
+    /** A submitted modal's values, by input id, in the form's formats (a ticked box is {@code true}). */
+    static Map<String, String> values(FormSpec spec, Map<String, Map<String, ViewState.Value>> state) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FormSpec.Input input : spec.inputs()) {
+            ViewState.Value value = Optional.ofNullable(state.get(input.id())).map(m -> m.get(input.id())).orElse(null);
+            if (value == null) {
+                continue;
             }
-            case "log-contact" -> new ChatCommand.Contacted(leadId, contactChannel(values).orElseThrow(),
-                    value(values, "reached").getSelectedOptions() != null && !value(values, "reached").getSelectedOptions().isEmpty(),
-                    text(values, "note").orElse(null));
-            default -> new ChatCommand.Convert(leadId, text(values, "account"), text(values, "opportunity"));
-        };
-        if (command == null) {
-            return new Submitted(Map.of("minutes", "Give the length in minutes, 5 or more"));
+            String text = input instanceof FormSpec.Choice ? Optional.ofNullable(value.getSelectedOption()).map(o -> o.getValue()).orElse(null)
+                    : input instanceof FormSpec.Date ? value.getSelectedDate()
+                    : input instanceof FormSpec.Time ? value.getSelectedTime()
+                    : input instanceof FormSpec.Toggle ? String.valueOf(value.getSelectedOptions() != null && !value.getSelectedOptions().isEmpty())
+                    : value.getValue();
+            if (text != null) {
+                values.put(input.id(), text);
+            }
         }
-        ChatReply reply = desk.run(command, rep);
-        return reply.refused() ? new Submitted(Map.of(errorBlock(callbackId), reply.text())) : new Submitted(Map.of());
-    }
-
-    private static Optional<ContactChannel> contactChannel(Map<String, Map<String, ViewState.Value>> values) {
-        String chosen = selected(values, "channel");
-        return java.util.Arrays.stream(ContactChannel.values()).filter(c -> c.name().equalsIgnoreCase(chosen)).findFirst();
+        return values;
     }
 
     /** The App Home tab: counts per view and the leads to act on, each with its buttons. */
-    View home(Rep rep, ChatDesk desk) {
+    static View home(Rep rep, ChatDesk desk) {
         ChatReply home = desk.home(rep);
         List<LayoutBlock> blocks = new ArrayList<>(BlockKitRenderer.reply(new ChatReply("*Your leads, " + rep.name() + "*\n" + home.text(),
                 home.cards())));
         return view(v -> v.type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100))));
-    }
-
-    private final java.util.function.Supplier<List<String>> reasons;
-
-    public SlackModals(java.util.function.Supplier<List<String>> disqualifyReasons) {
-        this.reasons = disqualifyReasons;
-    }
-
-    private static View modal(String callbackId, String leadId, String title, String submit, List<LayoutBlock> blocks) {
-        return view(v -> v.type("modal").callbackId(callbackId).privateMetadata(leadId)
-                .title(viewTitle(t -> t.type("plain_text").text(title.length() > 24 ? title.substring(0, 24) : title)))
-                .submit(viewSubmit(s -> s.type("plain_text").text(submit))).close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(blocks));
-    }
-
-    private static LayoutBlock note(boolean optional) {
-        return input(i -> i.blockId("note").optional(optional).label(plainText("Note"))
-                .element(plainTextInput(p -> p.actionId("note").multiline(true))));
-    }
-
-    private static String errorBlock(String callbackId) {
-        return switch (callbackId) {
-            case "disqualify" -> "reason";
-            case "schedule" -> "time";
-            case "log-contact" -> "channel";
-            default -> "account";
-        };
-    }
-
-    private static ViewState.Value value(Map<String, Map<String, ViewState.Value>> values, String block) {
-        return Optional.ofNullable(values.get(block)).map(m -> m.get(block)).orElseGet(ViewState.Value::new);
-    }
-
-    private static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
-        return Optional.ofNullable(value(values, block).getSelectedOption()).map(o -> o.getValue()).orElse("");
-    }
-
-    private static Optional<String> text(Map<String, Map<String, ViewState.Value>> values, String block) {
-        return Optional.ofNullable(value(values, block).getValue()).map(String::strip).filter(s -> !s.isEmpty());
     }
 }

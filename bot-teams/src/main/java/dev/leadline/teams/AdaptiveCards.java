@@ -4,42 +4,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadline.core.chat.FormSpec;
 import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.CardAction;
+import dev.leadline.core.notify.LeadAction;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Renders the neutral lead card as an Adaptive Card (schema 1.5, Universal Actions): the title, the
  * fields as a fact set, the status line, a notice (the answer to the last action, or what was wrong
- * with a form), and the actions. Claim, Qualify and Release are {@code Action.Execute} buttons; the
- * actions that need input (Disqualify, Schedule, Log contact, Convert) show a form inside the card
- * whose submit button is an {@code Action.Execute}; links are {@code Action.OpenUrl}. Every execute
+ * with a form), and the actions. Actions without a form are {@code Action.Execute} buttons; those that
+ * need input show core's form inside the card ({@code Action.ShowCard}) whose submit button is an
+ * {@code Action.Execute}; links are {@code Action.OpenUrl}. Every execute
  * carries the lead id, and the card's {@code refresh} action fetches its current state. A pure
  * function, checked against golden files.
  */
 public final class AdaptiveCards {
     public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Set<String> DIRECT = Set.of("claim", "qualify", "release");
-    private static final List<String> CHANNELS = List.of("call", "email", "linkedin", "other");
 
-    private final Supplier<List<String>> disqualifyReasons;
-
-    public AdaptiveCards(Supplier<List<String>> disqualifyReasons) {
-        this.disqualifyReasons = disqualifyReasons;
+    /** Where the forms come from: core's form for an action on a lead, its day and time in a zone. */
+    public interface Forms {
+        FormSpec form(LeadAction action, String leadId, ZoneId zone);
     }
 
-    /** The card, with an optional notice above its actions ({@code warning}: shown as an error). */
-    public ObjectNode render(Card card, String notice, boolean warning) {
-        return render(card, notice, warning, List.of());
+    private final Forms forms;
+
+    public AdaptiveCards(Forms forms) {
+        this.forms = forms;
+    }
+
+    /** The card for a viewer in {@code zone} (the zone its forms' times are read in). */
+    public ObjectNode render(Card card, ZoneId zone) {
+        return render(card, zone, null, false, List.of());
     }
 
     /**
-     * As {@link #render(Card, String, boolean)}; Teams refreshes the card by itself for the users in
-     * {@code refreshFor} (the lead's owner, who then sees their own buttons on a channel's copy).
+     * The card with a notice above its actions ({@code warning}: shown as an error); Teams refreshes
+     * the card by itself for the users in {@code refreshFor} (the lead's owner, who then sees their own
+     * buttons on a channel's copy).
      */
-    public ObjectNode render(Card card, String notice, boolean warning, List<String> refreshFor) {
+    public ObjectNode render(Card card, ZoneId zone, String notice, boolean warning, List<String> refreshFor) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "AdaptiveCard").put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("version", "1.5");
         ArrayNode body = root.putArray("body");
@@ -68,11 +74,10 @@ public final class AdaptiveCards {
                 refreshFor.forEach(users::add);
             }
         }
-        List<Card.Action> shown = card.actions().stream().filter(a -> card.leadId() != null || a.url() != null || a.id().startsWith("view-"))
-                .toList();
+        List<CardAction> shown = card.actions().stream().filter(a -> card.leadId() != null || !(a instanceof CardAction.OnLead)).toList();
         if (!shown.isEmpty()) {
             ArrayNode actions = root.putArray("actions");
-            shown.forEach(a -> actions.add(action(a, card.leadId())));
+            shown.forEach(a -> actions.add(action(a, card.leadId(), zone)));
         }
         return root;
     }
@@ -97,68 +102,63 @@ public final class AdaptiveCards {
         return root;
     }
 
-    private ObjectNode action(Card.Action action, String leadId) {
+    private ObjectNode action(CardAction action, String leadId, ZoneId zone) {
         ObjectNode node = JSON.createObjectNode();
-        if (action.url() != null) {
-            return node.put("type", "Action.OpenUrl").put("title", action.label()).put("url", action.url());
+        if (action instanceof CardAction.Open open) {
+            return node.put("type", "Action.OpenUrl").put("title", open.label()).put("url", open.url());
         }
-        if (DIRECT.contains(action.id())) {
-            node.put("type", "Action.Execute").put("title", action.label()).put("verb", action.id()).putObject("data").put("lead", leadId);
-            if (!"release".equals(action.id())) {
+        if (action instanceof CardAction.ShowView view) {
+            node.put("type", "Action.Execute").put("title", view.label()).put("verb", "view").putObject("data").put("view", view.view());
+            return node;
+        }
+        LeadAction onLead = ((CardAction.OnLead) action).action();
+        if (!onLead.hasForm()) {
+            node.put("type", "Action.Execute").put("title", onLead.label()).put("verb", onLead.wire()).putObject("data").put("lead", leadId);
+            if (onLead.emphasis() == LeadAction.Emphasis.POSITIVE) {
                 node.put("style", "positive");
             }
             return node;
         }
-        if (action.id().startsWith("view-")) {
-            node.put("type", "Action.Execute").put("title", action.label()).put("verb", "view").putObject("data")
-                    .put("view", action.id().substring("view-".length()));
-            return node;
-        }
-        node.put("type", "Action.ShowCard").put("title", action.label());
+        FormSpec spec = forms.form(onLead, leadId, zone);
+        node.put("type", "Action.ShowCard").put("title", onLead.label());
         ObjectNode form = node.putObject("card").put("type", "AdaptiveCard");
-        ArrayNode inputs = form.putArray("body");
-        switch (action.id()) {
-            case "disqualify" -> {
-                ObjectNode reason = choices(inputs, "reason", "Reason", disqualifyReasons.get());
-                reason.put("isRequired", true).put("errorMessage", "Pick a reason");
-                text(inputs, "note", "Note (optional)", false);
-            }
-            case "schedule" -> {
-                inputs.addObject().put("type", "Input.Date").put("id", "date").put("label", "Date").put("isRequired", true)
-                        .put("errorMessage", "Pick a date");
-                inputs.addObject().put("type", "Input.Time").put("id", "time").put("label", "Time (your time zone)").put("isRequired", true)
-                        .put("errorMessage", "Pick a time");
-                inputs.addObject().put("type", "Input.Number").put("id", "minutes").put("label", "Minutes").put("value", 30)
-                        .put("min", 5).put("max", 480);
-                text(inputs, "title", "Title (optional)", false);
-            }
-            case "log-contact" -> {
-                choices(inputs, "channel", "How", CHANNELS).put("value", "call").put("isRequired", true);
-                inputs.addObject().put("type", "Input.Toggle").put("id", "reached").put("title", "Reached them")
-                        .put("valueOn", "true").put("valueOff", "false");
-                text(inputs, "note", "Note (optional)", false);
-            }
-            case "convert" -> {
-                text(inputs, "account", "Account (empty: match or create from the company)", false);
-                text(inputs, "opportunity", "Opportunity name (optional)", false);
-            }
-            default -> text(inputs, "note", "Note", false);
+        ArrayNode body = form.putArray("body");
+        if (spec.intro() != null) {
+            body.addObject().put("type", "TextBlock").put("text", spec.intro()).put("wrap", true).put("isSubtle", true);
         }
-        ObjectNode submit = form.putArray("actions").addObject().put("type", "Action.Execute").put("title", action.label())
-                .put("verb", action.id());
+        spec.inputs().forEach(i -> body.add(input(i)));
+        ObjectNode submit = form.putArray("actions").addObject().put("type", "Action.Execute").put("title", spec.submit())
+                .put("verb", onLead.wire());
         submit.putObject("data").put("lead", leadId);
         return node;
     }
 
-    private static ObjectNode choices(ArrayNode inputs, String id, String label, List<String> values) {
-        ObjectNode choice = inputs.addObject().put("type", "Input.ChoiceSet").put("id", id).put("label", label).put("style", "compact");
-        ArrayNode options = choice.putArray("choices");
-        values.forEach(v -> options.addObject().put("title", v).put("value", v));
-        return choice;
-    }
-
-    private static void text(ArrayNode inputs, String id, String label, boolean required) {
-        inputs.addObject().put("type", "Input.Text").put("id", id).put("label", label).put("isRequired", required);
+    /** One form input as an Adaptive Card input; Teams checks required ones in the client, core checks them all again. */
+    private static ObjectNode input(FormSpec.Input input) {
+        ObjectNode node = JSON.createObjectNode().put("type", "Input." + input.getClass().getSimpleName()).put("id", input.id());
+        if (!(input instanceof FormSpec.Toggle)) {
+            node.put("label", input.label() + (input.required() ? "" : " (optional)"));
+        }
+        if (input instanceof FormSpec.Choice c) {
+            node.put("type", "Input.ChoiceSet").put("style", "compact").put("errorMessage", c.hint());
+            ArrayNode choices = node.putArray("choices");
+            c.options().forEach(o -> choices.addObject().put("title", o.label()).put("value", o.value()));
+            if (c.initial() != null) {
+                node.put("value", c.initial());
+            }
+        } else if (input instanceof FormSpec.Date d) {
+            node.put("value", d.initial().toString()).put("errorMessage", d.missing());
+        } else if (input instanceof FormSpec.Time t) {
+            node.put("value", t.initial().format(FormSpec.Time.FORMAT)).put("errorMessage", t.missing());
+        } else if (input instanceof FormSpec.Number n) {
+            node.put("value", n.initial()).put("min", n.min()).put("max", n.max());
+        } else if (input instanceof FormSpec.Toggle t) {
+            node.put("title", t.label()).put("valueOn", "true").put("valueOff", "false");
+        } else {
+            FormSpec.Text text = (FormSpec.Text) input;
+            node.put("maxLength", text.maxLength()).put("isMultiline", text.multiline());
+        }
+        return node.put("isRequired", input.required());
     }
 
     public static String toJson(ObjectNode card) {

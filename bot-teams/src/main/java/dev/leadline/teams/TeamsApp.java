@@ -33,7 +33,7 @@ public final class TeamsApp implements AutoCloseable {
         this.clock = clock;
         this.transport = new BotFrameworkTransport(settings, clock);
         this.people = new TeamsPeople(team, conversations, conflicts, clock);
-        this.cards = new AdaptiveCards(() -> bot == null ? java.util.List.of() : bot.disqualifyReasons());
+        this.cards = new AdaptiveCards((action, lead, zone) -> bot.form(action, lead, zone));
         this.notifier = new TeamsNotifier(transport, people, team, cards, settings.tenantId());
     }
 

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.chat.FormAnswer;
+import dev.leadline.core.chat.FormSpec;
 import dev.leadline.core.chat.SeenRequests;
 import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.LeadAction;
 import dev.leadline.core.team.Rep;
 import dev.leadline.teams.TeamsTransport.Incoming;
 import dev.leadline.teams.TeamsTransport.InvokeAnswer;
@@ -53,8 +56,8 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
     }
 
     /** The reasons the disqualify form offers. */
-    java.util.List<String> disqualifyReasons() {
-        return desk.disqualifyReasons();
+    FormSpec form(LeadAction action, String lead, java.time.ZoneId zone) {
+        return desk.form(action, lead, zone);
     }
 
     @Override
@@ -83,14 +86,14 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         if (command.isEmpty() || command.equalsIgnoreCase("home") || command.equalsIgnoreCase("my leads")) {
             return home(rep);
         }
-        return render(desk.handle(command, rep));
+        return render(desk.handle(command, rep), rep);
     }
 
     private Message home(Rep rep) {
         ChatReply home = desk.home(rep);
         ObjectNode counts = AdaptiveCards.text("Your leads, " + rep.name(), home.text().replace("*", "**"));
         List<ObjectNode> all = new java.util.ArrayList<>(List.of(counts));
-        home.cards().forEach(c -> all.add(cards.render(c, null, false)));
+        home.cards().forEach(c -> all.add(cards.render(c, rep.timeZone())));
         return new Message("Your leads, " + rep.name(), all);
     }
 
@@ -98,12 +101,12 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         String verb = incoming.verb();
         if ("view".equals(verb)) {
             String view = incoming.data().getOrDefault("view", "mine");
-            turn.reply(render(desk.handle("leads " + view, rep)));
+            turn.reply(render(desk.handle("leads " + view, rep), rep));
             return InvokeAnswer.message("Your " + view + " leads are below.");
         }
         if ("more".equals(verb)) {
             String view = incoming.data().getOrDefault("view", "mine");
-            turn.reply(render(desk.run(new ChatCommand.ListLeads(view, incoming.data().get("after")), rep)));
+            turn.reply(render(desk.run(new ChatCommand.ListLeads(view, incoming.data().get("after")), rep), rep));
             return InvokeAnswer.message("More of your " + view + " leads are below.");
         }
         String lead = incoming.data().get("lead");
@@ -111,19 +114,21 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
             return InvokeAnswer.message(NO_LEAD);
         }
         if ("refresh".equals(verb)) {
-            return InvokeAnswer.card(cards.render(desk.card(lead, rep), null, false));
+            return InvokeAnswer.card(cards.render(desk.card(lead, rep), rep.timeZone()));
         }
-        TeamsForms.Read read = TeamsForms.read(verb, incoming.data(), rep.timeZone());
-        if (read instanceof TeamsForms.Read.Invalid invalid) {
-            return InvokeAnswer.card(cards.render(desk.card(lead, rep), invalid.problem(), true));
+        Optional<LeadAction> action = LeadAction.ofWire(verb);
+        if (action.isEmpty()) {
+            return InvokeAnswer.card(cards.render(desk.card(lead, rep), rep.timeZone(),
+                    "This button (" + verb + ") is not one I know; the card may be from an older version.", true, List.of()));
         }
-        ChatReply reply = desk.run(((TeamsForms.Read.Command) read).command(), rep);
-        Card now = reply.cards().isEmpty() ? desk.card(lead, rep) : reply.cards().get(0);
-        return InvokeAnswer.card(cards.render(now, plain(reply.text()), reply.refused()));
+        FormAnswer answer = desk.act(action.get(), lead, incoming.data(), rep);
+        Card now = answer.reply().cards().isEmpty() ? desk.card(lead, rep) : answer.reply().cards().get(0);
+        String said = answer.done() ? plain(answer.reply().text()) : answer.said();
+        return InvokeAnswer.card(cards.render(now, rep.timeZone(), said, !answer.done() || answer.reply().refused(), List.of()));
     }
 
-    private Message render(ChatReply reply) {
-        List<ObjectNode> shown = new java.util.ArrayList<>(reply.cards().stream().map(c -> cards.render(c, null, false)).toList());
+    private Message render(ChatReply reply, Rep rep) {
+        List<ObjectNode> shown = new java.util.ArrayList<>(reply.cards().stream().map(c -> cards.render(c, rep.timeZone())).toList());
         reply.more().ifPresent(more -> shown.add(AdaptiveCards.more(more.view(), more.after())));
         return new Message(markdown(reply.text()), shown);
     }

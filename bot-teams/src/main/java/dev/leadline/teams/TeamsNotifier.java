@@ -90,7 +90,13 @@ public final class TeamsNotifier implements Notifier {
         java.util.List<String> refreshFor = destination != null && destination.type() == Destination.Type.QUEUE && card.ownerRepId() != null
                 ? people.userId(card.ownerRepId()).stream().toList() : java.util.List.of();
         return new TeamsTransport.Message(card.title() + (card.status() == null ? "" : " — " + card.status()),
-                java.util.List.of(cards.render(card, null, false, refreshFor)));
+                java.util.List.of(cards.render(card, zone(destination), null, false, refreshFor)));
+    }
+
+    /** The zone a card's forms read times in: its rep's for a direct message (a channel's copy has no forms). */
+    private java.time.ZoneId zone(Destination destination) {
+        return Optional.ofNullable(destination).filter(d -> d.type() == Destination.Type.REP).flatMap(d -> team.rep(d.id()))
+                .map(dev.leadline.core.team.Rep::timeZone).orElse(java.time.ZoneOffset.UTC);
     }
 
     private static Delivery failed(TeamsTransport.CallFailed e) {

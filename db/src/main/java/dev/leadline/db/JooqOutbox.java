@@ -4,6 +4,7 @@ import static dev.leadline.db.jooq.Tables.MESSAGE_REF;
 import static dev.leadline.db.jooq.Tables.OUTBOX;
 
 import dev.leadline.core.notify.Card;
+import dev.leadline.core.notify.CardAction;
 import dev.leadline.core.notify.Destination;
 import dev.leadline.core.notify.MessageRef;
 import dev.leadline.core.notify.Notification;
@@ -193,12 +194,9 @@ public final class JooqOutbox implements Outbox {
         json.put("status", card.status());
         json.put("fields", card.fields().stream().map(f -> Map.of("label", f.label(), "value", f.value())).toList());
         json.put("actions", card.actions().stream().map(a -> {
-            Map<String, String> action = new LinkedHashMap<>(Map.of("id", a.id(), "label", a.label()));
-            if (a.url() != null) {
-                action.put("url", a.url());
-            }
-            if (a.ownerOnly()) {
-                action.put("ownerOnly", "true");
+            Map<String, String> action = new LinkedHashMap<>(Map.of("id", a.wire(), "label", a.label()));
+            if (a instanceof CardAction.Open open) {
+                action.put("url", open.url());
             }
             return action;
         }).toList());
@@ -213,8 +211,15 @@ public final class JooqOutbox implements Outbox {
         return new Card((String) json.get("leadId"), (String) json.get("title"), (String) json.get("subtitle"),
                 (String) json.get("status"),
                 fields.stream().map(f -> new Card.Field((String) f.get("label"), (String) f.get("value"))).toList(),
-                actions.stream().map(a -> new Card.Action((String) a.get("id"), (String) a.get("label"), (String) a.get("url"),
-                        "true".equals(a.get("ownerOnly")))).toList());
+                actions.stream().map(JooqOutbox::readAction).flatMap(Optional::stream).toList());
+    }
+
+    /** A stored button; one this version no longer knows is left off the card. */
+    private static Optional<CardAction> readAction(Map<String, Object> action) {
+        Object url = action.get("url");
+        return url != null ? Optional.of(new CardAction.Open((String) action.get("label"), (String) url))
+                : CardAction.ofWire((String) action.get("id")).map(a -> a instanceof CardAction.ShowView v
+                        ? new CardAction.ShowView((String) action.get("label"), v.view()) : a);
     }
 
     private static String clip(String text) {

@@ -1,5 +1,6 @@
 package dev.leadline.db;
 
+import dev.leadline.core.notify.CardAction;
 import static dev.leadline.core.testing.LeadDataBuilder.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,12 +61,12 @@ class OutboxOnMariaDbTest {
         dispatcher().dispatchDue(50);
 
         assertThat(chat.posts).extracting(RecordingNotifier.Post::destination).containsExactly(inbound, Destination.rep(jane.id()));
-        assertThat(chat.posts.get(0).card().actions()).extracting(Card.Action::id).containsExactly("claim");
+        assertThat(chat.posts.get(0).card().actions()).extracting(CardAction::wire).containsExactly("claim");
         Card edited = chat.updates.get(chat.updates.size() - 1).card();
         assertThat(chat.updates).allSatisfy(u -> assertThat(u.where().ref()).isEqualTo("msg-1"));
         assertThat(edited.status()).startsWith("Claimed by Jane Rivera after");
         assertThat(edited.actions()).as("the channel's copy: nothing anyone there may do any more").isEmpty();
-        assertThat(chat.posts.get(1).card().actions()).extracting(Card.Action::id).as("Jane's own copy")
+        assertThat(chat.posts.get(1).card().actions()).extracting(CardAction::wire).as("Jane's own copy")
                 .contains("qualify", "disqualify", "release").doesNotContain("claim");
         assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
     }
@@ -236,7 +237,7 @@ class OutboxOnMariaDbTest {
         assertThat(chat.posts).hasSize(2);
         Card posted = chat.posts.get(0).card();
         assertThat(posted.status()).startsWith("Claimed by Jane Rivera");
-        assertThat(posted.actions()).extracting(Card.Action::id).doesNotContain("claim");
+        assertThat(posted.actions()).extracting(CardAction::wire).doesNotContain("claim");
         assertThat(posted.fields()).contains(new Card.Field("Status", "New"));
     }
 
@@ -291,7 +292,7 @@ class OutboxOnMariaDbTest {
         assertThat(chat.updates.get(0).card().status()).isEqualTo("This card moved below.");
         assertThat(chat.updates.get(0).card().actions()).isEmpty();
         assertThat(chat.updates.get(1).where().ref()).isEqualTo("msg-new");
-        assertThat(chat.updates.get(1).card().actions()).extracting(Card.Action::id).containsExactly("claim");
+        assertThat(chat.updates.get(1).card().actions()).extracting(CardAction::wire).containsExactly("claim");
     }
 
     @Test

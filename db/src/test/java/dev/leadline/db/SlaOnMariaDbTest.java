@@ -1,5 +1,6 @@
 package dev.leadline.db;
 
+import dev.leadline.core.notify.CardAction;
 import static dev.leadline.core.testing.LeadDataBuilder.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,7 +114,7 @@ class SlaOnMariaDbTest {
         var withCrm = new dev.leadline.core.notify.CardAnnouncer(desk.outbox, desk.team, desk.slaPolicies,
                 Optional.of("https://crm.example.com/leads/{id}"));
         assertThat(withCrm.card(desk.leads.find(lead.id()).orElseThrow(), null).actions())
-                .contains(new dev.leadline.core.notify.Card.Action("open-crm", "Open in CRM", "https://crm.example.com/leads/" + lead.id()));
+                .contains(new CardAction.Open("Open in CRM", "https://crm.example.com/leads/" + lead.id()));
     }
 
     private void drain() {

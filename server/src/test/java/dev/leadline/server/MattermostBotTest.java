@@ -112,6 +112,84 @@ class MattermostBotTest {
         assertThat(mine.path("attachments").toString()).contains(lead);
     }
 
+    @Test
+    void theOwnersFormButtonsOpenCoresFormAsADialogWhoseSubmissionCoreChecks() throws Exception {
+        String lead = offeredLead("Dialog");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(CHANNEL, lead) != null);
+        click("janeuserid", post(CHANNEL, lead).path("props").path("attachments").get(0).path("actions").get(0).path("integration").path("context"));
+        String dm = MattermostStub.directChannel("janeuserid");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(dm, lead) != null);
+        JsonNode disqualify = button(post(dm, lead), "Disqualify");
+
+        assertThat(click("janeuserid", disqualify.path("integration").path("context")).statusCode()).isEqualTo(200);
+        JsonNode opened = mattermost.dialogs().get(mattermost.dialogs().size() - 1);
+        assertThat(opened.path("url").asText()).isEqualTo("https://leadline.example.com/mattermost/dialog");
+        JsonNode dialog = opened.path("dialog");
+        assertThat(dialog.path("callback_id").asText()).isEqualTo("disqualify");
+        assertThat(dialog.path("elements").findValuesAsText("name")).containsExactly("reason", "note");
+        JsonNode reason = dialog.path("elements").get(0);
+        assertThat(reason.path("type").asText()).isEqualTo("select");
+        assertThat(reason.path("optional").asBoolean()).isFalse();
+        String firstReason = reason.path("options").get(0).path("value").asText();
+        String state = dialog.path("state").asText();
+
+        assertThat(errors(submit("janeuserid", state, Map.of("note", "no reason given")))).containsOnlyKeys("reason");
+        assertThat(errors(submit("janeuserid", state, Map.of("reason", "Not one of ours")))).containsEntry("reason", "Pick a reason to disqualify.");
+        assertThat(errors(submit("omaruserid", state, Map.of("reason", firstReason)))).as("a refusal is shown on the first field")
+                .hasEntrySatisfying("reason", why -> assertThat(why).startsWith("Not allowed"));
+        assertThat(submit("janeuserid", state.replace(lead, "L-1"), Map.of("reason", firstReason)).statusCode()).isEqualTo(401);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).status().name()).isNotEqualTo("DISQUALIFIED");
+
+        HttpResponse<String> done = submit("janeuserid", state, Map.of("reason", firstReason, "note", "*went* elsewhere"));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(errors(done)).isEmpty();
+        assertThat(server.services().leads().get(LeadId.parse(lead)).status().name()).isEqualTo("DISQUALIFIED");
+        assertThat(mattermost.ephemerals("janeuserid").toString()).contains("Disqualified " + lead);
+    }
+
+    @Test
+    void aLongListEndsWithShowMoreWhoseClickBringsTheNextPage() throws Exception {
+        for (int i = 0; i < 9; i++) {
+            offeredLead("Paged" + i);
+        }
+        JsonNode list = JSON.readTree(command(COMMAND_TOKEN, "omaruserid", "/leads", "queue Inbound").body());
+        JsonNode attachments = list.path("attachments");
+        assertThat(attachments).hasSize(9);
+        JsonNode more = attachments.get(8).path("actions").get(0);
+        assertThat(more.path("name").asText()).isEqualTo("Show more");
+
+        assertThat(click("omaruserid", more.path("integration").path("context")).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !mattermost.ephemerals("omaruserid").isEmpty());
+        JsonNode page = mattermost.ephemerals("omaruserid").get(0).path("post");
+        assertThat(page.path("channel_id").asText()).isEqualTo(CHANNEL);
+        assertThat(page.path("message").asText()).contains("more");
+        assertThat(page.path("props").path("attachments").size()).isPositive();
+    }
+
+    private static JsonNode button(JsonNode post, String name) {
+        for (JsonNode action : post.path("props").path("attachments").get(0).path("actions")) {
+            if (action.path("name").asText().equals(name)) {
+                return action;
+            }
+        }
+        throw new AssertionError("no " + name + " button on " + post);
+    }
+
+    private static HttpResponse<String> submit(String user, String state, Map<String, String> values) {
+        ObjectNode body = JSON.createObjectNode().put("type", "dialog_submission").put("callback_id", "disqualify").put("state", state)
+                .put("user_id", user).put("channel_id", CHANNEL).put("team_id", "teamid").put("cancelled", false);
+        ObjectNode submission = body.putObject("submission");
+        values.forEach(submission::put);
+        return server.send(HttpRequest.newBuilder(server.uri("/mattermost/dialog")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    private static Map<String, String> errors(HttpResponse<String> answer) throws Exception {
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode errors = JSON.readTree(answer.body()).path("errors");
+        return errors.isMissingNode() ? Map.of() : JSON.convertValue(errors, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+    }
+
     private static JsonNode post(String channel, String lead) {
         return mattermost.posts(channel).stream().filter(p -> p.path("props").path("leadline_card").asText().equals("lead:" + lead))
                 .findFirst().orElse(null);

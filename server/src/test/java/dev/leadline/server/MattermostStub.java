@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback stand-in for a Mattermost server's REST API v4 (users, direct channels, posts and their
- * patches, a channel's posts since a time), answering as Mattermost documents and recording every call.
+ * patches, ephemeral posts, a channel's posts since a time, opening interactive dialogs), answering as
+ * Mattermost documents and recording every call.
  */
 final class MattermostStub implements AutoCloseable {
     static final String BOT_USER = "botuserid0000000000000000a";
@@ -30,6 +31,8 @@ final class MattermostStub implements AutoCloseable {
     private final Map<String, String> emails;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> posts = new ConcurrentHashMap<>();
+    private final List<JsonNode> dialogs = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> ephemerals = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     MattermostStub(Map<String, String> emailsByUserId) throws IOException {
@@ -51,6 +54,16 @@ final class MattermostStub implements AutoCloseable {
     List<ObjectNode> posts(String channelId) {
         return posts.values().stream().filter(p -> channelId.equals(p.path("channel_id").asText()))
                 .sorted(java.util.Comparator.comparingLong(p -> p.path("create_at").asLong())).toList();
+    }
+
+    /** The dialogs opened, as requested ({@code trigger_id}, {@code url}, {@code dialog}). */
+    List<JsonNode> dialogs() {
+        return List.copyOf(dialogs);
+    }
+
+    /** The ephemeral posts made for a user ({@code user_id}, {@code post}). */
+    List<JsonNode> ephemerals(String userId) {
+        return ephemerals.stream().filter(e -> userId.equals(e.path("user_id").asText())).toList();
     }
 
     static String directChannel(String userId) {
@@ -86,6 +99,18 @@ final class MattermostStub implements AutoCloseable {
                     .put("user_id", BOT_USER);
             posts.put(post.path("id").asText(), post);
             send(exchange, 201, post.toString());
+        } else if (method.equals("POST") && path.equals("/api/v4/actions/dialogs/open")) {
+            JsonNode request = JSON.readTree(body);
+            boolean valid = !request.path("trigger_id").asText().isEmpty() && request.path("dialog").path("elements").isArray()
+                    && request.path("dialog").path("title").asText().length() <= 24;
+            if (valid) {
+                dialogs.add(request);
+            }
+            send(exchange, valid ? 200 : 400, valid ? "{\"status\":\"OK\"}" : "{\"id\":\"interactive_message.decode_trigger_id.app_error\",\"status_code\":400}");
+        } else if (method.equals("POST") && path.equals("/api/v4/posts/ephemeral")) {
+            JsonNode request = JSON.readTree(body);
+            ephemerals.add(request);
+            send(exchange, 201, request.path("post").toString());
         } else if (method.equals("PUT") && path.matches("/api/v4/posts/[^/]+/patch")) {
             String id = path.split("/")[4];
             ObjectNode post = posts.get(id);

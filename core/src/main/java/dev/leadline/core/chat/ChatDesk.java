@@ -9,6 +9,7 @@ import dev.leadline.core.dedupe.MergeOutcome;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.notify.LeadAction;
 import dev.leadline.core.routing.ExplanationText;
 import dev.leadline.core.scheduling.Meeting;
 import dev.leadline.core.scheduling.ScheduleOutcome;
@@ -17,9 +18,11 @@ import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,11 +44,13 @@ public final class ChatDesk {
     private final ChatLookups lookups;
     private final LeadWork work;
     private final Clock clock;
+    private final LeadForms forms;
 
     public ChatDesk(ChatLookups lookups, LeadWork work, Clock clock) {
         this.lookups = lookups;
         this.work = work;
         this.clock = clock;
+        this.forms = new LeadForms(work.qualification()::disqualifyReasons, clock);
     }
 
     /** The rep's home: counts per view and the leads to act on first. */
@@ -63,9 +68,23 @@ public final class ChatDesk {
         return card(leadReference).seenBy(viewer.id());
     }
 
-    /** The disqualify reasons a rep picks from. */
-    public List<String> disqualifyReasons() {
-        return work.qualification().disqualifyReasons();
+    /** The form behind a card's button (one that {@link LeadAction#hasForm() has one}), its day and time in {@code zone}. */
+    public FormSpec form(LeadAction action, String leadId, ZoneId zone) {
+        return forms.form(action, leadId, zone);
+    }
+
+    /**
+     * Runs a card button the rep pressed, with its form's values when it has a form. Values that do
+     * not fit keep the form open with their problems; so does a refusal, shown on the first input.
+     */
+    public FormAnswer act(LeadAction action, String leadId, Map<String, String> values, Rep rep) {
+        LeadForms.Read read = forms.read(action, leadId, values, rep.timeZone());
+        if (read instanceof LeadForms.Read.Invalid invalid) {
+            return new FormAnswer(ChatReply.refused(invalid.problems().values().iterator().next()), invalid.problems());
+        }
+        ChatReply reply = run(((LeadForms.Read.Command) read).command(), rep);
+        return new FormAnswer(reply, reply.refused() && action.hasForm()
+                ? Map.of(forms.form(action, leadId, rep.timeZone()).firstInput(), reply.text()) : Map.of());
     }
 
     /** Reads the text (composed to NFC; refused when it holds a NUL or a lone surrogate) and runs it for the rep. */

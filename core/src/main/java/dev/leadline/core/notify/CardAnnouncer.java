@@ -166,30 +166,26 @@ public final class CardAnnouncer implements LeadAnnouncer {
         Optional.ofNullable(lead.ownerRepId()).flatMap(team::rep).map(Rep::name).ifPresent(o -> fields.add(new Card.Field("Owner", o)));
         Optional.ofNullable(lead.queueId()).flatMap(team::queue).map(LeadQueue::name).ifPresent(q -> fields.add(new Card.Field("Queue", q)));
         account.ifPresent(a -> fields.add(new Card.Field("Account", a.name() + " (" + Math.round(a.confidence() * 100) + " %, " + a.matchedBy() + ")")));
-        List<Card.Action> actions = new ArrayList<>(actions(lead));
+        List<CardAction> actions = new ArrayList<>(actions(lead));
         crmLeadUrl.map(url -> url.replace("{id}", lead.id().toString())
                         .replace("{externalId}", lead.data().get(LeadField.EXTERNAL_ID).orElse(lead.id().toString())))
-                .ifPresent(url -> actions.add(new Card.Action("open-crm", "Open in CRM", url)));
+                .ifPresent(url -> actions.add(new CardAction.Open("Open in CRM", url)));
         return new Card(lead.id().toString(), lead.id() + " · " + name, subtitle, status, fields, actions, lead.ownerRepId());
     }
 
-    private static List<Card.Action> actions(Lead lead) {
+    /** The buttons that apply to the lead as it is: Claim while it waits in a queue; the owner's work while it is open. */
+    private static List<CardAction> actions(Lead lead) {
         if (!lead.stage().isOpen()) {
             return List.of();
         }
         if (lead.ownerRepId() == null) {
-            return lead.queueId() == null ? List.of() : List.of(new Card.Action("claim", "Claim"));
+            return lead.queueId() == null ? List.of() : List.of(CardAction.on(LeadAction.CLAIM));
         }
-        List<Card.Action> owner = new ArrayList<>(List.of(Card.Action.forOwner("log-contact", "Log contact")));
-        if (lead.status() != LeadStatus.QUALIFIED) {
-            owner.add(Card.Action.forOwner("qualify", "Qualify"));
-        }
-        owner.addAll(List.of(Card.Action.forOwner("disqualify", "Disqualify"), Card.Action.forOwner("schedule", "Schedule"),
-                Card.Action.forOwner("convert", "Convert")));
-        if (lead.queueId() != null) {
-            owner.add(Card.Action.forOwner("release", "Release")); // only a lead that came through a queue goes back to one
-        }
-        return owner;
+        return EnumSet.complementOf(EnumSet.of(LeadAction.CLAIM)).stream()
+                .filter(a -> a != LeadAction.QUALIFY || lead.status() != LeadStatus.QUALIFIED)
+                // only a lead that came through a queue goes back to one
+                .filter(a -> a != LeadAction.RELEASE || lead.queueId() != null)
+                .map(CardAction::on).toList();
     }
 
     private static Notification post(Lead lead, String key, Destination destination, Card card, Instant at) {

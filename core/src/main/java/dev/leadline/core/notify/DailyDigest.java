@@ -62,7 +62,7 @@ public final class DailyDigest {
                     return false;
                 }
                 Card card = new Card(null, "Your leads on " + today, rep.name(), "Good morning, " + rep.name(), fields,
-                        List.of(new Card.Action("view-overdue", "Overdue"), new Card.Action("view-due-today", "Due today")));
+                        List.of(new CardAction.ShowView("Overdue", "overdue"), new CardAction.ShowView("Due today", "due-today")));
                 outbox.enqueue(List.of(new Notification(0, Notification.Kind.POST, null, "digest:" + rep.id() + ":" + today,
                         Destination.rep(rep.id()), card, 0, now)), now);
                 return true;

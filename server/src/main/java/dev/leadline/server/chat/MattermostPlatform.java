@@ -9,7 +9,7 @@ import dev.leadline.server.Services;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** Mattermost: a bot account posts and edits through REST API v4; slash commands and button clicks come to two routes. */
+/** Mattermost: a bot account posts and edits through REST API v4; slash commands, button clicks and dialogs come to three routes. */
 final class MattermostPlatform implements ChatPlatform {
     private final MattermostSettings settings;
     private MattermostApp app;
@@ -37,7 +37,8 @@ final class MattermostPlatform implements ChatPlatform {
     @Override
     public List<Route> routes() {
         return List.of(new Route("POST", MattermostSettings.COMMAND_PATH, ctx -> answer(ctx, app.command(ctx.body()))),
-                new Route("POST", MattermostSettings.ACTION_PATH, ctx -> answer(ctx, app.action(ctx.body()))));
+                new Route("POST", MattermostSettings.ACTION_PATH, ctx -> answer(ctx, app.action(ctx.body()))),
+                new Route("POST", MattermostSettings.DIALOG_PATH, ctx -> answer(ctx, app.dialog(ctx.body()))));
     }
 
     private static void answer(Context ctx, MattermostApp.Answer answer) {

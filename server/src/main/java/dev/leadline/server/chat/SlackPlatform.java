@@ -12,7 +12,6 @@ import dev.leadline.server.Services;
 import dev.leadline.slack.SlackApp;
 import dev.leadline.slack.SlackClients;
 import dev.leadline.slack.SlackInstallations;
-import dev.leadline.slack.SlackModals;
 import dev.leadline.slack.SlackNotifier;
 import dev.leadline.slack.SlackPeople;
 import dev.leadline.slack.SlackSettings;
@@ -64,7 +63,7 @@ final class SlackPlatform implements ChatPlatform {
     @Override
     public void serve(Services services) {
         app = new SlackApp(settings, slack, services.chat(), people, clients, installations,
-                new SlackModals(services.chat()::disqualifyReasons), new JooqSeenRequests(database.dsl()), clock);
+                new JooqSeenRequests(database.dsl()), clock);
         notifier.onRepNotified(repId -> services.team().rep(repId).ifPresent(app::refreshHomeLater));
     }
 

@@ -1,0 +1,107 @@
+package dev.leadline.core.chat;
+
+import dev.leadline.core.notify.LeadAction;
+import dev.leadline.core.qualification.ContactChannel;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The forms behind the card buttons that need input (disqualify, schedule, log contact, convert),
+ * and what a button press or a filled-in form means as a chat command. Every platform draws the same
+ * {@link FormSpec} and sends its values back here, so a form and its checks exist once.
+ */
+public final class LeadForms {
+    static final String CHANNEL_HINT = "Say how you contacted them: call, email, LinkedIn or other.";
+    private static final int NOTE = 2000;
+    private static final int NAME = 200;
+
+    private final Supplier<List<String>> reasons;
+    private final Clock clock;
+
+    public LeadForms(Supplier<List<String>> disqualifyReasons, Clock clock) {
+        this.reasons = disqualifyReasons;
+        this.clock = clock;
+    }
+
+    /** What a press of the button, or its filled-in form, means. */
+    public sealed interface Read {
+        record Command(ChatCommand command) implements Read {}
+
+        /** The values do not fit the form: the problems by input id. */
+        record Invalid(Map<String, String> problems) implements Read {}
+    }
+
+    /** The form of an action that asks for input first; the day and time are read in {@code zone}. */
+    public FormSpec form(LeadAction action, String leadId, ZoneId zone) {
+        switch (action) {
+            case DISQUALIFY:
+                return new FormSpec(action, leadId, "Disqualify " + leadId, "Disqualify", null, List.of(
+                        new FormSpec.Choice("reason", "Reason", true, reasons.get().stream().map(r -> new FormSpec.Option(r, r)).toList(), null,
+                                "Pick a reason to disqualify."),
+                        note()));
+            case SCHEDULE:
+                return new FormSpec(action, leadId, "Schedule " + leadId, "Book", null, List.of(
+                        new FormSpec.Date("date", "Day", true, LocalDate.now(clock.withZone(zone)).plusDays(1)),
+                        new FormSpec.Time("time", "Time (" + zone.getId() + ")", true, LocalTime.of(10, 0)),
+                        new FormSpec.Number("minutes", "Minutes", false, 5, 480, 30),
+                        new FormSpec.Text("title", "Title", false, NAME, false)));
+            case LOG_CONTACT:
+                return new FormSpec(action, leadId, "Log contact", "Log", null, List.of(
+                        new FormSpec.Choice("channel", "How", true, Arrays.stream(ContactChannel.values())
+                                .map(c -> new FormSpec.Option(c.name().toLowerCase(Locale.ROOT), c.label())).toList(), "call", CHANNEL_HINT),
+                        new FormSpec.Toggle("reached", "We spoke (two-way contact)"),
+                        note()));
+            case CONVERT:
+                return new FormSpec(action, leadId, "Convert " + leadId, "Convert",
+                        "Leave the account empty to use the matched account (by domain or company) or create one.", List.of(
+                        new FormSpec.Text("account", "Account name", false, NAME, false),
+                        new FormSpec.Text("opportunity", "Opportunity name", false, NAME, false)));
+            default:
+                throw new IllegalArgumentException(action + " has no form");
+        }
+    }
+
+    /** The command for a press of {@code action} on {@code leadId}'s card, with its form's values when it has one. */
+    public Read read(LeadAction action, String leadId, Map<String, String> values, ZoneId zone) {
+        if (!action.hasForm()) {
+            return new Read.Command(action == LeadAction.CLAIM ? new ChatCommand.Claim(leadId)
+                    : action == LeadAction.RELEASE ? new ChatCommand.Release(leadId) : new ChatCommand.Qualify(leadId, null));
+        }
+        Map<String, String> problems = form(action, leadId, zone).problems(values);
+        if (!problems.isEmpty()) {
+            return new Read.Invalid(problems);
+        }
+        return new Read.Command(command(action, leadId, values, zone));
+    }
+
+    private static ChatCommand command(LeadAction action, String leadId, Map<String, String> values, ZoneId zone) {
+        Optional<String> note = FormSpec.value(values, "note");
+        switch (action) {
+            case DISQUALIFY:
+                return new ChatCommand.Disqualify(leadId, values.get("reason").strip(), note.orElse(null));
+            case SCHEDULE:
+                LocalTime time = FormSpec.Time.parse(values.get("time").strip()).orElseThrow();
+                String minutes = FormSpec.value(values, "minutes").orElse("30").replaceFirst("\\.0$", "");
+                return new ChatCommand.Schedule(leadId, LocalDate.parse(values.get("date").strip()).atTime(time).atZone(zone).toInstant(),
+                        Duration.ofMinutes(Integer.parseInt(minutes)), FormSpec.value(values, "title").orElse(null));
+            case LOG_CONTACT:
+                return new ChatCommand.Contacted(leadId, ContactChannel.parse(values.get("channel")),
+                        FormSpec.value(values, "reached").filter("true"::equals).isPresent(), note.orElse(null));
+            default:
+                return new ChatCommand.Convert(leadId, FormSpec.value(values, "account"), FormSpec.value(values, "opportunity"));
+        }
+    }
+
+    private static FormSpec.Text note() {
+        return new FormSpec.Text("note", "Note", false, NOTE, true);
+    }
+}

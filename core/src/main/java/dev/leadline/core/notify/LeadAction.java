@@ -1,0 +1,63 @@
+package dev.leadline.core.notify;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a rep can do to a lead from its card. {@link #wire()} is the name a platform sends back when
+ * the button is pressed; the actions with a form ask for input first (the form is built and checked
+ * by the chat desk, drawn by each platform).
+ */
+public enum LeadAction {
+    CLAIM("claim", "Claim", false, false, Emphasis.POSITIVE),
+    LOG_CONTACT("log-contact", "Log contact", true, true, Emphasis.NONE),
+    QUALIFY("qualify", "Qualify", true, false, Emphasis.POSITIVE),
+    DISQUALIFY("disqualify", "Disqualify", true, true, Emphasis.DANGER),
+    SCHEDULE("schedule", "Schedule", true, true, Emphasis.NONE),
+    CONVERT("convert", "Convert", true, true, Emphasis.POSITIVE),
+    RELEASE("release", "Release", true, false, Emphasis.NONE);
+
+    /** How a platform may colour the button. */
+    public enum Emphasis { NONE, POSITIVE, DANGER }
+
+    private final String wire;
+    private final String label;
+    private final boolean ownerOnly;
+    private final boolean hasForm;
+    private final Emphasis emphasis;
+
+    LeadAction(String wire, String label, boolean ownerOnly, boolean hasForm, Emphasis emphasis) {
+        this.wire = wire;
+        this.label = label;
+        this.ownerOnly = ownerOnly;
+        this.hasForm = hasForm;
+        this.emphasis = emphasis;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Only the lead's owner may take it (everyone may claim an offered lead). */
+    public boolean ownerOnly() {
+        return ownerOnly;
+    }
+
+    /** It needs input first: disqualify, schedule, log contact, convert. */
+    public boolean hasForm() {
+        return hasForm;
+    }
+
+    public Emphasis emphasis() {
+        return emphasis;
+    }
+
+    /** The action a platform's name stands for, if any. */
+    public static Optional<LeadAction> ofWire(String wire) {
+        return Arrays.stream(values()).filter(a -> a.wire.equals(wire)).findFirst();
+    }
+}
