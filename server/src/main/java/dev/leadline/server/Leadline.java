@@ -62,7 +62,7 @@ public final class Leadline implements AutoCloseable {
         Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
-            ChatPlatforms chat = ChatPlatforms.configured(config, db.database(), clock);
+            ChatPlatforms chat = ChatPlatforms.configured(config.chat(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);

@@ -6,31 +6,33 @@ import dev.leadline.core.team.TeamService;
 import dev.leadline.db.Database;
 import dev.leadline.server.ChatWiring;
 import dev.leadline.server.Services;
-import dev.leadline.server.config.Config;
 import dev.leadline.server.notify.LogNotifier;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chat platforms this server hosts, as configured (Teams when its app id is set, Slack when its
- * token and signing secret or app token are, Mattermost when its server and bot token are): a list of {@link ChatPlatform}s that the wiring, the
- * HTTP routes and start and stop go through without naming any. Without one, cards go to the log.
+ * The chat platforms this server knows, each configured by its own section of the environment, and
+ * those it hosts: a list of {@link ChatPlatform}s that the wiring, the HTTP routes and start and stop go
+ * through without naming any. Without one, cards go to the log.
  */
 public final class ChatPlatforms implements ChatWiring, AutoCloseable {
+    /** Every platform's section, in the order the outbox delivers to them. The one place that names them. */
+    static final List<ChatPlatform.Section<?>> SECTIONS = List.of(TeamsPlatform.SECTION, SlackPlatform.SECTION, MattermostPlatform.SECTION);
+
     private final List<ChatPlatform> platforms;
 
     public ChatPlatforms(List<ChatPlatform> platforms) {
         this.platforms = List.copyOf(platforms);
     }
 
-    /** The platforms the configuration sets up. */
-    public static ChatPlatforms configured(Config config, Database database, Clock clock) {
-        List<ChatPlatform> platforms = new ArrayList<>();
-        config.teams().ifPresent(settings -> platforms.add(new TeamsPlatform(settings, database, clock)));
-        config.slack().ifPresent(settings -> platforms.add(new SlackPlatform(settings, database, clock)));
-        config.mattermost().ifPresent(settings -> platforms.add(new MattermostPlatform(settings)));
-        return new ChatPlatforms(platforms);
+    /** Reads every platform's section: the setups of those the environment configures, in the order of {@link #SECTIONS}. */
+    public static List<ChatPlatform.Setup<?>> read(ChatEnvironment env) {
+        return SECTIONS.stream().<ChatPlatform.Setup<?>>flatMap(section -> section.read(env).stream()).toList();
+    }
+
+    /** The platforms the setups configure. */
+    public static ChatPlatforms configured(List<ChatPlatform.Setup<?>> setups, Database database, Clock clock) {
+        return new ChatPlatforms(setups.stream().map(setup -> setup.make(database, clock)).toList());
     }
 
     /** The configured platforms' names, in the order of {@link #notifiers}; {@code log} when there is none. */

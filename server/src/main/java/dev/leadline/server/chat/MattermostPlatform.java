@@ -7,15 +7,53 @@ import dev.leadline.mattermost.MattermostApp;
 import dev.leadline.mattermost.MattermostSettings;
 import dev.leadline.server.Services;
 import io.javalin.http.Context;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Mattermost: a bot account posts and edits through REST API v4; slash commands, button clicks and dialogs come to three routes. */
 final class MattermostPlatform implements ChatPlatform {
+    /** Mattermost, when MATTERMOST_URL, MATTERMOST_BOT_TOKEN, MATTERMOST_COMMAND_TOKENS and MATTERMOST_CALLBACK_URL are set together. */
+    static final Section<MattermostSettings> SECTION = new Section<>(MattermostApp.platform(), MattermostPlatform::settings,
+            (settings, database, clock) -> new MattermostPlatform(settings));
+
     private final MattermostSettings settings;
     private MattermostApp app;
 
     MattermostPlatform(MattermostSettings settings) {
         this.settings = settings;
+    }
+
+    static Optional<MattermostSettings> settings(ChatEnvironment env) {
+        Optional<String> url = env.optional("MATTERMOST_URL");
+        Optional<String> token = env.optional("MATTERMOST_BOT_TOKEN");
+        Optional<String> commandTokens = env.optional("MATTERMOST_COMMAND_TOKENS");
+        Optional<String> callback = env.optional("MATTERMOST_CALLBACK_URL");
+        if (url.isEmpty() && token.isEmpty() && commandTokens.isEmpty() && callback.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> missing = Stream.of(url.isEmpty() ? "MATTERMOST_URL" : null, token.isEmpty() ? "MATTERMOST_BOT_TOKEN" : null,
+                commandTokens.isEmpty() ? "MATTERMOST_COMMAND_TOKENS" : null, callback.isEmpty() ? "MATTERMOST_CALLBACK_URL" : null)
+                .filter(Objects::nonNull).toList();
+        if (!missing.isEmpty()) {
+            env.problem("Mattermost needs MATTERMOST_URL, MATTERMOST_BOT_TOKEN, MATTERMOST_COMMAND_TOKENS and MATTERMOST_CALLBACK_URL "
+                    + "together; missing: " + String.join(", ", missing));
+            return Optional.empty();
+        }
+        for (var u : List.of(Map.entry("MATTERMOST_URL", url.get()), Map.entry("MATTERMOST_CALLBACK_URL", callback.get()))) {
+            if (!u.getValue().startsWith("https://") && !u.getValue().startsWith("http://")) {
+                env.problem(u.getKey() + " must be an http(s) URL, got '" + u.getValue() + "'");
+                return Optional.empty();
+            }
+        }
+        Set<String> tokens = Arrays.stream(commandTokens.get().split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .collect(Collectors.toSet());
+        return Optional.of(new MattermostSettings(url.get(), token.get(), tokens, callback.get()));
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.leadline.slack.SlackPeople;
 import dev.leadline.slack.SlackSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Slack: the notifier posts with the Web API; the Bolt app answers {@code POST /slack/events} (and,
@@ -24,6 +25,12 @@ import java.util.List;
  * connects over Socket Mode when an app token is.
  */
 final class SlackPlatform implements ChatPlatform {
+    /**
+     * Slack, in one workspace (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode) or
+     * installed in many (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET); SLACK_API_URL for a stand-in Slack.
+     */
+    static final Section<SlackSettings> SECTION = new Section<>(SlackNotifier.PLATFORM, SlackPlatform::settings, SlackPlatform::new);
+
     private final SlackSettings settings;
     private final Database database;
     private final Clock clock;
@@ -38,6 +45,36 @@ final class SlackPlatform implements ChatPlatform {
         this.settings = settings;
         this.database = database;
         this.clock = clock;
+    }
+
+    static Optional<SlackSettings> settings(ChatEnvironment env) {
+        Optional<String> token = env.optional("SLACK_BOT_TOKEN");
+        Optional<String> secret = env.optional("SLACK_SIGNING_SECRET");
+        Optional<String> appToken = env.optional("SLACK_APP_TOKEN");
+        Optional<String> clientId = env.optional("SLACK_CLIENT_ID");
+        Optional<String> clientSecret = env.optional("SLACK_CLIENT_SECRET");
+        Optional<String> apiUrl = env.optional("SLACK_API_URL");
+        if (token.isPresent() && secret.isEmpty() && appToken.isEmpty()) {
+            env.problem("SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (Basic Information → App Credentials), or SLACK_APP_TOKEN for Socket Mode");
+        }
+        if (token.isEmpty() && clientId.isEmpty() && (secret.isPresent() || appToken.isPresent())) {
+            env.problem("SLACK_BOT_TOKEN is required with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN (OAuth & Permissions → Bot User OAuth Token, xoxb-...)");
+        }
+        appToken.filter(t -> !t.startsWith("xapp-"))
+                .ifPresent(t -> env.problem("SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)"));
+        if (clientId.isEmpty() && clientSecret.isEmpty()) {
+            return token.filter(t -> secret.isPresent() || appToken.isPresent())
+                    .map(t -> SlackSettings.singleWorkspace(t, secret.orElse(null), appToken.orElse(null), apiUrl.orElse(null)));
+        }
+        if (token.isPresent()) {
+            env.problem("set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (install in many), not both");
+        } else if (clientId.isEmpty() || clientSecret.isEmpty() || secret.isEmpty()) {
+            env.problem("installing in many workspaces needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (Basic Information)");
+        } else {
+            return Optional.of(new SlackSettings(null, secret.get(), appToken.orElse(null), clientId.get(), clientSecret.get(),
+                    env.optional("SLACK_REDIRECT_URI").orElse(null), apiUrl.orElse(null)));
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.leadline.server.cli;
 
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.server.Main;
+import dev.leadline.server.chat.ChatPlatform;
 import dev.leadline.server.config.Config;
 import dev.leadline.teams.TeamsAppPackage;
+import dev.leadline.teams.TeamsSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,8 +22,9 @@ public final class TeamsPackageCommand implements Runnable {
     @Override
     public void run() {
         Config config = Config.fromEnvironment(CliEnvironment.get());
-        String appId = config.teams().map(t -> t.appId()).filter(id -> id != null && !id.isBlank()).orElseThrow(() ->
-                new ValidationException("TEAMS_APP_ID", "set TEAMS_APP_ID (the Azure Bot's Microsoft App ID) to build the Teams app package"));
+        String appId = ChatPlatform.Setup.find(config.chat(), TeamsSettings.class).map(TeamsSettings::appId)
+                .filter(id -> !id.isBlank()).orElseThrow(() ->
+                        new ValidationException("TEAMS_APP_ID", "set TEAMS_APP_ID (the Azure Bot's Microsoft App ID) to build the Teams app package"));
         try {
             TeamsAppPackage.write(out, appId, Optional.ofNullable(Main.class.getPackage().getImplementationVersion()).orElse("0.1.0"));
         } catch (IOException e) {

@@ -77,7 +77,7 @@ public final class HttpApi {
             var routes = config.routes;
             routes.get("/health", health::health);
 
-            // the REST API takes Leadline tokens; /api/messages (Teams) authenticates with Bot Framework JWTs instead
+            // the REST API takes Leadline tokens; the chat platforms' routes below authenticate the platform's own way
             routes.before("/api/v1/*", auth::authenticate);
             routes.post("/api/v1/leads", leads::create);
             routes.get("/api/v1/leads", leads::list);
@@ -137,7 +137,7 @@ public final class HttpApi {
             routes.delete("/api/v1/tokens/{name}", tokens::revoke);
 
             routes.post("/forms/{key}", forms::submit);
-            // each chat platform's own routes (Slack's events URL, Teams' messaging endpoint), authenticated by the platform
+            // each chat platform's own routes, authenticated by the platform
             for (ChatPlatform.Route route : deps.chatRoutes()) {
                 if (route.method().equals("GET")) {
                     routes.get(route.path(), route.handler());
