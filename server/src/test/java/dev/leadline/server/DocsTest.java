@@ -25,8 +25,8 @@ class DocsTest {
     private static final Path ROOT = repositoryRoot();
     /** Where the code reads its settings: the config reader and everything else on the main source paths. */
     private static final List<String> SOURCE_ROOTS = List.of("server/src/main/java", "core/src/main/java",
-            "db/src/main/java", "bot-slack/src/main/java", "bot-teams/src/main/java");
-    private static final Pattern VARIABLE = Pattern.compile("\"((?:LEADLINE|SLACK|TEAMS)_[A-Z0-9_]*[A-Z0-9])\"");
+            "db/src/main/java", "bot-slack/src/main/java", "bot-teams/src/main/java", "bot-mattermost/src/main/java");
+    private static final Pattern VARIABLE = Pattern.compile("\"((?:LEADLINE|SLACK|TEAMS|MATTERMOST)_[A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern ROUTE = Pattern.compile("routes\\.(get|post|put|delete|patch|options)\\(\"([^\"]+)\"");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern DELIMITER = Pattern.compile("^\\|(\\s*:?-{3,}:?\\s*\\|)+\\s*$");
@@ -36,7 +36,7 @@ class DocsTest {
         String page = read("docs/configuration.md");
         Set<String> variables = variablesReadByTheCode();
 
-        assertThat(variables).as("variables found in the code").contains("LEADLINE_PORT", "SLACK_APP_TOKEN", "TEAMS_AUTH_DISABLED");
+        assertThat(variables).as("variables found in the code").contains("LEADLINE_PORT", "SLACK_APP_TOKEN", "TEAMS_AUTH_DISABLED", "MATTERMOST_CALLBACK_URL");
         assertThat(variables).filteredOn(variable -> !page.contains("`" + variable + "`"))
                 .as("variables missing from docs/configuration.md").isEmpty();
     }
