@@ -76,7 +76,7 @@ final class Attachments {
 
     /** The answer to a slash command: the reply's text (which says how many of how many are shown), its cards, and "Show more". */
     ObjectNode reply(ChatReply reply) {
-        ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", reply.text());
+        ObjectNode answer = JSON.createObjectNode().put("response_type", "ephemeral").put("text", MattermostText.markdown(reply.message()));
         answer.set("attachments", attachments(reply));
         return answer;
     }
@@ -84,7 +84,7 @@ final class Attachments {
     /** The reply as an ephemeral post for one user in a channel ({@code POST /api/v4/posts/ephemeral}). */
     ObjectNode ephemeral(String userId, String channelId, ChatReply reply) {
         ObjectNode request = JSON.createObjectNode().put("user_id", userId);
-        ObjectNode post = request.putObject("post").put("channel_id", channelId).put("message", reply.text());
+        ObjectNode post = request.putObject("post").put("channel_id", channelId).put("message", MattermostText.markdown(reply.message()));
         post.putObject("props").set("attachments", attachments(reply));
         return request;
     }

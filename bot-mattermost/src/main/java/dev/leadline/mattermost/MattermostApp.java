@@ -119,7 +119,7 @@ public final class MattermostApp {
         if (onLead.get().hasForm()) {
             return openDialog(click.path("trigger_id").asText(""), desk.form(onLead.get(), subject, rep.timeZone()));
         }
-        return said(safely(() -> desk.act(onLead.get(), subject, Map.of(), rep).reply()).text());
+        return said(MattermostText.markdown(safely(() -> desk.act(onLead.get(), subject, Map.of(), rep).reply()).message()));
     }
 
     /** {@code POST /mattermost/dialog}: a submitted dialog; problems keep it open, shown on their fields. */
@@ -168,7 +168,7 @@ public final class MattermostApp {
             return new Answer(200, "{}");
         } catch (MattermostApi.Failed e) {
             log.warn("Mattermost ephemeral post failed: {}", e.getMessage());
-            return said(reply.text());
+            return said(MattermostText.markdown(reply.message()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.leadline.slack;
 
 import dev.leadline.core.chat.ChatReply;
+import dev.leadline.core.chat.Rich;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,8 @@ final class AfterAck implements AutoCloseable {
             return work.get();
         } catch (RuntimeException e) {
             log.error("Slack command failed", e);
-            return ChatReply.text("Sorry, something went wrong on the Leadline server. Check the lead with `/lead <id>` and try "
-                    + "again in a minute.");
+            return ChatReply.text(Rich.of("Sorry, something went wrong on the Leadline server. Check the lead with ").code("/lead <id>")
+                    .text(" and try again in a minute."));
         }
     }
 

@@ -61,7 +61,7 @@ public final class BlockKitRenderer {
     /** A chat reply: its text, then each card (as many as fit in one Slack message). */
     public static List<LayoutBlock> reply(ChatReply reply) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(s -> s.text(markdownText(BlockKitRenderer.escape(reply.text())))));
+        blocks.add(section(s -> s.text(markdownText(SlackText.mrkdwn(reply.message())))));
         for (Card card : reply.cards()) {
             List<LayoutBlock> rendered = render(card);
             if (blocks.size() + 1 + rendered.size() > MAX_BLOCKS) {

@@ -157,7 +157,7 @@ public final class SlackApp {
                 String user = req.getPayload().getUserId();
                 afterAck.run(() -> {
                     ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.handle(text, rep)));
-                    ctx.respond(r -> r.responseType("ephemeral").text(reply.text()).blocks(BlockKitRenderer.reply(reply)));
+                    ctx.respond(r -> r.responseType("ephemeral").text(SlackText.mrkdwn(reply.message())).blocks(BlockKitRenderer.reply(reply)));
                     home.refresh(team, user);
                 });
                 return ctx.ack();
@@ -188,7 +188,7 @@ public final class SlackApp {
             afterAck.run(() -> {
                 ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(),
                         rep -> desk.act(action, pressed.getValue(), Map.of(), rep).reply()));
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.mrkdwn(reply.message())));
                 home.refresh(team, user);
             });
             return ctx.ack();
@@ -206,7 +206,7 @@ public final class SlackApp {
             afterAck.run(() -> {
                 ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(),
                         rep -> desk.run(new ChatCommand.ListLeads(more[0], more.length > 1 ? more[1] : null), rep)));
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()).blocks(BlockKitRenderer.reply(reply)));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.mrkdwn(reply.message())).blocks(BlockKitRenderer.reply(reply)));
             });
             return ctx.ack();
         });
@@ -217,7 +217,7 @@ public final class SlackApp {
             String user = req.getPayload().getUser().getId();
             afterAck.run(() -> {
                 ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.handle("leads " + view, rep)));
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(reply.text()).blocks(BlockKitRenderer.reply(reply)));
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.mrkdwn(reply.message())).blocks(BlockKitRenderer.reply(reply)));
             });
             return ctx.ack();
         });

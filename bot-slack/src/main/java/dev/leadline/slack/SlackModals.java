@@ -24,6 +24,7 @@ import com.slack.api.model.view.ViewState;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.FormSpec;
+import dev.leadline.core.chat.Rich;
 import dev.leadline.core.team.Rep;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ final class SlackModals {
     /** The App Home tab: counts per view and the leads to act on, each with its buttons. */
     static View home(Rep rep, ChatDesk desk) {
         ChatReply home = desk.home(rep);
-        List<LayoutBlock> blocks = new ArrayList<>(BlockKitRenderer.reply(new ChatReply("*Your leads, " + rep.name() + "*\n" + home.text(),
+        List<LayoutBlock> blocks = new ArrayList<>(BlockKitRenderer.reply(new ChatReply(Rich.empty().bold("Your leads, " + rep.name()).then(home.message()),
                 home.cards())));
         return view(v -> v.type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100))));
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * with a form), and the actions. Actions without a form are {@code Action.Execute} buttons; those that
  * need input show core's form inside the card ({@code Action.ShowCard}) whose submit button is an
  * {@code Action.Execute}; links are {@code Action.OpenUrl}. Every execute
- * carries the lead id, and the card's {@code refresh} action fetches its current state. A pure
+ * carries the lead id, and the card's {@code refresh} action fetches its current state. Values are
+ * Markdown-escaped, since Teams formats text blocks and facts. A pure
  * function, checked against golden files.
  */
 public final class AdaptiveCards {
@@ -49,17 +50,17 @@ public final class AdaptiveCards {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "AdaptiveCard").put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("version", "1.5");
         ArrayNode body = root.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", card.title()).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        body.addObject().put("type", "TextBlock").put("text", TeamsText.escape(card.title(), true)).put("weight", "Bolder").put("size", "Medium").put("wrap", true);
         if (card.subtitle() != null) {
-            body.addObject().put("type", "TextBlock").put("text", card.subtitle()).put("isSubtle", true).put("spacing", "None")
+            body.addObject().put("type", "TextBlock").put("text", TeamsText.escape(card.subtitle(), true)).put("isSubtle", true).put("spacing", "None")
                     .put("wrap", true);
         }
         if (!card.fields().isEmpty()) {
             ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-            card.fields().forEach(f -> facts.addObject().put("title", f.label()).put("value", f.value()));
+            card.fields().forEach(f -> facts.addObject().put("title", f.label()).put("value", TeamsText.escape(f.value(), true)));
         }
         if (card.status() != null) {
-            body.addObject().put("type", "TextBlock").put("text", card.status()).put("isSubtle", true).put("wrap", true);
+            body.addObject().put("type", "TextBlock").put("text", TeamsText.escape(card.status(), true)).put("isSubtle", true).put("wrap", true);
         }
         if (notice != null && !notice.isBlank()) {
             body.addObject().put("type", "TextBlock").put("text", notice).put("wrap", true)

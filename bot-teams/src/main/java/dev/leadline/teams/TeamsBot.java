@@ -91,7 +91,7 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
 
     private Message home(Rep rep) {
         ChatReply home = desk.home(rep);
-        ObjectNode counts = AdaptiveCards.text("Your leads, " + rep.name(), home.text().replace("*", "**"));
+        ObjectNode counts = AdaptiveCards.text("Your leads, " + rep.name(), TeamsText.card(home.message()));
         List<ObjectNode> all = new java.util.ArrayList<>(List.of(counts));
         home.cards().forEach(c -> all.add(cards.render(c, rep.timeZone())));
         return new Message("Your leads, " + rep.name(), all);
@@ -123,14 +123,14 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         }
         FormAnswer answer = desk.act(action.get(), lead, incoming.data(), rep);
         Card now = answer.reply().cards().isEmpty() ? desk.card(lead, rep) : answer.reply().cards().get(0);
-        String said = answer.done() ? plain(answer.reply().text()) : answer.said();
+        String said = answer.done() ? TeamsText.card(answer.reply().message()) : TeamsText.escape(answer.said(), true);
         return InvokeAnswer.card(cards.render(now, rep.timeZone(), said, !answer.done() || answer.reply().refused(), List.of()));
     }
 
     private Message render(ChatReply reply, Rep rep) {
         List<ObjectNode> shown = new java.util.ArrayList<>(reply.cards().stream().map(c -> cards.render(c, rep.timeZone())).toList());
         reply.more().ifPresent(more -> shown.add(AdaptiveCards.more(more.view(), more.after())));
-        return new Message(markdown(reply.text()), shown);
+        return new Message(TeamsText.markdown(reply.message()), shown);
     }
 
     private <T> T asRep(Incoming incoming, Turn turn, Function<Rep, T> work) {
@@ -153,16 +153,6 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         }
     }
 
-    /** Slack-style {@code *bold*} becomes Teams markdown {@code **bold**}. */
-    static String markdown(String text) {
-        return text == null ? "" : text.replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])", "**$1**");
-    }
-
-    private static String plain(String text) {
-        return text == null || text.isBlank() ? null : text.replace("`", "'");
-    }
-
-    /** The sender is not a rep (or not an active one). */
     /** The sender is not a rep here; the message says why, in words for them. */
     private static final class Stranger extends RuntimeException {
         Stranger(String why) {

@@ -108,7 +108,7 @@ class MattermostBotTest {
         assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(answer.path("text").asText()).contains("Claimed " + lead);
         JsonNode mine = JSON.readTree(command("another-command-token", "omaruserid", "/leads", "mine").body());
-        assertThat(mine.path("text").asText()).startsWith("*Mine*:");
+        assertThat(mine.path("text").asText()).as("Mattermost's bold").startsWith("**Mine**:");
         assertThat(mine.path("attachments").toString()).contains(lead);
     }
 

@@ -10,7 +10,6 @@ import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.notify.LeadAction;
-import dev.leadline.core.routing.ExplanationText;
 import dev.leadline.core.scheduling.Meeting;
 import dev.leadline.core.scheduling.ScheduleOutcome;
 import dev.leadline.core.team.LeadQueue;
@@ -31,14 +30,14 @@ import java.util.Optional;
  * changed by a command that is refused.
  */
 public final class ChatDesk {
-    static final String HELP = String.join("\n",
+    static final Rich HELP = Rich.markup(String.join("\n",
             "*Lists*: `leads` (yours), `leads overdue`, `leads due-today`, `leads new`, `leads queue Inbound`, or any saved view",
             "*A lead*: `lead L-42` shows it; `claim L-42`, `release L-42`",
             "`contacted L-42 call reached Spoke to the CFO`, `qualify L-42 Budget approved`, `disqualify L-42 No budget`",
             "`schedule L-42 tomorrow 15:00 30 Demo` (times: " + When.EXAMPLES + ")",
             "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`",
             "*Duplicates*: `merge L-43 L-44 into L-42` keeps L-42 and moves the others' history to it; `unmerge L-42` undoes it",
-            "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again");
+            "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final ChatLookups lookups;
@@ -106,7 +105,7 @@ public final class ChatDesk {
 
     private ChatReply dispatch(ChatCommand command, Rep rep) {
         if (command instanceof ChatCommand.Unreadable u) {
-            return ChatReply.refused("I could not read `" + u.input() + "`: " + u.problem() + ".\n" + HELP);
+            return ChatReply.refused(Rich.of("I could not read ").code(u.input()).text(": " + u.problem() + ".").then(HELP));
         } else if (command instanceof ChatCommand.ListLeads l) {
             return lookups.list(l.view(), rep, l.after());
         } else if (command instanceof ChatCommand.Show s) {
@@ -142,7 +141,8 @@ public final class ChatDesk {
             return why(lookups.lead(w.lead()));
         } else if (command instanceof ChatCommand.Pause) {
             work.team().setAvailability(rep, true, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), Actor.rep(rep.email()));
-            return ChatReply.text("Paused: routing gives you no new leads until you say `resume`. Leads you have stay yours.");
+            return ChatReply.text(Rich.of("Paused: routing gives you no new leads until you say ").code("resume")
+                    .text(". Leads you have stay yours."));
         } else if (command instanceof ChatCommand.Resume) {
             work.team().setAvailability(rep, false, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), Actor.rep(rep.email()));
             return ChatReply.text("Welcome back: routing gives you leads again, at your usual share (nothing to catch up on).");
@@ -152,7 +152,7 @@ public final class ChatDesk {
 
     private ChatReply why(Lead lead) {
         return work.routing().latest(lead.id())
-                .map(d -> ChatReply.text(ExplanationText.of(lead.id().toString(), d.explanation())))
+                .map(d -> ChatReply.text(WhyText.of(lead.id().toString(), d.explanation())))
                 .orElseGet(() -> ChatReply.text(lead.id() + " has not been routed" + (lead.ownerRepId() != null || lead.queueId() != null
                         ? "; it was claimed or assigned by hand (see its timeline)." : ": no routing rules applied when it arrived, or it is still waiting.")));
     }
@@ -190,7 +190,7 @@ public final class ChatDesk {
                 return schedule(new ChatCommand.Schedule(said.lead(), at.get(), Duration.ofMinutes(minutes), blankToNull(title)), rep);
             }
         }
-        return ChatReply.refused("I could not read a time in `" + said.words() + "`; try " + When.EXAMPLES + ".");
+        return ChatReply.refused(Rich.of("I could not read a time in ").code(said.words()).text("; try " + When.EXAMPLES + "."));
     }
 
     private ChatReply disqualify(ChatCommand.Disqualify d, Rep rep) {
@@ -243,9 +243,9 @@ public final class ChatDesk {
 
     private ChatReply merged(MergeOutcome outcome) {
         if (outcome instanceof MergeOutcome.Merged m) {
-            return new ChatReply("Merged " + m.merged().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
-                    + " into " + m.survivor().id() + " (" + m.moved() + " timeline entries, meetings, tasks and cards moved; `unmerge "
-                    + m.survivor().id() + "` undoes it).", List.of(lookups.card(m.survivor(), null)));
+            return new ChatReply(Rich.of("Merged " + m.merged().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))
+                    + " into " + m.survivor().id() + " (" + m.moved() + " timeline entries, meetings, tasks and cards moved; ")
+                    .code("unmerge " + m.survivor().id()).text(" undoes it)."), List.of(lookups.card(m.survivor(), null)));
         } else if (outcome instanceof MergeOutcome.Unmerged u) {
             return ChatReply.text("Undid the merge into " + u.survivor().id() + ": " + u.restored().stream().map(l -> l.id().toString())
                     .collect(java.util.stream.Collectors.joining(", ")) + " are back" + (u.kept().isEmpty() ? "" : "; kept " + String.join(", ", u.kept()))

@@ -62,12 +62,12 @@ public final class ChatLookups {
         Page<Lead> page = leads.list(query);
         long total = leads.count(query);
         if (page.items().isEmpty()) {
-            return ChatReply.text(after == null ? "Nothing in *" + shownName(viewName) + "* right now."
-                    : "No more leads in *" + shownName(viewName) + "*.");
+            return ChatReply.text(after == null ? Rich.of("Nothing in ").bold(shownName(viewName)).text(" right now.")
+                    : Rich.of("No more leads in ").bold(shownName(viewName)).text("."));
         }
         List<Card> shown = cards.cards(page.items(), null);
-        String heading = "*" + shownName(viewName) + "*: " + total + (total == 1 ? " lead" : " leads")
-                + (page.nextCursor().isPresent() || after != null ? " (" + shown.size() + (after == null ? " shown" : " more") + ")" : "");
+        Rich heading = Rich.empty().bold(shownName(viewName)).text(": " + total + (total == 1 ? " lead" : " leads")
+                + (page.nextCursor().isPresent() || after != null ? " (" + shown.size() + (after == null ? " shown" : " more") + ")" : ""));
         return new ChatReply(heading, shown, false, page.nextCursor().map(cursor -> new ChatReply.More(viewName, cursor)));
     }
 
@@ -83,9 +83,9 @@ public final class ChatLookups {
     public ChatReply home(Rep rep) {
         LeadQuery mine = LeadQuery.at(clock.instant(), rep.timeZone()).withOwner(Optional.of(rep.id()));
         Map<LeadView, Long> counts = leads.counts(mine);
-        StringBuilder text = new StringBuilder();
+        Rich text = Rich.empty();
         for (LeadView view : HOME_VIEWS) {
-            text.append(text.length() == 0 ? "" : " · ").append(view.title()).append(": *").append(counts.getOrDefault(view, 0L)).append('*');
+            text = text.text((view == HOME_VIEWS.get(0) ? "" : " · ") + view.title() + ": ").bold(String.valueOf(counts.getOrDefault(view, 0L)));
         }
         List<Card> next = new java.util.ArrayList<>();
         for (LeadView view : List.of(LeadView.OVERDUE, LeadView.DUE_TODAY, LeadView.NOT_CONTACTED)) {
@@ -95,7 +95,7 @@ public final class ChatLookups {
                         .limit(HOME_LEADS - next.size()).forEach(l -> next.add(cards.card(l, view.title())));
             }
         }
-        return new ChatReply(text.toString(), next);
+        return new ChatReply(text, next);
     }
 
     public Lead lead(String reference) {

@@ -2,23 +2,33 @@ package dev.leadline.core.chat;
 
 import dev.leadline.core.notify.Card;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the bot answers the rep: a sentence and any lead cards to show with it. {@code refused} says
+ * What the bot answers the rep: a message and any lead cards to show with it. {@code refused} says
  * the command changed nothing (unreadable, not allowed, wrong state, too late), so a form can stay
  * open with the reason.
  */
-public record ChatReply(String text, List<Card> cards, boolean refused, java.util.Optional<More> more) {
+public record ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more) {
     public ChatReply {
         cards = List.copyOf(cards);
     }
 
-    public ChatReply(String text, List<Card> cards, boolean refused) {
-        this(text, cards, refused, java.util.Optional.empty());
+    public ChatReply(Rich message, List<Card> cards, boolean refused) {
+        this(message, cards, refused, Optional.empty());
+    }
+
+    public ChatReply(Rich message, List<Card> cards) {
+        this(message, cards, false);
     }
 
     public ChatReply(String text, List<Card> cards) {
-        this(text, cards, false);
+        this(Rich.of(text), cards, false);
+    }
+
+    /** The message's words without markup. */
+    public String text() {
+        return message.plain();
     }
 
     /** A list that goes on: the command a "Show more" button runs for the next page. */
@@ -30,15 +40,23 @@ public record ChatReply(String text, List<Card> cards, boolean refused, java.uti
 
     /** The reply as {@code repId} sees it: each card with the owner's buttons only on the leads they own. */
     public ChatReply seenBy(long repId) {
-        return new ChatReply(text, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more);
+        return new ChatReply(message, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more);
     }
 
     public static ChatReply text(String text) {
-        return new ChatReply(text, List.of());
+        return new ChatReply(Rich.of(text), List.of());
+    }
+
+    public static ChatReply text(Rich message) {
+        return new ChatReply(message, List.of());
     }
 
     /** The command was refused or could not be read; nothing changed. */
     public static ChatReply refused(String why) {
+        return refused(Rich.of(why));
+    }
+
+    public static ChatReply refused(Rich why) {
         return new ChatReply(why, List.of(), true);
     }
 }
