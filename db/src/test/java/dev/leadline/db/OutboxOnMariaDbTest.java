@@ -242,17 +242,21 @@ class OutboxOnMariaDbTest {
     }
 
     @Test
-    void aCardShowsThePhoneAndTheNextMeeting() {
+    void aCardShowsThePhoneTheNextMeetingAndTheNextOpenTask() {
         Lead lead = desk.leads.insert(new NewLead(aLead().with(dev.leadline.core.lead.LeadField.PHONE, "+49 30 1234567").build(), null, null,
                 clock.instant()));
         desk.journal.created(List.of(lead), ActivityType.CREATED, Actor.cli("test"), "Created");
         desk.claims.assign(lead.id(), mia, jane, null);
         desk.scheduling.book(lead.id(), jane, clock.instant().plus(Duration.ofDays(1)), Duration.ofMinutes(30), "Demo", List.of());
+        desk.scheduling.addTask(lead.id(), jane, "Send the pricing", clock.instant().plus(Duration.ofHours(3)));
+        desk.scheduling.addTask(lead.id(), jane, "Call back", clock.instant().plus(Duration.ofHours(2)));
         dispatcher().dispatchDue(50);
 
         Card shown = chat.updates.isEmpty() ? chat.posts.get(0).card() : chat.updates.get(chat.updates.size() - 1).card();
         assertThat(shown.fields()).contains(new Card.Field("Phone", "+49 30 1234567"));
         assertThat(shown.fields()).anySatisfy(f -> assertThat(f.label() + ": " + f.value()).startsWith("Next meeting: ").endsWith(" UTC · Demo"));
+        assertThat(shown.fields()).as("the earliest open task").anySatisfy(f -> assertThat(f.label() + ": " + f.value())
+                .startsWith("Next task: Call back · due ").endsWith(" UTC"));
     }
 
     @Test

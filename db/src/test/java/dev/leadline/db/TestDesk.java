@@ -54,7 +54,7 @@ final class TestDesk implements AutoCloseable {
         team = new TeamService(tx, new JooqRepRepository(dsl), new JooqQueueRepository(dsl), audit, clock);
         slaPolicies = new JooqSlaPolicies(dsl);
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, java.util.Optional.empty());
-        liveCards = new LiveCards(cards, leads, timeline, slaPolicies, schedule, clock);
+        liveCards = new LiveCards(cards, leads, timeline, slaPolicies, new dev.leadline.core.notify.Agenda(schedule, clock));
         slaClocks = new JooqSlaClocks(dsl);
         journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
         claims = new ClaimService(tx, leads, journal, team, clock);

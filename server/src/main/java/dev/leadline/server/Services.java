@@ -18,6 +18,7 @@ import dev.leadline.core.intake.ImportService;
 import dev.leadline.core.intake.IntakeService;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.notify.Agenda;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.notify.IdentityConflictNotices;
 import dev.leadline.core.notify.LiveCards;
@@ -136,6 +137,7 @@ public record Services(
                     + chatPlatforms.platforms());
         }
         JooqScheduleRepository schedule = new JooqScheduleRepository(dsl);
+        Agenda agenda = new Agenda(schedule, clock);
         JooqSlaPolicies slaPolicies = new JooqSlaPolicies(dsl);
         AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl(), accountMatching);
@@ -161,7 +163,7 @@ public record Services(
         SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
         ConversionService conversion = new ConversionService(transactor, leadRepository, accounts, new JooqConversionRepository(dsl), journal,
                 clock, accountMatching, duplicates);
-        ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, team, clock),
+        ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock);
         return new Services(
                 leads,
@@ -175,7 +177,7 @@ public record Services(
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
                 new DailyDigest(transactor, team, leads, new JooqDigestLog(dsl), outbox, clock),
                 timeline,
-                new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies, schedule, clock), new JooqChatPace(dsl), clock),
+                new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies, agenda), new JooqChatPace(dsl), clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard, accountMatching),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),

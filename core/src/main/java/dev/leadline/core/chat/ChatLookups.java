@@ -4,6 +4,7 @@ import dev.leadline.core.common.Page;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.notify.Agenda;
 import dev.leadline.core.notify.Card;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.common.ValidationException;
@@ -26,13 +27,15 @@ public final class ChatLookups {
     private final LeadService leads;
     private final SavedViewService views;
     private final CardAnnouncer cards;
+    private final Agenda agenda;
     private final TeamService team;
     private final Clock clock;
 
-    public ChatLookups(LeadService leads, SavedViewService views, CardAnnouncer cards, TeamService team, Clock clock) {
+    public ChatLookups(LeadService leads, SavedViewService views, CardAnnouncer cards, Agenda agenda, TeamService team, Clock clock) {
         this.leads = leads;
         this.views = views;
         this.cards = cards;
+        this.agenda = agenda;
         this.team = team;
         this.clock = clock;
     }
@@ -65,7 +68,7 @@ public final class ChatLookups {
             return ChatReply.text(after == null ? Rich.of("Nothing in ").bold(shownName(viewName)).text(" right now.")
                     : Rich.of("No more leads in ").bold(shownName(viewName)).text("."));
         }
-        List<Card> shown = cards.cards(page.items(), null);
+        List<Card> shown = cards.cards(page.items(), null).stream().map(c -> agenda.on(c, dev.leadline.core.lead.LeadId.parse(c.leadId()))).toList();
         Rich heading = Rich.empty().bold(shownName(viewName)).text(": " + total + (total == 1 ? " lead" : " leads")
                 + (page.nextCursor().isPresent() || after != null ? " (" + shown.size() + (after == null ? " shown" : " more") + ")" : ""));
         return new ChatReply(heading, shown, false, page.nextCursor().map(cursor -> new ChatReply.More(viewName, cursor)));
@@ -92,7 +95,7 @@ public final class ChatLookups {
             if (next.size() < HOME_LEADS) {
                 leads.list(mine.withView(view).withPage(HOME_LEADS, Optional.empty())).items().stream()
                         .filter(l -> next.stream().noneMatch(c -> c.leadId().equals(l.id().toString())))
-                        .limit(HOME_LEADS - next.size()).forEach(l -> next.add(cards.card(l, view.title())));
+                        .limit(HOME_LEADS - next.size()).forEach(l -> next.add(card(l, view.title())));
             }
         }
         return new ChatReply(text, next);
@@ -102,7 +105,8 @@ public final class ChatLookups {
         return leads.byReference(reference);
     }
 
+    /** A lead's card with what is next for it. */
     public Card card(Lead lead, String status) {
-        return cards.card(lead, status);
+        return agenda.on(cards.card(lead, status), lead.id());
     }
 }
