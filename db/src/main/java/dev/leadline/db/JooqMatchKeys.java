@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Blocking keys in MariaDB ({@code lead_match_key}) as 64-bit hashes (the first eight bytes of the
@@ -115,8 +116,9 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         int written = 0;
         long after = 0;
         while (true) {
-            var page = dsl.selectFrom(dev.leadline.db.jooq.Tables.SALES_LEAD).where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.gt(after))
-                    .orderBy(dev.leadline.db.jooq.Tables.SALES_LEAD.ID).limit(1000).fetch();
+            // SELECT *, not the generated columns: this runs as migration V23, before later migrations add theirs
+            var page = dsl.select(DSL.asterisk()).from(dev.leadline.db.jooq.Tables.SALES_LEAD).where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.gt(after))
+                    .orderBy(dev.leadline.db.jooq.Tables.SALES_LEAD.ID).limit(1000).fetchInto(dev.leadline.db.jooq.Tables.SALES_LEAD);
             if (page.isEmpty()) {
                 return written;
             }

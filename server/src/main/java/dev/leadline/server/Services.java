@@ -18,6 +18,7 @@ import dev.leadline.core.intake.ImportService;
 import dev.leadline.core.intake.IntakeService;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.enrichment.EngagementRescorer;
 import dev.leadline.core.notify.Agenda;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.notify.IdentityConflictNotices;
@@ -41,6 +42,7 @@ import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqActivityRepository;
 import dev.leadline.db.JooqAuditLog;
 import dev.leadline.db.JooqChatPace;
+import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.db.JooqDigestLog;
 import dev.leadline.db.JooqFormRepository;
@@ -142,7 +144,8 @@ public record Services(
         AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl(), accountMatching);
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
-        LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
+        LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
+                new EngagementRescorer(new JooqEnrichmentStore(dsl))));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);

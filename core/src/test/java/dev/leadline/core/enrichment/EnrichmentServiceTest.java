@@ -107,8 +107,18 @@ class EnrichmentServiceTest {
         final List<ProviderFailure> failures = new ArrayList<>();
 
         @Override
-        public List<LeadId> pending(int limit, Instant staleBefore) {
+        public List<LeadId> pending(int limit, Instant now, Instant staleBefore) {
             return List.of();
+        }
+
+        @Override
+        public void due(List<LeadId> leads, Instant at) {
+            // the tests here process leads by hand
+        }
+
+        @Override
+        public int dueOpen(Instant at) {
+            return 0;
         }
 
         @Override
