@@ -101,14 +101,19 @@ public final class EnrichmentService {
     }
 
     /**
-     * Has every open lead scored again soon (a model learned from new outcomes); at most once a minute,
-     * however often it is asked, since each time touches every open lead.
+     * Has every open lead scored again (a model learned from new outcomes): now, or a minute after the
+     * last time when that was less than a minute ago, since each time touches every open lead. A request
+     * is never dropped, only put off; requests while one is put off join it.
      */
     public void rescoreOpenLeads() {
         Instant now = clock.instant();
         Instant last = lastRescoreAll.get();
-        if ((last == null || !now.isBefore(last.plus(RESCORE_ALL_EVERY))) && lastRescoreAll.compareAndSet(last, now)) {
-            store.dueOpen(now);
+        if (last != null && last.isAfter(now)) {
+            return; // one is already set for later, and it will score the leads as the model is then
+        }
+        Instant at = last == null || !now.isBefore(last.plus(RESCORE_ALL_EVERY)) ? now : last.plus(RESCORE_ALL_EVERY);
+        if (lastRescoreAll.compareAndSet(last, at)) {
+            store.dueOpen(at);
         }
     }
 

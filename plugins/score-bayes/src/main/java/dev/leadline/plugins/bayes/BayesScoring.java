@@ -14,15 +14,22 @@ import org.pf4j.Extension;
 /**
  * Predictive scoring learned from the organisation's own decided leads (converted = won,
  * disqualified = lost) with {@link NaiveBayes}, calibrated by {@link BayesModel}. The model is learned
- * again at most every {@code retrainSeconds} (15) while leads are scored, so new outcomes count within
- * seconds; when it has learned from more outcomes than before, it asks the host to score the open
- * leads again. It abstains, saying why, until there are {@code minOutcomes} (50) of each, and for a
+ * again, in the background, when it is older than {@code retrainSeconds} (15) and leads are scored, so
+ * new outcomes count within seconds; when it has learned from more outcomes than before, it asks the
+ * host to score the open leads again. It abstains, saying why, until there are {@code minOutcomes} (50) of each, and for a
  * lead that gives none of the fields it learned from. Settings: {@code minOutcomes},
  * {@code maxHistory} (20000), {@code reasons} (3), {@code retrainSeconds}.
  */
 @Extension
 public final class BayesScoring implements ScoringProvider {
+    private static final java.util.concurrent.Executor TRAINER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "score-bayes-learning");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicInteger learnedFrom = new AtomicInteger(-1);
+    private final java.util.concurrent.atomic.AtomicReference<BayesModel> current = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean training = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public String id() {
@@ -59,16 +66,43 @@ public final class BayesScoring implements ScoringProvider {
         return state;
     }
 
+    /**
+     * The model: learned on the caller's thread the first time; after that, a model older than
+     * {@code retrainSeconds} is learned again on a background thread while the current one keeps
+     * answering, so a scoring call never waits for learning (which takes seconds for 20,000 leads).
+     */
     private BayesModel model(ProviderContext context) {
-        int max = setting(context, "maxHistory", 20000);
-        return context.cached("model", Duration.ofSeconds(setting(context, "retrainSeconds", 15)), () -> {
-            BayesModel trained = BayesModel.train(context.outcomes(max), context.clock().instant());
-            int outcomes = trained.model.won + trained.model.lost;
-            if (learnedFrom.getAndSet(outcomes) != outcomes && outcomes > 0) {
-                context.rescoreOpenLeads();
+        BayesModel now = current.get();
+        if (now == null) {
+            synchronized (this) {
+                if (current.get() == null) {
+                    current.set(train(context));
+                }
+                return current.get();
             }
-            return trained;
-        });
+        }
+        Duration every = Duration.ofSeconds(setting(context, "retrainSeconds", 15));
+        if (now.trainedAt.plus(every).isBefore(context.clock().instant()) && training.compareAndSet(false, true)) {
+            TRAINER.execute(() -> {
+                try {
+                    current.set(train(context));
+                } catch (RuntimeException e) {
+                    context.log().warn("score-bayes could not learn again, keeps its model of " + now.trainedAt + ": " + e);
+                } finally {
+                    training.set(false);
+                }
+            });
+        }
+        return now;
+    }
+
+    private BayesModel train(ProviderContext context) {
+        BayesModel trained = BayesModel.train(context.outcomes(setting(context, "maxHistory", 20000)), context.clock().instant());
+        int outcomes = trained.model.won + trained.model.lost;
+        if (learnedFrom.getAndSet(outcomes) != outcomes && outcomes > 0) {
+            context.rescoreOpenLeads();
+        }
+        return trained;
     }
 
     private static int setting(ProviderContext context, String key, int fallback) {

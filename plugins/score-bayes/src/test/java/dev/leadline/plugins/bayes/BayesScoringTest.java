@@ -71,8 +71,9 @@ class BayesScoringTest {
         int cut = (int) (all.size() * 0.7);
         TestContext context = TestContext.withHistory(all.subList(0, cut), Map.of());
         List<double[]> scored = new ArrayList<>();
+        BayesScoring bayes = new BayesScoring(); // one instance, as the host keeps one
         for (Outcome o : all.subList(cut, all.size())) {
-            scored.add(new double[] {new BayesScoring().score(o.lead(), ActivitySummary.none(), context).value(), o.won() ? 1 : 0});
+            scored.add(new double[] {bayes.score(o.lead(), ActivitySummary.none(), context).value(), o.won() ? 1 : 0});
         }
 
         double auc = auc(scored);
