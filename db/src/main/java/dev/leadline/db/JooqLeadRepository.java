@@ -18,6 +18,7 @@ import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.jooq.tables.records.SalesLeadRecord;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -308,6 +309,7 @@ public final class JooqLeadRepository implements LeadRepository {
     private static void writeData(SalesLeadRecord record, LeadData data) {
         TEXT_COLUMNS.forEach((field, column) -> record.set(column, data.getOrNull(field)));
         record.setEmployeeCount(data.employeeCount());
+        record.setBirthDate(data.get(LeadField.BIRTH_DATE).map(LocalDate::parse).orElse(null));
         record.setEmailKey(data.emailKey());
         record.setCustomFields(Json.write(data.customFields()));
     }
@@ -322,6 +324,9 @@ public final class JooqLeadRepository implements LeadRepository {
         });
         if (record.getEmployeeCount() != null) {
             fields.put(LeadField.EMPLOYEE_COUNT, record.getEmployeeCount().toString());
+        }
+        if (record.getBirthDate() != null) {
+            fields.put(LeadField.BIRTH_DATE, record.getBirthDate().toString());
         }
         LeadStage stage = new LeadStage(LeadStatus.valueOf(record.getStatus()), record.getStatusReason(), record.getQueueId(),
                 record.getOwnerRepId(), Times.fromDb(record.getOfferedAt()), Times.fromDb(record.getClaimedAt()),
@@ -341,6 +346,7 @@ public final class JooqLeadRepository implements LeadRepository {
         columns.put(LeadField.TITLE, SALES_LEAD.TITLE);
         columns.put(LeadField.WEBSITE, SALES_LEAD.WEBSITE);
         columns.put(LeadField.DOMAIN, SALES_LEAD.DOMAIN);
+        columns.put(LeadField.STREET, SALES_LEAD.STREET);
         columns.put(LeadField.COUNTRY, SALES_LEAD.COUNTRY);
         columns.put(LeadField.STATE, SALES_LEAD.STATE);
         columns.put(LeadField.CITY, SALES_LEAD.CITY);

@@ -115,8 +115,10 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         int written = 0;
         long after = 0;
         while (true) {
-            var page = dsl.selectFrom(dev.leadline.db.jooq.Tables.SALES_LEAD).where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.gt(after))
-                    .orderBy(dev.leadline.db.jooq.Tables.SALES_LEAD.ID).limit(1000).fetch();
+            // every column by *: this runs as migration V23, when later columns do not exist yet (they read as null)
+            var page = dsl.select(org.jooq.impl.DSL.asterisk()).from(dev.leadline.db.jooq.Tables.SALES_LEAD)
+                    .where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.gt(after)).orderBy(dev.leadline.db.jooq.Tables.SALES_LEAD.ID).limit(1000)
+                    .fetchInto(dev.leadline.db.jooq.Tables.SALES_LEAD);
             if (page.isEmpty()) {
                 return written;
             }

@@ -6,9 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A lead in its matching form: every field normalised once ({@link MatchKeys}). Address fields that
- * leads carry as custom fields are used when present: {@code street}, {@code postcode},
- * {@code birthDate}.
+ * A lead in its matching form: every field normalised once ({@link MatchKeys}), from the lead's own
+ * fields (street, postal code, city and birth date included; custom fields are not read).
  */
 public record MatchProfile(String email, String firstName, String lastName, String company, String domain, String phone, String street,
                            String postcode, String city, String birthDate) {
@@ -17,9 +16,9 @@ public record MatchProfile(String email, String firstName, String lastName, Stri
         String domain = data.get(LeadField.DOMAIN).or(() -> data.get(LeadField.WEBSITE)).map(MatchKeys::domainRoot).orElse("");
         return new MatchProfile(MatchKeys.email(data.getOrNull(LeadField.EMAIL)), MatchKeys.firstName(data.getOrNull(LeadField.FIRST_NAME)),
                 MatchKeys.plain(data.getOrNull(LeadField.LAST_NAME)), MatchKeys.company(data.getOrNull(LeadField.COMPANY)), domain,
-                MatchKeys.phone(data.getOrNull(LeadField.PHONE)), MatchKeys.plain(data.customFields().get("street")),
-                MatchKeys.plain(data.get(LeadField.POSTAL_CODE).orElse(data.customFields().get("postcode"))).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
-                MatchKeys.plain(data.customFields().get("birthDate")).replace(" ", ""));
+                MatchKeys.phone(data.getOrNull(LeadField.PHONE)), MatchKeys.plain(data.getOrNull(LeadField.STREET)),
+                MatchKeys.plain(data.getOrNull(LeadField.POSTAL_CODE)).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
+                MatchKeys.plain(data.getOrNull(LeadField.BIRTH_DATE)).replace(" ", ""));
     }
 
     /**

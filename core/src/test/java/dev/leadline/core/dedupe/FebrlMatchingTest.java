@@ -54,7 +54,10 @@ class FebrlMatchingTest {
         assertThat(recall).isGreaterThanOrEqualTo(0.90);
     }
 
-    /** Febrl's fields on lead fields: names, suburb as city, state; street, postcode and birth date as custom fields. */
+    /**
+     * Febrl's fields on lead fields: names, street (number and first address line), suburb as city,
+     * postcode, state, birth date (as Febrl writes it, {@code yyyyMMdd}: the matcher sees only digits).
+     */
     private static void read(Path file, List<String> entity, List<MatchProfile> profiles) throws IOException {
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().trimWhitespacesAroundQuotes(true).ofNamedCsvRecord(file)) {
             for (NamedCsvRecord row : csv) {
@@ -65,18 +68,10 @@ class FebrlMatchingTest {
                 put(fields, LeadField.LAST_NAME, r.get("surname"));
                 put(fields, LeadField.CITY, r.get("suburb"));
                 put(fields, LeadField.STATE, r.get("state"));
-                Map<String, String> custom = new HashMap<>();
-                String street = (r.getOrDefault("street_number", "") + " " + r.getOrDefault("address_1", "")).strip();
-                if (!street.isEmpty()) {
-                    custom.put("street", street);
-                }
-                if (!r.getOrDefault("postcode", "").isEmpty()) {
-                    custom.put("postcode", r.get("postcode"));
-                }
-                if (!r.getOrDefault("date_of_birth", "").isEmpty()) {
-                    custom.put("birthDate", r.get("date_of_birth"));
-                }
-                profiles.add(MatchProfile.of(new LeadData(fields, custom)));
+                put(fields, LeadField.STREET, (r.getOrDefault("street_number", "") + " " + r.getOrDefault("address_1", "")).strip());
+                put(fields, LeadField.POSTAL_CODE, r.get("postcode"));
+                put(fields, LeadField.BIRTH_DATE, r.get("date_of_birth"));
+                profiles.add(MatchProfile.of(new LeadData(fields, Map.of())));
                 entity.add(r.get("rec_id").replaceFirst("-(org|dup-\\d+)$", ""));
             }
         }

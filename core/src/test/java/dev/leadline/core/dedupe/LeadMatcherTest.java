@@ -31,11 +31,10 @@ class LeadMatcherTest {
 
     @Test
     void colleaguesAtTheSameCompanyAndAddressAreNotDuplicates() {
-        Map<String, String> office = Map.of("street", "1 Unter den Linden", "postcode", "10117");
         var jane = lead(Map.of(LeadField.FIRST_NAME, "Jane", LeadField.LAST_NAME, "Rivera", LeadField.COMPANY, "Acme", LeadField.CITY, "Berlin",
-                LeadField.DOMAIN, "acme.com"), office);
+                LeadField.DOMAIN, "acme.com", LeadField.STREET, "1 Unter den Linden", LeadField.POSTAL_CODE, "10117"));
         var omar = lead(Map.of(LeadField.FIRST_NAME, "Omar", LeadField.LAST_NAME, "Haddad", LeadField.COMPANY, "Acme", LeadField.CITY, "Berlin",
-                LeadField.DOMAIN, "acme.com"), office);
+                LeadField.DOMAIN, "acme.com", LeadField.STREET, "1 Unter den Linden", LeadField.POSTAL_CODE, "10117"));
 
         assertThat(matcher.compare(jane, omar)).isEmpty();
     }
@@ -60,10 +59,6 @@ class LeadMatcherTest {
     }
 
     private static MatchProfile lead(Map<LeadField, String> fields) {
-        return lead(fields, Map.of());
-    }
-
-    private static MatchProfile lead(Map<LeadField, String> fields, Map<String, String> custom) {
-        return MatchProfile.of(new LeadData(new EnumMap<>(fields), custom));
+        return MatchProfile.of(new LeadData(new EnumMap<>(fields), Map.of()));
     }
 }
