@@ -1,9 +1,16 @@
--- Leads get a street and a birth date of their own. Address values that sources sent as custom fields
+-- Leads get a street and a birth date of their own, and identifiers their keys. Address values that sources sent as custom fields
 -- (street, postalCode or postcode, birthDate, city, state, country) move into their column where that is
 -- empty and the value fits it; anything else stays a custom field as it was. A birth date moves only when it
 -- is a calendar date written yyyy-MM-dd from the year 1000 (what the API accepts).
 ALTER TABLE sales_lead ADD COLUMN street VARCHAR(255) NULL;
 ALTER TABLE sales_lead ADD COLUMN birth_date DATE NULL;
+
+-- The identifier fields (duplicates.identifiers) whose keys every stored lead has: a field configured
+-- later gets its keys written for the leads stored before (at start), then is listed here.
+CREATE TABLE match_key_identifier (
+  identifier_field VARCHAR(110) NOT NULL,
+  PRIMARY KEY (identifier_field)
+);
 
 -- Assignments run left to right: the columns first, then custom_fields loses each key whose value its
 -- column now holds (a key to remove that is not there, '$.none', changes nothing). A birth date's month

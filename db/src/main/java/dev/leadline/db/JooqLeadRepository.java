@@ -4,6 +4,7 @@ import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.Page;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadCursor;
 import dev.leadline.core.lead.LeadData;
@@ -44,9 +45,10 @@ public final class JooqLeadRepository implements LeadRepository {
     /** Duplicate candidate keys are kept with the lead, in its transaction. */
     private final JooqMatchKeys matchKeys;
 
-    public JooqLeadRepository(DSLContext dsl) {
+    /** Leads whose duplicate keys include these identifiers (the installation's, see {@link JooqMatchKeys}). */
+    public JooqLeadRepository(DSLContext dsl, Identifiers identifiers) {
         this.dsl = dsl;
-        this.matchKeys = new JooqMatchKeys(dsl);
+        this.matchKeys = new JooqMatchKeys(dsl, identifiers);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
@@ -36,7 +37,7 @@ class AddressFieldsMigrationOnMariaDbTest {
         long empty = insert(sql, null, "{}");
 
         try (Database database = server.connect(name, 2)) { // migrates the rest
-            JooqLeadRepository leads = new JooqLeadRepository(database.dsl());
+            JooqLeadRepository leads = new JooqLeadRepository(database.dsl(), Identifiers.NONE);
 
             LeadData all = leads.find(new LeadId(moved)).orElseThrow().data();
             assertThat(all.fields()).containsEntry(LeadField.STREET, "6 Tullaroop Street").containsEntry(LeadField.POSTAL_CODE, "4011")
