@@ -19,6 +19,8 @@ public record Identifiers(List<String> fields) {
     /** No identifiers: only the lead's own fields are weighed. */
     public static final Identifiers NONE = new Identifiers(List.of());
     private static final String CUSTOM = "custom.";
+    /** Each one is a key of every lead and is named in every flag it decides: a few are plenty. */
+    private static final int MAX = 5;
 
     public Identifiers {
         fields = List.copyOf(fields);
@@ -27,9 +29,12 @@ public record Identifiers(List<String> fields) {
     /**
      * Identifiers as configured; {@code where} names the setting in errors.
      *
-     * @throws ValidationException naming the entry that is not a field, or is named twice
+     * @throws ValidationException naming the entry that is not a field or is named twice, or more than five
      */
     public static Identifiers of(List<String> names, String where) {
+        if (names.size() > MAX) {
+            throw new ValidationException(where, "at most " + MAX + " identifiers, got " + names.size());
+        }
         List<String> fields = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i).strip();

@@ -31,5 +31,7 @@ class IdentifiersTest {
         assertThatThrownBy(() -> Identifiers.of(List.of("custom.x", "custom.x"), "duplicates.identifiers"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("duplicates.identifiers[1]"))
                 .hasMessageContaining("named twice");
+        assertThatThrownBy(() -> Identifiers.of(List.of("custom.a", "custom.b", "custom.c", "custom.d", "custom.e", "custom.f"), "duplicates.identifiers"))
+                .hasMessageContaining("at most 5 identifiers");
     }
 }
