@@ -124,7 +124,10 @@ class FebrlImportTest {
      * custom fields.
      */
     private static List<String> people(String file) throws Exception {
-        List<String> lines = Files.readAllLines(Path.of(FebrlImportTest.class.getResource("/febrl/" + file).toURI()));
+        List<String> lines;
+        try (var in = FebrlImportTest.class.getResourceAsStream("/febrl/" + file)) { // in the core test-jar
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
         List<String> header = List.of(lines.get(0).split(",")).stream().map(String::strip).toList(); // no quotes in Febrl's files
         List<String> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
