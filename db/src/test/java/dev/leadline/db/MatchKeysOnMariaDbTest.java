@@ -3,6 +3,7 @@ package dev.leadline.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
@@ -31,11 +32,11 @@ class MatchKeysOnMariaDbTest {
 
     @Test
     void leadsStoredBeforeKeysExistedGetThemOnUpgradeAndAreFoundAsDuplicatesAgain() {
-        JooqLeadRepository leads = new JooqLeadRepository(database.dsl());
+        JooqLeadRepository leads = new JooqLeadRepository(database.dsl(), Identifiers.NONE);
         Lead old = leads.insert(new NewLead(new LeadData(Map.of(LeadField.FIRST_NAME, "Edsger", LeadField.LAST_NAME, "Dijkstra",
                 LeadField.EMAIL, "edsger@eindhoven.example"), Map.of()), null, null, Instant.now()));
         database.dsl().deleteFrom(Tables.LEAD_MATCH_KEY).where(Tables.LEAD_MATCH_KEY.LEAD_ID.eq(old.id().value())).execute(); // as before V18
-        DuplicateService duplicates = new DuplicateService(leads, new JooqMatchKeys(database.dsl()));
+        DuplicateService duplicates = new DuplicateService(leads, new JooqMatchKeys(database.dsl(), Identifiers.NONE));
         LeadData again = new LeadData(Map.of(LeadField.LAST_NAME, "Dijkstra", LeadField.EMAIL, "Edsger@Eindhoven.example"), Map.of());
         assertThat(duplicates.duplicatesOf(again, Optional.empty())).isEmpty();
 
@@ -49,13 +50,33 @@ class MatchKeysOnMariaDbTest {
     }
 
     @Test
+    void leadsStoredBeforeAnIdentifierWasConfiguredGetItsKeysAtTheNextStart() {
+        JooqLeadRepository before = new JooqLeadRepository(database.dsl(), Identifiers.NONE);
+        Lead stored = before.insert(new NewLead(new LeadData(Map.of(LeadField.LAST_NAME, "Hamilton"), Map.of("nationalId", "AB-123456-C")),
+                null, null, Instant.now()));
+        Identifiers nationalId = Identifiers.of(java.util.List.of("custom.nationalId"), "duplicates.identifiers");
+        JooqMatchKeys keys = new JooqMatchKeys(database.dsl(), nationalId);
+        DuplicateService duplicates = new DuplicateService(before, keys, dev.leadline.core.dedupe.ContactIndex.NONE,
+                dev.leadline.core.dedupe.DuplicatePolicy.DEFAULT.identifiedBy(nationalId));
+        LeadData again = new LeadData(Map.of(LeadField.FIRST_NAME, "Margaret"), Map.of("nationalId", "ab123456c"));
+        assertThat(duplicates.duplicatesOf(again, Optional.empty())).isEmpty();
+
+        assertThat(keys.indexNewIdentifiers()).isEqualTo(1);
+
+        assertThat(duplicates.duplicatesOf(again, Optional.empty())).extracting(d -> d.lead().id()).containsExactly(stored.id());
+        assertThat(keys.indexNewIdentifiers()).as("done once").isZero();
+        assertThat(new JooqMatchKeys(database.dsl(), Identifiers.NONE).indexNewIdentifiers()).isZero();
+        assertThat(keys.indexNewIdentifiers()).as("named again after a start without it").isEqualTo(1);
+    }
+
+    @Test
     void aVeryCommonKeyYieldsAtMostItsShareOfCandidates() {
-        JooqLeadRepository leads = new JooqLeadRepository(database.dsl());
+        JooqLeadRepository leads = new JooqLeadRepository(database.dsl(), Identifiers.NONE);
         LeadData john = new LeadData(Map.of(LeadField.FIRST_NAME, "John", LeadField.LAST_NAME, "Smith", LeadField.COMPANY, "Common Co"), Map.of());
         leads.insertAll(java.util.stream.IntStream.range(0, 120).mapToObj(i -> new NewLead(john, null, null, Instant.now())).toList());
-        var keys = dev.leadline.core.dedupe.MatchProfile.of(john).blockingKeys();
+        var keys = dev.leadline.core.dedupe.MatchProfile.of(john, Identifiers.NONE).blockingKeys();
 
-        var byKey = new JooqMatchKeys(database.dsl()).candidatesByKey(keys, 50);
+        var byKey = new JooqMatchKeys(database.dsl(), Identifiers.NONE).candidatesByKey(keys, 50);
 
         assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(byKey.values()).allSatisfy(ids -> assertThat(ids).hasSize(50));

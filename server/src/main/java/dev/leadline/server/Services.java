@@ -73,6 +73,8 @@ import dev.leadline.db.JooqSpeedSamples;
 import dev.leadline.db.JooqTokenRepository;
 import dev.leadline.db.JooqTransactor;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +109,8 @@ public record Services(
         RoutingSignal routingSignal,
         AccountMatching accountMatching,
         AccountImport accountImport) {
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
 
     /**
      * What an installation may change about the services: its disqualify reasons, idle period, CRM
@@ -126,7 +130,7 @@ public record Services(
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
-        JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
+        JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
         JooqAuditLog audit = new JooqAuditLog(dsl);
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         JooqRepRepository reps = new JooqRepRepository(dsl);
@@ -154,7 +158,11 @@ public record Services(
                 accountMatching);
         RoutingSignal signal = new RoutingSignal();
         LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
-        JooqMatchKeys matchKeys = new JooqMatchKeys(dsl);
+        JooqMatchKeys matchKeys = new JooqMatchKeys(dsl, settings.duplicates().identifiers());
+        int identified = matchKeys.indexNewIdentifiers();
+        if (identified > 0) {
+            log.info("wrote the identifier keys ({}) of {} stored leads", settings.duplicates().identifiers().fields(), identified);
+        }
         DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
         MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock, accountMatching);
         DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts);

@@ -37,6 +37,8 @@ class DuplicateRulesTest {
             assertThat(report.path("duplicates").asLong()).isEqualTo(1);
             assertThat(report.path("imported").asLong()).isEqualTo(2);
             assertThat(report.path("flagged").asLong()).isEqualTo(1);
+            String augusta = JSON.readTree(server.get("/api/v1/leads?q=augusta").body()).path("items").get(0).path("id").asText();
+            assertThat(server.get("/api/v1/leads/" + augusta + "/timeline").body()).contains("looks like " + ada + " (");
 
             // converting Ada makes her a contact; a second Ada converted later joins that contact instead of making another
             assertThat(post(server, ada, "assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}").statusCode()).isEqualTo(200);
@@ -109,6 +111,15 @@ class DuplicateRulesTest {
         var file = dev.leadline.server.config.ConfigFile.parse("duplicates:\n  rules:\n    - {against: leads, at: [conversion], action: flag}\n");
         var thrown = org.assertj.core.api.Assertions.catchThrowable(file::settings);
         assertThat(thrown).hasMessageContaining("duplicates.rules[0].at").hasMessageContaining("against: contacts");
+    }
+
+    @Test
+    void anIdentifierThatIsNoLeadFieldIsRefusedWithAMessageNamingIt() {
+        var file = dev.leadline.server.config.ConfigFile.parse("duplicates:\n  identifiers: [custom.nationalId, nationalId]\n");
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(file::settings);
+        assertThat(thrown).hasMessageContaining("duplicates.identifiers[1]").hasMessageContaining("or custom.<name>, got 'nationalId'");
+        assertThat(dev.leadline.server.config.ConfigFile.parse("duplicates:\n  identifiers: [custom.nationalId]\n").settings().duplicates()
+                .identifiers().fields()).containsExactly("custom.nationalId");
     }
 
     private static void reps(TestServer server) {

@@ -9,7 +9,6 @@ import dev.leadline.core.dedupe.Checkpoint;
 import dev.leadline.core.dedupe.DuplicateAction;
 import dev.leadline.core.dedupe.DuplicateGuard;
 import dev.leadline.core.dedupe.DuplicatePolicy;
-import dev.leadline.core.dedupe.MatchProfile;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadDraft;
@@ -151,7 +150,7 @@ final class ImportBatch {
             return;
         }
         List<Lead> stored = leads.insertAll(inserts);
-        journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
+        journal.created(stored, ActivityType.IMPORTED, actor, kept.stream().map(v -> "Imported by " + actor + DuplicateGuard.flagText(v)).toList());
         accounts.matchAll(stored);
         List<LeadId> toRoute = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
@@ -184,7 +183,7 @@ final class ImportBatch {
             List<Candidate> now = new ArrayList<>();
             List<Candidate> later = new ArrayList<>();
             for (Candidate c : pending) {
-                Set<String> keys = MatchProfile.of(c.data()).blockingKeys();
+                Set<String> keys = guard.blockingKeys(c.data());
                 if (keys.stream().anyMatch(taken::contains)) {
                     later.add(c);
                 } else {
