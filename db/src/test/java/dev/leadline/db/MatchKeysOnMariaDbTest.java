@@ -6,16 +6,22 @@ import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.jooq.Tables;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Blocking keys in MariaDB: leads stored before keys existed get theirs on upgrade and are found again. */
+/**
+ * Blocking keys in MariaDB: leads stored before keys existed get theirs on upgrade and are found again;
+ * a stored lead's duplicates, as {@code GET /leads/{id}/duplicates} lists them, are symmetric (if A lists B, B lists A).
+ */
 class MatchKeysOnMariaDbTest {
     private static Database database;
 
@@ -59,5 +65,43 @@ class MatchKeysOnMariaDbTest {
 
         assertThat(byKey.keySet()).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(byKey.values()).allSatisfy(ids -> assertThat(ids).hasSize(50));
+    }
+
+    @Test
+    void aPairWithAMissingSurnameIsListedFromBothSides() {
+        // from Febrl dataset1: judged from the first lead they matched, from the second they did not
+        Lead benjaymin = store(person(Map.of(LeadField.FIRST_NAME, "Benjaymin", LeadField.CITY, "Macgregor"),
+                Map.of("street", "12 Tatyakra", "postcode", "4152", "birthDate", "19380502")));
+        Lead benjamin = store(person(Map.of(LeadField.FIRST_NAME, "Benjamin", LeadField.LAST_NAME, "Mainsbridge", LeadField.CITY, "Macgregor"),
+                Map.of("street", "12 Fryer Place", "postcode", "4152", "birthDate", "19380502")));
+
+        assertThat(ids(benjaymin)).containsExactly(benjamin.id());
+        assertThat(ids(benjamin)).containsExactly(benjaymin.id());
+    }
+
+    @Test
+    void aKeyCarriedByTooManyLeadsCountsForNeitherSide() {
+        Map<LeadField, String> john = Map.of(LeadField.FIRST_NAME, "Johannes", LeadField.LAST_NAME, "Schmidtke", LeadField.COMPANY, "Common Co");
+        Lead first = store(person(john, Map.of("postcode", "1000")));
+        JooqLeadRepository leads = new JooqLeadRepository(database.dsl());
+        leads.insertAll(IntStream.range(0, 55).mapToObj(i -> new NewLead(person(john, Map.of()), null, null, Instant.now())).toList());
+        Lead last = store(person(john, Map.of("postcode", "9000")));
+
+        // the two share only keys that 57 leads carry: before, the last found the first among a key's first 50 leads, not the other way
+        assertThat(ids(last)).doesNotContain(first.id());
+        assertThat(ids(first)).doesNotContain(last.id());
+    }
+
+    private static LeadData person(Map<LeadField, String> fields, Map<String, String> custom) {
+        return new LeadData(fields, custom);
+    }
+
+    private static Lead store(LeadData data) {
+        return new JooqLeadRepository(database.dsl()).insert(new NewLead(data, null, null, Instant.now()));
+    }
+
+    private static List<LeadId> ids(Lead lead) {
+        DuplicateService duplicates = new DuplicateService(new JooqLeadRepository(database.dsl()), new JooqMatchKeys(database.dsl()));
+        return duplicates.duplicatesOf(lead.id()).stream().map(d -> d.lead().id()).toList();
     }
 }
