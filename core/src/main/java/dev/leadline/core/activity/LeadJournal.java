@@ -29,10 +29,16 @@ public final class LeadJournal {
     }
 
     public void created(List<Lead> leads, ActivityType type, Actor actor, String summary) {
+        created(leads, type, actor, java.util.Collections.nCopies(leads.size(), summary));
+    }
+
+    /** As {@link #created(List, ActivityType, Actor, String)}, each lead with its own summary ({@code summaries.get(i)}). */
+    public void created(List<Lead> leads, ActivityType type, Actor actor, List<String> summaries) {
         List<Activity> entries = new ArrayList<>(leads.size());
         List<AuditEntry> changes = new ArrayList<>(leads.size());
-        for (Lead lead : leads) {
-            entries.add(new Activity(lead.id(), type, actor, lead.createdAt(), summary));
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            entries.add(new Activity(lead.id(), type, actor, lead.createdAt(), summaries.get(i)));
             changes.add(new AuditEntry(ENTITY, lead.id().toString(), "created", actor, lead.createdAt(), null, LeadSnapshot.of(lead)));
         }
         activities.appendAll(entries);

@@ -151,7 +151,7 @@ final class ImportBatch {
             return;
         }
         List<Lead> stored = leads.insertAll(inserts);
-        journal.created(stored, ActivityType.IMPORTED, actor, "Imported by " + actor);
+        journal.created(stored, ActivityType.IMPORTED, actor, kept.stream().map(v -> "Imported by " + actor + DuplicateGuard.flagText(v)).toList());
         accounts.matchAll(stored);
         List<LeadId> toRoute = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
