@@ -153,15 +153,8 @@ final class ImportBatch {
         List<Lead> stored = leads.insertAll(inserts);
         journal.created(stored, ActivityType.IMPORTED, actor, kept.stream().map(v -> "Imported by " + actor + DuplicateGuard.flagText(v)).toList());
         accounts.matchAll(stored);
-        List<LeadId> toRoute = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            Lead lead = stored.get(i);
-            boolean merged = kept.get(i).flatMap(v -> guard.settle(lead, v, actor, now)).isPresent();
-            if (!merged) {
-                toRoute.add(lead.id());
-            }
-        }
-        arrivals.arrived(toRoute, "import", now);
+        Set<LeadId> merged = guard.settleAll(stored, kept, actor, now);
+        arrivals.arrived(stored.stream().map(Lead::id).filter(id -> !merged.contains(id)).toList(), "import", now);
     }
 
     /**
