@@ -61,7 +61,7 @@ public final class ImportBench {
             sampler.interrupt();
             System.out.printf("import of %,d rows: %.1f s, %.0f rows/s (upload to job DONE), peak heap used %d MB of 512 MB%n",
                     rows, seconds, rows / seconds, peakKb.get() / 1024);
-            System.out.println("  job: " + status.replaceAll("\"rejected\":\\[.*?\\],", ""));
+            System.out.println("  job: " + status.replaceAll("\"(rejected|duplicateRows)\":\\[.*?\\],", ""));
             if (routed) {
                 // the newest lead is the file's last stored row (rows skipped as duplicates have no lead)
                 String newest = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads?limit=1")).header("Authorization", "Bearer "

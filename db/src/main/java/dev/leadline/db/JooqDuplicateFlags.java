@@ -47,7 +47,8 @@ public final class JooqDuplicateFlags implements DuplicateFlags {
                 .where(LEAD_FLAG.SETTLED_BY_MERGE.eq(mergeId)).execute();
     }
 
-    private static String clip(String text) {
+    /** A look-alike's reference or matched fields as the 300-character columns ({@code lead_flag}, {@code import_duplicate}) hold them. */
+    static String clip(String text) {
         return text.length() <= 300 ? text : text.substring(0, 297) + "...";
     }
 }

@@ -100,6 +100,8 @@ class DuplicateRulesTest {
             JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\nAlan,Turing,Bletchley Park,01908 640404,Cryptanalyst\n");
             assertThat(report.path("merged").asLong()).isEqualTo(1);
             assertThat(report.path("imported").asLong()).isZero();
+            assertThat(report.path("duplicateRows").get(0).path("action").asText()).isEqualTo("merge");
+            assertThat(report.path("duplicateRows").get(0).path("lead").asText()).isEqualTo(alan);
             JsonNode survivor = JSON.readTree(server.get("/api/v1/leads/" + alan).body());
             assertThat(survivor.path("title").asText()).isEqualTo("Cryptanalyst");
             assertThat(server.get("/api/v1/leads/" + alan + "/timeline").body()).contains("Imported by");

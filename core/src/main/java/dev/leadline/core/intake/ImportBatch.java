@@ -56,9 +56,9 @@ final class ImportBatch {
         this.clock = clock;
     }
 
-    record Result(ImportCounts counts, List<ImportReport.Rejection> rejections) {}
+    record Result(ImportCounts counts, List<ImportReport.Rejection> rejections, List<ImportReport.DuplicateRow> duplicateRows) {}
 
-    private record Candidate(long line, LeadData data, String intakeKey) {}
+    private record Candidate(long line, LeadData data, String intakeKey, List<String> values) {}
 
     /** Stores the batch; must run inside a transaction. */
     Result store(List<ImportRow> rows) {
@@ -112,7 +112,7 @@ final class ImportBatch {
         }
         ImportCounts counts = new ImportCounts(rows.size(), tally.imported, tally.updated, tally.duplicates, rejections.size(), tally.flagged,
                 tally.merged);
-        return new Result(counts, rejections);
+        return new Result(counts, rejections, tally.duplicateRows);
     }
 
     private static final class Tally {
@@ -121,6 +121,7 @@ final class ImportBatch {
         long duplicates;
         long flagged;
         long merged;
+        final List<ImportReport.DuplicateRow> duplicateRows = new ArrayList<>();
     }
 
     /**
@@ -134,6 +135,9 @@ final class ImportBatch {
         for (int i = 0; i < round.size(); i++) {
             Optional<DuplicatePolicy.Verdict> verdict = verdicts.get(i);
             DuplicateAction action = verdict.map(DuplicatePolicy.Verdict::action).orElse(DuplicateAction.ALLOW);
+            if (action == DuplicateAction.BLOCK || action == DuplicateAction.MERGE) {
+                tally.duplicateRows.add(ImportReport.DuplicateRow.of(round.get(i).line(), action, verdict.get().lookalike(), round.get(i).values()));
+            }
             if (action == DuplicateAction.BLOCK) {
                 tally.duplicates++;
                 continue;
@@ -209,6 +213,6 @@ final class ImportBatch {
         }
         LeadData data = ((LeadDraft.Validated.Valid) validated).data();
         String key = data.get(LeadField.EXTERNAL_ID).map(IntakeKeys::external).orElseGet(() -> IntakeKeys.row(row.values()));
-        candidates.add(new Candidate(row.line(), data, key));
+        candidates.add(new Candidate(row.line(), data, key, row.values()));
     }
 }
