@@ -55,25 +55,13 @@ public final class ImportBench {
                 }
             }
             long start = System.nanoTime();
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads/import?async=true"))
-                    .header("Authorization", "Bearer " + ServerProcess.TOKEN).header("Content-Type", "text/csv")
-                    .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
-            if (accepted.statusCode() != 202) {
-                throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
-            }
-            String job = accepted.headers().firstValue("Location").orElseThrow();
-            String status;
-            long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-            do {
-                Thread.sleep(250);
-                status = http.send(HttpRequest.newBuilder(server.uri(job)).header("Authorization", "Bearer " + ServerProcess.TOKEN).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-            } while (status.contains("\"RUNNING\"") && System.nanoTime() < deadline);
+            long deadline = start + Duration.ofMinutes(20).toNanos();
+            String status = importAndWait(http, server, csv, deadline);
             double seconds = (System.nanoTime() - start) / 1e9;
             sampler.interrupt();
             System.out.printf("import of %,d rows: %.1f s, %.0f rows/s (upload to job DONE), peak heap used %d MB of 512 MB%n",
                     rows, seconds, rows / seconds, peakKb.get() / 1024);
-            System.out.println("  job: " + status.replaceAll("\"rejected\":\\[.*?\\],", ""));
+            System.out.println("  job: " + status.replaceAll("\"(rejected|duplicateRows)\":\\[.*?\\],", ""));
             if (routed) {
                 // the newest lead is the file's last stored row (rows skipped as duplicates have no lead)
                 String newest = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads?limit=1")).header("Authorization", "Bearer "
@@ -95,17 +83,43 @@ public final class ImportBench {
         Random random = new Random(42);
         People people = People.fromFebrl();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("Lead ID,First Name,Last Name,Email,Company,Title,Phone,Country,City,Zip,Street,Lead Source,No. of Employees,Rating,Notes\n");
+            out.write(HEADER);
             for (int i = 1; i <= rows; i++) {
                 LeadData p = i > 100 && i % 50 == 0 ? people.retyped(people.person(random.nextInt(i - 1)), random) : people.person(i);
-                out.write("00Q" + i + "," + p.getOrNull(LeadField.FIRST_NAME) + "," + p.getOrNull(LeadField.LAST_NAME) + ","
-                        + p.getOrNull(LeadField.EMAIL) + ",\"" + p.getOrNull(LeadField.COMPANY) + "\",Head of Sales," + p.getOrNull(LeadField.PHONE)
-                        + "," + COUNTRY[i % COUNTRY.length] + "," + p.getOrNull(LeadField.CITY) + "," + p.getOrNull(LeadField.POSTAL_CODE) + ","
-                        + p.getOrNull(LeadField.STREET) + "," + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + ","
-                        + (i % 3 == 0 ? "Hot" : "Warm") + ",\"Met at booth " + (i % 40) + "; follow up\"\n");
+                out.write(row("00Q" + i, p, i, random));
             }
         }
         return file;
+    }
+
+    static final String HEADER = "Lead ID,First Name,Last Name,Email,Company,Title,Phone,Country,City,Zip,Street,Lead Source,No. of Employees,"
+            + "Rating,Notes\n";
+
+    /** One line of the benchmark's CSV for person {@code p}, the {@code i}-th row, with external id {@code id}. */
+    static String row(String id, LeadData p, int i, Random random) {
+        return id + "," + p.getOrNull(LeadField.FIRST_NAME) + "," + p.getOrNull(LeadField.LAST_NAME) + ","
+                + p.getOrNull(LeadField.EMAIL) + ",\"" + p.getOrNull(LeadField.COMPANY) + "\",Head of Sales," + p.getOrNull(LeadField.PHONE)
+                + "," + COUNTRY[i % COUNTRY.length] + "," + p.getOrNull(LeadField.CITY) + "," + p.getOrNull(LeadField.POSTAL_CODE) + ","
+                + p.getOrNull(LeadField.STREET) + "," + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + ","
+                + (i % 3 == 0 ? "Hot" : "Warm") + ",\"Met at booth " + (i % 40) + "; follow up\"\n";
+    }
+
+    /** Posts the file as an asynchronous import and polls its job until it is no longer running; the job's last answer. */
+    static String importAndWait(HttpClient http, ServerProcess server, Path csv, long deadline) throws Exception {
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(server.uri("/api/v1/leads/import?async=true"))
+                .header("Authorization", "Bearer " + ServerProcess.TOKEN).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("import refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        String job = accepted.headers().firstValue("Location").orElseThrow();
+        String status;
+        do {
+            Thread.sleep(250);
+            status = http.send(HttpRequest.newBuilder(server.uri(job)).header("Authorization", "Bearer " + ServerProcess.TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } while (status.contains("\"RUNNING\"") && System.nanoTime() < deadline);
+        return status;
     }
 
     private static void sampleHeap(long pid, AtomicLong peakKb) {

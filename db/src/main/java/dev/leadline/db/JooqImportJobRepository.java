@@ -1,15 +1,18 @@
 package dev.leadline.db;
 
+import static dev.leadline.db.jooq.Tables.IMPORT_DUPLICATE;
 import static dev.leadline.db.jooq.Tables.IMPORT_JOB;
 import static dev.leadline.db.jooq.Tables.IMPORT_REJECTION;
 
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.dedupe.DuplicateAction;
 import dev.leadline.core.intake.ImportCounts;
 import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportJobRepository;
 import dev.leadline.core.intake.ImportOptions;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.core.intake.ImportStatus;
+import dev.leadline.core.lead.LeadId;
 import dev.leadline.db.jooq.tables.records.ImportJobRecord;
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,7 +24,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
-/** Import jobs and their rejected rows in MariaDB. */
+/** Import jobs, their rejected rows and the rows duplicate rules blocked or merged, in MariaDB. */
 public final class JooqImportJobRepository implements ImportJobRepository {
     private static final String NULL_SEPARATOR = "\u001f";
     private final DSLContext dsl;
@@ -45,7 +48,8 @@ public final class JooqImportJobRepository implements ImportJobRepository {
     }
 
     @Override
-    public void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections) {
+    public void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections,
+                            List<ImportReport.DuplicateRow> duplicateRows) {
         dsl.update(IMPORT_JOB)
                 .set(IMPORT_JOB.NEXT_LINE, lastLine)
                 .set(IMPORT_JOB.TOTAL_ROWS, IMPORT_JOB.TOTAL_ROWS.plus(delta.rows()))
@@ -66,6 +70,22 @@ public final class JooqImportJobRepository implements ImportJobRepository {
             }
             insert.onDuplicateKeyIgnore().execute();
         }
+        recordDuplicateRows(jobId, duplicateRows);
+    }
+
+    private void recordDuplicateRows(long jobId, List<ImportReport.DuplicateRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        JdbcBatch insert = JdbcBatch.ignoringDuplicates(dsl, IMPORT_DUPLICATE, IMPORT_DUPLICATE.JOB_ID, IMPORT_DUPLICATE.LINE,
+                IMPORT_DUPLICATE.ACTION, IMPORT_DUPLICATE.LIKE_LEAD_ID, IMPORT_DUPLICATE.LIKE_CONTACT_ID, IMPORT_DUPLICATE.REFERENCE,
+                IMPORT_DUPLICATE.MATCHED, IMPORT_DUPLICATE.ROW_VALUES);
+        for (ImportReport.DuplicateRow r : rows) {
+            insert.row(jobId, r.line(), r.action().name(), r.lead().map(LeadId::value).orElse(null), r.contact().orElse(null),
+                    JooqDuplicateFlags.clip(r.reference()),
+                    JooqDuplicateFlags.clip(String.join(",", r.matched())), JsonTree.write(r.values()));
+        }
+        insert.execute();
     }
 
     @Override
@@ -99,6 +119,15 @@ public final class JooqImportJobRepository implements ImportJobRepository {
         return dsl.selectFrom(IMPORT_REJECTION).where(IMPORT_REJECTION.JOB_ID.eq(jobId)).and(IMPORT_REJECTION.LINE.gt(afterLine))
                 .orderBy(IMPORT_REJECTION.LINE).limit(limit)
                 .fetch(r -> new ImportReport.Rejection(r.getLine(), r.getReason(), strings(r.getRowValues())));
+    }
+
+    @Override
+    public List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit) {
+        return dsl.selectFrom(IMPORT_DUPLICATE).where(IMPORT_DUPLICATE.JOB_ID.eq(jobId)).and(IMPORT_DUPLICATE.LINE.gt(afterLine))
+                .orderBy(IMPORT_DUPLICATE.LINE).limit(limit)
+                .fetch(r -> new ImportReport.DuplicateRow(r.getLine(), DuplicateAction.valueOf(r.getAction()),
+                        Optional.ofNullable(r.getLikeLeadId()).map(LeadId::new), Optional.ofNullable(r.getLikeContactId()), r.getReference(),
+                        r.getMatched().isEmpty() ? List.of() : List.of(r.getMatched().split(",")), strings(r.getRowValues())));
     }
 
     /** A stored JSON list of strings; none for rows stored before values were kept. */

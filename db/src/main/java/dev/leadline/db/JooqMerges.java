@@ -23,7 +23,8 @@ import org.jooq.TableField;
 
 /**
  * Merges in MariaDB: {@code lead_merge} with its members and what moved, and the moves themselves
- * (timeline, meetings, tasks by {@code lead_id}; chat cards by re-keying {@code message_ref}).
+ * (timeline, meetings, tasks by {@code lead_id}; chat cards by re-keying {@code message_ref}). A merge
+ * settles the duplicate flags between the leads it joins; undoing it opens them again.
  */
 public final class JooqMerges implements MergeStore {
     private final DSLContext dsl;
@@ -110,6 +111,9 @@ public final class JooqMerges implements MergeStore {
             }
             moved.execute();
         }
+        List<LeadId> joined = new ArrayList<>(merge.mergedIds());
+        joined.add(merge.survivor());
+        JooqDuplicateFlags.settle(dsl, joined, id, merge.at());
         return new LeadMerge(id, merge.survivor(), merge.survivorBefore(), merge.survivorAfter(), merge.survivorCreatedBefore(),
                 merge.members(), merge.moved(), merge.actor(), merge.at(), null);
     }
@@ -134,6 +138,7 @@ public final class JooqMerges implements MergeStore {
     @Override
     public void markUndone(long mergeId, Instant at) {
         dsl.update(LEAD_MERGE).set(LEAD_MERGE.UNDONE_AT, Times.toDb(at)).where(LEAD_MERGE.ID.eq(mergeId)).execute();
+        JooqDuplicateFlags.reopen(dsl, mergeId);
     }
 
     /** Where a card was posted: platform, destination type and id. */

@@ -1,5 +1,6 @@
 package dev.leadline.db;
 
+import static dev.leadline.db.jooq.Tables.LEAD_FLAG;
 import static dev.leadline.db.jooq.Tables.MEETING;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 import static dev.leadline.db.jooq.Tables.TASK;
@@ -32,6 +33,7 @@ final class LeadViewConditions {
             where.add(SALES_LEAD.EMAIL_KEY.like(prefix).or(SALES_LEAD.LAST_NAME.like(prefix)).or(SALES_LEAD.FIRST_NAME.like(prefix))
                     .or(SALES_LEAD.COMPANY.like(prefix)));
         });
+        query.flagged().ifPresent(flagged -> where.add(flagged ? SALES_LEAD.ID.in(openFlags()) : SALES_LEAD.ID.notIn(openFlags())));
         query.filters().forEach(filter -> where.add(LeadColumns.condition(filter, query.now())));
         return where;
     }
@@ -72,7 +74,13 @@ final class LeadViewConditions {
                 yield SALES_LEAD.ID.in(DSL.select(table.field("lead_id", Long.class)).from(table));
             }
             case NO_UPCOMING -> open().and(DSL.notExists(futureMeetings(q))).and(DSL.notExists(openTasks(q).and(TASK.DUE_AT.ge(now))));
+            case FLAGGED -> SALES_LEAD.ID.in(openFlags());
         };
+    }
+
+    /** Leads with an open duplicate flag, from the index on (settled_at, lead_id). */
+    private static org.jooq.SelectConditionStep<org.jooq.Record1<Long>> openFlags() {
+        return DSL.select(LEAD_FLAG.LEAD_ID).from(LEAD_FLAG).where(LEAD_FLAG.SETTLED_AT.isNull());
     }
 
     /**

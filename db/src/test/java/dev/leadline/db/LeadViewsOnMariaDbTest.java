@@ -7,6 +7,8 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.claim.ClaimService;
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.dedupe.DuplicateFlags;
+import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadOutcome;
@@ -85,6 +87,15 @@ class LeadViewsOnMariaDbTest {
         claims.offer(offered, ann, team.queueByName("Inbound").orElseThrow(), null);
         leads.put("offered", offered);
         leads.put("idle", create(repo, journal, now.minus(Duration.ofDays(40))));
+        JooqDuplicateFlags flags = new JooqDuplicateFlags(database.dsl());
+        flags.flag(List.of(flag(repo, "unowned", "idle", now), flag(repo, "attempted", "idle", now), flag(repo, "offered", "unowned", now)));
+        JooqDuplicateFlags.settle(database.dsl(), List.of(leads.get("offered"), leads.get("unowned")), 1, now);
+    }
+
+    /** {@code name}'s lead flagged as looking like {@code like}'s. */
+    private static DuplicateFlags.Flag flag(JooqLeadRepository repo, String name, String like, Instant at) {
+        Lead other = repo.find(leads.get(like)).orElseThrow();
+        return new DuplicateFlags.Flag(leads.get(name), new DuplicateService.Duplicate(other, 0.8, List.of("lastName")), at);
     }
 
     @AfterAll
@@ -114,6 +125,16 @@ class LeadViewsOnMariaDbTest {
                     .containsExactlyElementsOf(ids(view).stream().filter(id -> !id.equals(leads.get("unowned")) && !id.equals(leads.get("offered"))
                             && !id.equals(leads.get("idle"))).toList());
         }
+    }
+
+    @Test
+    void theFlaggedViewAndFilterHoldTheLeadsWithAnOpenDuplicateFlag() {
+        assertView(LeadView.FLAGGED, "unowned", "attempted");
+        assertThat(views.list(query(LeadView.MINE).withOwner(Optional.of(ann.id())).withFlagged(Optional.of(true))).items())
+                .extracting(Lead::id).containsExactly(leads.get("attempted"));
+        assertThat(views.list(query(LeadView.NEW).withFlagged(Optional.of(false))).items()).extracting(Lead::id)
+                .contains(leads.get("offered"), leads.get("idle")).doesNotContain(leads.get("unowned"));
+        assertThat(views.counts(query(LeadView.ALL).withFlagged(Optional.of(true)))).containsEntry(LeadView.ALL, 2L).containsEntry(LeadView.NEW, 1L);
     }
 
     @Test

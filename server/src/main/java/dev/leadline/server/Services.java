@@ -45,6 +45,7 @@ import dev.leadline.db.JooqChatPace;
 import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.db.JooqDigestLog;
+import dev.leadline.db.JooqDuplicateFlags;
 import dev.leadline.db.JooqFormRepository;
 import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
@@ -165,7 +166,7 @@ public record Services(
         }
         DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
         MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock, accountMatching);
-        DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts);
+        DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts, new JooqDuplicateFlags(dsl));
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals,
                 accountMatching);
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());

@@ -16,6 +16,8 @@ class DuplicateApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        server.services().team().apply(java.util.List.of(new dev.leadline.core.team.RepSpec("mia@example.com", "Mia Chen", null, null, null, true,
+                "MANAGER", java.util.Map.of())), java.util.List.of(), dev.leadline.core.common.Actor.cli("test"));
     }
 
     @AfterAll
@@ -101,6 +103,37 @@ class DuplicateApiTest {
             assertThat(codes.stream().filter(c -> c == 201)).hasSize(1);
             assertThat(JSON.readTree(strict.get("/api/v1/leads?q=barbara@mit&limit=20").body()).path("items")).hasSize(1);
         }
+    }
+
+    @Test
+    void anImportedLookAlikeNamesItOnItsTimelineAndStaysInTheFlaggedViewUntilTheTwoAreMerged() throws Exception {
+        String katherine = create("{\"firstName\":\"Katherine\",\"lastName\":\"Johnson\",\"company\":\"Langley Research\","
+                + "\"phone\":\"+1 757 864 1000\"}");
+        var imported = server.send(server.request("/api/v1/leads/import").header("Content-Type", "text/csv").POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString("First Name,Last Name,Company,Phone\nKate,Johnson,Langley Research Center,757-864-1000\n"))
+                .build());
+        assertThat(JSON.readTree(imported.body()).path("flagged").asLong()).as(imported.body()).isEqualTo(1);
+        String kate = JSON.readTree(server.get("/api/v1/leads?q=Kate&limit=1").body()).path("items").get(0).path("id").asText();
+
+        assertThat(server.get("/api/v1/leads/" + kate + "/timeline").body()).contains("looks like " + katherine + " (");
+        assertThat(ids("view=flagged")).contains(kate).doesNotContain(katherine);
+        assertThat(ids("view=new&flagged=true")).contains(kate).doesNotContain(katherine);
+        assertThat(ids("view=new&flagged=false")).contains(katherine).doesNotContain(kate);
+        assertThat(server.get("/api/v1/leads?flagged=yes").statusCode()).isEqualTo(400);
+
+        var merged = server.postJson("/api/v1/leads/" + katherine + "/merge", "{\"rep\":\"mia@example.com\",\"leads\":[\"" + kate + "\"]}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(ids("view=flagged&status=MERGED")).as("merging the pair settles the flag").doesNotContain(kate);
+        assertThat(server.postJson("/api/v1/leads/" + katherine + "/unmerge", "{\"rep\":\"mia@example.com\"}").statusCode()).isEqualTo(200);
+        assertThat(ids("view=flagged")).as("undoing the merge opens it again").contains(kate);
+    }
+
+    private static java.util.List<String> ids(String query) throws Exception {
+        var answer = server.get("/api/v1/leads?limit=200&" + query);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        JSON.readTree(answer.body()).path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return ids;
     }
 
     private static String create(String json) throws Exception {

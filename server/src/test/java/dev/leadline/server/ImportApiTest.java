@@ -167,6 +167,34 @@ class ImportApiTest {
                 .isEqualTo("form@mapping.example");
     }
 
+    @Test
+    void rowsADuplicateRuleBlockedNameTheLeadTheyMatchedTheFirstThousandInTheReportAllInACsv() throws Exception {
+        StringBuilder first = new StringBuilder("Email,Company\n");
+        StringBuilder again = new StringBuilder("Email,Company,Notes\n");
+        for (int i = 1; i <= 1_001; i++) {
+            first.append("dup").append(i).append("@thousand.example,Co ").append(i).append('\n');
+            again.append("DUP").append(i).append("@thousand.example,=Co ").append(i).append(",again\n"); // another row, the same mailbox
+        }
+        assertThat(postCsv(first.toString(), "").path("imported").asLong()).isEqualTo(1_001);
+
+        JsonNode report = postCsv(again.toString(), "");
+
+        String dup1 = JSON.readTree(server.get("/api/v1/leads?q=dup1%40thousand").body()).path("items").get(0).path("id").asText();
+        assertThat(report.path("duplicates").asLong()).isEqualTo(1_001);
+        assertThat(report.path("duplicateRows")).hasSize(1_000);
+        assertThat(report.path("duplicateRows").get(0).toString())
+                .isEqualTo("{\"line\":2,\"action\":\"block\",\"lead\":\"" + dup1 + "\",\"matched\":[\"email\"]}");
+        HttpResponse<String> download = server.get("/api/v1/imports/" + report.path("job").asLong() + "/duplicates.csv");
+        assertThat(download.statusCode()).isEqualTo(200);
+        String[] lines = download.body().split("\r\n");
+        assertThat(lines).hasSize(1 + 1_001);
+        assertThat(lines[0]).isEqualTo("\uFEFFLine,Action,Matched lead,Matched contact,Matched on,Email,Company,Notes");
+        assertThat(lines[1]).isEqualTo("2,block," + dup1 + ",,email,DUP1@thousand.example,'=Co 1,again");
+        assertThat(lines[1_001]).startsWith("1002,block,L-");
+        assertThat(server.get("/api/v1/imports/999999/duplicates.csv").statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/imports/abc/duplicates.csv").statusCode()).isEqualTo(400);
+    }
+
     private static HttpResponse<String> postMultipart(String... parts) {
         String boundary = "----leadline" + System.nanoTime();
         StringBuilder body = new StringBuilder();

@@ -3,28 +3,34 @@ package dev.leadline.core.dedupe;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.notify.Alerts;
 import dev.leadline.core.notify.Destination;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Duplicate rules at intake: judges new leads before they are stored (so a blocked duplicate is never
- * created), and after storing one carries out what the rule asked for (alert the look-alike's owner,
- * or merge the new lead into it).
+ * created), and after storing them carries out what the rule asked for (flag the look-alike, alert its
+ * owner as well, or merge the new lead into it).
  */
 public final class DuplicateGuard {
     /** No checks at all: every lead is stored as it comes. */
-    public static final DuplicateGuard OFF = new DuplicateGuard(null, null, null);
+    public static final DuplicateGuard OFF = new DuplicateGuard(null, null, null, DuplicateFlags.NONE);
     private final DuplicateService duplicates;
     private final MergeService merges;
     private final Alerts alerts;
+    private final DuplicateFlags flags;
 
-    public DuplicateGuard(DuplicateService duplicates, MergeService merges, Alerts alerts) {
+    public DuplicateGuard(DuplicateService duplicates, MergeService merges, Alerts alerts, DuplicateFlags flags) {
         this.duplicates = duplicates;
         this.merges = merges;
         this.alerts = alerts;
+        this.flags = flags;
     }
 
     public boolean isOff() {
@@ -58,16 +64,44 @@ public final class DuplicateGuard {
      * @return the merge, when the rule merged the new lead into the look-alike
      */
     public Optional<MergeOutcome.Merged> settle(Lead stored, DuplicatePolicy.Verdict verdict, Actor actor, Instant at) {
-        switch (verdict.action()) {
-            case ALERT -> alert(stored, verdict.lookalike(), at);
-            case MERGE -> {
-                if (verdict.lookalike() instanceof DuplicateService.Duplicate d) {
-                    return Optional.of(merges.absorb(d.lead(), stored, actor));
-                }
-            }
-            default -> { }
+        flag(List.of(stored), List.of(Optional.of(verdict)), at);
+        if (verdict.action() == DuplicateAction.ALERT) {
+            alert(stored, verdict.lookalike(), at);
+        }
+        if (verdict.action() == DuplicateAction.MERGE && verdict.lookalike() instanceof DuplicateService.Duplicate d) {
+            return Optional.of(merges.absorb(d.lead(), stored, actor));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Carries out the verdicts for leads just stored ({@code verdicts.get(i)} for {@code stored.get(i)}),
+     * in the caller's transaction: the flags in one write.
+     *
+     * @return the leads merged into their look-alikes
+     */
+    public Set<LeadId> settleAll(List<Lead> stored, List<Optional<DuplicatePolicy.Verdict>> verdicts, Actor actor, Instant at) {
+        flag(stored, verdicts, at);
+        Set<LeadId> merged = new HashSet<>();
+        for (int i = 0; i < stored.size(); i++) {
+            Lead lead = stored.get(i);
+            verdicts.get(i).filter(v -> v.action() == DuplicateAction.ALERT).ifPresent(v -> alert(lead, v.lookalike(), at));
+            verdicts.get(i).filter(v -> v.action() == DuplicateAction.MERGE && v.lookalike() instanceof DuplicateService.Duplicate)
+                    .ifPresent(v -> merged.addAll(merges.absorb(((DuplicateService.Duplicate) v.lookalike()).lead(), lead, actor).merged()));
+        }
+        return merged;
+    }
+
+    private void flag(List<Lead> stored, List<Optional<DuplicatePolicy.Verdict>> verdicts, Instant at) {
+        List<DuplicateFlags.Flag> flagged = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            LeadId lead = stored.get(i).id();
+            verdicts.get(i).filter(v -> v.action() == DuplicateAction.FLAG || v.action() == DuplicateAction.ALERT)
+                    .ifPresent(v -> flagged.add(new DuplicateFlags.Flag(lead, v.lookalike(), at)));
+        }
+        if (!flagged.isEmpty()) {
+            flags.flag(flagged);
+        }
     }
 
     private void alert(Lead stored, Lookalike existing, Instant at) {

@@ -58,24 +58,36 @@ public final class DuplicateService {
         return policy;
     }
 
-    /** Duplicates of a stored lead. */
+    /**
+     * Duplicates of a stored lead. The answer is symmetric: a lead lists another exactly when that one
+     * lists it (see {@link #duplicatesOfAll}).
+     */
     public List<Duplicate> duplicatesOf(LeadId id) {
         Lead lead = leads.find(id).orElseThrow(() -> new NotFoundException("lead", id.toString()));
         return duplicatesOf(lead.data(), Optional.of(id));
     }
 
-    /** Duplicates of lead data (stored or about to be), leaving out {@code self}. */
+    /** Duplicates of lead data (stored as {@code self}, or about to be stored), leaving out {@code self}. */
     public List<Duplicate> duplicatesOf(LeadData data, Optional<LeadId> self) {
-        List<Duplicate> found = duplicatesOfAll(List.of(data)).get(0);
+        List<Duplicate> found = candidates(List.of(data), List.of(self)).get(0);
         return self.map(id -> found.stream().filter(d -> !d.lead().id().equals(id)).toList()).orElse(found);
     }
 
-    /** Duplicates of each of many leads' data, in order: one index lookup and one read for all of them. */
+    /**
+     * Duplicates of each of many new leads' data, in order: one index lookup and one read for all of
+     * them. A blocking key counts only while at most {@value #PER_KEY} leads carry it, the new one
+     * included (a very common key says little), and each pair is judged older lead first: so a pair
+     * is found from either side or from neither, whichever of the two asks.
+     */
     public List<List<Duplicate>> duplicatesOfAll(List<LeadData> data) {
+        return candidates(data, data.stream().map(d -> Optional.<LeadId>empty()).toList());
+    }
+
+    private List<List<Duplicate>> candidates(List<LeadData> data, List<Optional<LeadId>> selves) {
         List<MatchProfile> profiles = data.stream().map(this::profile).toList();
         Set<String> keys = new LinkedHashSet<>();
         profiles.forEach(p -> keys.addAll(p.blockingKeys()));
-        Map<String, List<LeadId>> byKey = index.candidatesByKey(keys, PER_KEY);
+        Map<String, List<LeadId>> byKey = index.candidatesByKey(keys, PER_KEY + 1);
         Set<LeadId> wanted = new LinkedHashSet<>();
         byKey.values().forEach(wanted::addAll);
         Map<LeadId, Candidate> stored = new HashMap<>();
@@ -83,20 +95,29 @@ public final class DuplicateService {
             stored.put(lead.id(), new Candidate(lead, profile(lead.data())));
         }
         List<List<Duplicate>> result = new ArrayList<>(profiles.size());
-        for (MatchProfile profile : profiles) {
+        for (int i = 0; i < profiles.size(); i++) {
+            int newcomer = selves.get(i).isPresent() ? 0 : 1;
             Set<LeadId> mine = new LinkedHashSet<>();
-            profile.blockingKeys().forEach(k -> mine.addAll(byKey.getOrDefault(k, List.of())));
-            result.add(judged(profile, mine.stream().map(stored::get).filter(java.util.Objects::nonNull).toList()));
+            for (String key : profiles.get(i).blockingKeys()) {
+                List<LeadId> carriers = byKey.getOrDefault(key, List.of());
+                if (carriers.size() + newcomer <= PER_KEY) {
+                    mine.addAll(carriers);
+                }
+            }
+            result.add(judged(profiles.get(i), selves.get(i), mine.stream().map(stored::get).filter(java.util.Objects::nonNull).toList()));
         }
         return result;
     }
 
     private record Candidate(Lead lead, MatchProfile profile) {}
 
-    private List<Duplicate> judged(MatchProfile profile, Collection<Candidate> candidates) {
+    /** The candidates that match, best first; each pair compared older lead first (a new lead is the newest). */
+    private List<Duplicate> judged(MatchProfile profile, Optional<LeadId> self, Collection<Candidate> candidates) {
         List<Duplicate> found = new ArrayList<>();
         for (Candidate other : candidates) {
-            matcher.compare(profile, other.profile()).ifPresent(m -> found.add(new Duplicate(other.lead(), m.score(), m.matched())));
+            boolean selfIsOlder = self.isPresent() && self.get().value() < other.lead().id().value();
+            Optional<LeadMatcher.Match> match = selfIsOlder ? matcher.compare(profile, other.profile()) : matcher.compare(other.profile(), profile);
+            match.ifPresent(m -> found.add(new Duplicate(other.lead(), m.score(), m.matched())));
         }
         found.sort(Comparator.comparingDouble(Duplicate::score).reversed());
         return found;

@@ -18,11 +18,12 @@ public interface MergeStore {
 
     void setCreatedAt(LeadId lead, Instant createdAt);
 
-    /** Stores the merge and returns it with its id. */
+    /** Stores the merge and returns it with its id; settles the open duplicate flags between the leads it joins. */
     LeadMerge save(LeadMerge merge);
 
     /** The newest merge into this survivor that is not undone. */
     Optional<LeadMerge> latestInto(LeadId survivor);
 
+    /** Marks the merge undone and opens again the duplicate flags it settled. */
     void markUndone(long mergeId, Instant at);
 }

@@ -55,9 +55,9 @@ final class ImportBatch {
         this.clock = clock;
     }
 
-    record Result(ImportCounts counts, List<ImportReport.Rejection> rejections) {}
+    record Result(ImportCounts counts, List<ImportReport.Rejection> rejections, List<ImportReport.DuplicateRow> duplicateRows) {}
 
-    private record Candidate(long line, LeadData data, String intakeKey) {}
+    private record Candidate(long line, LeadData data, String intakeKey, List<String> values) {}
 
     /** Stores the batch; must run inside a transaction. */
     Result store(List<ImportRow> rows) {
@@ -111,7 +111,7 @@ final class ImportBatch {
         }
         ImportCounts counts = new ImportCounts(rows.size(), tally.imported, tally.updated, tally.duplicates, rejections.size(), tally.flagged,
                 tally.merged);
-        return new Result(counts, rejections);
+        return new Result(counts, rejections, tally.duplicateRows);
     }
 
     private static final class Tally {
@@ -120,6 +120,7 @@ final class ImportBatch {
         long duplicates;
         long flagged;
         long merged;
+        final List<ImportReport.DuplicateRow> duplicateRows = new ArrayList<>();
     }
 
     /**
@@ -133,6 +134,9 @@ final class ImportBatch {
         for (int i = 0; i < round.size(); i++) {
             Optional<DuplicatePolicy.Verdict> verdict = verdicts.get(i);
             DuplicateAction action = verdict.map(DuplicatePolicy.Verdict::action).orElse(DuplicateAction.ALLOW);
+            if (action == DuplicateAction.BLOCK || action == DuplicateAction.MERGE) {
+                tally.duplicateRows.add(ImportReport.DuplicateRow.of(round.get(i).line(), action, verdict.get().lookalike(), round.get(i).values()));
+            }
             if (action == DuplicateAction.BLOCK) {
                 tally.duplicates++;
                 continue;
@@ -152,15 +156,8 @@ final class ImportBatch {
         List<Lead> stored = leads.insertAll(inserts);
         journal.created(stored, ActivityType.IMPORTED, actor, kept.stream().map(v -> "Imported by " + actor + DuplicateGuard.flagText(v)).toList());
         accounts.matchAll(stored);
-        List<LeadId> toRoute = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            Lead lead = stored.get(i);
-            boolean merged = kept.get(i).flatMap(v -> guard.settle(lead, v, actor, now)).isPresent();
-            if (!merged) {
-                toRoute.add(lead.id());
-            }
-        }
-        arrivals.arrived(toRoute, "import", now);
+        Set<LeadId> merged = guard.settleAll(stored, kept, actor, now);
+        arrivals.arrived(stored.stream().map(Lead::id).filter(id -> !merged.contains(id)).toList(), "import", now);
     }
 
     /**
@@ -215,6 +212,6 @@ final class ImportBatch {
         }
         LeadData data = ((LeadDraft.Validated.Valid) validated).data();
         String key = data.get(LeadField.EXTERNAL_ID).map(IntakeKeys::external).orElseGet(() -> IntakeKeys.row(row.values()));
-        candidates.add(new Candidate(row.line(), data, key));
+        candidates.add(new Candidate(row.line(), data, key, row.values()));
     }
 }

@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Import jobs, their progress and their rejected rows. */
+/** Import jobs, their progress, their rejected rows and the rows duplicate rules blocked or merged. */
 public interface ImportJobRepository {
     ImportJob create(String fileName, String spoolPath, ImportOptions options, Actor actor, Instant at);
 
     /** Adds one committed batch to the job; runs in the batch's transaction. */
-    void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections);
+    void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections,
+                     List<ImportReport.DuplicateRow> duplicateRows);
 
     void finish(long jobId, ImportStatus status, String error, Instant at);
 
@@ -29,6 +30,9 @@ public interface ImportJobRepository {
 
     /** The first {@code limit} rejected rows after line {@code afterLine}, in line order. */
     List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit);
+
+    /** The first {@code limit} rows that duplicate rules blocked or merged after line {@code afterLine}, in line order. */
+    List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit);
 
     List<ImportJob> unfinished();
 }

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class ImportService {
     public static final int BATCH_SIZE = 500;
     public static final int MAX_REPORTED_REJECTIONS = 10_000;
+    /** The report lists this many of the rows duplicate rules blocked or merged; all of them are in its duplicates CSV. */
+    public static final int MAX_REPORTED_DUPLICATE_ROWS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final Transactor transactor;
@@ -94,6 +96,11 @@ public final class ImportService {
         return jobs.rejections(jobId, afterLine, limit);
     }
 
+    /** The job's first {@code limit} rows that duplicate rules blocked or merged after line {@code afterLine}, in line order. */
+    public List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit) {
+        return jobs.duplicateRows(jobId, afterLine, limit);
+    }
+
     public List<ImportJob> unfinished() {
         return jobs.unfinished();
     }
@@ -112,7 +119,7 @@ public final class ImportService {
             forEachBatch(source.rows(), job.committedLine(), rows -> {
                 ImportBatch.Result result = transactor.inTransaction(() -> {
                     ImportBatch.Result r = batch.store(rows);
-                    jobs.recordBatch(job.id(), rows.get(rows.size() - 1).line(), r.counts(), r.rejections());
+                    jobs.recordBatch(job.id(), rows.get(rows.size() - 1).line(), r.counts(), r.rejections(), r.duplicateRows());
                     return r;
                 });
                 arrivals.committed();
@@ -136,20 +143,23 @@ public final class ImportService {
         ImportBatch batch = new ImportBatch(mapping, options, leads, journal, Actor.SYSTEM, clock, LeadArrivals.NONE, duplicates,
                 AccountMatching.NONE);
         List<ImportReport.Rejection> rejections = new ArrayList<>();
+        List<ImportReport.DuplicateRow> duplicateRows = new ArrayList<>();
         ImportCounts[] total = {ImportCounts.ZERO};
         forEachBatch(source.rows(), 0, rows -> {
             ImportBatch.Result result = batch.preview(rows);
             total[0] = total[0].plus(result.counts());
             result.rejections().stream().limit(MAX_REPORTED_REJECTIONS - rejections.size()).forEach(rejections::add);
+            result.duplicateRows().stream().limit(MAX_REPORTED_DUPLICATE_ROWS - duplicateRows.size()).forEach(duplicateRows::add);
         });
         ImportCounts c = total[0];
-        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), c.flagged(), c.merged(), rejections, c.rejected());
+        return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), c.flagged(), c.merged(), rejections, c.rejected(),
+                duplicateRows);
     }
 
     public ImportReport report(long jobId) {
         ImportCounts c = job(jobId).counts();
         return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), c.flagged(), c.merged(),
-                jobs.rejections(jobId, MAX_REPORTED_REJECTIONS), c.rejected());
+                jobs.rejections(jobId, MAX_REPORTED_REJECTIONS), c.rejected(), jobs.duplicateRows(jobId, 0, MAX_REPORTED_DUPLICATE_ROWS));
     }
 
     private static void forEachBatch(Iterator<ImportRow> rows, long afterLine, java.util.function.Consumer<List<ImportRow>> work) {

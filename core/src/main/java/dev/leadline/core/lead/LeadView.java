@@ -43,7 +43,9 @@ public enum LeadView {
     /** A meeting was declined. */
     MEETING_DECLINED,
     /** Disqualified. */
-    DISQUALIFIED;
+    DISQUALIFIED,
+    /** Stored although a duplicate rule found it like another lead or contact, and not merged with it since. */
+    FLAGGED;
 
     /** The view's name as typed and in the API, e.g. {@code no-upcoming}. */
     public String label() {

@@ -83,7 +83,7 @@ class ImportServiceTest {
         }
         ImportJob job = imports.start("leads.csv", null, ImportOptions.defaults(), Actor.cli("test"));
         long firstBatchLastLine = ImportService.BATCH_SIZE + 1;
-        jobs.recordBatch(job.id(), firstBatchLastLine, new ImportCounts(ImportService.BATCH_SIZE, 0, 0, 0, 0), List.of());
+        jobs.recordBatch(job.id(), firstBatchLastLine, new ImportCounts(ImportService.BATCH_SIZE, 0, 0, 0, 0), List.of(), List.of());
 
         ImportReport report = imports.run(jobs.find(job.id()).orElseThrow(), new ListImportSource(HEADER, rows),
                 ImportService.ImportProgress.NONE);

@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class InMemoryImportJobs implements ImportJobRepository {
     private final Map<Long, ImportJob> jobs = new HashMap<>();
     private final Map<Long, List<ImportReport.Rejection>> rejections = new HashMap<>();
+    private final Map<Long, List<ImportReport.DuplicateRow>> duplicateRows = new HashMap<>();
     private final Map<Long, List<String>> headers = new HashMap<>();
     private long nextId = 1;
 
@@ -30,11 +31,13 @@ public final class InMemoryImportJobs implements ImportJobRepository {
     }
 
     @Override
-    public synchronized void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rows) {
+    public synchronized void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rows,
+                                         List<ImportReport.DuplicateRow> duplicates) {
         ImportJob j = jobs.get(jobId);
         jobs.put(jobId, new ImportJob(j.id(), j.status(), j.fileName(), j.spoolPath(), j.options(), lastLine,
                 j.counts().plus(delta), j.error(), j.createdBy(), j.createdAt(), j.finishedAt()));
         rejections.computeIfAbsent(jobId, k -> new ArrayList<>()).addAll(rows);
+        duplicateRows.computeIfAbsent(jobId, k -> new ArrayList<>()).addAll(duplicates);
     }
 
     @Override
@@ -63,6 +66,12 @@ public final class InMemoryImportJobs implements ImportJobRepository {
     public synchronized List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit) {
         return rejections.getOrDefault(jobId, List.of()).stream().filter(r -> r.line() > afterLine)
                 .sorted(java.util.Comparator.comparingLong(ImportReport.Rejection::line)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit) {
+        return duplicateRows.getOrDefault(jobId, List.of()).stream().filter(r -> r.line() > afterLine)
+                .sorted(java.util.Comparator.comparingLong(ImportReport.DuplicateRow::line)).limit(limit).toList();
     }
 
     @Override

@@ -85,8 +85,8 @@ public final class InMemoryLeadRepository implements LeadRepository {
 
     /** The views this fake can judge from the lead alone; timeline- and schedule-based views need MariaDB. */
     private static boolean matches(Lead l, LeadQuery query) {
-        if (!query.filters().isEmpty() || query.sort().field().isPresent()) {
-            throw new UnsupportedOperationException("the in-memory fake has no custom view filters or sorts; test them on MariaDB");
+        if (!query.filters().isEmpty() || query.sort().field().isPresent() || query.flagged().isPresent()) {
+            throw new UnsupportedOperationException("the in-memory fake has no custom view filters, sorts or flags; test them on MariaDB");
         }
         boolean inView = switch (query.view()) {
             case ALL -> true;

@@ -112,6 +112,7 @@ public final class HttpApi {
             routes.post("/api/v1/tasks/{id}/complete", scheduling::completeTask);
             routes.get("/api/v1/imports/{id}", imports::job);
             routes.get("/api/v1/imports/{id}/rejected.csv", imports::rejectedRows);
+            routes.get("/api/v1/imports/{id}/duplicates.csv", imports::duplicateRows);
             routes.post("/api/v1/accounts/import", accounts::upload);
             routes.get("/api/v1/forms", forms::list);
             routes.put("/api/v1/forms/{key}", forms::save);

@@ -21,15 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** {@code /api/v1/leads/import} and {@code /api/v1/imports/{id}} (and its rejected rows): CSV imports. */
+/** {@code /api/v1/leads/import} and {@code /api/v1/imports/{id}} (its rejected rows, and the rows duplicate rules blocked or merged): CSV imports. */
 final class ImportController {
     private final ObjectMapper json;
     private final ImportRunner runner;
     private final ImportService imports;
-    private static final int REJECTED_PAGE = 1_000;
+    private static final int PAGE = 1_000;
     private final long syncLimitBytes;
 
     ImportController(ObjectMapper json, ImportRunner runner, ImportService imports, long syncLimitBytes) {
@@ -75,21 +77,61 @@ final class ImportController {
 
     /** {@code GET /api/v1/imports/{id}/rejected.csv}: the rows the job rejected, under its file's header, to mend and import again. */
     void rejectedRows(Context ctx) throws IOException {
+        download(ctx, "rejected", List.of("Rejected line", "Rejection reason"), imports::rejections, ImportReport.Rejection::line,
+                r -> concat(List.of(Long.toString(r.line()), r.reason()), r.values()));
+    }
+
+    /**
+     * {@code GET /api/v1/imports/{id}/duplicates.csv}: every row a duplicate rule blocked or merged, with the lead or contact it
+     * matched, under its file's header.
+     */
+    void duplicateRows(Context ctx) throws IOException {
+        download(ctx, "duplicates", List.of("Line", "Action", "Matched lead", "Matched contact", "Matched on"), imports::duplicateRows,
+                ImportReport.DuplicateRow::line, r -> concat(List.of(Long.toString(r.line()), action(r), r.lead().map(Object::toString).orElse(""),
+                        r.contact().map(Object::toString).orElse(""), String.join(" ", r.matched())), r.values()));
+    }
+
+    /** Some of a job's rows as a CSV file: {@code columns} then the file's header, read {@value #PAGE} rows at a time in line order. */
+    private <T> void download(Context ctx, String what, List<String> columns, Pages<T> pages, ToLongFunction<T> line,
+                              Function<T, List<String>> cells) throws IOException {
         long id = Ids.parse("id", ctx.pathParam("id"));
         imports.job(id); // an unknown job is a 404 before anything is written
         List<String> header = imports.header(id);
         ctx.contentType("text/csv; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"");
+                .header("Content-Disposition", "attachment; filename=\"import-" + id + "-" + what + ".csv\"");
         try (CsvWriter csv = new CsvWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
-            csv.row(concat(List.of("Rejected line", "Rejection reason"), header));
-            List<ImportReport.Rejection> page = imports.rejections(id, 0, REJECTED_PAGE);
+            csv.row(concat(columns, header));
+            List<T> page = pages.after(id, 0, PAGE);
             while (!page.isEmpty()) {
-                for (ImportReport.Rejection r : page) {
-                    csv.row(concat(List.of(Long.toString(r.line()), r.reason()), r.values()));
+                for (T row : page) {
+                    csv.row(cells.apply(row));
                 }
-                page = imports.rejections(id, page.get(page.size() - 1).line(), REJECTED_PAGE);
+                page = pages.after(id, line.applyAsLong(page.get(page.size() - 1)), PAGE);
             }
         }
+    }
+
+    /** A job's rows after a line, {@code limit} at most. */
+    @FunctionalInterface
+    private interface Pages<T> {
+        List<T> after(long jobId, long afterLine, int limit);
+    }
+
+    /** Rows duplicate rules blocked or merged as the JSON reports show them: line, action, the lead or contact matched, the fields. */
+    static List<Map<String, Object>> duplicateRows(List<ImportReport.DuplicateRow> rows) {
+        return rows.stream().<Map<String, Object>>map(r -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("line", r.line());
+            row.put("action", action(r));
+            r.lead().ifPresent(lead -> row.put("lead", lead.toString()));
+            r.contact().ifPresent(contact -> row.put("contact", contact));
+            row.put("matched", r.matched());
+            return row;
+        }).toList();
+    }
+
+    private static String action(ImportReport.DuplicateRow row) {
+        return row.action().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Rejected rows as the JSON reports show them: line and reason. */
@@ -115,6 +157,7 @@ final class ImportController {
         body.put("merged", report.merged());
         body.put("rejectedCount", report.rejectedCount());
         body.put("rejected", rejections(report.rejected()));
+        body.put("duplicateRows", duplicateRows(report.duplicateRows()));
         return body;
     }
 

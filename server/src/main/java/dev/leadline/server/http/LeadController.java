@@ -147,8 +147,17 @@ final class LeadController {
                 .orElseThrow(() -> new ValidationException("queue", "no queue named '" + name + "'")).id());
         Optional<LeadStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(LeadController::status);
         Optional<String> text = Optional.ofNullable(ctx.queryParam("q")).filter(q -> !q.isBlank()).map(q -> Text.checked("q", q));
+        Optional<Boolean> flagged = Optional.ofNullable(ctx.queryParam("flagged")).map(LeadController::flagged);
         ZoneId zone = owner.map(Rep::timeZone).orElse(ZoneId.of("UTC"));
-        return LeadQuery.at(clock.instant(), zone).withOwner(owner.map(Rep::id)).withQueue(queue).withStatus(status).withText(text);
+        return LeadQuery.at(clock.instant(), zone).withOwner(owner.map(Rep::id)).withQueue(queue).withStatus(status).withText(text)
+                .withFlagged(flagged);
+    }
+
+    private static boolean flagged(String flagged) {
+        if (flagged.equals("true") || flagged.equals("false")) {
+            return Boolean.parseBoolean(flagged);
+        }
+        throw new ValidationException("flagged", "must be true or false, not '" + flagged + "'");
     }
 
 

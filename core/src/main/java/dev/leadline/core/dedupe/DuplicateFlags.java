@@ -1,0 +1,20 @@
+package dev.leadline.core.dedupe;
+
+import dev.leadline.core.lead.LeadId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Leads stored although a duplicate rule found them alike (flag or alert), with what each looks like.
+ * A flag stays open until a merge joins the two (see {@link MergeStore#save}).
+ */
+public interface DuplicateFlags {
+    /** Writes nothing: for installations and tests without a store. */
+    DuplicateFlags NONE = flags -> { };
+
+    /** Records the flags of leads just stored, in their transaction. */
+    void flag(List<Flag> flags);
+
+    /** A lead just stored and the lead or contact it looks like. */
+    record Flag(LeadId lead, Lookalike lookalike, Instant at) {}
+}

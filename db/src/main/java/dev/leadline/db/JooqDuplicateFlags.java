@@ -1,0 +1,54 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.LEAD_FLAG;
+
+import dev.leadline.core.dedupe.ContactMatch;
+import dev.leadline.core.dedupe.DuplicateFlags;
+import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.lead.LeadId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/** Duplicate flags in MariaDB ({@code lead_flag}), settled and opened again by the merges that join flagged pairs. */
+public final class JooqDuplicateFlags implements DuplicateFlags {
+    private final DSLContext dsl;
+
+    public JooqDuplicateFlags(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void flag(List<Flag> flags) {
+        JdbcBatch insert = JdbcBatch.into(dsl, LEAD_FLAG, LEAD_FLAG.LEAD_ID, LEAD_FLAG.LIKE_LEAD_ID, LEAD_FLAG.LIKE_CONTACT_ID,
+                LEAD_FLAG.REFERENCE, LEAD_FLAG.SCORE, LEAD_FLAG.MATCHED, LEAD_FLAG.FLAGGED_AT);
+        for (Flag f : flags) {
+            Long lead = f.lookalike() instanceof DuplicateService.Duplicate d ? d.lead().id().value() : null;
+            Long contact = f.lookalike() instanceof ContactMatch c ? c.contact().id() : null;
+            insert.row(f.lead().value(), lead, contact, clip(f.lookalike().reference()), f.lookalike().score(),
+                    clip(String.join(", ", f.lookalike().matched())), Times.toDb(f.at()));
+        }
+        insert.execute();
+    }
+
+    /** Settles the open flags between any two of these leads, which {@code mergeId} joined. */
+    static void settle(DSLContext dsl, Collection<LeadId> joined, long mergeId, Instant at) {
+        List<Long> ids = joined.stream().map(LeadId::value).toList();
+        dsl.update(LEAD_FLAG).set(LEAD_FLAG.SETTLED_AT, Times.toDb(at)).set(LEAD_FLAG.SETTLED_BY_MERGE, mergeId)
+                .where(LEAD_FLAG.SETTLED_AT.isNull()).and(LEAD_FLAG.LEAD_ID.in(ids)).and(LEAD_FLAG.LIKE_LEAD_ID.in(ids)).execute();
+    }
+
+    /** Opens again the flags that the merge settled (it was undone). */
+    static void reopen(DSLContext dsl, long mergeId) {
+        dsl.update(LEAD_FLAG).set(LEAD_FLAG.SETTLED_AT, DSL.inline(null, LEAD_FLAG.SETTLED_AT))
+                .set(LEAD_FLAG.SETTLED_BY_MERGE, DSL.inline(null, LEAD_FLAG.SETTLED_BY_MERGE))
+                .where(LEAD_FLAG.SETTLED_BY_MERGE.eq(mergeId)).execute();
+    }
+
+    /** A look-alike's reference or matched fields as the 300-character columns ({@code lead_flag}, {@code import_duplicate}) hold them. */
+    static String clip(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 297) + "...";
+    }
+}
