@@ -13,61 +13,103 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * {@link NaiveBayes} made honest: its raw log-odds are calibrated with Platt scaling fitted on
- * out-of-fold scores (five folds, each scored by a model that did not learn from it), so a score of
- * 70 means about 70 % of such leads converted. The same out-of-fold scores give the hold-out ROC AUC
- * and Brier score. A score is explained in points: a starting point (a lead about whom nothing is
- * known) and each field's share of the way from there, in proportion to its weight of evidence, so
- * that the start and the reasons add up to the score.
+ * {@link NaiveBayes} made honest. Naive Bayes adds up every field's evidence as if the fields were
+ * independent, so correlated fields (the page views and the time on the site) count twice, and its
+ * sums are far too sure of themselves. Here each field's naive Bayes evidence is an input to a
+ * logistic regression that weighs the fields: the regression learns from out-of-fold evidence (five
+ * folds, each judged by a naive Bayes that did not learn from it), so its probabilities are calibrated
+ * (a score of 70 means about 70 % of such leads converted). The hold-out ROC AUC and Brier score come
+ * from scoring each fold with weights fitted without it. A score is explained in points: a starting
+ * point (a lead about whom nothing is known) and each field's share of the way from there, in
+ * proportion to its weighted evidence, so that the start and the reasons add up to the score.
  */
 final class BayesModel {
     private static final int FOLDS = 5;
+    /** The penalty on the fields' weights: small, the weights are few and the leads many. */
+    private static final double L2 = 1;
     final NaiveBayes model;
-    final double slope;
-    final double intercept;
+    /** The fields weighed, in the order of {@link #weights} (after the intercept). */
+    private final List<String> fields;
+    /** The intercept, then one weight per field of {@link #fields}. */
+    private final double[] weights;
     final double holdOutAuc;
     final double brier;
     final Instant trainedAt;
 
-    private BayesModel(NaiveBayes model, double slope, double intercept, double holdOutAuc, double brier, Instant trainedAt) {
+    private BayesModel(NaiveBayes model, List<String> fields, double[] weights, double holdOutAuc, double brier, Instant trainedAt) {
         this.model = model;
-        this.slope = slope;
-        this.intercept = intercept;
+        this.fields = fields;
+        this.weights = weights;
         this.holdOutAuc = holdOutAuc;
         this.brier = brier;
         this.trainedAt = trainedAt;
     }
 
     static BayesModel train(List<Outcome> history, Instant at) {
-        double[] raw = new double[history.size()];
-        double[] won = new double[history.size()];
+        NaiveBayes full = NaiveBayes.train(history);
+        List<String> fields = List.copyOf(new TreeSet<>(full.features.keySet()));
+        int n = history.size();
+        double[][] evidence = new double[n][];
+        double[] won = new double[n];
+        int[] foldOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            won[i] = history.get(i).won() ? 1 : 0;
+            foldOf[i] = fold(history.get(i));
+        }
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Outcome> learn = new ArrayList<>();
-            List<Integer> held = new ArrayList<>();
-            for (int i = 0; i < history.size(); i++) {
-                if (fold(history.get(i)) == fold) {
-                    held.add(i);
-                } else {
+            for (int i = 0; i < n; i++) {
+                if (foldOf[i] != fold) {
                     learn.add(history.get(i));
                 }
             }
             NaiveBayes partial = NaiveBayes.train(learn);
-            held.forEach(i -> raw[i] = partial.logOdds(history.get(i).lead()));
+            for (int i = 0; i < n; i++) {
+                if (foldOf[i] == fold) {
+                    evidence[i] = partial.contributions(history.get(i).lead(), fields);
+                }
+            }
         }
-        for (int i = 0; i < history.size(); i++) {
-            won[i] = history.get(i).won() ? 1 : 0;
+        // each fold's leads scored by weights fitted without them: the hold-out figures
+        double[] heldOut = new double[n];
+        for (int fold = 0; fold < FOLDS; fold++) {
+            double[] w = Logistic.fit(rows(evidence, foldOf, fold, false), rows(won, foldOf, fold), L2);
+            for (int i = 0; i < n; i++) {
+                if (foldOf[i] == fold) {
+                    heldOut[i] = Logistic.probability(w, evidence[i]);
+                }
+            }
         }
-        double[] platt = platt(raw, won);
         double brier = 0;
-        for (int i = 0; i < raw.length; i++) {
-            brier += Math.pow(sigmoid(platt[0] * raw[i] + platt[1]) - won[i], 2);
+        for (int i = 0; i < n; i++) {
+            brier += Math.pow(heldOut[i] - won[i], 2);
         }
-        return new BayesModel(NaiveBayes.train(history), platt[0], platt[1], auc(raw, won), raw.length == 0 ? 0 : brier / raw.length, at);
+        return new BayesModel(full, fields, Logistic.fit(evidence, won, L2), auc(heldOut, won), n == 0 ? 0 : brier / n, at);
+    }
+
+    private static double[][] rows(double[][] x, int[] foldOf, int fold, boolean in) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if ((foldOf[i] == fold) == in) {
+                out.add(x[i]);
+            }
+        }
+        return out.toArray(new double[0][]);
+    }
+
+    private static double[] rows(double[] y, int[] foldOf, int fold) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (foldOf[i] != fold) {
+                out.add(y[i]);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The calibrated probability that the lead converts, 0 to 1. */
     double probability(LeadSnapshot lead) {
-        return sigmoid(slope * model.logOdds(lead) + intercept);
+        return Logistic.probability(weights, model.contributions(lead, fields));
     }
 
     /**
@@ -75,20 +117,22 @@ final class BayesModel {
      * together, and the starting point, all in points that add up to the score.
      */
     Score score(LeadSnapshot lead, int shown) {
-        double start = 100 * sigmoid(slope * model.priorLogOdds + intercept);
+        double start = 100 * Logistic.sigmoid(weights[0]);
         int value = (int) Math.round(100 * probability(lead));
         int startPoints = (int) Math.round(start);
-        Map<String, Double> weights = new LinkedHashMap<>();
+        Map<String, Double> shares = new LinkedHashMap<>();
         double total = 0;
-        for (NaiveBayes.Feature f : model.features.values()) {
+        double[] evidence = model.contributions(lead, fields);
+        for (int j = 0; j < fields.size(); j++) {
+            NaiveBayes.Feature f = model.features.get(fields.get(j));
             String raw = lead.get(f.field()).orElse(null);
-            double w = f.contribution(raw);
+            double w = weights[j + 1] * evidence[j];
             if (w != 0) {
-                weights.put(f.field().replaceFirst("^custom\\.", "") + " = " + f.shown(raw), w);
+                shares.put(f.field().replaceFirst("^custom\\.", "") + " = " + f.shown(raw), w);
                 total += w;
             }
         }
-        Map<String, Integer> points = share(weights, total, value - startPoints);
+        Map<String, Integer> points = share(shares, total, value - startPoints);
         List<ScoreReason> reasons = new ArrayList<>();
         points.entrySet().stream().filter(e -> e.getValue() != 0)
                 .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) -> -Math.abs(e.getValue())).thenComparing(Map.Entry::getKey))
@@ -142,75 +186,6 @@ final class BayesModel {
         return Math.floorMod(outcome.lead().id().hashCode() * 0x9E3779B1, FOLDS);
     }
 
-    /**
-     * Platt scaling as Lin, Lin and Weng made it robust (Newton's method with a backtracking line
-     * search, Platt's smoothed targets): the slope and intercept of P(won) = σ(slope · score + intercept).
-     */
-    static double[] platt(double[] score, double[] won) {
-        double positives = 0;
-        for (double w : won) {
-            positives += w;
-        }
-        double negatives = won.length - positives;
-        double hi = (positives + 1) / (positives + 2);
-        double lo = 1 / (negatives + 2);
-        double[] t = new double[won.length];
-        for (int i = 0; i < won.length; i++) {
-            t[i] = won[i] == 1 ? hi : lo;
-        }
-        double a = 0;
-        double b = Math.log((negatives + 1) / (positives + 1));
-        double loss = loss(score, t, a, b);
-        for (int iteration = 0; iteration < 100; iteration++) {
-            double h11 = 1e-12;
-            double h22 = 1e-12;
-            double h21 = 0;
-            double g1 = 0;
-            double g2 = 0;
-            for (int i = 0; i < score.length; i++) {
-                double f = score[i] * a + b;
-                double p = f >= 0 ? Math.exp(-f) / (1 + Math.exp(-f)) : 1 / (1 + Math.exp(f));
-                double q = 1 - p;
-                h11 += score[i] * score[i] * p * q;
-                h22 += p * q;
-                h21 += score[i] * p * q;
-                g1 += score[i] * (t[i] - p);
-                g2 += t[i] - p;
-            }
-            if (Math.abs(g1) < 1e-5 && Math.abs(g2) < 1e-5) {
-                break;
-            }
-            double det = h11 * h22 - h21 * h21;
-            double da = -(h22 * g1 - h21 * g2) / det;
-            double db = -(-h21 * g1 + h11 * g2) / det;
-            double slopeOfLoss = g1 * da + g2 * db;
-            double step = 1;
-            while (step >= 1e-10) {
-                double tried = loss(score, t, a + step * da, b + step * db);
-                if (tried < loss + 1e-4 * step * slopeOfLoss) {
-                    a += step * da;
-                    b += step * db;
-                    loss = tried;
-                    break;
-                }
-                step /= 2;
-            }
-            if (step < 1e-10) {
-                break;
-            }
-        }
-        return new double[] {-a, -b}; // Lin et al. fit P = 1 / (1 + exp(a·score + b))
-    }
-
-    private static double loss(double[] score, double[] t, double a, double b) {
-        double loss = 0;
-        for (int i = 0; i < score.length; i++) {
-            double f = score[i] * a + b;
-            loss += f >= 0 ? t[i] * f + Math.log1p(Math.exp(-f)) : (t[i] - 1) * f + Math.log1p(Math.exp(f));
-        }
-        return loss;
-    }
-
     /** The probability that a random won lead scores above a random lost one (ties count half). */
     static double auc(double[] score, double[] won) {
         Integer[] order = new Integer[score.length];
@@ -237,9 +212,5 @@ final class BayesModel {
         }
         long negatives = order.length - positives;
         return positives == 0 || negatives == 0 ? Double.NaN : (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * Naive Bayes over a frequency table, learned from decided leads: for every usable field, how often
  * each value occurs among won and among lost leads (Laplace-smoothed). A field is usable when it
  * looks like a category (at most {@link #MAX_CATEGORIES} distinct values) or a number (binned into
- * quintiles of the training values); names, emails and free text are left out by that rule, and so
+ * deciles of the training values); names, emails and free text are left out by that rule, and so
  * is any field whose every value is different (an identifier).
  * <p>
  * Only values seen in at least {@link #MIN_SUPPORT} training leads are evidence; a rarer or unseen
@@ -28,6 +28,8 @@ final class NaiveBayes {
     static final int MIN_SUPPORT = 10;
     static final double MIN_MISSING_SHARE = 0.05;
     static final String MISSING = "(not given)";
+    /** Numbers fall in deciles of the training values. */
+    private static final double[] QUANTILES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
     private static final Set<String> PLACEHOLDERS = Set.of("", "select", "n/a", "na", "none", "null", "-");
 
     final double priorLogOdds;
@@ -51,16 +53,15 @@ final class NaiveBayes {
             if (cuts == null) {
                 return raw.strip().toLowerCase(Locale.ROOT);
             }
-            try {
-                double x = Double.parseDouble(raw.strip());
-                int bin = 0;
-                while (bin < cuts.length && x > cuts[bin]) {
-                    bin++;
-                }
-                return label(bin);
-            } catch (NumberFormatException e) {
+            Double x = number(raw);
+            if (x == null) {
                 return MISSING;
             }
+            int bin = 0;
+            while (bin < cuts.length && x > cuts[bin]) {
+                bin++;
+            }
+            return label(bin);
         }
 
         /** The value as a person reads it: the bin of a number, otherwise as written. */
@@ -120,10 +121,9 @@ final class NaiveBayes {
             }
             given++;
             distinct.add(r.strip().toLowerCase(Locale.ROOT));
-            try {
-                numbers.add(Double.parseDouble(r.strip()));
-            } catch (NumberFormatException e) {
-                // not a number
+            Double number = number(r);
+            if (number != null) {
+                numbers.add(number);
             }
         }
         if (given == 0 || (given > 20 && distinct.size() > 0.95 * given)) {
@@ -132,7 +132,7 @@ final class NaiveBayes {
         double[] cuts = null;
         if (numbers.size() >= 0.9 * given && distinct.size() > 5) {
             double[] sorted = numbers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            cuts = Arrays.stream(new double[] {0.2, 0.4, 0.6, 0.8}).map(q -> sorted[(int) Math.floor(q * (sorted.length - 1))])
+            cuts = Arrays.stream(QUANTILES).map(q -> sorted[(int) Math.floor(q * (sorted.length - 1))])
                     .distinct().toArray();
         } else if (distinct.size() > MAX_CATEGORIES) {
             return null;
@@ -154,6 +154,26 @@ final class NaiveBayes {
         return new Feature(field, cuts, Map.copyOf(ratios));
     }
 
+    /** The value as a number, or null; most values are words, so they are told apart without an exception each. */
+    static Double number(String raw) {
+        String s = raw.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return null;
+            }
+        }
+        try {
+            double x = Double.parseDouble(s);
+            return Double.isFinite(x) ? x : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     /** The lead's log-odds of being won, before calibration. */
     double logOdds(LeadSnapshot lead) {
         double logOdds = priorLogOdds;
@@ -161,6 +181,16 @@ final class NaiveBayes {
             logOdds += f.contribution(lead.get(f.field()).orElse(null));
         }
         return logOdds;
+    }
+
+    /** How far each of {@code fields} moves the lead's log-odds (0 for a field this model did not learn). */
+    double[] contributions(LeadSnapshot lead, List<String> fields) {
+        double[] out = new double[fields.size()];
+        for (int j = 0; j < out.length; j++) {
+            Feature f = features.get(fields.get(j));
+            out[j] = f == null ? 0 : f.contribution(lead.get(f.field()).orElse(null));
+        }
+        return out;
     }
 
     /** The lead gives at least one field a value the model learned from. */
