@@ -15,9 +15,13 @@ import dev.leadline.server.plugins.PluginHost;
 import dev.leadline.server.plugins.EnrichmentLoop;
 import dev.leadline.server.routing.ConfiguredRules;
 import dev.leadline.server.routing.RoutingLoop;
+import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.enrichment.EnrichmentService;
+import dev.leadline.core.enrichment.FieldWriteback;
 import dev.leadline.core.enrichment.EnrichmentSettings;
+import dev.leadline.db.JooqAuditLog;
 import dev.leadline.db.JooqEnrichmentStore;
+import dev.leadline.db.JooqTransactor;
 import dev.leadline.db.JooqLeadRepository;
 import dev.leadline.db.OnExit;
 import java.util.Map;
@@ -112,9 +116,7 @@ public final class Leadline implements AutoCloseable {
                 config.pluginLimits());
         EnrichmentLoop enrichment = null;
         try {
-            var dsl = backend.db().database().dsl();
-            EnrichmentService enricher = new EnrichmentService(new JooqLeadRepository(dsl, backend.services().duplicates().policy().identifiers()), new JooqEnrichmentStore(dsl), plugins,
-                    backend.configFile().map(ConfigFile::enrichmentSettings).orElse(EnrichmentSettings.DEFAULTS), clock);
+            EnrichmentService enricher = enrichment(backend, plugins, clock);
             plugins.connect(enricher);
             backend.services().routing().enrichmentOn(plugins::providersOn);
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
@@ -142,6 +144,17 @@ public final class Leadline implements AutoCloseable {
             backend.close();
             throw e;
         }
+    }
+
+    /** Enrichment and scoring through the plugins, writing cleaned values onto leads as the plugins' settings allow. */
+    private static EnrichmentService enrichment(Backend backend, PluginHost plugins, Clock clock) {
+        var dsl = backend.db().database().dsl();
+        var leads = new JooqLeadRepository(dsl, backend.services().duplicates().policy().identifiers());
+        var audit = new JooqAuditLog(dsl);
+        var writeback = new FieldWriteback(new JooqTransactor(dsl), leads, new LeadJournal(backend.services().timeline(), audit), audit,
+                backend.services().accountMatching());
+        return new EnrichmentService(leads, new JooqEnrichmentStore(dsl), plugins,
+                backend.configFile().map(ConfigFile::enrichmentSettings).orElse(EnrichmentSettings.DEFAULTS), clock, writeback);
     }
 
     public int port() {

@@ -54,7 +54,9 @@ class PluginApiTest {
                 .as("with no decided leads yet the model abstains, says why, and does not count").contains("not enough history");
         JsonNode lead = JSON.readTree(server.get("/api/v1/leads/" + id).body());
         assertThat(lead.path("score").asInt()).isEqualTo(65);
-        assertThat(lead.path("firstName").asText()).as("the lead's own value is never overwritten").isEqualTo("ada");
+        assertThat(lead.path("firstName").asText()).as("without writeFields the lead's own value is never overwritten").isEqualTo("ada");
+        assertThat(lead.path("phone").asText()).isEqualTo("020 7946 0958");
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + id + "/timeline").body()).findValuesAsText("type")).doesNotContain("UPDATED");
         assertThat(lead.path("enrichment").path("phone").asText()).isEqualTo("+442079460958");
     }
 

@@ -37,6 +37,11 @@ public record Actor(String kind, String name, String via) {
         return new Actor("rep", repEmail, through.toString());
     }
 
+    /** A plugin writing on its own, e.g. {@code plugin:enrich-email} writing cleaned values onto a lead. */
+    public static Actor plugin(String pluginId) {
+        return new Actor("plugin", pluginId);
+    }
+
     public static Actor cli(String user) {
         return new Actor("cli", user);
     }

@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * Enriches and scores leads that wait for it (new ones, and those whose enrichment has aged). Each
- * enriched value is kept beside the lead's own fields, never over them: a value a person or source
- * gave always wins. For one field the most trusted provider wins (configured precedence, then
+ * enriched value is kept beside the lead's own fields; only a cleaned value from a plugin configured to
+ * write fields goes onto them, and only over what it cleaned ({@link FieldWriteback}): a value a person
+ * or source gave otherwise always wins. For one field the most trusted provider wins (configured precedence, then
  * confidence, then the newer value). Scores from several providers are a weighted mean; the lead keeps
  * every provider's score and reasons. A provider's failure is recorded and the others' results stand.
  */
@@ -30,12 +31,14 @@ public final class EnrichmentService {
     private final ProviderCalls providers;
     private final EnrichmentSettings settings;
     private final Clock clock;
+    private final FieldWriteback writeback;
     private static final java.time.Duration RESCORE_ALL_EVERY = java.time.Duration.ofMinutes(1);
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastRescoreAll = new java.util.concurrent.atomic.AtomicReference<>();
 
     public EnrichmentService(LeadRepository leads, EnrichmentStore store, ProviderCalls providers, EnrichmentSettings settings,
-                             Clock clock) {
+                             Clock clock, FieldWriteback writeback) {
         this.leads = leads;
+        this.writeback = writeback;
         this.store = store;
         this.providers = providers;
         this.settings = settings;
@@ -86,7 +89,8 @@ public final class EnrichmentService {
         }
         Map<String, String> values = new LinkedHashMap<>(lead.enrichment());
         changed.forEach(p -> values.put(p.field(), p.value()));
-        LeadSnapshot enriched = snapshot(lead, values);
+        Lead written = writeback.write(lead, offers(results, values), at);
+        LeadSnapshot enriched = snapshot(written, values);
         List<ProviderScore> scores = new ArrayList<>();
         for (ProviderCalls.Called<Score> called : providers.score(enriched, store.activity(id))) {
             if (called.failure() != null) {
@@ -98,6 +102,20 @@ public final class EnrichmentService {
             }
         }
         store.save(id, values, changed, combined(scores).orElse(lead.score()), scores, failures, at);
+    }
+
+    /** The cleaned values of plugins that write fields, where they are what the lead's enrichment now holds for the field. */
+    private List<FieldWriteback.Offer> offers(List<ProviderCalls.Called<Enrichment>> results, Map<String, String> values) {
+        List<FieldWriteback.Offer> offers = new ArrayList<>();
+        for (ProviderCalls.Called<Enrichment> called : results) {
+            if (called.failure() != null || !providers.writesFields(called.provider())) {
+                continue;
+            }
+            String plugin = called.provider().contains("/") ? called.provider().substring(0, called.provider().indexOf('/')) : called.provider();
+            called.value().values().stream().filter(v -> v.isCleaned() && v.value().equals(values.get(v.field())))
+                    .forEach(v -> offers.add(new FieldWriteback.Offer(plugin, v.field(), v.value(), v.cleanedFrom())));
+        }
+        return offers;
     }
 
     /**
@@ -123,8 +141,10 @@ public final class EnrichmentService {
                 l.status() == dev.leadline.core.lead.LeadStatus.CONVERTED)).toList();
     }
 
+    /** What enrichment knows about the lead, with the lead's own fields that plugins wrote. */
     public LeadInsight insight(LeadId id) {
-        return store.insight(id);
+        LeadInsight insight = store.insight(id);
+        return leads.find(id).map(lead -> insight.withWritten(writeback.written(lead))).orElse(insight);
     }
 
     /** The weighted mean of the providers' scores; empty when no provider scored (the lead keeps its score). */

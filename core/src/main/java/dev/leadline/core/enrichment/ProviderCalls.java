@@ -16,6 +16,16 @@ public interface ProviderCalls {
     List<Called<Score>> score(LeadSnapshot lead, ActivitySummary activity);
 
     /**
+     * Whether this provider's plugin may write cleaned values ({@link dev.leadline.plugin.FieldValue#cleaned})
+     * onto leads' own fields (its {@code writeFields} setting); none may unless configured.
+     *
+     * @param provider {@code <plugin id>/<provider id>}, or a plugin id for values delivered later
+     */
+    default boolean writesFields(String provider) {
+        return false;
+    }
+
+    /**
      * One provider's answer: its value, or why there is none.
      *
      * @param provider {@code <plugin id>/<provider id>}

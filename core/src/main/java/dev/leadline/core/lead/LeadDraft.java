@@ -88,6 +88,15 @@ public final class LeadDraft {
                 : new Validated.Invalid(problems);
     }
 
+    /** One value as intake would store it in {@code field} (stripped, checked, normalised), or empty when intake would refuse it. */
+    public static Optional<String> normalised(LeadField field, String value) {
+        LeadDraft draft = new LeadDraft().set(field, value);
+        String cleaned = draft.raw.get(field);
+        List<FieldError> problems = new ArrayList<>(draft.errors);
+        String normalised = cleaned == null ? null : normalise(field, cleaned, problems);
+        return problems.isEmpty() ? Optional.ofNullable(normalised) : Optional.empty();
+    }
+
     private static boolean identifiable(Map<LeadField, String> values) {
         return List.of(LeadField.EMAIL, LeadField.PHONE, LeadField.FIRST_NAME, LeadField.LAST_NAME,
                 LeadField.COMPANY, LeadField.EXTERNAL_ID).stream().anyMatch(values::containsKey);

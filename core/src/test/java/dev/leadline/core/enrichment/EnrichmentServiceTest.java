@@ -30,6 +30,11 @@ class EnrichmentServiceTest {
     private final MemoryStore store = new MemoryStore();
     private List<ProviderCalls.Called<Enrichment>> enrichments = List.of();
     private List<ProviderCalls.Called<Score>> scores = List.of();
+    private final List<LeadSnapshot> scored = new ArrayList<>();
+    private java.util.Set<String> writers = java.util.Set.of();
+    private final dev.leadline.core.testing.InMemoryJournal journal = new dev.leadline.core.testing.InMemoryJournal();
+    private final FieldWriteback writeback = new FieldWriteback(new dev.leadline.core.testing.DirectTransactor(), leads,
+            new dev.leadline.core.activity.LeadJournal(journal, journal), journal, dev.leadline.core.account.AccountMatching.NONE);
     private final ProviderCalls providers = new ProviderCalls() {
         @Override
         public List<Called<Enrichment>> enrich(LeadSnapshot lead) {
@@ -38,7 +43,13 @@ class EnrichmentServiceTest {
 
         @Override
         public List<Called<Score>> score(LeadSnapshot lead, ActivitySummary activity) {
+            scored.add(lead);
             return scores;
+        }
+
+        @Override
+        public boolean writesFields(String provider) {
+            return writers.contains(provider.split("/")[0]);
         }
     };
 
@@ -56,6 +67,38 @@ class EnrichmentServiceTest {
         assertThat(store.values.get(lead.id())).containsEntry("industry", "Software").containsEntry("company", "Acme Inc");
         assertThat(store.provenance(lead.id()).get("industry").provider()).isEqualTo("clearbit/company");
         assertThat(leads.find(lead.id()).orElseThrow().data().get(LeadField.COMPANY)).contains("acme");
+    }
+
+    @Test
+    void cleanedValuesGoOntoTheLeadOnlyFromPluginsThatWriteFieldsAndScoringSeesTheLeadAsWritten() {
+        Lead lead = leads.insert(new NewLead(aLead().with(LeadField.FIRST_NAME, "JANE").with(LeadField.LAST_NAME, "doe").build(), null, null, T0));
+        enrichments = List.of(
+                ProviderCalls.Called.ok("enrich-email/email", Enrichment.of(List.of(FieldValue.cleaned("firstName", "Jane", 0.9, "JANE")))),
+                ProviderCalls.Called.ok("other/names", Enrichment.of(List.of(FieldValue.cleaned("lastName", "Doe", 0.9, "doe")))));
+        writers = java.util.Set.of("enrich-email");
+
+        service(EnrichmentSettings.DEFAULTS).process(lead.id());
+
+        Lead after = leads.find(lead.id()).orElseThrow();
+        assertThat(after.data().get(LeadField.FIRST_NAME)).contains("Jane");
+        assertThat(after.data().get(LeadField.LAST_NAME)).as("this plugin may not write fields").contains("doe");
+        assertThat(store.values.get(lead.id())).containsEntry("firstName", "Jane").containsEntry("lastName", "Doe");
+        assertThat(scored.get(0).fields()).containsEntry("firstName", "Jane");
+        assertThat(journal.activities).singleElement().extracting(dev.leadline.core.activity.Activity::summary)
+                .isEqualTo("firstName set to Jane from 'JANE' by enrich-email");
+    }
+
+    @Test
+    void withTheOptionOffCleanedValuesStayInTheEnrichmentOnly() {
+        Lead lead = leads.insert(new NewLead(aLead().with(LeadField.FIRST_NAME, "JANE").build(), null, null, T0));
+        enrichments = List.of(
+                ProviderCalls.Called.ok("enrich-email/email", Enrichment.of(List.of(FieldValue.cleaned("firstName", "Jane", 0.9, "JANE")))));
+
+        service(EnrichmentSettings.DEFAULTS).process(lead.id());
+
+        assertThat(leads.find(lead.id()).orElseThrow().data().get(LeadField.FIRST_NAME)).contains("JANE");
+        assertThat(leads.find(lead.id()).orElseThrow().version()).isEqualTo(lead.version());
+        assertThat(store.values.get(lead.id())).containsEntry("firstName", "Jane");
     }
 
     @Test
@@ -98,7 +141,7 @@ class EnrichmentServiceTest {
     @Test
     void rescoringEveryOpenLeadIsNeverDroppedOnlyPutOffToOnceAMinute() {
         dev.leadline.core.testing.MutableClock clock = new dev.leadline.core.testing.MutableClock(T0);
-        EnrichmentService service = new EnrichmentService(leads, store, providers, EnrichmentSettings.DEFAULTS, clock);
+        EnrichmentService service = new EnrichmentService(leads, store, providers, EnrichmentSettings.DEFAULTS, clock, writeback);
 
         service.rescoreOpenLeads();
         clock.advance(java.time.Duration.ofSeconds(20));
@@ -113,7 +156,7 @@ class EnrichmentServiceTest {
     }
 
     private EnrichmentService service(EnrichmentSettings settings) {
-        return new EnrichmentService(leads, store, providers, settings, Clock.fixed(T0, ZoneOffset.UTC));
+        return new EnrichmentService(leads, store, providers, settings, Clock.fixed(T0, ZoneOffset.UTC), writeback);
     }
 
     private static final class MemoryStore implements EnrichmentStore {

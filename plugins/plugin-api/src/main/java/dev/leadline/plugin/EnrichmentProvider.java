@@ -7,7 +7,9 @@ import org.pf4j.ExtensionPoint;
  * Fills lead fields from what is known (an email, a domain, a company name...). Called once for
  * every new lead that has at least one of the fields it {@link #needs()}, with a time limit (2 s by
  * default); a provider that throws, hangs or returns garbage is isolated and the lead goes on
- * without it. Values never overwrite what a person typed.
+ * without it. Values never overwrite what a person typed; only a value marked as the cleaned form of
+ * the lead's own one ({@link FieldValue#cleaned}) may take its place, where the plugin's
+ * {@code writeFields} setting allows and while the lead still holds what was cleaned.
  */
 public interface EnrichmentProvider extends ExtensionPoint {
     /** A stable id, unique among providers, e.g. {@code email} or {@code clearbit}. */

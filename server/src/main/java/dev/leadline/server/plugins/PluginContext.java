@@ -67,6 +67,21 @@ final class PluginContext implements ProviderContext {
         return Map.copyOf(merged);
     }
 
+    /**
+     * Whether the plugin's settings let it write cleaned values onto leads' own fields ({@code writeFields}, default false).
+     *
+     * @throws IllegalArgumentException when the setting is neither true nor false
+     */
+    static boolean writesFields(String pluginId, Map<String, String> settings) {
+        String value = settings.getOrDefault("writeFields", "false").strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("plugins." + pluginId + ".writeFields (or LEADLINE_PLUGIN_"
+                    + pluginId.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_WRITE_FIELDS) must be true or false, not '"
+                    + settings.get("writeFields") + "'");
+        }
+        return value.equals("true");
+    }
+
     private static String camel(String upperSnake) {
         StringBuilder out = new StringBuilder();
         for (String part : upperSnake.toLowerCase(Locale.ROOT).split("_+")) {

@@ -48,6 +48,8 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     private final Duration timeout;
     private final Map<String, Isolation> isolations = new ConcurrentHashMap<>();
     private volatile PluginProviders providers = PluginProviders.none();
+    /** The plugins whose settings let them write cleaned values onto leads' own fields. */
+    private final Map<String, Boolean> writers = new ConcurrentHashMap<>();
     private volatile EnrichmentService enrichment;
 
     /** One plugin as the API shows it. */
@@ -126,6 +128,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
             String id = plugin.getPluginId();
             Isolation isolation = isolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), timeout));
             PluginContext context = new PluginContext(id, config.getOrDefault(id, Map.of()), env, clock, hostServices);
+            writers.put(id, PluginContext.writesFields(id, context.config()));
             manager.getExtensions(EnrichmentProvider.class, id).forEach(p -> e.add(new PluginProviders.Bound<>(id, p, context, isolation)));
             manager.getExtensions(ScoringProvider.class, id).forEach(p -> s.add(new PluginProviders.Bound<>(id, p, context, isolation)));
         }
@@ -140,6 +143,12 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     @Override
     public List<Called<Score>> score(LeadSnapshot lead, ActivitySummary activity) {
         return providers.score(lead, activity);
+    }
+
+    @Override
+    public boolean writesFields(String provider) {
+        int slash = provider.indexOf('/');
+        return writers.getOrDefault(slash < 0 ? provider : provider.substring(0, slash), false);
     }
 
     /** Whether any enrichment or scoring provider is on (new leads then wait for them before routing). */

@@ -23,7 +23,9 @@ import org.pf4j.Extension;
  * ({@code emailType}); the company's domain from a corporate email or the website ({@code domain});
  * names and company in their usual case and without stray spaces; the phone number in E.164 with its
  * country ({@code phone}, {@code phoneCountry}), read in the lead's country (or {@code defaultRegion},
- * default US) when it has no international prefix.
+ * default US) when it has no international prefix. Names, company and phone cleaned from the lead's
+ * own values, and a domain for a lead without one, are marked as cleaned forms of its fields
+ * ({@link FieldValue#cleaned}), which the host writes onto the lead when {@code writeFields} is on.
  */
 @Extension
 public final class EmailEnrichment implements EnrichmentProvider {
@@ -55,30 +57,44 @@ public final class EmailEnrichment implements EnrichmentProvider {
             String type = lists().disposable(domain) ? "disposable" : lists().webmail(domain) ? "webmail" : "corporate";
             found.add(new FieldValue("emailType", type, 1.0));
             if (type.equals("corporate")) {
-                found.add(new FieldValue("domain", registrable(domain.replaceFirst("^www\\.", "")), 0.9));
+                found.add(domain(lead, registrable(domain.replaceFirst("^www\\.", "")), 0.9));
             }
         });
         if (emailDomain.isEmpty() || found.stream().noneMatch(v -> v.field().equals("domain"))) {
             lead.get("website").flatMap(EmailEnrichment::host).filter(h -> !lists().webmail(h))
-                    .ifPresent(h -> found.add(new FieldValue("domain", registrable(h), 0.8)));
+                    .ifPresent(h -> found.add(domain(lead, registrable(h), 0.8)));
         }
         for (String field : List.of("firstName", "lastName")) {
             lead.get(field).map(EmailEnrichment::personName).filter(n -> !n.equals(lead.get(field).orElse(null)))
-                    .ifPresent(n -> found.add(new FieldValue(field, n, 0.9)));
+                    .ifPresent(n -> found.add(ownOrEnriched(lead, field, n, 0.9)));
         }
         lead.get("company").map(c -> c.strip().replaceAll("\\s+", " ")).filter(c -> !c.equals(lead.get("company").orElse(null)))
-                .ifPresent(c -> found.add(new FieldValue("company", c, 0.9)));
-        lead.get("phone").ifPresent(raw -> phone(raw, region(lead, context)).ifPresent(found::addAll));
+                .ifPresent(c -> found.add(ownOrEnriched(lead, "company", c, 0.9)));
+        lead.get("phone").ifPresent(raw -> phone(lead, raw, region(lead, context)).ifPresent(found::addAll));
         return Enrichment.of(found);
     }
 
-    private static Optional<List<FieldValue>> phone(String raw, String region) {
+    /**
+     * A value that means the same as the lead's own one in its usual form is marked as the cleaned form of
+     * that field (the host may write it there when this plugin's {@code writeFields} is on); a value
+     * cleaned from another provider's enrichment stays an enrichment value.
+     */
+    private static FieldValue ownOrEnriched(LeadSnapshot lead, String field, String value, double confidence) {
+        return lead.fields().containsKey(field) ? FieldValue.cleaned(lead, field, value, confidence) : new FieldValue(field, value, confidence);
+    }
+
+    /** The company's domain may fill the lead's own when it has none; a domain it has is never replaced by another. */
+    private static FieldValue domain(LeadSnapshot lead, String domain, double confidence) {
+        return lead.fields().containsKey("domain") ? new FieldValue("domain", domain, confidence) : FieldValue.cleaned(lead, "domain", domain, confidence);
+    }
+
+    private static Optional<List<FieldValue>> phone(LeadSnapshot lead, String raw, String region) {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(raw, region);
             if (!PHONES.isValidNumber(number)) {
                 return Optional.empty();
             }
-            return Optional.of(List.of(new FieldValue("phone", PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), 0.95),
+            return Optional.of(List.of(ownOrEnriched(lead, "phone", PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), 0.95),
                     new FieldValue("phoneCountry", PHONES.getRegionCodeForNumber(number), 0.95)));
         } catch (NumberParseException e) {
             return Optional.empty();
