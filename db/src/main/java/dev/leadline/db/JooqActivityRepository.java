@@ -42,7 +42,8 @@ public final class JooqActivityRepository implements ActivityRepository {
     }
 
     /**
-     * Keeps each lead's {@code last_activity_at} (read by the idle view) at its newest timeline entry.
+     * Keeps each lead's {@code last_activity_at} (read by the idle view) at its newest timeline entry
+     * that is activity ({@link dev.leadline.core.activity.ActivityType#isActivity}).
      * A lead's creation and its stage changes set it in their own write, so for their entries this
      * finds the rows already up to date and changes none.
      *
@@ -52,7 +53,8 @@ public final class JooqActivityRepository implements ActivityRepository {
      */
     private void touchLeads(List<Activity> activities) {
         Map<Long, Instant> newest = new TreeMap<>();
-        activities.forEach(a -> newest.merge(a.leadId().value(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y));
+        activities.stream().filter(a -> a.type().isActivity())
+                .forEach(a -> newest.merge(a.leadId().value(), a.occurredAt(), (x, y) -> x.isAfter(y) ? x : y));
         Map<Instant, Set<Long>> leadsByTime = new HashMap<>();
         newest.forEach((lead, at) -> leadsByTime.computeIfAbsent(at, t -> new TreeSet<>()).add(lead));
         if (leadsByTime.size() > 1) {

@@ -199,6 +199,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(SALES_LEAD.OFFERED_AT, Times.toDb(stage.offeredAt()))
                 .set(SALES_LEAD.CLAIMED_AT, Times.toDb(stage.claimedAt()))
                 .set(SALES_LEAD.FIRST_TOUCHED_AT, Times.toDb(stage.firstTouchedAt()))
+                .set(SALES_LEAD.ASSIGNED_AT, Times.toDb(stage.assignedAt()))
                 .set(SALES_LEAD.UPDATED_AT, Times.toDb(at))
                 .set(SALES_LEAD.LAST_ACTIVITY_AT, activityAt(at))
                 .set(SALES_LEAD.VERSION, lead.version() + 1)
@@ -241,6 +242,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(SALES_LEAD.OFFERED_AT, DSL.val(null, SALES_LEAD.OFFERED_AT))
                 .set(SALES_LEAD.CLAIMED_AT, DSL.val(null, SALES_LEAD.CLAIMED_AT))
                 .set(SALES_LEAD.FIRST_TOUCHED_AT, DSL.val(null, SALES_LEAD.FIRST_TOUCHED_AT))
+                .set(SALES_LEAD.ASSIGNED_AT, DSL.val(null, SALES_LEAD.ASSIGNED_AT))
                 .set(SALES_LEAD.UPDATED_AT, DSL.val(null, SALES_LEAD.UPDATED_AT))
                 .set(SALES_LEAD.LAST_ACTIVITY_AT, activityAt(DSL.val(null, SALES_LEAD.LAST_ACTIVITY_AT)))
                 .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(DSL.inline(1)))
@@ -252,7 +254,8 @@ public final class JooqLeadRepository implements LeadRepository {
         for (int i : order) {
             LeadStage stage = stages.get(i);
             batch.row(stage.status().name(), stage.statusReason(), stage.queueId(), stage.ownerRepId(), Times.toDb(stage.offeredAt()),
-                    Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), when, when, when, // updated_at, activityAt's two
+                    Times.toDb(stage.claimedAt()), Times.toDb(stage.firstTouchedAt()), Times.toDb(stage.assignedAt()),
+                    when, when, when, // updated_at, activityAt's two
                     leads.get(i).id().value(), leads.get(i).version());
         }
         new JooqTransactor(dsl).inTransaction(() -> {
@@ -276,7 +279,9 @@ public final class JooqLeadRepository implements LeadRepository {
     public boolean claim(LeadId id, long queueId, long repId, Instant at) {
         return dsl.update(SALES_LEAD)
                 .set(SALES_LEAD.OWNER_REP_ID, repId)
-                .set(SALES_LEAD.CLAIMED_AT, Times.toDb(at))
+                .set(SALES_LEAD.CLAIMED_AT, DSL.coalesce(SALES_LEAD.CLAIMED_AT, DSL.val(Times.toDb(at), SALES_LEAD.CLAIMED_AT.getDataType())))
+                .set(SALES_LEAD.OFFERED_AT, DSL.coalesce(SALES_LEAD.OFFERED_AT, DSL.val(Times.toDb(at), SALES_LEAD.OFFERED_AT.getDataType())))
+                .set(SALES_LEAD.ASSIGNED_AT, Times.toDb(at))
                 .set(SALES_LEAD.UPDATED_AT, Times.toDb(at))
                 .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(1))
                 .where(SALES_LEAD.ID.eq(id.value()).and(SALES_LEAD.OWNER_REP_ID.isNull()).and(SALES_LEAD.QUEUE_ID.eq(queueId)))
@@ -332,7 +337,7 @@ public final class JooqLeadRepository implements LeadRepository {
         }
         LeadStage stage = new LeadStage(LeadStatus.valueOf(record.getStatus()), record.getStatusReason(), record.getQueueId(),
                 record.getOwnerRepId(), Times.fromDb(record.getOfferedAt()), Times.fromDb(record.getClaimedAt()),
-                Times.fromDb(record.getFirstTouchedAt()));
+                Times.fromDb(record.getFirstTouchedAt()), Times.fromDb(record.getAssignedAt()));
         return new Lead(new LeadId(record.getId()), new LeadData(fields, Json.read(record.getCustomFields())), stage, record.getScore(),
                 Json.read(record.getEnrichment()), Times.fromDb(record.getCreatedAt()), Times.fromDb(record.getUpdatedAt()),
                 record.getVersion());

@@ -15,11 +15,12 @@ import org.jooq.impl.DSL;
 
 /** The SQL column behind each field a custom view filters or sorts on, and the condition of each filter. */
 final class LeadColumns {
-    private static final Map<String, Field<?>> LIFECYCLE = Map.of(
-            "status", SALES_LEAD.STATUS, "owner", SALES_LEAD.OWNER_REP_ID, "queue", SALES_LEAD.QUEUE_ID,
-            "score", SALES_LEAD.SCORE, "createdAt", SALES_LEAD.CREATED_AT, "updatedAt", SALES_LEAD.UPDATED_AT,
-            "lastActivityAt", SALES_LEAD.LAST_ACTIVITY_AT, "offeredAt", SALES_LEAD.OFFERED_AT, "claimedAt", SALES_LEAD.CLAIMED_AT,
-            "firstTouchedAt", SALES_LEAD.FIRST_TOUCHED_AT);
+    private static final Map<String, Field<?>> LIFECYCLE = Map.ofEntries(
+            Map.entry("status", SALES_LEAD.STATUS), Map.entry("owner", SALES_LEAD.OWNER_REP_ID), Map.entry("queue", SALES_LEAD.QUEUE_ID),
+            Map.entry("score", SALES_LEAD.SCORE), Map.entry("createdAt", SALES_LEAD.CREATED_AT), Map.entry("updatedAt", SALES_LEAD.UPDATED_AT),
+            Map.entry("lastActivityAt", SALES_LEAD.LAST_ACTIVITY_AT), Map.entry("offeredAt", SALES_LEAD.OFFERED_AT),
+            Map.entry("claimedAt", SALES_LEAD.CLAIMED_AT), Map.entry("firstTouchedAt", SALES_LEAD.FIRST_TOUCHED_AT),
+            Map.entry("assignedAt", SALES_LEAD.ASSIGNED_AT));
 
     private LeadColumns() {}
 

@@ -24,6 +24,7 @@ final class StoredLeads {
         put(values, "offeredAt", s.offeredAt());
         put(values, "claimedAt", s.claimedAt());
         put(values, "firstTouchedAt", s.firstTouchedAt());
+        put(values, "assignedAt", s.assignedAt());
         return Json.write(values);
     }
 
@@ -31,7 +32,7 @@ final class StoredLeads {
         Map<String, String> v = Json.read(json);
         return new LeadStage(LeadStatus.valueOf(v.get("status")), v.get("statusReason"), longOrNull(v.get("queueId")),
                 longOrNull(v.get("ownerRepId")), instantOrNull(v.get("offeredAt")), instantOrNull(v.get("claimedAt")),
-                instantOrNull(v.get("firstTouchedAt")));
+                instantOrNull(v.get("firstTouchedAt")), instantOrNull(v.get("assignedAt")));
     }
 
     /** Standard fields by their JSON names, custom fields as {@code custom.<name>}. */

@@ -63,7 +63,7 @@ class SlaOnMariaDbTest {
         assertThat(desk.slaSweep.run(100)).isEqualTo(1);
         assertThat(reminders()).singleElement().satisfies(n -> {
             assertThat(n.destination()).isEqualTo(Destination.queue(inbound.id()));
-            assertThat(n.card().status()).isEqualTo("Reminder: untouched for 6 m");
+            assertThat(n.card().status()).isEqualTo("Reminder: untouched 6 m since it arrived");
         });
 
         desk.claims.claim(lead.id(), jane);
@@ -89,6 +89,59 @@ class SlaOnMariaDbTest {
         assertThat(desk.slaSweep.run(100)).as("the clock stopped after the last step").isZero();
     }
 
+    /**
+     * What the SLA leaves behind is what reports count from: the first offer and the first claim stay
+     * as they happened (an assignment is not a claim), every step that acted is on the timeline, and
+     * managers hear of one breach once, told how long since the lead arrived and since it moved.
+     */
+    @Test
+    void theSlaKeepsTheLeadsHistoryAndAlertsManagersOncePerBreach() {
+        Lead lead = offered();
+        desk.claims.assign(lead.id(), mia, jane, "start with Jane");
+        clock.advance(Duration.ofMinutes(31));
+        drain();
+        clock.advance(Duration.ofMinutes(61));
+        drain();
+
+        Lead now = desk.leads.find(lead.id()).orElseThrow();
+        assertThat(now.ownerRepId()).isEqualTo(omar.id());
+        assertThat(now.stage().offeredAt()).as("first offer").isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+        assertThat(now.stage().claimedAt()).as("nobody claimed it: it was assigned, then reassigned").isNull();
+        assertThat(now.stage().assignedAt()).as("with Omar since the reassignment").isEqualTo(Instant.parse("2026-11-23T09:31:00Z"));
+        assertThat(desk.outbox.withStatus("PENDING")).filteredOn(n -> Destination.rep(mia.id()).equals(n.destination())
+                && n.card().status().startsWith("SLA alert")).singleElement()
+                .satisfies(n -> assertThat(n.card().status()).isEqualTo("SLA alert: nobody else could take it; untouched 1 h 32 m since it"
+                        + " arrived; 1 h 1 m with Omar"));
+        assertThat(desk.timeline.forLead(lead.id(), 50)).filteredOn(a -> a.type() == ActivityType.SLA).extracting(a -> a.summary())
+                .containsExactly(
+                        "SLA reassignment found nobody else to take it; managers alerted: untouched 1 h 32 m since it arrived; 1 h 1 m with Omar",
+                        // the sweep ran once after each hour's wait: every step due then says how long it had been
+                        "SLA reminder to Omar: untouched 1 h 32 m since it arrived; 1 h 1 m with Omar",
+                        "SLA reminder to Omar: untouched 1 h 32 m since it arrived; 1 h 1 m with Omar",
+                        "SLA reminder to Jane: untouched 31 m since it arrived",
+                        "SLA reminder to Jane: untouched 31 m since it arrived");
+        java.time.LocalDateTime lastActivity = desk.database.dsl().select(dev.leadline.db.jooq.Tables.SALES_LEAD.LAST_ACTIVITY_AT)
+                .from(dev.leadline.db.jooq.Tables.SALES_LEAD).where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.eq(lead.id().value())).fetchOne().value1();
+        assertThat(Times.fromDb(lastActivity)).as("the SLA's own entries are not activity on the lead: the reassignment was the last")
+                .isEqualTo(Instant.parse("2026-11-23T09:31:00Z"));
+    }
+
+    @Test
+    void aClaimIsKeptAsTheFirstClaimWhenTheLeadMovesOn() {
+        Lead lead = offered();
+        clock.advance(Duration.ofMinutes(2));
+        desk.claims.claim(lead.id(), jane);
+        clock.advance(Duration.ofMinutes(1));
+        desk.claims.release(lead.id(), jane);
+        clock.advance(Duration.ofMinutes(1));
+        desk.claims.claim(lead.id(), omar);
+
+        Lead now = desk.leads.find(lead.id()).orElseThrow();
+        assertThat(now.stage().offeredAt()).isEqualTo(Instant.parse("2026-11-23T09:00:00Z"));
+        assertThat(now.stage().claimedAt()).as("Jane's claim").isEqualTo(Instant.parse("2026-11-23T09:02:00Z"));
+        assertThat(now.stage().assignedAt()).as("Omar's").isEqualTo(Instant.parse("2026-11-23T09:04:00Z"));
+    }
+
     @Test
     void withBusinessHoursAnOfferLateOnFridayIsDueOnMondayMorning() {
         desk.slaPolicies.set(inbound.id(), Optional.of(SlaPolicy.parse("sla", List.of(new SlaPolicy.StepSpec("5m", "remind")),
@@ -102,7 +155,7 @@ class SlaOnMariaDbTest {
         assertThat(desk.slaSweep.run(100)).as("Monday 09:02 Berlin: 4 working minutes").isZero();
         clock.set(Instant.parse("2026-11-30T08:03:00Z"));
         assertThat(desk.slaSweep.run(100)).isEqualTo(1);
-        assertThat(reminders()).singleElement().satisfies(n -> assertThat(n.card().status()).isEqualTo("Reminder: untouched for 5 m"));
+        assertThat(reminders()).singleElement().satisfies(n -> assertThat(n.card().status()).isEqualTo("Reminder: untouched 5 m since it arrived"));
     }
 
     @Test

@@ -62,7 +62,7 @@ final class TestDesk implements AutoCloseable {
         routing = JooqRouting.wire(dsl, tx, leads, journal, team, new dev.leadline.core.notify.Alerts(outbox, cards, team), audit, clock,
                 java.time.Duration.ZERO, JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock));
         slaSweep = new SlaSweep(tx, leads, slaClocks, slaPolicies, new QueueSlaActions(new dev.leadline.core.notify.Alerts(outbox, cards, team),
-                routing.routing()), clock);
+                routing.routing(), journal, team), clock);
         qualification = new QualificationService(tx, leads, journal, QualificationService.DEFAULT_DISQUALIFY_REASONS, clock);
         scheduling = new SchedulingService(tx, leads, schedule, journal, clock);
         accounts = new JooqAccountRepository(dsl);

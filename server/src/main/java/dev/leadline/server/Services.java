@@ -185,7 +185,7 @@ public record Services(
                 conversion,
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
                 slaPolicies,
-                new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(alerts, routing.routing()), clock),
+                new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(alerts, routing.routing(), journal, team), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),
                 new DailyDigest(transactor, team, leads, new JooqDigestLog(dsl), outbox, clock),
                 timeline,

@@ -9,5 +9,15 @@ public enum ActivityType {
     /** Other leads merged into this one, or this one into another. */
     MERGED,
     /** A merge undone. */
-    UNMERGED
+    UNMERGED,
+    /** An SLA step acted on the lead (a reminder, a reassignment that found nobody, a manager alert). */
+    SLA;
+
+    /**
+     * Whether an entry of this kind is activity on the lead (it moves {@code lastActivityAt}, which the
+     * idle view reads); the SLA's own entries are about the lack of it.
+     */
+    public boolean isActivity() {
+        return this != SLA;
+    }
 }

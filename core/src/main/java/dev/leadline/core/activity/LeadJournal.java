@@ -71,6 +71,11 @@ public final class LeadJournal {
         announcer.announceAll(changes);
     }
 
+    /** Something that happened about a lead without changing it (e.g. an SLA reminder): on its timeline only. */
+    public void noted(dev.leadline.core.lead.LeadId lead, ActivityType type, Actor actor, String summary, Instant at) {
+        activities.appendAll(List.of(new Activity(lead, type, actor, at, summary)));
+    }
+
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
         audit.record(List.of(entry(before, after, "updated", actor, at)));

@@ -82,7 +82,7 @@ public final class ClaimService {
                 return new LeadOutcome.WrongState(lead.id() + " did not come through a queue; a manager can assign it");
             }
             Instant now = clock.instant();
-            Lead after = leads.updateStage(lead, lead.stage().released(), now);
+            Lead after = leads.updateStage(lead, lead.stage().released(now), now);
             String queue = team.queue(lead.queueId()).map(LeadQueue::name).orElse("its queue");
             journal.changed(lead, after, ActivityType.RELEASED, by.actor(), "Released back to " + queue + " by " + rep.name(),
                     null, now);
@@ -142,7 +142,7 @@ public final class ClaimService {
             return new LeadOutcome.WrongState(lead.id() + " is no longer offered to this queue");
         }
         String owner = team.rep(lead.ownerRepId()).map(Rep::name).orElse("rep " + lead.ownerRepId());
-        return new LeadOutcome.AlreadyClaimed(lead, lead.ownerRepId(), owner, lead.stage().claimedAt());
+        return new LeadOutcome.AlreadyClaimed(lead, lead.ownerRepId(), owner, lead.stage().assignedAt());
     }
 
     private Lead load(LeadId id) {

@@ -99,8 +99,7 @@ public final class MergeService {
         List<LeadMerge.Member> members = new ArrayList<>();
         for (Lead lead : merged) {
             members.add(new LeadMerge.Member(lead.id(), lead.stage()));
-            LeadStage tomb = new LeadStage(LeadStatus.MERGED, principal.id().toString(), null, null, lead.stage().offeredAt(),
-                    lead.stage().claimedAt(), lead.stage().firstTouchedAt());
+            LeadStage tomb = lead.stage().mergedInto(principal.id());
             Lead after = leads.updateStage(lead, tomb, now);
             journal.changed(lead, after, ActivityType.MERGED, actor, "Merged into " + principal.id() + " by " + actor, null, now);
         }

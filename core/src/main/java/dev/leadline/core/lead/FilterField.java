@@ -26,7 +26,7 @@ public record FilterField(String name, Kind kind, Optional<LeadField> standard) 
             Stream.of(lifecycle("status", Kind.STATUS), lifecycle("owner", Kind.REP), lifecycle("queue", Kind.QUEUE),
                     lifecycle("score", Kind.NUMBER), lifecycle("createdAt", Kind.TIME), lifecycle("updatedAt", Kind.TIME),
                     lifecycle("lastActivityAt", Kind.TIME), lifecycle("offeredAt", Kind.TIME), lifecycle("claimedAt", Kind.TIME),
-                    lifecycle("firstTouchedAt", Kind.TIME)))
+                    lifecycle("firstTouchedAt", Kind.TIME), lifecycle("assignedAt", Kind.TIME)))
             .collect(Collectors.toUnmodifiableMap(FilterField::name, Function.identity()));
 
     private static FilterField lifecycle(String name, Kind kind) {

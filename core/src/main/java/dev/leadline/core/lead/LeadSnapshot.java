@@ -46,6 +46,7 @@ public final class LeadSnapshot {
         put(values, "offeredAt", stage.offeredAt());
         put(values, "claimedAt", stage.claimedAt());
         put(values, "firstTouchedAt", stage.firstTouchedAt());
+        put(values, "assignedAt", stage.assignedAt());
         values.put("version", Integer.toString(lead.version()));
         return values;
     }

@@ -39,6 +39,16 @@ public record SlaPolicy(List<Step> steps, Set<Touch> touches, Optional<BusinessH
         return hours.map(h -> h.hours().plus(start, after, h.zone())).orElseGet(() -> start.plus(after));
     }
 
+    /**
+     * Whether the managers were already told of this breach by the time step {@code index} is due: an
+     * earlier step alerted them, or an earlier reassignment did (one that had succeeded would have
+     * started the clock again, so an earlier one in the same run found nobody and alerted).
+     */
+    public boolean alertedBefore(int index) {
+        return steps.subList(0, Math.min(index, steps.size())).stream()
+                .anyMatch(s -> s.action() == Action.ALERT_MANAGER || s.action() == Action.REASSIGN);
+    }
+
     /** How long the lead has been untouched, in the time this policy counts. */
     public Duration untouched(Instant start, Instant now) {
         return hours.map(h -> h.hours().between(start, now, h.zone())).orElseGet(() -> Duration.between(start, now));

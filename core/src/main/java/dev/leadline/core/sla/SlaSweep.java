@@ -4,7 +4,6 @@ import dev.leadline.core.common.Transactor;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -12,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Acts on SLA steps that are due: each due lead, in its own transaction, gets the step's action and
- * its clock moves to the next step (or stops after the last). Runs on one node at a time (a
+ * its clock moves to the next step (or stops after the last). Managers are alerted once per breach:
+ * by a reassignment that found nobody, or by an alert step, whichever comes first. Runs on one node at a time (a
  * recurring persistent job), and is safe to run again: a step is done once because the clock
  * advances in the same transaction.
  */
@@ -56,18 +56,20 @@ public final class SlaSweep {
             return false;
         }
         Lead lead = found.get();
-        Duration untouched = policy.get().untouched(due.startedAt(), now);
-        log.info("SLA step {} ({}) for lead {} untouched for {}", due.step() + 1, step.get().action(), lead.id(), untouched);
+        SlaPolicy rules = policy.get();
+        Untouched untouched = new Untouched(rules.untouched(first(lead.stage().offeredAt(), due.startedAt()), now),
+                rules.untouched(first(lead.stage().assignedAt(), due.startedAt()), now));
+        log.info("SLA step {} ({}) for lead {}: {}", due.step() + 1, step.get().action(), lead.id(), untouched.words(null));
         boolean restarted = false;
+        boolean alerted = rules.alertedBefore(due.step());
         switch (step.get().action()) {
             case REMIND -> actions.remind(lead, untouched, now);
-            case REASSIGN -> {
-                restarted = actions.reassign(lead, untouched, now);
-                if (!restarted) {
+            case REASSIGN -> restarted = actions.reassign(lead, untouched, !alerted, now);
+            case ALERT_MANAGER -> {
+                if (!alerted) {
                     actions.alertManagers(lead, untouched, now);
                 }
             }
-            case ALERT_MANAGER -> actions.alertManagers(lead, untouched, now);
         }
         if (!restarted) {
             Optional<SlaPolicy.Step> next = policy.get().step(due.step() + 1);
@@ -78,5 +80,9 @@ public final class SlaSweep {
             }
         }
         return true;
+    }
+
+    private static Instant first(Instant fact, Instant clockStart) {
+        return fact != null && fact.isBefore(clockStart) ? fact : clockStart;
     }
 }

@@ -20,9 +20,9 @@ class LeadSnapshotTest {
         LeadSnapshot.Delta delta = LeadSnapshot.changes(NEW, assigned);
 
         assertThat(delta.after()).containsOnly(Map.entry("queueId", "3"), Map.entry("ownerRepId", "11"), Map.entry("offeredAt", T0.toString()),
-                Map.entry("claimedAt", T0.toString()), Map.entry("version", "2"));
+                Map.entry("assignedAt", T0.toString()), Map.entry("version", "2"));
         assertThat(delta.before()).containsOnly(Map.entry("queueId", ""), Map.entry("ownerRepId", ""), Map.entry("offeredAt", ""),
-                Map.entry("claimedAt", ""), Map.entry("version", "1"));
+                Map.entry("assignedAt", ""), Map.entry("version", "1"));
         assertThat(LeadSnapshot.of(assigned)).containsEntry("company", "Acme");
     }
 
@@ -30,7 +30,7 @@ class LeadSnapshotTest {
     void aClearedValueIsEmptyAfter() {
         Lead owned = new Lead(NEW.id(), NEW.data(), NEW.stage().ownedBy(11, T0), null, Map.of(), T0, T0, 2);
         LeadData withoutCompany = new LeadDataBuilder().with(LeadField.LAST_NAME, "Lovelace").build();
-        Lead released = new Lead(NEW.id(), withoutCompany, owned.stage().released(), null, Map.of(), T0, T0, 3);
+        Lead released = new Lead(NEW.id(), withoutCompany, owned.stage().released(T0), null, Map.of(), T0, T0, 3);
 
         LeadSnapshot.Delta delta = LeadSnapshot.changes(owned, released);
 

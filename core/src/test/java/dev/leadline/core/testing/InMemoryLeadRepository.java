@@ -150,7 +150,7 @@ public final class InMemoryLeadRepository implements LeadRepository {
             throw new ConcurrentUpdateException("lead", lead.id(), lead.version());
         }
         LeadStage stored = new LeadStage(stage.status(), stage.statusReason(), stage.queueId(), stage.ownerRepId(),
-                micros(stage.offeredAt()), micros(stage.claimedAt()), micros(stage.firstTouchedAt()));
+                micros(stage.offeredAt()), micros(stage.claimedAt()), micros(stage.firstTouchedAt()), micros(stage.assignedAt()));
         Lead updated = new Lead(current.id(), current.data(), stored, current.score(), current.enrichment(), current.createdAt(),
                 at.truncatedTo(ChronoUnit.MICROS), current.version() + 1);
         leads.put(updated.id().value(), updated);
@@ -174,7 +174,7 @@ public final class InMemoryLeadRepository implements LeadRepository {
         if (current == null || current.ownerRepId() != null || current.queueId() == null || current.queueId() != queueId) {
             return false;
         }
-        updateStage(current, current.stage().ownedBy(repId, at), at);
+        updateStage(current, current.stage().claimedBy(repId, at), at);
         return true;
     }
 

@@ -90,6 +90,7 @@ final class LeadJson {
         out.put("offeredAt", text(lead.stage().offeredAt()));
         out.put("claimedAt", text(lead.stage().claimedAt()));
         out.put("firstTouchedAt", text(lead.stage().firstTouchedAt()));
+        out.put("assignedAt", text(lead.stage().assignedAt()));
         out.put("score", lead.score());
         out.put("enrichment", lead.enrichment());
         out.put("createdAt", lead.createdAt().toString());
