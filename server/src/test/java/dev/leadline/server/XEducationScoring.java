@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +30,12 @@ import java.util.concurrent.Future;
 
 /**
  * score-bayes measured through a running server, the way a customer meets it: the X Education leads
- * ({@code ../shared/data/x-education/Leads.csv}) imported as one CSV, shuffled with seed 42 and split
- * 70/30; the outcomes of the 70 % recorded through the API (a manager assigns the lead to a rep, who
- * converts or disqualifies it; {@value #CLIENTS} clients at once); the model's state read from
- * {@code GET /api/v1/plugins/score-bayes} until it has learned from all of them; then each of the other
- * 30 % read back once that model scored it: ROC AUC, Brier score, abstentions, leads left unscored; and
- * a probe lead that gives none of the fields the model learned from. Used by {@code XEducationScoringTest}
+ * ({@code ../shared/data/x-education/Leads.csv}), shuffled with seed 42 and split 70/30. The 70 % are
+ * imported as CSV and their outcomes recorded through the API (a manager assigns the lead to a rep, who
+ * converts or disqualifies it; {@value #CLIENTS} clients at once); the model's state is read from
+ * {@code GET /api/v1/plugins/score-bayes} until it has learned from all of them; then the other 30 %
+ * arrive as a second CSV import and each is read back once that model scored it: ROC AUC, Brier score,
+ * abstentions, leads left unscored. Last, a probe lead that gives none of the fields the model learned from. Used by {@code XEducationScoringTest}
  * and by {@code bench/run XEducationBench} (the built jar), so both measure the same thing.
  */
 public final class XEducationScoring {
@@ -50,13 +51,14 @@ public final class XEducationScoring {
 
     /** What one run measured; {@code model} is score-bayes' state when it had learned from every outcome. */
     public record Result(String columns, int testLeads, int scored, int abstained, int unscored, double auc, double brier,
-                         JsonNode model, JsonNode probe, double importSeconds, double outcomesSeconds, double scoringSeconds) {
+                         JsonNode model, JsonNode probe, double importSeconds, double outcomesSeconds, double learningSeconds,
+                         double scoringSeconds) {
         public String summary() {
             return String.format("X Education through the server, %s: %d test leads, %d scored, %d abstained, %d unscored;"
-                            + " ROC AUC %.4f, Brier %.4f; import %.1f s, %d outcomes recorded in %.1f s, test leads scored %.1f s"
-                            + " after the model learned from them (its hold-out AUC %s); probe lead: %s",
-                    columns, testLeads, scored, abstained, unscored, auc, brier, importSeconds, model.path("outcomesLearned").asInt(),
-                    outcomesSeconds, scoringSeconds, model.path("holdOutAuc"), probe);
+                            + " ROC AUC %.4f, Brier %.4f (the model's own hold-out AUC %s). Import %.1f s, %d outcomes recorded in %.1f s,"
+                            + " model learned from them %.1f s later, the test leads imported and scored in %.1f s. Probe lead: %s",
+                    columns, testLeads, scored, abstained, unscored, auc, brier, model.path("holdOutAuc"), importSeconds,
+                    model.path("outcomesLearned").asInt(), outcomesSeconds, learningSeconds, scoringSeconds, probe);
         }
     }
 
@@ -81,23 +83,22 @@ public final class XEducationScoring {
 
     /** One run on a server that holds no leads yet; {@code leaveOut} names columns the import leaves out. */
     public Result run(List<Map<String, String>> rows, List<String> leaveOut) throws Exception {
-        int cut = (int) (rows.size() * 0.7);
+        List<Map<String, String>> learn = rows.subList(0, (int) (rows.size() * 0.7));
+        List<Map<String, String>> test = rows.subList(learn.size(), rows.size());
         long t0 = System.nanoTime();
-        JsonNode imported = JSON.readTree(send("POST", "/api/v1/leads/import?notify=false", csv(rows, leaveOut), "text/csv").body());
-        if (imported.path("imported").asInt() != rows.size()) {
-            throw new IllegalStateException("the import took " + imported.path("imported") + " of " + rows.size() + " rows: " + imported);
-        }
-        Map<String, String> leadOf = leadsByNumber();
+        Map<String, String> leadOf = importLeads(learn, leaveOut);
         long t1 = System.nanoTime();
-        recordOutcomes(rows.subList(0, cut), leadOf);
+        recordOutcomes(learn, leadOf);
         long t2 = System.nanoTime();
-        JsonNode model = waitForModel(cut);
-        Map<String, JsonNode> scores = scoresBy(model, rows.subList(cut, rows.size()).stream().map(r -> leadOf.get(r.get("Lead Number"))).toList());
+        JsonNode model = waitForModel(learn.size());
         long t3 = System.nanoTime();
+        leadOf = importLeads(test, leaveOut);
+        Map<String, JsonNode> scores = scoresBy(model, List.copyOf(leadOf.values()));
+        long t4 = System.nanoTime();
         JsonNode probe = probe(model);
         List<double[]> scored = new ArrayList<>();
         int abstained = 0;
-        for (Map<String, String> row : rows.subList(cut, rows.size())) {
+        for (Map<String, String> row : test) {
             JsonNode s = scores.get(leadOf.get(row.get("Lead Number")));
             if (s != null && abstainedIn(s)) {
                 abstained++;
@@ -106,8 +107,20 @@ public final class XEducationScoring {
             }
         }
         String columns = leaveOut.isEmpty() ? "every column" : "without " + String.join(" and ", leaveOut);
-        return new Result(columns, rows.size() - cut, scored.size(), abstained, rows.size() - cut - scores.size(), auc(scored),
-                brier(scored), model, probe, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        return new Result(columns, test.size(), scored.size(), abstained, test.size() - scores.size(), auc(scored), brier(scored), model,
+                probe, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+    }
+
+    /** Imports the rows as one CSV; every row must become a lead. Returns the new leads by {@code Lead Number}. */
+    private Map<String, String> importLeads(List<Map<String, String>> rows, List<String> leaveOut) throws Exception {
+        Map<String, String> before = leadsByNumber();
+        JsonNode report = JSON.readTree(send("POST", "/api/v1/leads/import?notify=false", csv(rows, leaveOut), "text/csv").body());
+        if (report.path("imported").asInt() != rows.size()) {
+            throw new IllegalStateException("the import took " + report.path("imported") + " of " + rows.size() + " rows: " + report);
+        }
+        Map<String, String> leads = leadsByNumber();
+        leads.keySet().removeAll(before.keySet());
+        return leads;
     }
 
     private static String csv(List<Map<String, String>> rows, List<String> leaveOut) {
@@ -163,11 +176,19 @@ public final class XEducationScoring {
         }
     }
 
-    /** Each lead's score-bayes score once {@code model} (or a later one) scored it; leads never so scored are missing. */
+    /**
+     * Each lead's score-bayes score once {@code model} (or a later one) scored it; leads never so scored are
+     * missing. The server scores waiting leads oldest first, so only the newest is asked after until it is
+     * scored; then every lead is read, again each second for those not scored yet.
+     */
     private Map<String, JsonNode> scoresBy(JsonNode model, List<String> leads) throws Exception {
         Instant trainedAt = Instant.parse(model.path("trainedAt").asText());
-        Map<String, JsonNode> scores = new HashMap<>();
+        String newest = leads.stream().max(Comparator.comparingLong(id -> Long.parseLong(id.replaceAll("\\D", "")))).orElseThrow();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (bayesScore(newest, trainedAt).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        Map<String, JsonNode> scores = new HashMap<>();
         while (scores.size() < leads.size() && System.nanoTime() < deadline) {
             for (String lead : leads) {
                 if (!scores.containsKey(lead)) {
