@@ -34,6 +34,8 @@ import dev.leadline.core.sla.SlaClockStarter;
 import dev.leadline.core.sla.SlaPolicies;
 import dev.leadline.core.sla.SlaSweep;
 import dev.leadline.core.sla.SpeedToLeadReport;
+import dev.leadline.core.report.EventRecorder;
+import dev.leadline.core.report.Reports;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.core.views.SavedViewService;
 import dev.leadline.db.Database;
@@ -71,6 +73,7 @@ import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.db.JooqSlaClocks;
 import dev.leadline.db.JooqSlaPolicies;
 import dev.leadline.db.JooqSpeedSamples;
+import dev.leadline.db.JooqLeadEvents;
 import dev.leadline.db.JooqTokenRepository;
 import dev.leadline.db.JooqTransactor;
 import org.jooq.DSLContext;
@@ -90,6 +93,7 @@ public record Services(
         SchedulingService scheduling,
         ConversionService conversion,
         SpeedToLeadReport speedToLead,
+        Reports reports,
         SlaPolicies slaPolicies,
         SlaSweep slaSweep,
         MeetingReminders meetingReminders,
@@ -149,8 +153,9 @@ public record Services(
         AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl(), accountMatching);
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
+        JooqLeadEvents leadEvents = new JooqLeadEvents(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
-                new EngagementRescorer(new JooqEnrichmentStore(dsl))));
+                new EngagementRescorer(new JooqEnrichmentStore(dsl))), new EventRecorder(leadEvents));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);
@@ -184,6 +189,7 @@ public record Services(
                 scheduling,
                 conversion,
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
+                new Reports(leadEvents, team, leads, clock),
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(alerts, routing.routing(), journal, team), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),

@@ -17,15 +17,21 @@ public final class LeadJournal {
     private final ActivityRepository activities;
     private final AuditLog audit;
     private final LeadAnnouncer announcer;
+    private final LeadFacts facts;
 
     public LeadJournal(ActivityRepository activities, AuditLog audit) {
         this(activities, audit, LeadAnnouncer.NONE);
     }
 
     public LeadJournal(ActivityRepository activities, AuditLog audit, LeadAnnouncer announcer) {
+        this(activities, audit, announcer, LeadFacts.NONE);
+    }
+
+    public LeadJournal(ActivityRepository activities, AuditLog audit, LeadAnnouncer announcer, LeadFacts facts) {
         this.activities = activities;
         this.audit = audit;
         this.announcer = announcer;
+        this.facts = facts;
     }
 
     public void created(List<Lead> leads, ActivityType type, Actor actor, String summary) {
@@ -43,12 +49,14 @@ public final class LeadJournal {
         }
         activities.appendAll(entries);
         audit.record(changes);
+        facts.created(leads, actor);
     }
 
     /** A change to where the lead stands (claim, status, ...), with an optional longer text. */
     public void changed(Lead before, Lead after, ActivityType type, Actor actor, String summary, String details, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), type, actor, at, summary, details)));
         audit.record(List.of(entry(before, after, type.name().toLowerCase(java.util.Locale.ROOT), actor, at)));
+        facts.changed(List.of(new Change(before, after, type, summary, details, at)), actor);
         announcer.announce(before, after, type, summary, at);
     }
 
@@ -68,12 +76,14 @@ public final class LeadJournal {
         }
         activities.appendAll(entries);
         audit.record(records);
+        facts.changed(changes, actor);
         announcer.announceAll(changes);
     }
 
-    /** Something that happened about a lead without changing it (e.g. an SLA reminder): on its timeline only. */
-    public void noted(dev.leadline.core.lead.LeadId lead, ActivityType type, Actor actor, String summary, Instant at) {
-        activities.appendAll(List.of(new Activity(lead, type, actor, at, summary)));
+    /** An SLA step ({@code remind}, {@code reassign}, {@code alert-manager}) that acted on the lead: on its timeline and in its facts. */
+    public void slaStep(Lead lead, String step, Actor actor, String summary, Instant at) {
+        activities.appendAll(List.of(new Activity(lead.id(), ActivityType.SLA, actor, at, summary)));
+        facts.slaStep(lead, step, at);
     }
 
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {

@@ -1,6 +1,5 @@
 package dev.leadline.core.sla;
 
-import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
@@ -36,7 +35,7 @@ public final class QueueSlaActions implements SlaActions {
         Destination to = lead.ownerRepId() != null ? Destination.rep(lead.ownerRepId()) : Destination.queue(lead.queueId());
         String words = untouched.words(where(lead));
         alerts.post(lead, to, "Reminder: " + words, "remind-" + at.toEpochMilli(), at);
-        journal.noted(lead.id(), ActivityType.SLA, SLA, "SLA reminder to " + who(lead) + ": " + words, at);
+        journal.slaStep(lead, "remind", SLA, "SLA reminder to " + who(lead) + ": " + words, at);
     }
 
     @Override
@@ -48,7 +47,7 @@ public final class QueueSlaActions implements SlaActions {
         if (andAlert) {
             alerts.managers(lead, "SLA alert: nobody else could take it; " + words, "alert-" + at.toEpochMilli(), at);
         }
-        journal.noted(lead.id(), ActivityType.SLA, SLA, "SLA reassignment found nobody else to take it" + (andAlert ? "; managers alerted" : "")
+        journal.slaStep(lead, "reassign", SLA, "SLA reassignment found nobody else to take it" + (andAlert ? "; managers alerted" : "")
                 + ": " + words, at);
         return false;
     }
@@ -57,7 +56,7 @@ public final class QueueSlaActions implements SlaActions {
     public void alertManagers(Lead lead, Untouched untouched, Instant at) {
         String words = untouched.words(where(lead));
         alerts.managers(lead, "SLA alert: " + words, "alert-" + at.toEpochMilli(), at);
-        journal.noted(lead.id(), ActivityType.SLA, SLA, "SLA alert to managers: " + words, at);
+        journal.slaStep(lead, "alert-manager", SLA, "SLA alert to managers: " + words, at);
     }
 
     /** Where the lead is now, as the second half of "untouched ...; 1 m with Bob". */

@@ -42,7 +42,7 @@ public final class HttpApi {
                 services.team(), services.leads(), services.timeline(), services.routing());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
-        ReportController reports = new ReportController(services.speedToLead(), deps.clock());
+        ReportController reports = new ReportController(services.speedToLead(), services.reports(), services.team(), deps.clock());
         DuplicateController duplicates = new DuplicateController(services.duplicates());
         MergeController merges = new MergeController(json, services.merges(), services.team());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
@@ -81,6 +81,7 @@ public final class HttpApi {
             routes.before("/api/v1/*", auth::authenticate);
             routes.post("/api/v1/leads", leads::create);
             routes.get("/api/v1/leads", leads::list);
+            routes.get("/api/v1/leads.csv", leads::listCsv);
             routes.post("/api/v1/leads/import", imports::upload);
             routes.get("/api/v1/leads/{id}", leads::get);
             routes.post("/api/v1/leads/{id}/claim", lifecycle::claim);
@@ -102,6 +103,10 @@ public final class HttpApi {
             routes.put("/api/v1/views/{name}", views::save);
             routes.delete("/api/v1/views/{name}", views::delete);
             routes.get("/api/v1/reports/speed-to-lead", reports::speedToLead);
+            routes.get("/api/v1/reports/funnel", reports::funnel);
+            routes.get("/api/v1/reports/conversion", reports::conversion);
+            routes.get("/api/v1/reports/reps", reports::reps);
+            routes.get("/api/v1/reports/trends", reports::trends);
             routes.post("/api/v1/leads/{id}/meetings", scheduling::book);
             routes.get("/api/v1/leads/{id}/meetings", scheduling::meetingsOfLead);
             routes.get("/api/v1/meetings/{ref}", scheduling::show);

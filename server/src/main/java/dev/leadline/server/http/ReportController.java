@@ -1,9 +1,20 @@
 package dev.leadline.server.http;
 
+import dev.leadline.core.access.Caller;
+import dev.leadline.core.access.TokenRole;
 import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.report.ReportFilter;
+import dev.leadline.core.report.ReportTable;
+import dev.leadline.core.report.Reports;
 import dev.leadline.core.sla.SpeedToLeadReport;
+import dev.leadline.core.team.Role;
+import dev.leadline.core.team.TeamService;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,15 +24,110 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** {@code GET /api/v1/reports/speed-to-lead?from=&to=&by=rep|queue|source}: durations in seconds. */
+/**
+ * {@code GET /api/v1/reports/{funnel|conversion|reps|trends}?from=&to=&by=&source=&campaign=&queue=&rep=&tz=} as JSON, or as
+ * CSV with {@code Accept: text/csv} or {@code format=csv}; and {@code GET /api/v1/reports/speed-to-lead} (durations in seconds).
+ * A REP token whose rep is not a manager sees only its rep's numbers.
+ */
 final class ReportController {
     private final SpeedToLeadReport speed;
+    private final Reports reports;
+    private final TeamService team;
     private final Clock clock;
 
-    ReportController(SpeedToLeadReport speed, Clock clock) {
+    ReportController(SpeedToLeadReport speed, Reports reports, TeamService team, Clock clock) {
         this.speed = speed;
+        this.reports = reports;
+        this.team = team;
         this.clock = clock;
+    }
+
+    void funnel(Context ctx) throws IOException {
+        send(ctx, "funnel", reports::funnel);
+    }
+
+    void conversion(Context ctx) throws IOException {
+        send(ctx, "conversion", reports::conversion);
+    }
+
+    void reps(Context ctx) throws IOException {
+        send(ctx, "reps", reports::reps);
+    }
+
+    void trends(Context ctx) throws IOException {
+        send(ctx, "trends", reports::trends);
+    }
+
+    private void send(Context ctx, String name, Function<ReportFilter, ReportTable> report) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, values) -> params.put(key, values.isEmpty() ? "" : values.get(0)));
+        String format = Optional.ofNullable(params.remove("format")).orElse("");
+        if (!format.isEmpty() && !format.equals("json") && !format.equals("csv")) {
+            throw new ValidationException("format", "must be json or csv");
+        }
+        ReportFilter filter = ownNumbers(ctx, ReportFilter.parse(params, Reports.GROUPINGS.get(name), team, clock.instant()));
+        ReportTable table = report.apply(filter);
+        boolean csv = format.equals("csv") || format.isEmpty() && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/csv");
+        if (csv) {
+            writeCsv(ctx, table);
+        } else {
+            ctx.json(json(table));
+        }
+    }
+
+    /** A rep who is not a manager sees only their own numbers. */
+    private static ReportFilter ownNumbers(Context ctx, ReportFilter filter) {
+        Caller caller = Authenticator.caller(ctx);
+        if (caller.role() != TokenRole.REP || caller.rep().role() != Role.REP) {
+            return filter;
+        }
+        if (filter.rep().isPresent() && filter.rep().get().id() != caller.rep().id()) {
+            throw new HttpProblem(403, "forbidden", "a rep sees only their own numbers: leave out rep or name " + caller.rep().email());
+        }
+        return filter.withRep(caller.rep());
+    }
+
+    private static Map<String, Object> json(ReportTable table) {
+        ReportFilter f = table.filter();
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("source", f.source().orElse(null));
+        filters.put("campaign", f.campaign().orElse(null));
+        filters.put("queue", f.queue().map(q -> q.name()).orElse(null));
+        filters.put("rep", f.rep().map(r -> r.email()).orElse(null));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("report", table.report());
+        out.put("from", f.from().toString());
+        out.put("to", f.to().toString());
+        out.put("tz", f.zone().getId());
+        out.put("by", f.by());
+        out.put("filters", filters);
+        out.put("columns", table.columns());
+        out.put("rows", table.rows());
+        return out;
+    }
+
+    private static void writeCsv(Context ctx, ReportTable table) throws IOException {
+        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + table.report() + ".csv\"");
+        try (CsvWriter csv = new CsvWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+            csv.row(table.columns());
+            for (Map<String, Object> row : table.rows()) {
+                csv.row(table.columns().stream().map(c -> cell(row.get(c))).toList());
+            }
+        }
+    }
+
+    /** A cell's text: counts by name as {@code name: n; other: m}. */
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Map<?, ?> counts) {
+            return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+        }
+        return value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
     }
 
     void speedToLead(Context ctx) {

@@ -1,0 +1,33 @@
+package dev.leadline.core.activity;
+
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.lead.Lead;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Hears every journaled change to keep the facts reports count from, inside the change's transaction;
+ * the journal tells it, so that no change reaches the timeline without reaching the facts.
+ */
+public interface LeadFacts {
+    LeadFacts NONE = new LeadFacts() {
+        @Override
+        public void created(List<Lead> leads, Actor actor) {
+        }
+
+        @Override
+        public void changed(List<LeadJournal.Change> changes, Actor actor) {
+        }
+
+        @Override
+        public void slaStep(Lead lead, String step, Instant at) {
+        }
+    };
+
+    void created(List<Lead> leads, Actor actor);
+
+    void changed(List<LeadJournal.Change> changes, Actor actor);
+
+    /** An SLA step ({@code remind}, {@code reassign}, {@code alert-manager}) acted on the lead. */
+    void slaStep(Lead lead, String step, Instant at);
+}

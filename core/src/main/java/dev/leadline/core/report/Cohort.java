@@ -1,0 +1,65 @@
+package dev.leadline.core.report;
+
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.TeamService;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The leads a cohort report counts: created in the period, not merged away, of the source, campaign,
+ * queue (the first one it reached) and rep (who converted it, else who had it last) asked for; and
+ * their grouping.
+ */
+final class Cohort {
+    static final String NONE = "(none)";
+
+    private Cohort() {}
+
+    static boolean matches(LeadHistory lead, ReportFilter filter) {
+        return !lead.mergedAway() && !lead.createdAt().isBefore(filter.from()) && lead.createdAt().isBefore(filter.to())
+                && sameLead(lead, filter)
+                && filter.queue().map(q -> Long.valueOf(q.id()).equals(lead.queueId())).orElse(true)
+                && filter.rep().map(r -> Long.valueOf(r.id()).equals(lead.repId())).orElse(true);
+    }
+
+    /** The lead's own fields asked for: source and campaign, ignoring case. */
+    static boolean sameLead(LeadHistory lead, ReportFilter filter) {
+        return filter.source().map(s -> s.equalsIgnoreCase(lead.source())).orElse(true)
+                && filter.campaign().map(c -> c.equalsIgnoreCase(lead.campaign())).orElse(true);
+    }
+
+    /** The cohort's leads by group, groups in order of their names. */
+    static Map<String, List<LeadHistory>> grouped(List<LeadHistory> leads, ReportFilter filter, TeamService team) {
+        Function<LeadHistory, String> key = key(filter.by(), filter.zone(), team);
+        Map<String, List<LeadHistory>> groups = new TreeMap<>();
+        leads.stream().filter(l -> matches(l, filter)).forEach(l -> groups.computeIfAbsent(key.apply(l), k -> new java.util.ArrayList<>()).add(l));
+        return groups;
+    }
+
+    private static Function<LeadHistory, String> key(String by, ZoneId zone, TeamService team) {
+        switch (by) {
+            case "source": return l -> orNone(l.source());
+            case "campaign": return l -> orNone(l.campaign());
+            case "queue": return l -> l.queueId() == null ? NONE : team.queue(l.queueId()).map(LeadQueue::name).orElse("queue " + l.queueId());
+            case "rep": return l -> l.repId() == null ? NONE : team.rep(l.repId()).map(Rep::email).orElse("rep " + l.repId());
+            case "week": return l -> week(l.createdAt().atZone(zone).toLocalDate()).toString();
+            case "month": return l -> l.createdAt().atZone(zone).toLocalDate().toString().substring(0, 7);
+            default: return l -> "all";
+        }
+    }
+
+    static LocalDate week(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+}

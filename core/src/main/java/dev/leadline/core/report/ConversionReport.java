@@ -1,0 +1,31 @@
+package dev.leadline.core.report;
+
+import dev.leadline.core.team.TeamService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Of the leads created in the period, by group: how many, how many are converted now (undone conversions are not), the rate, and the opportunities' amount. */
+final class ConversionReport {
+    static final List<String> BY = List.of("source", "campaign", "queue", "rep", "week", "month");
+    static final List<String> COLUMNS = List.of("group", "leads", "converted", "rate", "amount");
+
+    private ConversionReport() {}
+
+    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Cohort.grouped(leads, filter, team).forEach((group, cohort) -> {
+            List<LeadHistory> converted = cohort.stream().filter(l -> l.conversion().isPresent()).toList();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("group", group);
+            row.put("leads", (long) cohort.size());
+            row.put("converted", (long) converted.size());
+            row.put("rate", Stats.ratio(converted.size(), cohort.size()));
+            row.put("amount", converted.stream().map(LeadHistory::convertedAmount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
+            rows.add(row);
+        });
+        return new ReportTable("conversion", filter, COLUMNS, rows);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.leadline.core.report;
+
+import dev.leadline.core.team.Rep;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Each rep's work in the period, from the facts that name the rep (the rep who had the lead right
+ * after each one): leads received, time to claim and to first touch, SLA steps, contact attempts,
+ * meetings, outcomes; and the open work they have now.
+ */
+final class RepReport {
+    static final List<String> BY = List.of("rep");
+    static final List<String> COLUMNS = List.of("rep", "name", "routed", "assigned", "claimed", "medianSecondsToClaim", "p90SecondsToClaim",
+            "medianSecondsToFirstTouch", "p90SecondsToFirstTouch", "slaBreaches", "contactAttempts", "meetingsBooked", "meetingsHeld",
+            "meetingsNoShow", "qualified", "converted", "convertedAmount", "disqualified", "overdueTasks", "noUpcoming");
+
+    /** What a rep has open now: leads with an overdue task, open leads with nothing booked. */
+    record OpenWork(long overdue, long noUpcoming) {}
+
+    private RepReport() {}
+
+    static Map<String, Object> row(Rep rep, List<LeadHistory> leads, List<MeetingFact> meetings, ReportFilter filter, OpenWork open) {
+        Counts c = new Counts();
+        for (LeadHistory lead : leads) {
+            if (Cohort.sameLead(lead, filter)) {
+                lead.events().stream().filter(e -> inPeriod(e.at(), filter) && Long.valueOf(rep.id()).equals(e.repId())
+                        && filter.queue().map(q -> Long.valueOf(q.id()).equals(e.queueId())).orElse(true)).forEach(e -> c.add(lead, e));
+            }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rep", rep.email());
+        row.put("name", rep.name());
+        row.put("routed", c.routed);
+        row.put("assigned", c.assigned);
+        row.put("claimed", c.claimed);
+        row.put("medianSecondsToClaim", Stats.percentileSeconds(c.toClaim, 50));
+        row.put("p90SecondsToClaim", Stats.percentileSeconds(c.toClaim, 90));
+        row.put("medianSecondsToFirstTouch", Stats.percentileSeconds(c.toTouch, 50));
+        row.put("p90SecondsToFirstTouch", Stats.percentileSeconds(c.toTouch, 90));
+        row.put("slaBreaches", c.sla);
+        row.put("contactAttempts", c.attempts);
+        List<MeetingFact> own = meetings.stream().filter(m -> m.repId() == rep.id()).toList();
+        row.put("meetingsBooked", own.stream().filter(m -> inPeriod(m.bookedAt(), filter)).count());
+        row.put("meetingsHeld", own.stream().filter(m -> inPeriod(m.startsAt(), filter) && "HELD".equals(m.outcome())).count());
+        row.put("meetingsNoShow", own.stream().filter(m -> inPeriod(m.startsAt(), filter) && "NO_SHOW".equals(m.outcome())).count());
+        row.put("qualified", c.qualified);
+        row.put("converted", c.converted);
+        row.put("convertedAmount", c.amount);
+        row.put("disqualified", c.disqualified);
+        row.put("overdueTasks", open.overdue());
+        row.put("noUpcoming", open.noUpcoming());
+        return row;
+    }
+
+    static boolean inPeriod(Instant at, ReportFilter filter) {
+        return !at.isBefore(filter.from()) && at.isBefore(filter.to());
+    }
+
+    /** One rep's counters over the facts that name them. */
+    private static final class Counts {
+        long routed;
+        long assigned;
+        long claimed;
+        long attempts;
+        long qualified;
+        long converted;
+        BigDecimal amount = BigDecimal.ZERO;
+        final List<Duration> toClaim = new ArrayList<>();
+        final List<Duration> toTouch = new ArrayList<>();
+        final Map<String, Long> sla = new TreeMap<>();
+        final Map<String, Long> disqualified = new TreeMap<>();
+
+        void add(LeadHistory lead, LeadEvent e) {
+            switch (e.kind()) {
+                case ASSIGNED -> {
+                    if ("manager".equals(e.detail())) {
+                        assigned++;
+                    } else {
+                        routed++;
+                    }
+                }
+                case CLAIMED -> {
+                    claimed++;
+                    if (lead.first(EventKind.CLAIMED).filter(e::equals).isPresent()) {
+                        lead.offeredAt().ifPresent(offered -> toClaim.add(Duration.between(offered, e.at())));
+                    }
+                }
+                case TOUCHED -> toTouch.add(Duration.between(lead.createdAt(), e.at()));
+                case CONTACT_ATTEMPT -> attempts++;
+                case SLA -> sla.merge(e.detail() == null ? Cohort.NONE : e.detail(), 1L, Long::sum);
+                case QUALIFIED -> qualified += lead.mergedAway() ? 0 : 1;
+                case DISQUALIFIED -> {
+                    if (!lead.mergedAway()) {
+                        disqualified.merge(e.detail() == null ? Cohort.NONE : e.detail(), 1L, Long::sum);
+                    }
+                }
+                case CONVERTED -> {
+                    if (lead.conversion().filter(e::equals).isPresent()) {
+                        converted++;
+                        amount = lead.convertedAmount() == null ? amount : amount.add(lead.convertedAmount());
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.leadline.core.report;
+
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.TeamService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The funnel, conversion, rep and trend reports, counted from the facts of the leads' histories (see
+ * {@code docs/reports.md} for what each number means).
+ */
+public final class Reports {
+    /** The reports by name, each with the groupings it knows (the first is its default). */
+    public static final Map<String, List<String>> GROUPINGS = Map.of("funnel", FunnelReport.BY, "conversion", ConversionReport.BY,
+            "reps", RepReport.BY, "trends", TrendReport.BY);
+
+    private final LeadEvents events;
+    private final TeamService team;
+    private final LeadService leads;
+    private final Clock clock;
+
+    public Reports(LeadEvents events, TeamService team, LeadService leads, Clock clock) {
+        this.events = events;
+        this.team = team;
+        this.leads = leads;
+        this.clock = clock;
+    }
+
+    public ReportTable funnel(ReportFilter filter) {
+        return FunnelReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team);
+    }
+
+    public ReportTable conversion(ReportFilter filter) {
+        return ConversionReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team);
+    }
+
+    public ReportTable trends(ReportFilter filter) {
+        return TrendReport.of(events.historiesBetween(filter.from(), filter.to()), filter);
+    }
+
+    /** One row per active rep, or only the rep asked for. */
+    public ReportTable reps(ReportFilter filter) {
+        List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
+        List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
+        List<Rep> reps = filter.rep().map(List::of).orElseGet(() -> team.reps().stream().filter(Rep::active).toList());
+        return new ReportTable("reps", filter, RepReport.COLUMNS,
+                reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, openWork(rep))).toList());
+    }
+
+    private RepReport.OpenWork openWork(Rep rep) {
+        LeadQuery own = LeadQuery.at(clock.instant(), rep.timeZone()).withOwner(Optional.of(rep.id()));
+        return new RepReport.OpenWork(leads.count(own.withView(LeadView.OVERDUE)), leads.count(own.withView(LeadView.NO_UPCOMING)));
+    }
+}
