@@ -36,6 +36,10 @@ final class TestDesk implements AutoCloseable {
     final JooqSlaClocks slaClocks;
     final SlaSweep slaSweep;
     final JooqRouting routing;
+    final JooqLeadEvents events;
+    final dev.leadline.core.dedupe.MergeService merges;
+    final dev.leadline.core.intake.IntakeService intake;
+    final dev.leadline.core.report.Reports reports;
 
     TestDesk(Clock clock) {
         this(clock, java.util.List.of("test"));
@@ -57,7 +61,9 @@ final class TestDesk implements AutoCloseable {
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, java.util.Optional.empty());
         liveCards = new LiveCards(cards, leads, timeline, slaPolicies, new dev.leadline.core.notify.Agenda(schedule, clock));
         slaClocks = new JooqSlaClocks(dsl);
-        journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
+        events = new JooqLeadEvents(dsl);
+        journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)),
+                new dev.leadline.core.report.EventRecorder(events));
         claims = new ClaimService(tx, leads, journal, team, clock);
         routing = JooqRouting.wire(dsl, tx, leads, journal, team, new dev.leadline.core.notify.Alerts(outbox, cards, team), audit, clock,
                 java.time.Duration.ZERO, JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock));
@@ -68,6 +74,10 @@ final class TestDesk implements AutoCloseable {
         accounts = new JooqAccountRepository(dsl);
         conversion = new ConversionService(tx, leads, accounts, new JooqConversionRepository(dsl), journal, clock,
                 JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock), null);
+        merges = new dev.leadline.core.dedupe.MergeService(tx, leads, new JooqMerges(dsl), new JooqMatchKeys(dsl, Identifiers.NONE), journal,
+                clock, JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock));
+        intake = new dev.leadline.core.intake.IntakeService(tx, leads, journal, new JooqIdempotencyStore(dsl, clock), clock);
+        reports = new dev.leadline.core.report.Reports(events, team, new dev.leadline.core.lead.LeadService(leads), clock);
     }
 
     @Override

@@ -112,7 +112,7 @@ public final class XEducationScoring {
     }
 
     /** Imports the rows as one CSV; every row must become a lead. Returns the new leads by {@code Lead Number}. */
-    private Map<String, String> importLeads(List<Map<String, String>> rows, List<String> leaveOut) throws Exception {
+    Map<String, String> importLeads(List<Map<String, String>> rows, List<String> leaveOut) throws Exception {
         Map<String, String> before = leadsByNumber();
         JsonNode report = JSON.readTree(send("POST", "/api/v1/leads/import?notify=false", csv(rows, leaveOut), "text/csv").body());
         if (report.path("imported").asInt() != rows.size()) {
@@ -136,7 +136,7 @@ public final class XEducationScoring {
     }
 
     /** Each decided row's lead assigned to the rep, then converted or disqualified by the rep. */
-    private void recordOutcomes(List<Map<String, String>> decided, Map<String, String> leadOf) throws Exception {
+    void recordOutcomes(List<Map<String, String>> decided, Map<String, String> leadOf) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<?>> done = new ArrayList<>();

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +52,7 @@ public record ReportFilter(Instant from, Instant to, ZoneId zone, String by, Opt
             }
             return found;
         });
-        ZoneId zone = rep.map(Rep::timeZone).orElse(ZoneOffset.UTC);
+        ZoneId zone = rep.map(Rep::timeZone).orElse(ZoneId.of("UTC"));
         if (params.containsKey("tz")) {
             try {
                 zone = ZoneId.of(params.get("tz").strip());
