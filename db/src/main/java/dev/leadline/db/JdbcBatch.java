@@ -93,18 +93,54 @@ final class JdbcBatch {
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 executeBatch(statement);
-                List<Long> ids = new ArrayList<>(rows.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
-                    while (keys.next()) {
-                        ids.add(keys.getLong(1));
-                    }
+                    return ids(keys);
                 }
-                if (ids.size() != rows.size()) {
-                    throw new IllegalStateException(ids.size() + " generated keys for " + rows.size() + " rows");
-                }
-                return ids;
             }
         });
+    }
+
+    /**
+     * Inserts the rows as one multi-row {@code INSERT ... RETURNING} of the table's key (MariaDB): one
+     * statement for all of them, where {@link #executeReturningIds} sends one a row (the driver cannot
+     * send a batch that returns keys in bulk). The generated keys, in the order of the rows.
+     */
+    List<Long> insertReturningIds(Field<Long> key) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int values = sql.lastIndexOf(" values (");
+        String tuple = sql.substring(values + " values ".length());
+        StringBuilder all = new StringBuilder(sql.length() + rows.size() * (tuple.length() + 2)).append(sql);
+        for (int i = 1; i < rows.size(); i++) {
+            all.append(", ").append(tuple);
+        }
+        all.append(" returning ").append(dsl.render(DSL.name(key.getName())));
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(all.toString())) {
+                int at = 1;
+                for (Object[] row : rows) {
+                    for (Object value : row) {
+                        statement.setObject(at++, value);
+                    }
+                }
+                try (ResultSet keys = statement.executeQuery()) {
+                    return ids(keys);
+                }
+            }
+        });
+    }
+
+    /** The generated key of each row, in the order of the rows. */
+    private List<Long> ids(ResultSet keys) throws SQLException {
+        List<Long> ids = new ArrayList<>(rows.size());
+        while (keys.next()) {
+            ids.add(keys.getLong(1));
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException(ids.size() + " generated keys for " + rows.size() + " rows");
+        }
+        return ids;
     }
 
     private int[] executeBatch(PreparedStatement statement) throws SQLException {

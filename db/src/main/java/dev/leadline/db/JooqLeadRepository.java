@@ -60,10 +60,28 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public List<Lead> insertAll(List<NewLead> leads) {
-        if (leads.isEmpty()) {
+        List<Lead> stored = insertRows(leads.stream().map(JooqLeadRepository::toRecord).toList());
+        matchKeys.indexNew(stored);
+        return stored;
+    }
+
+    /** Tombstones from the start: no keys, and no second write to mark them merged. */
+    @Override
+    public List<Lead> insertAllMerged(List<NewLead> leads, List<LeadId> into) {
+        List<SalesLeadRecord> records = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            SalesLeadRecord record = toRecord(leads.get(i));
+            record.setStatus(LeadStatus.MERGED.name());
+            record.setStatusReason(into.get(i).toString());
+            records.add(record);
+        }
+        return insertRows(records);
+    }
+
+    private List<Lead> insertRows(List<SalesLeadRecord> records) {
+        if (records.isEmpty()) {
             return List.of();
         }
-        List<SalesLeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
         // toRecord sets the same columns of every lead
         Field<?>[] columns = Arrays.stream(records.get(0).fields()).filter(records.get(0)::changed).toArray(Field<?>[]::new);
         JdbcBatch insert = JdbcBatch.into(dsl, SALES_LEAD, columns);
@@ -77,7 +95,6 @@ public final class JooqLeadRepository implements LeadRepository {
             record.setId(ids.get(i));
             stored.add(toLead(record));
         }
-        matchKeys.indexNew(stored);
         return stored;
     }
 

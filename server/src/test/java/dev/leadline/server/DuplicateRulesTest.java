@@ -94,17 +94,24 @@ class DuplicateRulesTest {
             assertThat(JSON.readTree(blocked.body()).path("contact").path("id").asLong()).isEqualTo(contact);
             assertThat(blocked.body()).contains("contact " + contact);
 
-            // merge at import: a row that duplicates a stored lead is folded into it, and the report says so
+            // merge at import: rows that duplicate stored leads are folded into them, each into its own, and the report says so
             String alan = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Alan\",\"lastName\":\"Turing\",\"company\":\"Bletchley\","
                     + "\"phone\":\"+44 1908 640404\"}"));
-            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\nAlan,Turing,Bletchley Park,01908 640404,Cryptanalyst\n");
-            assertThat(report.path("merged").asLong()).isEqualTo(1);
+            String edsger = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Edsger\",\"lastName\":\"Dijkstra\",\"company\":\"Mathematisch Centrum\","
+                    + "\"phone\":\"+31 20 592 9333\"}"));
+            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\nAlan,Turing,Bletchley Park,01908 640404,Cryptanalyst\n"
+                    + "Edsger,Dijkstra,Mathematisch Centrum Amsterdam,020 592 9333,Programmer\n");
+            assertThat(report.path("merged").asLong()).isEqualTo(2);
             assertThat(report.path("imported").asLong()).isZero();
-            assertThat(report.path("duplicateRows").get(0).path("action").asText()).isEqualTo("merge");
-            assertThat(report.path("duplicateRows").get(0).path("lead").asText()).isEqualTo(alan);
-            JsonNode survivor = JSON.readTree(server.get("/api/v1/leads/" + alan).body());
-            assertThat(survivor.path("title").asText()).isEqualTo("Cryptanalyst");
+            assertThat(report.path("duplicateRows").toString()).contains("{\"line\":2,\"action\":\"merge\",\"lead\":\"" + alan + "\"")
+                    .contains("{\"line\":3,\"action\":\"merge\",\"lead\":\"" + edsger + "\"");
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + alan).body()).path("title").asText()).isEqualTo("Cryptanalyst");
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + edsger).body()).path("title").asText()).isEqualTo("Programmer");
             assertThat(server.get("/api/v1/leads/" + alan + "/timeline").body()).contains("Imported by");
+            assertThat(server.get("/api/v1/leads/" + edsger + "/timeline").body()).contains("Imported by").contains("into this lead");
+            HttpResponse<String> undone = post(server, edsger, "unmerge", "{\"rep\":\"mia@example.com\"}");
+            assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + edsger).body()).path("title").isMissingNode()).isTrue();
         }
     }
 

@@ -15,6 +15,20 @@ public interface LeadRepository {
     /** Stores many leads at once; the result is in the same order as the input. */
     List<Lead> insertAll(List<NewLead> leads);
 
+    /**
+     * Stores leads that are merged at once into others (a duplicate rule's merge at import), {@code
+     * leads.get(i)} into {@code into.get(i)}: as tombstones from the start (status {@code MERGED}, the
+     * survivor's id as reason) and without the keys duplicate checks find leads by.
+     */
+    default List<Lead> insertAllMerged(List<NewLead> leads, List<LeadId> into) {
+        List<Lead> stored = insertAll(leads);
+        List<LeadStage> tombs = new java.util.ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            tombs.add(stored.get(i).stage().withStatus(LeadStatus.MERGED, into.get(i).toString()));
+        }
+        return updateStages(stored, tombs, stored.isEmpty() ? Instant.EPOCH : stored.get(0).createdAt());
+    }
+
     Optional<Lead> find(LeadId id);
 
     /**
