@@ -1,6 +1,7 @@
 package dev.leadline.bench;
 
 import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.NewLead;
@@ -37,7 +38,7 @@ public final class DedupeBench {
         int memoryMb = Integer.getInteger("dbMemoryMb", 256);
         try (EmbeddedMariaDb mariadb = EmbeddedMariaDb.start(dir, memoryMb);
              Database db = mariadb.connect(EmbeddedMariaDb.DATABASE, 4)) {
-            JooqLeadRepository leads = new JooqLeadRepository(db.dsl());
+            JooqLeadRepository leads = new JooqLeadRepository(db.dsl(), Identifiers.NONE);
             JooqTransactor tx = new JooqTransactor(db.dsl());
             long have = leads.count();
             long start = System.nanoTime();
@@ -54,7 +55,7 @@ public final class DedupeBench {
             }
             long first = db.dsl().fetchOne("SELECT MIN(id) FROM sales_lead").get(0, Long.class);
             System.out.printf("%,d leads stored, %,d match keys%n", leads.count(), db.dsl().fetchCount(dev.leadline.db.jooq.Tables.LEAD_MATCH_KEY));
-            DuplicateService duplicates = new DuplicateService(leads, new JooqMatchKeys(db.dsl()));
+            DuplicateService duplicates = new DuplicateService(leads, new JooqMatchKeys(db.dsl(), Identifiers.NONE));
             Random random = new Random(42);
             Histogram latency = new Histogram(3_600_000_000L, 3);
             int found = 0;

@@ -100,7 +100,7 @@ public final class ImportBench {
         return id + "," + p.getOrNull(LeadField.FIRST_NAME) + "," + p.getOrNull(LeadField.LAST_NAME) + ","
                 + p.getOrNull(LeadField.EMAIL) + ",\"" + p.getOrNull(LeadField.COMPANY) + "\",Head of Sales," + p.getOrNull(LeadField.PHONE)
                 + "," + COUNTRY[i % COUNTRY.length] + "," + p.getOrNull(LeadField.CITY) + "," + p.getOrNull(LeadField.POSTAL_CODE) + ","
-                + p.customFields().get("street") + "," + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + ","
+                + p.getOrNull(LeadField.STREET) + "," + SOURCE[i % SOURCE.length] + "," + random.nextInt(10_000) + ","
                 + (i % 3 == 0 ? "Hot" : "Warm") + ",\"Met at booth " + (i % 40) + "; follow up\"\n";
     }
 

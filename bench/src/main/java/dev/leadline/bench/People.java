@@ -63,7 +63,8 @@ record People(List<String> first, List<String> last, List<String> streets, List<
         fields.put(LeadField.PHONE, String.format("+61 %d %04d %04d", 2 + r.nextInt(7), r.nextInt(10_000), r.nextInt(10_000)));
         fields.put(LeadField.CITY, pick(suburbs, r));
         fields.put(LeadField.POSTAL_CODE, pick(postcodes, r));
-        return new LeadData(fields, Map.of("street", (1 + r.nextInt(200)) + " " + pick(streets, r)));
+        fields.put(LeadField.STREET, (1 + r.nextInt(200)) + " " + pick(streets, r));
+        return new LeadData(fields, Map.of());
     }
 
     /** The same person as a second source writes them: a new mailbox, a surname typo or a nickname, the phone without +61. */

@@ -1,5 +1,6 @@
 package dev.leadline.bench;
 
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadView;
@@ -32,7 +33,7 @@ public final class ViewsBench {
             long t0 = System.nanoTime();
             generate(db.dsl(), leads);
             System.out.printf("generated %,d leads with timeline, meetings and tasks in %.0f s%n", leads, (System.nanoTime() - t0) / 1e9);
-            repository = new JooqLeadRepository(db.dsl());
+            repository = new JooqLeadRepository(db.dsl(), Identifiers.NONE);
             LeadService service = new LeadService(repository);
             Random random = new Random(7);
             System.out.println("view                 scope      page p50   page p95   count p95");

@@ -22,7 +22,8 @@ final class ActionSigner {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal((action + "\n" + lead).getBytes(StandardCharsets.UTF_8)));
+            // the action's length first: no other split of the same text signs the same
+            return HexFormat.of().formatHex(mac.doFinal((action.length() + ":" + action + "\n" + lead).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -26,14 +26,14 @@ final class Attachments {
     }
 
     ObjectNode card(Card card) {
-        ObjectNode attachment = JSON.createObjectNode().put("fallback", plain(card)).put("title", card.title());
+        ObjectNode attachment = JSON.createObjectNode().put("fallback", plain(card)).put("title", escape(card.title()));
         if (card.subtitle() != null) {
             attachment.put("text", escape(card.subtitle()));
         }
         ArrayNode fields = attachment.putArray("fields");
         card.fields().forEach(f -> fields.addObject().put("title", f.label()).put("value", escape(f.value())).put("short", true));
         if (card.status() != null) {
-            attachment.put("footer", card.status());
+            attachment.put("footer", escape(card.status()));
         }
         ArrayNode actions = attachment.putArray("actions");
         for (CardAction action : card.actions()) {

@@ -55,7 +55,7 @@ final class Dialogs {
             element.put("type", "text").put("subtype", "number").put("default", String.valueOf(n.initial()))
                     .put("help_text", "From " + n.min() + " to " + n.max());
         } else if (input instanceof FormSpec.Toggle t) {
-            element.put("type", "bool").put("placeholder", t.label()).put("default", "false");
+            element.put("type", "bool").put("placeholder", t.statement()).put("default", "false");
         } else {
             FormSpec.Text text = (FormSpec.Text) input;
             element.put("type", text.multiline() ? "textarea" : "text").put("max_length", Math.min(text.maxLength(), text.multiline() ? TEXTAREA : TEXT));

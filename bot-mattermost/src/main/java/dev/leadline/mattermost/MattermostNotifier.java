@@ -74,7 +74,7 @@ final class MattermostNotifier implements Notifier {
             api.patchPost(ref[1], patch);
             return new Delivery.Delivered(where.ref());
         } catch (MattermostApi.Failed e) {
-            return failed(e);
+            return e.status() == 404 ? new Delivery.Gone("the post was deleted in Mattermost") : failed(e);
         }
     }
 

@@ -71,7 +71,7 @@ final class SlackModals {
             return numberInput(p -> p.actionId(id).decimalAllowed(false).minValue(String.valueOf(n.min())).maxValue(String.valueOf(n.max()))
                     .initialValue(String.valueOf(n.initial())));
         } else if (input instanceof FormSpec.Toggle t) {
-            return checkboxes(c -> c.actionId(id).options(List.of(option(plainText(t.label()), "true"))));
+            return checkboxes(c -> c.actionId(id).options(List.of(option(plainText(t.statement()), "true"))));
         }
         FormSpec.Text text = (FormSpec.Text) input;
         return plainTextInput(p -> p.actionId(id).multiline(text.multiline()).maxLength(text.maxLength()));

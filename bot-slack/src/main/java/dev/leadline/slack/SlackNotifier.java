@@ -147,6 +147,9 @@ public final class SlackNotifier implements Notifier {
             String revision = Long.toString(System.nanoTime() & 0xffffffffL, 36);
             var response = slack.get().chatUpdate(r -> r.channel(channel.id()).ts(ref[1]).text(BlockKitRenderer.fallback(card))
                     .blocks(BlockKitRenderer.render(card, revision)));
+            if (!response.isOk() && "message_not_found".equals(response.getError())) {
+                return new Delivery.Gone("the message was deleted in Slack");
+            }
             return response.isOk() ? new Delivery.Delivered(where.ref()) : refused(response);
         } catch (SlackApiException e) {
             return fromHttp(e);

@@ -137,9 +137,7 @@ public final class AdaptiveCards {
     /** One form input as an Adaptive Card input; Teams checks required ones in the client, core checks them all again. */
     private static ObjectNode input(FormSpec.Input input) {
         ObjectNode node = JSON.createObjectNode().put("type", "Input." + input.getClass().getSimpleName()).put("id", input.id());
-        if (!(input instanceof FormSpec.Toggle)) {
-            node.put("label", input.label() + (input.required() ? "" : " (optional)"));
-        }
+        node.put("label", input.label() + (input.required() || input instanceof FormSpec.Toggle ? "" : " (optional)"));
         if (input instanceof FormSpec.Choice c) {
             node.put("type", "Input.ChoiceSet").put("style", "compact").put("errorMessage", c.hint());
             ArrayNode choices = node.putArray("choices");
@@ -154,7 +152,7 @@ public final class AdaptiveCards {
         } else if (input instanceof FormSpec.Number n) {
             node.put("value", n.initial()).put("min", n.min()).put("max", n.max());
         } else if (input instanceof FormSpec.Toggle t) {
-            node.put("title", t.label()).put("valueOn", "true").put("valueOff", "false");
+            node.put("title", t.statement()).put("valueOn", "true").put("valueOff", "false");
         } else {
             FormSpec.Text text = (FormSpec.Text) input;
             node.put("maxLength", text.maxLength()).put("isMultiline", text.multiline());

@@ -74,7 +74,7 @@ public final class TeamsNotifier implements Notifier {
             transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card, where.destination()));
             return new Delivery.Delivered(where.ref());
         } catch (TeamsTransport.CallFailed e) {
-            return failed(e);
+            return e.status() == 404 ? new Delivery.Gone("the message was deleted in Teams") : failed(e);
         }
     }
 

@@ -7,6 +7,7 @@ import static dev.leadline.db.jooq.Tables.PROVIDER_FAILURE;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.activity.ActivityType;
+import dev.leadline.core.enrichment.EnrichmentSettings;
 import dev.leadline.core.enrichment.EnrichmentStore;
 import dev.leadline.core.enrichment.LeadInsight;
 import dev.leadline.core.enrichment.ProviderFailure;
@@ -35,9 +36,14 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
     }
 
     @Override
-    public List<LeadId> pending(int limit, Instant staleBefore) {
+    public List<LeadId> pending(int limit, Instant now, Instant staleBefore) {
         List<LeadId> due = new ArrayList<>(dsl.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ENRICHED_AT.isNull())
                 .orderBy(SALES_LEAD.ID).limit(limit).fetch(r -> new LeadId(r.value1())));
+        if (due.size() < limit) {
+            due.addAll(dsl.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ENRICH_DUE_AT.le(Times.toDb(now)))
+                    .and(SALES_LEAD.ENRICHED_AT.isNotNull()).orderBy(SALES_LEAD.ENRICH_DUE_AT, SALES_LEAD.ID).limit(limit - due.size())
+                    .fetch(r -> new LeadId(r.value1())));
+        }
         if (due.size() < limit) {
             due.addAll(dsl.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ENRICHED_AT.lt(Times.toDb(staleBefore)))
                     .orderBy(SALES_LEAD.ENRICHED_AT, SALES_LEAD.ID).limit(limit - due.size()).fetch(r -> new LeadId(r.value1())));
@@ -89,9 +95,29 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
                 dsl.insertInto(PROVIDER_FAILURE).set(PROVIDER_FAILURE.LEAD_ID, lead.value()).set(PROVIDER_FAILURE.PROVIDER, f.provider())
                         .set(PROVIDER_FAILURE.MESSAGE, clip(f.message(), 1000)).set(PROVIDER_FAILURE.FAILED_AT, Times.toDb(f.at())).execute();
             }
+            // a failed provider brings the lead back after a backoff that doubles with each failed run in a row
+            Integer failedRuns = dsl.select(SALES_LEAD.ENRICH_ATTEMPTS).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).fetchOne(SALES_LEAD.ENRICH_ATTEMPTS);
+            int runs = failedRuns == null ? 0 : failedRuns;
             dsl.update(SALES_LEAD).set(SALES_LEAD.ENRICHMENT, Json.write(values)).set(SALES_LEAD.SCORE, score)
-                    .set(SALES_LEAD.ENRICHED_AT, Times.toDb(at)).where(SALES_LEAD.ID.eq(lead.value())).execute();
+                    .set(SALES_LEAD.ENRICHED_AT, Times.toDb(at))
+                    .set(SALES_LEAD.ENRICH_ATTEMPTS, failures.isEmpty() ? 0 : runs + 1)
+                    .set(SALES_LEAD.ENRICH_DUE_AT, failures.isEmpty() ? null : Times.toDb(at.plus(EnrichmentSettings.retryAfter(runs))))
+                    .where(SALES_LEAD.ID.eq(lead.value())).execute();
         });
+    }
+
+    @Override
+    public void due(List<LeadId> leads, Instant at) {
+        dsl.update(SALES_LEAD).set(SALES_LEAD.ENRICH_DUE_AT, Times.toDb(at))
+                .where(SALES_LEAD.ID.in(leads.stream().map(LeadId::value).toList()))
+                .and(SALES_LEAD.ENRICH_DUE_AT.isNull().or(SALES_LEAD.ENRICH_DUE_AT.gt(Times.toDb(at)))).execute();
+    }
+
+    @Override
+    public int dueOpen(Instant at) {
+        return dsl.update(SALES_LEAD).set(SALES_LEAD.ENRICH_DUE_AT, Times.toDb(at))
+                .where(SALES_LEAD.STATUS.notIn(LeadStatus.CONVERTED.name(), LeadStatus.DISQUALIFIED.name()))
+                .and(SALES_LEAD.ENRICH_DUE_AT.isNull().or(SALES_LEAD.ENRICH_DUE_AT.gt(Times.toDb(at)))).execute();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.Page;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadCursor;
 import dev.leadline.core.lead.LeadData;
@@ -18,6 +19,7 @@ import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.lead.NewLead;
 import dev.leadline.db.jooq.tables.records.SalesLeadRecord;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,9 +45,10 @@ public final class JooqLeadRepository implements LeadRepository {
     /** Duplicate candidate keys are kept with the lead, in its transaction. */
     private final JooqMatchKeys matchKeys;
 
-    public JooqLeadRepository(DSLContext dsl) {
+    /** Leads whose duplicate keys include these identifiers (the installation's, see {@link JooqMatchKeys}). */
+    public JooqLeadRepository(DSLContext dsl, Identifiers identifiers) {
         this.dsl = dsl;
-        this.matchKeys = new JooqMatchKeys(dsl);
+        this.matchKeys = new JooqMatchKeys(dsl, identifiers);
     }
 
     @Override
@@ -325,6 +328,7 @@ public final class JooqLeadRepository implements LeadRepository {
     private static void writeData(SalesLeadRecord record, LeadData data) {
         TEXT_COLUMNS.forEach((field, column) -> record.set(column, data.getOrNull(field)));
         record.setEmployeeCount(data.employeeCount());
+        record.setBirthDate(data.get(LeadField.BIRTH_DATE).map(LocalDate::parse).orElse(null));
         record.setEmailKey(data.emailKey());
         record.setCustomFields(Json.write(data.customFields()));
     }
@@ -339,6 +343,9 @@ public final class JooqLeadRepository implements LeadRepository {
         });
         if (record.getEmployeeCount() != null) {
             fields.put(LeadField.EMPLOYEE_COUNT, record.getEmployeeCount().toString());
+        }
+        if (record.getBirthDate() != null) {
+            fields.put(LeadField.BIRTH_DATE, record.getBirthDate().toString());
         }
         LeadStage stage = new LeadStage(LeadStatus.valueOf(record.getStatus()), record.getStatusReason(), record.getQueueId(),
                 record.getOwnerRepId(), Times.fromDb(record.getOfferedAt()), Times.fromDb(record.getClaimedAt()),
@@ -358,6 +365,7 @@ public final class JooqLeadRepository implements LeadRepository {
         columns.put(LeadField.TITLE, SALES_LEAD.TITLE);
         columns.put(LeadField.WEBSITE, SALES_LEAD.WEBSITE);
         columns.put(LeadField.DOMAIN, SALES_LEAD.DOMAIN);
+        columns.put(LeadField.STREET, SALES_LEAD.STREET);
         columns.put(LeadField.COUNTRY, SALES_LEAD.COUNTRY);
         columns.put(LeadField.STATE, SALES_LEAD.STATE);
         columns.put(LeadField.CITY, SALES_LEAD.CITY);

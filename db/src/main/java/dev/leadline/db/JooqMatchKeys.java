@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.LEAD_MATCH_KEY;
 
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.dedupe.MatchKeyIndex;
 import dev.leadline.core.dedupe.MatchProfile;
 import dev.leadline.core.lead.Lead;
@@ -16,15 +17,18 @@ import org.jooq.DSLContext;
 
 /**
  * Blocking keys in MariaDB ({@code lead_match_key}) as 64-bit hashes (the first eight bytes of the
- * key's SHA-256), written with their leads.
+ * key's SHA-256), written with their leads; with the installation's identifiers, which must be the
+ * ones its duplicate checks use.
  */
 public final class JooqMatchKeys implements MatchKeyIndex {
     /** Up to this many keys (one lead's), candidates are read by one seek per key; more (a batch's), by one numbered range read. */
     private static final int FEW_KEYS = 16;
     private final DSLContext dsl;
+    private final Identifiers identifiers;
 
-    public JooqMatchKeys(DSLContext dsl) {
+    public JooqMatchKeys(DSLContext dsl, Identifiers identifiers) {
         this.dsl = dsl;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         }
         JdbcBatch insert = JdbcBatch.ignoringDuplicates(dsl, LEAD_MATCH_KEY, LEAD_MATCH_KEY.KEY_HASH, LEAD_MATCH_KEY.LEAD_ID);
         for (Lead lead : leads) {
-            for (String key : MatchProfile.of(lead.data()).blockingKeys()) {
+            for (String key : MatchProfile.of(lead.data(), identifiers).blockingKeys()) {
                 insert.row(hash(key), lead.id().value());
             }
         }
@@ -109,14 +113,16 @@ public final class JooqMatchKeys implements MatchKeyIndex {
         return found;
     }
 
-    /** Writes the keys of every lead that has none (leads stored before keys existed), a page at a time; returns how many. */
+    /**
+     * Writes the keys of every lead that has none (leads stored before keys existed), a page at a time;
+     * returns how many. Identifiers are not known to a migration: their keys come with {@link #indexNewIdentifiers}.
+     */
     public static int indexLeadsWithoutKeys(DSLContext dsl) {
-        JooqMatchKeys keys = new JooqMatchKeys(dsl);
+        JooqMatchKeys keys = new JooqMatchKeys(dsl, Identifiers.NONE);
         int written = 0;
         long after = 0;
         while (true) {
-            var page = dsl.selectFrom(dev.leadline.db.jooq.Tables.SALES_LEAD).where(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.gt(after))
-                    .orderBy(dev.leadline.db.jooq.Tables.SALES_LEAD.ID).limit(1000).fetch();
+            var page = page(dsl, after);
             if (page.isEmpty()) {
                 return written;
             }
@@ -128,6 +134,45 @@ public final class JooqMatchKeys implements MatchKeyIndex {
             keys.indexNew(missing);
             written += missing.size();
         }
+    }
+
+    /**
+     * Writes the keys of stored leads for identifiers configured since the last start (so that a lead
+     * stored before is found by its identifier), a page of leads at a time, and lists them as done;
+     * forgets identifiers no longer configured (their keys come back if they are named again).
+     *
+     * @return how many leads had a value of a new identifier
+     */
+    public int indexNewIdentifiers() {
+        var done = dev.leadline.db.jooq.Tables.MATCH_KEY_IDENTIFIER;
+        List<String> indexed = dsl.select(done.IDENTIFIER_FIELD).from(done).fetch(done.IDENTIFIER_FIELD);
+        dsl.deleteFrom(done).where(done.IDENTIFIER_FIELD.notIn(identifiers.fields())).execute();
+        List<String> fresh = identifiers.fields().stream().filter(f -> !indexed.contains(f)).toList();
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        Identifiers only = new Identifiers(fresh);
+        int written = 0;
+        long after = 0;
+        for (var page = page(dsl, after); !page.isEmpty(); page = page(dsl, after)) {
+            after = page.get(page.size() - 1).getId();
+            List<Lead> identified = page.stream().filter(r -> !"MERGED".equals(r.getStatus())).map(JooqLeadRepository::toLead)
+                    .filter(l -> !only.valuesOf(l.data()).isEmpty()).toList();
+            indexNew(identified); // every key again, ignoring the ones it has: the new identifiers' are what it lacks
+            written += identified.size();
+        }
+        var insert = dsl.insertInto(done, done.IDENTIFIER_FIELD);
+        for (String field : fresh) {
+            insert = insert.values(field);
+        }
+        insert.onDuplicateKeyIgnore().execute();
+        return written;
+    }
+
+    /** The next thousand leads by id; every column by *, as this runs as migration V23 too, when later columns do not exist yet (they read as null). */
+    private static org.jooq.Result<dev.leadline.db.jooq.tables.records.SalesLeadRecord> page(DSLContext dsl, long after) {
+        var leads = dev.leadline.db.jooq.Tables.SALES_LEAD;
+        return dsl.select(org.jooq.impl.DSL.asterisk()).from(leads).where(leads.ID.gt(after)).orderBy(leads.ID).limit(1000).fetchInto(leads);
     }
 
     static long hash(String key) {

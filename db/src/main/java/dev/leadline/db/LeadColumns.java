@@ -31,6 +31,9 @@ final class LeadColumns {
         if (field.standard().filter(f -> f == LeadField.EMPLOYEE_COUNT).isPresent()) {
             return SALES_LEAD.EMPLOYEE_COUNT;
         }
+        if (field.standard().filter(f -> f == LeadField.BIRTH_DATE).isPresent()) {
+            return SALES_LEAD.BIRTH_DATE;
+        }
         return field.standard().<Field<?>>map(JooqLeadRepository::textColumn).orElseGet(() -> LIFECYCLE.get(field.name()));
     }
 

@@ -55,11 +55,11 @@ class CustomViewsOnMariaDbTest {
         bob = desk.team.repByEmail("bob@example.com").orElseThrow();
         Instant now = Instant.now();
         create(aLead().with(LeadField.COMPANY, "Acme GmbH").with(LeadField.COUNTRY, "DE").with(LeadField.EMPLOYEE_COUNT, "800")
-                .withCustom("plan", "enterprise"), now.minus(Duration.ofDays(2)));
+                .with(LeadField.BIRTH_DATE, "1975-04-02").withCustom("plan", "enterprise"), now.minus(Duration.ofDays(2)));
         create(aLead().with(LeadField.COMPANY, "Globex AG").with(LeadField.COUNTRY, "AT").with(LeadField.EMPLOYEE_COUNT, "40"),
                 now.minus(Duration.ofDays(1)));
         create(aLead().with(LeadField.COMPANY, "Initech").with(LeadField.COUNTRY, "US").with(LeadField.EMPLOYEE_COUNT, "1200")
-                .withCustom("plan", "starter"), now.minus(Duration.ofDays(20)));
+                .with(LeadField.BIRTH_DATE, "1990-11-30").withCustom("plan", "starter"), now.minus(Duration.ofDays(20)));
         create(aLead().with(LeadField.COMPANY, "Acme Inc").with(LeadField.COUNTRY, "DE"), now);
     }
 
@@ -81,6 +81,17 @@ class CustomViewsOnMariaDbTest {
         assertThat(companies(open("dach-big"))).containsExactly("Acme GmbH");
         assertThat(companies(open("acme-enterprise"))).containsExactly("Acme GmbH");
         assertThat(companies(open("by-size"))).containsExactly("Globex AG", "Acme GmbH", "Initech", "Acme Inc");
+    }
+
+    @Test
+    void birthDatesAreFilteredAsTheyAreWritten() {
+        views.save("born-1990s", new ViewDefinition(Optional.empty(), Optional.empty(),
+                List.of(new Condition("birthDate", "starts-with", List.of("199"))), Optional.empty()), Actor.cli("test"));
+        views.save("born-1975-04-02", new ViewDefinition(Optional.empty(), Optional.empty(),
+                List.of(new Condition("birthDate", "eq", List.of("1975-04-02"))), Optional.empty()), Actor.cli("test"));
+
+        assertThat(companies(open("born-1990s"))).containsExactly("Initech");
+        assertThat(companies(open("born-1975-04-02"))).containsExactly("Acme GmbH");
     }
 
     @Test

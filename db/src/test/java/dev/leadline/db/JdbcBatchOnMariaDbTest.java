@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leadline.core.activity.AuditEntry;
 import dev.leadline.core.common.Actor;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
@@ -55,7 +56,7 @@ class JdbcBatchOnMariaDbTest {
 
     @Test
     void leadsInsertedTogetherComeBackWithTheIdsTheyWereStoredUnder() {
-        JooqLeadRepository leads = new JooqLeadRepository(database.dsl());
+        JooqLeadRepository leads = new JooqLeadRepository(database.dsl(), Identifiers.NONE);
         List<NewLead> batch = IntStream.range(0, 600).mapToObj(i -> new NewLead(new LeadData(Map.of(LeadField.LAST_NAME, "Lovelace " + i,
                 LeadField.EMAIL, "ada" + i + "@engine.example"), Map.of()), null, null, Instant.now())).toList();
 
@@ -69,7 +70,7 @@ class JdbcBatchOnMariaDbTest {
 
     @Test
     void rowsInsertedAsOneStatementComeBackWithTheirKeysInTheirOrder() {
-        Lead lead = new JooqLeadRepository(database.dsl()).insert(new NewLead(new LeadData(Map.of(LeadField.LAST_NAME, "Turing"), Map.of()),
+        Lead lead = new JooqLeadRepository(database.dsl(), Identifiers.NONE).insert(new NewLead(new LeadData(Map.of(LeadField.LAST_NAME, "Turing"), Map.of()),
                 null, null, Instant.now()));
         var activity = dev.leadline.db.jooq.Tables.ACTIVITY;
         JdbcBatch insert = JdbcBatch.into(database.dsl(), activity, activity.LEAD_ID, activity.TYPE, activity.ACTOR, activity.OCCURRED_AT,
@@ -91,7 +92,7 @@ class JdbcBatchOnMariaDbTest {
         JooqRoutingStore routing = new JooqRoutingStore(database.dsl());
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         LeadData someone = new LeadData(Map.of(LeadField.LAST_NAME, "Hopper"), Map.of());
-        List<LeadId> leads = new JooqLeadRepository(database.dsl())
+        List<LeadId> leads = new JooqLeadRepository(database.dsl(), Identifiers.NONE)
                 .insertAll(IntStream.range(0, 300).mapToObj(i -> new NewLead(someone, null, null, at)).toList())
                 .stream().map(Lead::id).toList();
         first = leads.get(0).value();

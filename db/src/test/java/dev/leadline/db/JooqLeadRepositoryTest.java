@@ -1,5 +1,6 @@
 package dev.leadline.db;
 
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadRepositoryContract;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,6 @@ class JooqLeadRepositoryTest extends LeadRepositoryContract {
 
     @Override
     protected LeadRepository repository() {
-        return new JooqLeadRepository(database.dsl());
+        return new JooqLeadRepository(database.dsl(), Identifiers.NONE);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.leadline.core.common.ConcurrentUpdateException;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Merges in MariaDB: many leads marked merged in one write, each at its version. */
 class MergesOnMariaDbTest {
     private final Database database = TestDatabases.fresh();
-    private final JooqLeadRepository leads = new JooqLeadRepository(database.dsl());
+    private final JooqLeadRepository leads = new JooqLeadRepository(database.dsl(), Identifiers.NONE);
     private final JooqMerges merges = new JooqMerges(database.dsl());
 
     @AfterEach

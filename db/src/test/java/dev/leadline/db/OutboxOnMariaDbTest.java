@@ -282,6 +282,25 @@ class OutboxOnMariaDbTest {
     }
 
     @Test
+    void aCardDeletedInTheChatIsPostedAgainAndLaterChangesEditTheNewCopy() {
+        Lead lead = newLead();
+        desk.claims.assign(lead.id(), mia, jane, null);
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).hasSize(1);
+
+        chat.nextUpdates.add(new Notifier.Delivery.Gone("the post was deleted"));
+        assertThat(desk.qualification.qualify(lead.id(), jane, "budget confirmed")).isInstanceOf(dev.leadline.core.lead.LeadOutcome.Done.class);
+        dispatcher().dispatchDue(50);
+        assertThat(chat.posts).as("posted again in its place").hasSize(2);
+        assertThat(chat.posts.get(1).card().fields()).contains(new Card.Field("Status", "Qualified"));
+        assertThat(desk.outbox.withStatus("PENDING")).isEmpty();
+
+        desk.scheduling.book(lead.id(), jane, clock.instant().plus(Duration.ofDays(1)), Duration.ofMinutes(30), "Demo", List.of());
+        dispatcher().dispatchDue(50);
+        assertThat(chat.updates).extracting(u -> u.where().ref()).as("the new copy is the one edited").endsWith("msg-2");
+    }
+
+    @Test
     void whenALostPostLeftTwoCopiesTheOlderPointsBelowWithoutButtonsAndTheNewerIsKept() {
         Lead lead = newLead();
         desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);

@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import dev.leadline.core.activity.LeadAnnouncer;
 import dev.leadline.core.activity.LeadJournal;
+import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.sla.QueueSlaActions;
 import dev.leadline.core.sla.SlaClockStarter;
 import dev.leadline.core.sla.SlaSweep;
@@ -45,7 +46,7 @@ final class TestDesk implements AutoCloseable {
         database = TestDatabases.fresh();
         var dsl = database.dsl();
         JooqTransactor tx = new JooqTransactor(dsl);
-        leads = new JooqLeadRepository(dsl);
+        leads = new JooqLeadRepository(dsl, Identifiers.NONE);
         timeline = new JooqActivityRepository(dsl);
         audit = new JooqAuditLog(dsl);
         outbox = new JooqOutbox(dsl, platforms);

@@ -113,7 +113,7 @@ public final class Leadline implements AutoCloseable {
         EnrichmentLoop enrichment = null;
         try {
             var dsl = backend.db().database().dsl();
-            EnrichmentService enricher = new EnrichmentService(new JooqLeadRepository(dsl), new JooqEnrichmentStore(dsl), plugins,
+            EnrichmentService enricher = new EnrichmentService(new JooqLeadRepository(dsl, backend.services().duplicates().policy().identifiers()), new JooqEnrichmentStore(dsl), plugins,
                     backend.configFile().map(ConfigFile::enrichmentSettings).orElse(EnrichmentSettings.DEFAULTS), clock);
             plugins.connect(enricher);
             backend.services().routing().enrichmentOn(plugins::providersOn);

@@ -18,6 +18,7 @@ import dev.leadline.core.intake.ImportService;
 import dev.leadline.core.intake.IntakeService;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.enrichment.EngagementRescorer;
 import dev.leadline.core.notify.Agenda;
 import dev.leadline.core.notify.CardAnnouncer;
 import dev.leadline.core.notify.IdentityConflictNotices;
@@ -41,6 +42,7 @@ import dev.leadline.db.JooqAccountRepository;
 import dev.leadline.db.JooqActivityRepository;
 import dev.leadline.db.JooqAuditLog;
 import dev.leadline.db.JooqChatPace;
+import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.db.JooqDigestLog;
 import dev.leadline.db.JooqDuplicateFlags;
@@ -72,6 +74,8 @@ import dev.leadline.db.JooqSpeedSamples;
 import dev.leadline.db.JooqTokenRepository;
 import dev.leadline.db.JooqTransactor;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +110,8 @@ public record Services(
         RoutingSignal routingSignal,
         AccountMatching accountMatching,
         AccountImport accountImport) {
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
 
     /**
      * What an installation may change about the services: its disqualify reasons, idle period, CRM
@@ -125,7 +131,7 @@ public record Services(
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
-        JooqLeadRepository leadRepository = new JooqLeadRepository(dsl);
+        JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
         JooqAuditLog audit = new JooqAuditLog(dsl);
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         JooqRepRepository reps = new JooqRepRepository(dsl);
@@ -143,7 +149,8 @@ public record Services(
         AccountMatching accountMatching = JooqAccountMatches.matching(dsl, settings.accountTiebreaker(), clock);
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl(), accountMatching);
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
-        LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies)));
+        LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
+                new EngagementRescorer(new JooqEnrichmentStore(dsl))));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);
@@ -152,7 +159,11 @@ public record Services(
                 accountMatching);
         RoutingSignal signal = new RoutingSignal();
         LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
-        JooqMatchKeys matchKeys = new JooqMatchKeys(dsl);
+        JooqMatchKeys matchKeys = new JooqMatchKeys(dsl, settings.duplicates().identifiers());
+        int identified = matchKeys.indexNewIdentifiers();
+        if (identified > 0) {
+            log.info("wrote the identifier keys ({}) of {} stored leads", settings.duplicates().identifiers().fields(), identified);
+        }
         DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
         MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock, accountMatching);
         DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts, new JooqDuplicateFlags(dsl));

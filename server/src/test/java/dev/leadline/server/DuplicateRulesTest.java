@@ -122,6 +122,15 @@ class DuplicateRulesTest {
         assertThat(thrown).hasMessageContaining("duplicates.rules[0].at").hasMessageContaining("against: contacts");
     }
 
+    @Test
+    void anIdentifierThatIsNoLeadFieldIsRefusedWithAMessageNamingIt() {
+        var file = dev.leadline.server.config.ConfigFile.parse("duplicates:\n  identifiers: [custom.nationalId, nationalId]\n");
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(file::settings);
+        assertThat(thrown).hasMessageContaining("duplicates.identifiers[1]").hasMessageContaining("or custom.<name>, got 'nationalId'");
+        assertThat(dev.leadline.server.config.ConfigFile.parse("duplicates:\n  identifiers: [custom.nationalId]\n").settings().duplicates()
+                .identifiers().fields()).containsExactly("custom.nationalId");
+    }
+
     private static void reps(TestServer server) {
         server.services().team().apply(List.of(
                 new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),

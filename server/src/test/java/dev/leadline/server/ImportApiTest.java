@@ -87,6 +87,25 @@ class ImportApiTest {
     }
 
     @Test
+    void aSalesforceContactExportFillsTheAddressAndBirthDateAndABadDateRejectsOnlyItsRow() throws Exception {
+        String csv = "First Name,Last Name,Email,Mailing Street,Mailing City,Mailing State/Province,Mailing Zip/Postal Code,Mailing Country,Birthdate\n"
+                + "Ada,Lovelace,ada@address.example,12 St James's Square,London,,SW1Y 4JH,United Kingdom,1815-12-10\n"
+                + "Grace,Hopper,grace@address.example,1 Navy Way,Arlington,VA,22202,United States,12/09/1906\n";
+        JsonNode report = postCsv(csv, "");
+
+        assertThat(report.path("imported").asLong()).isEqualTo(1);
+        assertThat(report.path("rejected").get(0).path("line").asLong()).isEqualTo(3);
+        assertThat(report.path("rejected").get(0).path("reason").asText()).contains("birthDate").contains("yyyy-MM-dd");
+        JsonNode lead = JSON.readTree(server.get("/api/v1/leads?q=ada%40address").body()).path("items").get(0);
+        assertThat(lead.path("street").asText()).isEqualTo("12 St James's Square");
+        assertThat(lead.path("city").asText()).isEqualTo("London");
+        assertThat(lead.path("postalCode").asText()).isEqualTo("SW1Y 4JH");
+        assertThat(lead.path("country").asText()).isEqualTo("United Kingdom");
+        assertThat(lead.path("birthDate").asText()).isEqualTo("1815-12-10");
+        assertThat(lead.path("customFields").size()).isZero();
+    }
+
+    @Test
     void anExplicitMappingNamesColumnsTheHeaderDoesNotExplain() throws Exception {
         String csv = "Kontakt,Firma,Notiz\nkarl@mapping.example,Karl AG,call monday\n";
         String mapping = URLEncoder.encode("{\"Kontakt\":\"email\",\"Firma\":\"company\"}", StandardCharsets.UTF_8);

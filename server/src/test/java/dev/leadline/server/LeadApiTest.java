@@ -44,7 +44,8 @@ class LeadApiTest {
     void aCreatedLeadCanBeReadBack() throws Exception {
         HttpResponse<String> created = server.postJson("/api/v1/leads", """
                 {"firstName":"Ada","lastName":"Lovelace","email":"ada@engines.example","company":"Engines",
-                 "employeeCount":250,"website":"https://www.engines.example","customFields":{"Budget":"50k"}}""");
+                 "employeeCount":250,"website":"https://www.engines.example","street":"12 St James's Square",
+                 "birthDate":"1815-12-10","customFields":{"Budget":"50k"}}""");
 
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode lead = JSON.readTree(created.body());
@@ -57,20 +58,23 @@ class LeadApiTest {
         assertThat(read.path("email").asText()).isEqualTo("ada@engines.example");
         assertThat(read.path("employeeCount").asInt()).isEqualTo(250);
         assertThat(read.path("customFields").path("Budget").asText()).isEqualTo("50k");
+        assertThat(read.path("street").asText()).isEqualTo("12 St James's Square");
+        assertThat(read.path("birthDate").asText()).isEqualTo("1815-12-10");
     }
 
     @Test
     void badInputIsRefusedFieldByFieldAndStoresNothing() throws Exception {
         long before = count();
         HttpResponse<String> response = server.postJson("/api/v1/leads", """
-                {"email":"nope","employeeCount":"many","shoeSize":44,"lastName":7}""");
+                {"email":"nope","employeeCount":"many","shoeSize":44,"lastName":7,"birthDate":"10/12/1815"}""");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("error").asText()).isEqualTo("validation_failed");
         List<String> fields = new ArrayList<>();
         body.path("fields").forEach(f -> fields.add(f.path("field").asText()));
-        assertThat(fields).containsExactlyInAnyOrder("email", "employeeCount", "shoeSize", "lastName");
+        assertThat(fields).containsExactlyInAnyOrder("email", "employeeCount", "shoeSize", "lastName", "birthDate");
+        assertThat(response.body()).contains("'10/12/1815' is not a date in the form yyyy-MM-dd");
         assertThat(count()).isEqualTo(before);
     }
 

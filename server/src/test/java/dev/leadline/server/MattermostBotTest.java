@@ -55,12 +55,13 @@ class MattermostBotTest {
 
     @Test
     void anOfferIsPostedWithAClaimButtonAndTheFirstClickClaimsAndEditsThatPost() throws Exception {
-        String lead = offeredLead("Race", "@channel *Acme* [x](https://evil.example)");
+        String lead = offeredLead("Race [y](https://evil.example)", "@channel *Acme* [x](https://evil.example)");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> post(CHANNEL, lead) != null);
         JsonNode card = post(CHANNEL, lead).path("props").path("attachments").get(0);
         assertThat(post(CHANNEL, lead).path("props").path("leadline_card").asText()).isEqualTo("lead:" + lead);
         assertThat(card.path("text").asText()).as("Markdown in a lead's values is shown as written")
                 .isEqualTo("\\@channel \\*Acme\\* \\[x\\]\\(https://evil.example\\)");
+        assertThat(card.path("title").asText()).as("the title too").contains("Race \\[y\\]").doesNotContain("[y](");
         JsonNode claim = card.path("actions").get(0);
         assertThat(claim.path("name").asText()).isEqualTo("Claim");
         assertThat(claim.path("integration").path("url").asText()).isEqualTo("https://leadline.example.com/mattermost/action");
@@ -107,6 +108,8 @@ class MattermostBotTest {
         JsonNode answer = JSON.readTree(claimed.body());
         assertThat(answer.path("response_type").asText()).isEqualTo("ephemeral");
         assertThat(answer.path("text").asText()).contains("Claimed " + lead);
+        assertThat(JSON.readTree(command(COMMAND_TOKEN, "omaruserid", "/lead", "schedule " + lead + " tomorrow 25:00 30 Demo").body())
+                .path("text").asText()).as("not booked at 09:00 with the title '25:00 30 Demo'").startsWith("I could not read a time in");
         JsonNode mine = JSON.readTree(command("another-command-token", "omaruserid", "/leads", "mine").body());
         assertThat(mine.path("text").asText()).as("Mattermost's bold").startsWith("**Mine**:");
         assertThat(mine.path("attachments").toString()).contains(lead);

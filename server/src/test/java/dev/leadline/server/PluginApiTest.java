@@ -141,6 +141,60 @@ class PluginApiTest {
         assertThat(Path.of(server.env().get("LEADLINE_PLUGINS_DIR")).resolve("notes")).doesNotExist();
     }
 
+    @Test
+    void aScoreLostToAFailureIsRetriedUntilItArrivesAndAContactAttemptScoresTheLeadAgain(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path archive = TestPlugin.build(dir, "flaky", Map.of(
+                "Flaky", "@org.pf4j.Extension public class Flaky implements dev.leadline.plugin.ScoringProvider {\n"
+                        + " private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();\n"
+                        + " public String id() { return \"flaky\"; }\n"
+                        + " public dev.leadline.plugin.Score score(dev.leadline.plugin.LeadSnapshot l, dev.leadline.plugin.ActivitySummary a,"
+                        + " dev.leadline.plugin.ProviderContext c) {\n"
+                        + "  if (l.get(\"lastName\").orElse(\"\").equals(\"Flaky\") && calls.incrementAndGet() == 1) {"
+                        + " throw new IllegalStateException(\"8 calls already running\"); }\n"
+                        + "  return new dev.leadline.plugin.Score(Math.min(100, 50 + 10 * a.contactAttempts()), java.util.List.of("
+                        + "new dev.leadline.plugin.ScoreReason(50, \"flaky says so\"))); } }"));
+        var installed = server.send(server.request("/api/v1/plugins?name=flaky-1.0.0.zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(archive))).build());
+        assertThat(installed.statusCode()).as(installed.body()).isEqualTo(201);
+        try {
+            String id = create("{\"lastName\":\"Flaky\",\"email\":\"cto@flaky-industries.example\"}");
+            assertThat(enrichment(id).path("failures").toString()).contains("flaky/flaky").contains("8 calls already running");
+
+            Awaitility.await("the lost score, retried after a backoff").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> hasScore(enrichment(id), "flaky/flaky"));
+            assertThat(scoreOf(enrichment(id), "flaky/flaky").path("score").asInt()).isEqualTo(50);
+
+            server.services().team().apply(java.util.List.of(
+                    new dev.leadline.core.team.RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                    new dev.leadline.core.team.RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                    java.util.List.of(), dev.leadline.core.common.Actor.cli("test"));
+            var assigned = server.postJson("/api/v1/leads/" + id + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}");
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+            var contacted = server.postJson("/api/v1/leads/" + id + "/contact-attempts",
+                    "{\"channel\":\"call\",\"reached\":true,\"rep\":\"jane@example.com\"}");
+            assertThat(contacted.statusCode()).as(contacted.body()).isLessThan(300);
+            Awaitility.await("scored again after the contact attempt").atMost(Duration.ofSeconds(10))
+                    .until(() -> scoreOf(enrichment(id), "flaky/flaky").path("score").asInt() == 60);
+        } finally {
+            server.postJson("/api/v1/plugins/flaky/disable", "");
+        }
+    }
+
+    @Test
+    void scoreBayesShowsWhatItLearnedFrom() throws Exception {
+        JsonNode plugin = JSON.readTree(server.get("/api/v1/plugins/score-bayes").body());
+        JsonNode state = plugin.path("providerState").path("bayes");
+        assertThat(state.path("outcomesLearned").isInt()).as(plugin.toString()).isTrue();
+        assertThat(state.path("minOutcomes").asInt()).isEqualTo(50);
+        assertThat(state.has("trainedAt")).isTrue();
+        assertThat(state.path("featuresUsed").isArray()).isTrue();
+    }
+
+    private static boolean hasScore(JsonNode enrichment, String provider) {
+        return score(enrichment, provider).isPresent();
+    }
+
     private static String create(String json) throws Exception {
         var created = server.postJson("/api/v1/leads", json);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -154,12 +208,16 @@ class PluginApiTest {
     }
 
     private static JsonNode scoreOf(JsonNode enrichment, String provider) {
+        return score(enrichment, provider).orElseThrow(() -> new AssertionError("no score from " + provider + " in " + enrichment));
+    }
+
+    private static java.util.Optional<JsonNode> score(JsonNode enrichment, String provider) {
         for (JsonNode s : enrichment.path("scores")) {
             if (s.path("provider").asText().equals(provider)) {
-                return s;
+                return java.util.Optional.of(s);
             }
         }
-        throw new AssertionError("no score from " + provider + " in " + enrichment);
+        return java.util.Optional.empty();
     }
 
     private static JsonNode field(JsonNode enrichment, String name) {

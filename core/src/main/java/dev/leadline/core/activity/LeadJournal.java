@@ -32,7 +32,7 @@ public final class LeadJournal {
         created(leads, type, actor, java.util.Collections.nCopies(leads.size(), summary));
     }
 
-    /** As {@link #created(List, ActivityType, Actor, String)}, each lead with its own summary ({@code summaries.get(i)}). */
+    /** As {@link #created(List, ActivityType, Actor, String)}, each lead with its own summary (in order). */
     public void created(List<Lead> leads, ActivityType type, Actor actor, List<String> summaries) {
         List<Activity> entries = new ArrayList<>(leads.size());
         List<AuditEntry> changes = new ArrayList<>(leads.size());

@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 public final class ChatDesk {
     static final Rich HELP = Rich.markup(String.join("\n",
+            "With slash commands, type these after `/lead` (lists also after `/leads`); in a chat with the bot, just send them.",
             "*Lists*: `leads` (yours), `leads overdue`, `leads due-today`, `leads new`, `leads queue Inbound`, or any saved view",
             "*A lead*: `lead L-42` shows it; `claim L-42`, `release L-42`",
             "`contacted L-42 call reached Spoke to the CFO`, `qualify L-42 Budget approved`, `disqualify L-42 No budget`",
@@ -179,7 +180,8 @@ public final class ChatDesk {
         for (int take = Math.min(3, words.length); take >= 1; take--) {
             String when = String.join(" ", java.util.Arrays.copyOfRange(words, 0, take));
             Optional<Instant> at = When.read(when, rep.timeZone(), now);
-            if (at.isPresent()) {
+            if (at.isPresent() && (take == words.length || !words[take].matches("(?i)\\d{1,2}(:\\d{2})?(am|pm)|\\d{1,2}:\\d{2}.*"))) {
+                // a time-like word after the words read ("tomorrow 25:00") is a time that could not be read, not a title
                 When.require(when, rep.timeZone(), now);
                 int next = take;
                 int minutes = 30;

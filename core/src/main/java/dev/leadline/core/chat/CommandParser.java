@@ -23,8 +23,14 @@ public final class CommandParser {
         if (words.length == 0) {
             return new ChatCommand.Help();
         }
+        if (words.length > 1 && words[0].equalsIgnoreCase("lead") && words[1].equalsIgnoreCase("leads")) {
+            words = rest(words, 1); // "/lead leads mine": a list typed after the lead command
+        }
         String first = words[0].toLowerCase(Locale.ROOT);
         if (first.equals("leads")) {
+            if (words.length == 2 && words[1].matches("(?i)help|\\?")) {
+                return new ChatCommand.Help();
+            }
             return words.length == 1 ? new ChatCommand.ListLeads("mine") : new ChatCommand.ListLeads(String.join(" ", rest(words, 1)));
         }
         if (first.equals("lead")) {
@@ -36,7 +42,8 @@ public final class CommandParser {
             return verb.orElseGet(() -> after.length == 1 ? new ChatCommand.Show(after[0])
                     : unreadable(input, "'" + after[0] + "' is not a verb I know"));
         }
-        return verb(words, input).orElseGet(() -> unreadable(input, "'" + words[0] + "' is not a command I know"));
+        String[] said = words;
+        return verb(said, input).orElseGet(() -> unreadable(input, "'" + said[0] + "' is not a command I know"));
     }
 
     private static Optional<ChatCommand> verb(String[] words, String input) {

@@ -93,10 +93,13 @@ public record FormSpec(LeadAction action, String leadId, String title, String su
             return parse(value).isPresent() ? Optional.empty() : Optional.of("Give a time like 15:00.");
         }
 
-        /** The time in a value: {@code 15:00}, {@code 9:30}, or with seconds as some clients send it. */
+        /** The time in a value: {@code 15:00}, {@code 9:30}, or with seconds as some clients send it; nothing else. */
         public static Optional<LocalTime> parse(String value) {
+            if (!value.matches("\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?")) {
+                return Optional.empty();
+            }
             try {
-                return Optional.of(LocalTime.parse(value.length() > 5 ? value.substring(0, 5) : value, FORMAT));
+                return Optional.of(LocalTime.parse(value.substring(0, value.indexOf(':') + 3), FORMAT));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }
@@ -118,8 +121,8 @@ public record FormSpec(LeadAction action, String leadId, String title, String su
         }
     }
 
-    /** Yes or no; {@code label} is the statement that is true when on. */
-    public record Toggle(String id, String label) implements Input {
+    /** Yes or no: {@code statement} is what is true when it is on, under the input's {@code label}. */
+    public record Toggle(String id, String label, String statement) implements Input {
         @Override
         public boolean required() {
             return false;
@@ -141,15 +144,16 @@ public record FormSpec(LeadAction action, String leadId, String title, String su
                     problems.put(input.id(), input.missing());
                 }
             } else {
-                input.problem(value.get()).ifPresent(p -> problems.put(input.id(), p));
+                Optional<String> unreadable = dev.leadline.core.common.Text.problem(value.get()).map(p -> "This text " + p + ".");
+                unreadable.or(() -> input.problem(value.get())).ifPresent(p -> problems.put(input.id(), p));
             }
         }
         return problems;
     }
 
-    /** A value as given, stripped; empty when missing or blank. */
+    /** A value as given, stripped and composed (NFC); empty when missing or blank. */
     public static Optional<String> value(Map<String, String> values, String id) {
-        return Optional.ofNullable(values.get(id)).map(String::strip).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(values.get(id)).map(String::strip).filter(v -> !v.isEmpty()).map(dev.leadline.core.common.Text::nfc);
     }
 
     /** Where a refusal of the whole form (the lead was claimed meanwhile, say) is shown: its first input. */

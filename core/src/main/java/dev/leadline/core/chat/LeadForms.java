@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 public final class LeadForms {
     static final String CHANNEL_HINT = "Say how you contacted them: call, email, LinkedIn or other.";
     private static final int NOTE = 2000;
-    private static final int NAME = 200;
+    /** What every platform's text field takes (Mattermost's dialogs stop at 150). */
+    private static final int NAME = 150;
 
     private final Supplier<List<String>> reasons;
     private final Clock clock;
@@ -58,7 +59,7 @@ public final class LeadForms {
                 return new FormSpec(action, leadId, "Log contact", "Log", null, List.of(
                         new FormSpec.Choice("channel", "How", true, Arrays.stream(ContactChannel.values())
                                 .map(c -> new FormSpec.Option(c.name().toLowerCase(Locale.ROOT), c.label())).toList(), "call", CHANNEL_HINT),
-                        new FormSpec.Toggle("reached", "We spoke (two-way contact)"),
+                        new FormSpec.Toggle("reached", "Outcome", "We spoke (two-way contact)"),
                         note()));
             case CONVERT:
                 return new FormSpec(action, leadId, "Convert " + leadId, "Convert",

@@ -47,6 +47,11 @@ public final class DuplicateGuard {
         }
     }
 
+    /** The keys under which the lead's look-alikes are found; none when the checks are off. */
+    public java.util.Set<String> blockingKeys(LeadData data) {
+        return duplicates == null ? java.util.Set.of() : duplicates.blockingKeys(data);
+    }
+
     /** What the rules say about each lead's data at the checkpoint, in order; one lookup for all. */
     public List<Optional<DuplicatePolicy.Verdict>> judge(List<LeadData> data, Checkpoint checkpoint) {
         return duplicates == null ? data.stream().map(d -> Optional.<DuplicatePolicy.Verdict>empty()).toList()

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The installation's duplicate rules, in order: at a checkpoint, the first rule whose best
- * look-alike scores at or above its threshold decides.
+ * The installation's duplicate rules, in order (at a checkpoint, the first rule whose best look-alike
+ * scores at or above its threshold decides), and the fields it names as {@link Identifiers}.
  */
-public record DuplicatePolicy(List<DuplicateRule> rules) {
+public record DuplicatePolicy(List<DuplicateRule> rules, Identifiers identifiers) {
     /**
      * Out of the box: an import skips a row whose lead is already stored (the same mailbox: only that
      * scores 1); leads created by the API, forms and imports are stored and flagged when they
@@ -29,7 +29,12 @@ public record DuplicatePolicy(List<DuplicateRule> rules) {
                 new DuplicateRule("same-person-on-import", DuplicateRule.Against.LEADS, Set.of(Checkpoint.IMPORT), DuplicateAction.FLAG,
                         LeadMatcher.THRESHOLD),
                 new DuplicateRule("existing-contact", DuplicateRule.Against.CONTACTS, Set.of(Checkpoint.CONVERSION), DuplicateAction.MERGE,
-                        LeadMatcher.THRESHOLD)));
+                        LeadMatcher.THRESHOLD)), Identifiers.NONE);
+    }
+
+    /** These rules with these identifiers. */
+    public DuplicatePolicy identifiedBy(Identifiers fields) {
+        return new DuplicatePolicy(rules, fields);
     }
 
     /** Whether any rule at this checkpoint compares with these records (so they need looking up). */

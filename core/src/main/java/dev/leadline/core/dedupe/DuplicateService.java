@@ -84,7 +84,7 @@ public final class DuplicateService {
     }
 
     private List<List<Duplicate>> candidates(List<LeadData> data, List<Optional<LeadId>> selves) {
-        List<MatchProfile> profiles = data.stream().map(MatchProfile::of).toList();
+        List<MatchProfile> profiles = data.stream().map(this::profile).toList();
         Set<String> keys = new LinkedHashSet<>();
         profiles.forEach(p -> keys.addAll(p.blockingKeys()));
         Map<String, List<LeadId>> byKey = index.candidatesByKey(keys, PER_KEY + 1);
@@ -92,7 +92,7 @@ public final class DuplicateService {
         byKey.values().forEach(wanted::addAll);
         Map<LeadId, Candidate> stored = new HashMap<>();
         for (Lead lead : leads.findAll(wanted)) {
-            stored.put(lead.id(), new Candidate(lead, MatchProfile.of(lead.data())));
+            stored.put(lead.id(), new Candidate(lead, profile(lead.data())));
         }
         List<List<Duplicate>> result = new ArrayList<>(profiles.size());
         for (int i = 0; i < profiles.size(); i++) {
@@ -125,20 +125,32 @@ public final class DuplicateService {
 
     /** Contacts the lead data looks like, best first. */
     public List<ContactMatch> contactsLike(LeadData data) {
-        MatchProfile profile = MatchProfile.of(data);
+        MatchProfile profile = profile(data);
         List<ContactMatch> found = new ArrayList<>();
         for (ContactIndex.Candidate c : contacts.candidates(data.emailKey(), data.getOrNull(LeadField.LAST_NAME),
                 data.get(LeadField.DOMAIN).orElse(null), data.getOrNull(LeadField.COMPANY))) {
-            matcher.compare(profile, MatchProfile.of(asLead(c))).ifPresent(m ->
+            matcher.compare(profile, profile(asLead(c))).ifPresent(m ->
                     found.add(new ContactMatch(c.contact(), c.accountName(), c.ownerRepId(), m.score(), m.matched())));
         }
         found.sort(Comparator.comparingDouble(ContactMatch::score).reversed());
         return found;
     }
 
-    /** Serialises checks of leads that share a mailbox or phone, for the rest of the caller's transaction (see {@link MatchKeyIndex#lock}). */
+    /**
+     * Serialises checks of leads that share a mailbox, phone or identifier, for the rest of the caller's
+     * transaction (see {@link MatchKeyIndex#lock}).
+     */
     public void serialise(LeadData data) {
-        index.lock(MatchProfile.of(data).identityKeys());
+        index.lock(profile(data).identityKeys());
+    }
+
+    /** The keys under which the lead's look-alikes are found (see {@link MatchProfile#blockingKeys}). */
+    public Set<String> blockingKeys(LeadData data) {
+        return profile(data).blockingKeys();
+    }
+
+    private MatchProfile profile(LeadData data) {
+        return MatchProfile.of(data, policy.identifiers());
     }
 
     /** What the rules say about one lead at a checkpoint, looking only where a rule there looks. */

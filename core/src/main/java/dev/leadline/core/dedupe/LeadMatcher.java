@@ -7,11 +7,12 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Whether two leads are the same person: the same mailbox; or, weighing every field both have
- * (Fellegi-Sunter style), enough of the evidence agreeing. Names are compared on canonical first
- * names and surnames in the order that fits (sources swap them), strings by Jaro-Winkler, codes by
- * edit distance; agreement adds a field's weight, a near miss half of it, a disagreement takes half
- * away. The score is the sum over the weight compared.
+ * Whether two leads are the same person: the same mailbox; the same identifier (when no other
+ * identifier of theirs differs); or, weighing every field both have (Fellegi-Sunter style), enough of
+ * the evidence agreeing. Names are compared on canonical first names and surnames in the order that
+ * fits (sources swap them), strings by Jaro-Winkler, codes by edit distance; agreement adds a field's
+ * weight, a near miss half of it, a disagreement takes half away. The score is the sum over the weight
+ * compared.
  */
 public final class LeadMatcher {
     /** At or above this share of the compared evidence, a pair counts as a duplicate. */
@@ -26,6 +27,16 @@ public final class LeadMatcher {
     public static final double MOST_BY_EVIDENCE = 0.99;
     /** Two mailboxes at one domain: strong evidence either way. */
     private static final double EMAIL_WEIGHT = 4.0;
+    /**
+     * Something about the person must agree, not only about where they work: a name, or a birth date
+     * or phone of their own (or an identifier). Colleagues share a company, a domain and an address.
+     */
+    private static final java.util.Set<String> PERSONAL = java.util.Set.of("firstName", "lastName", "birthDate", "phone");
+    /**
+     * An identifier that differs weighs against a match as much as the strongest fields, a birth date or
+     * a phone: sources mistype and mix up identifiers too (one equal identifier decides on its own).
+     */
+    private static final double IDENTIFIER_WEIGHT = 4.0;
     /** Pairs with less evidence than this (in weight) are not judged: a name alone is not enough. */
     private static final double MIN_EVIDENCE = 7.0;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
@@ -46,32 +57,80 @@ public final class LeadMatcher {
             {"company", a.company(), b.company()}, {"domain", a.domain(), b.domain()}, {"phone", a.phone(), b.phone()},
             {"street", a.street(), b.street()}, {"postcode", a.postcode(), b.postcode()}, {"city", a.city(), b.city()},
             {"birthDate", a.birthDate(), b.birthDate()}};
-        double total = 0;
-        double possible = 0;
+        Evidence evidence = new Evidence();
         if (sameDomainOtherMailbox(a.email(), b.email())) {
             // one organisation gives one person one mailbox: two different ones there are two people, unless one is a typo of the other
-            possible += EMAIL_WEIGHT;
-            total += mistyped(a.email(), b.email()) ? EMAIL_WEIGHT / 2 : -EMAIL_WEIGHT;
+            evidence.weigh(null, EMAIL_WEIGHT, mistyped(a.email(), b.email()) ? 0.5 : 0, 1);
         }
-        List<String> matched = new ArrayList<>();
+        a.identifiers().forEach((field, x) -> {
+            String y = b.identifiers().get(field);
+            if (y != null) {
+                evidence.identifier(field, x, y);
+            }
+        });
         for (String[] f : fields) {
-            if (f[1].isEmpty() || f[2].isEmpty()) {
-                continue;
-            }
-            double weight = WEIGHTS.get(f[0]);
-            double agreement = agreement(f[0], f[1], f[2]);
-            possible += weight;
-            total += agreement >= 1 ? weight : agreement > 0 ? weight / 2 : -weight / 2;
-            if (agreement > 0) {
-                matched.add(f[0]);
+            if (!f[1].isEmpty() && !f[2].isEmpty()) {
+                evidence.weigh(f[0], WEIGHTS.get(f[0]), agreement(f[0], f[1], f[2]), 0.5);
             }
         }
-        if (possible < MIN_EVIDENCE || !personal(matched)) {
+        if (evidence.identified()) {
+            return Optional.of(new Match(MOST_BY_EVIDENCE, List.copyOf(evidence.matched)));
+        }
+        if (evidence.possible < MIN_EVIDENCE || !evidence.personal) {
             return Optional.empty();
         }
         // 1 is kept for the same mailbox: weighed evidence, however strong, leaves room for doubt (and for rules that act only on certainty)
-        double score = Math.min(MOST_BY_EVIDENCE, Math.max(0, total / possible));
-        return score >= THRESHOLD ? Optional.of(new Match(score, List.copyOf(matched))) : Optional.empty();
+        double score = Math.min(MOST_BY_EVIDENCE, Math.max(0, evidence.total / evidence.possible));
+        return score >= THRESHOLD ? Optional.of(new Match(score, List.copyOf(evidence.matched))) : Optional.empty();
+    }
+
+    /**
+     * The evidence of one pair, field by field: agreement adds a field's weight, a near miss half of
+     * it, a disagreement takes its share ({@code against}) of it away.
+     */
+    private static final class Evidence {
+        private double total;
+        private double possible;
+        private boolean personal;
+        private final List<String> matched = new ArrayList<>();
+        private int identifiersEqual;
+        private int identifiersDifferent;
+
+        void weigh(String field, double weight, double agreement, double against) {
+            possible += weight;
+            total += agreement >= 1 ? weight : agreement > 0 ? weight / 2 : -weight * against;
+            if (agreement > 0 && field != null) {
+                matched.add(field);
+                personal |= PERSONAL.contains(field);
+            }
+        }
+
+        /** An identifier both have: the same value names one person; another counts against, one typo (or swap) away for. */
+        void identifier(String field, String x, String y) {
+            double agreement = x.equals(y) ? 1 : EDITS.apply(x, y) == 1 || transposed(x, y) ? 0.5 : 0;
+            identifiersEqual += agreement >= 1 ? 1 : 0;
+            identifiersDifferent += agreement == 0 ? 1 : 0;
+            weigh(field, IDENTIFIER_WEIGHT, agreement, 0.5);
+            personal |= agreement > 0;
+        }
+
+        /** An identifier agrees and none disagrees: the same person, whatever else differs. */
+        boolean identified() {
+            return identifiersEqual > 0 && identifiersDifferent == 0;
+        }
+    }
+
+    /** The same characters but two neighbours swapped: {@code 1234} and {@code 1324}. */
+    private static boolean transposed(String x, String y) {
+        if (x.length() != y.length()) {
+            return false;
+        }
+        int first = 0;
+        while (first < x.length() && x.charAt(first) == y.charAt(first)) {
+            first++;
+        }
+        return first + 1 < x.length() && x.charAt(first) == y.charAt(first + 1) && x.charAt(first + 1) == y.charAt(first)
+                && x.substring(first + 2).equals(y.substring(first + 2));
     }
 
     /** One letter apart with the same digits: {@code jhon.doe} for {@code john.doe}; but {@code row10} and {@code row100} are two mailboxes. */
@@ -85,14 +144,6 @@ public final class LeadMatcher {
         }
         String dx = x.substring(x.indexOf('@') + 1);
         return dx.equals(y.substring(y.indexOf('@') + 1)) && !dx.equals("gmail.com");
-    }
-
-    /**
-     * Something about the person must agree, not only about where they work: a name, or a birth date
-     * or phone of their own. Colleagues share a company, a domain and an address.
-     */
-    private static boolean personal(List<String> matched) {
-        return matched.contains("firstName") || matched.contains("lastName") || matched.contains("birthDate") || matched.contains("phone");
     }
 
     /** 1 for agreement, 0.5 for near agreement (a typo), 0 for disagreement. */

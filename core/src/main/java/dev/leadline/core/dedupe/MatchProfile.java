@@ -2,35 +2,39 @@ package dev.leadline.core.dedupe;
 
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadField;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A lead in its matching form: every field normalised once ({@link MatchKeys}). Address fields that
- * leads carry as custom fields are used when present: {@code street}, {@code postcode},
- * {@code birthDate}.
+ * A lead in its matching form: every field normalised once ({@link MatchKeys}), from the lead's own
+ * fields (street, postal code, city and birth date included) and the installation's
+ * {@link Identifiers} (by field name; custom fields are read only as identifiers).
  */
 public record MatchProfile(String email, String firstName, String lastName, String company, String domain, String phone, String street,
-                           String postcode, String city, String birthDate) {
+                           String postcode, String city, String birthDate, Map<String, String> identifiers) {
 
-    public static MatchProfile of(LeadData data) {
+    public MatchProfile {
+        identifiers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
+    }
+
+    public static MatchProfile of(LeadData data, Identifiers identifiers) {
         String domain = data.get(LeadField.DOMAIN).or(() -> data.get(LeadField.WEBSITE)).map(MatchKeys::domainRoot).orElse("");
         return new MatchProfile(MatchKeys.email(data.getOrNull(LeadField.EMAIL)), MatchKeys.firstName(data.getOrNull(LeadField.FIRST_NAME)),
                 MatchKeys.plain(data.getOrNull(LeadField.LAST_NAME)), MatchKeys.company(data.getOrNull(LeadField.COMPANY)), domain,
-                MatchKeys.phone(data.getOrNull(LeadField.PHONE)), MatchKeys.plain(data.customFields().get("street")),
-                MatchKeys.plain(data.get(LeadField.POSTAL_CODE).orElse(data.customFields().get("postcode"))).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
-                MatchKeys.plain(data.customFields().get("birthDate")).replace(" ", ""));
+                MatchKeys.phone(data.getOrNull(LeadField.PHONE)), MatchKeys.plain(data.getOrNull(LeadField.STREET)),
+                MatchKeys.plain(data.getOrNull(LeadField.POSTAL_CODE)).replace(" ", ""), MatchKeys.plain(data.getOrNull(LeadField.CITY)),
+                MatchKeys.plain(data.getOrNull(LeadField.BIRTH_DATE)).replace(" ", ""), identifiers.valuesOf(data));
     }
 
     /**
      * Keys under which candidates are looked up: two leads are compared only when they share one.
-     * Each is selective on its own (an email, a phone, a postcode with the surname's sound, the
-     * names' sounds together), so a typo in one field still leaves another.
+     * Each is selective on its own (an email, a phone, an identifier, a postcode with the surname's
+     * sound, the names' sounds together), so a typo in one field still leaves another.
      */
     public Set<String> blockingKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        add(keys, "e:", email);
-        add(keys, "p:", phone);
+        Set<String> keys = identityKeys();
         add(keys, "b:", birthDate);
         String last = MatchKeys.phonetic(lastName);
         String first = MatchKeys.phonetic(firstName);
@@ -47,11 +51,15 @@ public record MatchProfile(String email, String firstName, String lastName, Stri
         return keys;
     }
 
-    /** The keys that name one person on their own (mailbox, phone): two new leads sharing one must not both pass the check unseen. */
+    /**
+     * The keys that name one person on their own (mailbox, phone, each identifier with its field):
+     * two new leads sharing one must not both pass the check unseen.
+     */
     public Set<String> identityKeys() {
         Set<String> keys = new LinkedHashSet<>();
         add(keys, "e:", email);
         add(keys, "p:", phone);
+        identifiers.forEach((field, value) -> add(keys, "i:", field + "|" + value));
         return keys;
     }
 

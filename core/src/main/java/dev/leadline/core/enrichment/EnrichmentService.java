@@ -30,6 +30,8 @@ public final class EnrichmentService {
     private final ProviderCalls providers;
     private final EnrichmentSettings settings;
     private final Clock clock;
+    private static final java.time.Duration RESCORE_ALL_EVERY = java.time.Duration.ofMinutes(1);
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastRescoreAll = new java.util.concurrent.atomic.AtomicReference<>();
 
     public EnrichmentService(LeadRepository leads, EnrichmentStore store, ProviderCalls providers, EnrichmentSettings settings,
                              Clock clock) {
@@ -42,7 +44,8 @@ public final class EnrichmentService {
 
     /** Processes up to {@code limit} waiting leads; returns how many. */
     public int processPending(int limit) {
-        List<LeadId> due = store.pending(limit, clock.instant().minus(settings.refreshAfter()));
+        Instant now = clock.instant();
+        List<LeadId> due = store.pending(limit, now, now.minus(settings.refreshAfter()));
         due.forEach(this::process);
         return due.size();
     }
@@ -95,6 +98,23 @@ public final class EnrichmentService {
             }
         }
         store.save(id, values, changed, combined(scores).orElse(lead.score()), scores, failures, at);
+    }
+
+    /**
+     * Has every open lead scored again (a model learned from new outcomes): now, or a minute after the
+     * last time when that was less than a minute ago, since each time touches every open lead. A request
+     * is never dropped, only put off; requests while one is put off join it.
+     */
+    public void rescoreOpenLeads() {
+        Instant now = clock.instant();
+        Instant last = lastRescoreAll.get();
+        if (last != null && last.isAfter(now)) {
+            return; // one is already set for later, and it will score the leads as the model is then
+        }
+        Instant at = last == null || !now.isBefore(last.plus(RESCORE_ALL_EVERY)) ? now : last.plus(RESCORE_ALL_EVERY);
+        if (lastRescoreAll.compareAndSet(last, at)) {
+            store.dueOpen(at);
+        }
     }
 
     /** What learning providers learn from: decided leads as snapshots, converted ones won. */

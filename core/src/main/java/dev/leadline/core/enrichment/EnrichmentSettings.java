@@ -28,6 +28,11 @@ public record EnrichmentSettings(List<String> precedence, Map<String, Double> we
         return precedence.size();
     }
 
+    /** How long after its {@code failedRuns}-th failed run in a row a lead is tried again: 10 s, doubling, at most 15 minutes. */
+    public static Duration retryAfter(int failedRuns) {
+        return Duration.ofSeconds(Math.min(15 * 60, 10L << Math.min(failedRuns, 10)));
+    }
+
     double weight(String provider) {
         return weights.entrySet().stream().filter(e -> e.getKey().equals(provider) || provider.startsWith(e.getKey() + "/"))
                 .map(Map.Entry::getValue).findFirst().orElse(1.0);

@@ -8,8 +8,14 @@ import java.util.Map;
 
 /** Where enrichment results live, and which leads wait for them. */
 public interface EnrichmentStore {
-    /** Leads never enriched, oldest first; then those enriched before {@code staleBefore}. */
-    List<LeadId> pending(int limit, Instant staleBefore);
+    /** Leads never enriched, oldest first; then those due again by {@code now}; then those enriched before {@code staleBefore}. */
+    List<LeadId> pending(int limit, Instant now, Instant staleBefore);
+
+    /** Marks the leads to be enriched and scored again at {@code at} (or sooner, if already due sooner). */
+    void due(List<LeadId> leads, Instant at);
+
+    /** Marks every open lead (not converted or disqualified) to be scored again at {@code at}; returns how many. */
+    int dueOpen(Instant at);
 
     ActivitySummary activity(LeadId lead);
 
@@ -19,7 +25,9 @@ public interface EnrichmentStore {
     /**
      * Stores one run's outcome in one transaction: the lead's merged enrichment values and score,
      * the provenance of changed fields, each provider's score, the failures, and that the lead was
-     * enriched at {@code at}.
+     * enriched at {@code at}. When a provider failed, the lead is due again after a backoff that
+     * doubles with every failed run in a row ({@link EnrichmentSettings#retryAfter}); a run without
+     * failures ends the series.
      */
     void save(LeadId lead, Map<String, String> values, List<Provenance> changed, Integer score, List<ProviderScore> scores,
               List<ProviderFailure> failures, Instant at);

@@ -157,10 +157,14 @@ public final class ColumnMapping {
         alias(aliases, LeadField.TITLE, "title", "jobtitle", "position");
         alias(aliases, LeadField.WEBSITE, "website", "websiteurl", "url", "web", "companywebsite");
         alias(aliases, LeadField.DOMAIN, "domain", "companydomain", "companydomainname", "emaildomain");
+        alias(aliases, LeadField.STREET, "street", "streetaddress", "address", "address1", "addressline1", "mailingstreet");
         alias(aliases, LeadField.COUNTRY, "country", "countryregion", "countrycode", "mailingcountry", "billingcountry");
-        alias(aliases, LeadField.STATE, "state", "stateprovince", "stateregion", "province", "statecode", "mailingstate");
+        alias(aliases, LeadField.STATE, "state", "stateprovince", "stateregion", "province", "statecode", "mailingstate",
+                "mailingstateprovince");
         alias(aliases, LeadField.CITY, "city", "town", "mailingcity");
-        alias(aliases, LeadField.POSTAL_CODE, "postalcode", "zip", "zipcode", "postcode", "zippostalcode", "mailingzippostalcode", "plz");
+        alias(aliases, LeadField.POSTAL_CODE, "postalcode", "zip", "zipcode", "postcode", "zippostalcode", "mailingzippostalcode", "plz",
+                "mailingzip", "mailingpostalcode");
+        alias(aliases, LeadField.BIRTH_DATE, "birthdate", "dateofbirth", "birthday", "dob");
         alias(aliases, LeadField.INDUSTRY, "industry");
         alias(aliases, LeadField.EMPLOYEE_COUNT, "employees", "numberofemployees", "noofemployees", "employeecount",
                 "numemployees");

@@ -10,7 +10,6 @@ import dev.leadline.core.dedupe.DuplicateAction;
 import dev.leadline.core.dedupe.DuplicateGuard;
 import dev.leadline.core.dedupe.DuplicatePolicy;
 import dev.leadline.core.dedupe.DuplicateService;
-import dev.leadline.core.dedupe.MatchProfile;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadDraft;
@@ -203,7 +202,7 @@ final class ImportBatch {
             List<Candidate> now = new ArrayList<>();
             List<Candidate> later = new ArrayList<>();
             for (Candidate c : pending) {
-                Set<String> keys = MatchProfile.of(c.data()).blockingKeys();
+                Set<String> keys = guard.blockingKeys(c.data());
                 if (keys.stream().anyMatch(taken::contains)) {
                     later.add(c);
                 } else {

@@ -3,6 +3,8 @@ package dev.leadline.core.lead;
 import dev.leadline.core.common.FieldError;
 import dev.leadline.core.common.Text;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ public final class LeadDraft {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     private static final Pattern PHONE_CHARS = Pattern.compile("^[0-9+().\\-/\\s]*(?:\\s*(?:x|ext\\.?)\\s*[0-9]+)?$");
+    private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     private final Map<LeadField, String> raw = new EnumMap<>(LeadField.class);
@@ -112,6 +115,7 @@ public final class LeadDraft {
             case EMAIL -> check(field, value, EMAIL.matcher(value).matches(), "is not an email address", problems);
             case PHONE -> check(field, value, validPhone(value), "is not a phone number", problems);
             case EMPLOYEE_COUNT -> employeeCount(value, problems);
+            case BIRTH_DATE -> birthDate(value, problems);
             case WEBSITE -> check(field, value, hostOf(value) != null, "is not a web address", problems);
             case DOMAIN -> {
                 String domain = stripWww(value.toLowerCase(Locale.ROOT));
@@ -132,6 +136,20 @@ public final class LeadDraft {
     private static boolean validPhone(String value) {
         long digits = value.chars().filter(Character::isDigit).count();
         return digits >= 5 && digits <= 20 && PHONE_CHARS.matcher(value.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /** A calendar date written {@code yyyy-MM-dd}, from the year 1000 (what the database stores). */
+    private static String birthDate(String value, List<FieldError> problems) {
+        LocalDate date = null;
+        try {
+            date = ISO_DATE.matcher(value).matches() ? LocalDate.parse(value) : null;
+        } catch (DateTimeParseException e) {
+            // not a day of the calendar: reported below
+        }
+        if (date == null) {
+            return check(LeadField.BIRTH_DATE, value, false, "is not a date in the form yyyy-MM-dd (e.g. 1990-05-17)", problems);
+        }
+        return check(LeadField.BIRTH_DATE, value, date.getYear() >= 1000, "is before the year 1000", problems);
     }
 
     private static String employeeCount(String value, List<FieldError> problems) {

@@ -19,10 +19,14 @@ public enum LeadField {
     TITLE("title", 255),
     WEBSITE("website", 512),
     DOMAIN("domain", 255),
+    /** The street address: number and street, and any further address lines. */
+    STREET("street", 255),
     COUNTRY("country", 100),
     STATE("state", 100),
     CITY("city", 100),
     POSTAL_CODE("postalCode", 20),
+    /** An ISO date, {@code yyyy-MM-dd}. */
+    BIRTH_DATE("birthDate", 10),
     INDUSTRY("industry", 150),
     EMPLOYEE_COUNT("employeeCount", 12),
     SOURCE("source", 100),

@@ -53,6 +53,9 @@ public interface Notifier {
 
         /** Will never work (e.g. the channel is gone); the delivery is dropped with the reason. */
         record Failed(String reason) implements Delivery {}
+
+        /** The message to edit no longer exists (someone deleted it): the card is posted again in its place. */
+        record Gone(String reason) implements Delivery {}
     }
 
     /** What a look for a card's messages found. */

@@ -120,7 +120,8 @@ public final class OutboxDispatcher {
         return settle(pending, notifier, result);
     }
 
-    private Outcome settle(Pending pending, Notifier notifier, Notifier.Delivery result) {
+    private Outcome settle(Pending pending, Notifier notifier, Notifier.Delivery answer) {
+        Notifier.Delivery result = answer;
         Notification n = pending.notification();
         if (result instanceof Notifier.Delivery.Delivered) {
             return Outcome.DELIVERED;
@@ -129,6 +130,9 @@ public final class OutboxDispatcher {
             log.debug("notification {} has nowhere to go on {}: {}", n.id(), notifier.platform(), none.reason());
             outbox.skipped(pending.id(), none.reason(), clock.instant());
             return Outcome.DROPPED;
+        }
+        if (result instanceof Notifier.Delivery.Gone gone) {
+            result = new Notifier.Delivery.Failed(gone.reason()); // a new post is never gone
         }
         if (result instanceof Notifier.Delivery.Failed failed) {
             log.warn("notification {} for lead {} dropped by {}: {}", n.id(), n.leadId(), notifier.platform(), failed.reason());
@@ -203,6 +207,11 @@ public final class OutboxDispatcher {
                 continue; // a later change has already been shown on this copy
             }
             Notifier.Delivery result = notifier.update(copy, shownAt(card, copy.destination()));
+            if (result instanceof Notifier.Delivery.Gone gone) {
+                log.info("card {} was deleted on {}; posting it again: {}", copy.cardKey(), notifier.platform(), gone.reason());
+                result = notifier.post(copy.destination(), n.cardKey(), shownAt(card, copy.destination()));
+                holdOnRetryAfter(notifier, copy.destination(), result);
+            }
             if (result instanceof Notifier.Delivery.Delivered delivered) {
                 outbox.rememberRef(new MessageRef(copy.cardKey(), copy.platform(), copy.destination(),
                         delivered.ref().isEmpty() ? copy.ref() : delivered.ref(), n.id()), clock.instant());

@@ -47,4 +47,10 @@ class CommandParserTest {
         assertThat(CommandParser.parse("/pause")).isEqualTo(new ChatCommand.Pause());
         assertThat(CommandParser.parse("resume")).isEqualTo(new ChatCommand.Resume());
     }
+
+    @Test
+    void aListTypedAfterTheLeadCommandIsAListAndHelpAfterTheListCommandIsHelp() {
+        assertThat(CommandParser.parse("lead leads mine")).isEqualTo(new ChatCommand.ListLeads("mine"));
+        assertThat(CommandParser.parse("leads help")).isEqualTo(new ChatCommand.Help());
+    }
 }

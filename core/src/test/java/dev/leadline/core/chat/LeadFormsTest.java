@@ -32,12 +32,15 @@ class LeadFormsTest {
 
     @Test
     void everyValueThatDoesNotFitIsNamedOnItsOwnInput() {
-        assertThat(problems(LeadAction.SCHEDULE, Map.of("time", "25:00", "minutes", "3", "title", "x".repeat(201))))
+        assertThat(problems(LeadAction.SCHEDULE, Map.of("time", "25:00", "minutes", "3", "title", "x".repeat(151))))
                 .containsEntry("date", "Pick a day.")
                 .containsEntry("time", "Give a time like 15:00.")
                 .containsEntry("minutes", "Give a whole number from 5 to 480.")
-                .containsEntry("title", "At most 200 characters, please.");
+                .containsEntry("title", "At most 150 characters, please.");
         assertThat(problems(LeadAction.SCHEDULE, Map.of("date", "tomorrow", "time", "10:00"))).containsOnlyKeys("date");
+        assertThat(problems(LeadAction.SCHEDULE, Map.of("date", "2026-12-01", "time", "10:00 PM"))).as("not read as 10:00").containsOnlyKeys("time");
+        assertThat(problems(LeadAction.CONVERT, Map.of("account", "Acme\u0000Corp", "opportunity", "ab\ud800cd")))
+                .containsEntry("account", "This text contains a NUL character (at position 4).").containsKey("opportunity");
         assertThat(problems(LeadAction.DISQUALIFY, Map.of("reason", "Bored", "note", "n"))).containsExactly(Map.entry("reason", "Pick a reason to disqualify."));
         assertThat(problems(LeadAction.LOG_CONTACT, Map.of("channel", "call", "reached", "maybe"))).containsOnlyKeys("reached");
     }

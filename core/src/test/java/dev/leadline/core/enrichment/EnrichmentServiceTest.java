@@ -95,6 +95,23 @@ class EnrichmentServiceTest {
         assertThat(store.score.get(lead.id())).isEqualTo(55);
     }
 
+    @Test
+    void rescoringEveryOpenLeadIsNeverDroppedOnlyPutOffToOnceAMinute() {
+        dev.leadline.core.testing.MutableClock clock = new dev.leadline.core.testing.MutableClock(T0);
+        EnrichmentService service = new EnrichmentService(leads, store, providers, EnrichmentSettings.DEFAULTS, clock);
+
+        service.rescoreOpenLeads();
+        clock.advance(java.time.Duration.ofSeconds(20));
+        service.rescoreOpenLeads();
+        service.rescoreOpenLeads();
+
+        assertThat(store.openDue).as("now, then once more a minute after the first, for both later requests")
+                .containsExactly(T0, T0.plusSeconds(60));
+        clock.advance(java.time.Duration.ofMinutes(5));
+        service.rescoreOpenLeads();
+        assertThat(store.openDue).hasSize(3).last().isEqualTo(clock.instant());
+    }
+
     private EnrichmentService service(EnrichmentSettings settings) {
         return new EnrichmentService(leads, store, providers, settings, Clock.fixed(T0, ZoneOffset.UTC));
     }
@@ -107,8 +124,21 @@ class EnrichmentServiceTest {
         final List<ProviderFailure> failures = new ArrayList<>();
 
         @Override
-        public List<LeadId> pending(int limit, Instant staleBefore) {
+        public List<LeadId> pending(int limit, Instant now, Instant staleBefore) {
             return List.of();
+        }
+
+        @Override
+        public void due(List<LeadId> leads, Instant at) {
+            // the tests here process leads by hand
+        }
+
+        final List<Instant> openDue = new ArrayList<>();
+
+        @Override
+        public int dueOpen(Instant at) {
+            openDue.add(at);
+            return 0;
         }
 
         @Override

@@ -32,6 +32,19 @@ class ColumnMappingTest {
     }
 
     @Test
+    void addressAndBirthDateColumnsOfBothExportsMapThemselves() {
+        assertThat(ColumnMapping.resolve(List.of("Street", "City", "State/Province", "Zip/Postal Code", "Country", "Birthdate"), Map.of())
+                .describe().values()).containsExactly("street", "city", "state", "postalCode", "country", "birthDate");
+        assertThat(ColumnMapping.resolve(List.of("Mailing Street", "Mailing City", "Mailing State/Province", "Mailing Zip/Postal Code",
+                "Mailing Country"), Map.of()).describe().values()).containsExactly("street", "city", "state", "postalCode", "country");
+        assertThat(ColumnMapping.resolve(List.of("MailingStreet", "MailingCity", "MailingState", "MailingPostalCode", "MailingCountry"),
+                Map.of()).describe().values()).containsExactly("street", "city", "state", "postalCode", "country");
+        assertThat(ColumnMapping.resolve(List.of("Street Address", "City", "State/Region", "Postal Code", "Country/Region", "Date of birth"),
+                Map.of()).describe().values()).containsExactly("street", "city", "state", "postalCode", "country", "birthDate");
+        assertThat(ColumnMapping.resolve(List.of("Address", "Mailing Zip"), Map.of()).describe().values()).containsExactly("street", "postalCode");
+    }
+
+    @Test
     void aSecondColumnForTheSameFieldIsKeptAsACustomField() {
         Map<String, String> described = ColumnMapping.resolve(List.of("Phone", "Mobile Phone"), Map.of()).describe();
 

@@ -50,6 +50,22 @@ class LeadDraftTest {
     }
 
     @Test
+    void aBirthDateIsAnIsoCalendarDateAndAnythingElseIsRefusedNamingTheField() {
+        LeadData data = valid(new LeadDraft().set(LeadField.LAST_NAME, "Lovelace").set(LeadField.BIRTH_DATE, " 1815-12-10 ")
+                .set(LeadField.STREET, "12 St James's Square"));
+        assertThat(data.getOrNull(LeadField.BIRTH_DATE)).isEqualTo("1815-12-10");
+        assertThat(data.getOrNull(LeadField.STREET)).isEqualTo("12 St James's Square");
+
+        for (String bad : new String[] {"18151210", "10/12/1815", "1815-02-30", "1815-13-01", "1815-1-1"}) {
+            LeadDraft.Validated result = new LeadDraft().set(LeadField.LAST_NAME, "Lovelace").set(LeadField.BIRTH_DATE, bad).build();
+            assertThat(((LeadDraft.Validated.Invalid) result).errors()).as(bad)
+                    .containsExactly(new FieldError("birthDate", "'" + bad + "' is not a date in the form yyyy-MM-dd (e.g. 1990-05-17)"));
+        }
+        LeadDraft.Validated early = new LeadDraft().set(LeadField.LAST_NAME, "Lovelace").set(LeadField.BIRTH_DATE, "0999-01-01").build();
+        assertThat(((LeadDraft.Validated.Invalid) early).errors()).containsExactly(new FieldError("birthDate", "'0999-01-01' is before the year 1000"));
+    }
+
+    @Test
     void aLeadWithNothingToIdentifyItIsRefused() {
         LeadDraft.Validated result = new LeadDraft().set(LeadField.CITY, "Mumbai").custom("Notes", "hi").build();
 

@@ -21,6 +21,7 @@ public abstract class LeadRepositoryContract {
     @Test
     void storedLeadReadsBackWithAllItsFields() {
         LeadData data = aLead().withEmail("Ada@Example.com").with(LeadField.EMPLOYEE_COUNT, "1,200")
+                .with(LeadField.STREET, "12 St James's Square").with(LeadField.BIRTH_DATE, "1815-12-10")
                 .withCustom("Lead Quality", "High").build();
         Lead stored = repository().insert(new NewLead(data, null, null, T0));
 
@@ -28,6 +29,8 @@ public abstract class LeadRepositoryContract {
         assertThat(found).isEqualTo(stored);
         assertThat(found.data().getOrNull(LeadField.EMAIL)).isEqualTo("Ada@Example.com");
         assertThat(found.data().employeeCount()).isEqualTo(1200);
+        assertThat(found.data().getOrNull(LeadField.STREET)).isEqualTo("12 St James's Square");
+        assertThat(found.data().getOrNull(LeadField.BIRTH_DATE)).isEqualTo("1815-12-10");
         assertThat(found.data().customFields()).containsEntry("Lead Quality", "High");
         assertThat(found.status()).isEqualTo(LeadStatus.NEW);
         assertThat(found.createdAt()).isEqualTo(T0);

@@ -43,6 +43,12 @@ public interface ProviderContext {
     List<Outcome> outcomes(int max);
 
     /**
+     * Asks the host to score the open leads again soon, e.g. after a model learned from new outcomes.
+     * Cheap to call; the host spreads the work over its background loop. Does nothing by default.
+     */
+    default void rescoreOpenLeads() {}
+
+    /**
      * Delivers enrichment found after {@link EnrichmentProvider#enrich} returned (e.g. from a webhook
      * the provider registered); merged like any other result.
      */

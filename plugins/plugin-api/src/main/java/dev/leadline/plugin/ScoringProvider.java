@@ -17,4 +17,15 @@ public interface ScoringProvider extends ExtensionPoint {
      * @throws Exception any failure; the lead keeps the other providers' scores
      */
     Score score(LeadSnapshot lead, ActivitySummary activity, ProviderContext context) throws Exception;
+
+    /**
+     * What an administrator should see about the provider's state, e.g. what a model learned from and
+     * how well it predicts; shown by {@code GET /api/v1/plugins/{id}}. Values are text, numbers,
+     * booleans, lists and maps of those. Empty by default.
+     *
+     * @throws Exception any failure; the state is then shown as unavailable
+     */
+    default java.util.Map<String, Object> state(ProviderContext context) throws Exception {
+        return java.util.Map.of();
+    }
 }

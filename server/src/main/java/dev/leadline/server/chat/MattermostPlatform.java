@@ -45,14 +45,22 @@ final class MattermostPlatform implements ChatPlatform {
                     + "together; missing: " + String.join(", ", missing));
             return Optional.empty();
         }
+        boolean fine = true;
         for (var u : List.of(Map.entry("MATTERMOST_URL", url.get()), Map.entry("MATTERMOST_CALLBACK_URL", callback.get()))) {
             if (!u.getValue().startsWith("https://") && !u.getValue().startsWith("http://")) {
                 env.problem(u.getKey() + " must be an http(s) URL, got '" + u.getValue() + "'");
-                return Optional.empty();
+                fine = false;
             }
         }
         Set<String> tokens = Arrays.stream(commandTokens.get().split(",")).map(String::strip).filter(t -> !t.isEmpty())
                 .collect(Collectors.toSet());
+        if (tokens.isEmpty()) {
+            env.problem("MATTERMOST_COMMAND_TOKENS must name at least one slash command token (comma-separated), got '" + commandTokens.get() + "'");
+            fine = false;
+        }
+        if (!fine) {
+            return Optional.empty();
+        }
         return Optional.of(new MattermostSettings(url.get(), token.get(), tokens, callback.get()));
     }
 

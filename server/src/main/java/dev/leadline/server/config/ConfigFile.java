@@ -58,10 +58,16 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
 
     /**
      * Duplicate rules. {@code rules}, when given, replace the defaults ({@link DuplicatePolicy#DEFAULT});
-     * {@code onCreate} only changes the defaults' action at the API and on forms.
+     * {@code onCreate} only changes the defaults' action at the API and on forms. {@code identifiers} name
+     * the fields that identify a person ({@code [custom.nationalId]}).
      */
-    public record Duplicates(String onCreate, List<DuplicateRuleSpec> rules) {
+    public record Duplicates(String onCreate, List<DuplicateRuleSpec> rules, List<String> identifiers) {
         DuplicatePolicy toPolicy() {
+            return rulesPolicy().identifiedBy(dev.leadline.core.dedupe.Identifiers.of(identifiers == null ? List.of() : identifiers,
+                    "duplicates.identifiers"));
+        }
+
+        private DuplicatePolicy rulesPolicy() {
             if (rules != null && !rules.isEmpty()) {
                 if (onCreate != null) {
                     throw new ValidationException("duplicates.onCreate", "give either onCreate or rules, not both");
@@ -72,7 +78,7 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
                     parsed.add(dev.leadline.core.dedupe.DuplicateRule.of(r.name(), r.against(), r.at(), r.action(), r.threshold(),
                             "duplicates.rules[" + i + "]"));
                 }
-                return new DuplicatePolicy(parsed);
+                return new DuplicatePolicy(parsed, dev.leadline.core.dedupe.Identifiers.NONE);
             }
             if (onCreate == null) {
                 return DuplicatePolicy.DEFAULT;

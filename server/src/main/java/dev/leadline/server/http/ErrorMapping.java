@@ -44,7 +44,7 @@ final class ErrorMapping {
                 ctx.json(new ApiError("not_found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
-        routes.error(405, "*", ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        routes.error(405, "*", ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed here")));
     }
 
     private static void unexpected(Exception e, Context ctx) {

@@ -35,11 +35,13 @@ final class PluginContext implements ProviderContext {
     private final long minGapNanos;
     private long nextRequestAt;
 
-    /** What plugins reach in the host: late delivery of values, and the decided leads to learn from. */
+    /** What plugins reach in the host: late delivery of values, the decided leads to learn from, and re-scoring. */
     public interface HostServices {
         void deliver(String pluginId, String leadId, List<FieldValue> values);
 
         List<Outcome> outcomes(int max);
+
+        void rescoreOpenLeads();
     }
 
     private record Cached(Object value, Instant expires) {}
@@ -141,6 +143,11 @@ final class PluginContext implements ProviderContext {
     @Override
     public List<Outcome> outcomes(int max) {
         return host.outcomes(max);
+    }
+
+    @Override
+    public void rescoreOpenLeads() {
+        host.rescoreOpenLeads();
     }
 
 }

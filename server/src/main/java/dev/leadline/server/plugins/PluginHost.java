@@ -52,7 +52,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
 
     /** One plugin as the API shows it. */
     public record PluginInfo(String id, String version, String state, String description, List<String> providers, long calls, long errors,
-                             double avgLatencyMs, double maxLatencyMs, Map<String, String> circuits) {}
+                             double avgLatencyMs, double maxLatencyMs, Map<String, String> circuits, Map<String, Object> providerState) {}
 
     private PluginHost(PluginManager manager, PluginArchives archives, Map<String, Map<String, String>> config, Map<String, String> env,
                        Clock clock, Duration timeout) {
@@ -109,6 +109,13 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         public List<dev.leadline.plugin.Outcome> outcomes(int max) {
             return enrichment == null ? List.of() : enrichment.outcomes(max);
         }
+
+        @Override
+        public void rescoreOpenLeads() {
+            if (enrichment != null) {
+                enrichment.rescoreOpenLeads();
+            }
+        }
     };
 
     /** Looks the providers up again: after start-up and after every load, unload, enable or disable. */
@@ -144,12 +151,15 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         return manager.getPlugins().stream().map(this::info).toList();
     }
 
+    /** One plugin, with what its scoring providers say about their state (a model's training, say). */
     public PluginInfo plugin(String id) {
         PluginWrapper plugin = manager.getPlugin(id);
         if (plugin == null) {
             throw new NotFoundException("plugin", id);
         }
-        return info(plugin);
+        PluginInfo info = info(plugin);
+        return new PluginInfo(info.id(), info.version(), info.state(), info.description(), info.providers(), info.calls(), info.errors(),
+                info.avgLatencyMs(), info.maxLatencyMs(), info.circuits(), providers.stateOf(id));
     }
 
     public synchronized PluginInfo enable(String id) {
@@ -209,7 +219,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         return new PluginInfo(id, plugin.getDescriptor().getVersion(), plugin.getPluginState().toString(),
                 plugin.getDescriptor().getPluginDescription(), providers.namesOf(id), calls, isolation == null ? 0 : isolation.errors.get(),
                 calls == 0 ? 0 : isolation.totalMicros.get() / 1000.0 / calls, isolation == null ? 0 : isolation.maxMicros.get() / 1000.0,
-                isolation == null ? Map.of() : isolation.circuits());
+                isolation == null ? Map.of() : isolation.circuits(), Map.of());
     }
 
     @Override

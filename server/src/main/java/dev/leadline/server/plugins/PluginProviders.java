@@ -9,6 +9,7 @@ import dev.leadline.plugin.Score;
 import dev.leadline.plugin.ScoringProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The providers of the started plugins, as one set at a time (the host replaces it after every
@@ -74,6 +75,18 @@ final class PluginProviders implements ProviderCalls {
     }
 
     /** The plugin's providers as {@code enrichment:<id>} and {@code scoring:<id>}. */
+    /** What each of the plugin's scoring providers says about its state, by provider; a failure is shown as the error. */
+    Map<String, Object> stateOf(String pluginId) {
+        Map<String, Object> states = new java.util.LinkedHashMap<>();
+        for (Bound<ScoringProvider> bound : scorers) {
+            if (bound.pluginId().equals(pluginId)) {
+                Called<Map<String, Object>> state = bound.isolation().call(safeId(bound), () -> bound.provider().state(bound.context()));
+                states.put(safeId(bound), state.failure() == null ? state.value() : Map.of("error", state.failure()));
+            }
+        }
+        return states;
+    }
+
     List<String> namesOf(String pluginId) {
         List<String> names = new ArrayList<>();
         enrichers.stream().filter(b -> b.pluginId().equals(pluginId)).forEach(b -> names.add("enrichment:" + safeId(b)));

@@ -2,10 +2,8 @@ package dev.leadline.plugins.bayes;
 
 import dev.leadline.plugin.LeadSnapshot;
 import dev.leadline.plugin.Outcome;
-import dev.leadline.plugin.ScoreReason;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,17 +17,21 @@ import java.util.Set;
  * looks like a category (at most {@link #MAX_CATEGORIES} distinct values) or a number (binned into
  * quintiles of the training values); names, emails and free text are left out by that rule, and so
  * is any field whose every value is different (an identifier).
- * Missing values ({@code Select}, empty) are a category of their own, as they often say something.
- * A lead's score is the posterior probability of winning, in percent; its reasons are the fields that
- * moved it most.
+ * <p>
+ * Only values seen in at least {@link #MIN_SUPPORT} training leads are evidence; a rarer or unseen
+ * value says nothing. A missing value ({@code Select}, empty) is evidence only where leads without
+ * the field are common ({@link #MIN_MISSING_SHARE} of the training leads): then its absence says
+ * something; where it is rare, a lead lacking it is simply not like the leads learned from.
  */
 final class NaiveBayes {
     static final int MAX_CATEGORIES = 60;
-    private static final String MISSING = "(not given)";
+    static final int MIN_SUPPORT = 10;
+    static final double MIN_MISSING_SHARE = 0.05;
+    static final String MISSING = "(not given)";
     private static final Set<String> PLACEHOLDERS = Set.of("", "select", "n/a", "na", "none", "null", "-");
 
-    private final double priorLogOdds;
-    private final Map<String, Feature> features;
+    final double priorLogOdds;
+    final Map<String, Feature> features;
     final int won;
     final int lost;
 
@@ -40,8 +42,8 @@ final class NaiveBayes {
         this.lost = lost;
     }
 
-    /** One field's table: the log-likelihood ratio of each value (or bin), won over lost. */
-    private record Feature(String field, double[] cuts, Map<String, Double> logRatio, double unseen) {
+    /** One field's table: the log-likelihood ratio, won over lost, of each value (or bin) supported by enough leads. */
+    record Feature(String field, double[] cuts, Map<String, Double> logRatio) {
         String value(String raw) {
             if (raw == null || PLACEHOLDERS.contains(raw.strip().toLowerCase(Locale.ROOT))) {
                 return MISSING;
@@ -61,6 +63,12 @@ final class NaiveBayes {
             }
         }
 
+        /** The value as a person reads it: the bin of a number, otherwise as written. */
+        String shown(String raw) {
+            String value = value(raw);
+            return cuts != null || value.equals(MISSING) ? value : raw.strip();
+        }
+
         String label(int bin) {
             if (bin == 0) {
                 return "≤ " + fmt(cuts[0]);
@@ -72,8 +80,15 @@ final class NaiveBayes {
             return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
         }
 
+        /** How far the lead's value moves the log-odds; 0 for a value not supported by enough leads. */
         double contribution(String raw) {
-            return logRatio.getOrDefault(value(raw), unseen);
+            return logRatio.getOrDefault(value(raw), 0.0);
+        }
+
+        /** The lead gives this field a value the model learned from. */
+        boolean evidence(String raw) {
+            String value = value(raw);
+            return !value.equals(MISSING) && logRatio.containsKey(value);
         }
     }
 
@@ -122,39 +137,34 @@ final class NaiveBayes {
         } else if (distinct.size() > MAX_CATEGORIES) {
             return null;
         }
-        Feature shape = new Feature(field, cuts, Map.of(), 0);
+        Feature shape = new Feature(field, cuts, Map.of());
         Map<String, int[]> counts = new HashMap<>();
         for (int i = 0; i < history.size(); i++) {
             int[] c = counts.computeIfAbsent(shape.value(raw.get(i)), k -> new int[2]);
             c[history.get(i).won() ? 0 : 1]++;
         }
+        int missingNeeded = (int) Math.max(MIN_SUPPORT, Math.ceil(MIN_MISSING_SHARE * history.size()));
+        counts.entrySet().removeIf(e -> e.getValue()[0] + e.getValue()[1] < (e.getKey().equals(MISSING) ? missingNeeded : MIN_SUPPORT));
+        if (counts.keySet().stream().noneMatch(v -> !v.equals(MISSING))) {
+            return null;
+        }
         int k = counts.size() + 1;
         Map<String, Double> ratios = new HashMap<>();
         counts.forEach((value, c) -> ratios.put(value, Math.log((c[0] + 1.0) / (won + k)) - Math.log((c[1] + 1.0) / (lost + k))));
-        double unseen = Math.log(1.0 / (won + k)) - Math.log(1.0 / (lost + k));
-        return new Feature(field, cuts, Map.copyOf(ratios), unseen);
+        return new Feature(field, cuts, Map.copyOf(ratios));
     }
 
-    /** The probability that the lead is won, from 0 to 1. */
-    double probability(LeadSnapshot lead) {
+    /** The lead's log-odds of being won, before calibration. */
+    double logOdds(LeadSnapshot lead) {
         double logOdds = priorLogOdds;
         for (Feature f : features.values()) {
             logOdds += f.contribution(lead.get(f.field()).orElse(null));
         }
-        return 1 / (1 + Math.exp(-logOdds));
+        return logOdds;
     }
 
-    /**
-     * The fields that moved the lead's odds most, as reasons: the points are how far each field alone
-     * moves a lead at the base rate, in percentage points.
-     */
-    List<ScoreReason> reasons(LeadSnapshot lead, int max) {
-        double base = 1 / (1 + Math.exp(-priorLogOdds));
-        return features.values().stream().map(f -> {
-                    String raw = lead.get(f.field()).orElse(null);
-                    double moved = 1 / (1 + Math.exp(-(priorLogOdds + f.contribution(raw)))) - base;
-                    return new ScoreReason((int) Math.round(moved * 100), f.field().replaceFirst("^custom\\.", "") + " = " + f.value(raw));
-                }).filter(r -> r.points() != 0).sorted(Comparator.comparingInt((ScoreReason r) -> -Math.abs(r.points())))
-                .limit(max).toList();
+    /** The lead gives at least one field a value the model learned from. */
+    boolean hasEvidence(LeadSnapshot lead) {
+        return features.values().stream().anyMatch(f -> f.evidence(lead.get(f.field()).orElse(null)));
     }
 }
