@@ -101,32 +101,47 @@ final class JdbcBatch {
     }
 
     /**
-     * Inserts the rows as one multi-row {@code INSERT ... RETURNING} of the table's key (MariaDB): one
-     * statement for all of them, where {@link #executeReturningIds} sends one a row (the driver cannot
-     * send a batch that returns keys in bulk). The generated keys, in the order of the rows.
+     * Inserts the rows as multi-row {@code INSERT ... RETURNING} of the table's key (MariaDB): one
+     * statement for up to {@link #ROWS_PER_STATEMENT} rows, where {@link #executeReturningIds} sends one
+     * a row (the driver cannot send a batch that returns keys in bulk). The generated keys, in the order
+     * of the rows.
      */
     List<Long> insertReturningIds(Field<Long> key) {
-        if (rows.isEmpty()) {
-            return List.of();
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            ids.addAll(insertReturningIds(key, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))));
         }
-        int values = sql.lastIndexOf(" values (");
-        String tuple = sql.substring(values + " values ".length());
-        StringBuilder all = new StringBuilder(sql.length() + rows.size() * (tuple.length() + 2)).append(sql);
-        for (int i = 1; i < rows.size(); i++) {
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException(ids.size() + " generated keys for " + rows.size() + " rows");
+        }
+        return ids;
+    }
+
+    /** Rows in one multi-row insert: far below MariaDB's 65,535 placeholders a statement for any table's width. */
+    private static final int ROWS_PER_STATEMENT = 1_000;
+
+    private List<Long> insertReturningIds(Field<Long> key, List<Object[]> chunk) {
+        String tuple = sql.substring(sql.lastIndexOf(" values (") + " values ".length());
+        StringBuilder all = new StringBuilder(sql.length() + chunk.size() * (tuple.length() + 2)).append(sql);
+        for (int i = 1; i < chunk.size(); i++) {
             all.append(", ").append(tuple);
         }
         all.append(" returning ").append(dsl.render(DSL.name(key.getName())));
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(all.toString())) {
                 int at = 1;
-                for (Object[] row : rows) {
+                for (Object[] row : chunk) {
                     for (Object value : row) {
                         statement.setObject(at++, value);
                     }
                 }
+                List<Long> ids = new ArrayList<>(chunk.size());
                 try (ResultSet keys = statement.executeQuery()) {
-                    return ids(keys);
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
                 }
+                return ids;
             }
         });
     }

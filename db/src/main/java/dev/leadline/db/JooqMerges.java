@@ -9,12 +9,9 @@ import static dev.leadline.db.jooq.Tables.MESSAGE_REF;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 import static dev.leadline.db.jooq.Tables.TASK;
 
-import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.dedupe.LeadMerge;
 import dev.leadline.core.dedupe.MergeStore;
-import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadId;
-import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.db.jooq.tables.records.LeadMergeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +56,7 @@ public final class JooqMerges implements MergeStore {
         return moved;
     }
 
-    /** One read of the rows of every merged lead, and one statement that moves each lead's rows to its survivor. */
+    /** One read of the rows of every merged lead, and one batch that moves each lead's rows to its survivor. */
     private <R extends org.jooq.Record> void move(Table<R> table, TableField<R, Long> id, TableField<R, Long> leadId, LeadMerge.Kind kind,
                                                   Map<LeadId, LeadId> survivorOf, List<LeadMerge.Moved> moved) {
         List<Long> from = survivorOf.keySet().stream().map(LeadId::value).toList();
@@ -68,16 +65,9 @@ public final class JooqMerges implements MergeStore {
             moved.add(LeadMerge.Moved.row(kind, r.value1(), new LeadId(r.value2())));
             having.add(r.value2());
         });
-        if (having.isEmpty()) {
-            return;
-        }
-        var to = DSL.choose(leadId);
-        org.jooq.CaseWhenStep<Long, Long> cases = null;
-        for (long lead : having) {
-            long survivor = survivorOf.get(new LeadId(lead)).value();
-            cases = cases == null ? to.when(lead, survivor) : cases.when(lead, survivor);
-        }
-        dsl.update(table).set(leadId, cases.otherwise(leadId)).where(leadId.in(having)).execute();
+        JdbcBatch move = JdbcBatch.of(dsl, dsl.update(table).set(leadId, DSL.val(null, leadId)).where(leadId.eq(DSL.val(null, leadId))));
+        having.forEach(lead -> move.row(survivorOf.get(new LeadId(lead)).value(), lead));
+        move.execute();
     }
 
     /** Re-keys each merged lead's chat cards to its survivor, except where the survivor has a card already; one read for all. */
@@ -125,47 +115,6 @@ public final class JooqMerges implements MergeStore {
     @Override
     public void setCreatedAt(LeadId lead, Instant createdAt) {
         dsl.update(SALES_LEAD).set(SALES_LEAD.CREATED_AT, Times.toDb(createdAt)).where(SALES_LEAD.ID.eq(lead.value())).execute();
-    }
-
-    /** One {@code UPDATE} for all the leads, each row checked at its own version by a {@code CASE} on id. */
-    @Override
-    public void markMerged(List<Lead> leads, Map<LeadId, LeadId> survivorOf, Instant at) {
-        if (leads.isEmpty()) {
-            return;
-        }
-        org.jooq.CaseWhenStep<Long, String> reasons = null;
-        org.jooq.CaseWhenStep<Long, Integer> versions = null;
-        for (Lead lead : leads) {
-            long id = lead.id().value();
-            String survivor = survivorOf.get(lead.id()).toString();
-            reasons = reasons == null ? DSL.choose(SALES_LEAD.ID).when(id, survivor) : reasons.when(id, survivor);
-            versions = versions == null ? DSL.choose(SALES_LEAD.ID).when(id, lead.version()) : versions.when(id, lead.version());
-        }
-        List<Long> ids = leads.stream().map(l -> l.id().value()).toList();
-        var when = DSL.val(Times.toDb(at), SALES_LEAD.LAST_ACTIVITY_AT.getDataType());
-        int marked = dsl.update(SALES_LEAD)
-                .set(SALES_LEAD.STATUS, LeadStatus.MERGED.name())
-                .set(SALES_LEAD.STATUS_REASON, reasons.otherwise(SALES_LEAD.STATUS_REASON))
-                .set(SALES_LEAD.QUEUE_ID, DSL.inline(null, SALES_LEAD.QUEUE_ID))
-                .set(SALES_LEAD.OWNER_REP_ID, DSL.inline(null, SALES_LEAD.OWNER_REP_ID))
-                .set(SALES_LEAD.UPDATED_AT, when)
-                .set(SALES_LEAD.LAST_ACTIVITY_AT, DSL.greatest(DSL.coalesce(SALES_LEAD.LAST_ACTIVITY_AT, when), when))
-                .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(1))
-                .where(SALES_LEAD.ID.in(ids)).and(SALES_LEAD.VERSION.eq(versions.otherwise(DSL.inline(-1))))
-                .execute();
-        if (marked != leads.size()) {
-            Lead stale = stale(leads, survivorOf);
-            throw new ConcurrentUpdateException("lead", stale.id(), stale.version());
-        }
-    }
-
-    /** After a {@link #markMerged} that did not mark them all: the first lead it left alone (it had moved on). */
-    private Lead stale(List<Lead> leads, Map<LeadId, LeadId> survivorOf) {
-        Map<Long, String> mergedInto = dsl.select(SALES_LEAD.ID, SALES_LEAD.STATUS_REASON).from(SALES_LEAD)
-                .where(SALES_LEAD.ID.in(leads.stream().map(l -> l.id().value()).toList())).and(SALES_LEAD.STATUS.eq(LeadStatus.MERGED.name()))
-                .fetchMap(SALES_LEAD.ID, SALES_LEAD.STATUS_REASON);
-        return leads.stream().filter(l -> !survivorOf.get(l.id()).toString().equals(mergedInto.get(l.id().value()))).findFirst()
-                .orElse(leads.get(0));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.leadline.core.dedupe;
 
-import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadId;
 import java.time.Instant;
 import java.util.List;
@@ -23,15 +22,6 @@ public interface MergeStore {
     void moveBack(List<LeadMerge.Moved> moved, LeadId survivor);
 
     void setCreatedAt(LeadId lead, Instant createdAt);
-
-    /**
-     * Marks the leads merged, in one write: status {@code MERGED} with the survivor's id
-     * ({@code survivorOf}) as reason, on no queue and with no owner (when each was offered, claimed and
-     * first touched stays), each only if it is still at its version.
-     *
-     * @throws dev.leadline.core.common.ConcurrentUpdateException if any of them changed meanwhile
-     */
-    void markMerged(List<Lead> leads, Map<LeadId, LeadId> survivorOf, Instant at);
 
     /** Stores the merges and returns them with their ids, in order; settles the open duplicate flags between the leads each joins. */
     List<LeadMerge> saveAll(List<LeadMerge> merges);

@@ -5,6 +5,7 @@ import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadRepository;
 import dev.leadline.core.lead.LeadStage;
@@ -13,11 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,9 +48,6 @@ final class Merger {
     /** Leads merging into {@code principal}, with the lead each chosen field comes from. */
     record Group(Lead principal, List<Lead> merged, Map<String, LeadId> choices) {}
 
-    /** A survivor's fields after its merge, and whether its data or creation date changed. */
-    private record Taken(MergeFields.Combined fields, boolean dataChanged, boolean olderNow) {}
-
     /**
      * Merges each group, in the caller's transaction. {@code unseen}: the merged leads were stored in
      * this transaction (import rows), so nobody has a card of theirs to edit; those stored as
@@ -61,17 +59,12 @@ final class Merger {
         groups.forEach(g -> g.merged().forEach(lead -> survivorOf.put(lead.id(), g.principal().id())));
         Map<LeadId, List<LeadMerge.Moved>> moved = (unseen ? store.moveTimelines(survivorOf) : store.moveBelongings(survivorOf)).stream()
                 .collect(Collectors.groupingBy(m -> survivorOf.get(m.from()), LinkedHashMap::new, Collectors.toList()));
-        List<Taken> taken = groups.stream().map(g -> take(g, now)).toList();
-        List<LeadJournal.Change> tombChanges = entomb(groups, survivorOf, actor, now);
+        List<MergeFields.Combined> taken = groups.stream().map(g -> MergeFields.combine(g.principal(), g.merged(), g.choices())).toList();
+        List<LeadJournal.Change> tombChanges = entomb(groups, actor, now);
         keys.forget(survivorOf.keySet());
         List<LeadMerge> saved = store.saveAll(records(groups, taken, moved, tombChanges, actor, now));
-        Map<LeadId, Lead> survivors = survivorsNow(groups, taken);
-        List<Lead> newData = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            if (taken.get(i).dataChanged()) {
-                newData.add(survivors.get(groups.get(i).principal().id()));
-            }
-        }
+        List<Lead> newData = takeData(groups, taken, now);
+        Map<LeadId, Lead> survivors = survivorsNow(groups, newData, takeOldestDate(groups));
         accounts.matchAll(newData);
         // announced (cards edited, SLA clocks stopped) only where a card can be out: import rows had none
         List<LeadJournal.Change> told = new ArrayList<>(unseen ? List.of() : tombChanges);
@@ -81,7 +74,7 @@ final class Merger {
             Lead before = groups.get(i).principal();
             Lead survivor = survivors.get(before.id());
             List<LeadId> mergedIds = groups.get(i).merged().stream().map(Lead::id).toList();
-            Map<String, LeadId> sources = taken.get(i).fields().sources();
+            Map<String, LeadId> sources = taken.get(i).sources();
             LeadJournal.Change change = new LeadJournal.Change(before, survivor, ActivityType.MERGED, "Merged " + mergedIds.stream()
                     .map(LeadId::toString).collect(Collectors.joining(", ")) + " into this lead by " + actor, sourcesText(sources, survivor.id()), now);
             boolean cardsOut = before.stage().everPlaced() || saved.get(i).moved().stream().anyMatch(m -> m.kind() == LeadMerge.Kind.CARD);
@@ -93,45 +86,66 @@ final class Merger {
         return outcomes;
     }
 
-    /** The survivor takes the combined fields and the oldest creation date of the group. */
-    private Taken take(Group g, Instant now) {
-        Lead principal = g.principal();
-        MergeFields.Combined fields = MergeFields.combine(principal, g.merged(), g.choices());
-        Optional<Instant> older = g.merged().stream().map(Lead::createdAt).min(Comparator.naturalOrder())
-                .filter(t -> t.isBefore(principal.createdAt()));
-        older.ifPresent(oldest -> store.setCreatedAt(principal.id(), oldest));
-        boolean dataChanged = !fields.data().equals(principal.data());
-        if (dataChanged) {
-            leads.updateData(principal, fields.data(), now);
+    /** The survivors whose data the merge changed take their combined fields, in one write; those survivors as they are now. */
+    private List<Lead> takeData(List<Group> groups, List<MergeFields.Combined> taken, Instant now) {
+        List<Lead> changed = new ArrayList<>();
+        List<LeadData> data = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            if (!taken.get(i).data().equals(groups.get(i).principal().data())) {
+                changed.add(groups.get(i).principal());
+                data.add(taken.get(i).data());
+            }
         }
-        return new Taken(fields, dataChanged, older.isPresent());
+        return leads.updateAllData(changed, data, now);
     }
 
-    /** Marks the merged leads as tombstones (those stored as such already stay); each one's change, from where it stood before. */
-    private List<LeadJournal.Change> entomb(List<Group> groups, Map<LeadId, LeadId> survivorOf, Actor actor, Instant now) {
+    /** A survivor takes the oldest creation date of its group; those whose date moved back. */
+    private Set<LeadId> takeOldestDate(List<Group> groups) {
+        Set<LeadId> older = new HashSet<>();
+        for (Group g : groups) {
+            g.merged().stream().map(Lead::createdAt).min(Comparator.naturalOrder()).filter(t -> t.isBefore(g.principal().createdAt()))
+                    .ifPresent(oldest -> {
+                        store.setCreatedAt(g.principal().id(), oldest);
+                        older.add(g.principal().id());
+                    });
+        }
+        return older;
+    }
+
+    /**
+     * Marks the merged leads as tombstones, in one write: status {@code MERGED} with the survivor's id as
+     * reason, on no queue and with no owner (when each was offered, claimed and first touched stays).
+     * A lead stored as this survivor's tombstone from the start ({@link LeadRepository#insertAllMerged})
+     * stays as it is; it stood as a new lead before. Each one's change, from where it stood before.
+     */
+    private List<LeadJournal.Change> entomb(List<Group> groups, Actor actor, Instant now) {
         List<Lead> toMark = new ArrayList<>();
+        List<LeadStage> tombs = new ArrayList<>();
         List<LeadJournal.Change> changes = new ArrayList<>();
         for (Group g : groups) {
+            String survivor = g.principal().id().toString();
             for (Lead lead : g.merged()) {
-                String summary = "Merged into " + g.principal().id() + " by " + actor;
-                if (lead.status() == LeadStatus.MERGED) {
+                String summary = "Merged into " + survivor + " by " + actor;
+                if (lead.status() == LeadStatus.MERGED && survivor.equals(lead.stage().statusReason())) {
                     changes.add(new LeadJournal.Change(lead.withStage(lead.stage().withStatus(LeadStatus.NEW, null)), lead, ActivityType.MERGED,
                             summary, null, now));
                     continue;
                 }
+                LeadStage tomb = new LeadStage(LeadStatus.MERGED, survivor, null, null, lead.stage().offeredAt(), lead.stage().claimedAt(),
+                        lead.stage().firstTouchedAt());
                 toMark.add(lead);
-                LeadStage tomb = new LeadStage(LeadStatus.MERGED, g.principal().id().toString(), null, null, lead.stage().offeredAt(),
-                        lead.stage().claimedAt(), lead.stage().firstTouchedAt());
-                changes.add(new LeadJournal.Change(lead, new Lead(lead.id(), lead.data(), tomb, lead.score(), lead.enrichment(), lead.createdAt(),
-                        now, lead.version() + 1), ActivityType.MERGED, summary, null, now));
+                tombs.add(tomb);
+                changes.add(new LeadJournal.Change(lead, lead.withStage(tomb), ActivityType.MERGED, summary, null, now));
             }
         }
-        store.markMerged(toMark, survivorOf, now);
-        return changes;
+        Map<LeadId, Lead> marked = new HashMap<>();
+        leads.updateStages(toMark, tombs, now).forEach(lead -> marked.put(lead.id(), lead));
+        return changes.stream().map(c -> marked.containsKey(c.after().id())
+                ? new LeadJournal.Change(c.before(), marked.get(c.after().id()), c.type(), c.summary(), c.details(), c.at()) : c).toList();
     }
 
     /** Each merge as kept for undoing it: the survivor before and after, and its merged leads as they stood before. */
-    private static List<LeadMerge> records(List<Group> groups, List<Taken> taken, Map<LeadId, List<LeadMerge.Moved>> moved,
+    private static List<LeadMerge> records(List<Group> groups, List<MergeFields.Combined> taken, Map<LeadId, List<LeadMerge.Moved>> moved,
                                            List<LeadJournal.Change> tombChanges, Actor actor, Instant now) {
         Map<LeadId, LeadStage> stageBefore = new LinkedHashMap<>();
         tombChanges.forEach(c -> stageBefore.put(c.before().id(), c.before().stage()));
@@ -139,23 +153,18 @@ final class Merger {
         for (int i = 0; i < groups.size(); i++) {
             Lead principal = groups.get(i).principal();
             List<LeadMerge.Member> members = groups.get(i).merged().stream().map(l -> new LeadMerge.Member(l.id(), stageBefore.get(l.id()))).toList();
-            merges.add(new LeadMerge(0, principal.id(), principal.data(), taken.get(i).fields().data(), principal.createdAt(), members,
+            merges.add(new LeadMerge(0, principal.id(), principal.data(), taken.get(i).data(), principal.createdAt(), members,
                     moved.getOrDefault(principal.id(), List.of()), actor.toString(), now, null));
         }
         return merges;
     }
 
-    /** The survivors as they are now: read again only those whose data or creation date changed. */
-    private Map<LeadId, Lead> survivorsNow(List<Group> groups, List<Taken> taken) {
+    /** The survivors as they are now: those whose data changed as that write left them, those whose creation date moved back read again. */
+    private Map<LeadId, Lead> survivorsNow(List<Group> groups, List<Lead> newData, Set<LeadId> older) {
         Map<LeadId, Lead> now = new LinkedHashMap<>();
-        Set<LeadId> changed = new HashSet<>();
-        for (int i = 0; i < groups.size(); i++) {
-            now.put(groups.get(i).principal().id(), groups.get(i).principal());
-            if (taken.get(i).dataChanged() || taken.get(i).olderNow()) {
-                changed.add(groups.get(i).principal().id());
-            }
-        }
-        leads.findAll(changed).forEach(lead -> now.put(lead.id(), lead));
+        groups.forEach(g -> now.put(g.principal().id(), g.principal()));
+        newData.forEach(lead -> now.put(lead.id(), lead));
+        leads.findAll(older).forEach(lead -> now.put(lead.id(), lead));
         return now;
     }
 

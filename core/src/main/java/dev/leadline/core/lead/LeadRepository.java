@@ -57,6 +57,20 @@ public interface LeadRepository {
     Lead updateData(Lead lead, LeadData data, Instant at);
 
     /**
+     * Replaces many leads' data at once ({@code data.get(i)} for {@code leads.get(i)}), each only if it
+     * is still at its version; the leads as they are now, in order.
+     *
+     * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed any of them meanwhile (none is changed)
+     */
+    default List<Lead> updateAllData(List<Lead> leads, List<LeadData> data, Instant at) {
+        List<Lead> updated = new java.util.ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            updated.add(updateData(leads.get(i), data.get(i), at));
+        }
+        return updated;
+    }
+
+    /**
      * Replaces the lead's stage (status, queue, owner, times) if it is still at {@code lead.version()}.
      *
      * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed it meanwhile
