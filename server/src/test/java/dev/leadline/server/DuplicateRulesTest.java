@@ -116,6 +116,62 @@ class DuplicateRulesTest {
     }
 
     @Test
+    void rowsMergedAtImportLandOnTheirSurvivorWhichAnUnmergeGivesBackOneMergeAtATime(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("leadline.yml"), """
+                duplicates:
+                  rules:
+                    - {name: fold-in, against: leads, at: [import], action: merge, threshold: 0.6}
+                """);
+        try (TestServer server = TestServer.start(Map.of("LEADLINE_CONFIG", config.toString()))) {
+            reps(server);
+            var accounts = server.send(server.request("/api/v1/accounts/import").header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString("name,domain\nBabbage Engines,babbage-engines.example\n")).build());
+            assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
+            String charles = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Charles\",\"lastName\":\"Babbage\","
+                    + "\"email\":\"charles.babbage@gmail.com\",\"phone\":\"+44 20 7946 1111\"}"));
+
+            // both Charles rows look like him, and like each other: the second is judged (and merged) after the first
+            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\n"
+                    + "Charles,Babbage,Babbage Engines Ltd,020 7946 1111,\n"
+                    + "Charles,Babbage,,020 7946 1111,Mathematician\n"
+                    + "Ada,Lovelace,,+44 20 7946 0000,\n");
+
+            assertThat(report.path("merged").asLong()).isEqualTo(2);
+            assertThat(report.path("imported").asLong()).isEqualTo(1);
+            assertThat(report.path("duplicateRows").findValuesAsText("lead")).containsExactly(charles, charles);
+            assertThat(report.path("duplicateRows").findValuesAsText("line")).containsExactly("2", "3");
+            JsonNode survivor = JSON.readTree(server.get("/api/v1/leads/" + charles).body());
+            assertThat(survivor.path("company").asText()).isEqualTo("Babbage Engines Ltd");
+            assertThat(survivor.path("title").asText()).isEqualTo("Mathematician");
+            assertThat(survivor.path("account").path("name").asText()).as("matched again with the company it took").isEqualTo("Babbage Engines");
+            String timeline = server.get("/api/v1/leads/" + charles + "/timeline").body();
+            assertThat(timeline.split("Imported by", -1)).as("both rows' entries, on the survivor").hasSize(3);
+            assertThat(timeline.split("into this lead", -1)).hasSize(3);
+            JsonNode tombs = JSON.readTree(server.get("/api/v1/leads?status=MERGED&limit=10").body()).path("items");
+            assertThat(tombs).hasSize(2);
+            for (JsonNode tomb : tombs) {
+                assertThat(JSON.readTree(server.get("/api/v1/leads/" + tomb.path("id").asText()).body()).path("id").asText()).isEqualTo(charles);
+            }
+
+            HttpResponse<String> undone = post(server, charles, "unmerge", "{\"rep\":\"mia@example.com\"}");
+
+            assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+            JsonNode restored = JSON.readTree(undone.body()).path("restored").get(0);
+            String back = restored.path("id").asText();
+            assertThat(restored.path("status").asText()).isEqualTo("NEW");
+            assertThat(restored.path("title").asText()).isEqualTo("Mathematician");
+            JsonNode after = JSON.readTree(server.get("/api/v1/leads/" + charles).body());
+            assertThat(after.path("title").isMissingNode() || after.path("title").isNull()).as("the newest merge's value gone").isTrue();
+            assertThat(after.path("company").asText()).as("the first merge stays").isEqualTo("Babbage Engines Ltd");
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + back).body()).path("id").asText()).isEqualTo(back);
+            assertThat(server.get("/api/v1/leads/" + back + "/timeline").body()).contains("Imported by").contains("undone by");
+            assertThat(server.get("/api/v1/leads/" + charles + "/timeline").body().split("Imported by", -1)).hasSize(2);
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + back + "/duplicates").body()).toString()).as("findable again")
+                    .contains(charles);
+        }
+    }
+
+    @Test
     void aBadRuleIsRefusedWithAMessageNamingIt() {
         var file = dev.leadline.server.config.ConfigFile.parse("duplicates:\n  rules:\n    - {against: leads, at: [conversion], action: flag}\n");
         var thrown = org.assertj.core.api.Assertions.catchThrowable(file::settings);
