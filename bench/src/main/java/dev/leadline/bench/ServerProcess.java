@@ -103,8 +103,12 @@ final class ServerProcess implements AutoCloseable {
      */
     String cpu() {
         double own = seconds(process.toHandle());
-        double children = process.toHandle().descendants().mapToDouble(ServerProcess::seconds).sum();
-        return String.format("server CPU %.1f s in the JVM + %.1f s in MariaDB", own, children);
+        return String.format("server CPU %.1f s in the JVM + %.1f s in MariaDB", own, cpuSeconds() - own);
+    }
+
+    /** CPU seconds the server and its MariaDB have used so far, together. */
+    double cpuSeconds() {
+        return seconds(process.toHandle()) + process.toHandle().descendants().mapToDouble(ServerProcess::seconds).sum();
     }
 
     private static double seconds(ProcessHandle handle) {

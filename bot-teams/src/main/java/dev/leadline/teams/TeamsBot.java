@@ -72,7 +72,7 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
                 }
                 return null;
             case MESSAGE:
-                turn.reply(safely(() -> asRep(incoming, turn, rep -> message(incoming.text(), rep)), Message::text));
+                turn.reply(safely(() -> asRep(incoming, turn, rep -> message(incoming, rep)), Message::text));
                 return null;
             case CARD_ACTION:
                 return safely(() -> asRep(incoming, turn, rep -> action(incoming, rep, turn)), InvokeAnswer::message);
@@ -81,12 +81,17 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         }
     }
 
-    private Message message(String text, Rep rep) {
-        String command = text == null ? "" : text.strip();
+    private Message message(Incoming incoming, Rep rep) {
+        String command = incoming.text() == null ? "" : incoming.text().strip();
         if (command.isEmpty() || command.equalsIgnoreCase("home") || command.equalsIgnoreCase("my leads")) {
             return home(rep);
         }
-        return render(desk.handle(command, rep), rep);
+        ChatReply reply = desk.handle(command, rep);
+        if (reply.personal() && !incoming.personal()) {
+            // a reply here is read by everyone in the conversation: a sign-in link goes only to the rep's own chat
+            return Message.text("I send that only in our one-to-one chat: open a chat with Leadline and send it there.");
+        }
+        return render(reply, rep);
     }
 
     private Message home(Rep rep) {

@@ -93,18 +93,69 @@ final class JdbcBatch {
         return dsl.connectionResult(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                 executeBatch(statement);
-                List<Long> ids = new ArrayList<>(rows.size());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
+                    return ids(keys);
+                }
+            }
+        });
+    }
+
+    /**
+     * Inserts the rows as multi-row {@code INSERT ... RETURNING} of the table's key (MariaDB): one
+     * statement for up to {@link #ROWS_PER_STATEMENT} rows, where {@link #executeReturningIds} sends one
+     * a row (the driver cannot send a batch that returns keys in bulk). The generated keys, in the order
+     * of the rows.
+     */
+    List<Long> insertReturningIds(Field<Long> key) {
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            ids.addAll(insertReturningIds(key, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))));
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException(ids.size() + " generated keys for " + rows.size() + " rows");
+        }
+        return ids;
+    }
+
+    /** Rows in one multi-row insert: far below MariaDB's 65,535 placeholders a statement for any table's width. */
+    private static final int ROWS_PER_STATEMENT = 1_000;
+
+    private List<Long> insertReturningIds(Field<Long> key, List<Object[]> chunk) {
+        String tuple = sql.substring(sql.lastIndexOf(" values (") + " values ".length());
+        StringBuilder all = new StringBuilder(sql.length() + chunk.size() * (tuple.length() + 2)).append(sql);
+        for (int i = 1; i < chunk.size(); i++) {
+            all.append(", ").append(tuple);
+        }
+        all.append(" returning ").append(dsl.render(DSL.name(key.getName())));
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(all.toString())) {
+                int at = 1;
+                for (Object[] row : chunk) {
+                    for (Object value : row) {
+                        statement.setObject(at++, value);
+                    }
+                }
+                List<Long> ids = new ArrayList<>(chunk.size());
+                try (ResultSet keys = statement.executeQuery()) {
                     while (keys.next()) {
                         ids.add(keys.getLong(1));
                     }
                 }
-                if (ids.size() != rows.size()) {
-                    throw new IllegalStateException(ids.size() + " generated keys for " + rows.size() + " rows");
-                }
                 return ids;
             }
         });
+    }
+
+    /** The generated key of each row, in the order of the rows. */
+    private List<Long> ids(ResultSet keys) throws SQLException {
+        List<Long> ids = new ArrayList<>(rows.size());
+        while (keys.next()) {
+            ids.add(keys.getLong(1));
+        }
+        if (ids.size() != rows.size()) {
+            throw new IllegalStateException(ids.size() + " generated keys for " + rows.size() + " rows");
+        }
+        return ids;
     }
 
     private int[] executeBatch(PreparedStatement statement) throws SQLException {

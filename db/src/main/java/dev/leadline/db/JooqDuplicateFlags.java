@@ -7,8 +7,9 @@ import dev.leadline.core.dedupe.DuplicateFlags;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.LeadId;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -33,11 +34,21 @@ public final class JooqDuplicateFlags implements DuplicateFlags {
         insert.execute();
     }
 
-    /** Settles the open flags between any two of these leads, which {@code mergeId} joined. */
-    static void settle(DSLContext dsl, Collection<LeadId> joined, long mergeId, Instant at) {
-        List<Long> ids = joined.stream().map(LeadId::value).toList();
-        dsl.update(LEAD_FLAG).set(LEAD_FLAG.SETTLED_AT, Times.toDb(at)).set(LEAD_FLAG.SETTLED_BY_MERGE, mergeId)
-                .where(LEAD_FLAG.SETTLED_AT.isNull()).and(LEAD_FLAG.LEAD_ID.in(ids)).and(LEAD_FLAG.LIKE_LEAD_ID.in(ids)).execute();
+    /** Settles the open flags between any two leads that one merge joined ({@code joined}: merge id → its leads), in one read. */
+    static void settle(DSLContext dsl, Map<Long, List<LeadId>> joined, Instant at) {
+        Map<Long, Long> mergeOf = new HashMap<>();
+        joined.forEach((merge, leads) -> leads.forEach(lead -> mergeOf.put(lead.value(), merge)));
+        JdbcBatch settle = JdbcBatch.of(dsl, dsl.update(LEAD_FLAG).set(LEAD_FLAG.SETTLED_AT, DSL.val(null, LEAD_FLAG.SETTLED_AT))
+                .set(LEAD_FLAG.SETTLED_BY_MERGE, DSL.val(null, LEAD_FLAG.SETTLED_BY_MERGE)).where(LEAD_FLAG.LEAD_ID.eq(DSL.val(null, LEAD_FLAG.LEAD_ID))));
+        dsl.select(LEAD_FLAG.LEAD_ID, LEAD_FLAG.LIKE_LEAD_ID).from(LEAD_FLAG).where(LEAD_FLAG.LEAD_ID.in(mergeOf.keySet()))
+                .and(LEAD_FLAG.SETTLED_AT.isNull())
+                .forEach(flag -> {
+                    Long merge = mergeOf.get(flag.value1());
+                    if (merge.equals(mergeOf.get(flag.value2()))) {
+                        settle.row(Times.toDb(at), merge, flag.value1());
+                    }
+                });
+        settle.execute();
     }
 
     /** Opens again the flags that the merge settled (it was undone). */

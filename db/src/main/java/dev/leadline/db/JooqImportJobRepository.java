@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Import jobs, their rejected rows and the rows duplicate rules blocked or merged, in MariaDB. */
 public final class JooqImportJobRepository implements ImportJobRepository {
@@ -122,12 +123,15 @@ public final class JooqImportJobRepository implements ImportJobRepository {
     }
 
     @Override
-    public List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit) {
-        return dsl.selectFrom(IMPORT_DUPLICATE).where(IMPORT_DUPLICATE.JOB_ID.eq(jobId)).and(IMPORT_DUPLICATE.LINE.gt(afterLine))
+    public List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit, boolean withValues) {
+        var values = withValues ? IMPORT_DUPLICATE.ROW_VALUES : DSL.inline((String) null).as(IMPORT_DUPLICATE.ROW_VALUES);
+        return dsl.select(IMPORT_DUPLICATE.LINE, IMPORT_DUPLICATE.ACTION, IMPORT_DUPLICATE.LIKE_LEAD_ID, IMPORT_DUPLICATE.LIKE_CONTACT_ID,
+                        IMPORT_DUPLICATE.REFERENCE, IMPORT_DUPLICATE.MATCHED, values)
+                .from(IMPORT_DUPLICATE).where(IMPORT_DUPLICATE.JOB_ID.eq(jobId)).and(IMPORT_DUPLICATE.LINE.gt(afterLine))
                 .orderBy(IMPORT_DUPLICATE.LINE).limit(limit)
-                .fetch(r -> new ImportReport.DuplicateRow(r.getLine(), DuplicateAction.valueOf(r.getAction()),
-                        Optional.ofNullable(r.getLikeLeadId()).map(LeadId::new), Optional.ofNullable(r.getLikeContactId()), r.getReference(),
-                        r.getMatched().isEmpty() ? List.of() : List.of(r.getMatched().split(",")), strings(r.getRowValues())));
+                .fetch(r -> new ImportReport.DuplicateRow(r.value1(), DuplicateAction.valueOf(r.value2()),
+                        Optional.ofNullable(r.value3()).map(LeadId::new), Optional.ofNullable(r.value4()), r.value5(),
+                        r.value6().isEmpty() ? List.of() : List.of(r.value6().split(",")), strings(r.value7())));
     }
 
     /** A stored JSON list of strings; none for rows stored before values were kept. */

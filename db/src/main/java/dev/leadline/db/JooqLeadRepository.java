@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,10 +64,28 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public List<Lead> insertAll(List<NewLead> leads) {
-        if (leads.isEmpty()) {
+        List<Lead> stored = insertRows(leads.stream().map(JooqLeadRepository::toRecord).toList());
+        matchKeys.indexNew(stored);
+        return stored;
+    }
+
+    /** Tombstones from the start: no keys, and no second write to mark them merged. */
+    @Override
+    public List<Lead> insertAllMerged(List<NewLead> leads, List<LeadId> into) {
+        List<SalesLeadRecord> records = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            SalesLeadRecord record = toRecord(leads.get(i));
+            record.setStatus(LeadStatus.MERGED.name());
+            record.setStatusReason(into.get(i).toString());
+            records.add(record);
+        }
+        return insertRows(records);
+    }
+
+    private List<Lead> insertRows(List<SalesLeadRecord> records) {
+        if (records.isEmpty()) {
             return List.of();
         }
-        List<SalesLeadRecord> records = leads.stream().map(JooqLeadRepository::toRecord).toList();
         // toRecord sets the same columns of every lead
         Field<?>[] columns = Arrays.stream(records.get(0).fields()).filter(records.get(0)::changed).toArray(Field<?>[]::new);
         JdbcBatch insert = JdbcBatch.into(dsl, SALES_LEAD, columns);
@@ -80,7 +99,6 @@ public final class JooqLeadRepository implements LeadRepository {
             record.setId(ids.get(i));
             stored.add(toLead(record));
         }
-        matchKeys.indexNew(stored);
         return stored;
     }
 
@@ -248,9 +266,7 @@ public final class JooqLeadRepository implements LeadRepository {
                 .set(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(DSL.inline(1)))
                 .where(SALES_LEAD.ID.eq(DSL.val(null, SALES_LEAD.ID)).and(SALES_LEAD.VERSION.eq(DSL.val(null, SALES_LEAD.VERSION)))));
         var when = Times.toDb(at);
-        // in id order, as every statement that locks several leads takes them, so two batches cannot deadlock
-        int[] order = IntStream.range(0, leads.size()).boxed().sorted(Comparator.comparingLong(i -> leads.get(i).id().value()))
-                .mapToInt(Integer::intValue).toArray();
+        int[] order = idOrder(leads);
         for (int i : order) {
             LeadStage stage = stages.get(i);
             batch.row(stage.status().name(), stage.statusReason(), stage.queueId(), stage.ownerRepId(), Times.toDb(stage.offeredAt()),
@@ -258,6 +274,58 @@ public final class JooqLeadRepository implements LeadRepository {
                     when, when, when, // updated_at, activityAt's two
                     leads.get(i).id().value(), leads.get(i).version());
         }
+        executeAtVersions(batch, leads, order);
+        List<Lead> updated = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            updated.add(new Lead(lead.id(), lead.data(), stages.get(i), lead.score(), lead.enrichment(), lead.createdAt(), at, lead.version() + 1));
+        }
+        return updated;
+    }
+
+    /** As {@link #updateStages}: one batch of one-row updates at each lead's version, then one read and one re-indexing of them all. */
+    @Override
+    public List<Lead> updateAllData(List<Lead> leads, List<LeadData> data, Instant at) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        SalesLeadRecord probe = new SalesLeadRecord();
+        writeData(probe, data.get(0));
+        // writeData sets the same columns for any data
+        List<Field<?>> columns = Arrays.stream(probe.fields()).filter(probe::changed).toList();
+        Map<Field<?>, Field<?>> values = new LinkedHashMap<>();
+        values.put(SALES_LEAD.UPDATED_AT, DSL.val(null, SALES_LEAD.UPDATED_AT));
+        columns.forEach(column -> values.put(column, DSL.val(null, column)));
+        values.put(SALES_LEAD.VERSION, SALES_LEAD.VERSION.plus(DSL.inline(1)));
+        JdbcBatch batch = JdbcBatch.of(dsl, dsl.update(SALES_LEAD).set(values)
+                .where(SALES_LEAD.ID.eq(DSL.val(null, SALES_LEAD.ID)).and(SALES_LEAD.VERSION.eq(DSL.val(null, SALES_LEAD.VERSION)))));
+        int[] order = idOrder(leads);
+        for (int i : order) {
+            SalesLeadRecord record = new SalesLeadRecord();
+            writeData(record, data.get(i));
+            List<Object> row = new ArrayList<>(columns.size() + 3);
+            row.add(Times.toDb(at));
+            columns.forEach(column -> row.add(record.get(column)));
+            row.add(leads.get(i).id().value());
+            row.add(leads.get(i).version());
+            batch.row(row.toArray());
+        }
+        executeAtVersions(batch, leads, order);
+        Map<LeadId, Lead> now = new HashMap<>();
+        findAll(leads.stream().map(Lead::id).toList()).forEach(lead -> now.put(lead.id(), lead));
+        List<Lead> updated = leads.stream().map(lead -> now.get(lead.id())).toList();
+        matchKeys.index(updated);
+        return updated;
+    }
+
+    /** The indexes of the leads in id order, as every statement that locks several leads takes them, so two batches cannot deadlock. */
+    private static int[] idOrder(List<Lead> leads) {
+        return IntStream.range(0, leads.size()).boxed().sorted(Comparator.comparingLong(i -> leads.get(i).id().value()))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Runs a batch of one-row updates (rows in {@code order}), each at its lead's version: all or none, naming a lead that moved on. */
+    private void executeAtVersions(JdbcBatch batch, List<Lead> leads, int[] order) {
         new JooqTransactor(dsl).inTransaction(() -> {
             int[] counts = batch.execute();
             for (int row = 0; row < counts.length; row++) {
@@ -267,12 +335,6 @@ public final class JooqLeadRepository implements LeadRepository {
                 }
             }
         });
-        List<Lead> updated = new ArrayList<>(leads.size());
-        for (int i = 0; i < leads.size(); i++) {
-            Lead lead = leads.get(i);
-            updated.add(new Lead(lead.id(), lead.data(), stages.get(i), lead.score(), lead.enrichment(), lead.createdAt(), at, lead.version() + 1));
-        }
-        return updated;
     }
 
     @Override

@@ -15,11 +15,17 @@ import dev.leadline.core.lead.LeadId;
 import dev.leadline.db.jooq.tables.records.LeadMergeRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.TableField;
+import org.jooq.impl.DSL;
 
 /**
  * Merges in MariaDB: {@code lead_merge} with its members and what moved, and the moves themselves
@@ -34,18 +40,50 @@ public final class JooqMerges implements MergeStore {
     }
 
     @Override
-    public List<LeadMerge.Moved> moveBelongings(List<LeadId> from, LeadId to) {
+    public List<LeadMerge.Moved> moveBelongings(Map<LeadId, LeadId> survivorOf) {
         List<LeadMerge.Moved> moved = new ArrayList<>();
-        List<Long> ids = from.stream().map(LeadId::value).toList();
-        move(ACTIVITY, ACTIVITY.ID, ACTIVITY.LEAD_ID, LeadMerge.Kind.ACTIVITY, ids, to, moved);
-        move(MEETING, MEETING.ID, MEETING.LEAD_ID, LeadMerge.Kind.MEETING, ids, to, moved);
-        move(TASK, TASK.ID, TASK.LEAD_ID, LeadMerge.Kind.TASK, ids, to, moved);
-        String survivorKey = cardKey(to);
-        java.util.Set<String> taken = new java.util.HashSet<>(dsl.selectFrom(MESSAGE_REF).where(MESSAGE_REF.CARD_KEY.eq(survivorKey))
-                .fetch(JooqMerges::where));
-        for (LeadId lead : from) {
-            for (var ref : dsl.selectFrom(MESSAGE_REF).where(MESSAGE_REF.CARD_KEY.eq(cardKey(lead))).fetch()) {
-                if (taken.add(where(ref))) {
+        move(ACTIVITY, ACTIVITY.ID, ACTIVITY.LEAD_ID, LeadMerge.Kind.ACTIVITY, survivorOf, moved);
+        move(MEETING, MEETING.ID, MEETING.LEAD_ID, LeadMerge.Kind.MEETING, survivorOf, moved);
+        move(TASK, TASK.ID, TASK.LEAD_ID, LeadMerge.Kind.TASK, survivorOf, moved);
+        moveCards(survivorOf, moved);
+        return moved;
+    }
+
+    @Override
+    public List<LeadMerge.Moved> moveTimelines(Map<LeadId, LeadId> survivorOf) {
+        List<LeadMerge.Moved> moved = new ArrayList<>();
+        move(ACTIVITY, ACTIVITY.ID, ACTIVITY.LEAD_ID, LeadMerge.Kind.ACTIVITY, survivorOf, moved);
+        return moved;
+    }
+
+    /** One read of the rows of every merged lead, and one batch that moves each lead's rows to its survivor. */
+    private <R extends org.jooq.Record> void move(Table<R> table, TableField<R, Long> id, TableField<R, Long> leadId, LeadMerge.Kind kind,
+                                                  Map<LeadId, LeadId> survivorOf, List<LeadMerge.Moved> moved) {
+        List<Long> from = survivorOf.keySet().stream().map(LeadId::value).toList();
+        Set<Long> having = new LinkedHashSet<>();
+        dsl.select(id, leadId).from(table).where(leadId.in(from)).forEach(r -> {
+            moved.add(LeadMerge.Moved.row(kind, r.value1(), new LeadId(r.value2())));
+            having.add(r.value2());
+        });
+        JdbcBatch move = JdbcBatch.of(dsl, dsl.update(table).set(leadId, DSL.val(null, leadId)).where(leadId.eq(DSL.val(null, leadId))));
+        having.forEach(lead -> move.row(survivorOf.get(new LeadId(lead)).value(), lead));
+        move.execute();
+    }
+
+    /** Re-keys each merged lead's chat cards to its survivor, except where the survivor has a card already; one read for all. */
+    private void moveCards(Map<LeadId, LeadId> survivorOf, List<LeadMerge.Moved> moved) {
+        Map<String, LeadId> merged = new LinkedHashMap<>();
+        survivorOf.keySet().forEach(lead -> merged.put(cardKey(lead), lead));
+        Set<String> survivorKeys = new LinkedHashSet<>();
+        survivorOf.values().forEach(lead -> survivorKeys.add(cardKey(lead)));
+        var refs = dsl.selectFrom(MESSAGE_REF).where(MESSAGE_REF.CARD_KEY.in(merged.keySet()).or(MESSAGE_REF.CARD_KEY.in(survivorKeys)))
+                .orderBy(MESSAGE_REF.CARD_KEY).fetch();
+        Set<String> taken = new HashSet<>();
+        refs.stream().filter(ref -> survivorKeys.contains(ref.getCardKey())).forEach(ref -> taken.add(ref.getCardKey() + "|" + where(ref)));
+        for (LeadId lead : survivorOf.keySet()) {
+            String survivorKey = cardKey(survivorOf.get(lead));
+            for (var ref : refs.stream().filter(r -> r.getCardKey().equals(cardKey(lead))).toList()) {
+                if (taken.add(survivorKey + "|" + where(ref))) {
                     dsl.update(MESSAGE_REF).set(MESSAGE_REF.CARD_KEY, survivorKey).where(MESSAGE_REF.CARD_KEY.eq(ref.getCardKey())
                             .and(MESSAGE_REF.PLATFORM.eq(ref.getPlatform())).and(MESSAGE_REF.DESTINATION_TYPE.eq(ref.getDestinationType()))
                             .and(MESSAGE_REF.DESTINATION_ID.eq(ref.getDestinationId()))).execute();
@@ -53,14 +91,6 @@ public final class JooqMerges implements MergeStore {
                 }
             }
         }
-        return moved;
-    }
-
-    private <R extends org.jooq.Record> void move(Table<R> table, TableField<R, Long> id, TableField<R, Long> leadId, LeadMerge.Kind kind,
-                                                  List<Long> from, LeadId to, List<LeadMerge.Moved> moved) {
-        dsl.select(id, leadId).from(table).where(leadId.in(from))
-                .forEach(r -> moved.add(LeadMerge.Moved.row(kind, r.value1(), new LeadId(r.value2()))));
-        dsl.update(table).set(leadId, to.value()).where(leadId.in(from)).execute();
     }
 
     @Override
@@ -88,34 +118,38 @@ public final class JooqMerges implements MergeStore {
     }
 
     @Override
-    public LeadMerge save(LeadMerge merge) {
-        LeadMergeRecord r = dsl.newRecord(LEAD_MERGE);
-        r.setSurvivorId(merge.survivor().value());
-        r.setSurvivorDataBefore(StoredLeads.data(merge.survivorBefore()));
-        r.setSurvivorDataAfter(StoredLeads.data(merge.survivorAfter()));
-        r.setSurvivorCreatedBefore(Times.toDb(merge.survivorCreatedBefore()));
-        r.setActor(merge.actor());
-        r.setCreatedAt(Times.toDb(merge.at()));
-        r.store();
-        long id = r.getId();
-        var members = dsl.insertInto(LEAD_MERGE_MEMBER, LEAD_MERGE_MEMBER.MERGE_ID, LEAD_MERGE_MEMBER.LEAD_ID, LEAD_MERGE_MEMBER.STAGE_BEFORE);
-        for (LeadMerge.Member m : merge.members()) {
-            members = members.values(id, m.lead().value(), StoredLeads.stage(m.stageBefore()));
+    public List<LeadMerge> saveAll(List<LeadMerge> merges) {
+        JdbcBatch insert = JdbcBatch.into(dsl, LEAD_MERGE, LEAD_MERGE.SURVIVOR_ID, LEAD_MERGE.SURVIVOR_DATA_BEFORE, LEAD_MERGE.SURVIVOR_DATA_AFTER,
+                LEAD_MERGE.SURVIVOR_CREATED_BEFORE, LEAD_MERGE.ACTOR, LEAD_MERGE.CREATED_AT);
+        for (LeadMerge m : merges) {
+            String before = StoredLeads.data(m.survivorBefore());
+            String after = m.survivorAfter().equals(m.survivorBefore()) ? before : StoredLeads.data(m.survivorAfter());
+            insert.row(m.survivor().value(), before, after, Times.toDb(m.survivorCreatedBefore()), m.actor(), Times.toDb(m.at()));
+        }
+        List<Long> ids = insert.insertReturningIds(LEAD_MERGE.ID);
+        JdbcBatch members = JdbcBatch.into(dsl, LEAD_MERGE_MEMBER, LEAD_MERGE_MEMBER.MERGE_ID, LEAD_MERGE_MEMBER.LEAD_ID,
+                LEAD_MERGE_MEMBER.STAGE_BEFORE);
+        JdbcBatch moved = JdbcBatch.into(dsl, LEAD_MERGE_MOVED, LEAD_MERGE_MOVED.MERGE_ID, LEAD_MERGE_MOVED.KIND, LEAD_MERGE_MOVED.ROW_ID,
+                LEAD_MERGE_MOVED.FROM_LEAD_ID, LEAD_MERGE_MOVED.PLATFORM, LEAD_MERGE_MOVED.DESTINATION_TYPE);
+        Map<Long, List<LeadId>> joined = new LinkedHashMap<>();
+        List<LeadMerge> saved = new ArrayList<>(merges.size());
+        for (int i = 0; i < merges.size(); i++) {
+            LeadMerge m = merges.get(i);
+            long id = ids.get(i);
+            m.members().forEach(member -> members.row(id, member.lead().value(), StoredLeads.stage(member.stageBefore())));
+            m.moved().forEach(move -> moved.row(id, move.kind().name(), move.rowId(), move.from().value(), move.platform(), move.destinationType()));
+            List<LeadId> leads = new ArrayList<>(m.mergedIds());
+            leads.add(m.survivor());
+            joined.put(id, leads);
+            saved.add(new LeadMerge(id, m.survivor(), m.survivorBefore(), m.survivorAfter(), m.survivorCreatedBefore(), m.members(), m.moved(),
+                    m.actor(), m.at(), null));
         }
         members.execute();
-        if (!merge.moved().isEmpty()) {
-            var moved = dsl.insertInto(LEAD_MERGE_MOVED, LEAD_MERGE_MOVED.MERGE_ID, LEAD_MERGE_MOVED.KIND, LEAD_MERGE_MOVED.ROW_ID,
-                    LEAD_MERGE_MOVED.FROM_LEAD_ID, LEAD_MERGE_MOVED.PLATFORM, LEAD_MERGE_MOVED.DESTINATION_TYPE);
-            for (LeadMerge.Moved m : merge.moved()) {
-                moved = moved.values(id, m.kind().name(), m.rowId(), m.from().value(), m.platform(), m.destinationType());
-            }
-            moved.execute();
+        moved.execute();
+        if (!merges.isEmpty()) {
+            JooqDuplicateFlags.settle(dsl, joined, merges.get(0).at());
         }
-        List<LeadId> joined = new ArrayList<>(merge.mergedIds());
-        joined.add(merge.survivor());
-        JooqDuplicateFlags.settle(dsl, joined, id, merge.at());
-        return new LeadMerge(id, merge.survivor(), merge.survivorBefore(), merge.survivorAfter(), merge.survivorCreatedBefore(),
-                merge.members(), merge.moved(), merge.actor(), merge.at(), null);
+        return saved;
     }
 
     @Override

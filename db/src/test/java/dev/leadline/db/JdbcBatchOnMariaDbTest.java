@@ -69,6 +69,24 @@ class JdbcBatchOnMariaDbTest {
     }
 
     @Test
+    void rowsInsertedAsOneStatementComeBackWithTheirKeysInTheirOrder() {
+        Lead lead = new JooqLeadRepository(database.dsl(), Identifiers.NONE).insert(new NewLead(new LeadData(Map.of(LeadField.LAST_NAME, "Turing"), Map.of()),
+                null, null, Instant.now()));
+        var activity = dev.leadline.db.jooq.Tables.ACTIVITY;
+        JdbcBatch insert = JdbcBatch.into(database.dsl(), activity, activity.LEAD_ID, activity.TYPE, activity.ACTOR, activity.OCCURRED_AT,
+                activity.SUMMARY);
+        IntStream.range(0, 500).forEach(i -> insert.row(lead.id().value(), "NOTE", "test", Times.toDb(Instant.now()), "O'Brien \\ \"" + i + "\""));
+
+        List<Long> ids = insert.insertReturningIds(activity.ID);
+
+        assertThat(ids).hasSize(500).isSorted().doesNotHaveDuplicates();
+        for (int i : new int[] {0, 1, 250, 499}) {
+            assertThat(database.dsl().select(activity.SUMMARY).from(activity).where(activity.ID.eq(ids.get(i))).fetchOne(activity.SUMMARY))
+                    .as("row %d, quotes and backslashes as given", i).isEqualTo("O'Brien \\ \"" + i + "\"");
+        }
+    }
+
+    @Test
     void aBatchIsPartOfItsTransactionAndSkipsRowsAlreadyThereWhenAskedTo() {
         JooqTransactor tx = new JooqTransactor(database.dsl());
         JooqRoutingStore routing = new JooqRoutingStore(database.dsl());

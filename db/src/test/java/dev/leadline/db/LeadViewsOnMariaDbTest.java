@@ -89,7 +89,7 @@ class LeadViewsOnMariaDbTest {
         leads.put("idle", create(repo, journal, now.minus(Duration.ofDays(40))));
         JooqDuplicateFlags flags = new JooqDuplicateFlags(database.dsl());
         flags.flag(List.of(flag(repo, "unowned", "idle", now), flag(repo, "attempted", "idle", now), flag(repo, "offered", "unowned", now)));
-        JooqDuplicateFlags.settle(database.dsl(), List.of(leads.get("offered"), leads.get("unowned")), 1, now);
+        JooqDuplicateFlags.settle(database.dsl(), Map.of(1L, List.of(leads.get("offered"), leads.get("unowned"))), now);
     }
 
     /** {@code name}'s lead flagged as looking like {@code like}'s. */

@@ -68,7 +68,7 @@ public final class Leadline implements AutoCloseable {
         try {
             ChatPlatforms chat = ChatPlatforms.configured(config.chat(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
-                    chat);
+                    chat, config.consoleBase());
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
@@ -122,7 +122,7 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.chat().routes(), enricher));
+                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.chat().routes(), enricher, config.consoleBase()));
             http.start(config.port());
             backend.chat().connect();
             backend.imports().resumeUnfinished();

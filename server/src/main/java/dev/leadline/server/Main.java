@@ -4,6 +4,7 @@ import dev.leadline.core.common.LeadlineException;
 import dev.leadline.server.cli.CheckCommand;
 import dev.leadline.server.cli.DemoCommand;
 import dev.leadline.server.cli.ImportCommand;
+import dev.leadline.server.cli.LoginLinkCommand;
 import dev.leadline.server.cli.RepsCommand;
 import dev.leadline.server.cli.ServeCommand;
 import dev.leadline.server.cli.TeamsPackageCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
-                RulesCommand.class, RepsCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+                RulesCommand.class, RepsCommand.class, CheckCommand.class, LoginLinkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

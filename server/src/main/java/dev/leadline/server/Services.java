@@ -1,6 +1,12 @@
 package dev.leadline.server;
 
+import dev.leadline.core.access.ConsoleAccess;
 import dev.leadline.core.access.TokenService;
+import dev.leadline.core.activity.LeadChanges;
+import dev.leadline.db.JooqConsoleSessions;
+import dev.leadline.db.JooqLeadChanges;
+import dev.leadline.server.console.ConsoleLinks;
+import java.net.URI;
 import dev.leadline.core.account.AccountImport;
 import dev.leadline.core.account.AccountMatching;
 import dev.leadline.core.account.AccountTiebreaker;
@@ -113,7 +119,9 @@ public record Services(
         RulesService rules,
         RoutingSignal routingSignal,
         AccountMatching accountMatching,
-        AccountImport accountImport) {
+        AccountImport accountImport,
+        ConsoleAccess console,
+        LeadChanges changes) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -132,7 +140,7 @@ public record Services(
      * Wires every service on the database; {@code notifiers} makes the chat platforms' notifiers once
      * the team is known (they look reps and queues up).
      */
-    public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms) {
+    public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -180,8 +188,10 @@ public record Services(
         SchedulingService scheduling = new SchedulingService(transactor, leadRepository, schedule, journal, clock);
         ConversionService conversion = new ConversionService(transactor, leadRepository, accounts, new JooqConversionRepository(dsl), journal,
                 clock, accountMatching, duplicates);
+        ConsoleAccess console = new ConsoleAccess(new JooqConsoleSessions(dsl), reps, audit, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock);
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock,
+                new ConsoleLinks(console, publicUrl));
         return new Services(
                 leads,
                 claims,
@@ -209,6 +219,8 @@ public record Services(
                 routing.rules(),
                 signal,
                 accountMatching,
-                new AccountImport(transactor, accounts, email -> team.repByEmail(email).map(Rep::id), accountMatching, clock));
+                new AccountImport(transactor, accounts, email -> team.repByEmail(email).map(Rep::id), accountMatching, clock),
+                console,
+                new JooqLeadChanges(dsl));
     }
 }

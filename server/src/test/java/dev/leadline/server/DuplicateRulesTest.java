@@ -94,17 +94,80 @@ class DuplicateRulesTest {
             assertThat(JSON.readTree(blocked.body()).path("contact").path("id").asLong()).isEqualTo(contact);
             assertThat(blocked.body()).contains("contact " + contact);
 
-            // merge at import: a row that duplicates a stored lead is folded into it, and the report says so
+            // merge at import: rows that duplicate stored leads are folded into them, each into its own, and the report says so
             String alan = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Alan\",\"lastName\":\"Turing\",\"company\":\"Bletchley\","
                     + "\"phone\":\"+44 1908 640404\"}"));
-            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\nAlan,Turing,Bletchley Park,01908 640404,Cryptanalyst\n");
-            assertThat(report.path("merged").asLong()).isEqualTo(1);
+            String edsger = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Edsger\",\"lastName\":\"Dijkstra\",\"company\":\"Mathematisch Centrum\","
+                    + "\"phone\":\"+31 20 592 9333\"}"));
+            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\nAlan,Turing,Bletchley Park,01908 640404,Cryptanalyst\n"
+                    + "Edsger,Dijkstra,Mathematisch Centrum Amsterdam,020 592 9333,Programmer\n");
+            assertThat(report.path("merged").asLong()).isEqualTo(2);
             assertThat(report.path("imported").asLong()).isZero();
-            assertThat(report.path("duplicateRows").get(0).path("action").asText()).isEqualTo("merge");
-            assertThat(report.path("duplicateRows").get(0).path("lead").asText()).isEqualTo(alan);
-            JsonNode survivor = JSON.readTree(server.get("/api/v1/leads/" + alan).body());
-            assertThat(survivor.path("title").asText()).isEqualTo("Cryptanalyst");
+            assertThat(report.path("duplicateRows").toString()).contains("{\"line\":2,\"action\":\"merge\",\"lead\":\"" + alan + "\"")
+                    .contains("{\"line\":3,\"action\":\"merge\",\"lead\":\"" + edsger + "\"");
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + alan).body()).path("title").asText()).isEqualTo("Cryptanalyst");
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + edsger).body()).path("title").asText()).isEqualTo("Programmer");
             assertThat(server.get("/api/v1/leads/" + alan + "/timeline").body()).contains("Imported by");
+            assertThat(server.get("/api/v1/leads/" + edsger + "/timeline").body()).contains("Imported by").contains("into this lead");
+            HttpResponse<String> undone = post(server, edsger, "unmerge", "{\"rep\":\"mia@example.com\"}");
+            assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + edsger).body()).path("title").isMissingNode()).isTrue();
+        }
+    }
+
+    @Test
+    void rowsMergedAtImportLandOnTheirSurvivorWhichAnUnmergeGivesBackOneMergeAtATime(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("leadline.yml"), """
+                duplicates:
+                  rules:
+                    - {name: fold-in, against: leads, at: [import], action: merge, threshold: 0.6}
+                """);
+        try (TestServer server = TestServer.start(Map.of("LEADLINE_CONFIG", config.toString()))) {
+            reps(server);
+            var accounts = server.send(server.request("/api/v1/accounts/import").header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString("name,domain\nBabbage Engines,babbage-engines.example\n")).build());
+            assertThat(accounts.statusCode()).as(accounts.body()).isEqualTo(200);
+            String charles = id(server.postJson("/api/v1/leads", "{\"firstName\":\"Charles\",\"lastName\":\"Babbage\","
+                    + "\"email\":\"charles.babbage@gmail.com\",\"phone\":\"+44 20 7946 1111\"}"));
+
+            // both Charles rows look like him, and like each other: the second is judged (and merged) after the first
+            JsonNode report = importCsv(server, "First Name,Last Name,Company,Phone,Title\n"
+                    + "Charles,Babbage,Babbage Engines Ltd,020 7946 1111,\n"
+                    + "Charles,Babbage,,020 7946 1111,Mathematician\n"
+                    + "Ada,Lovelace,,+44 20 7946 0000,\n");
+
+            assertThat(report.path("merged").asLong()).isEqualTo(2);
+            assertThat(report.path("imported").asLong()).isEqualTo(1);
+            assertThat(report.path("duplicateRows").findValuesAsText("lead")).containsExactly(charles, charles);
+            assertThat(report.path("duplicateRows").findValuesAsText("line")).containsExactly("2", "3");
+            JsonNode survivor = JSON.readTree(server.get("/api/v1/leads/" + charles).body());
+            assertThat(survivor.path("company").asText()).isEqualTo("Babbage Engines Ltd");
+            assertThat(survivor.path("title").asText()).isEqualTo("Mathematician");
+            assertThat(survivor.path("account").path("name").asText()).as("matched again with the company it took").isEqualTo("Babbage Engines");
+            String timeline = server.get("/api/v1/leads/" + charles + "/timeline").body();
+            assertThat(timeline.split("Imported by", -1)).as("both rows' entries, on the survivor").hasSize(3);
+            assertThat(timeline.split("into this lead", -1)).hasSize(3);
+            JsonNode tombs = JSON.readTree(server.get("/api/v1/leads?status=MERGED&limit=10").body()).path("items");
+            assertThat(tombs).hasSize(2);
+            for (JsonNode tomb : tombs) {
+                assertThat(JSON.readTree(server.get("/api/v1/leads/" + tomb.path("id").asText()).body()).path("id").asText()).isEqualTo(charles);
+            }
+
+            HttpResponse<String> undone = post(server, charles, "unmerge", "{\"rep\":\"mia@example.com\"}");
+
+            assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+            JsonNode restored = JSON.readTree(undone.body()).path("restored").get(0);
+            String back = restored.path("id").asText();
+            assertThat(restored.path("status").asText()).isEqualTo("NEW");
+            assertThat(restored.path("title").asText()).isEqualTo("Mathematician");
+            JsonNode after = JSON.readTree(server.get("/api/v1/leads/" + charles).body());
+            assertThat(after.path("title").isMissingNode() || after.path("title").isNull()).as("the newest merge's value gone").isTrue();
+            assertThat(after.path("company").asText()).as("the first merge stays").isEqualTo("Babbage Engines Ltd");
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + back).body()).path("id").asText()).isEqualTo(back);
+            assertThat(server.get("/api/v1/leads/" + back + "/timeline").body()).contains("Imported by").contains("undone by");
+            assertThat(server.get("/api/v1/leads/" + charles + "/timeline").body().split("Imported by", -1)).hasSize(2);
+            assertThat(JSON.readTree(server.get("/api/v1/leads/" + back + "/duplicates").body()).toString()).as("findable again")
+                    .contains(charles);
         }
     }
 

@@ -65,6 +65,18 @@ public final class LeadJournal {
 
     /** As {@link #changed} for many leads by one actor: their timeline entries and audit records written together. */
     public void changedAll(List<Change> changes, Actor actor) {
+        if (!changes.isEmpty()) {
+            changedUnseen(changes, actor);
+            announcer.announceAll(changes);
+        }
+    }
+
+    /**
+     * As {@link #changedAll} for leads whose card no one has been shown (never placed, or stored in the
+     * caller's transaction as an import row merged at once is): the timeline entries and audit records,
+     * and nothing to announce.
+     */
+    public void changedUnseen(List<Change> changes, Actor actor) {
         if (changes.isEmpty()) {
             return;
         }
@@ -77,7 +89,6 @@ public final class LeadJournal {
         activities.appendAll(entries);
         audit.record(records);
         facts.changed(changes, actor);
-        announcer.announceAll(changes);
     }
 
     /** An SLA step ({@code remind}, {@code reassign}, {@code alert-manager}) that acted on the lead: on its timeline and in its facts. */

@@ -67,6 +67,9 @@ public sealed interface ChatCommand {
     /** {@code unmerge <ref>}: undoes the newest merge into the lead. */
     record Unmerge(String lead) implements ChatCommand {}
 
+    /** {@code console}: a one-time link, answered privately, that signs the rep in to the web console. */
+    record Console() implements ChatCommand {}
+
     record Help() implements ChatCommand {}
 
     /** Text the grammar cannot read; {@code problem} says what was wrong. */

@@ -38,18 +38,21 @@ public final class ChatDesk {
             "`schedule L-42 tomorrow 15:00 30 Demo` (times: " + When.EXAMPLES + ")",
             "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`",
             "*Duplicates*: `merge L-43 L-44 into L-42` keeps L-42 and moves the others' history to it; `unmerge L-42` undoes it",
-            "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again"));
+            "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again",
+            "*Console*: `console` sends you a one-time link (10 minutes) that signs you in to the web console"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final ChatLookups lookups;
     private final LeadWork work;
     private final Clock clock;
     private final LeadForms forms;
+    private final dev.leadline.core.access.SignInLinks signIn;
 
-    public ChatDesk(ChatLookups lookups, LeadWork work, Clock clock) {
+    public ChatDesk(ChatLookups lookups, LeadWork work, Clock clock, dev.leadline.core.access.SignInLinks signIn) {
         this.lookups = lookups;
         this.work = work;
         this.clock = clock;
+        this.signIn = signIn;
         this.forms = new LeadForms(work.qualification()::disqualifyReasons, clock);
     }
 
@@ -140,6 +143,10 @@ public final class ChatDesk {
             return merged(work.merges().unmerge(lead(u.lead()), rep));
         } else if (command instanceof ChatCommand.Why w) {
             return why(lookups.lead(w.lead()));
+        } else if (command instanceof ChatCommand.Console) {
+            String link = signIn.signInLink(rep, Actor.rep(rep.email()));
+            return ChatReply.personal(Rich.of("Your sign-in link for the Leadline console: ").link("open the console", link)
+                    .text(". It works once, for 10 minutes; don't share it."));
         } else if (command instanceof ChatCommand.Pause) {
             work.team().setAvailability(rep, true, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), Actor.rep(rep.email()));
             return ChatReply.text(Rich.of("Paused: routing gives you no new leads until you say ").code("resume")

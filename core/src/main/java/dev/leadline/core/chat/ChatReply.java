@@ -7,11 +7,16 @@ import java.util.Optional;
 /**
  * What the bot answers the rep: a message and any lead cards to show with it. {@code refused} says
  * the command changed nothing (unreadable, not allowed, wrong state, too late), so a form can stay
- * open with the reason.
+ * open with the reason. {@code personal} says it is for the rep's eyes only (a sign-in link): a
+ * platform shows it to the rep alone, or refuses to post it where others would see it.
  */
-public record ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more) {
+public record ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more, boolean personal) {
     public ChatReply {
         cards = List.copyOf(cards);
+    }
+
+    public ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more) {
+        this(message, cards, refused, more, false);
     }
 
     public ChatReply(Rich message, List<Card> cards, boolean refused) {
@@ -40,7 +45,7 @@ public record ChatReply(Rich message, List<Card> cards, boolean refused, Optiona
 
     /** The reply as {@code repId} sees it: each card with the owner's buttons only on the leads they own. */
     public ChatReply seenBy(long repId) {
-        return new ChatReply(message, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more);
+        return new ChatReply(message, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more, personal);
     }
 
     public static ChatReply text(String text) {
@@ -49,6 +54,11 @@ public record ChatReply(Rich message, List<Card> cards, boolean refused, Optiona
 
     public static ChatReply text(Rich message) {
         return new ChatReply(message, List.of());
+    }
+
+    /** For the rep alone: never posted where others can read it. */
+    public static ChatReply personal(Rich message) {
+        return new ChatReply(message, List.of(), false, Optional.empty(), true);
     }
 
     /** The command was refused or could not be read; nothing changed. */

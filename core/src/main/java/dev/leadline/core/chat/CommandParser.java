@@ -69,6 +69,7 @@ public final class CommandParser {
             case "unmerge" -> needs(args, 1, input, "unmerge <lead>", () -> new ChatCommand.Unmerge(args[0]));
             case "why" -> needs(args, 1, input, "why <lead>", () -> new ChatCommand.Why(args[0]));
             case "pause" -> new ChatCommand.Pause();
+            case "console" -> new ChatCommand.Console();
             case "resume", "unpause" -> new ChatCommand.Resume();
             default -> null;
         });

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Leads stored although a duplicate rule found them alike (flag or alert), with what each looks like.
- * A flag stays open until a merge joins the two (see {@link MergeStore#save}).
+ * A flag stays open until a merge joins the two (see {@link MergeStore#saveAll}).
  */
 public interface DuplicateFlags {
     /** Writes nothing: for installations and tests without a store. */

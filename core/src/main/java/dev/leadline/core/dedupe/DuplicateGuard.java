@@ -76,18 +76,26 @@ public final class DuplicateGuard {
 
     /**
      * Carries out the verdicts for leads just stored ({@code verdicts.get(i)} for {@code stored.get(i)}),
-     * in the caller's transaction: the flags in one write.
+     * in the caller's transaction: the flags in one write, the merges together.
      *
      * @return the leads merged into their look-alikes
      */
     public Set<LeadId> settleAll(List<Lead> stored, List<Optional<DuplicatePolicy.Verdict>> verdicts, Actor actor, Instant at) {
         flag(stored, verdicts, at);
-        Set<LeadId> merged = new HashSet<>();
+        List<Lead> survivors = new ArrayList<>();
+        List<Lead> newcomers = new ArrayList<>();
         for (int i = 0; i < stored.size(); i++) {
             Lead lead = stored.get(i);
             verdicts.get(i).filter(v -> v.action() == DuplicateAction.ALERT).ifPresent(v -> alert(lead, v.lookalike(), at));
-            verdicts.get(i).filter(v -> v.action() == DuplicateAction.MERGE && v.lookalike() instanceof DuplicateService.Duplicate)
-                    .ifPresent(v -> merged.addAll(merges.absorb(((DuplicateService.Duplicate) v.lookalike()).lead(), lead, actor).merged()));
+            verdicts.get(i).filter(v -> v.action() == DuplicateAction.MERGE).map(DuplicatePolicy.Verdict::lookalike)
+                    .filter(DuplicateService.Duplicate.class::isInstance).ifPresent(d -> {
+                        survivors.add(((DuplicateService.Duplicate) d).lead());
+                        newcomers.add(lead);
+                    });
+        }
+        Set<LeadId> merged = new HashSet<>();
+        if (!newcomers.isEmpty()) {
+            merges.absorbAll(survivors, newcomers, actor).forEach(m -> merged.addAll(m.merged()));
         }
         return merged;
     }

@@ -1,7 +1,6 @@
 package dev.leadline.core.dedupe;
 
 import dev.leadline.core.account.AccountMatching;
-import dev.leadline.core.activity.ActivityType;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.NotFoundException;
@@ -11,20 +10,17 @@ import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.lead.LeadRepository;
-import dev.leadline.core.lead.LeadStage;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Merges duplicate leads into one, any number at a time, and undoes merges. The survivor takes the
@@ -36,21 +32,15 @@ public final class MergeService {
     private final Transactor transactor;
     private final LeadRepository leads;
     private final MergeStore store;
-    private final MatchKeyIndex keys;
-    private final LeadJournal journal;
-    private final Clock clock;
-    private final AccountMatching accounts;
+    private final Merger merger;
 
-    /** {@code accounts} matches the survivor (and, on undo, the leads coming back) to accounts again: their data changed. */
+    /** {@code accounts} matches a survivor whose data changed (and, on undo, the leads coming back) to accounts again. */
     public MergeService(Transactor transactor, LeadRepository leads, MergeStore store, MatchKeyIndex keys, LeadJournal journal, Clock clock,
                         AccountMatching accounts) {
-        this.accounts = accounts;
         this.transactor = transactor;
         this.leads = leads;
         this.store = store;
-        this.keys = keys;
-        this.journal = journal;
-        this.clock = clock;
+        this.merger = new Merger(leads, store, keys, journal, clock, accounts);
     }
 
     /** Merges {@code others} into {@code survivor}, as {@code rep} (who must be allowed to work every one of them). */
@@ -77,41 +67,31 @@ public final class MergeService {
                     return new MergeOutcome.Refused(new LeadOutcome.NotAllowed(notAllowed.get()));
                 }
             }
-            return mergeLoaded(principal, merged, choices, by.actor());
+            return merger.merge(List.of(new Merger.Group(principal, merged, choices)), by.actor(), false).get(0);
         });
     }
 
     /** Merges a lead just stored into the one it duplicates (a duplicate rule's auto-merge); joins the caller's transaction. */
     public MergeOutcome.Merged absorb(Lead survivor, Lead newcomer, Actor actor) {
-        // read again: the survivor may have absorbed another lead of the same import batch already
-        return mergeLoaded(load(survivor.id()), List.of(newcomer), Map.of(), actor);
+        return absorbAll(List.of(survivor), List.of(newcomer), actor).get(0);
     }
 
-    private MergeOutcome.Merged mergeLoaded(Lead principal, List<Lead> merged, Map<String, LeadId> choices, Actor actor) {
-        Instant now = clock.instant();
-        MergeFields.Combined combined = MergeFields.combine(principal, merged, choices);
-        List<LeadId> mergedIds = merged.stream().map(Lead::id).toList();
-        List<LeadMerge.Moved> moved = store.moveBelongings(mergedIds, principal.id());
-        Instant oldest = merged.stream().map(Lead::createdAt).min(Comparator.naturalOrder()).filter(t -> t.isBefore(principal.createdAt()))
-                .orElse(principal.createdAt());
-        store.setCreatedAt(principal.id(), oldest);
-        Lead updated = combined.data().equals(principal.data()) ? principal : leads.updateData(principal, combined.data(), now);
-        List<LeadMerge.Member> members = new ArrayList<>();
-        for (Lead lead : merged) {
-            members.add(new LeadMerge.Member(lead.id(), lead.stage()));
-            LeadStage tomb = lead.stage().mergedInto(principal.id());
-            Lead after = leads.updateStage(lead, tomb, now);
-            journal.changed(lead, after, ActivityType.MERGED, actor, "Merged into " + principal.id() + " by " + actor, null, now);
+    /**
+     * As {@link #absorb} for many leads at once (an import round): {@code newcomers.get(i)} into
+     * {@code survivors.get(i)}, each survivor as read in the caller's transaction (by the duplicate
+     * check that found it); the newcomers of one survivor go into it in one merge. Each step is one
+     * write for all the merges, not one per merge.
+     */
+    public List<MergeOutcome.Merged> absorbAll(List<Lead> survivors, List<Lead> newcomers, Actor actor) {
+        Map<LeadId, Lead> survivor = new LinkedHashMap<>();
+        Map<LeadId, List<Lead>> into = new LinkedHashMap<>();
+        for (int i = 0; i < newcomers.size(); i++) {
+            survivor.putIfAbsent(survivors.get(i).id(), survivors.get(i));
+            into.computeIfAbsent(survivors.get(i).id(), id -> new ArrayList<>()).add(newcomers.get(i));
         }
-        keys.forget(mergedIds);
-        LeadMerge saved = store.save(new LeadMerge(0, principal.id(), principal.data(), combined.data(), principal.createdAt(), members,
-                moved, actor.toString(), now, null));
-        String names = mergedIds.stream().map(LeadId::toString).collect(Collectors.joining(", "));
-        Lead survivor = load(updated.id());
-        accounts.matchAll(List.of(survivor));
-        journal.changed(principal, survivor, ActivityType.MERGED, actor, "Merged " + names + " into this lead by " + actor,
-                sourcesText(combined.sources(), principal.id()), now);
-        return new MergeOutcome.Merged(survivor, mergedIds, combined.sources(), moved.size(), saved.id());
+        List<Merger.Group> groups = new ArrayList<>();
+        into.forEach((id, merged) -> groups.add(new Merger.Group(survivor.get(id), merged, Map.of())));
+        return merger.merge(groups, actor, true);
     }
 
     /** Undoes the newest merge into {@code survivor}, as {@code rep}. */
@@ -127,33 +107,7 @@ public final class MergeService {
             if (found.isEmpty()) {
                 return new MergeOutcome.Refused(new LeadOutcome.WrongState(survivor + " has no merge to undo"));
             }
-            LeadMerge merge = found.get();
-            Instant now = clock.instant();
-            Actor actor = by.actor();
-            store.moveBack(merge.moved(), survivor);
-            store.setCreatedAt(survivor, merge.survivorCreatedBefore());
-            List<String> kept = new ArrayList<>();
-            if (lead.data().equals(merge.survivorAfter())) {
-                leads.updateData(lead, merge.survivorBefore(), now);
-            } else {
-                kept.add(survivor + "'s data, edited since the merge");
-            }
-            Lead after = load(survivor);
-            List<Lead> restored = new ArrayList<>();
-            for (LeadMerge.Member member : merge.members()) {
-                Lead tomb = load(member.lead());
-                Lead back = leads.updateStage(tomb, member.stageBefore(), now);
-                journal.changed(tomb, back, ActivityType.UNMERGED, actor, "Merge into " + survivor + " undone by " + actor, null, now);
-                restored.add(back);
-            }
-            keys.index(restored);
-            List<Lead> rematch = new ArrayList<>(restored);
-            rematch.add(after);
-            accounts.matchAll(rematch);
-            store.markUndone(merge.id(), now);
-            journal.changed(lead, after, ActivityType.UNMERGED, actor, "Merge of " + merge.mergedIds().stream().map(LeadId::toString)
-                    .collect(Collectors.joining(", ")) + " undone by " + actor, kept.isEmpty() ? null : "Kept: " + String.join("; ", kept), now);
-            return new MergeOutcome.Unmerged(after, restored, kept);
+            return merger.undo(found.get(), lead, by.actor());
         });
     }
 
@@ -165,12 +119,6 @@ public final class MergeService {
             return Optional.of(lead.id() + " is converted; undo the conversion before merging it");
         }
         return Optional.empty();
-    }
-
-    private static String sourcesText(Map<String, LeadId> sources, LeadId principal) {
-        String taken = sources.entrySet().stream().filter(e -> !e.getValue().equals(principal)).map(e -> e.getKey() + " from " + e.getValue())
-                .collect(Collectors.joining(", "));
-        return taken.isEmpty() ? null : "Values taken: " + taken;
     }
 
     private Lead load(LeadId id) {

@@ -9,6 +9,7 @@ import dev.leadline.core.dedupe.Checkpoint;
 import dev.leadline.core.dedupe.DuplicateAction;
 import dev.leadline.core.dedupe.DuplicateGuard;
 import dev.leadline.core.dedupe.DuplicatePolicy;
+import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadData;
 import dev.leadline.core.lead.LeadDraft;
@@ -121,43 +122,64 @@ final class ImportBatch {
         long flagged;
         long merged;
         final List<ImportReport.DuplicateRow> duplicateRows = new ArrayList<>();
+
+        /** Counts a new row by what the duplicate rules do with it; a blocked or merged one is listed with what it matched. */
+        void count(Candidate row, DuplicateAction action, Optional<DuplicatePolicy.Verdict> verdict) {
+            if (action == DuplicateAction.BLOCK || action == DuplicateAction.MERGE) {
+                duplicateRows.add(ImportReport.DuplicateRow.of(row.line(), action, verdict.get().lookalike(), row.values()));
+            }
+            switch (action) {
+                case BLOCK -> duplicates++;
+                case MERGE -> merged++;
+                case ALLOW -> imported++;
+                default -> {
+                    imported++;
+                    flagged++;
+                }
+            }
+        }
     }
 
     /**
      * New rows judged by the duplicate rules and stored. Rows that look alike within the batch go in
-     * later rounds, so that each is judged against the ones stored before it.
+     * later rounds, so that each is judged against the ones stored before it. A row that a rule merges
+     * into the lead it duplicates is stored as merged into it from the start (no check finds it, it is
+     * matched to no account), and its merge recorded in the same transaction.
      */
     private void insert(List<Candidate> round, boolean write, Instant now, Tally tally) {
         List<Optional<DuplicatePolicy.Verdict>> verdicts = guard.judge(round.stream().map(Candidate::data).toList(), Checkpoint.IMPORT);
-        List<NewLead> inserts = new ArrayList<>();
-        List<Optional<DuplicatePolicy.Verdict>> kept = new ArrayList<>();
+        List<NewLead> staying = new ArrayList<>();
+        List<NewLead> merging = new ArrayList<>();
+        List<LeadId> into = new ArrayList<>();
+        List<Optional<DuplicatePolicy.Verdict>> stayingVerdicts = new ArrayList<>();
+        List<Optional<DuplicatePolicy.Verdict>> mergingVerdicts = new ArrayList<>();
         for (int i = 0; i < round.size(); i++) {
+            Candidate row = round.get(i);
             Optional<DuplicatePolicy.Verdict> verdict = verdicts.get(i);
             DuplicateAction action = verdict.map(DuplicatePolicy.Verdict::action).orElse(DuplicateAction.ALLOW);
-            if (action == DuplicateAction.BLOCK || action == DuplicateAction.MERGE) {
-                tally.duplicateRows.add(ImportReport.DuplicateRow.of(round.get(i).line(), action, verdict.get().lookalike(), round.get(i).values()));
-            }
-            if (action == DuplicateAction.BLOCK) {
-                tally.duplicates++;
-                continue;
-            }
-            inserts.add(new NewLead(round.get(i).data(), round.get(i).intakeKey(), null, now));
-            kept.add(verdict);
-            if (action == DuplicateAction.MERGE) {
-                tally.merged++;
-            } else {
-                tally.imported++;
-                tally.flagged += action == DuplicateAction.ALLOW ? 0 : 1;
+            tally.count(row, action, verdict);
+            NewLead lead = new NewLead(row.data(), row.intakeKey(), null, now);
+            if (action == DuplicateAction.MERGE && verdict.get().lookalike() instanceof DuplicateService.Duplicate d) {
+                merging.add(lead);
+                into.add(d.lead().id());
+                mergingVerdicts.add(verdict);
+            } else if (action != DuplicateAction.BLOCK) {
+                staying.add(lead);
+                stayingVerdicts.add(verdict);
             }
         }
-        if (!write || inserts.isEmpty()) {
-            return;
+        if (write && !(staying.isEmpty() && merging.isEmpty())) {
+            List<Lead> stored = leads.insertAll(staying);
+            List<Lead> all = new ArrayList<>(stored);
+            all.addAll(leads.insertAllMerged(merging, into));
+            List<Optional<DuplicatePolicy.Verdict>> allVerdicts = new ArrayList<>(stayingVerdicts);
+            allVerdicts.addAll(mergingVerdicts);
+            journal.created(all, ActivityType.IMPORTED, actor, allVerdicts.stream().map(v -> "Imported by " + actor + DuplicateGuard.flagText(v))
+                    .toList());
+            accounts.matchAll(stored);
+            guard.settleAll(all, allVerdicts, actor, now);
+            arrivals.arrived(stored.stream().map(Lead::id).toList(), "import", now);
         }
-        List<Lead> stored = leads.insertAll(inserts);
-        journal.created(stored, ActivityType.IMPORTED, actor, kept.stream().map(v -> "Imported by " + actor + DuplicateGuard.flagText(v)).toList());
-        accounts.matchAll(stored);
-        Set<LeadId> merged = guard.settleAll(stored, kept, actor, now);
-        arrivals.arrived(stored.stream().map(Lead::id).filter(id -> !merged.contains(id)).toList(), "import", now);
     }
 
     /**

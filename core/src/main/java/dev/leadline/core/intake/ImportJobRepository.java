@@ -31,8 +31,11 @@ public interface ImportJobRepository {
     /** The first {@code limit} rejected rows after line {@code afterLine}, in line order. */
     List<ImportReport.Rejection> rejections(long jobId, long afterLine, int limit);
 
-    /** The first {@code limit} rows that duplicate rules blocked or merged after line {@code afterLine}, in line order. */
-    List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit);
+    /**
+     * The first {@code limit} rows that duplicate rules blocked or merged after line {@code afterLine}, in
+     * line order; their values only {@code withValues} (the report shows none, a download all).
+     */
+    List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit, boolean withValues);
 
     List<ImportJob> unfinished();
 }

@@ -96,9 +96,9 @@ public final class ImportService {
         return jobs.rejections(jobId, afterLine, limit);
     }
 
-    /** The job's first {@code limit} rows that duplicate rules blocked or merged after line {@code afterLine}, in line order. */
+    /** The job's first {@code limit} rows that duplicate rules blocked or merged after line {@code afterLine}, with their values, in line order. */
     public List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit) {
-        return jobs.duplicateRows(jobId, afterLine, limit);
+        return jobs.duplicateRows(jobId, afterLine, limit, true);
     }
 
     public List<ImportJob> unfinished() {
@@ -159,7 +159,7 @@ public final class ImportService {
     public ImportReport report(long jobId) {
         ImportCounts c = job(jobId).counts();
         return new ImportReport(c.rows(), c.imported(), c.updated(), c.duplicates(), c.flagged(), c.merged(),
-                jobs.rejections(jobId, MAX_REPORTED_REJECTIONS), c.rejected(), jobs.duplicateRows(jobId, 0, MAX_REPORTED_DUPLICATE_ROWS));
+                jobs.rejections(jobId, MAX_REPORTED_REJECTIONS), c.rejected(), jobs.duplicateRows(jobId, 0, MAX_REPORTED_DUPLICATE_ROWS, false));
     }
 
     private static void forEachBatch(Iterator<ImportRow> rows, long afterLine, java.util.function.Consumer<List<ImportRow>> work) {

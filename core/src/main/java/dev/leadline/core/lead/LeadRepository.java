@@ -15,6 +15,20 @@ public interface LeadRepository {
     /** Stores many leads at once; the result is in the same order as the input. */
     List<Lead> insertAll(List<NewLead> leads);
 
+    /**
+     * Stores leads that are merged at once into others (a duplicate rule's merge at import), {@code
+     * leads.get(i)} into {@code into.get(i)}: as tombstones from the start (status {@code MERGED}, the
+     * survivor's id as reason) and without the keys duplicate checks find leads by.
+     */
+    default List<Lead> insertAllMerged(List<NewLead> leads, List<LeadId> into) {
+        List<Lead> stored = insertAll(leads);
+        List<LeadStage> tombs = new java.util.ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            tombs.add(stored.get(i).stage().mergedInto(into.get(i)));
+        }
+        return updateStages(stored, tombs, stored.isEmpty() ? Instant.EPOCH : stored.get(0).createdAt());
+    }
+
     Optional<Lead> find(LeadId id);
 
     /**
@@ -41,6 +55,20 @@ public interface LeadRepository {
      * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed it meanwhile
      */
     Lead updateData(Lead lead, LeadData data, Instant at);
+
+    /**
+     * Replaces many leads' data at once ({@code data.get(i)} for {@code leads.get(i)}), each only if it
+     * is still at its version; the leads as they are now, in order.
+     *
+     * @throws dev.leadline.core.common.ConcurrentUpdateException if someone changed any of them meanwhile (none is changed)
+     */
+    default List<Lead> updateAllData(List<Lead> leads, List<LeadData> data, Instant at) {
+        List<Lead> updated = new java.util.ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            updated.add(updateData(leads.get(i), data.get(i), at));
+        }
+        return updated;
+    }
 
     /**
      * Replaces the lead's stage (status, queue, owner, times) if it is still at {@code lead.version()}.

@@ -14,8 +14,10 @@ public final class LeadSnapshot {
     public record Delta(Map<String, String> before, Map<String, String> after) {}
 
     public static Delta changes(Lead before, Lead after) {
-        Map<String, String> was = of(before);
-        Map<String, String> now = of(after);
+        // most changes leave the data as it was (a claim, a merge's tombstone): then only the stages are compared
+        boolean sameData = before.data().equals(after.data());
+        Map<String, String> was = sameData ? stageOf(before, new LinkedHashMap<>()) : of(before);
+        Map<String, String> now = sameData ? stageOf(after, new LinkedHashMap<>()) : of(after);
         Map<String, String> changedFrom = new LinkedHashMap<>();
         Map<String, String> changedTo = new LinkedHashMap<>();
         now.forEach((name, value) -> {
@@ -38,6 +40,11 @@ public final class LeadSnapshot {
         Map<String, String> values = new LinkedHashMap<>();
         lead.data().fields().forEach((field, value) -> values.put(field.jsonName(), value));
         lead.data().customFields().forEach((name, value) -> values.put("customFields." + name, value));
+        return stageOf(lead, values);
+    }
+
+    /** The lead's stage and version, added to {@code values}. */
+    private static Map<String, String> stageOf(Lead lead, Map<String, String> values) {
         LeadStage stage = lead.stage();
         values.put("status", stage.status().name());
         put(values, "statusReason", stage.statusReason());

@@ -23,6 +23,14 @@ public record LeadStage(
         return new LeadStage(LeadStatus.NEW, null, null, null, null, null, null, null);
     }
 
+    /**
+     * Whether the lead has ever been offered to a queue or given an owner: its own card is posted only
+     * then (alerts post theirs apart), so a lead never placed has no card of its own to edit.
+     */
+    public boolean everPlaced() {
+        return queueId != null || ownerRepId != null || offeredAt != null || claimedAt != null;
+    }
+
     public boolean isOpen() {
         return status != LeadStatus.DISQUALIFIED && status != LeadStatus.CONVERTED && status != LeadStatus.MERGED;
     }

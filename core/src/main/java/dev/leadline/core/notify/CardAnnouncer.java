@@ -88,6 +88,9 @@ public final class CardAnnouncer implements LeadAnnouncer {
     private List<Notification> notifications(Lead before, Lead after, ActivityType type, String summary, Instant at,
                                              Optional<AccountMatch> account, SlaPolicies policies) {
         boolean placedBefore = before.queueId() != null || before.ownerRepId() != null;
+        if (!announces(type)) {
+            return List.of(); // nothing to post or edit: no card drawn
+        }
         Card card = card(after, summary, account);
         if (type == ActivityType.OFFERED || type == ActivityType.ASSIGNED) {
             card = withDeadline(card, after, at, policies);

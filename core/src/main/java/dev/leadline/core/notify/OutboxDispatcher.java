@@ -108,6 +108,9 @@ public final class OutboxDispatcher {
                 outbox.postpone(pending.id(), wait.get());
                 return Outcome.WAITS;
             }
+            if (n.kind() == Notification.Kind.UPDATE && copies.isEmpty()) {
+                return Outcome.DELIVERED; // no copy to edit (a lead merged at import, say): nothing to draw
+            }
             Card card = cards.current(n);
             result = copy.isEmpty() && n.kind() == Notification.Kind.POST ? post(notifier, pending, card) : update(notifier, n, card, copies);
         } catch (RuntimeException e) {

@@ -46,6 +46,8 @@ class CommandParserTest {
                 u -> assertThat(u.problem()).contains("why <lead>"));
         assertThat(CommandParser.parse("/pause")).isEqualTo(new ChatCommand.Pause());
         assertThat(CommandParser.parse("resume")).isEqualTo(new ChatCommand.Resume());
+        assertThat(CommandParser.parse("/lead console")).isEqualTo(new ChatCommand.Console());
+        assertThat(CommandParser.parse("console")).isEqualTo(new ChatCommand.Console());
     }
 
     @Test

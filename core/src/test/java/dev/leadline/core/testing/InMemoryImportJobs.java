@@ -69,7 +69,7 @@ public final class InMemoryImportJobs implements ImportJobRepository {
     }
 
     @Override
-    public synchronized List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit) {
+    public synchronized List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit, boolean withValues) {
         return duplicateRows.getOrDefault(jobId, List.of()).stream().filter(r -> r.line() > afterLine)
                 .sorted(java.util.Comparator.comparingLong(ImportReport.DuplicateRow::line)).limit(limit).toList();
     }

@@ -4,6 +4,7 @@ import dev.leadline.server.chat.ChatEnvironment;
 import dev.leadline.server.chat.ChatPlatform;
 import dev.leadline.server.chat.ChatPlatforms;
 import dev.leadline.server.plugins.PluginLimits;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ public record Config(
         List<ChatPlatform.Setup<?>> chat,
         Duration providerTimeout,
         Map<String, String> pluginEnv,
-        PluginLimits pluginLimits) {
+        PluginLimits pluginLimits,
+        Optional<URI> publicUrl) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -79,11 +81,34 @@ public record Config(
                 pluginEnv.put(name, value);
             }
         });
+        Optional<URI> publicUrl = publicUrl(r, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
-                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits);
+                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl);
+    }
+
+    /** Where people reach this server (links in chat and from the CLI): LEADLINE_PUBLIC_URL, else this machine's port. */
+    public URI consoleBase() {
+        return publicUrl.orElseGet(() -> URI.create("http://localhost:" + port));
+    }
+
+    /** LEADLINE_PUBLIC_URL: an absolute http(s) URL, without a query; a trailing slash is dropped. */
+    private static Optional<URI> publicUrl(Reader r, List<String> problems) {
+        return r.optional("LEADLINE_PUBLIC_URL").flatMap(raw -> {
+            try {
+                URI uri = new URI(raw.replaceAll("/+$", ""));
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return Optional.of(uri);
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            problems.add("LEADLINE_PUBLIC_URL must be an http or https URL like https://leads.example.com, got '" + raw + "'");
+            return Optional.empty();
+        });
     }
 
     /** LEADLINE_CONFIG, or leadline.yml in the working directory. */

@@ -8,6 +8,7 @@ import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.TooLargeException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.db.DatabaseFailures;
+import dev.leadline.server.console.ConsoleRefusal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,11 +23,19 @@ final class ErrorMapping {
     private ErrorMapping() {}
 
     static void register(RoutesConfig routes) {
+        routes.exception(ConsoleRefusal.class, (e, ctx) -> plain(ctx, e.status(), e.getMessage()));
         routes.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-        routes.exception(ValidationException.class, (e, ctx) ->
-                ctx.status(400).json(new ApiError("validation_failed", e.getMessage(), e.errors())));
+        routes.exception(ValidationException.class, (e, ctx) -> {
+            if (!console(ctx, 400, e.getMessage())) {
+                ctx.status(400).json(new ApiError("validation_failed", e.getMessage(), e.errors()));
+            }
+        });
         routes.exception(TooLargeException.class, (e, ctx) -> ctx.status(413).json(new ApiError("payload_too_large", e.getMessage())));
-        routes.exception(NotFoundException.class, (e, ctx) -> ctx.status(404).json(new ApiError("not_found", e.getMessage())));
+        routes.exception(NotFoundException.class, (e, ctx) -> {
+            if (!console(ctx, 404, e.getMessage())) {
+                ctx.status(404).json(new ApiError("not_found", e.getMessage()));
+            }
+        });
         routes.exception(ConcurrentUpdateException.class, (e, ctx) ->
                 ctx.status(409).json(new ApiError("concurrent_update", e.getMessage())));
         routes.exception(InvalidDefinitionException.class, (e, ctx) -> unexpected(e, ctx));
@@ -47,6 +56,19 @@ final class ErrorMapping {
         routes.error(405, "*", ctx -> ctx.json(new ApiError("method_not_allowed", ctx.method() + " is not allowed here")));
     }
 
+    /** The console's pages answer people, not programs: a plain message rather than JSON. */
+    private static boolean console(Context ctx, int status, String message) {
+        if (!ctx.path().startsWith("/console")) {
+            return false;
+        }
+        plain(ctx, status, message);
+        return true;
+    }
+
+    private static void plain(Context ctx, int status, String message) {
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
+    }
+
     private static void unexpected(Exception e, Context ctx) {
         if (DatabaseFailures.outcomeUnknown(e)) {
             unavailable(ctx, "outcome_unknown", "the database connection broke while this request was being stored, so it may"
@@ -58,6 +80,9 @@ final class ErrorMapping {
             return;
         }
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
+        if (console(ctx, 500, "Something went wrong on our side; it has been logged.")) {
+            return;
+        }
         ctx.status(500).json(new ApiError("internal_error", "something went wrong on our side; it has been logged"));
     }
 

@@ -15,6 +15,13 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
+import dev.leadline.server.console.ConsoleEvents;
+import dev.leadline.server.console.ConsoleGate;
+import dev.leadline.server.console.ConsolePages;
+import dev.leadline.server.console.JteRenderer;
+import dev.leadline.server.console.WorkPages;
+import io.javalin.http.staticfiles.Location;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -25,7 +32,7 @@ public final class HttpApi {
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
                        long maxJsonBytes, long syncImportBytes, int formsPerMinute, TrustedProxies trustedProxies, String version,
-                       List<ChatPlatform.Route> chatRoutes, EnrichmentService enrichment) {}
+                       List<ChatPlatform.Route> chatRoutes, EnrichmentService enrichment, URI publicUrl) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -50,6 +57,10 @@ public final class HttpApi {
         TokenController tokens = new TokenController(json, services.tokens(), services.team(), auth);
         TeamController team = new TeamController(new dev.leadline.server.team.Roster(services.team(), deps.clock()));
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
+        ConsoleGate gate = new ConsoleGate(services.console(), deps.publicUrl());
+        ConsoleEvents events = new ConsoleEvents(services.changes());
+        ConsolePages console = new ConsolePages(services.console(), gate, new WorkPages(services.leads(), services.views(), services.team(),
+                services.timeline(), deps.enrichment(), deps.clock()), services.claims());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -58,6 +69,15 @@ public final class HttpApi {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(json)));
             config.jsonMapper(new JavalinJackson(json, false));
             config.router.ignoreTrailingSlashes = true;
+            config.fileRenderer(new JteRenderer());
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/console/assets";
+                files.directory = "/console-assets";
+                files.location = Location.CLASSPATH;
+            });
+            config.events.serverStarted(events::start);
+            config.events.serverStopping(events::close);
             // stop() then refuses new requests and lets those in flight finish, for at most 10 s; idle
             // keep-alive connections are closed after 200 ms instead of Jetty's 1 s
             config.jetty.modifyServer(server -> {
@@ -141,6 +161,22 @@ public final class HttpApi {
             routes.get("/api/v1/tokens", tokens::list);
             routes.post("/api/v1/tokens", tokens::issue);
             routes.delete("/api/v1/tokens/{name}", tokens::revoke);
+
+            // the web console: a session cookie from a one-time sign-in link, a CSRF token on every change (docs/console.md)
+            routes.before("/console", gate::headers);
+            routes.before("/console/*", gate::headers);
+            routes.before("/console", gate::check);
+            routes.before("/console/*", gate::check);
+            routes.get("/console/sign-in", console::signInHelp);
+            routes.get("/console/sign-in/{link}", console::signInLink);
+            routes.post("/console/sign-in", console::signIn);
+            routes.post("/console/sign-out", console::signOut);
+            routes.get("/console", console::myWork);
+            routes.get("/console/list", console::list);
+            routes.get("/console/leads/{id}", console::lead);
+            routes.post("/console/leads/{id}/claim", console::claim);
+            routes.post("/console/leads/{id}/release", console::release);
+            routes.sse("/console/events", events::connect);
 
             routes.post("/forms/{key}", forms::submit);
             // each chat platform's own routes, authenticated by the platform

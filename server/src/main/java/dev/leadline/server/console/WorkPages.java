@@ -1,0 +1,164 @@
+package dev.leadline.server.console;
+
+import dev.leadline.core.common.Page;
+import dev.leadline.core.enrichment.EnrichmentService;
+import dev.leadline.core.enrichment.ProviderScore;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadCursor;
+import dev.leadline.core.lead.LeadField;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.lead.LeadQuery;
+import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.activity.ActivityRepository;
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.TeamService;
+import dev.leadline.core.views.SavedViewService;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The data of the My work and lead pages, read through the same services as the REST API's
+ * {@code /api/v1/leads?view=}, {@code /views/counts}, {@code /leads/{id}/timeline} and {@code /enrichment}.
+ */
+public final class WorkPages {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private final LeadService leads;
+    private final SavedViewService views;
+    private final TeamService team;
+    private final ActivityRepository timeline;
+    private final EnrichmentService enrichment;
+    private final Clock clock;
+
+    public WorkPages(LeadService leads, SavedViewService views, TeamService team, ActivityRepository timeline, EnrichmentService enrichment,
+                     Clock clock) {
+        this.leads = leads;
+        this.views = views;
+        this.team = team;
+        this.timeline = timeline;
+        this.enrichment = enrichment;
+        this.clock = clock;
+    }
+
+    /** The rep's built-in views with their counts, then the queues the rep works, each with its open leads. */
+    List<Views.ViewLink> views(Rep rep, String view, String queue) {
+        Selection current = selection(rep, view, queue);
+        List<Views.ViewLink> links = new ArrayList<>();
+        for (LeadQueue q : queuesOf(rep)) {
+            long open = leads.count(scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE));
+            links.add(new Views.ViewLink("Open in " + q.name(), href("queue", q.name(), null), open,
+                    current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == q.id()).orElse(false)));
+        }
+        leads.counts(scope(rep).withOwner(Optional.of(rep.id()))).forEach((v, count) -> {
+            if (v != LeadView.QUEUE && v != LeadView.ALL) {
+                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null), count,
+                        current.queue().isEmpty() && current.view() == v));
+            }
+        });
+        return links;
+    }
+
+    Views.LeadList list(Rep rep, String view, String queue, String after) {
+        Selection current = selection(rep, view, queue);
+        LeadQuery query = current.queue().map(q -> scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE))
+                .orElseGet(() -> views.open(current.view().label(), scope(rep).withOwner(Optional.of(rep.id()))));
+        Page<Lead> page = leads.list(query.withPage(LeadQuery.DEFAULT_LIMIT, Optional.ofNullable(after).filter(a -> !a.isBlank())
+                .map(LeadCursor::decode)));
+        String label = current.view().label();
+        String queueName = current.queue().map(LeadQueue::name).orElse(null);
+        String title = current.queue().map(q -> "Open in " + q.name()).orElse(current.view() == LeadView.MINE ? "My leads" : current.view().title());
+        return new Views.LeadList(title, page.items().stream().map(this::row).toList(), "/console/list" + query(label, queueName, null),
+                page.nextCursor().map(c -> href(label, queueName, c)).orElse(""));
+    }
+
+    Views.LeadPage lead(LeadId id, Rep viewer, String message, boolean refused) {
+        Lead lead = leads.get(id);
+        List<Views.Field> fields = new ArrayList<>();
+        for (LeadField field : LeadField.values()) {
+            lead.data().get(field).ifPresent(value -> fields.add(new Views.Field(words(field.jsonName()), value)));
+        }
+        lead.data().customFields().forEach((name, value) -> fields.add(new Views.Field(name, value)));
+        List<Views.Reason> reasons = new ArrayList<>();
+        for (ProviderScore score : enrichment.insight(id).scores()) {
+            score.reasons().forEach(r -> reasons.add(new Views.Reason(score.provider(), (r.points() > 0 ? "+" : "") + r.points(), r.text())));
+        }
+        List<Views.Entry> entries = timeline.forLead(id, 200).stream().map(a -> new Views.Entry(
+                WHEN.format(a.occurredAt().atZone(viewer.timeZone())), a.summary(), a.actor().toString())).toList();
+        boolean claimable = lead.ownerRepId() == null && lead.queueId() != null && lead.stage().isOpen();
+        return new Views.LeadPage(lead.id().toString(), lead.data().displayName(), lead.status().label(), owner(lead),
+                lead.queueId() == null ? "" : team.queue(lead.queueId()).map(LeadQueue::name).orElse(""),
+                lead.score() == null ? "" : lead.score().toString(), fields, reasons, entries, claimable, message, refused);
+    }
+
+    /** A refused action in words, as the API and chat say it. */
+    static String refusal(LeadOutcome outcome) {
+        if (outcome instanceof LeadOutcome.AlreadyClaimed claimed) {
+            return "Too late: " + claimed.ownerName() + " claimed " + claimed.lead().id() + ".";
+        } else if (outcome instanceof LeadOutcome.NotAllowed notAllowed) {
+            return "Not allowed: " + notAllowed.reason();
+        } else if (outcome instanceof LeadOutcome.WrongState wrong) {
+            return wrong.reason();
+        }
+        return "";
+    }
+
+    private record Selection(LeadView view, Optional<LeadQueue> queue) {}
+
+    /** The view asked for; without one, the first queue the rep works, else the rep's own leads. */
+    private Selection selection(Rep rep, String view, String queue) {
+        if (view == null || view.isBlank()) {
+            return queuesOf(rep).stream().findFirst().map(q -> new Selection(LeadView.QUEUE, Optional.of(q)))
+                    .orElse(new Selection(LeadView.MINE, Optional.empty()));
+        }
+        LeadView parsed = LeadView.parse(view);
+        if (parsed == LeadView.QUEUE) {
+            LeadQueue q = team.queueByName(queue == null ? "" : queue)
+                    .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue", "no queue named '" + queue + "'"));
+            return new Selection(parsed, Optional.of(q));
+        }
+        return new Selection(parsed, Optional.empty());
+    }
+
+    private List<LeadQueue> queuesOf(Rep rep) {
+        return team.queues().stream().filter(q -> q.memberRepIds().contains(rep.id())).toList();
+    }
+
+    private LeadQuery scope(Rep rep) {
+        return LeadQuery.at(clock.instant(), rep.timeZone());
+    }
+
+    private Views.Row row(Lead lead) {
+        return new Views.Row(lead.id().toString(), lead.data().displayName(), lead.data().get(LeadField.COMPANY).orElse(""),
+                lead.status().label(), lead.score() == null ? "" : lead.score().toString(), owner(lead));
+    }
+
+    private String owner(Lead lead) {
+        return lead.ownerRepId() == null ? "" : team.rep(lead.ownerRepId()).map(Rep::name).orElse("");
+    }
+
+    private static String href(String view, String queue, String after) {
+        return "/console" + query(view, queue, after);
+    }
+
+    private static String query(String view, String queue, String after) {
+        return "?view=" + encode(view) + (queue == null ? "" : "&queue=" + encode(queue)) + (after == null ? "" : "&after=" + encode(after));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** {@code firstName} as "First name". */
+    private static String words(String name) {
+        String spaced = name.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.leadline.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.leadline.server.TestServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console in real Chromium: signing in by a one-time link, and a claim that leaves another rep's open list live. */
+class ConsoleBrowserTest {
+    private static TestServer server;
+    private static ConsoleFixture console;
+
+    @RegisterExtension
+    final Browsers browsers = new Browsers();
+
+    @BeforeAll
+    static void start() {
+        Browsers.assumeInstalled();
+        server = TestServer.start();
+        console = new ConsoleFixture(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.close();
+    }
+
+    @Test
+    void aRepSignsInByTheLinkFromChatAndSeesTheirWork() throws Exception {
+        String lead = console.offeredLead("Hopper");
+        WebDriver jane = signedIn("jane@example.com");
+
+        assertThat(jane.findElement(By.tagName("h1")).getText()).isEqualTo("My work");
+        assertThat(jane.findElement(By.cssSelector("nav[aria-label=Views] a[aria-current=page]")).getText()).startsWith("Open in Inbound");
+        jane.findElement(By.linkText(lead)).click();
+        assertThat(jane.findElement(By.tagName("h1")).getText()).startsWith(lead);
+        assertThat(jane.findElement(By.cssSelector(".timeline")).getText()).contains("Offered to Inbound");
+        browsers.screenshot("console-lead");
+    }
+
+    @Test
+    void aLeadClaimedInOneBrowserLeavesTheOtherRepsOpenListWithinTwoSeconds() throws Exception {
+        String lead = console.offeredLead("Lovelace");
+        WebDriver omar = signedIn("omar@example.com");
+        WebDriver jane = signedIn("jane@example.com");
+        By row = By.cssSelector("#lead-list tr[data-lead='" + lead + "']");
+        assertThat(omar.findElements(row)).hasSize(1);
+        Thread.sleep(1000); // the page's event stream connects after load
+
+        jane.findElement(By.linkText(lead)).click();
+        jane.findElement(By.xpath("//button[normalize-space()='Claim " + lead + "']")).click();
+        assertThat(jane.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Claimed.");
+
+        new WebDriverWait(omar, Duration.ofSeconds(2)).until(ExpectedConditions.numberOfElementsToBe(row, 0));
+        browsers.screenshot("console-my-work");
+    }
+
+    private WebDriver signedIn(String email) throws Exception {
+        WebDriver driver = browsers.open();
+        driver.get(console.uri(URI.create(console.link(email)).getPath()).toString());
+        driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), "My work"));
+        return driver;
+    }
+}
