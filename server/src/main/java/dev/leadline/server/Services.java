@@ -189,8 +189,9 @@ public record Services(
         ConversionService conversion = new ConversionService(transactor, leadRepository, accounts, new JooqConversionRepository(dsl), journal,
                 clock, accountMatching, duplicates);
         ConsoleAccess console = new ConsoleAccess(new JooqConsoleSessions(dsl), reps, audit, clock);
+        Reports reports = new Reports(leadEvents, team, leads, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing()), clock,
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports), clock,
                 new ConsoleLinks(console, publicUrl));
         return new Services(
                 leads,
@@ -199,7 +200,7 @@ public record Services(
                 scheduling,
                 conversion,
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
-                new Reports(leadEvents, team, leads, clock),
+                reports,
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(alerts, routing.routing(), journal, team), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),

@@ -70,6 +70,12 @@ public sealed interface ChatCommand {
     /** {@code console}: a one-time link, answered privately, that signs the rep in to the web console. */
     record Console() implements ChatCommand {}
 
+    /** {@code leads stats}: the rep's own numbers, this week against last. */
+    record Stats() implements ChatCommand {}
+
+    /** {@code leads report}: the team's numbers by queue, this week against last (managers). */
+    record Report() implements ChatCommand {}
+
     record Help() implements ChatCommand {}
 
     /** Text the grammar cannot read; {@code problem} says what was wrong. */

@@ -39,6 +39,7 @@ public final class ChatDesk {
             "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`",
             "*Duplicates*: `merge L-43 L-44 into L-42` keeps L-42 and moves the others' history to it; `unmerge L-42` undoes it",
             "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again",
+            "*Reports*: `leads stats` gives your own numbers this week against last; managers get the team's by queue with `leads report`",
             "*Console*: `console` sends you a one-time link (10 minutes) that signs you in to the web console"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
@@ -47,6 +48,7 @@ public final class ChatDesk {
     private final Clock clock;
     private final LeadForms forms;
     private final dev.leadline.core.access.SignInLinks signIn;
+    private final ChatReports reports;
 
     public ChatDesk(ChatLookups lookups, LeadWork work, Clock clock, dev.leadline.core.access.SignInLinks signIn) {
         this.lookups = lookups;
@@ -54,6 +56,7 @@ public final class ChatDesk {
         this.clock = clock;
         this.signIn = signIn;
         this.forms = new LeadForms(work.qualification()::disqualifyReasons, clock);
+        this.reports = new ChatReports(work.reports(), work.team(), clock);
     }
 
     /** The rep's home: counts per view and the leads to act on first. */
@@ -147,6 +150,10 @@ public final class ChatDesk {
             String link = signIn.signInLink(rep, Actor.rep(rep.email()));
             return ChatReply.personal(Rich.of("Your sign-in link for the Leadline console: ").link("open the console", link)
                     .text(". It works once, for 10 minutes; don't share it."));
+        } else if (command instanceof ChatCommand.Stats) {
+            return reports.stats(rep);
+        } else if (command instanceof ChatCommand.Report) {
+            return reports.report(rep);
         } else if (command instanceof ChatCommand.Pause) {
             work.team().setAvailability(rep, true, rep.outOfOfficeFrom(), rep.outOfOfficeUntil(), Actor.rep(rep.email()));
             return ChatReply.text(Rich.of("Paused: routing gives you no new leads until you say ").code("resume")

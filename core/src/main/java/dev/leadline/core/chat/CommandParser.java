@@ -31,6 +31,12 @@ public final class CommandParser {
             if (words.length == 2 && words[1].matches("(?i)help|\\?")) {
                 return new ChatCommand.Help();
             }
+            if (words.length == 2 && words[1].equalsIgnoreCase("stats")) {
+                return new ChatCommand.Stats();
+            }
+            if (words.length == 2 && words[1].equalsIgnoreCase("report")) {
+                return new ChatCommand.Report();
+            }
             return words.length == 1 ? new ChatCommand.ListLeads("mine") : new ChatCommand.ListLeads(String.join(" ", rest(words, 1)));
         }
         if (first.equals("lead")) {

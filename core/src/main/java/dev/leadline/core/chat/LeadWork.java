@@ -8,6 +8,7 @@ import dev.leadline.core.routing.RoutingService;
 import dev.leadline.core.scheduling.SchedulingService;
 import dev.leadline.core.team.TeamService;
 
-/** The lifecycle services a chat command can drive. */
+/** The lifecycle services a chat command can drive, and the reports it can read. */
 public record LeadWork(ClaimService claims, QualificationService qualification, SchedulingService scheduling,
-                       ConversionService conversion, MergeService merges, TeamService team, RoutingService routing) {}
+                       ConversionService conversion, MergeService merges, TeamService team, RoutingService routing,
+                       dev.leadline.core.report.Reports reports) {}
