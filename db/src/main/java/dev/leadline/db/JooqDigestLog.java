@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
-/** The daily digest's last-sent date, on the rep row. */
+/** The daily digest's last-sent date and the weekly summary's week, on the rep row. */
 public final class JooqDigestLog implements DigestLog {
     private final DSLContext dsl;
 
@@ -23,5 +23,15 @@ public final class JooqDigestLog implements DigestLog {
     @Override
     public void markSent(long repId, LocalDate day) {
         dsl.update(REP).set(REP.DIGEST_SENT_ON, day).where(REP.ID.eq(repId)).execute();
+    }
+
+    @Override
+    public Optional<LocalDate> lastWeekly(long repId) {
+        return Optional.ofNullable(dsl.select(REP.WEEKLY_SENT_ON).from(REP).where(REP.ID.eq(repId)).fetchOne(REP.WEEKLY_SENT_ON));
+    }
+
+    @Override
+    public void markWeekly(long repId, LocalDate monday) {
+        dsl.update(REP).set(REP.WEEKLY_SENT_ON, monday).where(REP.ID.eq(repId)).execute();
     }
 }

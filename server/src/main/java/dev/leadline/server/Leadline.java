@@ -132,7 +132,7 @@ public final class Leadline implements AutoCloseable {
             enrichment = new EnrichmentLoop(enricher, backend.services().routingSignal()::wake);
             RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
-                    backend.services().meetingReminders(), backend.services().dailyDigest());
+                    backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary());
             Leadline leadline = new Leadline(backend, plugins, http, dispatch, jobs, enrichment, routing);
             OnExit.register(leadline);
             return leadline;

@@ -90,4 +90,26 @@ class ChatReportsTest {
         String refused = said("/leads report", "jane@example.com");
         assertThat(refused).startsWith("Only managers get the team report; leads stats shows your own numbers.");
     }
+
+    @Test
+    void managersGetLastWeeksSummaryOnMondayFromNineOnceAndRepsDoNot() {
+        try {
+            CLOCK.set(Instant.parse("2026-11-23T10:00:00Z"));
+            assertThat(server.services().weeklySummary().run()).as("a week with nothing to say is skipped").isZero();
+            CLOCK.set(Instant.parse("2026-11-30T08:59:00Z"));
+            assertThat(server.services().weeklySummary().run()).as("Monday 08:59").isZero();
+            CLOCK.set(Instant.parse("2026-11-30T09:00:00Z"));
+            assertThat(server.services().weeklySummary().run()).as("Monday 09:00: Mia, the one manager").isEqualTo(1);
+            assertThat(server.services().weeklySummary().run()).as("once a week").isZero();
+
+            var cards = server.database().dsl().fetch("SELECT destination_id, card FROM outbox WHERE card_key LIKE 'weekly:%'");
+            assertThat(cards).hasSize(1);
+            long mia = server.services().team().repByEmail("mia@example.com").orElseThrow().id();
+            assertThat(cards.get(0).get(0, Long.class)).isEqualTo(mia);
+            assertThat(cards.get(0).get(1, String.class)).contains("Last week, 2026-11-23 to 2026-11-29")
+                    .contains("2 created (+2), 2 touched (+2), 1 converted (+1), 1 disqualified (+1)");
+        } finally {
+            CLOCK.set(Instant.parse("2026-12-02T12:00:00Z"));
+        }
+    }
 }

@@ -1,17 +1,14 @@
 package dev.leadline.core.chat;
 
 import dev.leadline.core.report.ReportFilter;
-import dev.leadline.core.report.ReportTable;
+import dev.leadline.core.report.WeekOverWeek;
 import dev.leadline.core.report.Reports;
-import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,19 +31,19 @@ public final class ChatReports {
 
     /** This week so far, and the same span of last week, in the rep's time zone. */
     record Weeks(ReportFilter now, ReportFilter before) {
-        static Weeks of(Rep rep, String by, Optional<LeadQueue> queue, Optional<Rep> only, Instant at) {
-            Instant monday = at.atZone(rep.timeZone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                    .atStartOfDay(rep.timeZone()).toInstant();
+        static Weeks of(Rep rep, Instant at) {
+            Instant monday = WeekOverWeek.monday(at, rep.timeZone());
             Instant to = at.equals(monday) ? at.plusSeconds(1) : at;
             Duration week = Duration.ofDays(7);
-            return new Weeks(new ReportFilter(monday, to, rep.timeZone(), by, Optional.empty(), Optional.empty(), queue, only),
-                    new ReportFilter(monday.minus(week), to.minus(week), rep.timeZone(), by, Optional.empty(), Optional.empty(), queue, only));
+            return new Weeks(new ReportFilter(monday, to, rep.timeZone(), "rep", Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of(rep)), new ReportFilter(monday.minus(week), to.minus(week), rep.timeZone(), "rep", Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.of(rep)));
         }
     }
 
     /** The rep's own numbers. */
     public ChatReply stats(Rep rep) {
-        Weeks weeks = Weeks.of(rep, "rep", Optional.empty(), Optional.of(rep), clock.instant());
+        Weeks weeks = Weeks.of(rep, clock.instant());
         Map<String, Object> now = reports.reps(weeks.now()).rows().get(0);
         Map<String, Object> before = reports.reps(weeks.before()).rows().get(0);
         Rich reply = Rich.of("Your week so far, against the same days last week:");
@@ -67,37 +64,20 @@ public final class ChatReports {
         if (!Permissions.isManager(rep)) {
             return ChatReply.refused(Rich.of("Only managers get the team report; ").code("leads stats").text(" shows your own numbers."));
         }
-        List<LeadQueue> queues = team.queues();
-        Rich reply = Rich.of("The week so far, against the same days last week (leads created, first touches, conversions, "
-                + "disqualifications):");
-        reply = line(reply, "All queues", Weeks.of(rep, "week", Optional.empty(), Optional.empty(), clock.instant()));
-        for (LeadQueue queue : queues) {
-            reply = line(reply, queue.name(), Weeks.of(rep, "week", Optional.of(queue), Optional.empty(), clock.instant()));
-        }
-        return ChatReply.text(reply);
+        Instant now = clock.instant();
+        return ChatReply.text(lines(Rich.of("The week so far, against the same days last week (leads created, first touches, conversions, "
+                + "disqualifications):"), new WeekOverWeek(reports, team).byQueue(WeekOverWeek.monday(now, rep.timeZone()), now, rep.timeZone())));
     }
 
-    private Rich line(Rich reply, String name, Weeks weeks) {
-        long[] now = totals(reports.trends(weeks.now()));
-        long[] before = totals(reports.trends(weeks.before()));
-        reply = reply.item().bold(name).text(": ");
-        String[] labels = {"created", "touched", "converted", "disqualified"};
-        for (int i = 0; i < labels.length; i++) {
-            reply = reply.text((i == 0 ? "" : ", ") + now[i] + " " + labels[i] + versus(now[i], before[i]));
-        }
-        return reply;
-    }
-
-    /** Created, first touches, conversions and disqualifications, summed over the report's periods. */
-    private static long[] totals(ReportTable trends) {
-        long[] sum = new long[4];
-        String[] columns = {"created", "firstTouches", "conversions", "disqualifications"};
-        for (Map<String, Object> row : trends.rows()) {
-            for (int i = 0; i < columns.length; i++) {
-                sum[i] += count(row.get(columns[i]));
+    /** One item per row: "Inbound: 3 created (+1 on last week), ...". */
+    public static Rich lines(Rich reply, List<WeekOverWeek.Row> rows) {
+        for (WeekOverWeek.Row row : rows) {
+            reply = reply.item().bold(row.name()).text(": ");
+            for (int i = 0; i < WeekOverWeek.LABELS.size(); i++) {
+                reply = reply.text((i == 0 ? "" : ", ") + row.now()[i] + " " + WeekOverWeek.LABELS.get(i) + versus(row.now()[i], row.before()[i]));
             }
         }
-        return sum;
+        return reply;
     }
 
     /** A number, or the sum of a map of counts (disqualified by reason, SLA steps by step). */
@@ -111,7 +91,7 @@ public final class ChatReports {
         return 0;
     }
 
-    private static String versus(long now, long before) {
+    static String versus(long now, long before) {
         return now == before ? " (same as last week)" : " (" + (now > before ? "+" : "−") + Math.abs(now - before) + " on last week)";
     }
 

@@ -26,7 +26,8 @@ public final class Jobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest) {
+    public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
+                             dev.leadline.core.notify.WeeklySummary weekly) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -37,7 +38,10 @@ public final class Jobs implements AutoCloseable {
         RecurringTask<Void> meetingReminders = Tasks.recurring("meeting-reminders", FixedDelay.ofSeconds(30))
                 .execute((instance, context) -> reminders.run());
         RecurringTask<Void> dailyDigest = Tasks.recurring("daily-digest", FixedDelay.ofMinutes(5))
-                .execute((instance, context) -> digest.run());
+                .execute((instance, context) -> {
+                    digest.run();
+                    weekly.run();
+                });
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(slaSweep, meetingReminders, dailyDigest)
                 .threads(2)
