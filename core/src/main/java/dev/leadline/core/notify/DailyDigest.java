@@ -26,19 +26,17 @@ public final class DailyDigest {
     private static final List<LeadView> VIEWS = List.of(LeadView.OVERDUE, LeadView.DUE_TODAY, LeadView.MEETING_SCHEDULED,
             LeadView.NOT_CONTACTED);
 
-    private final Transactor transactor;
+    private final RepCards cards;
     private final TeamService team;
     private final LeadService leads;
     private final DigestLog log;
-    private final Outbox outbox;
     private final Clock clock;
 
     public DailyDigest(Transactor transactor, TeamService team, LeadService leads, DigestLog log, Outbox outbox, Clock clock) {
-        this.transactor = transactor;
+        this.cards = new RepCards(transactor, outbox);
         this.team = team;
         this.leads = leads;
         this.log = log;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -52,21 +50,15 @@ public final class DailyDigest {
             if (!rep.active() || local.toLocalTime().isBefore(AT) || log.lastSent(rep.id()).filter(d -> !d.isBefore(today)).isPresent()) {
                 continue;
             }
-            boolean posted = transactor.inTransaction(() -> {
-                log.markSent(rep.id(), today);
+            boolean posted = cards.postOnce(rep, () -> log.markSent(rep.id(), today), () -> {
                 Map<LeadView, Long> counts = leads.counts(LeadQuery.at(now, rep.timeZone()).withOwner(Optional.of(rep.id())));
                 List<Card.Field> fields = new ArrayList<>();
                 VIEWS.forEach(v -> Optional.ofNullable(counts.get(v)).filter(c -> c > 0)
                         .ifPresent(c -> fields.add(new Card.Field(v.label(), c.toString()))));
-                if (fields.isEmpty()) {
-                    return false;
-                }
-                Card card = new Card(null, "Your leads on " + today, rep.name(), "Good morning, " + rep.name(), fields,
-                        List.of(new CardAction.ShowView("Overdue", "overdue"), new CardAction.ShowView("Due today", "due-today")));
-                outbox.enqueue(List.of(new Notification(0, Notification.Kind.POST, null, "digest:" + rep.id() + ":" + today,
-                        Destination.rep(rep.id()), card, 0, now)), now);
-                return true;
-            });
+                return fields.isEmpty() ? Optional.empty() : Optional.of(new Card(null, "Your leads on " + today, rep.name(),
+                        "Good morning, " + rep.name(), fields,
+                        List.of(new CardAction.ShowView("Overdue", "overdue"), new CardAction.ShowView("Due today", "due-today"))));
+            }, "digest:" + rep.id() + ":" + today, now);
             if (posted) {
                 sent++;
             }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Each manager's Monday card, from 9:00 in the manager's own time zone: last week against the week
@@ -20,19 +21,17 @@ import java.util.List;
  * once a week (the mark commits with the notification); skipped when every number is zero.
  */
 public final class WeeklySummary {
-    private final Transactor transactor;
+    private final RepCards cards;
     private final TeamService team;
     private final WeekOverWeek weeks;
     private final DigestLog log;
-    private final Outbox outbox;
     private final Clock clock;
 
     public WeeklySummary(Transactor transactor, TeamService team, WeekOverWeek weeks, DigestLog log, Outbox outbox, Clock clock) {
-        this.transactor = transactor;
+        this.cards = new RepCards(transactor, outbox);
         this.team = team;
         this.weeks = weeks;
         this.log = log;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -48,21 +47,14 @@ public final class WeeklySummary {
             if (!rep.active() || !Permissions.isManager(rep) || !due || log.lastWeekly(rep.id()).filter(d -> !d.isBefore(week)).isPresent()) {
                 continue;
             }
-            boolean posted = transactor.inTransaction(() -> {
-                log.markWeekly(rep.id(), week);
+            boolean posted = cards.postOnce(rep, () -> log.markWeekly(rep.id(), week), () -> {
                 List<WeekOverWeek.Row> rows = weeks.byQueue(monday.minus(Duration.ofDays(7)), monday, rep.timeZone());
-                if (rows.stream().allMatch(WeekOverWeek.Row::isEmpty)) {
-                    return false;
-                }
                 List<Card.Field> fields = new ArrayList<>();
                 rows.stream().filter(r -> !r.isEmpty()).forEach(r -> fields.add(new Card.Field(r.name(), figures(r))));
-                LocalDate from = week.minusDays(7);
-                Card card = new Card(null, "Last week, " + from + " to " + week.minusDays(1), rep.name(),
-                        "Against the week before: leads created, first touches, conversions, disqualifications", fields, List.of());
-                outbox.enqueue(List.of(new Notification(0, Notification.Kind.POST, null, "weekly:" + rep.id() + ":" + week,
-                        Destination.rep(rep.id()), card, 0, now)), now);
-                return true;
-            });
+                return fields.isEmpty() ? Optional.empty() : Optional.of(new Card(null, "Last week, " + week.minusDays(7) + " to "
+                        + week.minusDays(1), rep.name(), "Against the week before: leads created, first touches, conversions, disqualifications",
+                        fields, List.of()));
+            }, "weekly:" + rep.id() + ":" + week, now);
             if (posted) {
                 sent++;
             }
