@@ -122,7 +122,8 @@ public final class Leadline implements AutoCloseable {
             String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.chat().routes(), enricher, config.consoleBase()));
+                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.chat().routes(), enricher, config.consoleBase(),
+                    config.oidc()));
             http.start(config.port());
             backend.chat().connect();
             backend.imports().resumeUnfinished();

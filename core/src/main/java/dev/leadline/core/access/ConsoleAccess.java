@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Signing reps in to the web console: one-time links (used once, within {@link #LINK_LIFETIME}), and
- * the sessions they open, which end on sign-out or after {@link #IDLE_TIMEOUT} without a request.
+ * Signing reps in to the web console: one-time links (used once, within {@link #LINK_LIFETIME}) or an
+ * email an identity provider has verified ({@link SsoAttempts}), and the sessions they open, which end on sign-out or after {@link #IDLE_TIMEOUT} without a request.
  * Secrets are shown once and stored only as hashes, so any node recognises them. A session belongs to
  * a rep as a REP token does: it acts as that rep and nobody else.
  */
@@ -85,11 +86,31 @@ public final class ConsoleAccess {
         if (rep.isEmpty()) {
             return new SignIn.Refused("The rep this link was for is not an active rep any more.");
         }
+        return open(rep.get(), "link", now);
+    }
+
+    /**
+     * Opens a session for the active rep with this email, which an identity provider has vouched for
+     * (single sign-on): the same session, with the same rights, as a link opens.
+     */
+    public SignIn signInVerified(String email) {
+        String normalised = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Optional<Rep> rep = normalised.isEmpty() ? Optional.empty() : reps.findByEmail(normalised);
+        if (rep.isEmpty()) {
+            return new SignIn.Refused("No Leadline rep has the email " + normalised + ". Ask an administrator to add you as a rep.");
+        }
+        if (!rep.get().active()) {
+            return new SignIn.Refused(normalised + " is not an active rep. Ask an administrator to make you active again.");
+        }
+        return open(rep.get(), "sso", clock.instant());
+    }
+
+    private SignIn open(Rep rep, String via, Instant now) {
         String secret = secret();
-        ConsoleSession session = store.insertSession(TokenService.hash(secret), rep.get().id(), secret(), now);
-        audit.record(List.of(new AuditEntry("console_session", Long.toString(session.id()), "signed_in", Actor.rep(rep.get().email()), now,
-                null, Map.of("rep", rep.get().email()))));
-        return new SignIn.SignedIn(secret, session, rep.get());
+        ConsoleSession session = store.insertSession(TokenService.hash(secret), rep.id(), secret(), now);
+        audit.record(List.of(new AuditEntry("console_session", Long.toString(session.id()), "signed_in", Actor.rep(rep.email()), now,
+                null, Map.of("rep", rep.email(), "via", via))));
+        return new SignIn.SignedIn(secret, session, rep);
     }
 
     /** The session this cookie secret opened, if it is still on; using it keeps it on. */
@@ -121,9 +142,13 @@ public final class ConsoleAccess {
         store.end(session.id(), clock.instant());
     }
 
-    private String secret() {
+    static String secret(SecureRandom random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String secret() {
+        return secret(random);
     }
 }

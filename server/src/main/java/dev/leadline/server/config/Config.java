@@ -34,7 +34,8 @@ public record Config(
         Duration providerTimeout,
         Map<String, String> pluginEnv,
         PluginLimits pluginLimits,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        Optional<OidcSettings> oidc) {
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -82,11 +83,12 @@ public record Config(
             }
         });
         Optional<URI> publicUrl = publicUrl(r, problems);
+        Optional<OidcSettings> oidc = OidcSettings.read(r, publicUrl);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
-                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl);
+                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc);
     }
 
     /** Where people reach this server (links in chat and from the CLI): LEADLINE_PUBLIC_URL, else this machine's port. */

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The console's door: every {@code /console} request but the sign-in pages and the style sheet needs
+ * The console's door: every {@code /console} request but the sign-in pages (by link and by single
+ * sign-on) and the style sheet needs
  * a session (else a redirect to sign in, or 401 for htmx), and every request that changes something
  * carries the session's CSRF token, as the form field {@value #CSRF_FIELD} or the header {@value #CSRF_HEADER}.
  */
@@ -40,7 +41,7 @@ public final class ConsoleGate {
 
     public void check(Context ctx) {
         String path = ctx.path();
-        if (path.startsWith("/console/sign-in") || path.startsWith("/console/assets/")) {
+        if (path.startsWith("/console/sign-in") || path.startsWith("/console/sso") || path.startsWith("/console/assets/")) {
             return;
         }
         Optional<ConsoleAccess.Active> active = access.session(ctx.cookie(COOKIE));
@@ -74,11 +75,17 @@ public final class ConsoleGate {
 
     /** The session cookie: HttpOnly, SameSite=Lax, Secure over https or when the public URL is https. */
     void setCookie(Context ctx, String secret) {
-        ctx.res().addHeader("Set-Cookie", COOKIE + "=" + secret + "; Path=/console; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+        setCookie(ctx, COOKIE, secret, "/console", null);
     }
 
     void clearCookie(Context ctx) {
-        ctx.res().addHeader("Set-Cookie", COOKIE + "=; Path=/console; Max-Age=0; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+        setCookie(ctx, COOKIE, "", "/console", 0L);
+    }
+
+    /** A console cookie, as the session's: {@code maxAgeSeconds} null for the browser's session. */
+    void setCookie(Context ctx, String name, String value, String path, Long maxAgeSeconds) {
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + (maxAgeSeconds == null ? "" : "; Max-Age=" + maxAgeSeconds)
+                + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
     }
 
     private boolean secure(Context ctx) {

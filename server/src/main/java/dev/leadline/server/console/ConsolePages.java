@@ -17,21 +17,28 @@ public final class ConsolePages {
     private final ConsoleGate gate;
     private final WorkPages work;
     private final ClaimService claims;
+    private final boolean sso;
 
-    public ConsolePages(ConsoleAccess access, ConsoleGate gate, WorkPages work, ClaimService claims) {
+    /** {@code sso}: the sign-in page also offers single sign-on. */
+    public ConsolePages(ConsoleAccess access, ConsoleGate gate, WorkPages work, ClaimService claims, boolean sso) {
         this.access = access;
         this.gate = gate;
         this.work = work;
         this.claims = claims;
+        this.sso = sso;
     }
 
     public void signInHelp(Context ctx) {
-        ctx.render("sign-in.jte", Map.of("link", "", "message", ""));
+        signInPage(ctx, "", "", sso);
     }
 
     /** The link's page only offers a button: a chat's link preview fetching it must not use it up. */
     public void signInLink(Context ctx) {
-        ctx.render("sign-in.jte", Map.of("link", ctx.pathParam("link"), "message", ""));
+        signInPage(ctx, ctx.pathParam("link"), "", sso);
+    }
+
+    static void signInPage(Context ctx, String link, String message, boolean sso) {
+        ctx.render("sign-in.jte", Map.of("link", link, "message", message, "sso", sso));
     }
 
     public void signIn(Context ctx) {
@@ -41,7 +48,7 @@ public final class ConsolePages {
             ctx.redirect("/console", io.javalin.http.HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.status(400).render("sign-in.jte", Map.of("link", "", "message", ((SignIn.Refused) outcome).reason()));
+        signInPage(ctx.status(400), "", ((SignIn.Refused) outcome).reason(), sso);
     }
 
     public void signOut(Context ctx) {

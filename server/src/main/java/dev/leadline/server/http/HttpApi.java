@@ -3,9 +3,12 @@ package dev.leadline.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.db.Database;
+import dev.leadline.core.access.SsoAttempts;
 import dev.leadline.db.JooqRateBuckets;
+import dev.leadline.db.JooqSsoAttempts;
 import dev.leadline.server.Services;
 import dev.leadline.server.chat.ChatPlatform;
+import dev.leadline.server.config.OidcSettings;
 import dev.leadline.server.config.TrustedProxies;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.plugins.PluginHost;
@@ -19,11 +22,14 @@ import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
 import dev.leadline.server.console.JteRenderer;
+import dev.leadline.server.console.OidcClient;
+import dev.leadline.server.console.SsoPages;
 import dev.leadline.server.console.WorkPages;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** The HTTP server and its one routes table. */
 public final class HttpApi {
@@ -32,7 +38,8 @@ public final class HttpApi {
     /** Everything the routes need. */
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
                        long maxJsonBytes, long syncImportBytes, int formsPerMinute, TrustedProxies trustedProxies, String version,
-                       List<ChatPlatform.Route> chatRoutes, EnrichmentService enrichment, URI publicUrl) {}
+                       List<ChatPlatform.Route> chatRoutes, EnrichmentService enrichment, URI publicUrl,
+                       Optional<OidcSettings> oidc) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -60,7 +67,9 @@ public final class HttpApi {
         ConsoleGate gate = new ConsoleGate(services.console(), deps.publicUrl());
         ConsoleEvents events = new ConsoleEvents(services.changes());
         ConsolePages console = new ConsolePages(services.console(), gate, new WorkPages(services.leads(), services.views(), services.team(),
-                services.timeline(), deps.enrichment(), deps.clock()), services.claims());
+                services.timeline(), deps.enrichment(), deps.clock()), services.claims(), deps.oidc().isPresent());
+        Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
+                new OidcClient(settings), services.console(), gate));
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -162,7 +171,7 @@ public final class HttpApi {
             routes.post("/api/v1/tokens", tokens::issue);
             routes.delete("/api/v1/tokens/{name}", tokens::revoke);
 
-            // the web console: a session cookie from a one-time sign-in link, a CSRF token on every change (docs/console.md)
+            // the web console: a session cookie from a one-time sign-in link or OpenID Connect, a CSRF token on every change (docs/console.md)
             routes.before("/console", gate::headers);
             routes.before("/console/*", gate::headers);
             routes.before("/console", gate::check);
@@ -170,6 +179,10 @@ public final class HttpApi {
             routes.get("/console/sign-in", console::signInHelp);
             routes.get("/console/sign-in/{link}", console::signInLink);
             routes.post("/console/sign-in", console::signIn);
+            sso.ifPresent(pages -> {
+                routes.get("/console/sso", pages::start);
+                routes.get("/console/sso/callback", pages::callback);
+            });
             routes.post("/console/sign-out", console::signOut);
             routes.get("/console", console::myWork);
             routes.get("/console/list", console::list);

@@ -136,4 +136,29 @@ class ConfigTest {
                 .hasMessageContaining("LEADLINE_MAX_PLUGIN_EXPANDED_BYTES must be a whole number")
                 .hasMessageContaining("LEADLINE_MAX_PLUGIN_ENTRIES must be a whole number");
     }
+
+    @Test
+    void signInByOpenIdConnectNeedsIssuerClientIdAndSecretTogetherAndThePublicUrl() {
+        Map<String, String> all = Map.of("LEADLINE_OIDC_ISSUER", "https://accounts.google.com", "LEADLINE_OIDC_CLIENT_ID", "leadline",
+                "LEADLINE_OIDC_CLIENT_SECRET", "s3cret", "LEADLINE_PUBLIC_URL", "https://leads.example.com/");
+        OidcSettings oidc = Config.fromEnvironment(all).oidc().orElseThrow();
+        assertThat(oidc.redirectUri()).hasToString("https://leads.example.com/console/sso/callback");
+        assertThat(oidc.trustUnverifiedEmail()).isFalse();
+        assertThat(oidc.toString()).as("the secret stays out of logs").doesNotContain("s3cret");
+        assertThat(Config.fromEnvironment(Map.of()).oidc()).isEmpty();
+
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_OIDC_ISSUER", "https://accounts.google.com",
+                "LEADLINE_PUBLIC_URL", "https://leads.example.com")))
+                .hasMessageContaining("LEADLINE_OIDC_ISSUER, LEADLINE_OIDC_CLIENT_ID, LEADLINE_OIDC_CLIENT_SECRET go together")
+                .hasMessageContaining("LEADLINE_OIDC_CLIENT_ID and LEADLINE_OIDC_CLIENT_SECRET are missing");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_OIDC_ISSUER", "http://idp.example.com", "LEADLINE_OIDC_CLIENT_ID", "x",
+                "LEADLINE_OIDC_CLIENT_SECRET", "y", "LEADLINE_OIDC_TRUST_EMAIL", "yes")))
+                .hasMessageContaining("LEADLINE_OIDC_ISSUER must be the identity provider's https issuer URL")
+                .hasMessageContaining("LEADLINE_PUBLIC_URL is required with LEADLINE_OIDC_ISSUER")
+                .hasMessageContaining("LEADLINE_OIDC_TRUST_EMAIL must be true or false");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_OIDC_TRUST_EMAIL", "true")))
+                .hasMessageContaining("LEADLINE_OIDC_TRUST_EMAIL is set but LEADLINE_OIDC_ISSUER is not");
+        assertThat(Config.fromEnvironment(Map.of("LEADLINE_OIDC_ISSUER", "http://localhost:9000/realms/sales", "LEADLINE_OIDC_CLIENT_ID", "x",
+                "LEADLINE_OIDC_CLIENT_SECRET", "y", "LEADLINE_PUBLIC_URL", "http://localhost:8080")).oidc()).as("http on this machine").isPresent();
+    }
 }
