@@ -33,6 +33,7 @@ final class ExplanationJson {
                 n.put("verdict", c.verdict());
                 n.put("reason", c.reason());
                 n.put("state", c.state());
+                n.put("weight", c.weight());
                 candidates.add(n);
             }
             q.put("candidates", candidates);
@@ -54,7 +55,7 @@ final class ExplanationJson {
             for (Object c : (List<Object>) q.get("candidates")) {
                 Map<String, Object> n = (Map<String, Object>) c;
                 candidates.add(new Explanation.CandidateNote(((Number) n.get("repId")).longValue(), (String) n.get("rep"), (String) n.get("verdict"),
-                        (String) n.get("reason"), (String) n.get("state")));
+                        (String) n.get("reason"), (String) n.get("state"), n.get("weight") == null ? null : ((Number) n.get("weight")).intValue()));
             }
             steps.add(new Explanation.QueueStep(((Number) q.get("queueId")).longValue(), (String) q.get("queue"), (String) q.get("strategy"),
                     candidates, (String) q.get("result")));

@@ -41,7 +41,9 @@ import dev.leadline.core.sla.SlaPolicies;
 import dev.leadline.core.sla.SlaSweep;
 import dev.leadline.core.sla.SpeedToLeadReport;
 import dev.leadline.core.report.EventRecorder;
+import dev.leadline.core.report.DataQuality;
 import dev.leadline.core.report.Reports;
+import dev.leadline.core.report.RoutingFairness;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.core.views.SavedViewService;
 import dev.leadline.db.Database;
@@ -79,7 +81,10 @@ import dev.leadline.db.JooqScheduleRepository;
 import dev.leadline.db.JooqSlaClocks;
 import dev.leadline.db.JooqSlaPolicies;
 import dev.leadline.db.JooqSpeedSamples;
+import dev.leadline.db.JooqDuplicateVerdicts;
 import dev.leadline.db.JooqLeadEvents;
+import dev.leadline.db.JooqQualityFacts;
+import dev.leadline.db.JooqRoutingHistory;
 import dev.leadline.db.JooqTokenRepository;
 import dev.leadline.db.JooqTransactor;
 import org.jooq.DSLContext;
@@ -100,6 +105,8 @@ public record Services(
         ConversionService conversion,
         SpeedToLeadReport speedToLead,
         Reports reports,
+        RoutingFairness fairness,
+        DataQuality quality,
         SlaPolicies slaPolicies,
         SlaSweep slaSweep,
         MeetingReminders meetingReminders,
@@ -178,7 +185,8 @@ public record Services(
         if (identified > 0) {
             log.info("wrote the identifier keys ({}) of {} stored leads", settings.duplicates().identifiers().fields(), identified);
         }
-        DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates());
+        DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates(),
+                new JooqDuplicateVerdicts(dsl));
         MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock, accountMatching);
         DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts, new JooqDuplicateFlags(dsl));
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals,
@@ -202,6 +210,8 @@ public record Services(
                 conversion,
                 new SpeedToLeadReport(new JooqSpeedSamples(dsl), team),
                 reports,
+                new RoutingFairness(new JooqRoutingHistory(dsl), team),
+                new DataQuality(new JooqQualityFacts(dsl)),
                 slaPolicies,
                 new SlaSweep(transactor, leadRepository, slaClocks, slaPolicies, new QueueSlaActions(alerts, routing.routing(), journal, team), clock),
                 new MeetingReminders(transactor, schedule, leadRepository, cards, outbox, clock),

@@ -88,6 +88,9 @@ public final class ConversionService {
             LeadData data = lead.data();
             Optional<DuplicatePolicy.Verdict> verdict = duplicates == null ? Optional.empty() : duplicates.check(data, Checkpoint.CONVERSION);
             DuplicateAction action = verdict.map(DuplicatePolicy.Verdict::action).orElse(DuplicateAction.ALLOW);
+            if (duplicates != null) {
+                duplicates.note(Checkpoint.CONVERSION, List.of(data), List.of(verdict), now);
+            }
             if (action == DuplicateAction.BLOCK) {
                 return new ConversionOutcome.Refused(new LeadOutcome.WrongState(lead.id() + " looks like " + verdict.get().lookalike().reference()
                         + " (" + String.join(", ", verdict.get().lookalike().matched()) + "); nothing was converted"));

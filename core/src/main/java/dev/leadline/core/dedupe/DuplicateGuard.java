@@ -58,6 +58,13 @@ public final class DuplicateGuard {
                 : duplicates.checkAll(data, checkpoint);
     }
 
+    /** Keeps the verdicts acted on at the checkpoint as facts (see {@link DuplicateService#note}). */
+    public void note(Checkpoint checkpoint, List<LeadData> data, List<Optional<DuplicatePolicy.Verdict>> verdicts, Instant at) {
+        if (duplicates != null) {
+            duplicates.note(checkpoint, data, verdicts, at);
+        }
+    }
+
     /**
      * Carries out the verdict for a lead just stored, in the caller's transaction.
      *

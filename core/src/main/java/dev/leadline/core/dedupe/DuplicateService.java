@@ -28,6 +28,7 @@ public final class DuplicateService {
     private final MatchKeyIndex index;
     private final ContactIndex contacts;
     private final DuplicatePolicy policy;
+    private final DuplicateVerdicts verdicts;
     private final LeadMatcher matcher = new LeadMatcher();
 
     public DuplicateService(LeadRepository leads, MatchKeyIndex index) {
@@ -35,10 +36,31 @@ public final class DuplicateService {
     }
 
     public DuplicateService(LeadRepository leads, MatchKeyIndex index, ContactIndex contacts, DuplicatePolicy policy) {
+        this(leads, index, contacts, policy, DuplicateVerdicts.NONE);
+    }
+
+    public DuplicateService(LeadRepository leads, MatchKeyIndex index, ContactIndex contacts, DuplicatePolicy policy, DuplicateVerdicts verdicts) {
         this.leads = leads;
         this.index = index;
         this.contacts = contacts;
         this.policy = policy;
+        this.verdicts = verdicts;
+    }
+
+    /**
+     * Keeps, in the caller's transaction, what the rules decided for records judged at the checkpoint and
+     * acted on ({@code judged.get(i)} for {@code data.get(i)}); allowing is not kept.
+     */
+    public void note(Checkpoint checkpoint, List<LeadData> data, List<Optional<DuplicatePolicy.Verdict>> judged, java.time.Instant at) {
+        List<DuplicateVerdicts.Noted> noted = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            LeadData record = data.get(i);
+            judged.get(i).filter(v -> v.action() != DuplicateAction.ALLOW).ifPresent(v -> noted.add(new DuplicateVerdicts.Noted(checkpoint,
+                    v.action(), v.lookalike().reference(), record.getOrNull(LeadField.SOURCE), at)));
+        }
+        if (!noted.isEmpty()) {
+            verdicts.record(noted);
+        }
     }
 
     /** A stored lead that a lead looks like. */

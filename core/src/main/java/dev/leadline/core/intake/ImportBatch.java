@@ -148,6 +148,9 @@ final class ImportBatch {
      */
     private void insert(List<Candidate> round, boolean write, Instant now, Tally tally) {
         List<Optional<DuplicatePolicy.Verdict>> verdicts = guard.judge(round.stream().map(Candidate::data).toList(), Checkpoint.IMPORT);
+        if (write) {
+            guard.note(Checkpoint.IMPORT, round.stream().map(Candidate::data).toList(), verdicts, now);
+        }
         List<NewLead> staying = new ArrayList<>();
         List<NewLead> merging = new ArrayList<>();
         List<LeadId> into = new ArrayList<>();

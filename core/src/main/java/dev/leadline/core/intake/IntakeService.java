@@ -81,6 +81,7 @@ public final class IntakeService {
                 }
             }
             Optional<DuplicatePolicy.Verdict> verdict = duplicates.judge(List.of(data), checkpoint(purpose)).get(0);
+            duplicates.note(checkpoint(purpose), List.of(data), List.of(verdict), clock.instant());
             if (verdict.isPresent() && verdict.get().action() == DuplicateAction.BLOCK) {
                 return new CreateOutcome.Duplicate(verdict.get().lookalike());
             }

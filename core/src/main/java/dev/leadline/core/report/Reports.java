@@ -17,7 +17,8 @@ import java.util.Optional;
 public final class Reports {
     /** The reports by name, each with the groupings it knows (the first is its default). */
     public static final Map<String, List<String>> GROUPINGS = Map.of("funnel", FunnelReport.BY, "conversion", ConversionReport.BY,
-            "reps", RepReport.BY, "trends", TrendReport.BY);
+            "reps", RepReport.BY, "trends", TrendReport.BY, "fairness", FairnessReport.BY, "fairness-skips", List.of("none"),
+            "quality", QualityReport.BY);
 
     private final LeadEvents events;
     private final TeamService team;

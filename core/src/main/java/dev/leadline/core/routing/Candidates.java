@@ -65,9 +65,10 @@ record Candidates(List<Rep> eligible, Map<Rep, String> skipped, Map<Long, Intege
             String share = t == null ? "" : String.format(java.util.Locale.ROOT, "weight %d, turn at %.2f", routing.weight(rep.id()), t.start());
             String load = loads.containsKey(rep.id()) ? (share.isEmpty() ? "" : ", ") + load(rep.id()) + (load(rep.id()) == 1 ? " open lead" : " open leads") : "";
             notes.add(new CandidateNote(rep.id(), rep.name(), rep.id() == chosen ? "chosen" : "eligible",
-                    onlyHadIt ? "had it before, but nobody else is available" : null, share + load));
+                    onlyHadIt ? "had it before, but nobody else is available" : null, share + load, routing.weight(rep.id())));
         }
-        skipped.forEach((rep, reason) -> notes.add(new CandidateNote(rep.id(), rep.name(), "skipped", reason, null)));
+        skipped.forEach((rep, reason) -> notes.add(new CandidateNote(rep.id(), rep.name(), "skipped", reason, null,
+                routing.weight(rep.id()))));
         return notes;
     }
 }

@@ -24,7 +24,8 @@ public record Explanation(String purpose, Integer ruleSetVersion, String entry, 
 
     /**
      * A member as considered: {@code verdict} is {@code chosen}, {@code eligible} or {@code skipped};
-     * {@code reason} says why one was skipped; {@code state} is the strategy's view (weight, tags, load).
+     * {@code reason} says why one was skipped; {@code state} is the strategy's view (weight, tags, load);
+     * {@code weight} is the member's weight in the queue then (null in decisions stored before it was kept).
      */
-    public record CandidateNote(long repId, String rep, String verdict, String reason, String state) {}
+    public record CandidateNote(long repId, String rep, String verdict, String reason, String state, Integer weight) {}
 }

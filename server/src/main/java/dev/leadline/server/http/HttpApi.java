@@ -56,7 +56,8 @@ public final class HttpApi {
                 services.team(), services.leads(), services.timeline(), services.routing());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
-        ReportController reports = new ReportController(services.speedToLead(), services.reports(), services.team(), deps.clock());
+        ReportController reports = new ReportController(services.speedToLead(), services.reports(), services.fairness(),
+                services.quality(), services.team(), deps.clock());
         DuplicateController duplicates = new DuplicateController(services.duplicates());
         MergeController merges = new MergeController(json, services.merges(), services.team());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
@@ -136,6 +137,9 @@ public final class HttpApi {
             routes.get("/api/v1/reports/conversion", reports::conversion);
             routes.get("/api/v1/reports/reps", reports::reps);
             routes.get("/api/v1/reports/trends", reports::trends);
+            routes.get("/api/v1/reports/fairness", reports::fairness);
+            routes.get("/api/v1/reports/fairness/skips", reports::fairnessSkips);
+            routes.get("/api/v1/reports/quality", reports::quality);
             routes.post("/api/v1/leads/{id}/meetings", scheduling::book);
             routes.get("/api/v1/leads/{id}/meetings", scheduling::meetingsOfLead);
             routes.get("/api/v1/meetings/{ref}", scheduling::show);

@@ -2,11 +2,14 @@ package dev.leadline.server.http;
 
 import dev.leadline.core.access.Caller;
 import dev.leadline.core.access.TokenRole;
+import dev.leadline.core.common.FieldError;
 import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.report.DataQuality;
 import dev.leadline.core.report.ReportFilter;
 import dev.leadline.core.report.ReportTable;
 import dev.leadline.core.report.Reports;
+import dev.leadline.core.report.RoutingFairness;
 import dev.leadline.core.sla.SpeedToLeadReport;
 import dev.leadline.core.team.Role;
 import dev.leadline.core.team.TeamService;
@@ -21,26 +24,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/v1/reports/{funnel|conversion|reps|trends}?from=&to=&by=&source=&campaign=&queue=&rep=&tz=} as JSON, or as
- * CSV with {@code Accept: text/csv} or {@code format=csv}; and {@code GET /api/v1/reports/speed-to-lead} (durations in seconds).
- * A REP token whose rep is not a manager sees only its rep's numbers.
+ * {@code GET /api/v1/reports/{funnel|conversion|reps|trends|fairness|quality}?from=&to=&by=&source=&campaign=&queue=&rep=&tz=} as
+ * JSON, or as CSV with {@code Accept: text/csv} or {@code format=csv}; {@code GET /api/v1/reports/fairness/skips} (paged); and
+ * {@code GET /api/v1/reports/speed-to-lead} (durations in seconds). A REP token whose rep is not a manager sees only its rep's
+ * numbers, and neither fairness nor quality.
  */
 final class ReportController {
+    private static final int DEFAULT_SKIPS = 100;
+    private static final BiFunction<Context, ReportFilter, ReportFilter> AS_ASKED = (ctx, filter) -> filter;
     private final SpeedToLeadReport speed;
     private final Reports reports;
+    private final RoutingFairness fairness;
+    private final DataQuality quality;
     private final TeamService team;
     private final Clock clock;
 
-    ReportController(SpeedToLeadReport speed, Reports reports, TeamService team, Clock clock) {
+    ReportController(SpeedToLeadReport speed, Reports reports, RoutingFairness fairness, DataQuality quality, TeamService team, Clock clock) {
         this.speed = speed;
         this.reports = reports;
+        this.fairness = fairness;
+        this.quality = quality;
         this.team = team;
         this.clock = clock;
     }
@@ -61,20 +74,93 @@ final class ReportController {
         send(ctx, "trends", reports::trends);
     }
 
+    void fairness(Context ctx) throws IOException {
+        managersOnly(ctx);
+        send(ctx, "fairness", params(ctx), new ArrayList<>(), fairness::fairness, AS_ASKED);
+    }
+
+    void quality(Context ctx) throws IOException {
+        managersOnly(ctx);
+        send(ctx, "quality", params(ctx), new ArrayList<>(), quality::quality, AS_ASKED);
+    }
+
+    /** The leads members were skipped for, newest first, {@code limit} (1–1000, default 100) after {@code offset}. */
+    void fairnessSkips(Context ctx) throws IOException {
+        managersOnly(ctx);
+        Map<String, String> params = params(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        int limit = number(params.remove("limit"), "limit", DEFAULT_SKIPS, 1, RoutingFairness.MAX_SKIPS, errors);
+        int offset = number(params.remove("offset"), "offset", 0, 0, Integer.MAX_VALUE - RoutingFairness.MAX_SKIPS - 1, errors);
+        send(ctx, "fairness-skips", params, errors, filter -> {
+            ReportTable page = fairness.skips(filter, offset, limit);
+            if (page.rows().size() > limit) {
+                ctx.header("X-Next-Offset", String.valueOf(offset + limit));
+                return new ReportTable(page.report(), filter, page.columns(), page.rows().subList(0, limit));
+            }
+            return page;
+        }, AS_ASKED);
+    }
+
     private void send(Context ctx, String name, Function<ReportFilter, ReportTable> report) throws IOException {
-        Map<String, String> params = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((key, values) -> params.put(key, values.isEmpty() ? "" : values.get(0)));
+        send(ctx, name, params(ctx), new ArrayList<>(), report, ReportController::ownNumbers);
+    }
+
+    /**
+     * Answers the report asked for by {@code params} as JSON or CSV; {@code errors} already found in other
+     * parameters are reported in the same {@code 400} as the filter's.
+     */
+    private void send(Context ctx, String name, Map<String, String> params, List<FieldError> errors, Function<ReportFilter, ReportTable> report,
+                      BiFunction<Context, ReportFilter, ReportFilter> access) throws IOException {
         String format = Optional.ofNullable(params.remove("format")).orElse("");
         if (!format.isEmpty() && !format.equals("json") && !format.equals("csv")) {
-            throw new ValidationException("format", "must be json or csv");
+            errors.add(new FieldError("format", "must be json or csv"));
         }
-        ReportFilter filter = ownNumbers(ctx, ReportFilter.parse(params, Reports.GROUPINGS.get(name), team, clock.instant()));
-        ReportTable table = report.apply(filter);
+        ReportFilter parsed;
+        try {
+            parsed = ReportFilter.parse(params, Reports.GROUPINGS.get(name), team, clock.instant());
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            throw new ValidationException(errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        ReportTable table = report.apply(access.apply(ctx, parsed));
         boolean csv = format.equals("csv") || format.isEmpty() && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/csv");
         if (csv) {
             writeCsv(ctx, table);
         } else {
             ctx.json(json(table));
+        }
+    }
+
+    private static Map<String, String> params(Context ctx) {
+        Map<String, String> params = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, values) -> params.put(key, values.isEmpty() ? "" : values.get(0)));
+        return params;
+    }
+
+    private static int number(String text, String field, int otherwise, int min, int max, List<FieldError> errors) {
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, "must be a whole number from " + min + " to " + max));
+        return otherwise;
+    }
+
+    /** Fairness compares members with each other, and quality is the whole installation's: managers, admins and integrations only. */
+    private static void managersOnly(Context ctx) {
+        Caller caller = Authenticator.caller(ctx);
+        if (caller.role() == TokenRole.REP && caller.rep().role() == Role.REP) {
+            throw new HttpProblem(403, "forbidden", "only managers, admins and integrations see this report");
         }
     }
 

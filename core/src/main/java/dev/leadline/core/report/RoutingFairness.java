@@ -1,0 +1,32 @@
+package dev.leadline.core.report;
+
+import dev.leadline.core.team.TeamService;
+
+/**
+ * The routing fairness report and its drill-down, counted from routing's stored decisions (see
+ * {@code docs/reports.md}), so that changing a queue's weights or members later does not rewrite the past.
+ */
+public final class RoutingFairness {
+    /** The most skips one page lists. */
+    public static final int MAX_SKIPS = 1000;
+    private final RoutingHistory history;
+    private final TeamService team;
+
+    public RoutingFairness(RoutingHistory history, TeamService team) {
+        this.history = history;
+        this.team = team;
+    }
+
+    /** Per queue, period and member: leads handed out against the member's weight, and skips by reason. */
+    public ReportTable fairness(ReportFilter filter) {
+        return FairnessReport.of(history.decisionsBetween(filter.from(), filter.to()), filter, team);
+    }
+
+    /**
+     * The leads members were skipped for, newest first, {@code limit} (at most {@link #MAX_SKIPS}) after
+     * {@code offset}; one row more than {@code limit} when there are more.
+     */
+    public ReportTable skips(ReportFilter filter, int offset, int limit) {
+        return FairnessReport.skips(history.decisionsBetween(filter.from(), filter.to()), filter, team, offset, Math.min(limit, MAX_SKIPS));
+    }
+}
