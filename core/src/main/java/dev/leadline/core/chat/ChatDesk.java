@@ -9,6 +9,7 @@ import dev.leadline.core.dedupe.MergeOutcome;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.notify.CardAction;
 import dev.leadline.core.notify.LeadAction;
 import dev.leadline.core.scheduling.Meeting;
 import dev.leadline.core.scheduling.ScheduleOutcome;
@@ -81,7 +82,7 @@ public final class ChatDesk {
     public List<LeadAction> actions(String leadReference, Rep viewer) {
         Lead lead = lookups.lead(leadReference);
         List<LeadAction> actions = new java.util.ArrayList<>(lookups.card(lead, null).seenBy(viewer.id()).actions().stream()
-                .filter(a -> a instanceof dev.leadline.core.notify.CardAction.OnLead).map(a -> ((dev.leadline.core.notify.CardAction.OnLead) a).action())
+                .filter(a -> a instanceof CardAction.OnLead).map(a -> ((CardAction.OnLead) a).action())
                 .toList());
         if (Permissions.isManager(viewer) && lead.stage().isOpen()) {
             actions.add(LeadAction.ASSIGN);
