@@ -51,7 +51,11 @@ public sealed interface ChatCommand {
     record Note(String lead, String text) implements ChatCommand {}
 
     /** {@code assign <ref> <rep email | queue name>} (managers). */
-    record Assign(String lead, String target) implements ChatCommand {}
+    record Assign(String lead, String target, String reason) implements ChatCommand {
+        public Assign(String lead, String target) {
+            this(lead, target, null);
+        }
+    }
 
     /** {@code why <ref>}: how routing decided where the lead went. */
     record Why(String lead) implements ChatCommand {}

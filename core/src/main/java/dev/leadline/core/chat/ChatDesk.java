@@ -9,10 +9,13 @@ import dev.leadline.core.dedupe.MergeOutcome;
 import dev.leadline.core.conversion.ConvertRequest;
 import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.notify.CardAction;
 import dev.leadline.core.notify.LeadAction;
 import dev.leadline.core.scheduling.Meeting;
 import dev.leadline.core.scheduling.ScheduleOutcome;
+import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.Rep;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +58,8 @@ public final class ChatDesk {
         this.work = work;
         this.clock = clock;
         this.signIn = signIn;
-        this.forms = new LeadForms(work.qualification()::disqualifyReasons, clock);
+        this.forms = new LeadForms(work.qualification()::disqualifyReasons, () -> work.team().reps().stream().filter(Rep::active)
+                .map(r -> new FormSpec.Option(r.email(), r.name() + " (" + r.email() + ")")).toList(), clock);
         this.reports = new ChatReports(work.reports(), work.team(), clock);
     }
 
@@ -74,6 +78,21 @@ public final class ChatDesk {
         return card(leadReference).seenBy(viewer.id());
     }
 
+    /**
+     * The actions {@code viewer} may take on the lead now: its card's buttons as the viewer sees them
+     * (the owner's work only for the owner), and Assign for a manager while the lead is open.
+     */
+    public List<LeadAction> actions(String leadReference, Rep viewer) {
+        Lead lead = lookups.lead(leadReference);
+        List<LeadAction> actions = new java.util.ArrayList<>(lookups.card(lead, null).seenBy(viewer.id()).actions().stream()
+                .filter(a -> a instanceof CardAction.OnLead).map(a -> ((CardAction.OnLead) a).action())
+                .toList());
+        if (Permissions.isManager(viewer) && lead.stage().isOpen()) {
+            actions.add(LeadAction.ASSIGN);
+        }
+        return actions;
+    }
+
     /** The form behind a card's button (one that {@link LeadAction#hasForm() has one}), its day and time in {@code zone}. */
     public FormSpec form(LeadAction action, String leadId, ZoneId zone) {
         return forms.form(action, leadId, zone);
@@ -83,14 +102,15 @@ public final class ChatDesk {
      * Runs a card button the rep pressed, with its form's values when it has a form. Values that do
      * not fit keep the form open with their problems; so does a refusal, shown on the first input.
      */
-    public FormAnswer act(LeadAction action, String leadId, Map<String, String> values, Rep rep) {
-        LeadForms.Read read = forms.read(action, leadId, values, rep.timeZone());
+    public FormAnswer act(LeadAction action, String leadId, Map<String, String> values, ActingRep by) {
+        ZoneId zone = by.rep().timeZone();
+        LeadForms.Read read = forms.read(action, leadId, values, zone);
         if (read instanceof LeadForms.Read.Invalid invalid) {
             return new FormAnswer(ChatReply.refused(invalid.problems().values().iterator().next()), invalid.problems());
         }
-        ChatReply reply = run(((LeadForms.Read.Command) read).command(), rep);
+        ChatReply reply = run(((LeadForms.Read.Command) read).command(), by);
         return new FormAnswer(reply, reply.refused() && action.hasForm()
-                ? Map.of(forms.form(action, leadId, rep.timeZone()).firstInput(), reply.text()) : Map.of());
+                ? Map.of(forms.form(action, leadId, zone).firstInput(), reply.text()) : Map.of());
     }
 
     /** Reads the text (composed to NFC; refused when it holds a NUL or a lone surrogate) and runs it for the rep. */
@@ -102,15 +122,17 @@ public final class ChatDesk {
         return run(CommandParser.parse(Text.nfc(text)), rep);
     }
 
-    public ChatReply run(ChatCommand command, Rep rep) {
+    /** Runs the command as {@code by}: a rep in chat, or a rep through a console session (both named on the timeline). */
+    public ChatReply run(ChatCommand command, ActingRep by) {
         try {
-            return dispatch(command, rep).seenBy(rep.id());
+            return dispatch(command, by).seenBy(by.rep().id());
         } catch (ValidationException | NotFoundException e) {
             return ChatReply.refused(e.getMessage());
         }
     }
 
-    private ChatReply dispatch(ChatCommand command, Rep rep) {
+    private ChatReply dispatch(ChatCommand command, ActingRep by) {
+        Rep rep = by.rep();
         if (command instanceof ChatCommand.Unreadable u) {
             return ChatReply.refused(Rich.of("I could not read ").code(u.input()).text(": " + u.problem() + ".").then(HELP));
         } else if (command instanceof ChatCommand.ListLeads l) {
@@ -118,32 +140,32 @@ public final class ChatDesk {
         } else if (command instanceof ChatCommand.Show s) {
             return show(lookups.lead(s.lead()));
         } else if (command instanceof ChatCommand.Claim c) {
-            return outcome("Claimed", work.claims().claim(lead(c.lead()), rep));
+            return outcome("Claimed", work.claims().claim(lead(c.lead()), by));
         } else if (command instanceof ChatCommand.Release r) {
-            return outcome("Released", work.claims().release(lead(r.lead()), rep));
+            return outcome("Released", work.claims().release(lead(r.lead()), by));
         } else if (command instanceof ChatCommand.Contacted c) {
             return outcome("Logged " + c.channel().name().toLowerCase(Locale.ROOT) + " on",
-                    work.qualification().logContact(lead(c.lead()), rep, c.channel(), c.reached(), blankToNull(c.note())));
+                    work.qualification().logContact(lead(c.lead()), by, c.channel(), c.reached(), blankToNull(c.note())));
         } else if (command instanceof ChatCommand.Qualify q) {
-            return outcome("Qualified", work.qualification().qualify(lead(q.lead()), rep, blankToNull(q.note())));
+            return outcome("Qualified", work.qualification().qualify(lead(q.lead()), by, blankToNull(q.note())));
         } else if (command instanceof ChatCommand.Disqualify d) {
-            return disqualify(d, rep);
+            return disqualify(d, by);
         } else if (command instanceof ChatCommand.Note n) {
-            return outcome("Noted on", work.qualification().addNote(lead(n.lead()), rep, n.text()));
+            return outcome("Noted on", work.qualification().addNote(lead(n.lead()), by, n.text()));
         } else if (command instanceof ChatCommand.Schedule s) {
-            return schedule(s, rep);
+            return schedule(s, by);
         } else if (command instanceof ChatCommand.Said said) {
-            return said(said, rep);
+            return said(said, by);
         } else if (command instanceof ChatCommand.Convert c) {
-            return convert(c, rep);
+            return convert(c, by);
         } else if (command instanceof ChatCommand.Unconvert u) {
-            return converted(work.conversion().unconvert(lead(u.lead()), rep));
+            return converted(work.conversion().unconvert(lead(u.lead()), by));
         } else if (command instanceof ChatCommand.Assign a) {
-            return assign(a, rep);
+            return assign(a, by);
         } else if (command instanceof ChatCommand.Merge m) {
-            return merged(work.merges().merge(lead(m.into()), m.leads().stream().map(this::lead).toList(), java.util.Map.of(), rep));
+            return merged(work.merges().merge(lead(m.into()), m.leads().stream().map(this::lead).toList(), java.util.Map.of(), by));
         } else if (command instanceof ChatCommand.Unmerge u) {
-            return merged(work.merges().unmerge(lead(u.lead()), rep));
+            return merged(work.merges().unmerge(lead(u.lead()), by));
         } else if (command instanceof ChatCommand.Why w) {
             return why(lookups.lead(w.lead()));
         } else if (command instanceof ChatCommand.Console) {
@@ -177,7 +199,8 @@ public final class ChatDesk {
     }
 
     /** Reads the words of a {@code disqualify} or {@code schedule} typed in chat, with the rep's context, into the command. */
-    private ChatReply said(ChatCommand.Said said, Rep rep) {
+    private ChatReply said(ChatCommand.Said said, ActingRep by) {
+        Rep rep = by.rep();
         if (said.verb() == ChatCommand.Said.Verb.DISQUALIFY) {
             String text = said.words();
             Optional<String> reason = work.qualification().disqualifyReasons().stream()
@@ -187,7 +210,7 @@ public final class ChatDesk {
                 return refusedReason();
             }
             String note = text.substring(reason.get().length()).replaceFirst("^\\s*[-:–]?\\s*", "");
-            return disqualify(new ChatCommand.Disqualify(said.lead(), reason.get(), blankToNull(note)), rep);
+            return disqualify(new ChatCommand.Disqualify(said.lead(), reason.get(), blankToNull(note)), by);
         }
         Instant now = clock.instant();
         String[] words = said.words().split(" ");
@@ -203,19 +226,19 @@ public final class ChatDesk {
                     minutes = Integer.parseInt(words[next++]);
                 }
                 String title = String.join(" ", java.util.Arrays.copyOfRange(words, next, words.length)).strip();
-                return schedule(new ChatCommand.Schedule(said.lead(), at.get(), Duration.ofMinutes(minutes), blankToNull(title)), rep);
+                return schedule(new ChatCommand.Schedule(said.lead(), at.get(), Duration.ofMinutes(minutes), blankToNull(title)), by);
             }
         }
         return ChatReply.refused(Rich.of("I could not read a time in ").code(said.words()).text("; try " + When.EXAMPLES + "."));
     }
 
-    private ChatReply disqualify(ChatCommand.Disqualify d, Rep rep) {
+    private ChatReply disqualify(ChatCommand.Disqualify d, ActingRep by) {
         Optional<String> reason = work.qualification().disqualifyReasons().stream().filter(r -> r.equalsIgnoreCase(String.valueOf(d.reason())))
                 .findFirst();
         if (reason.isEmpty()) {
             return refusedReason();
         }
-        return outcome("Disqualified", work.qualification().disqualify(lead(d.lead()), rep, reason.get(), blankToNull(d.note())));
+        return outcome("Disqualified", work.qualification().disqualify(lead(d.lead()), by, reason.get(), blankToNull(d.note())));
     }
 
     private ChatReply refusedReason() {
@@ -223,7 +246,8 @@ public final class ChatDesk {
                 + ". Anything after it is kept as a note.");
     }
 
-    private ChatReply schedule(ChatCommand.Schedule s, Rep rep) {
+    private ChatReply schedule(ChatCommand.Schedule s, ActingRep by) {
+        Rep rep = by.rep();
         if (s.duration().toMinutes() < 5) {
             return ChatReply.refused("Give the length in minutes, 5 or more.");
         }
@@ -231,7 +255,7 @@ public final class ChatDesk {
             return ChatReply.refused(WHEN.format(s.at().atZone(rep.timeZone())) + " (" + rep.timeZone().getId()
                     + ") is in the past; pick a time from now on.");
         }
-        ScheduleOutcome<Meeting> booked = work.scheduling().book(lead(s.lead()), rep, s.at(), s.duration(), s.title(), List.of());
+        ScheduleOutcome<Meeting> booked = work.scheduling().book(lead(s.lead()), by, s.at(), s.duration(), s.title(), List.of());
         if (booked instanceof ScheduleOutcome.Refused<Meeting> refused) {
             return outcome("", refused.reason());
         }
@@ -240,10 +264,10 @@ public final class ChatDesk {
                 + ", " + s.duration().toMinutes() + " min) for " + s.lead() + ".");
     }
 
-    private ChatReply convert(ChatCommand.Convert c, Rep rep) {
+    private ChatReply convert(ChatCommand.Convert c, ActingRep by) {
         Optional<ConvertRequest.OpportunitySpec> opportunity = c.opportunity()
                 .map(name -> new ConvertRequest.OpportunitySpec(name, null, null, null));
-        return converted(work.conversion().convert(lead(c.lead()), rep, new ConvertRequest(Optional.empty(), c.account(), opportunity)));
+        return converted(work.conversion().convert(lead(c.lead()), by, new ConvertRequest(Optional.empty(), c.account(), opportunity)));
     }
 
     private ChatReply converted(ConversionOutcome outcome) {
@@ -270,15 +294,15 @@ public final class ChatDesk {
         return outcome("", ((MergeOutcome.Refused) outcome).reason());
     }
 
-    private ChatReply assign(ChatCommand.Assign a, Rep manager) {
+    private ChatReply assign(ChatCommand.Assign a, ActingRep manager) {
         String target = a.target().strip();
         Optional<Rep> rep = work.team().repByEmail(target);
         if (rep.isPresent()) {
-            return outcome("Assigned", work.claims().assign(lead(a.lead()), manager, rep.get(), null));
+            return outcome("Assigned", work.claims().assign(lead(a.lead()), manager, rep.get(), a.reason()));
         }
         Optional<LeadQueue> queue = work.team().queueByName(target);
         if (queue.isPresent()) {
-            return outcome("Handed to " + queue.get().name() + ":", work.routing().assignToQueue(lead(a.lead()), manager, queue.get(), null));
+            return outcome("Handed to " + queue.get().name() + ":", work.routing().assignToQueue(lead(a.lead()), manager, queue.get(), a.reason()));
         }
         return ChatReply.refused("No rep with email or queue named '" + target + "'.");
     }
@@ -293,7 +317,7 @@ public final class ChatDesk {
         } else if (outcome instanceof LeadOutcome.AlreadyClaimed a) {
             return ChatReply.refused("Too late: " + a.ownerName() + " claimed " + a.lead().id() + " " + ago(a.claimedAt()) + ".");
         } else if (outcome instanceof LeadOutcome.NotAllowed n) {
-            return ChatReply.refused("Not allowed: " + n.reason());
+            return ChatReply.forbidden("Not allowed: " + n.reason());
         }
         return ChatReply.refused(((LeadOutcome.WrongState) outcome).reason());
     }

@@ -9,10 +9,15 @@ import java.util.Optional;
  * the command changed nothing (unreadable, not allowed, wrong state, too late), so a form can stay
  * open with the reason. {@code personal} says it is for the rep's eyes only (a sign-in link): a
  * platform shows it to the rep alone, or refuses to post it where others would see it.
+ * {@code forbidden} says the refusal was because the rep may not do it (not their lead, not a manager).
  */
-public record ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more, boolean personal) {
+public record ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more, boolean personal, boolean forbidden) {
     public ChatReply {
         cards = List.copyOf(cards);
+    }
+
+    public ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more, boolean personal) {
+        this(message, cards, refused, more, personal, false);
     }
 
     public ChatReply(Rich message, List<Card> cards, boolean refused, Optional<More> more) {
@@ -45,7 +50,7 @@ public record ChatReply(Rich message, List<Card> cards, boolean refused, Optiona
 
     /** The reply as {@code repId} sees it: each card with the owner's buttons only on the leads they own. */
     public ChatReply seenBy(long repId) {
-        return new ChatReply(message, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more, personal);
+        return new ChatReply(message, cards.stream().map(c -> c.seenBy(repId)).toList(), refused, more, personal, forbidden);
     }
 
     public static ChatReply text(String text) {
@@ -68,5 +73,10 @@ public record ChatReply(Rich message, List<Card> cards, boolean refused, Optiona
 
     public static ChatReply refused(Rich why) {
         return new ChatReply(why, List.of(), true);
+    }
+
+    /** Refused because the rep may not do it; nothing changed. */
+    public static ChatReply forbidden(String why) {
+        return new ChatReply(Rich.of(why), List.of(), true, Optional.empty(), false, true);
     }
 }

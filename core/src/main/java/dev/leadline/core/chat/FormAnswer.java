@@ -16,6 +16,11 @@ public record FormAnswer(ChatReply reply, Map<String, String> problems) {
         return problems.isEmpty();
     }
 
+    /** Refused because the rep may not take this action on this lead. */
+    public boolean forbidden() {
+        return reply.forbidden();
+    }
+
     /** The first problem, or the reply's text: what to say when only one line can be shown. */
     public String said() {
         return problems.values().stream().findFirst().orElse(reply.text());

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The forms behind the card buttons that need input (disqualify, schedule, log contact, convert),
+ * The forms behind the card buttons that need input (disqualify, schedule, log contact, convert, assign),
  * and what a button press or a filled-in form means as a chat command. Every platform draws the same
  * {@link FormSpec} and sends its values back here, so a form and its checks exist once.
  */
@@ -25,11 +25,21 @@ public final class LeadForms {
     /** What every platform's text field takes (Mattermost's dialogs stop at 150). */
     private static final int NAME = 150;
 
+    static final String REP_HINT = "Pick the rep to give the lead to.";
+
     private final Supplier<List<String>> reasons;
+    private final Supplier<List<FormSpec.Option>> reps;
     private final Clock clock;
 
+    /** Forms without reps to assign to (a renderer's tests). */
     public LeadForms(Supplier<List<String>> disqualifyReasons, Clock clock) {
+        this(disqualifyReasons, List::of, clock);
+    }
+
+    /** @param reps the reps a lead may be assigned to, each as its email and how it is shown */
+    public LeadForms(Supplier<List<String>> disqualifyReasons, Supplier<List<FormSpec.Option>> reps, Clock clock) {
         this.reasons = disqualifyReasons;
+        this.reps = reps;
         this.clock = clock;
     }
 
@@ -66,6 +76,10 @@ public final class LeadForms {
                         "Leave the account empty to use the matched account (by domain or company) or create one.", List.of(
                         new FormSpec.Text("account", "Account name", false, NAME, false),
                         new FormSpec.Text("opportunity", "Opportunity name", false, NAME, false)));
+            case ASSIGN:
+                return new FormSpec(action, leadId, "Assign " + leadId, "Assign", null, List.of(
+                        new FormSpec.Choice("rep", "Assign to", true, reps.get(), null, REP_HINT),
+                        new FormSpec.Text("reason", "Reason", false, NAME, false)));
             default:
                 throw new IllegalArgumentException(action + " has no form");
         }
@@ -97,6 +111,8 @@ public final class LeadForms {
             case LOG_CONTACT:
                 return new ChatCommand.Contacted(leadId, ContactChannel.parse(values.get("channel")),
                         FormSpec.value(values, "reached").filter("true"::equals).isPresent(), note.orElse(null));
+            case ASSIGN:
+                return new ChatCommand.Assign(leadId, values.get("rep").strip(), FormSpec.value(values, "reason").orElse(null));
             default:
                 return new ChatCommand.Convert(leadId, FormSpec.value(values, "account"), FormSpec.value(values, "opportunity"));
         }

@@ -15,7 +15,9 @@ public enum LeadAction {
     DISQUALIFY("disqualify", "Disqualify", true, true, Emphasis.DANGER),
     SCHEDULE("schedule", "Schedule", true, true, Emphasis.NONE),
     CONVERT("convert", "Convert", true, true, Emphasis.POSITIVE),
-    RELEASE("release", "Release", true, false, Emphasis.NONE);
+    RELEASE("release", "Release", true, false, Emphasis.NONE),
+    /** A manager gives the lead to a rep; never on a card everyone shares, only offered to a manager in person. */
+    ASSIGN("assign", "Assign", false, true, Emphasis.NONE);
 
     /** How a platform may colour the button. */
     public enum Emphasis { NONE, POSITIVE, DANGER }
@@ -47,7 +49,12 @@ public enum LeadAction {
         return ownerOnly;
     }
 
-    /** It needs input first: disqualify, schedule, log contact, convert. */
+    /** Only a manager (or an admin) may take it, whoever owns the lead: assign. */
+    public boolean managerOnly() {
+        return this == ASSIGN;
+    }
+
+    /** It needs input first: disqualify, schedule, log contact, convert, assign. */
     public boolean hasForm() {
         return hasForm;
     }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class LeadFormsTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private final LeadForms forms = new LeadForms(() -> List.of("No budget", "Competitor"), Clock.fixed(Instant.parse("2026-11-24T23:30:00Z"), BERLIN));
+    private final LeadForms forms = new LeadForms(() -> List.of("No budget", "Competitor"),
+            () -> List.of(new FormSpec.Option("jane@example.com", "Jane Rivera (jane@example.com)")),
+            Clock.fixed(Instant.parse("2026-11-24T23:30:00Z"), BERLIN));
 
     @Test
     void aScheduleFormIsReadInTheRepsTimeZoneWithThirtyMinutesUnlessToldOtherwise() {
@@ -60,6 +62,17 @@ class LeadFormsTest {
         assertThatThrownBy(() -> forms.form(LeadAction.CLAIM, "L-7", BERLIN)).isInstanceOf(IllegalArgumentException.class);
         assertThat(command(LeadAction.CONVERT, Map.of("account", " ", "opportunity", "Pilot")))
                 .isEqualTo(new ChatCommand.Convert("L-7", java.util.Optional.empty(), java.util.Optional.of("Pilot")));
+    }
+
+    @Test
+    void anAssignFormPicksARepByEmailWithAnOptionalReason() {
+        FormSpec form = forms.form(LeadAction.ASSIGN, "L-7", BERLIN);
+        assertThat(form.inputs()).extracting(FormSpec.Input::id).containsExactly("rep", "reason");
+        assertThat(command(LeadAction.ASSIGN, Map.of("rep", "jane@example.com", "reason", " Covering ")))
+                .isEqualTo(new ChatCommand.Assign("L-7", "jane@example.com", "Covering"));
+        assertThat(problems(LeadAction.ASSIGN, Map.of("rep", "someone@example.com"))).containsExactly(Map.entry("rep", LeadForms.REP_HINT));
+        assertThat(LeadAction.ASSIGN.managerOnly()).isTrue();
+        assertThat(LeadAction.ASSIGN.ownerOnly()).isFalse();
     }
 
     private ChatCommand command(LeadAction action, Map<String, String> values) {

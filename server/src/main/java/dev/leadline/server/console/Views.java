@@ -28,6 +28,39 @@ public final class Views {
 
     public record Entry(String at, String summary, String actor) {}
 
+    /**
+     * The lead's page; {@code actions} are those the viewer may take now, each a form drawn from core's
+     * form for it (a button alone when it asks for nothing).
+     */
     public record LeadPage(String id, String name, String status, String owner, String queue, String score, List<Field> fields,
-                           List<Reason> reasons, List<Entry> timeline, boolean claimable, String message, boolean refused) {}
+                           List<Reason> reasons, List<Entry> timeline, List<Action> actions, String message, boolean refused) {}
+
+    /** One action on the lead as a form posted to {@code href}; {@code open} when it comes back with problems. */
+    public record Action(String wire, String label, String style, String submit, String intro, String href, List<Input> inputs,
+                         boolean open) {
+        public boolean hasInputs() {
+            return !inputs.isEmpty();
+        }
+    }
+
+    /**
+     * One labelled input of an action's form. {@code kind} is {@code select}, {@code textarea}, {@code checkbox}
+     * or an {@code <input>} type; limits that do not apply are null. {@code problem} is empty when the value fits.
+     */
+    public record Input(String id, String name, String label, String kind, boolean required, String value, Integer min, Integer max,
+                        Integer maxLength, List<Option> options, String statement, String problem) {
+        public String problemId() {
+            return id + "-problem";
+        }
+
+        public boolean invalid() {
+            return !problem.isEmpty();
+        }
+
+        public boolean checked() {
+            return "true".equals(value);
+        }
+    }
+
+    public record Option(String value, String label, boolean selected) {}
 }

@@ -7,7 +7,6 @@ import dev.leadline.core.lead.Lead;
 import dev.leadline.core.lead.LeadCursor;
 import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
-import dev.leadline.core.lead.LeadOutcome;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadView;
@@ -79,7 +78,8 @@ public final class WorkPages {
                 page.nextCursor().map(c -> href(label, queueName, c)).orElse(""));
     }
 
-    Views.LeadPage lead(LeadId id, Rep viewer, String message, boolean refused) {
+    /** The lead as {@code viewer} sees it, with the actions the viewer may take and a message (a refusal when {@code refused}). */
+    Views.LeadPage lead(LeadId id, Rep viewer, List<Views.Action> actions, String message, boolean refused) {
         Lead lead = leads.get(id);
         List<Views.Field> fields = new ArrayList<>();
         for (LeadField field : LeadField.values()) {
@@ -92,22 +92,9 @@ public final class WorkPages {
         }
         List<Views.Entry> entries = timeline.forLead(id, 200).stream().map(a -> new Views.Entry(
                 WHEN.format(a.occurredAt().atZone(viewer.timeZone())), a.summary(), a.actor().toString())).toList();
-        boolean claimable = lead.ownerRepId() == null && lead.queueId() != null && lead.stage().isOpen();
         return new Views.LeadPage(lead.id().toString(), lead.data().displayName(), lead.status().label(), owner(lead),
                 lead.queueId() == null ? "" : team.queue(lead.queueId()).map(LeadQueue::name).orElse(""),
-                lead.score() == null ? "" : lead.score().toString(), fields, reasons, entries, claimable, message, refused);
-    }
-
-    /** A refused action in words, as the API and chat say it. */
-    static String refusal(LeadOutcome outcome) {
-        if (outcome instanceof LeadOutcome.AlreadyClaimed claimed) {
-            return "Too late: " + claimed.ownerName() + " claimed " + claimed.lead().id() + ".";
-        } else if (outcome instanceof LeadOutcome.NotAllowed notAllowed) {
-            return "Not allowed: " + notAllowed.reason();
-        } else if (outcome instanceof LeadOutcome.WrongState wrong) {
-            return wrong.reason();
-        }
-        return "";
+                lead.score() == null ? "" : lead.score().toString(), fields, reasons, entries, actions, message, refused);
     }
 
     private record Selection(LeadView view, Optional<LeadQueue> queue) {}

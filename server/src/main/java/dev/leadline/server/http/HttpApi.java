@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
+import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
 import dev.leadline.server.console.SsoPages;
@@ -67,8 +68,9 @@ public final class HttpApi {
         HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
         ConsoleGate gate = new ConsoleGate(services.console(), deps.publicUrl());
         ConsoleEvents events = new ConsoleEvents(services.changes());
-        ConsolePages console = new ConsolePages(services.console(), gate, new WorkPages(services.leads(), services.views(), services.team(),
-                services.timeline(), deps.enrichment(), deps.clock()), services.claims(), deps.oidc().isPresent());
+        WorkPages work = new WorkPages(services.leads(), services.views(), services.team(), services.timeline(), deps.enrichment(), deps.clock());
+        ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
+        LeadPages leadPages = new LeadPages(work, services.chat());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -190,9 +192,9 @@ public final class HttpApi {
             routes.post("/console/sign-out", console::signOut);
             routes.get("/console", console::myWork);
             routes.get("/console/list", console::list);
-            routes.get("/console/leads/{id}", console::lead);
-            routes.post("/console/leads/{id}/claim", console::claim);
-            routes.post("/console/leads/{id}/release", console::release);
+            routes.get("/console/leads/{id}", leadPages::lead);
+            // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign
+            routes.post("/console/leads/{id}/{action}", leadPages::act);
             routes.sse("/console/events", events::connect);
 
             routes.post("/forms/{key}", forms::submit);

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console in real Chromium: signing in by a one-time link, and a claim that leaves another rep's open list live. */
+/**
+ * The console in real Chromium: signing in by a one-time link, a claim that leaves another rep's open
+ * list live, and a lead worked from its page.
+ */
 class ConsoleBrowserTest {
     private static TestServer server;
     private static ConsoleFixture console;
@@ -67,10 +71,38 @@ class ConsoleBrowserTest {
 
         jane.findElement(By.linkText(lead)).click();
         jane.findElement(By.xpath("//button[normalize-space()='Claim " + lead + "']")).click();
-        assertThat(jane.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Claimed.");
+        status(jane, "Claimed " + lead + ".");
 
         new WebDriverWait(omar, Duration.ofSeconds(2)).until(ExpectedConditions.numberOfElementsToBe(row, 0));
         browsers.screenshot("console-my-work");
+    }
+
+    @Test
+    void aRepLogsAContactAttemptAndQualifiesALeadFromItsPage() throws Exception {
+        String lead = console.offeredLead("Franklin");
+        WebDriver jane = signedIn("jane@example.com");
+        jane.get(console.uri("/console/leads/" + lead).toString());
+        jane.findElement(By.xpath("//button[normalize-space()='Claim " + lead + "']")).click();
+        status(jane, "Claimed " + lead + ".");
+
+        jane.findElement(By.xpath("//summary[normalize-space()='Log contact']")).click();
+        new Select(jane.findElement(By.id("log-contact-channel"))).selectByValue("email");
+        jane.findElement(By.cssSelector("label[for=log-contact-reached]")).click();
+        jane.findElement(By.id("log-contact-note")).sendKeys("Answered my email");
+        jane.findElement(By.cssSelector("form[action$='/log-contact'] button[type=submit]")).click();
+        status(jane, "Logged email on " + lead + ".");
+        assertThat(jane.findElement(By.cssSelector(".timeline")).getText()).contains("Email — reached by Jane Rivera");
+
+        jane.findElement(By.xpath("//button[normalize-space()='Qualify " + lead + "']")).click();
+        status(jane, "Qualified " + lead + ".");
+        assertThat(jane.findElement(By.cssSelector("[data-fact=status]")).getText()).isEqualTo("Qualified");
+        assertThat(jane.findElement(By.cssSelector(".timeline")).getText()).contains("Qualified by Jane Rivera");
+        assertThat(jane.findElements(By.xpath("//button[normalize-space()='Qualify " + lead + "']"))).isEmpty();
+        browsers.screenshot("console-lead-actions");
+    }
+
+    private static void status(WebDriver driver, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.cssSelector("[role=status]"), text));
     }
 
     private WebDriver signedIn(String email) throws Exception {
