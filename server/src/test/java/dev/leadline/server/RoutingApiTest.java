@@ -156,7 +156,7 @@ class RoutingApiTest {
         assertThat(routing.path("rep").path("name").asText()).isIn("Omar Haddad", "Lee Park");
         assertThat(routing.path("explanation").path("queues").get(0).path("candidates").toString())
                 .contains("{\"repId\":" + server.services().team().repByEmail("jane@example.com").orElseThrow().id()
-                        + ",\"rep\":\"Jane Rivera\",\"verdict\":\"skipped\",\"reason\":\"paused\",\"state\":null}");
+                        + ",\"rep\":\"Jane Rivera\",\"verdict\":\"skipped\",\"reason\":\"paused\",\"state\":null,\"weight\":200}");
         put("/api/v1/reps/jane@example.com/availability", "{\"paused\":false}", "application/json");
     }
 
