@@ -54,6 +54,7 @@ import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.db.JooqDigestLog;
 import dev.leadline.db.JooqDuplicateFlags;
+import dev.leadline.db.JooqDuplicateReviews;
 import dev.leadline.db.JooqFormRepository;
 import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
@@ -63,6 +64,7 @@ import dev.leadline.db.JooqMatchKeys;
 import dev.leadline.db.JooqMerges;
 import dev.leadline.core.dedupe.DuplicateGuard;
 import dev.leadline.core.dedupe.DuplicatePolicy;
+import dev.leadline.core.dedupe.DuplicateReviewService;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.dedupe.MergeService;
 import dev.leadline.db.JooqOutbox;
@@ -116,6 +118,7 @@ public record Services(
         ChatDesk chat,
         DuplicateService duplicates,
         MergeService merges,
+        DuplicateReviewService duplicateReviews,
         RoutingService routing,
         RulesService rules,
         RoutingSignal routingSignal,
@@ -219,6 +222,7 @@ public record Services(
                 desk,
                 duplicates,
                 merges,
+                new DuplicateReviewService(transactor, leadRepository, new JooqDuplicateReviews(dsl), journal, clock),
                 routing.routing(),
                 routing.rules(),
                 signal,
