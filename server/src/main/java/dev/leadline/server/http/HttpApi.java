@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
+import dev.leadline.server.console.DuplicatePages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
 import dev.leadline.server.console.SsoPages;
@@ -57,7 +58,7 @@ public final class HttpApi {
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         ReportController reports = new ReportController(services.speedToLead(), services.reports(), services.team(), deps.clock());
-        DuplicateController duplicates = new DuplicateController(services.duplicates());
+        DuplicateController duplicates = new DuplicateController(json, services.duplicates(), services.duplicateReviews(), services.team());
         MergeController merges = new MergeController(json, services.merges(), services.team());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
@@ -68,6 +69,7 @@ public final class HttpApi {
         ConsoleEvents events = new ConsoleEvents(services.changes());
         ConsolePages console = new ConsolePages(services.console(), gate, new WorkPages(services.leads(), services.views(), services.team(),
                 services.timeline(), deps.enrichment(), deps.clock()), services.claims(), deps.oidc().isPresent());
+        DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -157,6 +159,7 @@ public final class HttpApi {
             routes.post("/api/v1/plugins/{id}/disable", plugins::disable);
             routes.get("/api/v1/leads/{id}/enrichment", plugins::leadEnrichment);
             routes.get("/api/v1/leads/{id}/duplicates", duplicates::list);
+            routes.post("/api/v1/leads/{id}/duplicates/{other}/dismiss", duplicates::dismiss);
             routes.get("/api/v1/leads/{id}/routing", routing::decision);
             routes.post("/api/v1/routing/dry-run", routing::dryRun);
             routes.get("/api/v1/rules", routing::list);
@@ -190,6 +193,12 @@ public final class HttpApi {
             routes.post("/console/leads/{id}/claim", console::claim);
             routes.post("/console/leads/{id}/release", console::release);
             routes.sse("/console/events", events::connect);
+            routes.get("/console/duplicates", duplicatePages::review);
+            routes.post("/console/duplicates/dismiss", duplicatePages::dismiss);
+            routes.get("/console/leads/{id}/merge", duplicatePages::mergeScreen);
+            routes.post("/console/leads/{id}/merge", duplicatePages::merge);
+            routes.get("/console/leads/{id}/merged", duplicatePages::merged);
+            routes.post("/console/leads/{id}/unmerge", duplicatePages::unmerge);
 
             routes.post("/forms/{key}", forms::submit);
             // each chat platform's own routes, authenticated by the platform
