@@ -1,19 +1,27 @@
 package dev.leadline.db;
 
+import static dev.leadline.db.jooq.Tables.DUPLICATE_DISMISSAL;
 import static dev.leadline.db.jooq.Tables.LEAD_FLAG;
 
 import dev.leadline.core.dedupe.ContactMatch;
 import dev.leadline.core.dedupe.DuplicateFlags;
 import dev.leadline.core.dedupe.DuplicateService;
+import dev.leadline.core.dedupe.LeadPair;
 import dev.leadline.core.lead.LeadId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-/** Duplicate flags in MariaDB ({@code lead_flag}), settled and opened again by the merges that join flagged pairs. */
+/**
+ * Duplicate flags in MariaDB ({@code lead_flag}), settled and opened again by the merges that join flagged
+ * pairs; the pairs dismissed ({@code duplicate_dismissal}) are read by the checkpoints to leave them out.
+ */
 public final class JooqDuplicateFlags implements DuplicateFlags {
     private final DSLContext dsl;
 
@@ -32,6 +40,14 @@ public final class JooqDuplicateFlags implements DuplicateFlags {
                     clip(String.join(", ", f.lookalike().matched())), Times.toDb(f.at()));
         }
         insert.execute();
+    }
+
+    @Override
+    public Set<LeadPair> dismissedAmong(Collection<LeadId> leads) {
+        List<Long> ids = leads.stream().map(LeadId::value).toList();
+        return dsl.select(DUPLICATE_DISMISSAL.LEAD_ID, DUPLICATE_DISMISSAL.OTHER_LEAD_ID).from(DUPLICATE_DISMISSAL)
+                .where(DUPLICATE_DISMISSAL.LEAD_ID.in(ids)).or(DUPLICATE_DISMISSAL.OTHER_LEAD_ID.in(ids))
+                .fetch(r -> new LeadPair(new LeadId(r.value1()), new LeadId(r.value2()))).stream().collect(Collectors.toSet());
     }
 
     /** Settles the open flags between any two leads that one merge joined ({@code joined}: merge id → its leads), in one read. */

@@ -56,6 +56,7 @@ import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqConversionRepository;
 import dev.leadline.db.JooqDigestLog;
 import dev.leadline.db.JooqDuplicateFlags;
+import dev.leadline.db.JooqDuplicateReviews;
 import dev.leadline.db.JooqFormRepository;
 import dev.leadline.db.JooqIdempotencyStore;
 import dev.leadline.db.JooqImportJobRepository;
@@ -65,6 +66,7 @@ import dev.leadline.db.JooqMatchKeys;
 import dev.leadline.db.JooqMerges;
 import dev.leadline.core.dedupe.DuplicateGuard;
 import dev.leadline.core.dedupe.DuplicatePolicy;
+import dev.leadline.core.dedupe.DuplicateReviewService;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.dedupe.MergeService;
 import dev.leadline.db.JooqOutbox;
@@ -123,6 +125,7 @@ public record Services(
         ChatDesk chat,
         DuplicateService duplicates,
         MergeService merges,
+        DuplicateReviewService duplicateReviews,
         RoutingService routing,
         RulesService rules,
         RoutingSignal routingSignal,
@@ -229,6 +232,7 @@ public record Services(
                 desk,
                 duplicates,
                 merges,
+                new DuplicateReviewService(transactor, leadRepository, new JooqDuplicateReviews(dsl), journal, clock),
                 routing.routing(),
                 routing.rules(),
                 signal,

@@ -11,13 +11,16 @@ public enum ActivityType {
     /** A merge undone. */
     UNMERGED,
     /** An SLA step acted on the lead (a reminder, a reassignment that found nobody, a manager alert). */
-    SLA;
+    SLA,
+    /** Someone said this lead and a look-alike are not the same: the pair is not flagged again. */
+    DUPLICATE_DISMISSED;
 
     /**
      * Whether an entry of this kind is activity on the lead (it moves {@code lastActivityAt}, which the
-     * idle view reads); the SLA's own entries are about the lack of it.
+     * idle view reads); the SLA's own entries are about the lack of it, and a dismissed look-alike is
+     * about another lead.
      */
     public boolean isActivity() {
-        return this != SLA;
+        return this != SLA && this != DUPLICATE_DISMISSED;
     }
 }

@@ -97,6 +97,13 @@ public final class LeadJournal {
         facts.slaStep(lead, step, at);
     }
 
+    /** Something said about a lead that changes nothing in it (a look-alike dismissed): its timeline entry and audit record. */
+    public void remarked(Lead lead, ActivityType type, Actor actor, String summary, java.util.Map<String, String> record, Instant at) {
+        activities.appendAll(List.of(new Activity(lead.id(), type, actor, at, summary)));
+        audit.record(List.of(new AuditEntry(ENTITY, lead.id().toString(), type.name().toLowerCase(java.util.Locale.ROOT), actor, at, null,
+                record)));
+    }
+
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
         audit.record(List.of(entry(before, after, "updated", actor, at)));

@@ -55,7 +55,7 @@ public final class DuplicateGuard {
     /** What the rules say about each lead's data at the checkpoint, in order; one lookup for all. */
     public List<Optional<DuplicatePolicy.Verdict>> judge(List<LeadData> data, Checkpoint checkpoint) {
         return duplicates == null ? data.stream().map(d -> Optional.<DuplicatePolicy.Verdict>empty()).toList()
-                : duplicates.checkAll(data, checkpoint);
+                : duplicates.checkAll(data, checkpoint, flags::dismissedAmong);
     }
 
     /** Keeps the verdicts acted on at the checkpoint as facts (see {@link DuplicateService#note}). */

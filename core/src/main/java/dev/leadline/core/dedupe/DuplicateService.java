@@ -182,9 +182,19 @@ public final class DuplicateService {
 
     /** What the rules say about each of many leads at a checkpoint (an import batch), in order. */
     public List<Optional<DuplicatePolicy.Verdict>> checkAll(List<LeadData> data, Checkpoint checkpoint) {
+        return checkAll(data, checkpoint, leads -> Set.of());
+    }
+
+    /**
+     * As {@link #checkAll(List, Checkpoint)}, where a lead that looks like both leads of a pair someone
+     * dismissed ({@code dismissed}: the dismissed pairs among some leads) is judged only against the
+     * better match of the two.
+     */
+    public List<Optional<DuplicatePolicy.Verdict>> checkAll(List<LeadData> data, Checkpoint checkpoint,
+                                                            java.util.function.Function<Collection<LeadId>, Set<LeadPair>> dismissed) {
         boolean againstLeads = policy.looksAt(checkpoint, DuplicateRule.Against.LEADS);
         boolean againstContacts = policy.looksAt(checkpoint, DuplicateRule.Against.CONTACTS);
-        List<List<Duplicate>> alike = againstLeads ? duplicatesOfAll(data) : null;
+        List<List<Duplicate>> alike = againstLeads ? Dismissals.withoutDismissed(duplicatesOfAll(data), dismissed) : null;
         List<Optional<DuplicatePolicy.Verdict>> verdicts = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             List<ContactMatch> people = againstContacts ? contactsLike(data.get(i)) : List.of();

@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
+import dev.leadline.server.console.DuplicatePages;
 import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
@@ -59,7 +60,7 @@ public final class HttpApi {
         ConversionController conversion = new ConversionController(json, services.conversion(), services.team());
         ReportController reports = new ReportController(services.speedToLead(), services.reports(), services.fairness(),
                 services.quality(), services.team(), deps.clock());
-        DuplicateController duplicates = new DuplicateController(services.duplicates());
+        DuplicateController duplicates = new DuplicateController(json, services.duplicates(), services.duplicateReviews(), services.team());
         MergeController merges = new MergeController(json, services.merges(), services.team());
         PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
@@ -71,6 +72,7 @@ public final class HttpApi {
         WorkPages work = new WorkPages(services.leads(), services.views(), services.team(), services.timeline(), deps.enrichment(), deps.clock());
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
         LeadPages leadPages = new LeadPages(work, services.chat());
+        DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -163,6 +165,7 @@ public final class HttpApi {
             routes.post("/api/v1/plugins/{id}/disable", plugins::disable);
             routes.get("/api/v1/leads/{id}/enrichment", plugins::leadEnrichment);
             routes.get("/api/v1/leads/{id}/duplicates", duplicates::list);
+            routes.post("/api/v1/leads/{id}/duplicates/{other}/dismiss", duplicates::dismiss);
             routes.get("/api/v1/leads/{id}/routing", routing::decision);
             routes.post("/api/v1/routing/dry-run", routing::dryRun);
             routes.get("/api/v1/rules", routing::list);
@@ -193,7 +196,14 @@ public final class HttpApi {
             routes.get("/console", console::myWork);
             routes.get("/console/list", console::list);
             routes.get("/console/leads/{id}", leadPages::lead);
-            // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign
+            routes.get("/console/duplicates", duplicatePages::review);
+            routes.post("/console/duplicates/dismiss", duplicatePages::dismiss);
+            routes.get("/console/leads/{id}/merge", duplicatePages::mergeScreen);
+            routes.post("/console/leads/{id}/merge", duplicatePages::merge);
+            routes.get("/console/leads/{id}/merged", duplicatePages::merged);
+            routes.post("/console/leads/{id}/unmerge", duplicatePages::unmerge);
+            // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge
+            // and unmerge above, which the first matching route would otherwise take)
             routes.post("/console/leads/{id}/{action}", leadPages::act);
             routes.sse("/console/events", events::connect);
 

@@ -1,0 +1,125 @@
+package dev.leadline.server.console;
+
+import dev.leadline.core.access.ConsoleAccess;
+import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.dedupe.DuplicateReviewService;
+import dev.leadline.core.dedupe.MergeOutcome;
+import dev.leadline.core.dedupe.MergeService;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadOutcome;
+import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.team.TeamService;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Duplicates review (dismiss a pair), the merge screen of two leads, and the survivor's page that
+ * undoes the merge. Each handler reads the request, calls one core service and renders a template;
+ * a refusal is shown on the page with 403 or 409.
+ */
+public final class DuplicatePages {
+    private static final String FIELD = "field.";
+    private final DuplicateReviewService reviews;
+    private final MergeService merges;
+    private final DuplicateViews views;
+
+    public DuplicatePages(DuplicateReviewService reviews, MergeService merges, LeadService leads, TeamService team) {
+        this.reviews = reviews;
+        this.merges = merges;
+        this.views = new DuplicateViews(reviews, leads, team);
+    }
+
+    public void review(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        String message = "dismissed".equals(ctx.queryParam("done")) ? "Dismissed: the two are not flagged again." : "";
+        ctx.render("duplicates.jte", Map.of("me", me(me), "review", views.review(me.rep(), ctx.queryParam("after"), message, false)));
+    }
+
+    public void dismiss(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        LeadOutcome outcome = reviews.dismiss(lead(ctx.formParam("lead"), "lead"), lead(ctx.formParam("other"), "other"), me.acting());
+        if (outcome instanceof LeadOutcome.Done) {
+            ctx.redirect("/console/duplicates?done=dismissed", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.status(status(outcome)).render("duplicates.jte", Map.of("me", me(me),
+                "review", views.review(me.rep(), null, WorkPages.refusal(outcome), true)));
+    }
+
+    public void mergeScreen(Context ctx) {
+        String message = "unmerged".equals(ctx.queryParam("done")) ? "Merge undone: the two leads are apart again." : "";
+        renderMerge(ctx, Optional.ofNullable(ctx.queryParam("survivor")), Map.of(), message, false);
+    }
+
+    /** Preview (the default button) re-draws the screen with the choices; Merge merges and goes to the survivor. */
+    public void merge(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        Map<String, LeadId> choices = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (name.startsWith(FIELD) && !values.isEmpty()) {
+                choices.put(name.substring(FIELD.length()), lead(values.get(0), name));
+            }
+        });
+        Optional<String> survivor = Optional.ofNullable(ctx.formParam("survivor"));
+        if (!"merge".equals(ctx.formParam("step"))) {
+            renderMerge(ctx, survivor, choices, "", false);
+            return;
+        }
+        LeadId one = lead(ctx.pathParam("id"), "id");
+        LeadId two = lead(ctx.formParam("with"), "with");
+        LeadId kept = survivor.map(s -> lead(s, "survivor")).filter(two::equals).orElse(one);
+        MergeOutcome outcome = merges.merge(kept, List.of(kept.equals(one) ? two : one), choices, me.acting());
+        if (outcome instanceof MergeOutcome.Merged) {
+            ctx.redirect("/console/leads/" + kept + "/merged?from=" + (kept.equals(one) ? two : one), HttpStatus.SEE_OTHER);
+            return;
+        }
+        LeadOutcome reason = ((MergeOutcome.Refused) outcome).reason();
+        ctx.status(status(reason));
+        renderMerge(ctx, survivor, choices, WorkPages.refusal(reason), true);
+    }
+
+    public void merged(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        String from = ctx.queryParam("from");
+        String message = from == null ? "" : "Merged " + lead(from, "from") + " into " + ctx.pathParam("id") + ".";
+        ctx.render("merged.jte", Map.of("me", me(me), "merged", views.merged(lead(ctx.pathParam("id"), "id"), message, false)));
+    }
+
+    public void unmerge(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        LeadId id = lead(ctx.pathParam("id"), "id");
+        MergeOutcome outcome = merges.unmerge(id, me.acting());
+        if (outcome instanceof MergeOutcome.Unmerged undone && !undone.restored().isEmpty()) {
+            ctx.redirect("/console/leads/" + id + "/merge?with=" + undone.restored().get(0).id() + "&done=unmerged", HttpStatus.SEE_OTHER);
+            return;
+        }
+        LeadOutcome reason = outcome instanceof MergeOutcome.Refused refused ? refused.reason() : new LeadOutcome.WrongState("Nothing came back.");
+        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, WorkPages.refusal(reason), true)));
+    }
+
+    private void renderMerge(Context ctx, Optional<String> survivor, Map<String, LeadId> choices, String message, boolean refused) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        String with = Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with"));
+        ctx.render("merge.jte", Map.of("me", me(me), "merge", views.merge(lead(ctx.pathParam("id"), "id"), lead(with, "with"),
+                survivor.map(s -> lead(s, "survivor")), choices, message, refused)));
+    }
+
+    private static LeadId lead(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new ValidationException(field, "name a lead, e.g. L-42");
+        }
+        return LeadId.parse(text, field);
+    }
+
+    private static int status(LeadOutcome refusal) {
+        return refusal instanceof LeadOutcome.NotAllowed ? 403 : 409;
+    }
+
+    private static Views.Me me(ConsoleAccess.Active active) {
+        return new Views.Me(active.rep().name(), active.rep().email(), active.session().csrfToken());
+    }
+}
