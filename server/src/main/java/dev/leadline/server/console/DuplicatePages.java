@@ -47,7 +47,7 @@ public final class DuplicatePages {
             return;
         }
         ctx.status(status(outcome)).render("duplicates.jte", Map.of("me", me(me),
-                "review", views.review(me.rep(), null, WorkPages.refusal(outcome), true)));
+                "review", views.review(me.rep(), null, refusal(outcome), true)));
     }
 
     public void mergeScreen(Context ctx) {
@@ -79,7 +79,7 @@ public final class DuplicatePages {
         }
         LeadOutcome reason = ((MergeOutcome.Refused) outcome).reason();
         ctx.status(status(reason));
-        renderMerge(ctx, survivor, choices, WorkPages.refusal(reason), true);
+        renderMerge(ctx, survivor, choices, refusal(reason), true);
     }
 
     public void merged(Context ctx) {
@@ -98,7 +98,7 @@ public final class DuplicatePages {
             return;
         }
         LeadOutcome reason = outcome instanceof MergeOutcome.Refused refused ? refused.reason() : new LeadOutcome.WrongState("Nothing came back.");
-        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, WorkPages.refusal(reason), true)));
+        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, refusal(reason), true)));
     }
 
     private void renderMerge(Context ctx, Optional<String> survivor, Map<String, LeadId> choices, String message, boolean refused) {
@@ -113,6 +113,18 @@ public final class DuplicatePages {
             throw new ValidationException(field, "name a lead, e.g. L-42");
         }
         return LeadId.parse(text, field);
+    }
+
+    /** A refusal in the words chat uses. */
+    private static String refusal(LeadOutcome outcome) {
+        if (outcome instanceof LeadOutcome.AlreadyClaimed claimed) {
+            return "Too late: " + claimed.ownerName() + " claimed " + claimed.lead().id() + ".";
+        } else if (outcome instanceof LeadOutcome.NotAllowed notAllowed) {
+            return "Not allowed: " + notAllowed.reason();
+        } else if (outcome instanceof LeadOutcome.WrongState wrong) {
+            return wrong.reason();
+        }
+        return "";
     }
 
     private static int status(LeadOutcome refusal) {
