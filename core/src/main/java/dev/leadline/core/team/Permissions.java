@@ -11,6 +11,11 @@ public final class Permissions {
         return rep.role() == Role.MANAGER || rep.role() == Role.ADMIN;
     }
 
+    /** Administering the desk from the console (tokens, the audit log): admins only, as ADMIN tokens in the API. */
+    public static boolean isAdmin(Rep rep) {
+        return rep.active() && rep.role() == Role.ADMIN;
+    }
+
     /** Contact attempts, qualification, disqualification: the owner, or a manager. */
     public static Optional<String> mayWork(Rep rep, Lead lead) {
         if (!rep.active()) {
