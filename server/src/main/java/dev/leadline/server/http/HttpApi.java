@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.db.Database;
 import dev.leadline.core.access.SsoAttempts;
+import dev.leadline.db.JooqAuditSearch;
 import dev.leadline.db.JooqRateBuckets;
 import dev.leadline.db.JooqSsoAttempts;
 import dev.leadline.server.Services;
@@ -18,6 +19,7 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
+import dev.leadline.server.console.AdminPages;
 import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
@@ -73,6 +75,8 @@ public final class HttpApi {
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
         LeadPages leadPages = new LeadPages(work, services.chat());
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
+        AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
+                services.team(), auth::forgetAll);
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -202,6 +206,11 @@ public final class HttpApi {
             routes.post("/console/leads/{id}/merge", duplicatePages::merge);
             routes.get("/console/leads/{id}/merged", duplicatePages::merged);
             routes.post("/console/leads/{id}/unmerge", duplicatePages::unmerge);
+            routes.get("/console/admin/tokens", adminPages::tokens);
+            routes.post("/console/admin/tokens", adminPages::issue);
+            routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
+            routes.post("/console/admin/tokens/{name}/revoke", adminPages::revoke);
+            routes.get("/console/admin/audit", adminPages::audit);
             // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge
             // and unmerge above, which the first matching route would otherwise take)
             routes.post("/console/leads/{id}/{action}", leadPages::act);
