@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A server with three reps (Jane and Omar work the Inbound queue; Mia works no queue) and ways to sign them in. */
+/**
+ * A server with three reps (Jane and Omar work the Inbound queue; Mia works no queue), a manager (Max), an
+ * admin (Ada) and ways to sign them in.
+ */
 final class ConsoleFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -30,7 +33,8 @@ final class ConsoleFixture {
                 new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
                 new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
                 new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "REP", Map.of()),
-                new RepSpec("max@example.com", "Max Boss", null, null, null, true, "MANAGER", Map.of())),
+                new RepSpec("max@example.com", "Max Boss", null, null, null, true, "MANAGER", Map.of()),
+                new RepSpec("ada@example.com", "Ada Admin", null, null, null, true, "ADMIN", Map.of())),
                 List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
     }
 
