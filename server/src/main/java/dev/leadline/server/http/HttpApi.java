@@ -26,6 +26,7 @@ import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
 import dev.leadline.server.console.SsoPages;
+import dev.leadline.server.console.TeamPages;
 import dev.leadline.server.console.WorkPages;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
@@ -73,6 +74,7 @@ public final class HttpApi {
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
         LeadPages leadPages = new LeadPages(work, services.chat());
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
+        TeamPages teamPages = new TeamPages(services.team(), services.routing());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -202,6 +204,8 @@ public final class HttpApi {
             routes.post("/console/leads/{id}/merge", duplicatePages::merge);
             routes.get("/console/leads/{id}/merged", duplicatePages::merged);
             routes.post("/console/leads/{id}/unmerge", duplicatePages::unmerge);
+            routes.get("/console/team", teamPages::team);
+            routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
             // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge
             // and unmerge above, which the first matching route would otherwise take)
             routes.post("/console/leads/{id}/{action}", leadPages::act);
