@@ -81,6 +81,13 @@ final class Availability {
                 .or(() -> over(s.tallies().getOrDefault(s.periods().month(), 0), s.caps().repMonth(), "this month"));
     }
 
+    /** Whether the whole queue has taken its cap of leads for the day, week or month ({@code total}: its tallies by period). */
+    static Optional<String> queueCapped(Map<String, Integer> total, QueueRouting.Caps caps, Periods periods) {
+        return over(total.getOrDefault(periods.day(), 0), caps.day(), "today")
+                .or(() -> over(total.getOrDefault(periods.week(), 0), caps.week(), "this week"))
+                .or(() -> over(total.getOrDefault(periods.month(), 0), caps.month(), "this month"));
+    }
+
     static Optional<String> over(int taken, Integer cap, String period) {
         return cap != null && taken >= cap ? Optional.of("capped (" + taken + " of " + cap + " " + period + ")") : Optional.empty();
     }

@@ -38,6 +38,11 @@ public final class RoutingEngine {
         return new BatchState(state);
     }
 
+    /** Who could take a lead now, by the checks {@link #decide} skips queue members with. */
+    public AvailableNow availableNow(java.time.Instant now) {
+        return AvailableNow.read(team, state, now);
+    }
+
     /** Routes by the rule set ({@code lock}: hold the chosen queue's state for this transaction). */
     public RoutingDecision decide(RuleSet rules, RoutingRequest request, boolean lock) {
         Trail trail = new Trail(request, lock, false);
@@ -123,9 +128,7 @@ public final class RoutingEngine {
         Periods periods = Periods.of(trail.request.facts().now(), routing.caps().zone());
         Map<Long, Map<String, Integer>> tallies = routing.caps().any() ? state.tallies(queueId, periods.all()) : Map.of();
         Map<String, Integer> total = tallies.getOrDefault(0L, Map.of());
-        Optional<String> queueCapped = Availability.over(total.getOrDefault(periods.day(), 0), routing.caps().day(), "today")
-                .or(() -> Availability.over(total.getOrDefault(periods.week(), 0), routing.caps().week(), "this week"))
-                .or(() -> Availability.over(total.getOrDefault(periods.month(), 0), routing.caps().month(), "this month"));
+        Optional<String> queueCapped = Availability.queueCapped(total, routing.caps(), periods);
         if (queueCapped.isPresent()) {
             trail.steps.add(new QueueStep(queueId, queue.name(), routing.strategy().label(), List.of(), "queue " + queueCapped.get()));
             return fallback(queue, trail, visited, "the queue is " + queueCapped.get());

@@ -231,6 +231,11 @@ public final class RoutingService {
         return rules.forPurpose(purpose).map(r -> engine.decide(r, request, false)).orElseGet(() -> unrouted(purpose, now));
     }
 
+    /** Who could take a lead now and, for everyone else, why routing would skip them (paused, out of office, capped...). */
+    public AvailableNow availableNow() {
+        return engine.availableNow(clock.instant());
+    }
+
     /** The lead's latest routing decision and its explanation. */
     public Optional<RoutingStore.Decision> latest(LeadId id) {
         return store.latest(id);

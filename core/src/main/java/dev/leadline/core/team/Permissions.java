@@ -16,6 +16,15 @@ public final class Permissions {
         return rep.active() && rep.role() == Role.ADMIN;
     }
 
+    /** A rep's availability (paused, out of office): the rep themselves, or a manager for anyone. */
+    public static Optional<String> maySetAvailability(Rep by, Rep of) {
+        if (!by.active()) {
+            return Optional.of(by.name() + " is not an active rep");
+        }
+        return isManager(by) || by.id() == of.id() ? Optional.empty()
+                : Optional.of("only " + of.name() + " or a manager may change " + of.name() + "'s availability");
+    }
+
     /** Contact attempts, qualification, disqualification: the owner, or a manager. */
     public static Optional<String> mayWork(Rep rep, Lead lead) {
         if (!rep.active()) {

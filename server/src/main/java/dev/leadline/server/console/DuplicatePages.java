@@ -132,6 +132,6 @@ public final class DuplicatePages {
     }
 
     private static Views.Me me(ConsoleAccess.Active active) {
-        return new Views.Me(active.rep().name(), active.rep().email(), active.session().csrfToken());
+        return ConsolePages.me(active);
     }
 }

@@ -6,8 +6,12 @@ import java.util.List;
 public final class Views {
     private Views() {}
 
-    /** Who is signed in, and the token every form of the page carries. */
-    public record Me(String name, String email, String csrf) {
+    /** Who is signed in, the token every form of the page carries, and whether they may open the manager's pages. */
+    public record Me(String name, String email, String csrf, boolean manager) {
+        public Me(String name, String email, String csrf) {
+            this(name, email, csrf, false);
+        }
+
         /** htmx sends these headers with every request it makes: the CSRF token. */
         public String htmxHeaders() {
             return "{\"X-CSRF-Token\":\"" + csrf + "\"}";

@@ -28,6 +28,7 @@ import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
 import dev.leadline.server.console.SsoPages;
+import dev.leadline.server.console.TeamPages;
 import dev.leadline.server.console.WorkPages;
 import io.javalin.http.staticfiles.Location;
 import java.net.URI;
@@ -77,6 +78,7 @@ public final class HttpApi {
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
+        TeamPages teamPages = new TeamPages(services.team(), services.routing());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -211,6 +213,8 @@ public final class HttpApi {
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
             routes.post("/console/admin/tokens/{name}/revoke", adminPages::revoke);
             routes.get("/console/admin/audit", adminPages::audit);
+            routes.get("/console/team", teamPages::team);
+            routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
             // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge
             // and unmerge above, which the first matching route would otherwise take)
             routes.post("/console/leads/{id}/{action}", leadPages::act);
