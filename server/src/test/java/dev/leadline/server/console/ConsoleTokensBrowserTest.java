@@ -54,18 +54,24 @@ class ConsoleTokensBrowserTest {
         ada.findElement(By.id("token-name")).sendKeys("zapier");
         new Select(ada.findElement(By.id("token-role"))).selectByVisibleText("INTEGRATION");
         ada.findElement(By.xpath("//button[normalize-space()='Create token']")).click();
-        assertThat(ada.findElement(By.tagName("h1")).getText()).isEqualTo("Token zapier created");
+        heading(ada, "Token zapier created");
         assertThat(ada.findElement(By.id("secret")).getAttribute("value")).startsWith("ll_");
         browsers.screenshot("console-token-created");
 
         ada.findElement(By.linkText("Done: back to the tokens")).click();
         ada.findElement(By.linkText("Revoke zapier")).click();
-        assertThat(ada.findElement(By.tagName("h1")).getText()).isEqualTo("Revoke zapier?");
+        heading(ada, "Revoke zapier?");
         ada.findElement(By.xpath("//button[normalize-space()='Revoke zapier']")).click();
 
-        assertThat(ada.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Revoked zapier");
+        // each click loads a page: wait for it rather than read the page the click left
+        new WebDriverWait(ada, Duration.ofSeconds(5)).until(ExpectedConditions.textMatches(By.cssSelector("[role=status]"),
+                java.util.regex.Pattern.compile("^Revoked zapier.*", java.util.regex.Pattern.DOTALL)));
         assertThat(ada.findElement(By.cssSelector("tr[data-token='zapier']")).getText()).contains("revoked");
         assertThat(ada.findElements(By.linkText("Revoke zapier"))).isEmpty();
         browsers.screenshot("console-tokens");
+    }
+
+    private static void heading(WebDriver driver, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
     }
 }
