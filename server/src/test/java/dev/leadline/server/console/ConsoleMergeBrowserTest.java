@@ -51,21 +51,27 @@ class ConsoleMergeBrowserTest {
         new WebDriverWait(jane, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), "My work"));
 
         jane.findElement(By.linkText("Duplicates review")).click();
+        waitFor(jane, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-pair='" + pair.flagged() + "-" + pair.like() + "']")));
         assertThat(jane.findElement(By.cssSelector("[data-pair='" + pair.flagged() + "-" + pair.like() + "']")).getText()).contains("Why:");
         browsers.screenshot("console-duplicates");
         jane.findElement(By.linkText("Merge " + pair.flagged() + " and " + pair.like())).click();
-        assertThat(jane.findElement(By.tagName("h1")).getText()).isEqualTo("Merge " + pair.like() + " and " + pair.flagged());
+        waitFor(jane, ExpectedConditions.textToBe(By.tagName("h1"), "Merge " + pair.like() + " and " + pair.flagged()));
         jane.findElement(By.id("field.company-" + pair.flagged())).click();
         jane.findElement(By.xpath("//button[normalize-space()='Preview']")).click();
-        assertThat(jane.findElement(By.id("preview")).getText()).contains("Goldberg Labs Inc (from " + pair.flagged() + ")");
+        waitFor(jane, ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Goldberg Labs Inc (from " + pair.flagged() + ")"));
         browsers.screenshot("console-merge");
 
         jane.findElement(By.xpath("//button[normalize-space()='Merge into " + pair.like() + "']")).click();
 
-        assertThat(jane.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Merged " + pair.flagged() + " into " + pair.like() + ".");
+        waitFor(jane, ExpectedConditions.textToBe(By.cssSelector("[role=status]"), "Merged " + pair.flagged() + " into " + pair.like() + "."));
         assertThat(jane.findElement(By.id("survivor-fields")).getText()).contains("Goldberg Labs Inc").contains("Arlington");
         jane.findElement(By.xpath("//button[normalize-space()='Undo merge']")).click();
-        assertThat(jane.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Merge undone: the two leads are apart again.");
+        waitFor(jane, ExpectedConditions.textToBe(By.cssSelector("[role=status]"), "Merge undone: the two leads are apart again."));
         assertThat(jane.findElement(By.tagName("h1")).getText()).isEqualTo("Merge " + pair.like() + " and " + pair.flagged());
+    }
+
+    /** Each click loads a page or a part of one: wait for what it should show rather than read what the click left. */
+    private static void waitFor(WebDriver driver, org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition);
     }
 }
