@@ -66,6 +66,6 @@ public final class ConsolePages {
 
     static Views.Me me(ConsoleAccess.Active active) {
         return new Views.Me(active.rep().name(), active.rep().email(), active.session().csrfToken(),
-                dev.leadline.core.team.Permissions.isManager(active.rep()));
+                dev.leadline.core.team.Permissions.isManager(active.rep()), dev.leadline.core.team.Permissions.isAdmin(active.rep()));
     }
 }

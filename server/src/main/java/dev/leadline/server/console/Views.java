@@ -7,9 +7,10 @@ public final class Views {
     private Views() {}
 
     /** Who is signed in, the token every form of the page carries, and whether they may open the manager's pages. */
-    public record Me(String name, String email, String csrf, boolean manager) {
+    /** The signed-in rep; {@code manager} and {@code admin} say which header links they get (the pages check again). */
+    public record Me(String name, String email, String csrf, boolean manager, boolean admin) {
         public Me(String name, String email, String csrf) {
-            this(name, email, csrf, false);
+            this(name, email, csrf, false, false);
         }
 
         /** htmx sends these headers with every request it makes: the CSRF token. */

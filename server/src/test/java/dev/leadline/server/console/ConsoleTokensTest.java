@@ -72,6 +72,7 @@ class ConsoleTokensTest {
     void aRepOrAManagerGets403OnTheAdminPages() {
         for (String email : new String[] {"jane@example.com", "max@example.com"}) {
             ConsoleFixture.Session rep = console.signIn(email);
+            assertThat(console.get("/console", rep.cookie()).body()).as("no link to pages they cannot open").doesNotContain("Tokens and audit");
             for (String path : new String[] {"/console/admin/tokens", "/console/admin/audit", "/console/admin/tokens/x/revoke"}) {
                 HttpResponse<String> page = console.get(path, rep.cookie());
                 assertThat(page.statusCode()).as(email + " " + path).isEqualTo(403);
@@ -82,6 +83,7 @@ class ConsoleTokensTest {
             assertThat(issue.statusCode()).isEqualTo(403);
         }
         assertThat(server.services().tokens().list()).noneMatch(t -> t.name().equals("sneaky"));
+        assertThat(console.get("/console", console.signIn("ada@example.com").cookie()).body()).contains("Tokens and audit");
     }
 
     @Test
