@@ -2,15 +2,8 @@ package dev.leadline.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.leadline.server.TestServer;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,32 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console in real Chromium: signing in by a one-time link, a claim that leaves another rep's open
  * list live, and a lead worked from its page.
  */
-class ConsoleBrowserTest {
-    private static TestServer server;
-    private static ConsoleFixture console;
-
-    @RegisterExtension
-    final Browsers browsers = new Browsers();
-
-    @BeforeAll
-    static void start() {
-        Browsers.assumeInstalled();
-        server = TestServer.start();
-        console = new ConsoleFixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.close();
-    }
-
+class ConsoleBrowserTest extends BrowserTest {
     @Test
     void aRepSignsInByTheLinkFromChatAndSeesTheirWork() throws Exception {
         String lead = console.offeredLead("Hopper");
@@ -67,7 +35,7 @@ class ConsoleBrowserTest {
         WebDriver jane = signedIn("jane@example.com");
         By row = By.cssSelector("#lead-list tr[data-lead='" + lead + "']");
         assertThat(omar.findElements(row)).hasSize(1);
-        Thread.sleep(1000); // the page's event stream connects after load
+        waitFor(omar, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[sse-connect][data-live=on]")));
 
         jane.findElement(By.linkText(lead)).click();
         jane.findElement(By.xpath("//button[normalize-space()='Claim " + lead + "']")).click();
@@ -102,14 +70,6 @@ class ConsoleBrowserTest {
     }
 
     private static void status(WebDriver driver, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.cssSelector("[role=status]"), text));
-    }
-
-    private WebDriver signedIn(String email) throws Exception {
-        WebDriver driver = browsers.open();
-        driver.get(console.uri(URI.create(console.link(email)).getPath()).toString());
-        driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.textToBe(By.tagName("h1"), "My work"));
-        return driver;
+        waitFor(driver, ExpectedConditions.textToBe(By.cssSelector("[role=status]"), text));
     }
 }
