@@ -1,10 +1,13 @@
 package dev.leadline.server.console;
 
 import dev.leadline.core.access.ConsoleAccess;
+import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.FormAnswer;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.notify.LeadAction;
 import dev.leadline.core.team.Rep;
 import io.javalin.http.Context;
@@ -22,10 +25,14 @@ import java.util.Optional;
 public final class LeadPages {
     private final WorkPages work;
     private final ChatDesk desk;
+    private final LeadService leads;
+    private final LeadDetails details;
 
-    public LeadPages(WorkPages work, ChatDesk desk) {
+    public LeadPages(WorkPages work, ChatDesk desk, LeadService leads, LeadDetails details) {
         this.work = work;
         this.desk = desk;
+        this.leads = leads;
+        this.details = details;
     }
 
     public void lead(Context ctx) {
@@ -55,6 +62,19 @@ public final class LeadPages {
         }
     }
 
+    /**
+     * Undoes the lead's conversion as {@code unconvert L-42} does in chat: core says whether the rep may
+     * and what it removed or kept ({@code 403} or {@code 409} with the reason when refused).
+     */
+    public void unconvert(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        LeadId id = LeadId.parse(ctx.pathParam("id"));
+        ChatReply reply = desk.run(new ChatCommand.Unconvert(id.toString()), me.acting());
+        int status = !reply.refused() ? 200 : reply.forbidden() ? 403 : 409;
+        ctx.status(status).render("lead.jte", Map.of("me", ConsolePages.me(me), "lead", page(id, me.rep(), reply.text(), reply.refused(), Failed.NONE),
+                "more", details.of(leads.get(id), me.rep().timeZone())));
+    }
+
     /** An action whose values came back with problems: its form is drawn again with them. */
     private record Failed(LeadAction action, Map<String, String> values, Map<String, String> problems) {
         static final Failed NONE = new Failed(null, Map.of(), Map.of());
@@ -68,9 +88,14 @@ public final class LeadPages {
         return work.lead(id, viewer, actions, message, refused);
     }
 
-    /** htmx swaps the lead's panel; without it, the whole page. */
-    private static void render(Context ctx, int status, ConsoleAccess.Active me, Views.LeadPage lead) {
-        ctx.status(status).render(ConsoleGate.htmx(ctx) ? "leadpanel.jte" : "lead.jte", Map.of("me", ConsolePages.me(me), "lead", lead));
+    /** htmx swaps the lead's panel; without it, the whole page with its enrichment, routing and look-alikes. */
+    private void render(Context ctx, int status, ConsoleAccess.Active me, Views.LeadPage lead) {
+        if (ConsoleGate.htmx(ctx)) {
+            ctx.status(status).render("leadpanel.jte", Map.of("me", ConsolePages.me(me), "lead", lead));
+        } else {
+            ctx.status(status).render("lead.jte", Map.of("me", ConsolePages.me(me), "lead", lead,
+                    "more", details.of(leads.get(LeadId.parse(lead.id())), me.rep().timeZone())));
+        }
     }
 
     private static Map<String, String> values(Context ctx) {

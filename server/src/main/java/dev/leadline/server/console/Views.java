@@ -1,12 +1,12 @@
 package dev.leadline.server.console;
 
 import java.util.List;
+import java.util.Locale;
 
 /** What the console's templates show: plain values, already in words. */
 public final class Views {
     private Views() {}
 
-    /** Who is signed in, the token every form of the page carries, and whether they may open the manager's pages. */
     /** The signed-in rep; {@code manager} and {@code admin} say which header links they get (the pages check again). */
     public record Me(String name, String email, String csrf, boolean manager, boolean admin) {
         public Me(String name, String email, String csrf) {
@@ -68,4 +68,33 @@ public final class Views {
     }
 
     public record Option(String value, String label, boolean selected) {}
+
+    /** {@code firstName} as "First name". */
+    static String words(String name) {
+        String spaced = name.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /**
+     * The lead page's sections under its panel: enrichment provenance, plugin writes and failures, the
+     * routing decision ({@code null}: never routed), look-alikes, and whether it may be unconverted.
+     */
+    public record LeadMore(List<Enriched> enriched, List<Written> written, List<Failure> failures, Routing routing,
+                           List<LookAlike> lookAlikes, boolean converted, String unconvertHref) {}
+
+    public record Enriched(String field, String value, String provider, String confidence, String at) {}
+
+    public record Written(String field, String value, String before, String plugin, String at) {}
+
+    public record Failure(String provider, String message, String at) {}
+
+    /** Why routing sent the lead where it went: the rule set, the entry that matched and why, each queue tried. */
+    public record Routing(String outcome, String rules, String entry, List<String> because, String at, List<QueueTried> queues) {}
+
+    public record QueueTried(String queue, String strategy, String result, List<Considered> candidates) {}
+
+    /** A member as routing considered them: chosen, eligible or skipped, and why skipped. */
+    public record Considered(String rep, String verdict, String reason, String weight) {}
+
+    public record LookAlike(String id, String name, String company, String score, String matched, String mergeHref) {}
 }

@@ -83,7 +83,7 @@ public final class WorkPages {
         Lead lead = leads.get(id);
         List<Views.Field> fields = new ArrayList<>();
         for (LeadField field : LeadField.values()) {
-            lead.data().get(field).ifPresent(value -> fields.add(new Views.Field(words(field.jsonName()), value)));
+            lead.data().get(field).ifPresent(value -> fields.add(new Views.Field(Views.words(field.jsonName()), value)));
         }
         lead.data().customFields().forEach((name, value) -> fields.add(new Views.Field(name, value)));
         List<Views.Reason> reasons = new ArrayList<>();
@@ -141,11 +141,5 @@ public final class WorkPages {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** {@code firstName} as "First name". */
-    private static String words(String name) {
-        String spaced = name.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 }

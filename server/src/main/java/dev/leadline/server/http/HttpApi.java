@@ -24,6 +24,7 @@ import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
 import dev.leadline.server.console.DuplicatePages;
+import dev.leadline.server.console.LeadDetails;
 import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
@@ -74,7 +75,8 @@ public final class HttpApi {
         ConsoleEvents events = new ConsoleEvents(services.changes());
         WorkPages work = new WorkPages(services.leads(), services.views(), services.team(), services.timeline(), deps.enrichment(), deps.clock());
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
-        LeadPages leadPages = new LeadPages(work, services.chat());
+        LeadPages leadPages = new LeadPages(work, services.chat(), services.leads(),
+                new LeadDetails(deps.enrichment(), services.routing(), services.duplicates()));
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
@@ -208,6 +210,7 @@ public final class HttpApi {
             routes.post("/console/leads/{id}/merge", duplicatePages::merge);
             routes.get("/console/leads/{id}/merged", duplicatePages::merged);
             routes.post("/console/leads/{id}/unmerge", duplicatePages::unmerge);
+            routes.post("/console/leads/{id}/unconvert", leadPages::unconvert);
             routes.get("/console/admin/tokens", adminPages::tokens);
             routes.post("/console/admin/tokens", adminPages::issue);
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
