@@ -81,6 +81,22 @@ class TeamsBotTest {
     }
 
     @Test
+    void aManagerAsksForTheTeamReportInTheirPersonalChatAndARepForTheirStats() throws Exception {
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Reported\"}").body()).path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"queue\":\"Inbound\"}")
+                .statusCode()).isEqualTo(200);
+
+        send(message("29:mia", "aad-mia", "a:mia-report", "personal", "leads report"), teams.token(APP_ID));
+        send(message("29:jane", "aad-jane", "a:jane-stats", "personal", "leads stats"), teams.token(APP_ID));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:mia-report").isEmpty() && !teams.replies("a:jane-stats").isEmpty());
+        assertThat(JSON.readTree(teams.replies("a:mia-report").get(0).body()).path("text").asText())
+                .containsPattern("- \\*\\*Inbound\\*\\*: [1-9]\\d* created");
+        assertThat(JSON.readTree(teams.replies("a:jane-stats").get(0).body()).path("text").asText())
+                .startsWith("Your week so far, against the same days last week:");
+    }
+
+    @Test
     void aChannelMessageWithTheBotMentionedIsReadWithoutTheMentionAndUnreadableTextGetsHelp() throws Exception {
         send(message("29:omar", "aad-omar", CHANNEL, "channel", "<at>Leadline</at> frobnicate L-1"), teams.token(APP_ID));
 
