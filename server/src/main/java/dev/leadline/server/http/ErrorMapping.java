@@ -11,7 +11,9 @@ import dev.leadline.db.DatabaseFailures;
 import dev.leadline.server.console.ConsoleRefusal;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +67,18 @@ final class ErrorMapping {
         return true;
     }
 
+    /**
+     * A browser opening a page gets the message as a console page (with a way back); htmx and programs get
+     * it as plain text.
+     */
     private static void plain(Context ctx, int status, String message) {
+        String accept = ctx.header("Accept");
+        if (ctx.path().startsWith("/console") && ctx.method() == HandlerType.GET && ctx.header("HX-Request") == null
+                && accept != null && accept.contains("text/html")) {
+            String title = status == 403 ? "Not allowed" : status == 404 ? "Not found" : status == 401 ? "Please sign in" : "Cannot show this";
+            ctx.status(status).render("refused.jte", Map.of("title", title, "message", message));
+            return;
+        }
         ctx.status(status).contentType("text/plain; charset=utf-8").result(message);
     }
 
