@@ -8,6 +8,7 @@ import dev.leadline.server.chat.ChatPlatforms;
 import java.util.Optional;
 import dev.leadline.server.config.Config;
 import dev.leadline.server.config.ConfigFile;
+import dev.leadline.server.config.ConfigSections;
 import dev.leadline.server.http.HttpApi;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.importing.ImportSpool;
@@ -20,10 +21,12 @@ import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.core.enrichment.FieldWriteback;
 import dev.leadline.core.enrichment.EnrichmentSettings;
 import dev.leadline.db.JooqAuditLog;
+import dev.leadline.db.JooqConfigApplied;
 import dev.leadline.db.JooqEnrichmentStore;
 import dev.leadline.db.JooqTransactor;
 import dev.leadline.db.JooqLeadRepository;
 import dev.leadline.db.OnExit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,12 +75,14 @@ public final class Leadline implements AutoCloseable {
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
-                services.team().apply(file.reps(), file.queues(), actor);
-                file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor));
-                file.sla().forEach((queue, spec) -> services.slaPolicies().set(services.team().queueByName(queue)
-                        .orElseThrow(() -> new ValidationException("sla", "no queue named '" + queue + "' for its SLA")).id(),
-                        Optional.of(spec.toPolicy(queue))));
-                file.routingRules().ifPresent(rules -> ConfiguredRules.apply(services.rules(), rules, actor));
+                ConfigSections sections = new ConfigSections(new JooqConfigApplied(db.database().dsl()), clock);
+                sections.apply("team", List.of(file.reps(), file.queues()), () -> services.team().apply(file.reps(), file.queues(), actor));
+                sections.apply("forms", file.forms(), () -> file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor)));
+                sections.apply("sla", file.sla(), () -> file.sla().forEach((queue, spec) -> services.slaPolicies().set(services.team()
+                        .queueByName(queue).orElseThrow(() -> new ValidationException("sla", "no queue named '" + queue + "' for its SLA")).id(),
+                        Optional.of(spec.toPolicy(queue)))));
+                file.routingRules().ifPresent(rules -> sections.apply("routing.rules", rules,
+                        () -> ConfiguredRules.apply(services.rules(), rules, actor)));
                 if (file.queues().size() == 1) {
                     ConfiguredRules.defaultToOnlyQueue(services.rules(), file.queues().get(0).name());
                 }

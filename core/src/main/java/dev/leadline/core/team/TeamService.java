@@ -168,6 +168,38 @@ public final class TeamService {
         return values;
     }
 
+    /** The rep as {@code leadline.yml} would describe them now; a changed copy given to {@link #apply} changes them. */
+    public RepSpec describe(Rep rep) {
+        return new RepSpec(rep.email(), rep.name(), rep.timeZone().getId(), rep.workingHours(), rep.capacity(), rep.active(),
+                rep.role().name(), rep.chatIdentities());
+    }
+
+    /**
+     * The queue as {@code leadline.yml} would describe it now (members and weights by email, caps and
+     * fallback); a changed copy given to {@link #apply} changes it.
+     */
+    public QueueSpec describe(LeadQueue queue) {
+        Map<Long, String> emails = new java.util.HashMap<>();
+        reps.list().forEach(r -> emails.put(r.id(), r.email()));
+        List<String> members = queue.memberRepIds().stream().map(emails::get).filter(java.util.Objects::nonNull).sorted().toList();
+        QueueRouting routing = queue.routing();
+        Map<String, Integer> weights = new TreeMap<>();
+        routing.weights().forEach((id, weight) -> Optional.ofNullable(emails.get(id)).ifPresent(email -> weights.put(email, weight)));
+        QueueRouting.Caps caps = routing.caps();
+        QueueSpec.CapsSpec capsSpec = !caps.any() ? null : new QueueSpec.CapsSpec(new QueueSpec.Limits(caps.repDay(), caps.repWeek(), caps.repMonth()),
+                new QueueSpec.Limits(caps.day(), caps.week(), caps.month()), caps.zone().getId());
+        QueueSpec.FallbackSpec fallback;
+        if (routing.fallback() instanceof QueueRouting.Fallback.ToQueue to) {
+            fallback = new QueueSpec.FallbackSpec(queues.find(to.queueId()).map(LeadQueue::name).orElse(null), null, null);
+        } else if (routing.fallback() instanceof QueueRouting.Fallback.ToRep to) {
+            fallback = new QueueSpec.FallbackSpec(null, emails.get(to.repId()), null);
+        } else {
+            fallback = null;
+        }
+        return new QueueSpec(queue.name(), queue.description(), members, queue.chatChannels(), routing.strategy().label(), weights, capsSpec,
+                fallback);
+    }
+
     public Optional<Rep> repByEmail(String email) {
         return directory.repByEmail(email.strip().toLowerCase(Locale.ROOT));
     }

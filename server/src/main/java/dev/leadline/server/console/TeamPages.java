@@ -89,7 +89,7 @@ public final class TeamPages {
     }
 
     /** The page is for managers and admins, as the API's team changes are; a rep gets 403. */
-    private static ConsoleAccess.Active manager(Context ctx) {
+    static ConsoleAccess.Active manager(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
         if (!Permissions.isManager(me.rep())) {
             throw new ConsoleRefusal(403, "Not allowed: the Team page is for managers and admins.");

@@ -23,7 +23,8 @@ public final class TeamViews {
 
     /** A rep with routing's verdict; {@code from}/{@code until} the out-of-office dates as the form shows them. */
     public record RepRow(String key, String email, String name, String role, String queues, String status, boolean available,
-                         String openLeads, boolean paused, String from, String until, String zone, Map<String, String> problems) {
+                         String openLeads, boolean paused, String from, String until, String zone, Map<String, String> problems,
+                         String capacity, String workingHours) {
         public String problem(String input) {
             return problems.getOrDefault(input, "");
         }
@@ -34,9 +35,30 @@ public final class TeamViews {
     }
 
     public record QueueCard(String name, String description, String strategy, String caps, String capped, String channels,
-                            List<MemberRow> members) {}
+                            List<MemberRow> members) {
+        /** The queue's settings page. */
+        public String href() {
+            return "/console/team/queues/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
 
     public record MemberRow(String name, String email, int weight, String status, boolean available) {}
+
+    /** A queue's settings as a form; {@code problems} by input name. */
+    public record QueueForm(String name, String description, List<Choice> strategies, List<MemberChoice> members, List<CapInput> caps,
+                            String capZone, List<Choice> fallbacks, String channels, Map<String, String> problems, String message,
+                            boolean refused, String href) {
+        public String problem(String input) {
+            return problems.get(input);
+        }
+    }
+
+    public record Choice(String value, String label, boolean selected) {}
+
+    /** A rep as a possible member: checked when in the queue, with their weight and its problem, if any. */
+    public record MemberChoice(String id, String email, String name, boolean member, String weight, String problem) {}
+
+    public record CapInput(String name, String label, String value, String problem) {}
 
     /** What a rep's form came back with: the values sent and a problem per input. */
     record Failed(String email, boolean paused, String from, String until, Map<String, String> problems) {}
@@ -52,7 +74,8 @@ public final class TeamViews {
                     skipped.orElse("available now"), skipped.isEmpty(), open + (rep.capacity() == null ? "" : " of " + rep.capacity()),
                     mine.map(Failed::paused).orElse(rep.paused()),
                     mine.map(Failed::from).orElse(date(rep.outOfOfficeFrom(), rep)), mine.map(Failed::until).orElse(date(rep.outOfOfficeUntil(), rep)),
-                    rep.timeZone().getId(), mine.map(Failed::problems).orElse(Map.of())));
+                    rep.timeZone().getId(), mine.map(Failed::problems).orElse(Map.of()),
+                    rep.capacity() == null ? "" : rep.capacity().toString(), rep.workingHours() == null ? "" : rep.workingHours()));
         }
         Map<Long, Rep> byId = reps.stream().collect(Collectors.toMap(Rep::id, r -> r));
         List<QueueCard> cards = queues.stream().sorted(Comparator.comparing(LeadQueue::name)).map(q -> new QueueCard(q.name(),

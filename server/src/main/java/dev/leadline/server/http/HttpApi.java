@@ -28,6 +28,7 @@ import dev.leadline.server.console.LeadDetails;
 import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
+import dev.leadline.server.console.QueuePages;
 import dev.leadline.server.console.SsoPages;
 import dev.leadline.server.console.TeamPages;
 import dev.leadline.server.console.WorkPages;
@@ -77,6 +78,7 @@ public final class HttpApi {
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
         LeadPages leadPages = new LeadPages(work, services.chat(), services.leads(),
                 new LeadDetails(deps.enrichment(), services.routing(), services.duplicates()));
+        QueuePages queuePages = new QueuePages(services.team());
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
@@ -218,6 +220,9 @@ public final class HttpApi {
             routes.get("/console/admin/audit", adminPages::audit);
             routes.get("/console/team", teamPages::team);
             routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
+            routes.post("/console/team/reps/{rep}/settings", queuePages::saveRep);
+            routes.get("/console/team/queues/{queue}", queuePages::queue);
+            routes.post("/console/team/queues/{queue}", queuePages::saveQueue);
             // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge
             // and unmerge above, which the first matching route would otherwise take)
             routes.post("/console/leads/{id}/{action}", leadPages::act);

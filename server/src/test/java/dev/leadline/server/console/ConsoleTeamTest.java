@@ -66,7 +66,7 @@ class ConsoleTeamTest {
                 .contains("data-now=\"mia@example.com\" class=\"skipped\">out of office until " + back + "<")
                 .contains("data-now=\"jane@example.com\" class=\"available\">available now<")
                 .contains("<h3>Desk</h3>").contains("weighted").contains("slack: C0DESK").contains("<td>300</td>")
-                .contains("configuration as code").contains("href=\"/console/team\"");
+                .contains("href=\"/console/team/queues/Desk\">Change Desk").contains("href=\"/console/team\"");
         server.services().team().setAvailability(console.rep("omar@example.com"), false, null, null, Actor.cli("test"));
         server.services().team().setAvailability(console.rep("mia@example.com"), false, null, null, Actor.cli("test"));
     }
