@@ -32,6 +32,7 @@ class ConsoleImportBrowserTest extends BrowserTest {
         assertThat(mapping(ada, "City").getFirstSelectedOption().getAttribute("value")).isEqualTo("city");
         mapping(ada, "Last Notable Activity").selectByValue("ignore");
         ada.findElement(By.id("null-values")).sendKeys("Select");
+        ((org.openqa.selenium.JavascriptExecutor) ada).executeScript("window.scrollTo(0, 0)");
         browsers.screenshot("console-import-preview");
 
         ada.findElement(By.xpath("//button[normalize-space()='Import 9,240 rows']")).click();
@@ -44,7 +45,7 @@ class ConsoleImportBrowserTest extends BrowserTest {
 
     @Test
     void aDryRunCountsWhatAnImportWouldDoAndTheRejectedRowsDownloadAsCsv(@TempDir Path dir) throws Exception {
-        Path csv = Files.writeString(dir.resolve("small.csv"), ConsoleImportsTest.CSV, StandardCharsets.UTF_8);
+        Path csv = Files.writeString(dir.resolve("small.csv"), ConsoleImportsAndFormsTest.CSV, StandardCharsets.UTF_8);
         WebDriver ada = uploaded(csv);
         waitFor(ada, ExpectedConditions.textToBe(By.tagName("h1"), "Import small.csv"));
         assertThat(mapping(ada, "Email").getFirstSelectedOption().getText()).isEqualTo("Email");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Imports and Forms pages over plain HTTP: the flow, the door, hostile files, the REST preview and the forms' test submit. */
-class ConsoleImportsTest {
+class ConsoleImportsAndFormsTest {
     static final String CSV = "First Name,Last Name,Email,Company,Notiz\n"
             + "Ada,Lovelace,ada@imports.example,Engines,first\n"
             + "Grace,Hopper,grace@imports.example,Navy,second\n"
