@@ -4,6 +4,7 @@ import dev.leadline.core.access.ConsoleAccess;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.TooLargeException;
 import dev.leadline.core.common.ValidationException;
+import dev.leadline.core.intake.ColumnMapping;
 import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
 import dev.leadline.core.intake.ImportPreview;
@@ -107,7 +108,7 @@ public final class ImportPages {
             }
             ImportOptions options = options(ctx, upload, false);
             try {
-                imports.mappingFor(preview(upload, ImportOptions.defaults()).header(), options);
+                imports.mappingFor(runner.header(upload.file()), options);
             } catch (ValidationException e) {
                 previewPage(ctx, 422, me, upload, options, ctx.formParam("nullValues"), "Not imported: " + e.getMessage(), true, null);
                 return;
@@ -162,7 +163,7 @@ public final class ImportPages {
 
     /** The mapping chosen on the page (only the columns changed from the automatic choice), the values that mean empty, notify. */
     private ImportOptions options(Context ctx, ImportUploads.Upload upload, boolean dryRun) {
-        Map<String, String> auto = preview(upload, ImportOptions.defaults()).mapping();
+        Map<String, String> auto = ColumnMapping.resolve(runner.header(upload.file()), Map.of()).describe();
         Map<String, String> mapping = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<String, String> column : auto.entrySet()) {

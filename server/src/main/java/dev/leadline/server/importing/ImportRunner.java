@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,13 @@ public final class ImportRunner implements AutoCloseable {
     public ImportReport tryOut(Path file, ImportOptions options) {
         try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
             return imports.dryRun(source, options);
+        }
+    }
+
+    /** The header of a file that {@link #preview} checked. */
+    public List<String> header(Path file) {
+        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+            return source.header();
         }
     }
 
