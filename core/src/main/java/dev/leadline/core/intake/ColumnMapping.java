@@ -75,6 +75,14 @@ public final class ColumnMapping {
         return new ColumnMapping(header, targets);
     }
 
+    /** The targets a column may be mapped to besides {@value #IGNORE} and a custom field: each lead field, then {@value #FULL_NAME}. */
+    public static List<String> standardTargets() {
+        List<String> targets = new ArrayList<>();
+        Arrays.stream(LeadField.values()).map(LeadField::jsonName).forEach(targets::add);
+        targets.add(FULL_NAME);
+        return List.copyOf(targets);
+    }
+
     public List<String> header() {
         return header;
     }

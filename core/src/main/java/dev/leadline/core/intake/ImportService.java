@@ -77,6 +77,28 @@ public final class ImportService {
         return mapping;
     }
 
+    /**
+     * Reads the whole source and says how it maps, with its first {@code sample} rows; stores nothing.
+     * Unlike an import, a file whose columns map to no lead field is previewed, as not importable.
+     *
+     * @throws ValidationException if the header is missing or the explicit mapping names an unknown column or field
+     */
+    public ImportPreview preview(ImportSource source, ImportOptions options, int sample) {
+        if (source.header().isEmpty() || source.header().stream().allMatch(String::isBlank)) {
+            throw new ValidationException("file", "the first line must be a header naming the columns");
+        }
+        ColumnMapping mapping = ColumnMapping.resolve(source.header(), options.mapping());
+        List<List<String>> first = new ArrayList<>();
+        long rows = 0;
+        for (Iterator<ImportRow> it = source.rows(); it.hasNext(); rows++) {
+            ImportRow row = it.next();
+            if (first.size() < sample) {
+                first.add(row.values());
+            }
+        }
+        return new ImportPreview(source.header(), mapping.describe(), first, rows, mapping.mapsAnyStandardField());
+    }
+
     public ImportJob start(String fileName, String spoolPath, ImportOptions options, Actor actor) {
         return jobs.create(fileName, spoolPath, options, actor, clock.instant());
     }

@@ -50,6 +50,22 @@ class ImportServiceTest {
     }
 
     @Test
+    void aPreviewMapsRecognisedHeadersCountsRowsAndStoresNothing() {
+        ImportPreview preview = imports.preview(new ListImportSource(HEADER, List.of(
+                List.of("1", "Ada", "Lovelace", "ada@example.com", "Engines"),
+                List.of("2", "Grace", "Hopper", "grace@example.com", "Navy"),
+                List.of("3", "Alan", "Turing"))), new ImportOptions(Map.of("Company", "ignore"), Set.of(), false, true), 2);
+
+        assertThat(preview.mapping()).containsExactly(Map.entry("Lead ID", "externalId"), Map.entry("First Name", "firstName"),
+                Map.entry("Last Name", "lastName"), Map.entry("Email", "email"), Map.entry("Company", "ignore"));
+        assertThat(preview.firstRows()).hasSize(2);
+        assertThat(preview.rows()).isEqualTo(3);
+        assertThat(preview.importable()).isTrue();
+        assertThat(leads.count()).isZero();
+        assertThat(imports.preview(new ListImportSource(List.of("Shoe size"), List.of()), ImportOptions.defaults(), 5).importable()).isFalse();
+    }
+
+    @Test
     void reRunningTheSameFileCreatesNothingNew() {
         List<List<String>> rows = List.of(
                 List.of("1", "Ada", "Lovelace", "ada@example.com", "Engines"),

@@ -15,9 +15,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** A CSV file sent to an import endpoint (body as text/csv, or multipart part {@code file}), spooled to disk. */
-record CsvUpload(String fileName, Path file, Charset charset) {
+public record CsvUpload(String fileName, Path file, Charset charset) {
 
-    static CsvUpload receive(Context ctx, ImportSpool spool) throws IOException {
+    public static CsvUpload receive(Context ctx, ImportSpool spool) throws IOException {
         String type = contentType(ctx);
         if (isMultipart(ctx)) {
             UploadedFile upload = Optional.ofNullable(ctx.uploadedFile("file"))

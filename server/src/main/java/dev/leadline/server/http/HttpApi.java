@@ -25,6 +25,8 @@ import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
 import dev.leadline.server.console.DuplicatePages;
 import dev.leadline.server.console.LeadDetails;
+import dev.leadline.server.console.FormPages;
+import dev.leadline.server.console.ImportPages;
 import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
@@ -83,6 +85,8 @@ public final class HttpApi {
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
         TeamPages teamPages = new TeamPages(services.team(), services.routing());
+        ImportPages importPages = new ImportPages(deps.imports(), services.imports(), deps.clock());
+        FormPages formPages = new FormPages(services.forms(), deps.publicUrl());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -223,6 +227,18 @@ public final class HttpApi {
             routes.post("/console/team/reps/{rep}/settings", queuePages::saveRep);
             routes.get("/console/team/queues/{queue}", queuePages::queue);
             routes.post("/console/team/queues/{queue}", queuePages::saveQueue);
+            // Imports (admins: upload, preview, dry run, import with live progress, rejected rows) and Forms (snippet, test submit);
+            // the preview is also the API's POST /api/v1/leads/import/preview
+            routes.post("/api/v1/leads/import/preview", imports::preview);
+            routes.get("/console/imports", importPages::form);
+            routes.post("/console/imports", importPages::upload);
+            routes.get("/console/imports/{upload}", importPages::show);
+            routes.post("/console/imports/{upload}/dry-run", importPages::dryRun);
+            routes.post("/console/imports/{upload}/start", importPages::start);
+            routes.get("/console/imports/{upload}/progress", importPages::progressPart);
+            routes.get("/console/imports/{upload}/rejected.csv", ctx -> imports.rejectedRows(ctx, importPages.ownJob(ctx)));
+            routes.get("/console/forms", formPages::list);
+            routes.post("/console/forms/{key}/test", formPages::testSubmit);
             // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge
             // and unmerge above, which the first matching route would otherwise take)
             routes.post("/console/leads/{id}/{action}", leadPages::act);

@@ -6,9 +6,11 @@ import dev.leadline.core.common.Ids;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
+import dev.leadline.core.intake.ImportPreview;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.core.intake.ImportService;
 import dev.leadline.server.importing.ImportRunner;
+import dev.leadline.server.importing.ImportSpool;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -32,6 +34,8 @@ final class ImportController {
     private final ImportRunner runner;
     private final ImportService imports;
     private static final int PAGE = 1_000;
+    /** The rows a preview shows. */
+    static final int PREVIEW_ROWS = 5;
     private final long syncLimitBytes;
 
     ImportController(ObjectMapper json, ImportRunner runner, ImportService imports, long syncLimitBytes) {
@@ -63,6 +67,25 @@ final class ImportController {
         ctx.json(report(job.id(), runner.run(job, ImportService.ImportProgress.NONE), false));
     }
 
+    /** {@code POST /api/v1/leads/import/preview}: how the file would map, its first rows and its number of rows; stores nothing. */
+    void preview(Context ctx) throws IOException {
+        Authenticator.requireAdminOrIntegration(ctx);
+        ImportOptions options = options(ctx);
+        CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
+        try {
+            ImportPreview preview = runner.preview(upload.file(), upload.charset(), options, PREVIEW_ROWS);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("header", preview.header());
+            body.put("mapping", preview.mapping());
+            body.put("firstRows", preview.firstRows());
+            body.put("rows", preview.rows());
+            body.put("importable", preview.importable());
+            ctx.json(body);
+        } finally {
+            ImportSpool.delete(upload.file());
+        }
+    }
+
     void job(Context ctx) {
         long id = Ids.parse("id", ctx.pathParam("id"));
         ImportJob job = imports.job(id);
@@ -77,7 +100,12 @@ final class ImportController {
 
     /** {@code GET /api/v1/imports/{id}/rejected.csv}: the rows the job rejected, under its file's header, to mend and import again. */
     void rejectedRows(Context ctx) throws IOException {
-        download(ctx, "rejected", List.of("Rejected line", "Rejection reason"), imports::rejections, ImportReport.Rejection::line,
+        rejectedRows(ctx, Ids.parse("id", ctx.pathParam("id")));
+    }
+
+    /** The rejected rows of job {@code id}, as {@link #rejectedRows(Context)} writes them (the console's download of its own imports). */
+    void rejectedRows(Context ctx, long id) throws IOException {
+        download(ctx, id, "rejected", List.of("Rejected line", "Rejection reason"), imports::rejections, ImportReport.Rejection::line,
                 r -> concat(List.of(Long.toString(r.line()), r.reason()), r.values()));
     }
 
@@ -86,15 +114,14 @@ final class ImportController {
      * matched, under its file's header.
      */
     void duplicateRows(Context ctx) throws IOException {
-        download(ctx, "duplicates", List.of("Line", "Action", "Matched lead", "Matched contact", "Matched on"), imports::duplicateRows,
+        download(ctx, Ids.parse("id", ctx.pathParam("id")), "duplicates", List.of("Line", "Action", "Matched lead", "Matched contact", "Matched on"), imports::duplicateRows,
                 ImportReport.DuplicateRow::line, r -> concat(List.of(Long.toString(r.line()), action(r), r.lead().map(Object::toString).orElse(""),
                         r.contact().map(Object::toString).orElse(""), String.join(" ", r.matched())), r.values()));
     }
 
     /** Some of a job's rows as a CSV file: {@code columns} then the file's header, read {@value #PAGE} rows at a time in line order. */
-    private <T> void download(Context ctx, String what, List<String> columns, Pages<T> pages, ToLongFunction<T> line,
+    private <T> void download(Context ctx, long id, String what, List<String> columns, Pages<T> pages, ToLongFunction<T> line,
                               Function<T, List<String>> cells) throws IOException {
-        long id = Ids.parse("id", ctx.pathParam("id"));
         imports.job(id); // an unknown job is a 404 before anything is written
         List<String> header = imports.header(id);
         ctx.contentType("text/csv; charset=utf-8")

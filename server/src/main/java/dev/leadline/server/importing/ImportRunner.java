@@ -6,6 +6,7 @@ import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.intake.ImportJob;
 import dev.leadline.core.intake.ImportOptions;
+import dev.leadline.core.intake.ImportPreview;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.core.intake.ImportService;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -96,10 +98,52 @@ public final class ImportRunner implements AutoCloseable {
     }
 
     public ImportReport dryRun(Path file, ImportOptions options) {
-        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
-            return imports.dryRun(source, options);
+        try {
+            return tryOut(file, options);
         } finally {
             ImportSpool.delete(file);
+        }
+    }
+
+    /** A dry run over a file that {@link #preview} checked, which is kept for the import that may follow. */
+    public ImportReport tryOut(Path file, ImportOptions options) {
+        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+            return imports.dryRun(source, options);
+        }
+    }
+
+    /** The header of a file that {@link #preview} checked. */
+    public List<String> header(Path file) {
+        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+            return source.header();
+        }
+    }
+
+    /** Previews a file that {@link #preview} checked (and that stays, whatever the mapping). */
+    public ImportPreview previewAgain(Path file, ImportOptions options, int sample) {
+        try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+            return imports.preview(source, options, sample);
+        }
+    }
+
+    /**
+     * Checks the spooled file's encoding and limits as {@link #check} does, and previews it; the file
+     * stays (as UTF-8) for a dry run or an import.
+     *
+     * @throws ValidationException (and deletes the file) if it cannot be read as it is
+     */
+    public ImportPreview preview(Path file, Charset charset, ImportOptions options, int sample) {
+        try {
+            toUtf8(file, charset);
+            try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
+                return imports.preview(source, options, sample);
+            }
+        } catch (IOException e) {
+            ImportSpool.delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            ImportSpool.delete(file);
+            throw e;
         }
     }
 

@@ -29,6 +29,11 @@ public final class ImportSpool {
         this.maxBytes = maxBytes;
     }
 
+    /** Where spooled files are kept. */
+    public Path dir() {
+        return dir;
+    }
+
     public Path store(InputStream body) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(UUID.randomUUID() + ".csv");
