@@ -122,7 +122,7 @@ public final class WorkPages {
         return LeadQuery.at(clock.instant(), rep.timeZone());
     }
 
-    private Views.Row row(Lead lead) {
+    Views.Row row(Lead lead) {
         return new Views.Row(lead.id().toString(), lead.data().displayName(), lead.data().get(LeadField.COMPANY).orElse(""),
                 lead.status().label(), lead.score() == null ? "" : lead.score().toString(), owner(lead));
     }

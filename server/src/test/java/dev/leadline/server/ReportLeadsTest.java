@@ -1,0 +1,174 @@
+package dev.leadline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.report.ReportLeads;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leads behind a report's numbers, on MariaDB through the real server: for a generated history (leads routed by a
+ * queue, claimed, contacted, qualified, converted and disqualified, from three sources), every number of every report
+ * that links to leads has exactly as many entries behind it, over every page.
+ */
+class ReportLeadsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> SOURCES = List.of("Web", "Ads", "");
+    private static TestServer server;
+    private static String janeToken;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start();
+        server.services().team().apply(List.of(
+                new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
+        HttpResponse<String> rules = server.send(server.request("/api/v1/rules/api").header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString("entries: []\ndefault: {queue: Inbound}\n")).build());
+        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+        janeToken = JSON.readTree(server.postJson("/api/v1/tokens", "{\"name\":\"jane\",\"role\":\"REP\",\"rep\":\"jane@example.com\"}").body())
+                .path("secret").asText();
+        for (int i = 0; i < 12; i++) {
+            String source = SOURCES.get(i % 3);
+            HttpResponse<String> created = server.postJson("/api/v1/leads", "{\"email\":\"lead" + i + "@example.org\""
+                    + (source.isEmpty() ? "" : ",\"source\":\"" + source + "\"") + "}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = JSON.readTree(created.body()).path("id").asText();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> server.get("/api/v1/leads/" + id + "/routing").statusCode() == 200);
+            JsonNode owner = JSON.readTree(server.get("/api/v1/leads/" + id).body()).path("ownerRepId");
+            String rep = owner.isNumber() ? server.services().team().rep(owner.asLong()).orElseThrow().email() : "jane@example.com";
+            if (!owner.isNumber()) {
+                ok(server.postJson("/api/v1/leads/" + id + "/claim", "{\"rep\":\"" + rep + "\"}"));
+            }
+            if (i % 2 == 0) {
+                ok(server.postJson("/api/v1/leads/" + id + "/contact-attempts", "{\"channel\":\"call\",\"rep\":\"" + rep + "\"}"));
+                ok(server.postJson("/api/v1/leads/" + id + "/contact-attempts", "{\"channel\":\"email\",\"rep\":\"" + rep + "\"}"));
+            }
+            if (i % 4 == 0) {
+                ok(server.postJson("/api/v1/leads/" + id + "/qualify", "{\"rep\":\"" + rep + "\"}"));
+                ok(server.postJson("/api/v1/leads/" + id + "/convert", "{\"rep\":\"" + rep + "\",\"opportunity\":{\"name\":\"Deal\",\"amount\":100}}"));
+            } else if (i % 4 == 1) {
+                ok(server.postJson("/api/v1/leads/" + id + "/disqualify", "{\"rep\":\"" + rep + "\",\"reason\":\"No budget\"}"));
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static void ok(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void everyLinkedNumberOfEveryReportHasAsManyEntriesBehindItOverEveryPage() throws Exception {
+        int cells = 0;
+        cells += everyCell("funnel", "by=source", List.of("group", "step"));
+        cells += everyCell("conversion", "by=source", List.of("group"));
+        cells += everyCell("trends", "by=day", List.of("period"));
+        cells += everyCell("reps", "", List.of());
+        cells += everyCell("fairness", "by=day", List.of("period"));
+        assertThat(cells).as("cells with leads behind them").isGreaterThan(30);
+    }
+
+    @Test
+    void aRepSeesTheLeadsBehindTheirOwnNumbersOnlyAndNotFairness() throws Exception {
+        HttpResponse<String> own = asJane("/api/v1/reports/conversion/leads?by=source&group=Web&column=leads");
+        HttpResponse<String> other = asJane("/api/v1/reports/reps/leads?rep=omar@example.com&column=claimed");
+        HttpResponse<String> fairness = asJane("/api/v1/reports/fairness/leads?queue=Inbound&rep=jane@example.com&period=all&column=leads");
+        JsonNode web = rowOf(JSON.readTree(asJane("/api/v1/reports/conversion?by=source").body()), Map.of("group", "Web"));
+
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).path("total").asInt()).isEqualTo(web.path("leads").asInt());
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(fairness.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aCellThatIsNotOneIsRefusedNamingWhatIsWrong() throws Exception {
+        HttpResponse<String> median = server.get("/api/v1/reports/funnel/leads?group=all&step=contacted&column=medianSecondsFromPrevious");
+        HttpResponse<String> noRow = server.get("/api/v1/reports/funnel/leads?column=leads");
+        HttpResponse<String> quality = server.get("/api/v1/reports/quality/leads?column=flagged");
+
+        assertThat(median.statusCode()).isEqualTo(400);
+        assertThat(median.body()).contains("\"column\"");
+        assertThat(noRow.body()).contains("\"group\"").contains("\"step\"");
+        assertThat(quality.statusCode()).isEqualTo(404);
+    }
+
+    /** For every row and linked column: the total behind it is its number, and pages of 2 add up to it. */
+    private static int everyCell(String report, String by, List<String> keys) throws Exception {
+        JsonNode table = JSON.readTree(server.get("/api/v1/reports/" + report + "?" + by).body());
+        String period = "from=" + table.path("from").asText() + "&to=" + table.path("to").asText();
+        int checked = 0;
+        for (JsonNode row : table.path("rows")) {
+            for (String column : ReportLeads.COLUMNS.get(report)) {
+                Map<String, String> params = new LinkedHashMap<>();
+                keys.forEach(key -> params.put(key, row.path(key).asText()));
+                if (report.equals("reps")) {
+                    params.put("rep", row.path("rep").asText());
+                }
+                if (report.equals("fairness")) {
+                    params.put("queue", row.path("queue").asText());
+                    params.put("rep", row.path("rep").asText());
+                }
+                params.put("column", column);
+                long number = row.path(column).asLong();
+                List<String> seen = new ArrayList<>();
+                String after = null;
+                do {
+                    String url = "/api/v1/reports/" + report + "/leads?" + by + "&" + period + "&limit=2&" + query(params)
+                            + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+                    HttpResponse<String> page = server.get(url);
+                    assertThat(page.statusCode()).as(url + " " + page.body()).isEqualTo(200);
+                    JsonNode body = JSON.readTree(page.body());
+                    assertThat(body.path("total").asLong()).as(report + " " + params + " total").isEqualTo(number);
+                    body.path("leads").forEach(entry -> seen.add(entry.path("lead").asText() + "@" + entry.path("at").asText()));
+                    after = body.path("next").isNull() ? null : body.path("next").asText();
+                } while (after != null);
+                assertThat(seen).as(report + " " + params + " entries").hasSize((int) number).doesNotHaveDuplicates();
+                checked += number > 0 ? 1 : 0;
+            }
+        }
+        return checked;
+    }
+
+    private static String query(Map<String, String> params) {
+        List<String> parts = new ArrayList<>();
+        params.forEach((k, v) -> parts.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return String.join("&", parts);
+    }
+
+    private static JsonNode rowOf(JsonNode report, Map<String, String> key) {
+        for (JsonNode row : report.path("rows")) {
+            if (key.entrySet().stream().allMatch(e -> row.path(e.getKey()).asText().equals(e.getValue()))) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + report);
+    }
+
+    private static HttpResponse<String> asJane(String path) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + janeToken).GET().build());
+    }
+}
