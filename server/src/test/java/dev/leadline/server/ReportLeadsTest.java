@@ -12,12 +12,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReportLeadsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SOURCES = List.of("Web", "Ads", "");
     private static TestServer server;
     private static String janeToken;
 
@@ -41,43 +38,14 @@ class ReportLeadsTest {
                 new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
                 new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
                 List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
-        HttpResponse<String> rules = server.send(server.request("/api/v1/rules/api").header("Content-Type", "application/yaml")
-                .PUT(HttpRequest.BodyPublishers.ofString("entries: []\ndefault: {queue: Inbound}\n")).build());
-        assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
         janeToken = JSON.readTree(server.postJson("/api/v1/tokens", "{\"name\":\"jane\",\"role\":\"REP\",\"rep\":\"jane@example.com\"}").body())
                 .path("secret").asText();
-        for (int i = 0; i < 12; i++) {
-            String source = SOURCES.get(i % 3);
-            HttpResponse<String> created = server.postJson("/api/v1/leads", "{\"email\":\"lead" + i + "@example.org\""
-                    + (source.isEmpty() ? "" : ",\"source\":\"" + source + "\"") + "}");
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            String id = JSON.readTree(created.body()).path("id").asText();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> server.get("/api/v1/leads/" + id + "/routing").statusCode() == 200);
-            JsonNode owner = JSON.readTree(server.get("/api/v1/leads/" + id).body()).path("ownerRepId");
-            String rep = owner.isNumber() ? server.services().team().rep(owner.asLong()).orElseThrow().email() : "jane@example.com";
-            if (!owner.isNumber()) {
-                ok(server.postJson("/api/v1/leads/" + id + "/claim", "{\"rep\":\"" + rep + "\"}"));
-            }
-            if (i % 2 == 0) {
-                ok(server.postJson("/api/v1/leads/" + id + "/contact-attempts", "{\"channel\":\"call\",\"rep\":\"" + rep + "\"}"));
-                ok(server.postJson("/api/v1/leads/" + id + "/contact-attempts", "{\"channel\":\"email\",\"rep\":\"" + rep + "\"}"));
-            }
-            if (i % 4 == 0) {
-                ok(server.postJson("/api/v1/leads/" + id + "/qualify", "{\"rep\":\"" + rep + "\"}"));
-                ok(server.postJson("/api/v1/leads/" + id + "/convert", "{\"rep\":\"" + rep + "\",\"opportunity\":{\"name\":\"Deal\",\"amount\":100}}"));
-            } else if (i % 4 == 1) {
-                ok(server.postJson("/api/v1/leads/" + id + "/disqualify", "{\"rep\":\"" + rep + "\",\"reason\":\"No budget\"}"));
-            }
-        }
+        ReportHistory.generate(server, "Inbound", 12);
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    private static void ok(HttpResponse<String> answer) {
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @Test
