@@ -25,7 +25,11 @@
     var opts = {
       width: width,
       height: 320,
-      scales: { x: { time: false, range: function () { return [-0.5, Math.max(n, 1) - 0.5]; } } },
+      legend: { live: false },
+      scales: {
+        x: { time: false, range: function () { return [-0.5, Math.max(n, 1) - 0.5]; } },
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } }
+      },
       axes: [
         {
           splits: function () { return xs.filter(function (i) { return i % every === 0; }); },
@@ -33,7 +37,7 @@
         },
         { size: 60 }
       ],
-      series: [{ label: "row" }].concat(spec.series.map(function (s, j) {
+      series: [{ label: "" }].concat(spec.series.map(function (s, j) {
         var colour = COLOURS[j % COLOURS.length];
         return bars
           ? { label: s.label, fill: colour, stroke: colour, width: 0, paths: barPaths(j, spec.series.length), points: { show: false } }

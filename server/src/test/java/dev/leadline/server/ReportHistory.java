@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.team.QueueSpec;
+import dev.leadline.core.team.RepSpec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 
 /**
  * A history for the reports, made through the API: leads from three sources (Web, Ads, none) routed by a queue,
- * claimed when the queue only offers them, every other one contacted twice, every fourth qualified and converted,
+ * claimed in turn by its members when the queue only offers them, every other one contacted twice, every fourth
+ * qualified and converted,
  * every fourth after it disqualified.
  */
 public final class ReportHistory {
@@ -20,6 +25,17 @@ public final class ReportHistory {
     private static final List<String> SOURCES = List.of("Web", "Ads", "");
 
     private ReportHistory() {}
+
+    /** Jane and Omar (reps) working the Inbound queue, and Mia (a manager); answers a REP token of Jane's. */
+    public static String team(TestServer server) throws Exception {
+        server.services().team().apply(List.of(
+                new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
+        return JSON.readTree(server.postJson("/api/v1/tokens", "{\"name\":\"jane\",\"role\":\"REP\",\"rep\":\"jane@example.com\"}").body())
+                .path("secret").asText();
+    }
 
     public static void generate(TestServer server, String queue, int leads) throws Exception {
         HttpResponse<String> rules = server.send(server.request("/api/v1/rules/api").header("Content-Type", "application/yaml")
@@ -39,8 +55,7 @@ public final class ReportHistory {
     private static void work(TestServer server, String id, int i, String queue) throws Exception {
         JsonNode owner = JSON.readTree(server.get("/api/v1/leads/" + id).body()).path("ownerRepId");
         String rep = owner.isNumber() ? server.services().team().rep(owner.asLong()).orElseThrow().email()
-                : server.services().team().rep(server.services().team().queueByName(queue).orElseThrow().memberRepIds().stream()
-                        .findFirst().orElseThrow()).orElseThrow().email();
+                : members(server, queue).get(i % members(server, queue).size());
         if (!owner.isNumber()) {
             ok(server.postJson("/api/v1/leads/" + id + "/claim", "{\"rep\":\"" + rep + "\"}"));
         }
@@ -54,6 +69,12 @@ public final class ReportHistory {
         } else if (i % 4 == 1) {
             ok(server.postJson("/api/v1/leads/" + id + "/disqualify", "{\"rep\":\"" + rep + "\",\"reason\":\"No budget\"}"));
         }
+    }
+
+    /** The queue's members' emails, in order. */
+    private static List<String> members(TestServer server, String queue) {
+        return server.services().team().queueByName(queue).orElseThrow().memberRepIds().stream()
+                .map(id -> server.services().team().rep(id).orElseThrow().email()).sorted().toList();
     }
 
     private static void ok(HttpResponse<String> answer) {

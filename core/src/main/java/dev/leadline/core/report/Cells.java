@@ -10,9 +10,14 @@ import java.util.List;
  * anyone listens, so the leads behind a cell are as many as its number says.
  */
 interface Cells {
-    Cells NONE = (row, column, leadId, at) -> { };
+    Cells NONE = (row, column, leadId, at, why) -> { };
 
-    void add(String row, String column, long leadId, Instant at);
+    /** {@code why} says what the count was for this lead, where the report knows (a reason), else null. */
+    void add(String row, String column, long leadId, Instant at, String why);
+
+    default void add(String row, String column, long leadId, Instant at) {
+        add(row, column, leadId, at, null);
+    }
 
     /** Keeps the leads behind one cell. */
     static Keeping keeping(String row, String column) {
@@ -35,9 +40,9 @@ interface Cells {
         }
 
         @Override
-        public void add(String row, String column, long leadId, Instant at) {
+        public void add(String row, String column, long leadId, Instant at, String why) {
             if (this.row.equals(row) && this.column.equals(column)) {
-                kept.add(new ReportLeads.Behind(leadId, at));
+                kept.add(new ReportLeads.Behind(leadId, at, why));
             }
         }
     }

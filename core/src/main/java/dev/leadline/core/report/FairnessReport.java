@@ -118,8 +118,8 @@ final class FairnessReport {
 
     /** Notes a decision's lead in the cells of one queue and period. */
     private record Noted(List<String> group, long leadId, Instant at, Cells cells) {
-        void add(String rep, String column) {
-            cells.add(Cells.key(group.get(0), group.get(1), rep), column, leadId, at);
+        void add(String rep, String column, String why) {
+            cells.add(Cells.key(group.get(0), group.get(1), rep), column, leadId, at, why);
         }
     }
 
@@ -142,17 +142,17 @@ final class FairnessReport {
                 Member m = members.computeIfAbsent(note.repId(), id -> new Member(id, email(note, team)));
                 m.weight = weight(note, step.queueId(), team);
                 m.considered++;
-                noted.add(m.rep, "considered");
+                noted.add(m.rep, "considered", note.reason());
                 if (note.verdict().equals("skipped")) {
                     m.skipped.merge(reason(note.reason()), 1L, Long::sum);
-                    noted.add(m.rep, "skipped");
+                    noted.add(m.rep, "skipped", note.reason());
                     continue;
                 }
                 m.eligible++;
-                noted.add(m.rep, "eligible");
+                noted.add(m.rep, "eligible", null);
                 if (note.verdict().equals("chosen")) {
                     m.leads++;
-                    noted.add(m.rep, "leads");
+                    noted.add(m.rep, "leads", null);
                 }
                 m.expected += handed ? m.weight / weights : 0;
             }

@@ -54,7 +54,7 @@ final class FunnelReport {
             for (LeadHistory lead : cohort) {
                 lead.disqualification().filter(d -> lead.furthestBy(d.at()) == step).ifPresent(d -> {
                     reasons.merge(d.detail() == null ? Cohort.NONE : d.detail(), 1L, Long::sum);
-                    cells.add(Cells.key(group, step.label()), "disqualified", lead.leadId(), d.at());
+                    cells.add(Cells.key(group, step.label()), "disqualified", lead.leadId(), d.at(), d.detail());
                 });
             }
             Map<String, Object> row = new LinkedHashMap<>();

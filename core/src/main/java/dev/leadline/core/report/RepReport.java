@@ -97,7 +97,7 @@ final class RepReport {
         }
 
         private void note(String column, LeadEvent e) {
-            cells.add(rep, column, e.leadId(), e.at());
+            cells.add(rep, column, e.leadId(), e.at(), e.detail());
         }
 
         void add(LeadHistory lead, LeadEvent e) {

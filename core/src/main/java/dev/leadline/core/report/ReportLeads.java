@@ -35,8 +35,8 @@ public final class ReportLeads {
     public static final Map<String, List<String>> ROW_KEYS = Map.of("funnel", List.of("group", "step"), "conversion", List.of("group"),
             "reps", List.of(), "trends", List.of("period"), "fairness", List.of("period"));
 
-    /** A lead behind a number, and when the fact it counts happened. */
-    public record Behind(long leadId, Instant at) {
+    /** A lead behind a number, when the fact it counts happened and, where the report knows, why (a reason; else null). */
+    public record Behind(long leadId, Instant at, String why) {
         /** Where the next page starts after this entry. */
         public String cursor() {
             return leadId + "/" + at;
@@ -111,7 +111,7 @@ public final class ReportLeads {
     private static Behind cursor(String text, List<FieldError> errors) {
         int slash = text.indexOf('/');
         try {
-            return new Behind(Long.parseLong(text.substring(0, Math.max(slash, 0))), Instant.parse(text.substring(slash + 1)));
+            return new Behind(Long.parseLong(text.substring(0, Math.max(slash, 0))), Instant.parse(text.substring(slash + 1)), null);
         } catch (NumberFormatException | DateTimeException e) {
             errors.add(new FieldError("after", "is not a cursor this list gave (42/2026-03-01T09:00:00Z)"));
             return null;

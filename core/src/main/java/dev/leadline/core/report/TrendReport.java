@@ -50,7 +50,7 @@ final class TrendReport {
                     cells.add(day, "conversions", lead.leadId(), e.at());
                 } else if (e.kind() == EventKind.DISQUALIFIED && !lead.mergedAway()) {
                     b.disqualifications++;
-                    cells.add(day, "disqualifications", lead.leadId(), e.at());
+                    cells.add(day, "disqualifications", lead.leadId(), e.at(), e.detail());
                 }
             }
         }

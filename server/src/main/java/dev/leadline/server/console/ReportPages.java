@@ -109,8 +109,10 @@ public final class ReportPages {
             return "/console/reports/" + kind.name() + "/leads" + ReportViews.query(more);
         }).orElse("");
         String back = "/console/reports/" + kind.name() + ReportViews.query(asked);
+        List<Views.Field> why = page.leads().stream().filter(b -> b.why() != null)
+                .map(b -> new Views.Field(new LeadId(b.leadId()) + " at " + b.at(), b.why())).toList();
         ctx.render("report-leads.jte", Map.of("me", ConsolePages.me(me), "title", title, "total", page.total(), "back", back,
-                "list", new Views.LeadList(title, rows, "", next)));
+                "list", new Views.LeadList(title, rows, "", next), "why", why));
     }
 
     private ReportTable table(ReportViews.Kind kind, ReportFilter filter) {

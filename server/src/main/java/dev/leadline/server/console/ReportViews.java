@@ -127,11 +127,12 @@ public final class ReportViews {
     }
 
     /**
-     * The chart: one label per row (its key columns) and one series per charted column the table has; a
+     * The chart: one label per row (its key columns; a rep by name where the row has one) and one series per charted column the table has; a
      * column's value that is not a number is drawn as a gap.
      */
     static Chart chart(ReportTable table, Kind kind) {
-        List<String> keys = table.columns().stream().filter(c -> table.rows().stream().allMatch(r -> r.get(c) instanceof String)).toList();
+        List<String> keys = table.columns().stream().filter(c -> table.rows().stream().allMatch(r -> r.get(c) instanceof String))
+                .filter(c -> !c.equals("strategy") && !(c.equals("rep") && table.columns().contains("name"))).toList();
         List<String> labels = table.rows().stream().map(r -> keys.stream().map(k -> String.valueOf(r.get(k))).collect(Collectors.joining(" · ")))
                 .toList();
         List<Map<String, Object>> series = new ArrayList<>();

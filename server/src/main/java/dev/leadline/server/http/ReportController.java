@@ -170,7 +170,13 @@ final class ReportController {
         out.put("report", name);
         out.put("column", column);
         out.put("total", page.total());
-        out.put("leads", page.leads().stream().map(b -> Map.of("lead", new LeadId(b.leadId()).toString(), "at", b.at().toString())).toList());
+        out.put("leads", page.leads().stream().map(b -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("lead", new LeadId(b.leadId()).toString());
+            entry.put("at", b.at().toString());
+            entry.put("why", b.why());
+            return entry;
+        }).toList());
         out.put("next", page.next().orElse(null));
         ctx.json(out);
     }

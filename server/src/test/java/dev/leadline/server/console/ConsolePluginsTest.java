@@ -78,7 +78,8 @@ class ConsolePluginsTest {
         HttpResponse<String> added = upload(ada, "hello-1.0.0.zip", Files.readAllBytes(archive), true);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
         assertThat(state("hello")).isEqualTo("STARTED");
-        assertThat(console.get("/console/admin/plugins", ada.cookie()).body()).contains("data-plugin=\"hello\"").contains("Added hello.");
+        assertThat(console.get(added.headers().firstValue("Location").orElseThrow(), ada.cookie()).body()).contains("data-plugin=\"hello\"")
+                .contains("Added hello.");
 
         HttpResponse<String> notAPlugin = upload(ada, "junk-1.0.0.zip", "not a zip".getBytes(StandardCharsets.UTF_8), true);
         assertThat(notAPlugin.statusCode()).isEqualTo(422);
