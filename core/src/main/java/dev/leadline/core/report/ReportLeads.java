@@ -35,6 +35,12 @@ public final class ReportLeads {
     public static final Map<String, List<String>> ROW_KEYS = Map.of("funnel", List.of("group", "step"), "conversion", List.of("group"),
             "reps", List.of(), "trends", List.of("period"), "fairness", List.of("period"));
 
+    /** Whether the column counts each lead once (else it counts facts, and a lead may be behind it more than once). */
+    public static boolean countsLeads(String report, String column) {
+        return report.equals("funnel") || report.equals("conversion")
+                || report.equals("trends") && List.of("created", "firstTouches", "conversions").contains(column);
+    }
+
     /** A lead behind a number, when the fact it counts happened and, where the report knows, why (a reason; else null). */
     public record Behind(long leadId, Instant at, String why) {
         /** Where the next page starts after this entry. */

@@ -100,7 +100,8 @@ public final class ReportPages {
         Map<String, String> here = new LinkedHashMap<>(asked);
         here.putAll(keys);
         here.put("column", column);
-        String title = page.total() + (page.total() == 1 ? " entry" : " entries") + " behind " + kind.title() + " › "
+        String title = page.total() + (ReportLeads.countsLeads(kind.name(), column) ? (page.total() == 1 ? " lead" : " leads")
+                : page.total() == 1 ? " entry" : " entries") + " behind " + kind.title() + " › "
                 + String.join(" › ", keys.values()) + (keys.isEmpty() ? "" : " › ") + column;
         List<Views.Row> rows = page.leads().stream().map(b -> work.row(leads.get(new LeadId(b.leadId())))).toList();
         String next = page.next().map(cursor -> {

@@ -61,7 +61,7 @@ class ConsoleReportsBrowserTest extends BrowserTest {
         int count = Integer.parseInt(number.getText());
         assertThat(count).isPositive();
         number.click();
-        waitFor(max, ExpectedConditions.textMatches(By.tagName("h1"), Pattern.compile("^" + count + " entr.* behind Funnel.*")));
+        waitFor(max, ExpectedConditions.textMatches(By.tagName("h1"), Pattern.compile("^" + count + " leads? behind Funnel.*")));
         assertThat(max.findElement(By.id("behind")).getAttribute("data-total")).isEqualTo(String.valueOf(count));
         assertThat(max.findElements(By.cssSelector("table.leads tbody tr"))).hasSize(count);
         browsers.screenshot("report-leads");
