@@ -3,7 +3,6 @@ package dev.leadline.server.console;
 import dev.leadline.core.access.ConsoleAccess;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadId;
-import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.report.DataQuality;
 import dev.leadline.core.report.ReportFilter;
 import dev.leadline.core.report.ReportLeads;
@@ -40,18 +39,15 @@ public final class ReportPages {
     private final DataQuality quality;
     private final ReportLeads drill;
     private final TeamService team;
-    private final LeadService leads;
     private final WorkPages work;
     private final Clock clock;
 
-    public ReportPages(Reports reports, RoutingFairness fairness, DataQuality quality, TeamService team, LeadService leads, WorkPages work,
-                       Clock clock) {
+    public ReportPages(Reports reports, RoutingFairness fairness, DataQuality quality, TeamService team, WorkPages work, Clock clock) {
         this.reports = reports;
         this.fairness = fairness;
         this.quality = quality;
         this.drill = new ReportLeads(reports, fairness);
         this.team = team;
-        this.leads = leads;
         this.work = work;
         this.clock = clock;
     }
@@ -103,7 +99,7 @@ public final class ReportPages {
         String title = page.total() + (ReportLeads.countsLeads(kind.name(), column) ? (page.total() == 1 ? " lead" : " leads")
                 : page.total() == 1 ? " entry" : " entries") + " behind " + kind.title() + " › "
                 + String.join(" › ", keys.values()) + (keys.isEmpty() ? "" : " › ") + column;
-        List<Views.Row> rows = page.leads().stream().map(b -> work.row(leads.get(new LeadId(b.leadId())))).toList();
+        List<Views.Row> rows = page.leads().stream().map(b -> work.row(new LeadId(b.leadId()))).toList();
         String next = page.next().map(cursor -> {
             Map<String, String> more = new LinkedHashMap<>(here);
             more.put("after", cursor);

@@ -23,8 +23,6 @@ import dev.leadline.server.console.AdminPages;
 import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
-import dev.leadline.server.console.PluginPages;
-import dev.leadline.server.console.ReportPages;
 import dev.leadline.server.console.DuplicatePages;
 import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
@@ -215,14 +213,14 @@ public final class HttpApi {
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
             routes.post("/console/admin/tokens/{name}/revoke", adminPages::revoke);
             // Reports pages with charts and the leads behind each number (issue 23), the Plugins page (issue 22); docs/console.md
-            ReportPages reportPages = new ReportPages(services.reports(), services.fairness(), services.quality(), services.team(),
-                    services.leads(), work, deps.clock());
+            var reportPages = new dev.leadline.server.console.ReportPages(services.reports(), services.fairness(), services.quality(),
+                    services.team(), work, deps.clock());
             routes.get("/api/v1/reports/{report}/leads", reports::leads);
             routes.get("/console/reports", reportPages::index);
             routes.get("/console/reports/{report}.csv", reportPages::csv);
             routes.get("/console/reports/{report}/leads", reportPages::leads);
             routes.get("/console/reports/{report}", reportPages::report);
-            PluginPages pluginPages = new PluginPages(deps.plugins());
+            var pluginPages = new dev.leadline.server.console.PluginPages(deps.plugins());
             routes.get("/console/admin/plugins", pluginPages::page);
             routes.post("/console/admin/plugins", pluginPages::upload);
             routes.post("/console/admin/plugins/{id}/enable", pluginPages::enable);
