@@ -17,6 +17,13 @@
 
   function draw(holder) {
     var spec = JSON.parse(document.getElementById(holder.getAttribute("data-chart")).textContent);
+    var numbers = spec.series.some(function (s) { return s.values.some(function (v) { return v !== null; }); });
+    if (!numbers) {
+      holder.textContent = "Nothing to draw: the charted columns have no numbers for these rows (a claim-first queue, say,"
+        + " hands no leads out, so it has no shares). The table has what there is.";
+      holder.setAttribute("data-drawn", "empty");
+      return;
+    }
     var n = spec.labels.length;
     var xs = spec.labels.map(function (_, i) { return i; });
     var width = Math.max(holder.clientWidth || 0, 320);

@@ -11,12 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The Reports pages' values: each report's chart, its table with a link on every number that has leads behind it, and the filter form. */
 public final class ReportViews {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ratios the table shows as percentages (the API and the CSV keep them as ratios). */
+    private static final Set<String> RATIOS = Set.of("share", "expectedShare", "rate", "fromPrevious", "fromCreated", "coverage");
 
     private ReportViews() {}
 
@@ -79,7 +83,8 @@ public final class ReportViews {
             List<Cell> cells = new ArrayList<>();
             for (String column : table.columns()) {
                 Object value = row.get(column);
-                String text = value == null ? "—" : ReportCsv.cell(value);
+                String text = value == null ? "—" : RATIOS.contains(column) && value instanceof Number ratio
+                        ? String.format(Locale.ROOT, "%.1f%%", ratio.doubleValue() * 100) : ReportCsv.cell(value);
                 boolean link = linked.contains(column) && value instanceof Number n && n.longValue() > 0;
                 cells.add(new Cell(text, link ? leadsUrl(kind.name(), f, asked, row, column) : ""));
             }
@@ -87,7 +92,12 @@ public final class ReportViews {
         }
         String caption = kind.title() + " from " + f.from() + " to " + f.to() + " (" + f.zone().getId() + "), by " + f.by() + ": "
                 + table.rows().size() + " rows";
-        return new Table(caption, table.columns(), rows);
+        return new Table(caption, table.columns().stream().map(ReportViews::words).toList(), rows);
+    }
+
+    /** A column's name in words: {@code expectedShare} is "expected share". */
+    static String words(String column) {
+        return column.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     /** The drill-down of one cell: the filter as it was resolved (so the period does not move), the row's key and the column. */
@@ -138,7 +148,7 @@ public final class ReportViews {
         List<Map<String, Object>> series = new ArrayList<>();
         for (String column : kind.series()) {
             if (table.columns().contains(column)) {
-                series.add(Map.of("label", column, "values", table.rows().stream()
+                series.add(Map.of("label", words(column), "values", table.rows().stream()
                         .map(r -> r.get(column) instanceof Number n ? (Object) n.doubleValue() : null).toList()));
             }
         }
