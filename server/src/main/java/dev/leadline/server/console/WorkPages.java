@@ -122,6 +122,11 @@ public final class WorkPages {
         return LeadQuery.at(clock.instant(), rep.timeZone());
     }
 
+    /** A lead as the lists show it. */
+    Views.Row row(LeadId id) {
+        return row(leads.get(id));
+    }
+
     private Views.Row row(Lead lead) {
         return new Views.Row(lead.id().toString(), lead.data().displayName(), lead.data().get(LeadField.COMPANY).orElse(""),
                 lead.status().label(), lead.score() == null ? "" : lead.score().toString(), owner(lead));

@@ -221,6 +221,19 @@ public final class HttpApi {
             routes.post("/console/admin/tokens", adminPages::issue);
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
             routes.post("/console/admin/tokens/{name}/revoke", adminPages::revoke);
+            // Reports pages with charts and the leads behind each number (issue 23), the Plugins page (issue 22); docs/console.md
+            var reportPages = new dev.leadline.server.console.ReportPages(services.reports(), services.fairness(), services.quality(),
+                    services.team(), work, deps.clock());
+            routes.get("/api/v1/reports/{report}/leads", reports::leads);
+            routes.get("/console/reports", reportPages::index);
+            routes.get("/console/reports/{report}.csv", reportPages::csv);
+            routes.get("/console/reports/{report}/leads", reportPages::leads);
+            routes.get("/console/reports/{report}", reportPages::report);
+            var pluginPages = new dev.leadline.server.console.PluginPages(deps.plugins());
+            routes.get("/console/admin/plugins", pluginPages::page);
+            routes.post("/console/admin/plugins", pluginPages::upload);
+            routes.post("/console/admin/plugins/{id}/enable", pluginPages::enable);
+            routes.post("/console/admin/plugins/{id}/disable", pluginPages::disable);
             routes.get("/console/admin/audit", adminPages::audit);
             routes.get("/console/team", teamPages::team);
             routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
