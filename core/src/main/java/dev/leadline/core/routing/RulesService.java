@@ -87,6 +87,15 @@ public final class RulesService {
         }
     }
 
+    /**
+     * Reads a draft of the purpose's rules as {@link #save} would check it, storing nothing (version 0).
+     *
+     * @throws ValidationException naming every problem
+     */
+    public RuleSet draft(String purpose, Map<String, Object> document) {
+        return parser.parse(purpose, document, 0, clock.instant(), "draft");
+    }
+
     /** Deletes the purpose's rules (a new version that has none); its leads then follow the default rules. */
     public void delete(String purpose, Actor actor) {
         current(purpose).orElseThrow(() -> new NotFoundException("rule set", purpose));
