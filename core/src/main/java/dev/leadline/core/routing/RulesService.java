@@ -136,6 +136,11 @@ public final class RulesService {
         return parser.parse(purpose, stored.document(), stored.version(), stored.at(), stored.by());
     }
 
+    /** Every version of the purpose's rules, newest first, as written (a deletion has no document). */
+    public List<RuleSetRepository.Stored> versions(String purpose) {
+        return repository.versions(purpose);
+    }
+
     private InForce inForce() {
         InForce known = inForce;
         Instant now = clock.instant();

@@ -178,6 +178,7 @@ public final class HttpApi {
             routes.put("/api/v1/rules", routing::importAll);
             routes.get("/api/v1/rules/{purpose}", routing::get);
             routes.put("/api/v1/rules/{purpose}", routing::save);
+            routes.post("/api/v1/rules/{purpose}/dry-run", routing::tryDraft);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);
             routes.get("/api/v1/reps", team::reps);
             routes.get("/api/v1/queues", team::queues);
