@@ -28,6 +28,7 @@ import dev.leadline.server.console.LeadPages;
 import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
 import dev.leadline.server.console.SsoPages;
+import dev.leadline.server.console.RoutingPages;
 import dev.leadline.server.console.TeamPages;
 import dev.leadline.server.console.WorkPages;
 import io.javalin.http.staticfiles.Location;
@@ -79,6 +80,7 @@ public final class HttpApi {
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
         TeamPages teamPages = new TeamPages(services.team(), services.routing());
+        RoutingPages routingPages = new RoutingPages(services.rules(), services.routing(), services.team());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -214,6 +216,11 @@ public final class HttpApi {
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
             routes.post("/console/admin/tokens/{name}/revoke", adminPages::revoke);
             routes.get("/console/admin/audit", adminPages::audit);
+            // Routing (admins): rule sets, versions and diffs; a draft checked, dry-run on the last leads, published (docs/console.md)
+            routes.get("/console/admin/routing", routingPages::page);
+            routes.post("/console/admin/routing/{purpose}/check", routingPages::check);
+            routes.post("/console/admin/routing/{purpose}/dry-run", routingPages::dryRun);
+            routes.post("/console/admin/routing/{purpose}/publish", routingPages::publish);
             routes.get("/console/team", teamPages::team);
             routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
             // every action of the lead's chat card, by its name: claim, log-contact, qualify, ..., assign (after merge

@@ -183,6 +183,9 @@ public final class RulesDraft {
         if (problem == null) {
             return "it cannot be read";
         }
-        return problem.contains("\\t") ? "a tab character; indent with spaces" : problem;
+        if (problem.contains("\\t")) {
+            return "a tab character; indent with spaces";
+        }
+        return problem.toLowerCase(Locale.ROOT).contains("tag") ? "a tag (!!name or !name); rule sets take plain values only" : problem;
     }
 }
