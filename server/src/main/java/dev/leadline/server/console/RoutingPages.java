@@ -45,7 +45,7 @@ public final class RoutingPages {
         Integer from = published != null ? Integer.valueOf(published - 1) : number(ctx.queryParam("from"));
         Integer to = published != null ? published : number(ctx.queryParam("to"));
         String message = published == null ? "" : "Published version " + published + " of the " + purpose + " rules; leads are routed by it from now on.";
-        render(ctx, 200, me, purpose(purpose), number(ctx.queryParam("version")), from, to, null, null, "200", message);
+        render(ctx, 200, me, purpose(purpose), new Asked(number(ctx.queryParam("version")), from, to, null, null, "200", message));
     }
 
     public void check(Context ctx) {
@@ -106,15 +106,15 @@ public final class RoutingPages {
             return;
         }
         if (saved.version() == before) {
-            render(ctx, 200, me, purpose, null, null, null, yaml, null, "200",
-                    "Not published: the draft is the same as version " + before + ", which stays in force.");
+            render(ctx, 200, me, purpose, Asked.draft(yaml, null, "200",
+                    "Not published: the draft is the same as version " + before + ", which stays in force."));
             return;
         }
         ctx.redirect("/console/admin/routing?purpose=" + purpose + "&published=" + saved.version(), HttpStatus.SEE_OTHER);
     }
 
     private void renderRefused(Context ctx, ConsoleAccess.Active me, String purpose, String yaml, RoutingViews.DraftResult result) {
-        render(ctx, 422, me, purpose, null, null, null, yaml, result, "200", "Not published: the draft has problems; nothing was stored.");
+        render(ctx, 422, me, purpose, Asked.draft(yaml, result, "200", "Not published: the draft has problems; nothing was stored."));
     }
 
     private static RoutingViews.DraftResult refused(List<dev.leadline.server.config.ConfigProblem> problems) {
@@ -127,39 +127,52 @@ public final class RoutingPages {
         if (ConsoleGate.htmx(ctx)) {
             ctx.status(status).render("routingresult.jte", Map.of("result", result));
         } else {
-            render(ctx, status, me, purpose, null, null, null, yaml(ctx), result, Optional.ofNullable(ctx.formParam("last")).orElse("200"), "");
+            render(ctx, status, me, purpose, Asked.draft(yaml(ctx), result, Optional.ofNullable(ctx.formParam("last")).orElse("200"), ""));
         }
     }
 
-    private void render(Context ctx, int status, ConsoleAccess.Active me, String purpose, Integer version, Integer from, Integer to,
-                        String typed, RoutingViews.DraftResult result, String last, String message) {
-        ZoneId zone = me.rep().timeZone();
-        List<RuleSetRepository.Stored> versions = rules.versions(purpose);
-        Optional<RuleSetRepository.Stored> shown = version == null ? versions.stream().findFirst()
-                : versions.stream().filter(v -> v.version() == version).findFirst();
-        int newest = versions.stream().mapToInt(RuleSetRepository.Stored::version).max().orElse(0);
-        String yaml = typed != null ? typed : shown.map(RuleSetRepository.Stored::document).map(RulesYaml::writeOne).orElse("");
-        RoutingViews.Diff diff = null;
-        String note = message;
-        if (from != null && to != null) {
-            Optional<RuleSetRepository.Stored> a = versions.stream().filter(v -> v.version() == from).findFirst();
-            Optional<RuleSetRepository.Stored> b = versions.stream().filter(v -> v.version() == to).findFirst();
-            if (a.isPresent() && b.isPresent()) {
-                diff = RoutingViews.diff(from, text(a.get()), to, text(b.get()));
-            } else if (!(from == 0 && b.isPresent())) {
-                note = (note.isEmpty() ? "" : note + " ") + "There is no version " + (a.isEmpty() ? from : to) + " of the " + purpose + " rules to compare.";
-            }
+    /**
+     * What the page is asked to show: a version (null: the newest), two versions to compare, the draft as
+     * typed (null: the shown version's text) with what checking it answered, and a sentence.
+     */
+    private record Asked(Integer version, Integer from, Integer to, String typed, RoutingViews.DraftResult result, String last,
+                         String message) {
+        static Asked draft(String typed, RoutingViews.DraftResult result, String last, String message) {
+            return new Asked(null, null, null, typed, result, last, message);
         }
+    }
+
+    private void render(Context ctx, int status, ConsoleAccess.Active me, String purpose, Asked asked) {
+        List<RuleSetRepository.Stored> versions = rules.versions(purpose);
+        Optional<RuleSetRepository.Stored> shown = versions.stream().filter(v -> asked.version() == null || v.version() == asked.version()).findFirst();
+        int newest = versions.stream().mapToInt(RuleSetRepository.Stored::version).max().orElse(0);
+        String yaml = asked.typed() != null ? asked.typed() : shown.map(RoutingPages::text).orElse("");
+        Optional<RoutingViews.Diff> diff = diff(versions, asked.from(), asked.to());
+        String note = asked.message() + (asked.from() != null && asked.to() != null && asked.from() > 0 && diff.isEmpty()
+                ? (asked.message().isEmpty() ? "" : " ") + "There is no version " + asked.from() + " or " + asked.to() + " to compare." : "");
         RoutingPage page = new RoutingPage(purpose, PURPOSES.stream().map(p -> new RoutingViews.PurposeLink(p, "/console/admin/routing?purpose=" + p,
                 p.equals(purpose), rules.current(p).map(r -> "version " + r.version()).orElse("no rules"))).toList(),
                 shown.filter(s -> s.document() != null).map(s -> RoutingViews.graph("Version " + s.version()
                         + (s.version() == newest ? " (in force)" : ""), s.document())).orElse(null),
                 shown.map(RuleSetRepository.Stored::version).orElse(0), newest, yaml,
-                versions.stream().map(v -> new RoutingViews.VersionRow(v.version(), WHEN.format(v.at().atZone(zone)), v.by(), v.document() == null,
-                        "/console/admin/routing?purpose=" + purpose + "&version=" + v.version(),
-                        shown.map(s -> s.version() == v.version()).orElse(false))).toList(),
-                diff, result, last, note, status >= 400);
+                rows(purpose, versions, shown, me.rep().timeZone()), diff.orElse(null), asked.result(), asked.last(), note, status >= 400);
         ctx.status(status).render("routing.jte", Map.of("me", ConsolePages.me(me), "page", page));
+    }
+
+    private static List<RoutingViews.VersionRow> rows(String purpose, List<RuleSetRepository.Stored> versions,
+                                                      Optional<RuleSetRepository.Stored> shown, ZoneId zone) {
+        return versions.stream().map(v -> new RoutingViews.VersionRow(v.version(), WHEN.format(v.at().atZone(zone)), v.by(), v.document() == null,
+                "/console/admin/routing?purpose=" + purpose + "&version=" + v.version(), shown.map(s -> s.version() == v.version()).orElse(false)))
+                .toList();
+    }
+
+    private static Optional<RoutingViews.Diff> diff(List<RuleSetRepository.Stored> versions, Integer from, Integer to) {
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        Optional<RuleSetRepository.Stored> a = versions.stream().filter(v -> v.version() == from).findFirst();
+        Optional<RuleSetRepository.Stored> b = versions.stream().filter(v -> v.version() == to).findFirst();
+        return a.isPresent() && b.isPresent() ? Optional.of(RoutingViews.diff(from, text(a.get()), to, text(b.get()))) : Optional.empty();
     }
 
     /** The page: {@code shown} is the version drawn and loaded into the editor (0: none), {@code newest} the one in force. */

@@ -19,7 +19,7 @@ class ConsoleRoutingBrowserTest extends BrowserTest {
     @BeforeAll
     static void routedLeads() {
         server.services().rules().save("default", Map.of("default", Map.of("queue", "Inbound")), Actor.cli("test"));
-        RoutedImports.importRouted(server, 220);
+        RoutedImports.importRouted(server, 200);
     }
 
     @Test

@@ -32,7 +32,7 @@ class ConsoleRoutingTest {
         server = TestServer.start();
         console = new ConsoleFixture(server);
         server.services().rules().save("default", Map.of("default", Map.of("queue", "Inbound")), Actor.cli("test"));
-        RoutedImports.importRouted(server, 210);
+        RoutedImports.importRouted(server, 200);
     }
 
     @AfterAll
@@ -135,6 +135,10 @@ class ConsoleRoutingTest {
                 .contains("<span class=\"diff-add\"><span class=\"visually-hidden\">added: </span>+- name: Big</span>")
                 .contains("data-entry=\"Big\"");
         assertThat(console.get("/console/admin/audit?action=saved", ada.cookie()).body()).contains("rep:ada@example.com via console:session-");
+        assertThat(console.get("/console/admin/routing?purpose=default&from=" + (before + 1) + "&to=" + before, ada.cookie()).body())
+                .contains("Version " + (before + 1) + " → version " + before).contains("removed: </span>-- name: Big");
+        assertThat(console.get("/console/admin/routing?purpose=default&version=" + before, ada.cookie()).body())
+                .contains("(version " + before + " to start from)").contains("Show version " + (before + 1)).doesNotContain("data-entry=\"Big\"");
 
         HttpResponse<String> again = console.post("/console/admin/routing/default/publish", ada.cookie(), Map.of("_csrf", ada.csrf(), "yaml", DRAFT));
         assertThat(again.body()).contains("Not published: the draft is the same as version " + (before + 1));
