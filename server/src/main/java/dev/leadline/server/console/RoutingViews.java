@@ -2,6 +2,9 @@ package dev.leadline.server.console;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadData;
+import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.routing.DraftTrial;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
@@ -10,7 +13,9 @@ import dev.leadline.server.config.ConfigProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The Routing page's values, in words: a rule set drawn as a graph, a draft's problems and dry run, and a diff of two versions. */
 public final class RoutingViews {
@@ -86,11 +91,11 @@ public final class RoutingViews {
                 trial.changed(), rows);
     }
 
-    private static String name(dev.leadline.core.lead.Lead lead) {
-        var data = lead.data();
-        String person = java.util.stream.Stream.of(data.getOrNull(dev.leadline.core.lead.LeadField.FIRST_NAME),
-                data.getOrNull(dev.leadline.core.lead.LeadField.LAST_NAME)).filter(java.util.Objects::nonNull).collect(Collectors.joining(" "));
-        String company = data.getOrNull(dev.leadline.core.lead.LeadField.COMPANY);
+    private static String name(Lead lead) {
+        LeadData data = lead.data();
+        String person = Stream.of(data.getOrNull(LeadField.FIRST_NAME), data.getOrNull(LeadField.LAST_NAME)).filter(Objects::nonNull)
+                .collect(Collectors.joining(" "));
+        String company = data.getOrNull(LeadField.COMPANY);
         return person.isEmpty() ? (company == null ? "" : company) : person + (company == null ? "" : ", " + company);
     }
 

@@ -65,7 +65,8 @@ class ConsoleRoutingBrowserTest extends BrowserTest {
     /** A screenshot of the whole page, for the docs: the window made as tall as the page, then as it was. */
     private void wholePage(WebDriver driver, String name) {
         org.openqa.selenium.Dimension size = driver.manage().window().getSize();
-        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
+        long height = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(height + 100, 4000)));
         browsers.screenshot(name);
         driver.manage().window().setSize(size);
