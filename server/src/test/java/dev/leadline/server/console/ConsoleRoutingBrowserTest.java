@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,7 +44,9 @@ class ConsoleRoutingBrowserTest extends BrowserTest {
         WebElement last = ada.findElement(By.id("dry-run-last"));
         last.clear();
         last.sendKeys("200");
-        ada.findElement(By.xpath("//button[normalize-space()='Dry run']")).click();
+        // by keyboard: Enter in the number of leads publishes nothing; Enter on the focused button runs it
+        last.sendKeys(Keys.ENTER);
+        ada.findElement(By.xpath("//button[normalize-space()='Dry run']")).sendKeys(Keys.ENTER);
         waitFor(ada, ExpectedConditions.visibilityOfElementLocated(By.id("trial-summary")));
         WebElement summary = ada.findElement(By.id("trial-summary"));
         assertThat(summary.getText()).startsWith("50 of 200 leads would go elsewhere");
