@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The data of the My work and lead pages, read through the same services as the REST API's
@@ -36,6 +38,15 @@ public final class WorkPages {
     private static final List<LeadView> EVERYONES = List.of(LeadView.OVERDUE, LeadView.UPCOMING, LeadView.NO_UPCOMING, LeadView.IDLE,
             LeadView.NO_ACTIVITY);
     private static final String EVERYONE = "everyone";
+    /**
+     * Counts everyone's views while the request's thread counts the rep's own: a thread per page being
+     * drawn, not the common pool, whose one thread on a small machine would queue the managers' pages.
+     */
+    private static final ExecutorService COUNTING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "console-counts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final LeadService leads;
     private final SavedViewService views;
     private final TeamService team;
@@ -60,7 +71,7 @@ public final class WorkPages {
     List<Views.ViewLink> views(Rep rep, String view, String queue, String scope) {
         Selection current = selection(rep, view, queue, scope);
         CompletableFuture<List<Views.ViewLink>> everyones = Permissions.isManager(rep)
-                ? CompletableFuture.supplyAsync(() -> everyones(rep, current)) : CompletableFuture.completedFuture(List.of());
+                ? CompletableFuture.supplyAsync(() -> everyones(rep, current), COUNTING) : CompletableFuture.completedFuture(List.of());
         List<Views.ViewLink> links = new ArrayList<>();
         for (LeadQueue q : queuesOf(rep)) {
             long open = leads.count(scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE));
@@ -77,7 +88,7 @@ public final class WorkPages {
         return links;
     }
 
-    /** Everyone's set views with their counts, counted on another thread while the rep's own are. */
+    /** Everyone's set views with their counts. */
     private List<Views.ViewLink> everyones(Rep rep, Selection current) {
         return EVERYONES.stream().map(v -> new Views.ViewLink("Everyone: " + v.title(), href(v.label(), null, EVERYONE, null),
                 leads.count(scope(rep).withView(v)), current.everyone() && current.view() == v)).toList();
