@@ -78,12 +78,13 @@ public final class WorkPages {
             links.add(new Views.ViewLink("Open in " + q.name(), href("queue", q.name(), null, null), open,
                     current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == q.id()).orElse(false)));
         }
-        leads.counts(scope(rep).withOwner(Optional.of(rep.id()))).forEach((v, count) -> {
-            if (v != LeadView.QUEUE && v != LeadView.ALL) {
-                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null), count,
-                        current.queue().isEmpty() && !current.everyone() && current.view() == v));
+        LeadQuery own = scope(rep).withOwner(Optional.of(rep.id()));
+        for (LeadView v : LeadView.values()) {
+            if (v != LeadView.QUEUE && v != LeadView.ALL) { // the rep's "all" is "My leads"; queues are listed above
+                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null),
+                        leads.count(own.withView(v)), current.queue().isEmpty() && !current.everyone() && current.view() == v));
             }
-        });
+        }
         links.addAll(everyones.join());
         return links;
     }
