@@ -54,14 +54,16 @@ public final class ConsolePages {
 
     public void myWork(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        ctx.render("work.jte", Map.of("me", me(me), "views", work.views(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue")),
-                "list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("after"))));
+        ctx.render("work.jte", Map.of("me", me(me), "views", work.views(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"),
+                ctx.queryParam("scope")), "list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("scope"),
+                ctx.queryParam("after"))));
     }
 
     /** The list alone, for htmx to swap in when leads change. */
     public void list(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        ctx.render("list.jte", Map.of("list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("after"))));
+        ctx.render("list.jte", Map.of("list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("scope"),
+                ctx.queryParam("after"))));
     }
 
     static Views.Me me(ConsoleAccess.Active active) {
