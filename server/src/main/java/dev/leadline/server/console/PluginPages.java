@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class PluginPages {
     /** Settings whose names say they are secret are shown masked: the plugin API has no notion of a secret setting. */
-    static final Pattern SECRET = Pattern.compile("secret|password|passwd|token|key|credential", Pattern.CASE_INSENSITIVE);
+    static final Pattern SECRET = Pattern.compile("secret|password|passwd|token|key|credential|auth|cookie|signature|private|bearer", Pattern.CASE_INSENSITIVE);
     static final String MASK = "••••";
     private final PluginHost plugins;
 

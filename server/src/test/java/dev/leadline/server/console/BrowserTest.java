@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,6 +56,7 @@ abstract class BrowserTest {
 
     /** Each click loads a page or a part of one: wait for what it should show rather than read what the click left. */
     static void waitFor(WebDriver driver, ExpectedCondition<?> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition);
+        // htmx swaps whole parts: an element found a moment ago may be gone, which is a reason to look again
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 }
