@@ -1,6 +1,7 @@
 package dev.leadline.server.console;
 
 import dev.leadline.core.common.Page;
+import dev.leadline.core.common.Text;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.core.enrichment.ProviderScore;
 import dev.leadline.core.lead.Lead;
@@ -14,6 +15,7 @@ import dev.leadline.core.activity.ActivityRepository;
 import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.core.views.SavedView;
 import dev.leadline.core.views.SavedViewService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ public final class WorkPages {
     private final ActivityRepository timeline;
     private final EnrichmentService enrichment;
     private final Clock clock;
+    private final CustomViews custom;
 
     public WorkPages(LeadService leads, SavedViewService views, TeamService team, ActivityRepository timeline, EnrichmentService enrichment,
                      Clock clock) {
@@ -45,37 +48,64 @@ public final class WorkPages {
         this.timeline = timeline;
         this.enrichment = enrichment;
         this.clock = clock;
+        this.custom = new CustomViews(views, leads, clock);
     }
 
     /** The rep's built-in views with their counts, then the queues the rep works, each with its open leads. */
-    List<Views.ViewLink> views(Rep rep, String view, String queue) {
-        Selection current = selection(rep, view, queue);
+    List<Views.ViewLink> views(Rep rep, String view, String queue, String q) {
+        Selection current = selection(rep, view, queue, q);
         List<Views.ViewLink> links = new ArrayList<>();
-        for (LeadQueue q : queuesOf(rep)) {
-            long open = leads.count(scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE));
-            links.add(new Views.ViewLink("Open in " + q.name(), href("queue", q.name(), null), open,
-                    current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == q.id()).orElse(false)));
+        for (LeadQueue each : queuesOf(rep)) {
+            long open = leads.count(scope(rep).withQueue(Optional.of(each.id())).withView(LeadView.QUEUE));
+            links.add(new Views.ViewLink("Open in " + each.name(), href("queue", each.name(), null, null), open,
+                    current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == each.id()).orElse(false)));
         }
         leads.counts(scope(rep).withOwner(Optional.of(rep.id()))).forEach((v, count) -> {
             if (v != LeadView.QUEUE && v != LeadView.ALL) {
-                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null), count,
-                        current.queue().isEmpty() && current.view() == v));
+                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null), count,
+                        current.queue().isEmpty() && current.custom().isEmpty() && current.view() == v));
             }
         });
         return links;
     }
 
-    Views.LeadList list(Rep rep, String view, String queue, String after) {
-        Selection current = selection(rep, view, queue);
-        LeadQuery query = current.queue().map(q -> scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE))
-                .orElseGet(() -> views.open(current.view().label(), scope(rep).withOwner(Optional.of(rep.id()))));
+    /** The rep's own and the shared custom views, the open one marked. */
+    List<Views.CustomViewLink> customViews(Rep rep, String view) {
+        return custom.links(rep, custom.visible(rep, view));
+    }
+
+    CustomViews custom() {
+        return custom;
+    }
+
+    /**
+     * A page of the chosen view; with {@code q}, only its leads whose email, first or last name or company begins with it
+     * ({@code GET /api/v1/leads?q=}), in every lead the rep may see when no view is chosen.
+     */
+    Views.LeadList list(Rep rep, String view, String queue, String after, String q) {
+        Selection current = selection(rep, view, queue, q);
+        Optional<String> text = searchText(q);
+        LeadQuery everyone = scope(rep).withText(text);
+        LeadQuery query = current.queue().map(each -> everyone.withQueue(Optional.of(each.id())).withView(LeadView.QUEUE))
+                .or(() -> current.custom().map(v -> v.applyTo(everyone)))
+                .orElseGet(() -> current.view() == LeadView.ALL ? everyone
+                        : views.open(current.view().label(), everyone.withOwner(Optional.of(rep.id()))));
         Page<Lead> page = leads.list(query.withPage(LeadQuery.DEFAULT_LIMIT, Optional.ofNullable(after).filter(a -> !a.isBlank())
                 .map(LeadCursor::decode)));
-        String label = current.view().label();
         String queueName = current.queue().map(LeadQueue::name).orElse(null);
-        String title = current.queue().map(q -> "Open in " + q.name()).orElse(current.view() == LeadView.MINE ? "My leads" : current.view().title());
-        return new Views.LeadList(title, page.items().stream().map(this::row).toList(), "/console/list" + query(label, queueName, null),
-                page.nextCursor().map(c -> href(label, queueName, c)).orElse(""));
+        String title = current.title() + text.map(t -> " beginning with \u2018" + Text.abbreviate(t) + "\u2019").orElse("");
+        return new Views.LeadList(title, page.items().stream().map(this::row).toList(),
+                "/console/list" + query(current.label(), queueName, text.orElse(null), null),
+                page.nextCursor().map(c -> href(current.label(), queueName, text.orElse(null), c)).orElse(""));
+    }
+
+    /** What is wrong with a search, if anything: the API refuses the same ({@code q} with a NUL or a lone surrogate). */
+    static Optional<String> searchProblem(String q) {
+        return Text.problem(q).map(p -> "This search was not run: the text " + p + ". Type it again without that.");
+    }
+
+    private static Optional<String> searchText(String q) {
+        return Optional.ofNullable(q).filter(t -> !t.isBlank()).map(t -> Text.checked("q", t));
     }
 
     /** The lead as {@code viewer} sees it, with the actions the viewer may take and a message (a refusal when {@code refused}). */
@@ -97,21 +127,37 @@ public final class WorkPages {
                 lead.score() == null ? "" : lead.score().toString(), fields, reasons, entries, actions, message, refused);
     }
 
-    private record Selection(LeadView view, Optional<LeadQueue> queue) {}
+    private record Selection(String label, LeadView view, Optional<LeadQueue> queue, Optional<SavedView> custom) {
+        static Selection of(LeadView view) {
+            return new Selection(view.label(), view, Optional.empty(), Optional.empty());
+        }
 
-    /** The view asked for; without one, the first queue the rep works, else the rep's own leads. */
-    private Selection selection(Rep rep, String view, String queue) {
+        String title() {
+            return queue.map(q -> "Open in " + q.name()).or(() -> custom.map(SavedView::name))
+                    .orElse(view == LeadView.MINE ? "My leads" : view.title());
+        }
+    }
+
+    /** The view asked for; without one, every lead when searching, else the first queue the rep works, else the rep's own leads. */
+    private Selection selection(Rep rep, String view, String queue, String q) {
         if (view == null || view.isBlank()) {
-            return queuesOf(rep).stream().findFirst().map(q -> new Selection(LeadView.QUEUE, Optional.of(q)))
-                    .orElse(new Selection(LeadView.MINE, Optional.empty()));
+            if (q != null && !q.isBlank()) {
+                return Selection.of(LeadView.ALL);
+            }
+            return queuesOf(rep).stream().findFirst().map(each -> new Selection("queue", LeadView.QUEUE, Optional.of(each), Optional.empty()))
+                    .orElse(Selection.of(LeadView.MINE));
+        }
+        Optional<SavedView> saved = custom.visible(rep, view);
+        if (saved.isPresent()) {
+            return new Selection(saved.get().name(), saved.get().base(), Optional.empty(), saved);
         }
         LeadView parsed = LeadView.parse(view);
         if (parsed == LeadView.QUEUE) {
-            LeadQueue q = team.queueByName(queue == null ? "" : queue)
+            LeadQueue each = team.queueByName(queue == null ? "" : queue)
                     .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue", "no queue named '" + queue + "'"));
-            return new Selection(parsed, Optional.of(q));
+            return new Selection(parsed.label(), parsed, Optional.of(each), Optional.empty());
         }
-        return new Selection(parsed, Optional.empty());
+        return Selection.of(parsed);
     }
 
     private List<LeadQueue> queuesOf(Rep rep) {
@@ -131,12 +177,13 @@ public final class WorkPages {
         return lead.ownerRepId() == null ? "" : team.rep(lead.ownerRepId()).map(Rep::name).orElse("");
     }
 
-    private static String href(String view, String queue, String after) {
-        return "/console" + query(view, queue, after);
+    private static String href(String view, String queue, String q, String after) {
+        return "/console" + query(view, queue, q, after);
     }
 
-    private static String query(String view, String queue, String after) {
-        return "?view=" + encode(view) + (queue == null ? "" : "&queue=" + encode(queue)) + (after == null ? "" : "&after=" + encode(after));
+    private static String query(String view, String queue, String q, String after) {
+        return "?view=" + encode(view) + (queue == null ? "" : "&queue=" + encode(queue)) + (q == null ? "" : "&q=" + encode(q))
+                + (after == null ? "" : "&after=" + encode(after));
     }
 
     private static String encode(String value) {
