@@ -134,7 +134,7 @@ public final class WorkPages {
 
         String title() {
             return queue.map(q -> "Open in " + q.name()).or(() -> custom.map(SavedView::name))
-                    .orElse(view == LeadView.MINE ? "My leads" : view.title());
+                    .orElse(view == LeadView.MINE ? "My leads" : view == LeadView.ALL ? "All leads" : view.title());
         }
     }
 
