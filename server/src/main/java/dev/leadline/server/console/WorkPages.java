@@ -51,8 +51,11 @@ public final class WorkPages {
         this.custom = new CustomViews(views, leads, clock);
     }
 
-    /** The rep's built-in views with their counts, then the queues the rep works, each with its open leads. */
-    List<Views.ViewLink> views(Rep rep, String view, String queue, String q) {
+    /**
+     * The queues the rep works, each with its open leads, then the built-in views with their counts: the rep's own leads, or
+     * with {@code everyone} (a manager's choice) everyone's, as {@code /api/v1/views/counts} without {@code owner} counts them.
+     */
+    List<Views.ViewLink> views(Rep rep, String view, String queue, String q, boolean everyone) {
         Selection current = selection(rep, view, queue, q);
         List<Views.ViewLink> links = new ArrayList<>();
         for (LeadQueue each : queuesOf(rep)) {
@@ -60,9 +63,10 @@ public final class WorkPages {
             links.add(new Views.ViewLink("Open in " + each.name(), href("queue", each.name(), null, null), open,
                     current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == each.id()).orElse(false)));
         }
-        leads.counts(scope(rep).withOwner(Optional.of(rep.id()))).forEach((v, count) -> {
+        leads.counts(scope(rep).withOwner(owner(rep, everyone))).forEach((v, count) -> {
             if (v != LeadView.QUEUE && v != LeadView.ALL) {
-                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null), count,
+                String title = v != LeadView.MINE ? v.title() : everyone ? "Everyone's leads" : "My leads";
+                links.add(new Views.ViewLink(title, href(v.label(), null, null, null) + scopeParam(everyone), count,
                         current.queue().isEmpty() && current.custom().isEmpty() && current.view() == v));
             }
         });
@@ -82,21 +86,22 @@ public final class WorkPages {
      * A page of the chosen view; with {@code q}, only its leads whose email, first or last name or company begins with it
      * ({@code GET /api/v1/leads?q=}), in every lead the rep may see when no view is chosen.
      */
-    Views.LeadList list(Rep rep, String view, String queue, String after, String q) {
+    Views.LeadList list(Rep rep, String view, String queue, String after, String q, boolean everyone) {
         Selection current = selection(rep, view, queue, q);
         Optional<String> text = searchText(q);
-        LeadQuery everyone = scope(rep).withText(text);
-        LeadQuery query = current.queue().map(each -> everyone.withQueue(Optional.of(each.id())).withView(LeadView.QUEUE))
-                .or(() -> current.custom().map(v -> v.applyTo(everyone)))
-                .orElseGet(() -> current.view() == LeadView.ALL ? everyone
-                        : views.open(current.view().label(), everyone.withOwner(Optional.of(rep.id()))));
+        LeadQuery wide = scope(rep).withText(text);
+        LeadQuery query = current.queue().map(each -> wide.withQueue(Optional.of(each.id())).withView(LeadView.QUEUE))
+                .or(() -> current.custom().map(v -> v.applyTo(wide)))
+                .orElseGet(() -> current.view() == LeadView.ALL ? wide : views.open(current.view().label(), wide.withOwner(owner(rep, everyone))));
         Page<Lead> page = leads.list(query.withPage(LeadQuery.DEFAULT_LIMIT, Optional.ofNullable(after).filter(a -> !a.isBlank())
                 .map(LeadCursor::decode)));
         String queueName = current.queue().map(LeadQueue::name).orElse(null);
-        String title = current.title() + text.map(t -> " beginning with \u2018" + Text.abbreviate(t) + "\u2019").orElse("");
+        boolean scoped = everyone && current.queue().isEmpty() && current.custom().isEmpty() && current.view() != LeadView.ALL;
+        String name = !scoped ? current.title() : current.view() == LeadView.MINE ? "Everyone's leads" : current.title() + " (everyone)";
+        String title = name + text.map(t -> " beginning with \u2018" + Text.abbreviate(t) + "\u2019").orElse("");
         return new Views.LeadList(title, page.items().stream().map(this::row).toList(),
-                "/console/list" + query(current.label(), queueName, text.orElse(null), null),
-                page.nextCursor().map(c -> href(current.label(), queueName, text.orElse(null), c)).orElse(""));
+                "/console/list" + query(current.label(), queueName, text.orElse(null), null) + scopeParam(scoped),
+                page.nextCursor().map(c -> href(current.label(), queueName, text.orElse(null), c) + scopeParam(scoped)).orElse(""));
     }
 
     /** What is wrong with a search, if anything: the API refuses the same ({@code q} with a NUL or a lone surrogate). */
@@ -175,6 +180,14 @@ public final class WorkPages {
 
     private String owner(Lead lead) {
         return lead.ownerRepId() == null ? "" : team.rep(lead.ownerRepId()).map(Rep::name).orElse("");
+    }
+
+    private static Optional<Long> owner(Rep rep, boolean everyone) {
+        return everyone ? Optional.empty() : Optional.of(rep.id());
+    }
+
+    private static String scopeParam(boolean everyone) {
+        return everyone ? "&scope=everyone" : "";
     }
 
     private static String href(String view, String queue, String q, String after) {
