@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -16,11 +17,13 @@ class ConsoleSearchBrowserTest extends BrowserTest {
         server.postJson("/api/v1/leads", "{\"lastName\":\"Other\",\"company\":\"Unrelated Inc\"}");
         WebDriver jane = signedIn("jane@example.com");
 
+        ((JavascriptExecutor) jane).executeScript("window.sameDocument = true;");
         jane.findElement(By.cssSelector("label[for=search-q]")).click();
         jane.findElement(By.id("search-q")).sendKeys("quetzal");
         jane.findElement(By.xpath("//form[@role='search']//button[normalize-space()='Search']")).click();
         waitFor(jane, ExpectedConditions.textToBe(By.id("list-title"), "All leads beginning with \u2018quetzal\u2019"));
         waitFor(jane, ExpectedConditions.urlContains("q=quetzal"));
+        assertThat(((JavascriptExecutor) jane).executeScript("return window.sameDocument === true;")).as("swapped in by htmx").isEqualTo(true);
         assertThat(jane.findElements(By.cssSelector("#lead-list tr[data-lead]"))).hasSize(1);
         assertThat(jane.findElement(By.cssSelector("#lead-list tr[data-lead='" + lead + "']")).getText()).contains("Quetzal Robotics");
 
