@@ -357,6 +357,9 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public long count(LeadQuery query) {
+        if (EveryonesCounts.applies(query)) {
+            return EveryonesCounts.count(dsl, query);
+        }
         return dsl.fetchCount(SALES_LEAD, LeadViewConditions.of(query));
     }
 

@@ -152,4 +152,26 @@ public final class JooqRoutingStore implements RoutingStore {
                 .fetchOptional(r -> new Decision(lead, r.getOutcome(), r.getQueueId(), r.getRepId(), r.getDoNotReassign(),
                         ExplanationJson.read(r.getExplanation())));
     }
+
+    @Override
+    public List<Decision> lastDecidedBy(String purpose, int limit) {
+        // walks the purpose's decisions backwards by the index on (purpose, id), a page at a time, until it has enough leads
+        java.util.Map<Long, Decision> newestByLead = new java.util.LinkedHashMap<>();
+        long before = Long.MAX_VALUE;
+        while (newestByLead.size() < limit) {
+            var page = dsl.selectFrom(ROUTING_DECISION).where(ROUTING_DECISION.PURPOSE.eq(purpose)).and(ROUTING_DECISION.ID.lt(before))
+                    .orderBy(ROUTING_DECISION.ID.desc()).limit(2 * limit).fetch();
+            for (var r : page) {
+                if (newestByLead.size() < limit && !newestByLead.containsKey(r.getLeadId())) {
+                    newestByLead.put(r.getLeadId(), new Decision(new LeadId(r.getLeadId()), r.getOutcome(), r.getQueueId(), r.getRepId(),
+                            r.getDoNotReassign(), ExplanationJson.read(r.getExplanation())));
+                }
+                before = r.getId();
+            }
+            if (page.size() < 2 * limit) {
+                break;
+            }
+        }
+        return List.copyOf(newestByLead.values());
+    }
 }

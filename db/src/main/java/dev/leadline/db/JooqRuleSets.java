@@ -46,6 +46,12 @@ public final class JooqRuleSets implements RuleSetRepository {
                 .fetchOptional().map(JooqRuleSets::stored);
     }
 
+    @Override
+    public List<Stored> versions(String purpose) {
+        return dsl.selectFrom(ROUTING_RULE_SET).where(ROUTING_RULE_SET.PURPOSE.eq(purpose)).orderBy(ROUTING_RULE_SET.VERSION.desc())
+                .fetch().map(JooqRuleSets::stored);
+    }
+
     private static Stored stored(RoutingRuleSetRecord r) {
         return new Stored(r.getPurpose(), r.getVersion(), r.getDocument() == null ? null : JsonTree.readMap(r.getDocument()),
                 Times.fromDb(r.getCreatedAt()), r.getCreatedBy());

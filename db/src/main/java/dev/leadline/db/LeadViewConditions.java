@@ -120,8 +120,11 @@ final class LeadViewConditions {
         return SALES_LEAD.STATUS.eq(status.name());
     }
 
-    private static Condition open() {
-        return SALES_LEAD.STATUS.in(LeadStatus.NEW.name(), LeadStatus.ATTEMPTED.name(), LeadStatus.ENGAGED.name(),
-                LeadStatus.QUALIFIED.name());
+    /** The statuses of an open lead, by name. */
+    static final List<String> OPEN = List.of(LeadStatus.NEW.name(), LeadStatus.ATTEMPTED.name(), LeadStatus.ENGAGED.name(),
+            LeadStatus.QUALIFIED.name());
+
+    static Condition open() {
+        return SALES_LEAD.STATUS.in(OPEN);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadline.core.common.Actor;
-import dev.leadline.core.team.QueueSpec;
-import dev.leadline.core.team.RepSpec;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +21,7 @@ class ReportsApiTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        server.services().team().apply(List.of(
-                new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
-                new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
-                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
-                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
-        janeToken = JSON.readTree(server.postJson("/api/v1/tokens", "{\"name\":\"jane\",\"role\":\"REP\",\"rep\":\"jane@example.com\"}").body())
-                .path("secret").asText();
+        janeToken = ReportHistory.team(server);
         work("=HYPERLINK(\"x\")", "jane@example.com", "convert");
         work("Web", "jane@example.com", "disqualify");
         work("Web", "omar@example.com", "convert");

@@ -18,11 +18,11 @@ import javax.tools.ToolProvider;
  * annotation processor writes the extension index) and zips them with their plugin.properties, as a
  * third-party plugin's build would.
  */
-final class TestPlugin {
+public final class TestPlugin {
     private TestPlugin() {}
 
     /** {@code sources}: simple class name → Java source in package {@code test.plugin}. */
-    static Path build(Path dir, String id, Map<String, String> sources) throws IOException {
+    public static Path build(Path dir, String id, Map<String, String> sources) throws IOException {
         Path src = Files.createDirectories(dir.resolve(id + "-src/test/plugin"));
         Path classes = Files.createDirectories(dir.resolve(id + "-classes"));
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"),

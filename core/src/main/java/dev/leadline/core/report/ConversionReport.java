@@ -14,10 +14,12 @@ final class ConversionReport {
 
     private ConversionReport() {}
 
-    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team) {
+    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team, Cells cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Cohort.grouped(leads, filter, team).forEach((group, cohort) -> {
             List<LeadHistory> converted = cohort.stream().filter(l -> l.conversion().isPresent()).toList();
+            cohort.forEach(l -> cells.add(group, "leads", l.leadId(), l.createdAt()));
+            converted.forEach(l -> cells.add(group, "converted", l.leadId(), l.conversion().orElseThrow().at()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", group);
             row.put("leads", (long) cohort.size());

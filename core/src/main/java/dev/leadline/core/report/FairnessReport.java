@@ -30,7 +30,7 @@ final class FairnessReport {
 
     private FairnessReport() {}
 
-    static ReportTable of(List<RoutingHistory.Decided> decisions, ReportFilter filter, TeamService team) {
+    static ReportTable of(List<RoutingHistory.Decided> decisions, ReportFilter filter, TeamService team, Cells cells) {
         Map<List<String>, Group> groups = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         for (RoutingHistory.Decided decided : decisions) {
             Instant at = decided.explanation().decidedAt();
@@ -39,7 +39,8 @@ final class FairnessReport {
                     continue;
                 }
                 String queue = team.queue(step.queueId()).map(q -> q.name()).orElse(step.queue());
-                groups.computeIfAbsent(List.of(queue, period(at, filter)), k -> new Group(step.strategy())).add(step, team);
+                List<String> key = List.of(queue, period(at, filter));
+                groups.computeIfAbsent(key, k -> new Group(step.strategy())).add(step, team, new Noted(key, decided.lead().value(), at, cells));
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -115,6 +116,13 @@ final class FairnessReport {
         return team.queue(queueId).map(q -> q.routing().weight(note.repId())).orElse(1);
     }
 
+    /** Notes a decision's lead in the cells of one queue and period. */
+    private record Noted(List<String> group, long leadId, Instant at, Cells cells) {
+        void add(String rep, String column, String why) {
+            cells.add(Cells.key(group.get(0), group.get(1), rep), column, leadId, at, why);
+        }
+    }
+
     /** One queue in one period. */
     private static final class Group {
         final String strategy;
@@ -125,7 +133,7 @@ final class FairnessReport {
             this.strategy = strategy;
         }
 
-        void add(QueueStep step, TeamService team) {
+        void add(QueueStep step, TeamService team, Noted noted) {
             List<CandidateNote> eligible = step.candidates().stream().filter(c -> !c.verdict().equals("skipped")).toList();
             boolean handed = step.candidates().stream().anyMatch(c -> c.verdict().equals("chosen"));
             double weights = eligible.stream().mapToInt(c -> weight(c, step.queueId(), team)).sum();
@@ -134,12 +142,18 @@ final class FairnessReport {
                 Member m = members.computeIfAbsent(note.repId(), id -> new Member(id, email(note, team)));
                 m.weight = weight(note, step.queueId(), team);
                 m.considered++;
+                noted.add(m.rep, "considered", note.reason());
                 if (note.verdict().equals("skipped")) {
                     m.skipped.merge(reason(note.reason()), 1L, Long::sum);
+                    noted.add(m.rep, "skipped", note.reason());
                     continue;
                 }
                 m.eligible++;
-                m.leads += note.verdict().equals("chosen") ? 1 : 0;
+                noted.add(m.rep, "eligible", null);
+                if (note.verdict().equals("chosen")) {
+                    m.leads++;
+                    noted.add(m.rep, "leads", null);
+                }
                 m.expected += handed ? m.weight / weights : 0;
             }
         }

@@ -21,17 +21,17 @@ final class FunnelReport {
 
     private FunnelReport() {}
 
-    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team) {
+    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team, Cells cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, List<LeadHistory>> groups = Cohort.grouped(leads, filter, team);
         if (groups.isEmpty() && filter.by().equals("none")) {
             groups.put("all", List.of());
         }
-        groups.forEach((group, cohort) -> rows.addAll(steps(group, cohort)));
+        groups.forEach((group, cohort) -> rows.addAll(steps(group, cohort, cells)));
         return new ReportTable("funnel", filter, COLUMNS, rows);
     }
 
-    private static List<Map<String, Object>> steps(String group, List<LeadHistory> cohort) {
+    private static List<Map<String, Object>> steps(String group, List<LeadHistory> cohort, Cells cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
         long created = cohort.size();
         long previous = created;
@@ -44,6 +44,7 @@ final class FunnelReport {
                 Instant at = lead.reached(step).orElse(null);
                 if (at != null) {
                     reached++;
+                    cells.add(Cells.key(group, step.label()), "leads", lead.leadId(), at);
                     if (i > 0) {
                         fromPrevious.add(Duration.between(lead.reached(steps[i - 1]).orElseThrow(), at));
                     }
@@ -51,8 +52,10 @@ final class FunnelReport {
             }
             Map<String, Long> reasons = new TreeMap<>();
             for (LeadHistory lead : cohort) {
-                lead.disqualification().filter(d -> lead.furthestBy(d.at()) == step)
-                        .ifPresent(d -> reasons.merge(d.detail() == null ? Cohort.NONE : d.detail(), 1L, Long::sum));
+                lead.disqualification().filter(d -> lead.furthestBy(d.at()) == step).ifPresent(d -> {
+                    reasons.merge(d.detail() == null ? Cohort.NONE : d.detail(), 1L, Long::sum);
+                    cells.add(Cells.key(group, step.label()), "disqualified", lead.leadId(), d.at(), d.detail());
+                });
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", group);

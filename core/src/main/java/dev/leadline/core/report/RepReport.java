@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Each rep's work in the period, from the facts that name the rep (the rep who had the lead right
@@ -26,8 +28,9 @@ final class RepReport {
 
     private RepReport() {}
 
-    static Map<String, Object> row(Rep rep, List<LeadHistory> leads, List<MeetingFact> meetings, ReportFilter filter, OpenWork open) {
-        Counts c = new Counts();
+    static Map<String, Object> row(Rep rep, List<LeadHistory> leads, List<MeetingFact> meetings, ReportFilter filter, OpenWork open,
+                                   Cells cells) {
+        Counts c = new Counts(rep.email(), cells);
         for (LeadHistory lead : leads) {
             if (Cohort.sameLead(lead, filter)) {
                 lead.events().stream().filter(e -> inPeriod(e.at(), filter) && Long.valueOf(rep.id()).equals(e.repId())
@@ -47,9 +50,11 @@ final class RepReport {
         row.put("slaBreaches", c.sla);
         row.put("contactAttempts", c.attempts);
         List<MeetingFact> own = meetings.stream().filter(m -> m.repId() == rep.id()).toList();
-        row.put("meetingsBooked", own.stream().filter(m -> inPeriod(m.bookedAt(), filter)).count());
-        row.put("meetingsHeld", own.stream().filter(m -> inPeriod(m.startsAt(), filter) && "HELD".equals(m.outcome())).count());
-        row.put("meetingsNoShow", own.stream().filter(m -> inPeriod(m.startsAt(), filter) && "NO_SHOW".equals(m.outcome())).count());
+        row.put("meetingsBooked", meetings(own, m -> inPeriod(m.bookedAt(), filter), MeetingFact::bookedAt, rep, "meetingsBooked", cells));
+        row.put("meetingsHeld", meetings(own, m -> inPeriod(m.startsAt(), filter) && "HELD".equals(m.outcome()), MeetingFact::startsAt, rep,
+                "meetingsHeld", cells));
+        row.put("meetingsNoShow", meetings(own, m -> inPeriod(m.startsAt(), filter) && "NO_SHOW".equals(m.outcome()), MeetingFact::startsAt,
+                rep, "meetingsNoShow", cells));
         row.put("qualified", c.qualified);
         row.put("converted", c.converted);
         row.put("convertedAmount", c.amount);
@@ -57,6 +62,13 @@ final class RepReport {
         row.put("overdueTasks", open.overdue());
         row.put("noUpcoming", open.noUpcoming());
         return row;
+    }
+
+    private static long meetings(List<MeetingFact> own, Predicate<MeetingFact> counted, Function<MeetingFact, Instant> at, Rep rep,
+                                 String column, Cells cells) {
+        List<MeetingFact> kept = own.stream().filter(counted).toList();
+        kept.forEach(m -> cells.add(rep.email(), column, m.leadId(), at.apply(m)));
+        return kept.size();
     }
 
     static boolean inPeriod(Instant at, ReportFilter filter) {
@@ -76,26 +88,48 @@ final class RepReport {
         final List<Duration> toTouch = new ArrayList<>();
         final Map<String, Long> sla = new TreeMap<>();
         final Map<String, Long> disqualified = new TreeMap<>();
+        private final String rep;
+        private final Cells cells;
+
+        Counts(String rep, Cells cells) {
+            this.rep = rep;
+            this.cells = cells;
+        }
+
+        private void note(String column, LeadEvent e) {
+            cells.add(rep, column, e.leadId(), e.at(), e.detail());
+        }
 
         void add(LeadHistory lead, LeadEvent e) {
             switch (e.kind()) {
                 case ASSIGNED -> {
                     if ("manager".equals(e.detail())) {
                         assigned++;
+                        note("assigned", e);
                     } else {
                         routed++;
+                        note("routed", e);
                     }
                 }
                 case CLAIMED -> {
                     claimed++;
+                    note("claimed", e);
                     if (lead.first(EventKind.CLAIMED).filter(e::equals).isPresent()) {
                         lead.offeredAt().ifPresent(offered -> toClaim.add(Duration.between(offered, e.at())));
                     }
                 }
                 case TOUCHED -> toTouch.add(Duration.between(lead.createdAt(), e.at()));
-                case CONTACT_ATTEMPT -> attempts++;
+                case CONTACT_ATTEMPT -> {
+                    attempts++;
+                    note("contactAttempts", e);
+                }
                 case SLA -> sla.merge(e.detail() == null ? Cohort.NONE : e.detail(), 1L, Long::sum);
-                case QUALIFIED -> qualified += lead.mergedAway() ? 0 : 1;
+                case QUALIFIED -> {
+                    if (!lead.mergedAway()) {
+                        qualified++;
+                        note("qualified", e);
+                    }
+                }
                 case DISQUALIFIED -> {
                     if (!lead.mergedAway()) {
                         disqualified.merge(e.detail() == null ? Cohort.NONE : e.detail(), 1L, Long::sum);
@@ -104,6 +138,7 @@ final class RepReport {
                 case CONVERTED -> {
                     if (lead.conversion().filter(e::equals).isPresent()) {
                         converted++;
+                        note("converted", e);
                         amount = lead.convertedAmount() == null ? amount : amount.add(lead.convertedAmount());
                     }
                 }

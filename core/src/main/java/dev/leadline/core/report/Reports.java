@@ -33,15 +33,15 @@ public final class Reports {
     }
 
     public ReportTable funnel(ReportFilter filter) {
-        return FunnelReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team);
+        return FunnelReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team, Cells.NONE);
     }
 
     public ReportTable conversion(ReportFilter filter) {
-        return ConversionReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team);
+        return ConversionReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team, Cells.NONE);
     }
 
     public ReportTable trends(ReportFilter filter) {
-        return TrendReport.of(events.historiesBetween(filter.from(), filter.to()), filter);
+        return TrendReport.of(events.historiesBetween(filter.from(), filter.to()), filter, Cells.NONE);
     }
 
     /** One row per active rep, or only the rep asked for. */
@@ -50,7 +50,25 @@ public final class Reports {
         List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
         List<Rep> reps = filter.rep().map(List::of).orElseGet(() -> team.reps().stream().filter(Rep::active).toList());
         return new ReportTable("reps", filter, RepReport.COLUMNS,
-                reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, openWork(rep))).toList());
+                reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, openWork(rep), Cells.NONE)).toList());
+    }
+
+    /**
+     * The leads behind one cell of the funnel, conversion, reps or trends report, counted by the report's
+     * own code: as many as the cell's number. The reps report's row is the rep of {@code filter}.
+     */
+    List<ReportLeads.Behind> behind(String report, ReportFilter filter, String row, String column) {
+        Cells.Keeping cells = Cells.keeping(row, column);
+        List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
+        switch (report) {
+            case "funnel" -> FunnelReport.of(histories, filter, team, cells);
+            case "conversion" -> ConversionReport.of(histories, filter, team, cells);
+            case "trends" -> TrendReport.of(histories, filter, cells);
+            case "reps" -> RepReport.row(filter.rep().orElseThrow(), histories, events.meetingsBetween(filter.from(), filter.to()), filter,
+                    new RepReport.OpenWork(0, 0), cells);
+            default -> throw new IllegalArgumentException("no leads behind the " + report + " report here");
+        }
+        return cells.kept;
     }
 
     private RepReport.OpenWork openWork(Rep rep) {

@@ -1,6 +1,7 @@
 package dev.leadline.core.report;
 
 import dev.leadline.core.team.TeamService;
+import java.util.List;
 
 /**
  * The routing fairness report and its drill-down, counted from routing's stored decisions (see
@@ -19,7 +20,14 @@ public final class RoutingFairness {
 
     /** Per queue, period and member: leads handed out against the member's weight, and skips by reason. */
     public ReportTable fairness(ReportFilter filter) {
-        return FairnessReport.of(history.decisionsBetween(filter.from(), filter.to()), filter, team);
+        return FairnessReport.of(history.decisionsBetween(filter.from(), filter.to()), filter, team, Cells.NONE);
+    }
+
+    /** The decisions behind one cell of the fairness report (a member's row in a queue and period): their leads, as counted. */
+    List<ReportLeads.Behind> behind(ReportFilter filter, String row, String column) {
+        Cells.Keeping cells = Cells.keeping(row, column);
+        FairnessReport.of(history.decisionsBetween(filter.from(), filter.to()), filter, team, cells);
+        return cells.kept;
     }
 
     /**

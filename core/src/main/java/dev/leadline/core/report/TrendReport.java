@@ -19,7 +19,7 @@ final class TrendReport {
 
     private TrendReport() {}
 
-    static ReportTable of(List<LeadHistory> leads, ReportFilter filter) {
+    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, Cells cells) {
         Map<LocalDate, Bucket> buckets = new TreeMap<>();
         LocalDate last = filter.to().minusNanos(1).atZone(filter.zone()).toLocalDate();
         for (LocalDate d = bucket(filter.from(), filter); !d.isAfter(last); d = d.plusDays(filter.by().equals("week") ? 7 : 1)) {
@@ -27,8 +27,10 @@ final class TrendReport {
         }
         for (LeadHistory lead : leads) {
             if (Cohort.matches(lead, filter)) {
-                Bucket b = buckets.get(bucket(lead.createdAt(), filter));
+                LocalDate day = bucket(lead.createdAt(), filter);
+                Bucket b = buckets.get(day);
                 b.created++;
+                cells.add(day.toString(), "created", lead.leadId(), lead.createdAt());
                 b.bySource.merge(lead.source() == null || lead.source().isBlank() ? Cohort.NONE : lead.source(), 1L, Long::sum);
             }
             if (!Cohort.sameLead(lead, filter)) {
@@ -38,13 +40,17 @@ final class TrendReport {
                 if (!RepReport.inPeriod(e.at(), filter) || !atTheTime(e, filter)) {
                     continue;
                 }
+                String day = bucket(e.at(), filter).toString();
                 Bucket b = buckets.get(bucket(e.at(), filter));
                 if (e.kind() == EventKind.TOUCHED) {
                     b.touches++;
+                    cells.add(day, "firstTouches", lead.leadId(), e.at());
                 } else if (e.kind() == EventKind.CONVERTED && lead.conversion().filter(e::equals).isPresent()) {
                     b.conversions++;
+                    cells.add(day, "conversions", lead.leadId(), e.at());
                 } else if (e.kind() == EventKind.DISQUALIFIED && !lead.mergedAway()) {
                     b.disqualifications++;
+                    cells.add(day, "disqualifications", lead.leadId(), e.at(), e.detail());
                 }
             }
         }

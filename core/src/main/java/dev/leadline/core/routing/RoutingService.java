@@ -51,6 +51,7 @@ public final class RoutingService {
     private final RulesService rules;
     private final RoutingEngine engine;
     private final RoutedLeads routed;
+    private final DraftDryRun drafts;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration enrichmentWait;
@@ -64,6 +65,7 @@ public final class RoutingService {
         this.rules = rules;
         this.engine = engine;
         this.routed = new RoutedLeads(leads, journal, store, alerts);
+        this.drafts = new DraftDryRun(leads, store, rules, engine, clock);
         this.audit = audit;
         this.clock = clock;
         this.enrichmentWait = enrichmentWait;
@@ -229,6 +231,16 @@ public final class RoutingService {
         Instant now = clock.instant();
         RoutingRequest request = new RoutingRequest(purpose, RoutingFacts.of(data, enrichment, score, now), null, null, Set.of());
         return rules.forPurpose(purpose).map(r -> engine.decide(r, request, false)).orElseGet(() -> unrouted(purpose, now));
+    }
+
+    /**
+     * What a draft of the purpose's rules would do now with each of the last {@code last} leads (1 to
+     * 1,000) its rules routed, against where each went; storing nothing.
+     *
+     * @throws dev.leadline.core.common.ValidationException naming every problem of the draft, or {@code last} out of range
+     */
+    public DraftTrial tryDraft(String purpose, Map<String, Object> document, int last) {
+        return drafts.tryDraft(purpose, document, last);
     }
 
     /** Who could take a lead now and, for everyone else, why routing would skip them (paused, out of office, capped...). */

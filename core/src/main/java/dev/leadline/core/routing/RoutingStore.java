@@ -39,6 +39,12 @@ public interface RoutingStore {
 
     Optional<Decision> latest(LeadId lead);
 
+    /**
+     * The leads most recently routed by the rules of this purpose ({@code default} for those the default
+     * rules routed), each with its newest decision by them, newest first, at most {@code limit}.
+     */
+    List<Decision> lastDecidedBy(String purpose, int limit);
+
     /** A lead waiting to be routed. */
     record Pending(LeadId lead, String purpose, Instant since) {}
 

@@ -15,6 +15,9 @@ public interface RuleSetRepository {
 
     Optional<Stored> version(String purpose, int version);
 
+    /** Every version of the purpose's rules, newest first. */
+    List<Stored> versions(String purpose);
+
     /** A rule set as stored; {@code document} is null for a deletion. */
     record Stored(String purpose, int version, Map<String, Object> document, Instant at, String by) {}
 }

@@ -87,6 +87,15 @@ public final class RulesService {
         }
     }
 
+    /**
+     * Reads a draft of the purpose's rules as {@link #save} would check it, storing nothing (version 0).
+     *
+     * @throws ValidationException naming every problem
+     */
+    public RuleSet draft(String purpose, Map<String, Object> document) {
+        return parser.parse(purpose, document, 0, clock.instant(), "draft");
+    }
+
     /** Deletes the purpose's rules (a new version that has none); its leads then follow the default rules. */
     public void delete(String purpose, Actor actor) {
         current(purpose).orElseThrow(() -> new NotFoundException("rule set", purpose));
@@ -125,6 +134,11 @@ public final class RulesService {
         RuleSetRepository.Stored stored = repository.version(purpose, version).filter(s -> s.document() != null)
                 .orElseThrow(() -> new NotFoundException("rule set", purpose + " v" + version));
         return parser.parse(purpose, stored.document(), stored.version(), stored.at(), stored.by());
+    }
+
+    /** Every version of the purpose's rules, newest first, as written (a deletion has no document). */
+    public List<RuleSetRepository.Stored> versions(String purpose) {
+        return repository.versions(purpose);
     }
 
     private InForce inForce() {

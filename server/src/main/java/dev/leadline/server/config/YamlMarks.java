@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * problem found in the bound values can point at its line. A map entry stands at its key, a list item
  * at its value. Keys given twice in one map are problems of their own.
  */
-final class YamlMarks {
+public final class YamlMarks {
     /** A position in the file, counted from 1. */
-    record Position(int line, int column) {
+    public record Position(int line, int column) {
         static final Position START = new Position(1, 1);
     }
 
@@ -26,7 +26,7 @@ final class YamlMarks {
 
     private YamlMarks() {}
 
-    static YamlMarks of(Node root) {
+    public static YamlMarks of(Node root) {
         YamlMarks marks = new YamlMarks();
         marks.byPath.put("", Position.START);
         if (root != null) {
@@ -36,7 +36,7 @@ final class YamlMarks {
     }
 
     /** The position of the path, or of the nearest enclosing path the file has. */
-    Position at(String path) {
+    public Position at(String path) {
         String p = path;
         while (!byPath.containsKey(p)) {
             p = parent(p);
@@ -44,7 +44,7 @@ final class YamlMarks {
         return byPath.get(p);
     }
 
-    List<ConfigProblem> repeatedKeys() {
+    public List<ConfigProblem> repeatedKeys() {
         return repeatedKeys;
     }
 

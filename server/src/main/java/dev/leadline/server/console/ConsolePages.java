@@ -66,8 +66,8 @@ public final class ConsolePages {
     /** The list alone, for htmx to swap in when leads change. */
     public void list(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        ctx.render("list.jte", Map.of("list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("after"),
-                ctx.queryParam("q"), everyone(ctx, me))));
+        ctx.render("list.jte", Map.of("list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("scope"),
+                ctx.queryParam("after"), ctx.queryParam("q"))));
     }
 
     /** A custom view's count, which My work loads after the page: counting a custom view may take a while. */
@@ -103,17 +103,11 @@ public final class ConsolePages {
         String q = search.problem().isEmpty() ? search.q() : "";
         Map<String, Object> model = new HashMap<>();
         model.put("me", me(me));
-        model.put("views", work.views(me.rep(), view, queue, q, everyone(ctx, me)));
+        model.put("views", work.views(me.rep(), view, queue, ctx.queryParam("scope"), q));
         model.put("custom", work.customViews(me.rep(), view));
-        model.put("list", work.list(me.rep(), view, queue, ctx.queryParam("after"), q, everyone(ctx, me)));
-        model.put("everyone", everyone(ctx, me));
+        model.put("list", work.list(me.rep(), view, queue, ctx.queryParam("scope"), ctx.queryParam("after"), q));
         model.put("search", search);
         ctx.render("work.jte", model);
-    }
-
-    /** A manager may look at everyone's leads in the built-in views ({@code scope=everyone}); a rep's own are shown otherwise. */
-    private static boolean everyone(Context ctx, ConsoleAccess.Active me) {
-        return "everyone".equals(ctx.queryParam("scope")) && dev.leadline.core.team.Permissions.isManager(me.rep());
     }
 
     static Views.Me me(ConsoleAccess.Active active) {

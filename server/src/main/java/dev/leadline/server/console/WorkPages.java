@@ -13,6 +13,7 @@ import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadView;
 import dev.leadline.core.activity.ActivityRepository;
 import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.core.views.SavedView;
@@ -25,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The data of the My work and lead pages, read through the same services as the REST API's
@@ -32,6 +36,19 @@ import java.util.Optional;
  */
 public final class WorkPages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    /** The views a manager also sees counted over everyone's leads ({@code scope=everyone}). */
+    private static final List<LeadView> EVERYONES = List.of(LeadView.OVERDUE, LeadView.UPCOMING, LeadView.NO_UPCOMING, LeadView.IDLE,
+            LeadView.NO_ACTIVITY);
+    private static final String EVERYONE = "everyone";
+    /**
+     * Counts everyone's views while the request's thread counts the rep's own: a thread per page being
+     * drawn, not the common pool, whose one thread on a small machine would queue the managers' pages.
+     */
+    private static final ExecutorService COUNTING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "console-counts");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final LeadService leads;
     private final SavedViewService views;
     private final TeamService team;
@@ -52,25 +69,35 @@ public final class WorkPages {
     }
 
     /**
-     * The queues the rep works, each with its open leads, then the built-in views with their counts: the rep's own leads, or
-     * with {@code everyone} (a manager's choice) everyone's, as {@code /api/v1/views/counts} without {@code owner} counts them.
+     * The queues the rep works, each with its open leads, then the rep's built-in views with their counts;
+     * to a manager, then the set views over everyone's leads.
      */
-    List<Views.ViewLink> views(Rep rep, String view, String queue, String q, boolean everyone) {
-        Selection current = selection(rep, view, queue, q);
+    List<Views.ViewLink> views(Rep rep, String view, String queue, String scope, String q) {
+        Selection current = selection(rep, view, queue, scope, q);
+        CompletableFuture<List<Views.ViewLink>> everyones = Permissions.isManager(rep)
+                ? CompletableFuture.supplyAsync(() -> everyones(rep, current), COUNTING) : CompletableFuture.completedFuture(List.of());
         List<Views.ViewLink> links = new ArrayList<>();
         for (LeadQueue each : queuesOf(rep)) {
             long open = leads.count(scope(rep).withQueue(Optional.of(each.id())).withView(LeadView.QUEUE));
-            links.add(new Views.ViewLink("Open in " + each.name(), href("queue", each.name(), null, null), open,
+            links.add(new Views.ViewLink("Open in " + each.name(), href("queue", each.name(), null, null, null), open,
                     current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == each.id()).orElse(false)));
         }
-        leads.counts(scope(rep).withOwner(owner(rep, everyone))).forEach((v, count) -> {
-            if (v != LeadView.QUEUE && v != LeadView.ALL) {
-                String title = v != LeadView.MINE ? v.title() : everyone ? "Everyone's leads" : "My leads";
-                links.add(new Views.ViewLink(title, href(v.label(), null, null, null) + scopeParam(everyone), count,
-                        current.queue().isEmpty() && current.custom().isEmpty() && current.view() == v));
+        LeadQuery own = scope(rep).withOwner(Optional.of(rep.id()));
+        for (LeadView v : LeadView.values()) {
+            if (v != LeadView.QUEUE && v != LeadView.ALL) { // the rep's "all" is "My leads"; queues are listed above
+                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null, null),
+                        leads.count(own.withView(v)), current.queue().isEmpty() && current.custom().isEmpty() && !current.everyone()
+                        && current.view() == v));
             }
-        });
+        }
+        links.addAll(everyones.join());
         return links;
+    }
+
+    /** Everyone's set views with their counts. */
+    private List<Views.ViewLink> everyones(Rep rep, Selection current) {
+        return EVERYONES.stream().map(v -> new Views.ViewLink("Everyone: " + v.title(), href(v.label(), null, EVERYONE, null, null),
+                leads.count(scope(rep).withView(v)), current.everyone() && current.view() == v)).toList();
     }
 
     /** The rep's own and the shared custom views, the open one marked. */
@@ -86,22 +113,23 @@ public final class WorkPages {
      * A page of the chosen view; with {@code q}, only its leads whose email, first or last name or company begins with it
      * ({@code GET /api/v1/leads?q=}), in every lead the rep may see when no view is chosen.
      */
-    Views.LeadList list(Rep rep, String view, String queue, String after, String q, boolean everyone) {
-        Selection current = selection(rep, view, queue, q);
+    Views.LeadList list(Rep rep, String view, String queue, String scope, String after, String q) {
+        Selection current = selection(rep, view, queue, scope, q);
         Optional<String> text = searchText(q);
         LeadQuery wide = scope(rep).withText(text);
         LeadQuery query = current.queue().map(each -> wide.withQueue(Optional.of(each.id())).withView(LeadView.QUEUE))
                 .or(() -> current.custom().map(v -> v.applyTo(wide)))
-                .orElseGet(() -> current.view() == LeadView.ALL ? wide : views.open(current.view().label(), wide.withOwner(owner(rep, everyone))));
+                .orElseGet(() -> views.open(current.view().label(), current.everyone() || current.view() == LeadView.ALL ? wide
+                        : wide.withOwner(Optional.of(rep.id()))));
         Page<Lead> page = leads.list(query.withPage(LeadQuery.DEFAULT_LIMIT, Optional.ofNullable(after).filter(a -> !a.isBlank())
                 .map(LeadCursor::decode)));
         String queueName = current.queue().map(LeadQueue::name).orElse(null);
-        boolean scoped = everyone && current.queue().isEmpty() && current.custom().isEmpty() && current.view() != LeadView.ALL;
-        String name = !scoped ? current.title() : current.view() == LeadView.MINE ? "Everyone's leads" : current.title() + " (everyone)";
-        String title = name + text.map(t -> " beginning with \u2018" + Text.abbreviate(t) + "\u2019").orElse("");
+        String scopeName = current.everyone() ? EVERYONE : null;
+        String searched = text.orElse(null);
+        String title = current.title() + text.map(t -> " beginning with \u2018" + Text.abbreviate(t) + "\u2019").orElse("");
         return new Views.LeadList(title, page.items().stream().map(this::row).toList(),
-                "/console/list" + query(current.label(), queueName, text.orElse(null), null) + scopeParam(scoped),
-                page.nextCursor().map(c -> href(current.label(), queueName, text.orElse(null), c) + scopeParam(scoped)).orElse(""));
+                "/console/list" + query(current.label(), queueName, scopeName, searched, null),
+                page.nextCursor().map(c -> href(current.label(), queueName, scopeName, searched, c)).orElse(""));
     }
 
     /** What is wrong with a search, if anything: the API refuses the same ({@code q} with a NUL or a lone surrogate). */
@@ -132,35 +160,39 @@ public final class WorkPages {
                 lead.score() == null ? "" : lead.score().toString(), fields, reasons, entries, actions, message, refused);
     }
 
-    private record Selection(String label, LeadView view, Optional<LeadQueue> queue, Optional<SavedView> custom) {
+    /** {@code everyone}: a manager's set view over everyone's leads, not the rep's own; {@code custom}: a custom view. */
+    private record Selection(String label, LeadView view, Optional<LeadQueue> queue, boolean everyone, Optional<SavedView> custom) {
         static Selection of(LeadView view) {
-            return new Selection(view.label(), view, Optional.empty(), Optional.empty());
+            return new Selection(view.label(), view, Optional.empty(), false, Optional.empty());
         }
 
         String title() {
-            return queue.map(q -> "Open in " + q.name()).or(() -> custom.map(SavedView::name))
-                    .orElse(view == LeadView.MINE ? "My leads" : view == LeadView.ALL ? "All leads" : view.title());
+            return queue.map(q -> "Open in " + q.name()).or(() -> custom.map(SavedView::name)).orElse(view == LeadView.MINE ? "My leads"
+                    : view == LeadView.ALL ? "All leads" : everyone ? "Everyone: " + view.title() : view.title());
         }
     }
 
     /** The view asked for; without one, every lead when searching, else the first queue the rep works, else the rep's own leads. */
-    private Selection selection(Rep rep, String view, String queue, String q) {
+    private Selection selection(Rep rep, String view, String queue, String scope, String q) {
         if (view == null || view.isBlank()) {
             if (q != null && !q.isBlank()) {
                 return Selection.of(LeadView.ALL);
             }
-            return queuesOf(rep).stream().findFirst().map(each -> new Selection("queue", LeadView.QUEUE, Optional.of(each), Optional.empty()))
-                    .orElse(Selection.of(LeadView.MINE));
+            return queuesOf(rep).stream().findFirst().map(each -> new Selection("queue", LeadView.QUEUE, Optional.of(each), false,
+                    Optional.empty())).orElse(Selection.of(LeadView.MINE));
         }
         Optional<SavedView> saved = custom.visible(rep, view);
         if (saved.isPresent()) {
-            return new Selection(saved.get().name(), saved.get().base(), Optional.empty(), saved);
+            return new Selection(saved.get().name(), saved.get().base(), Optional.empty(), false, saved);
         }
         LeadView parsed = LeadView.parse(view);
+        if (EVERYONE.equals(scope) && EVERYONES.contains(parsed) && Permissions.isManager(rep)) {
+            return new Selection(parsed.label(), parsed, Optional.empty(), true, Optional.empty());
+        }
         if (parsed == LeadView.QUEUE) {
             LeadQueue each = team.queueByName(queue == null ? "" : queue)
                     .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue", "no queue named '" + queue + "'"));
-            return new Selection(parsed.label(), parsed, Optional.of(each), Optional.empty());
+            return new Selection(parsed.label(), parsed, Optional.of(each), false, Optional.empty());
         }
         return Selection.of(parsed);
     }
@@ -173,6 +205,11 @@ public final class WorkPages {
         return LeadQuery.at(clock.instant(), rep.timeZone());
     }
 
+    /** A lead as the lists show it. */
+    Views.Row row(LeadId id) {
+        return row(leads.get(id));
+    }
+
     private Views.Row row(Lead lead) {
         return new Views.Row(lead.id().toString(), lead.data().displayName(), lead.data().get(LeadField.COMPANY).orElse(""),
                 lead.status().label(), lead.score() == null ? "" : lead.score().toString(), owner(lead));
@@ -182,21 +219,13 @@ public final class WorkPages {
         return lead.ownerRepId() == null ? "" : team.rep(lead.ownerRepId()).map(Rep::name).orElse("");
     }
 
-    private static Optional<Long> owner(Rep rep, boolean everyone) {
-        return everyone ? Optional.empty() : Optional.of(rep.id());
+    private static String href(String view, String queue, String scope, String q, String after) {
+        return "/console" + query(view, queue, scope, q, after);
     }
 
-    private static String scopeParam(boolean everyone) {
-        return everyone ? "&scope=everyone" : "";
-    }
-
-    private static String href(String view, String queue, String q, String after) {
-        return "/console" + query(view, queue, q, after);
-    }
-
-    private static String query(String view, String queue, String q, String after) {
-        return "?view=" + encode(view) + (queue == null ? "" : "&queue=" + encode(queue)) + (q == null ? "" : "&q=" + encode(q))
-                + (after == null ? "" : "&after=" + encode(after));
+    private static String query(String view, String queue, String scope, String q, String after) {
+        return "?view=" + encode(view) + (queue == null ? "" : "&queue=" + encode(queue)) + (scope == null ? "" : "&scope=" + scope)
+                + (q == null ? "" : "&q=" + encode(q)) + (after == null ? "" : "&after=" + encode(after));
     }
 
     private static String encode(String value) {

@@ -32,6 +32,7 @@ import dev.leadline.server.console.JteRenderer;
 import dev.leadline.server.console.OidcClient;
 import dev.leadline.server.console.QueuePages;
 import dev.leadline.server.console.SsoPages;
+import dev.leadline.server.console.RoutingPages;
 import dev.leadline.server.console.TeamPages;
 import dev.leadline.server.console.WorkPages;
 import io.javalin.http.staticfiles.Location;
@@ -87,6 +88,7 @@ public final class HttpApi {
         TeamPages teamPages = new TeamPages(services.team(), services.routing());
         ImportPages importPages = new ImportPages(deps.imports(), services.imports(), deps.clock());
         FormPages formPages = new FormPages(services.forms(), deps.publicUrl());
+        RoutingPages routingPages = new RoutingPages(services.rules(), services.routing(), services.team());
         Optional<SsoPages> sso = deps.oidc().map(settings -> new SsoPages(new SsoAttempts(new JooqSsoAttempts(deps.database().dsl()), deps.clock()),
                 new OidcClient(settings), services.console(), gate));
 
@@ -186,6 +188,7 @@ public final class HttpApi {
             routes.put("/api/v1/rules", routing::importAll);
             routes.get("/api/v1/rules/{purpose}", routing::get);
             routes.put("/api/v1/rules/{purpose}", routing::save);
+            routes.post("/api/v1/rules/{purpose}/dry-run", routing::tryDraft);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);
             routes.get("/api/v1/reps", team::reps);
             routes.get("/api/v1/queues", team::queues);
@@ -225,7 +228,25 @@ public final class HttpApi {
             routes.post("/console/admin/tokens", adminPages::issue);
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
             routes.post("/console/admin/tokens/{name}/revoke", adminPages::revoke);
+            // Reports pages with charts and the leads behind each number (issue 23), the Plugins page (issue 22); docs/console.md
+            var reportPages = new dev.leadline.server.console.ReportPages(services.reports(), services.fairness(), services.quality(),
+                    services.team(), work, deps.clock());
+            routes.get("/api/v1/reports/{report}/leads", reports::leads);
+            routes.get("/console/reports", reportPages::index);
+            routes.get("/console/reports/{report}.csv", reportPages::csv);
+            routes.get("/console/reports/{report}/leads", reportPages::leads);
+            routes.get("/console/reports/{report}", reportPages::report);
+            var pluginPages = new dev.leadline.server.console.PluginPages(deps.plugins());
+            routes.get("/console/admin/plugins", pluginPages::page);
+            routes.post("/console/admin/plugins", pluginPages::upload);
+            routes.post("/console/admin/plugins/{id}/enable", pluginPages::enable);
+            routes.post("/console/admin/plugins/{id}/disable", pluginPages::disable);
             routes.get("/console/admin/audit", adminPages::audit);
+            // Routing (admins): rule sets, versions and diffs; a draft checked, dry-run on the last leads, published (docs/console.md)
+            routes.get("/console/admin/routing", routingPages::page);
+            routes.post("/console/admin/routing/{purpose}/check", routingPages::check);
+            routes.post("/console/admin/routing/{purpose}/dry-run", routingPages::dryRun);
+            routes.post("/console/admin/routing/{purpose}/publish", routingPages::publish);
             routes.get("/console/team", teamPages::team);
             routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
             routes.post("/console/team/reps/{rep}/settings", queuePages::saveRep);

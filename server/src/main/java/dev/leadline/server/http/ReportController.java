@@ -6,7 +6,10 @@ import dev.leadline.core.common.FieldError;
 import dev.leadline.core.common.Instants;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.report.DataQuality;
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.report.ReportFilter;
+import dev.leadline.core.report.ReportLeads;
 import dev.leadline.core.report.ReportTable;
 import dev.leadline.core.report.Reports;
 import dev.leadline.core.report.RoutingFairness;
@@ -15,9 +18,6 @@ import dev.leadline.core.team.Role;
 import dev.leadline.core.team.TeamService;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/reports/{funnel|conversion|reps|trends|fairness|quality}?from=&to=&by=&source=&campaign=&queue=&rep=&tz=} as
@@ -48,6 +47,7 @@ final class ReportController {
     private final DataQuality quality;
     private final TeamService team;
     private final Clock clock;
+    private final ReportLeads drill;
 
     ReportController(SpeedToLeadReport speed, Reports reports, RoutingFairness fairness, DataQuality quality, TeamService team, Clock clock) {
         this.speed = speed;
@@ -56,6 +56,7 @@ final class ReportController {
         this.quality = quality;
         this.team = team;
         this.clock = clock;
+        this.drill = new ReportLeads(reports, fairness);
     }
 
     void funnel(Context ctx) throws IOException {
@@ -115,6 +116,18 @@ final class ReportController {
         if (!format.isEmpty() && !format.equals("json") && !format.equals("csv")) {
             errors.add(new FieldError("format", "must be json or csv"));
         }
+        ReportTable table = report.apply(filter(ctx, name, params, errors, access));
+        boolean csv = format.equals("csv") || format.isEmpty() && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/csv");
+        if (csv) {
+            ReportCsv.write(ctx, table);
+        } else {
+            ctx.json(json(table));
+        }
+    }
+
+    /** The filter {@code params} ask for, as {@code access} lets the caller see it; {@code errors} found before are reported with the filter's. */
+    private ReportFilter filter(Context ctx, String name, Map<String, String> params, List<FieldError> errors,
+                                BiFunction<Context, ReportFilter, ReportFilter> access) {
         ReportFilter parsed;
         try {
             parsed = ReportFilter.parse(params, Reports.GROUPINGS.get(name), team, clock.instant());
@@ -125,13 +138,47 @@ final class ReportController {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        ReportTable table = report.apply(access.apply(ctx, parsed));
-        boolean csv = format.equals("csv") || format.isEmpty() && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/csv");
-        if (csv) {
-            writeCsv(ctx, table);
-        } else {
-            ctx.json(json(table));
+        return access.apply(ctx, parsed);
+    }
+
+    /**
+     * {@code GET /api/v1/reports/{report}/leads?column=&group=&step=&period=&after=&limit=} with the report's filter: the
+     * leads behind one number, by lead id, {@code limit} (1–1000, default 100) after the cursor {@code after}; the next
+     * page's cursor is {@code next} and the header {@code X-Next-After}.
+     */
+    void leads(Context ctx) {
+        String name = ctx.pathParam("report");
+        if (!ReportLeads.COLUMNS.containsKey(name)) {
+            throw new NotFoundException("report", name);
         }
+        if (name.equals("fairness")) {
+            managersOnly(ctx);
+        }
+        Map<String, String> params = params(ctx);
+        List<FieldError> errors = new ArrayList<>();
+        int limit = number(params.remove("limit"), "limit", DEFAULT_SKIPS, 1, ReportLeads.MAX_PAGE, errors);
+        String column = params.remove("column");
+        Optional<String> after = Optional.ofNullable(params.remove("after")).filter(a -> !a.isBlank());
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String key : List.of("group", "step", "period")) {
+            Optional.ofNullable(params.remove(key)).ifPresent(value -> keys.put(key, value));
+        }
+        ReportFilter filter = filter(ctx, name, params, errors, name.equals("fairness") ? AS_ASKED : ReportController::ownNumbers);
+        ReportLeads.Page page = drill.page(name, filter, keys, column, after, limit);
+        page.next().ifPresent(next -> ctx.header("X-Next-After", next));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("report", name);
+        out.put("column", column);
+        out.put("total", page.total());
+        out.put("leads", page.leads().stream().map(b -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("lead", new LeadId(b.leadId()).toString());
+            entry.put("at", b.at().toString());
+            entry.put("why", b.why());
+            return entry;
+        }).toList());
+        out.put("next", page.next().orElse(null));
+        ctx.json(out);
     }
 
     private static Map<String, String> params(Context ctx) {
@@ -193,27 +240,6 @@ final class ReportController {
         out.put("columns", table.columns());
         out.put("rows", table.rows());
         return out;
-    }
-
-    private static void writeCsv(Context ctx, ReportTable table) throws IOException {
-        ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + table.report() + ".csv\"");
-        try (CsvWriter csv = new CsvWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
-            csv.row(table.columns());
-            for (Map<String, Object> row : table.rows()) {
-                csv.row(table.columns().stream().map(c -> cell(row.get(c))).toList());
-            }
-        }
-    }
-
-    /** A cell's text: counts by name as {@code name: n; other: m}. */
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Map<?, ?> counts) {
-            return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
-        }
-        return value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
     }
 
     void speedToLead(Context ctx) {

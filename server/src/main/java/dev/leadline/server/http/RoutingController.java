@@ -6,6 +6,7 @@ import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.lead.LeadDraft;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.routing.DraftTrial;
 import dev.leadline.core.routing.RoutingDecision;
 import dev.leadline.core.routing.RoutingService;
 import dev.leadline.core.routing.RoutingStore;
@@ -15,6 +16,7 @@ import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.ActingRep;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.server.routing.RulesDraft;
 import dev.leadline.server.routing.RulesYaml;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -112,6 +114,33 @@ final class RoutingController {
         body.put("explanation", decision.explanation());
         body.put("stored", false);
         ctx.json(body);
+    }
+
+    /**
+     * {@code POST /rules/{purpose}/dry-run?last=200}: the draft in the body (YAML or JSON) tried on the
+     * last leads the purpose's rules routed; a draft with problems is a 422 naming each with its line.
+     */
+    void tryDraft(Context ctx) {
+        Authenticator.requireAdmin(ctx);
+        int last = DraftTrials.last(ctx.queryParam("last"));
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > RulesDraft.MAX_CHARS * 4L) {
+            throw new dev.leadline.core.common.TooLargeException("a rule set may have at most " + RulesDraft.MAX_CHARS + " characters");
+        }
+        RulesDraft draft = RulesDraft.read(StrictUtf8.decode("body", body));
+        if (!draft.readable()) {
+            throw DraftTrials.invalid(draft.problems());
+        }
+        DraftTrial trial;
+        try {
+            trial = routing.tryDraft(ctx.pathParam("purpose"), draft.document(), last);
+        } catch (ValidationException e) {
+            if (DraftTrials.aboutLast(e)) {
+                throw e;
+            }
+            throw DraftTrials.invalid(draft.locate(e.errors()));
+        }
+        ctx.json(DraftTrials.json(trial, team));
     }
 
     /** Body for {@code PUT /reps/{rep}/availability}. */

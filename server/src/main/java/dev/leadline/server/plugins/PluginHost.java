@@ -171,6 +171,17 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
                 info.avgLatencyMs(), info.maxLatencyMs(), info.circuits(), providers.stateOf(id));
     }
 
+    /** A setting as the plugin gets it, and where it came from: {@code leadline.yml} or {@code environment}. */
+    public record Setting(String name, String value, String from) {}
+
+    /** A plugin's settings as resolved: {@code plugins.<id>} in leadline.yml, then {@code LEADLINE_PLUGIN_<ID>_*} from the environment. */
+    public List<Setting> settings(String id) {
+        plugin(id);
+        Map<String, String> fromEnv = PluginContext.settings(id, Map.of(), env);
+        return PluginContext.settings(id, config.getOrDefault(id, Map.of()), env).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new Setting(e.getKey(), e.getValue(), fromEnv.containsKey(e.getKey()) ? "environment" : "leadline.yml")).toList();
+    }
+
     public synchronized PluginInfo enable(String id) {
         plugin(id);
         manager.enablePlugin(id);

@@ -33,6 +33,15 @@ public final class RulesYaml {
         }
     }
 
+    /** One rule set as YAML, as the console's editor shows it. */
+    public static String writeOne(Map<String, Object> document) {
+        try {
+            return YAML.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Reads a rules file: a map from purpose to rule set. */
     @SuppressWarnings("unchecked")
     public static Map<String, Map<String, Object>> read(String text) {

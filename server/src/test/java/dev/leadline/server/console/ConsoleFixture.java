@@ -25,17 +25,25 @@ import java.util.regex.Pattern;
 final class ConsoleFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private static final List<RepSpec> REPS = List.of(
+            new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+            new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
+            new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "REP", Map.of()),
+            new RepSpec("max@example.com", "Max Boss", null, null, null, true, "MANAGER", Map.of()),
+            new RepSpec("ada@example.com", "Ada Admin", null, null, null, true, "ADMIN", Map.of()));
     final TestServer server;
 
     ConsoleFixture(TestServer server) {
         this.server = server;
-        server.services().team().apply(List.of(
-                new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
-                new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
-                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "REP", Map.of()),
-                new RepSpec("max@example.com", "Max Boss", null, null, null, true, "MANAGER", Map.of()),
-                new RepSpec("ada@example.com", "Ada Admin", null, null, null, true, "ADMIN", Map.of())),
-                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
+        server.services().team().apply(REPS, List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))),
+                Actor.cli("test"));
+    }
+
+    /** Inbound hands its leads out by weight instead of offering them to both: Jane 2, Omar 1. */
+    void weightedInbound() {
+        server.services().team().apply(REPS, List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of(),
+                "weighted", Map.of("jane@example.com", 2, "omar@example.com", 1), null, null)), Actor.cli("test"));
     }
 
     Rep rep(String email) {

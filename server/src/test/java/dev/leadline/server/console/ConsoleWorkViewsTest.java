@@ -34,8 +34,6 @@ class ConsoleWorkViewsTest {
     private static TestServer server;
     private static ConsoleFixture console;
     private static ConsoleFixture.Session jane;
-    private static ConsoleFixture.Session omar;
-    private static ConsoleFixture.Session max;
     private static String janesToken;
 
     @BeforeAll
@@ -43,8 +41,6 @@ class ConsoleWorkViewsTest {
         server = TestServer.start();
         console = new ConsoleFixture(server);
         jane = console.signIn("jane@example.com");
-        omar = console.signIn("omar@example.com");
-        max = console.signIn("max@example.com");
         janesToken = server.services().tokens().issue(new TokenService.Request("jane-laptop", TokenRole.REP, "jane@example.com", false,
                 Optional.empty()), Actor.cli("test")).secret();
         for (int i = 0; i < 30; i++) {
@@ -160,21 +156,6 @@ class ConsoleWorkViewsTest {
         assertThat(taken.statusCode()).isEqualTo(422);
         assertThat(server.get("/api/v1/views/shared-zephyr").statusCode()).isEqualTo(200);
         assertThat(server.get("/api/v1/views/omars-own").body()).contains("Zephyrine 2");
-    }
-
-    @Test
-    void aManagerMayLookAtEveryonesLeadsARepOnlyAtTheirOwn() throws Exception {
-        String lead = console.offeredLead("Hypatia");
-        HttpResponse<String> claimed = console.post("/console/leads/" + lead + "/claim", jane.cookie(), Map.of("_csrf", jane.csrf()));
-        assertThat(claimed.statusCode()).as(claimed.body()).isIn(200, 303);
-
-        String everyone = console.get("/console?view=mine&scope=everyone", max.cookie()).body();
-        assertThat(everyone).contains("<h2 id=\"list-title\">Everyone's leads</h2>").contains("href=\"/console?view=mine&amp;scope=everyone\"");
-        assertThat(rows(everyone)).contains(lead);
-        assertThat(rows(console.get("/console?view=mine", max.cookie()).body())).doesNotContain(lead);
-        String repAsking = console.get("/console?view=mine&scope=everyone", omar.cookie()).body();
-        assertThat(repAsking).contains("<h2 id=\"list-title\">My leads</h2>").doesNotContain("scope=everyone");
-        assertThat(rows(repAsking)).doesNotContain(lead);
     }
 
     private static int put(String path, String json) {
