@@ -2,8 +2,13 @@ package dev.leadline.server.console;
 
 import dev.leadline.core.access.ConsoleAccess;
 import dev.leadline.core.access.SignIn;
+import dev.leadline.core.common.ValidationException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The console's pages: sign-in and sign-out, and My work (a lead's page is {@link LeadPages}). Each handler
@@ -53,17 +58,56 @@ public final class ConsolePages {
     }
 
     public void myWork(Context ctx) {
-        ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        ctx.render("work.jte", Map.of("me", me(me), "views", work.views(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"),
-                ctx.queryParam("scope")), "list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("scope"),
-                ctx.queryParam("after"))));
+        String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
+        workPage(ctx, ctx.queryParam("view"), new Views.Search(q, WorkPages.searchProblem(q).orElse(""), List.of(), "", "company",
+                "starts-with", q.strip()));
     }
 
     /** The list alone, for htmx to swap in when leads change. */
     public void list(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
         ctx.render("list.jte", Map.of("list", work.list(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("scope"),
-                ctx.queryParam("after"))));
+                ctx.queryParam("after"), ctx.queryParam("q"))));
+    }
+
+    /** A custom view's count, which My work loads after the page: counting a custom view may take a while. */
+    public void viewCount(Context ctx) {
+        ctx.contentType("text/plain; charset=utf-8").result(Long.toString(work.custom().count(ConsoleGate.active(ctx).rep(),
+                ctx.pathParam("name"))));
+    }
+
+    /** Saves a search as the rep's own view and opens it; problems are shown on My work with what was typed ({@code 422}). */
+    public void saveView(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        String name = Objects.requireNonNullElse(ctx.formParam("name"), "");
+        String field = Objects.requireNonNullElse(ctx.formParam("field"), "");
+        String op = Objects.requireNonNullElse(ctx.formParam("op"), "");
+        String value = Objects.requireNonNullElse(ctx.formParam("value"), "");
+        try {
+            ctx.redirect("/console?view=" + work.custom().save(me, name, field, op, value).name(), HttpStatus.SEE_OTHER);
+        } catch (ValidationException e) {
+            List<Views.Field> problems = e.errors().stream().map(p -> new Views.Field(p.field(), p.message())).toList();
+            String q = Objects.requireNonNullElse(ctx.formParam("q"), "");
+            workPage(ctx.status(422), null, new Views.Search(q, WorkPages.searchProblem(q).orElse(""), problems, name, field, op, value));
+        }
+    }
+
+    public void deleteView(Context ctx) {
+        work.custom().delete(ConsoleGate.active(ctx), ctx.pathParam("name"));
+        ctx.redirect("/console", HttpStatus.SEE_OTHER);
+    }
+
+    private void workPage(Context ctx, String view, Views.Search search) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        String queue = ctx.queryParam("queue");
+        String q = search.problem().isEmpty() ? search.q() : "";
+        Map<String, Object> model = new HashMap<>();
+        model.put("me", me(me));
+        model.put("views", work.views(me.rep(), view, queue, ctx.queryParam("scope"), q));
+        model.put("custom", work.customViews(me.rep(), view));
+        model.put("list", work.list(me.rep(), view, queue, ctx.queryParam("scope"), ctx.queryParam("after"), q));
+        model.put("search", search);
+        ctx.render("work.jte", model);
     }
 
     static Views.Me me(ConsoleAccess.Active active) {

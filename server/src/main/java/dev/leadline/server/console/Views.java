@@ -97,4 +97,11 @@ public final class Views {
     public record Considered(String rep, String verdict, String reason, String weight) {}
 
     public record LookAlike(String id, String name, String company, String score, String matched, String mergeHref) {}
+
+    /** A custom view on My work; its count is loaded after the page from {@code countUrl}; {@code deleteHref} only on the rep's own. */
+    public record CustomViewLink(String name, String href, String countUrl, boolean current, String deleteHref) {}
+
+    /** My work's search (what was typed, a problem with it) and its save-as-view form (what was typed, the problems). */
+    public record Search(String q, String problem, List<Field> saveProblems, String saveName, String saveField, String saveOp,
+                         String saveValue) {}
 }

@@ -1,6 +1,7 @@
 package dev.leadline.server.console;
 
 import dev.leadline.core.common.Page;
+import dev.leadline.core.common.Text;
 import dev.leadline.core.enrichment.EnrichmentService;
 import dev.leadline.core.enrichment.ProviderScore;
 import dev.leadline.core.lead.Lead;
@@ -15,6 +16,7 @@ import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.core.views.SavedView;
 import dev.leadline.core.views.SavedViewService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +55,7 @@ public final class WorkPages {
     private final ActivityRepository timeline;
     private final EnrichmentService enrichment;
     private final Clock clock;
+    private final CustomViews custom;
 
     public WorkPages(LeadService leads, SavedViewService views, TeamService team, ActivityRepository timeline, EnrichmentService enrichment,
                      Clock clock) {
@@ -62,27 +65,29 @@ public final class WorkPages {
         this.timeline = timeline;
         this.enrichment = enrichment;
         this.clock = clock;
+        this.custom = new CustomViews(views, leads, clock);
     }
 
     /**
      * The queues the rep works, each with its open leads, then the rep's built-in views with their counts;
      * to a manager, then the set views over everyone's leads.
      */
-    List<Views.ViewLink> views(Rep rep, String view, String queue, String scope) {
-        Selection current = selection(rep, view, queue, scope);
+    List<Views.ViewLink> views(Rep rep, String view, String queue, String scope, String q) {
+        Selection current = selection(rep, view, queue, scope, q);
         CompletableFuture<List<Views.ViewLink>> everyones = Permissions.isManager(rep)
                 ? CompletableFuture.supplyAsync(() -> everyones(rep, current), COUNTING) : CompletableFuture.completedFuture(List.of());
         List<Views.ViewLink> links = new ArrayList<>();
-        for (LeadQueue q : queuesOf(rep)) {
-            long open = leads.count(scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE));
-            links.add(new Views.ViewLink("Open in " + q.name(), href("queue", q.name(), null, null), open,
-                    current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == q.id()).orElse(false)));
+        for (LeadQueue each : queuesOf(rep)) {
+            long open = leads.count(scope(rep).withQueue(Optional.of(each.id())).withView(LeadView.QUEUE));
+            links.add(new Views.ViewLink("Open in " + each.name(), href("queue", each.name(), null, null, null), open,
+                    current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == each.id()).orElse(false)));
         }
         LeadQuery own = scope(rep).withOwner(Optional.of(rep.id()));
         for (LeadView v : LeadView.values()) {
             if (v != LeadView.QUEUE && v != LeadView.ALL) { // the rep's "all" is "My leads"; queues are listed above
-                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null),
-                        leads.count(own.withView(v)), current.queue().isEmpty() && !current.everyone() && current.view() == v));
+                links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null, null),
+                        leads.count(own.withView(v)), current.queue().isEmpty() && current.custom().isEmpty() && !current.everyone()
+                        && current.view() == v));
             }
         }
         links.addAll(everyones.join());
@@ -91,23 +96,49 @@ public final class WorkPages {
 
     /** Everyone's set views with their counts. */
     private List<Views.ViewLink> everyones(Rep rep, Selection current) {
-        return EVERYONES.stream().map(v -> new Views.ViewLink("Everyone: " + v.title(), href(v.label(), null, EVERYONE, null),
+        return EVERYONES.stream().map(v -> new Views.ViewLink("Everyone: " + v.title(), href(v.label(), null, EVERYONE, null, null),
                 leads.count(scope(rep).withView(v)), current.everyone() && current.view() == v)).toList();
     }
 
-    Views.LeadList list(Rep rep, String view, String queue, String scope, String after) {
-        Selection current = selection(rep, view, queue, scope);
-        LeadQuery query = current.queue().map(q -> scope(rep).withQueue(Optional.of(q.id())).withView(LeadView.QUEUE))
-                .orElseGet(() -> views.open(current.view().label(), current.everyone() ? scope(rep) : scope(rep).withOwner(Optional.of(rep.id()))));
+    /** The rep's own and the shared custom views, the open one marked. */
+    List<Views.CustomViewLink> customViews(Rep rep, String view) {
+        return custom.links(rep, custom.visible(rep, view));
+    }
+
+    CustomViews custom() {
+        return custom;
+    }
+
+    /**
+     * A page of the chosen view; with {@code q}, only its leads whose email, first or last name or company begins with it
+     * ({@code GET /api/v1/leads?q=}), in every lead the rep may see when no view is chosen.
+     */
+    Views.LeadList list(Rep rep, String view, String queue, String scope, String after, String q) {
+        Selection current = selection(rep, view, queue, scope, q);
+        Optional<String> text = searchText(q);
+        LeadQuery wide = scope(rep).withText(text);
+        LeadQuery query = current.queue().map(each -> wide.withQueue(Optional.of(each.id())).withView(LeadView.QUEUE))
+                .or(() -> current.custom().map(v -> v.applyTo(wide)))
+                .orElseGet(() -> views.open(current.view().label(), current.everyone() || current.view() == LeadView.ALL ? wide
+                        : wide.withOwner(Optional.of(rep.id()))));
         Page<Lead> page = leads.list(query.withPage(LeadQuery.DEFAULT_LIMIT, Optional.ofNullable(after).filter(a -> !a.isBlank())
                 .map(LeadCursor::decode)));
-        String label = current.view().label();
         String queueName = current.queue().map(LeadQueue::name).orElse(null);
         String scopeName = current.everyone() ? EVERYONE : null;
-        String title = current.queue().map(q -> "Open in " + q.name()).orElse(current.view() == LeadView.MINE ? "My leads"
-                : current.everyone() ? "Everyone: " + current.view().title() : current.view().title());
-        return new Views.LeadList(title, page.items().stream().map(this::row).toList(), "/console/list" + query(label, queueName, scopeName, null),
-                page.nextCursor().map(c -> href(label, queueName, scopeName, c)).orElse(""));
+        String searched = text.orElse(null);
+        String title = current.title() + text.map(t -> " beginning with \u2018" + Text.abbreviate(t) + "\u2019").orElse("");
+        return new Views.LeadList(title, page.items().stream().map(this::row).toList(),
+                "/console/list" + query(current.label(), queueName, scopeName, searched, null),
+                page.nextCursor().map(c -> href(current.label(), queueName, scopeName, searched, c)).orElse(""));
+    }
+
+    /** What is wrong with a search, if anything: the API refuses the same ({@code q} with a NUL or a lone surrogate). */
+    static Optional<String> searchProblem(String q) {
+        return Text.problem(q).map(p -> "This search was not run: the text " + p + ". Type it again without that.");
+    }
+
+    private static Optional<String> searchText(String q) {
+        return Optional.ofNullable(q).filter(t -> !t.isBlank()).map(t -> Text.checked("q", t));
     }
 
     /** The lead as {@code viewer} sees it, with the actions the viewer may take and a message (a refusal when {@code refused}). */
@@ -129,30 +160,41 @@ public final class WorkPages {
                 lead.score() == null ? "" : lead.score().toString(), fields, reasons, entries, actions, message, refused);
     }
 
-    /** {@code everyone}: a manager's set view over everyone's leads, not the rep's own. */
-    private record Selection(LeadView view, Optional<LeadQueue> queue, boolean everyone) {
-        Selection(LeadView view, Optional<LeadQueue> queue) {
-            this(view, queue, false);
+    /** {@code everyone}: a manager's set view over everyone's leads, not the rep's own; {@code custom}: a custom view. */
+    private record Selection(String label, LeadView view, Optional<LeadQueue> queue, boolean everyone, Optional<SavedView> custom) {
+        static Selection of(LeadView view) {
+            return new Selection(view.label(), view, Optional.empty(), false, Optional.empty());
+        }
+
+        String title() {
+            return queue.map(q -> "Open in " + q.name()).or(() -> custom.map(SavedView::name)).orElse(view == LeadView.MINE ? "My leads"
+                    : view == LeadView.ALL ? "All leads" : everyone ? "Everyone: " + view.title() : view.title());
         }
     }
 
-    /** The view asked for; without one, the first queue the rep works, else the rep's own leads. */
-    private Selection selection(Rep rep, String view, String queue, String scope) {
+    /** The view asked for; without one, every lead when searching, else the first queue the rep works, else the rep's own leads. */
+    private Selection selection(Rep rep, String view, String queue, String scope, String q) {
         if (view == null || view.isBlank()) {
-            return queuesOf(rep).stream().findFirst().map(q -> new Selection(LeadView.QUEUE, Optional.of(q)))
-                    .orElse(new Selection(LeadView.MINE, Optional.empty()));
+            if (q != null && !q.isBlank()) {
+                return Selection.of(LeadView.ALL);
+            }
+            return queuesOf(rep).stream().findFirst().map(each -> new Selection("queue", LeadView.QUEUE, Optional.of(each), false,
+                    Optional.empty())).orElse(Selection.of(LeadView.MINE));
         }
-        LeadView asked = LeadView.parse(view);
-        if (EVERYONE.equals(scope) && EVERYONES.contains(asked) && Permissions.isManager(rep)) {
-            return new Selection(asked, Optional.empty(), true);
+        Optional<SavedView> saved = custom.visible(rep, view);
+        if (saved.isPresent()) {
+            return new Selection(saved.get().name(), saved.get().base(), Optional.empty(), false, saved);
         }
         LeadView parsed = LeadView.parse(view);
-        if (parsed == LeadView.QUEUE) {
-            LeadQueue q = team.queueByName(queue == null ? "" : queue)
-                    .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue", "no queue named '" + queue + "'"));
-            return new Selection(parsed, Optional.of(q));
+        if (EVERYONE.equals(scope) && EVERYONES.contains(parsed) && Permissions.isManager(rep)) {
+            return new Selection(parsed.label(), parsed, Optional.empty(), true, Optional.empty());
         }
-        return new Selection(parsed, Optional.empty());
+        if (parsed == LeadView.QUEUE) {
+            LeadQueue each = team.queueByName(queue == null ? "" : queue)
+                    .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue", "no queue named '" + queue + "'"));
+            return new Selection(parsed.label(), parsed, Optional.of(each), false, Optional.empty());
+        }
+        return Selection.of(parsed);
     }
 
     private List<LeadQueue> queuesOf(Rep rep) {
@@ -177,13 +219,13 @@ public final class WorkPages {
         return lead.ownerRepId() == null ? "" : team.rep(lead.ownerRepId()).map(Rep::name).orElse("");
     }
 
-    private static String href(String view, String queue, String scope, String after) {
-        return "/console" + query(view, queue, scope, after);
+    private static String href(String view, String queue, String scope, String q, String after) {
+        return "/console" + query(view, queue, scope, q, after);
     }
 
-    private static String query(String view, String queue, String scope, String after) {
+    private static String query(String view, String queue, String scope, String q, String after) {
         return "?view=" + encode(view) + (queue == null ? "" : "&queue=" + encode(queue)) + (scope == null ? "" : "&scope=" + scope)
-                + (after == null ? "" : "&after=" + encode(after));
+                + (q == null ? "" : "&q=" + encode(q)) + (after == null ? "" : "&after=" + encode(after));
     }
 
     private static String encode(String value) {

@@ -212,6 +212,10 @@ public final class HttpApi {
             routes.post("/console/sign-out", console::signOut);
             routes.get("/console", console::myWork);
             routes.get("/console/list", console::list);
+            // My work's custom views (docs/console.md): a view's count, loaded after the page; save a search as the rep's own view, delete one
+            routes.get("/console/views/{name}/count", console::viewCount);
+            routes.post("/console/views", console::saveView);
+            routes.post("/console/views/{name}/delete", console::deleteView);
             routes.get("/console/leads/{id}", leadPages::lead);
             routes.get("/console/duplicates", duplicatePages::review);
             routes.post("/console/duplicates/dismiss", duplicatePages::dismiss);
