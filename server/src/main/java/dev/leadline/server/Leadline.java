@@ -64,8 +64,17 @@ public final class Leadline implements AutoCloseable {
         this.jobs = jobs;
     }
 
-    /** Opens the database and everything on it, without HTTP (for the command line). */
+    /** Opens the database and everything on it, without HTTP, as a start does: leadline.yml's changed sections are applied. */
     public static Backend backend(Config config, Clock clock) {
+        return backend(config, clock, true);
+    }
+
+    /**
+     * Opens the database and everything on it, without HTTP. A command line tool ({@code starting} false)
+     * applies only the sections of leadline.yml never applied before (a first run); a changed file waits for
+     * the server's next start, so a tool run beside a running server changes nothing behind its back.
+     */
+    public static Backend backend(Config config, Clock clock, boolean starting) {
         Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
         DatabaseRuntime db = DatabaseRuntime.open(config);
         try {
@@ -75,7 +84,7 @@ public final class Leadline implements AutoCloseable {
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
-                ConfigSections sections = new ConfigSections(new JooqConfigApplied(db.database().dsl()), clock);
+                ConfigSections sections = new ConfigSections(new JooqConfigApplied(db.database().dsl()), clock, starting);
                 sections.apply("team", List.of(file.reps(), file.queues()), () -> services.team().apply(file.reps(), file.queues(), actor));
                 sections.apply("forms", file.forms(), () -> file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor)));
                 sections.apply("sla", file.sla(), () -> file.sla().forEach((queue, spec) -> services.slaPolicies().set(services.team()
@@ -86,7 +95,7 @@ public final class Leadline implements AutoCloseable {
                 if (file.queues().size() == 1) {
                     ConfiguredRules.defaultToOnlyQueue(services.rules(), file.queues().get(0).name());
                 }
-                log.info("applied {}: {} reps, {} queues, {} forms", config.configFile(), file.reps().size(),
+                log.info("read {}: {} reps, {} queues, {} forms", config.configFile(), file.reps().size(),
                         file.queues().size(), file.forms().size());
             });
             ImportRunner imports = new ImportRunner(services.imports(),

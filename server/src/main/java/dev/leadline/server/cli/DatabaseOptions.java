@@ -27,7 +27,7 @@ public final class DatabaseOptions {
             throw new LeadlineException("no Leadline database in " + config.dataDir().toAbsolutePath().normalize() + " (" + whence
                     + "); start the server there first, or pass --init to create one");
         }
-        return Leadline.backend(config, Clock.systemUTC());
+        return Leadline.backend(config, Clock.systemUTC(), false);
     }
 
     /** Whether the embedded MariaDB has ever stored its data here (it keeps them in {@code mariadb/}). */

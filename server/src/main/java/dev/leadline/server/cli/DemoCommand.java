@@ -73,17 +73,20 @@ public final class DemoCommand implements Runnable {
                 .append("   curl -s ").append(asJane).append(" ").append(url).append("/api/v1/leads/$ID/timeline\n").toString();
     }
 
-    /** Seeds the demo organisation; running it again changes nothing. */
+    /** Seeds the demo organisation; running it again adds nothing and changes nothing made since. */
     public static void seed(Services services) {
-        // Jane covers around the clock, so the steps the demo prints work at any hour; Omar shows working hours at work
-        services.team().apply(List.of(
-                new RepSpec(JANE, "Jane Rivera", "America/New_York", "24/7", 40, true, "REP", Map.of()),
-                new RepSpec("omar@demo.leadline.dev", "Omar Haddad", "Europe/Berlin", "MON-FRI 08:30-16:30", 40, true, "REP", Map.of()),
-                new RepSpec("mia@demo.leadline.dev", "Mia Chen", "Asia/Singapore", "MON-FRI 09:00-18:00", 30, true, "MANAGER", Map.of())),
-                List.of(new QueueSpec("Inbound", "New inbound leads, first to claim wins",
-                        List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))), DEMO);
-        services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
-                "https://example.com/thanks", List.of("http://localhost:3000")), DEMO);
+        // the demo's team and form are made once: changed later (in the console, by the API), they stay so at the next start
+        if (services.team().repByEmail(JANE).isEmpty()) {
+            // Jane covers around the clock, so the steps the demo prints work at any hour; Omar shows working hours at work
+            services.team().apply(List.of(
+                    new RepSpec(JANE, "Jane Rivera", "America/New_York", "24/7", 40, true, "REP", Map.of()),
+                    new RepSpec("omar@demo.leadline.dev", "Omar Haddad", "Europe/Berlin", "MON-FRI 08:30-16:30", 40, true, "REP", Map.of()),
+                    new RepSpec("mia@demo.leadline.dev", "Mia Chen", "Asia/Singapore", "MON-FRI 09:00-18:00", 30, true, "MANAGER", Map.of())),
+                    List.of(new QueueSpec("Inbound", "New inbound leads, first to claim wins",
+                            List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))), DEMO);
+            services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
+                    "https://example.com/thanks", List.of("http://localhost:3000")), DEMO);
+        }
         if (services.rules().all().isEmpty()) {
             // new leads from Europe go to Omar in Berlin, the rest are offered to Inbound
             services.rules().save("default", Map.of(

@@ -26,17 +26,25 @@ public final class ConfigSections {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
     private final JooqConfigApplied applied;
     private final Clock clock;
+    private final boolean starting;
 
-    public ConfigSections(JooqConfigApplied applied, Clock clock) {
+    /** @param starting a server start applies changed sections; a command line tool only sections never applied */
+    public ConfigSections(JooqConfigApplied applied, Clock clock, boolean starting) {
         this.applied = applied;
         this.clock = clock;
+        this.starting = starting;
     }
 
     /** Runs {@code apply} when {@code content} differs from what the section held when last applied; true when it ran. */
     public boolean apply(String section, Object content, Runnable apply) {
         String digest = digest(content);
-        if (applied.digest(section).filter(digest::equals).isPresent()) {
+        java.util.Optional<String> last = applied.digest(section);
+        if (last.filter(digest::equals).isPresent()) {
             log.info("{} in the configuration file is as it was last applied: kept as it is now (changes made since stay)", section);
+            return false;
+        }
+        if (last.isPresent() && !starting) {
+            log.info("{} in the configuration file changed since it was last applied: the server applies it at its next start", section);
             return false;
         }
         apply.run();

@@ -1,6 +1,7 @@
 package dev.leadline.server.console;
 
 import dev.leadline.core.access.ConsoleAccess;
+import dev.leadline.server.http.UrlEncodedForm;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,13 @@ public final class ConsoleGate {
         }
         if (!SAFE.contains(ctx.method().name()) && !csrfMatches(ctx, active.get().session().csrfToken())) {
             throw new ConsoleRefusal(403, "Refused: this request did not carry the console's CSRF token. Reload the page and try again.");
+        }
+        // every form's text is checked once, here, as the API checks its JSON: valid UTF-8, no control characters
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!SAFE.contains(ctx.method().name()) && type.startsWith("application/x-www-form-urlencoded")) {
+            UrlEncodedForm.problem(ctx.bodyAsBytes()).ifPresent(problem -> {
+                throw new ConsoleRefusal(422, "Not taken: " + problem + ". Type it again without it.");
+            });
         }
         ctx.attribute(ACTIVE, active.get());
     }

@@ -45,8 +45,7 @@ public final class LeadDetails {
                 : duplicates.duplicatesOf(lead.id()).stream().map(d -> new Views.LookAlike(d.lead().id().toString(), d.lead().data().displayName(),
                         d.lead().data().get(LeadField.COMPANY).orElse(""), String.format(Locale.ROOT, "%.2f", d.score()), String.join(", ", d.matched()),
                         "/console/leads/" + d.lead().id() + "/merge?with=" + id)).toList();
-        return new Views.LeadMore(enriched, written, failures, routed.orElse(null), lookAlikes, lead.status() == LeadStatus.CONVERTED,
-                "/console/leads/" + id + "/unconvert");
+        return new Views.LeadMore(enriched, written, failures, routed.orElse(null), lookAlikes);
     }
 
     private static Views.Routing routing(String outcome, Explanation why, ZoneId zone) {

@@ -37,7 +37,8 @@ public final class LeadPages {
 
     public void lead(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        String done = Optional.ofNullable(ctx.queryParam("done")).flatMap(LeadAction::ofWire).map(a -> a.label() + ": done.").orElse("");
+        String done = "unconvert".equals(ctx.queryParam("done")) ? "Unconverted: the lead is open again."
+                : Optional.ofNullable(ctx.queryParam("done")).flatMap(LeadAction::ofWire).map(a -> a.label() + ": done.").orElse("");
         render(ctx, 200, me, page(LeadId.parse(ctx.pathParam("id")), me.rep(), done, false, Failed.NONE));
     }
 
@@ -70,9 +71,11 @@ public final class LeadPages {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
         LeadId id = LeadId.parse(ctx.pathParam("id"));
         ChatReply reply = desk.run(new ChatCommand.Unconvert(id.toString()), me.acting());
-        int status = !reply.refused() ? 200 : reply.forbidden() ? 403 : 409;
-        ctx.status(status).render("lead.jte", Map.of("me", ConsolePages.me(me), "lead", page(id, me.rep(), reply.text(), reply.refused(), Failed.NONE),
-                "more", details.of(leads.get(id), me.rep().timeZone())));
+        if (!reply.refused() && !ConsoleGate.htmx(ctx)) {
+            ctx.redirect("/console/leads/" + id + "?done=unconvert", HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, !reply.refused() ? 200 : reply.forbidden() ? 403 : 409, me, page(id, me.rep(), reply.text(), reply.refused(), Failed.NONE));
     }
 
     /** An action whose values came back with problems: its form is drawn again with them. */

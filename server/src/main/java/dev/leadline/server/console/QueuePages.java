@@ -34,9 +34,11 @@ public final class QueuePages {
     private static final String[] CAP_LABELS = {"Per rep, a day", "Per rep, a week", "Per rep, a month", "Whole queue, a day",
         "Whole queue, a week", "Whole queue, a month"};
     private final TeamService team;
+    private final TeamPages teamPage;
 
-    public QueuePages(TeamService team) {
+    public QueuePages(TeamService team, TeamPages teamPage) {
         this.team = team;
+        this.teamPage = teamPage;
     }
 
     public void queue(Context ctx) {
@@ -86,8 +88,9 @@ public final class QueuePages {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ConsoleRefusal(422, "Not saved: " + problems.entrySet().stream().map(p -> words(p.getKey()) + " " + p.getValue())
-                    .collect(Collectors.joining("; ")) + ".");
+            teamPage.notSaved(ctx, me, "Not saved for " + rep.name() + ": " + problems.entrySet().stream()
+                    .map(p -> words(p.getKey()) + " " + p.getValue()).collect(Collectors.joining("; ")) + ".");
+            return;
         }
         ctx.redirect("/console/team?done=" + URLEncoder.encode(rep.email(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }

@@ -68,6 +68,11 @@ public final class TeamPages {
         }
     }
 
+    /** The Team page again with why a change was not saved ({@code 422}), for a form posted without htmx. */
+    void notSaved(Context ctx, ConsoleAccess.Active me, String message) {
+        render(ctx, 422, me, page(message, true, Optional.empty()));
+    }
+
     private static Instant day(String text, String input, Rep rep, Map<String, String> problems) {
         if (text.isEmpty()) {
             return null;

@@ -77,10 +77,10 @@ public final class Views {
 
     /**
      * The lead page's sections under its panel: enrichment provenance, plugin writes and failures, the
-     * routing decision ({@code null}: never routed), look-alikes, and whether it may be unconverted.
+     * routing decision ({@code null}: never routed) and look-alikes.
      */
     public record LeadMore(List<Enriched> enriched, List<Written> written, List<Failure> failures, Routing routing,
-                           List<LookAlike> lookAlikes, boolean converted, String unconvertHref) {}
+                           List<LookAlike> lookAlikes) {}
 
     public record Enriched(String field, String value, String provider, String confidence, String at) {}
 

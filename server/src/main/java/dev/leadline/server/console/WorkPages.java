@@ -191,7 +191,8 @@ public final class WorkPages {
         }
         if (parsed == LeadView.QUEUE) {
             LeadQueue each = team.queueByName(queue == null ? "" : queue)
-                    .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue", "no queue named '" + queue + "'"));
+                    .orElseThrow(() -> new dev.leadline.core.common.ValidationException("queue",
+                    queue == null || queue.isBlank() ? "name the queue to list (queue=...)" : "no queue named '" + queue + "'"));
             return new Selection(parsed.label(), parsed, Optional.of(each), false, Optional.empty());
         }
         return Selection.of(parsed);

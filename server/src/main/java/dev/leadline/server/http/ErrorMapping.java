@@ -26,13 +26,21 @@ final class ErrorMapping {
 
     static void register(RoutesConfig routes) {
         routes.exception(ConsoleRefusal.class, (e, ctx) -> plain(ctx, e.status(), e.getMessage()));
-        routes.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        routes.exception(HttpProblem.class, (e, ctx) -> {
+            if (!console(ctx, e.status(), e.getMessage())) {
+                ctx.status(e.status()).json(e.body());
+            }
+        });
         routes.exception(ValidationException.class, (e, ctx) -> {
             if (!console(ctx, 400, e.getMessage())) {
                 ctx.status(400).json(new ApiError("validation_failed", e.getMessage(), e.errors()));
             }
         });
-        routes.exception(TooLargeException.class, (e, ctx) -> ctx.status(413).json(new ApiError("payload_too_large", e.getMessage())));
+        routes.exception(TooLargeException.class, (e, ctx) -> {
+            if (!console(ctx, 413, e.getMessage())) {
+                ctx.status(413).json(new ApiError("payload_too_large", e.getMessage()));
+            }
+        });
         routes.exception(NotFoundException.class, (e, ctx) -> {
             if (!console(ctx, 404, e.getMessage())) {
                 ctx.status(404).json(new ApiError("not_found", e.getMessage()));
@@ -47,7 +55,9 @@ final class ErrorMapping {
             if (e.getStatus() == 405) {
                 e.getDetails().values().stream().findFirst().ifPresent(methods -> ctx.header("Allow", methods));
             }
-            ctx.status(e.getStatus()).json(new ApiError(codeFor(e.getStatus()), e.getMessage()));
+            if (!console(ctx, e.getStatus(), e.getMessage())) {
+                ctx.status(e.getStatus()).json(new ApiError(codeFor(e.getStatus()), e.getMessage()));
+            }
         });
         routes.exception(Exception.class, (e, ctx) -> unexpected(e, ctx));
         routes.error(404, "*", ctx -> {

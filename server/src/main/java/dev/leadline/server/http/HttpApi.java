@@ -81,11 +81,11 @@ public final class HttpApi {
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
         LeadPages leadPages = new LeadPages(work, services.chat(), services.leads(),
                 new LeadDetails(deps.enrichment(), services.routing(), services.duplicates()));
-        QueuePages queuePages = new QueuePages(services.team());
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
         TeamPages teamPages = new TeamPages(services.team(), services.routing());
+        QueuePages queuePages = new QueuePages(services.team(), teamPages);
         ImportPages importPages = new ImportPages(deps.imports(), services.imports(), deps.clock());
         FormPages formPages = new FormPages(services.forms(), deps.publicUrl());
         RoutingPages routingPages = new RoutingPages(services.rules(), services.routing(), services.team());

@@ -12,7 +12,7 @@ import java.util.Map;
  * percent-decoded to bytes and must then be valid UTF-8 ({@link StrictUtf8}); the servlet decoder
  * would quietly turn {@code %C0%AF} into a character instead. Repeated names are joined with ", ".
  */
-final class UrlEncodedForm {
+public final class UrlEncodedForm {
     private UrlEncodedForm() {}
 
     static Map<String, String> parse(byte[] body) {
@@ -28,6 +28,25 @@ final class UrlEncodedForm {
             fields.merge(name, value, (a, b) -> a + ", " + b);
         }
         return fields;
+    }
+
+    /**
+     * Why a form's text cannot be taken as it was sent: not valid UTF-8, a malformed escape, or a control
+     * character other than tab and line breaks in a name or value; empty when it can.
+     */
+    public static java.util.Optional<String> problem(byte[] body) {
+        try {
+            for (Map.Entry<String, String> field : parse(body).entrySet()) {
+                for (String text : List.of(field.getKey(), field.getValue())) {
+                    if (text.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+                        return java.util.Optional.of(field.getKey().replaceAll("\\p{Cntrl}", "?") + " holds a control character");
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (HttpProblem e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     private static byte[] bytes(String field, String encoded) {

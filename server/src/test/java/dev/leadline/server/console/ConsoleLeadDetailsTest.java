@@ -79,9 +79,10 @@ class ConsoleLeadDetailsTest {
     void aConvertedLeadCanBeUnconvertedByItsOwnerAndNotByAnotherRep() throws Exception {
         String id = console.offeredLead("Franklin");
         post(jane, "/console/leads/" + id + "/claim", Map.of());
-        HttpResponse<String> converted = post(jane, "/console/leads/" + id + "/convert", Map.of("account", "Franklin Labs"));
-        assertThat(converted.statusCode()).as(converted.body()).isIn(200, 303);
-        assertThat(console.get("/console/leads/" + id, jane.cookie()).body()).contains("action=\"/console/leads/" + id + "/unconvert\"");
+        HttpResponse<String> converted = console.send(HttpRequest.newBuilder(console.uri("/console/leads/" + id + "/convert"))
+                .header("HX-Request", "true").header("X-CSRF-Token", jane.csrf()), jane.cookie(), Map.of("account", "Franklin Labs"));
+        assertThat(converted.statusCode()).as(converted.body()).isEqualTo(200);
+        assertThat(converted.body()).as("the converted lead's panel offers Unconvert at once").contains("action=\"/console/leads/" + id + "/unconvert\"");
 
         HttpResponse<String> refused = post(omar, "/console/leads/" + id + "/unconvert", Map.of());
         assertThat(refused.statusCode()).as(refused.body()).isIn(403, 409);
@@ -92,9 +93,11 @@ class ConsoleLeadDetailsTest {
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(status(id)).isEqualTo("CONVERTED");
 
-        HttpResponse<String> undone = post(jane, "/console/leads/" + id + "/unconvert", Map.of());
+        HttpResponse<String> undone = console.send(HttpRequest.newBuilder(console.uri("/console/leads/" + id + "/unconvert"))
+                .header("HX-Request", "true").header("X-CSRF-Token", jane.csrf()), jane.cookie(), Map.of());
         assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
-        assertThat(undone.body()).contains("Unconverted " + id).contains("Franklin Labs").doesNotContain("action=\"/console/leads/" + id + "/unconvert\"");
+        assertThat(undone.body()).startsWith("<div id=\"lead\">").contains("Unconverted " + id).contains("Franklin Labs")
+                .doesNotContain("/console/leads/" + id + "/unconvert\"");
         assertThat(status(id)).isNotEqualTo("CONVERTED");
     }
 

@@ -94,6 +94,21 @@ class ConsoleQueueSettingsTest {
     }
 
     @Test
+    @Order(2)
+    void textThatIsNotUtf8OrHoldsANulIsRefusedBeforeAnythingIsSaved() {
+        QueueSpec before = inbound();
+        for (String description : new String[] {"a%00b", "ok%C3%28%FF", "bell%07"}) {
+            HttpResponse<String> refused = server.send(HttpRequest.newBuilder(console.uri("/console/team/queues/Inbound"))
+                    .header("Cookie", max.cookie()).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(max.csrf()) + "&member=jane%40example.com&description=" + description))
+                    .build());
+            assertThat(refused.statusCode()).as(description).isEqualTo(422);
+            assertThat(refused.body()).as(description).startsWith("Not taken: description ").doesNotContain("Exception");
+        }
+        assertThat(inbound()).isEqualTo(before);
+    }
+
+    @Test
     @Order(3)
     void aRepMayNotChangeAQueueOrARepAndAFormWithoutItsTokenIsRefused() {
         QueueSpec before = inbound();
