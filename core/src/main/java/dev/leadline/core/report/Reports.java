@@ -3,6 +3,7 @@ package dev.leadline.core.report;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
@@ -33,11 +34,15 @@ public final class Reports {
     }
 
     public ReportTable funnel(ReportFilter filter) {
-        return FunnelReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team);
+        return FunnelReport.of(cohort(filter), filter, team);
     }
 
     public ReportTable conversion(ReportFilter filter) {
-        return ConversionReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team);
+        return ConversionReport.of(cohort(filter), filter, team);
+    }
+
+    private List<CohortLead> cohort(ReportFilter filter) {
+        return events.createdBetween(filter.from(), filter.to(), filter.queue().map(LeadQueue::id), filter.rep().map(Rep::id));
     }
 
     public ReportTable trends(ReportFilter filter) {
