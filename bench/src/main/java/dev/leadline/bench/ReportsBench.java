@@ -3,6 +3,10 @@ package dev.leadline.bench;
 import dev.leadline.core.dedupe.Identifiers;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.report.DataQuality;
+import dev.leadline.core.report.LeadEvent;
+import dev.leadline.core.report.LeadEvents;
+import dev.leadline.core.report.LeadHistory;
+import dev.leadline.core.report.MeetingFact;
 import dev.leadline.core.report.ReportFilter;
 import dev.leadline.core.report.ReportTable;
 import dev.leadline.core.report.Reports;
@@ -36,10 +40,14 @@ import org.jooq.DSLContext;
  * {@link ViewsBench} does, with the lead facts, conversions, routing decisions and quality facts the
  * real write paths leave), measured in-process: a 12-month and a 1-month period, for everyone, one
  * queue and one rep. {@code ReportsBench [leads] [repeats] [report,report...]}; a cell stops repeating
- * once it has spent {@code BUDGET} on one scope, so a slow baseline still finishes.
+ * once it has spent {@code -Dreports.budget} seconds (default 60), so a slow baseline still finishes.
+ * {@code -Dreports.before=funnel,conversion/source} also times those reports the way they were counted
+ * before the lead summaries (from every history of the period), in the same run.
  */
 public final class ReportsBench {
     private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("reports.budget", 60));
+    /** Reports timed for everyone only ({@code -Dreports.quick=reps,trends}), to keep a run on slow ones short. */
+    private static final List<String> QUICK = List.of(System.getProperty("reports.quick", "").split(","));
 
     public static void main(String[] args) throws Exception {
         int leads = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -51,13 +59,26 @@ public final class ReportsBench {
             ViewsBench.generate(db.dsl(), leads);
             history(db.dsl());
             System.out.printf("generated %,d leads with a year of facts in %.0f s%n", leads, (System.nanoTime() - t0) / 1e9);
+            JooqLeadEvents events = new JooqLeadEvents(db.dsl());
+            long t1 = System.nanoTime();
+            long summarised = events.rebuildSummaries(new JooqTransactor(db.dsl()), 1000, done -> { });
+            System.out.printf("reports rebuild: %,d lead summaries in %.0f s%n", summarised, (System.nanoTime() - t1) / 1e9);
             Clock clock = Clock.systemUTC();
             TeamService team = new TeamService(new JooqTransactor(db.dsl()), new JooqRepRepository(db.dsl()), new JooqQueueRepository(db.dsl()),
                     new InMemoryJournal(), clock);
-            Reports reports = new Reports(new JooqLeadEvents(db.dsl()), team, new LeadService(new JooqLeadRepository(db.dsl(), Identifiers.NONE)), clock);
+            LeadService leadService = new LeadService(new JooqLeadRepository(db.dsl(), Identifiers.NONE));
+            Reports reports = new Reports(events, team, leadService, clock);
+            Reports before = new Reports(fromHistories(events), team, leadService, clock);
             RoutingFairness fairness = new RoutingFairness(new JooqRoutingHistory(db.dsl()), team);
             DataQuality quality = new DataQuality(new JooqQualityFacts(db.dsl()));
             Map<String, Function<ReportFilter, ReportTable>> cases = new LinkedHashMap<>();
+            for (String name : System.getProperty("reports.before", "").split(",")) {
+                if (name.startsWith("funnel")) {
+                    cases.put("before:funnel", before::funnel);
+                } else if (name.startsWith("conversion/")) {
+                    cases.put("before:" + name, before::conversion);
+                }
+            }
             cases.put("funnel", reports::funnel);
             for (String by : List.of("source", "campaign", "queue", "rep", "week", "month")) {
                 cases.put("conversion/" + by, reports::conversion);
@@ -72,15 +93,20 @@ public final class ReportsBench {
             Instant now = clock.instant();
             System.out.println("report               period  scope      p50 ms     p95 ms   runs  rows");
             cases.forEach((name, report) -> {
-                if (!only.isEmpty() && !only.contains(name) && !only.contains(name.split("/")[0])) {
+                String plain = name.replace("before:", "");
+                if (!only.isEmpty() && !only.contains(plain) && !only.contains(plain.split("/")[0])) {
                     return;
                 }
-                String by = name.contains("/") ? name.substring(name.indexOf('/') + 1) : Reports.GROUPINGS.get(name).get(0);
-                String kind = name.split("/")[0];
+                String kind = name.replace("before:", "").split("/")[0];
+                String by = name.contains("/") ? name.substring(name.indexOf('/') + 1) : Reports.GROUPINGS.get(kind).get(0);
+                boolean quick = QUICK.contains(kind) || QUICK.contains(name);
                 for (int months : new int[] {12, 1}) {
                     Map<String, String> period = Map.of("from", now.minus(Duration.ofDays(months == 12 ? 365 : 30)).toString(), "to", now.toString(),
                             "by", by, "tz", "Europe/Berlin");
                     measure(name, months, "everyone", () -> ReportFilter.parse(period, Reports.GROUPINGS.get(kind), team, now), report, repeats);
+                    if (quick) {
+                        continue;
+                    }
                     measure(name, months, "queue", () -> ReportFilter.parse(with(period, "queue", "Queue " + (1 + random.nextInt(4))),
                             Reports.GROUPINGS.get(kind), team, now), report, repeats);
                     if (!kind.equals("quality")) {
@@ -90,6 +116,26 @@ public final class ReportsBench {
                 }
             });
         }
+    }
+
+    /** The facts as the reports read them before the lead summaries: every history of the period, worked out each time. */
+    private static LeadEvents fromHistories(JooqLeadEvents events) {
+        return new LeadEvents() {
+            @Override
+            public void append(List<LeadEvent> facts) {
+                events.append(facts);
+            }
+
+            @Override
+            public List<LeadHistory> historiesBetween(Instant from, Instant to) {
+                return events.historiesBetween(from, to);
+            }
+
+            @Override
+            public List<MeetingFact> meetingsBetween(Instant from, Instant to) {
+                return events.meetingsBetween(from, to);
+            }
+        };
     }
 
     private static Map<String, String> with(Map<String, String> params, String name, String value) {
