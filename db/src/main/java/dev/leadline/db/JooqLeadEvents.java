@@ -76,6 +76,11 @@ public final class JooqLeadEvents implements LeadEvents {
         insert.execute();
     }
 
+    /** Whether facts are kept but no summary yet: a database upgraded to the summaries, before its first rebuild. */
+    public boolean summariesMissing() {
+        return !dsl.fetchExists(LEAD_REPORT) && dsl.fetchExists(LEAD_EVENT);
+    }
+
     /**
      * Works out every lead's summary again from its facts, {@code batch} leads per transaction in the
      * order of their ids, and tells {@code progress} how many leads are done after each batch. Safe while

@@ -113,7 +113,9 @@ class ReportsPropertyOnMariaDbTest {
             assertThat(repsOf(desk.reports.reps(filter(desk, clock, "rep", Map.of())))).isEqualTo(expectedReps(models, reps));
 
             assertServedEqualsBruteForce(desk, clock);
+            assertThat(desk.events.summariesMissing()).isFalse();
             desk.database.dsl().truncate(dev.leadline.db.jooq.Tables.LEAD_REPORT).execute();
+            assertThat(desk.events.summariesMissing()).as("as after the upgrade").isTrue();
             assertThat(desk.events.rebuildSummaries(new JooqTransactor(desk.database.dsl()), 7, done -> { })).isEqualTo(models.size());
             assertServedEqualsBruteForce(desk, clock);
             assertThat(funnelOf(desk.reports.funnel(filter))).as("after reports rebuild").isEqualTo(expectedFunnel(models));
