@@ -4,6 +4,7 @@ import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -23,14 +24,17 @@ final class Cohort {
     private Cohort() {}
 
     static boolean matches(LeadHistory lead, ReportFilter filter) {
-        return matches(CohortLead.of(lead), filter);
+        return !lead.mergedAway() && matches(lead.createdAt(), lead.source(), lead.campaign(), lead.queueId(), lead.repId(), filter);
     }
 
     static boolean matches(CohortLead lead, ReportFilter filter) {
-        return !lead.mergedAway() && !lead.createdAt().isBefore(filter.from()) && lead.createdAt().isBefore(filter.to())
-                && sameLead(lead.source(), lead.campaign(), filter)
-                && filter.queue().map(q -> Long.valueOf(q.id()).equals(lead.queueId())).orElse(true)
-                && filter.rep().map(r -> Long.valueOf(r.id()).equals(lead.repId())).orElse(true);
+        return !lead.mergedAway() && matches(lead.createdAt(), lead.source(), lead.campaign(), lead.queueId(), lead.repId(), filter);
+    }
+
+    private static boolean matches(Instant createdAt, String source, String campaign, Long queueId, Long repId, ReportFilter filter) {
+        return !createdAt.isBefore(filter.from()) && createdAt.isBefore(filter.to()) && sameLead(source, campaign, filter)
+                && filter.queue().map(q -> Long.valueOf(q.id()).equals(queueId)).orElse(true)
+                && filter.rep().map(r -> Long.valueOf(r.id()).equals(repId)).orElse(true);
     }
 
     /** The lead's own fields asked for: source and campaign, ignoring case. */
