@@ -2,11 +2,15 @@ package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.CONVERSION;
 import static dev.leadline.db.jooq.Tables.LEAD_EVENT;
+import static dev.leadline.db.jooq.Tables.LEAD_REPORT;
 import static dev.leadline.db.jooq.Tables.MEETING;
 import static dev.leadline.db.jooq.Tables.OPPORTUNITY;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.report.CohortLead;
 import dev.leadline.core.report.EventKind;
+import dev.leadline.core.report.FunnelStep;
 import dev.leadline.core.report.LeadEvent;
 import dev.leadline.core.report.LeadEvents;
 import dev.leadline.core.report.LeadHistory;
@@ -14,16 +18,25 @@ import dev.leadline.core.report.MeetingFact;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-/** The facts of leads' histories in MariaDB, and what reports read of meetings and conversions. */
+/**
+ * The facts of leads' histories in MariaDB, and what reports read of meetings and conversions. Adding
+ * facts also works out again, in the same transaction, the summary the funnel and conversion reports
+ * read of each lead they are about ({@code lead_report}), from the lead's whole history read with a
+ * locking read (so a fact another transaction just committed is not missed).
+ */
 public final class JooqLeadEvents implements LeadEvents {
     private final DSLContext dsl;
 
@@ -42,37 +55,115 @@ public final class JooqLeadEvents implements LeadEvents {
             insert.row(e.leadId(), e.kind().name(), Times.toDb(e.at()), e.repId(), e.queueId(), e.detail());
         }
         insert.execute();
+        summarize(events.stream().map(LeadEvent::leadId).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** Works out again the report summary of each of these leads from all its facts, and stores it. */
+    void summarize(Collection<Long> leadIds) {
+        if (leadIds.isEmpty()) {
+            return;
+        }
+        List<CohortLead> summaries = histories(LEAD_EVENT.LEAD_ID.in(leadIds), Map.of(), true).stream().map(CohortLead::of).toList();
+        dsl.deleteFrom(LEAD_REPORT).where(LEAD_REPORT.LEAD_ID.in(leadIds)).execute();
+        JdbcBatch insert = JdbcBatch.into(dsl, LEAD_REPORT, LEAD_REPORT.LEAD_ID, LEAD_REPORT.CREATED_AT, LEAD_REPORT.MERGED_AWAY,
+                LEAD_REPORT.QUEUE_ID, LEAD_REPORT.REP_ID, LEAD_REPORT.CONTACTED_AT, LEAD_REPORT.ENGAGED_AT, LEAD_REPORT.QUALIFIED_AT,
+                LEAD_REPORT.CONVERTED_AT, LEAD_REPORT.DISQUALIFIED_AT, LEAD_REPORT.DISQUALIFIED_REASON, LEAD_REPORT.DISQUALIFIED_STEP);
+        for (CohortLead l : summaries) {
+            insert.row(l.leadId(), Times.toDb(l.createdAt()), l.mergedAway(), l.queueId(), l.repId(), Times.toDb(l.contactedAt()),
+                    Times.toDb(l.engagedAt()), Times.toDb(l.qualifiedAt()), Times.toDb(l.convertedAt()), Times.toDb(l.disqualifiedAt()),
+                    l.disqualifiedReason(), l.disqualifiedStep() == null ? null : l.disqualifiedStep().name());
+        }
+        insert.execute();
+    }
+
+    /** Whether facts are kept but no summary yet: a database upgraded to the summaries, before its first rebuild. */
+    public boolean summariesMissing() {
+        return !dsl.fetchExists(LEAD_REPORT) && dsl.fetchExists(LEAD_EVENT);
+    }
+
+    /**
+     * Works out every lead's summary again from its facts, {@code batch} leads per transaction in the
+     * order of their ids, and tells {@code progress} how many leads are done after each batch. Safe while
+     * the server runs: a batch reads its leads' facts with a locking read, as adding facts does, so a
+     * batch and a change to one of its leads wait for each other instead of losing either.
+     *
+     * @return how many leads were summarised
+     */
+    public long rebuildSummaries(Transactor transactor, int batch, LongConsumer progress) {
+        long done = 0;
+        long after = 0;
+        while (true) {
+            List<Long> ids = dsl.selectDistinct(LEAD_EVENT.LEAD_ID).from(LEAD_EVENT).where(LEAD_EVENT.LEAD_ID.gt(after))
+                    .orderBy(LEAD_EVENT.LEAD_ID).limit(batch).fetch(LEAD_EVENT.LEAD_ID);
+            if (ids.isEmpty()) {
+                return done;
+            }
+            transactor.inTransaction(() -> {
+                summarize(ids);
+                return null;
+            });
+            done += ids.size();
+            after = ids.get(ids.size() - 1);
+            progress.accept(done);
+        }
+    }
+
+    @Override
+    public List<CohortLead> createdBetween(Instant from, Instant to, Optional<Long> queueId, Optional<Long> repId) {
+        Condition cohort = LEAD_REPORT.CREATED_AT.ge(Times.toDb(from)).and(LEAD_REPORT.CREATED_AT.lt(Times.toDb(to)))
+                .and(LEAD_REPORT.MERGED_AWAY.isFalse())
+                .and(queueId.map(LEAD_REPORT.QUEUE_ID::eq).orElse(DSL.noCondition()))
+                .and(repId.map(LEAD_REPORT.REP_ID::eq).orElse(DSL.noCondition()));
+        Map<Long, BigDecimal> amounts = amounts(CONVERSION.LEAD_ID.in(DSL.select(LEAD_REPORT.LEAD_ID).from(LEAD_REPORT)
+                .where(cohort).and(LEAD_REPORT.CONVERTED_AT.isNotNull())));
+        return dsl.select(LEAD_REPORT.fields()).select(SALES_LEAD.SOURCE, SALES_LEAD.CAMPAIGN).from(LEAD_REPORT)
+                .join(SALES_LEAD).on(SALES_LEAD.ID.eq(LEAD_REPORT.LEAD_ID)).where(cohort)
+                .fetch(r -> new CohortLead(r.get(LEAD_REPORT.LEAD_ID), r.get(SALES_LEAD.SOURCE), r.get(SALES_LEAD.CAMPAIGN),
+                        Times.fromDb(r.get(LEAD_REPORT.CREATED_AT)), r.get(LEAD_REPORT.MERGED_AWAY), r.get(LEAD_REPORT.QUEUE_ID),
+                        r.get(LEAD_REPORT.REP_ID), Times.fromDb(r.get(LEAD_REPORT.CONTACTED_AT)), Times.fromDb(r.get(LEAD_REPORT.ENGAGED_AT)),
+                        Times.fromDb(r.get(LEAD_REPORT.QUALIFIED_AT)), Times.fromDb(r.get(LEAD_REPORT.CONVERTED_AT)),
+                        Times.fromDb(r.get(LEAD_REPORT.DISQUALIFIED_AT)), r.get(LEAD_REPORT.DISQUALIFIED_REASON),
+                        r.get(LEAD_REPORT.DISQUALIFIED_STEP) == null ? null : FunnelStep.valueOf(r.get(LEAD_REPORT.DISQUALIFIED_STEP)),
+                        amounts.get(r.get(LEAD_REPORT.LEAD_ID))));
     }
 
     @Override
     public List<LeadHistory> historiesBetween(Instant from, Instant to) {
-        Condition leads = LEAD_EVENT.LEAD_ID.in(DSL.selectDistinct(DSL.field("p.lead_id", Long.class))
-                .from(LEAD_EVENT.as("p"))
-                .where(DSL.field("p.occurred_at").ge(Times.toDb(from)).and(DSL.field("p.occurred_at").lt(Times.toDb(to)))));
+        var active = DSL.selectDistinct(DSL.field("p.lead_id", Long.class)).from(LEAD_EVENT.as("p"))
+                .where(DSL.field("p.occurred_at").ge(Times.toDb(from)).and(DSL.field("p.occurred_at").lt(Times.toDb(to))));
+        return histories(LEAD_EVENT.LEAD_ID.in(active), amounts(CONVERSION.LEAD_ID.in(active)), false);
+    }
+
+    /** The histories of the leads with facts that meet {@code leads}, with these converted amounts. */
+    private List<LeadHistory> histories(Condition leads, Map<Long, BigDecimal> amounts, boolean locking) {
         Map<Long, List<LeadEvent>> events = new LinkedHashMap<>();
         Map<Long, String[]> fields = new HashMap<>();
-        for (Record r : dsl.select(LEAD_EVENT.LEAD_ID, LEAD_EVENT.KIND, LEAD_EVENT.OCCURRED_AT, LEAD_EVENT.REP_ID, LEAD_EVENT.QUEUE_ID,
+        var query = dsl.select(LEAD_EVENT.LEAD_ID, LEAD_EVENT.KIND, LEAD_EVENT.OCCURRED_AT, LEAD_EVENT.REP_ID, LEAD_EVENT.QUEUE_ID,
                         LEAD_EVENT.DETAIL, SALES_LEAD.SOURCE, SALES_LEAD.CAMPAIGN)
                 .from(LEAD_EVENT).join(SALES_LEAD).on(SALES_LEAD.ID.eq(LEAD_EVENT.LEAD_ID))
-                .where(leads).orderBy(LEAD_EVENT.LEAD_ID, LEAD_EVENT.OCCURRED_AT, LEAD_EVENT.ID).fetch()) {
+                .where(leads).orderBy(LEAD_EVENT.LEAD_ID, LEAD_EVENT.OCCURRED_AT, LEAD_EVENT.ID);
+        for (Record r : locking ? query.forShare().fetch() : query.fetch()) {
             long lead = r.get(LEAD_EVENT.LEAD_ID);
             events.computeIfAbsent(lead, k -> new ArrayList<>()).add(new LeadEvent(lead, EventKind.valueOf(r.get(LEAD_EVENT.KIND)),
                     Times.fromDb(r.get(LEAD_EVENT.OCCURRED_AT)), r.get(LEAD_EVENT.REP_ID), r.get(LEAD_EVENT.QUEUE_ID), r.get(LEAD_EVENT.DETAIL)));
             fields.putIfAbsent(lead, new String[] {r.get(SALES_LEAD.SOURCE), r.get(SALES_LEAD.CAMPAIGN)});
         }
+        List<LeadHistory> out = new ArrayList<>(events.size());
+        events.forEach((lead, list) -> out.add(new LeadHistory(lead, fields.get(lead)[0], fields.get(lead)[1], list, amounts.get(lead))));
+        return out;
+    }
+
+    /** The amounts of the standing conversions' opportunities, by lead. */
+    private Map<Long, BigDecimal> amounts(Condition leads) {
         Map<Long, BigDecimal> amounts = new HashMap<>();
         dsl.select(CONVERSION.LEAD_ID, OPPORTUNITY.AMOUNT).from(CONVERSION).join(OPPORTUNITY).on(OPPORTUNITY.ID.eq(CONVERSION.OPPORTUNITY_ID))
-                .where(CONVERSION.UNDONE_AT.isNull()).and(CONVERSION.LEAD_ID.in(DSL.selectDistinct(DSL.field("p.lead_id", Long.class))
-                        .from(LEAD_EVENT.as("p"))
-                        .where(DSL.field("p.occurred_at").ge(Times.toDb(from)).and(DSL.field("p.occurred_at").lt(Times.toDb(to))))))
+                .where(CONVERSION.UNDONE_AT.isNull()).and(leads)
                 .forEach(r -> {
                     if (r.value2() != null) {
                         amounts.merge(r.value1(), r.value2(), BigDecimal::add);
                     }
                 });
-        List<LeadHistory> out = new ArrayList<>(events.size());
-        events.forEach((lead, list) -> out.add(new LeadHistory(lead, fields.get(lead)[0], fields.get(lead)[1], list, amounts.get(lead))));
-        return out;
+        return amounts;
     }
 
     @Override

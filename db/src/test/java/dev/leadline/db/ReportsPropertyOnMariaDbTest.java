@@ -10,7 +10,13 @@ import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadId;
 import dev.leadline.core.lead.LeadStatus;
 import dev.leadline.core.qualification.ContactChannel;
+import dev.leadline.core.lead.LeadService;
+import dev.leadline.core.report.LeadEvent;
+import dev.leadline.core.report.LeadEvents;
+import dev.leadline.core.report.LeadHistory;
+import dev.leadline.core.report.MeetingFact;
 import dev.leadline.core.report.ReportFilter;
+import dev.leadline.core.report.Reports;
 import dev.leadline.core.report.ReportTable;
 import dev.leadline.core.team.QueueSpec;
 import dev.leadline.core.team.Rep;
@@ -33,8 +39,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Random lead histories made through the real services on MariaDB (creation, offers and claims,
  * assignments, contacts, meetings, qualification, disqualification, conversion and its undoing,
- * merges and unmerges), a clock that moves by random steps; the funnel and conversion reports must
- * equal what is counted by brute force from the steps the test itself took.
+ * merges and unmerges), a clock that moves by random steps; the funnel, conversion and reps reports must
+ * equal what is counted by brute force from the steps the test itself took, and the funnel and conversion
+ * reports served from the per-lead summaries must equal what the raw facts say, also after the summaries
+ * are dropped and rebuilt.
  */
 class ReportsPropertyOnMariaDbTest {
     private static final List<String> SOURCES = List.of("Web", "Ads", "Referral");
@@ -55,6 +63,11 @@ class ReportsPropertyOnMariaDbTest {
         int disqualifiedAt;
         boolean mergedAway;
         boolean everMerged;
+        Rep claimedBy;
+        Rep qualifiedBy;
+        /** Qualifications as facts: undoing the conversion of a qualified lead qualifies it again. */
+        int qualifications;
+        Duration toClaim;
 
         Model(LeadId id, String source) {
             this.id = id;
@@ -97,7 +110,85 @@ class ReportsPropertyOnMariaDbTest {
                     desk.team, clock.instant());
             assertThat(desk.reports.trends(days).rows().stream().mapToLong(r -> (Long) r.get("conversions")).sum())
                     .isEqualTo(models.stream().filter(m -> m.converted).count());
+            assertThat(repsOf(desk.reports.reps(filter(desk, clock, "rep", Map.of())))).isEqualTo(expectedReps(models, reps));
+
+            assertServedEqualsBruteForce(desk, clock);
+            assertThat(desk.events.summariesMissing()).isFalse();
+            desk.database.dsl().truncate(dev.leadline.db.jooq.Tables.LEAD_REPORT).execute();
+            assertThat(desk.events.summariesMissing()).as("as after the upgrade").isTrue();
+            assertThat(desk.events.rebuildSummaries(new JooqTransactor(desk.database.dsl()), 7, done -> { })).isEqualTo(models.size());
+            assertServedEqualsBruteForce(desk, clock);
+            assertThat(funnelOf(desk.reports.funnel(filter))).as("after reports rebuild").isEqualTo(expectedFunnel(models));
         }
+    }
+
+    /**
+     * The funnel and conversion reports as served (from the per-lead summaries kept with the facts) equal
+     * what is counted from the raw facts of every lead's history, for every grouping, narrowed or not,
+     * medians included.
+     */
+    private static void assertServedEqualsBruteForce(TestDesk desk, MutableClock clock) {
+        LeadEvents raw = new LeadEvents() {
+            @Override
+            public void append(List<LeadEvent> events) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<LeadHistory> historiesBetween(Instant from, Instant to) {
+                return desk.events.historiesBetween(from, to);
+            }
+
+            @Override
+            public List<MeetingFact> meetingsBetween(Instant from, Instant to) {
+                return desk.events.meetingsBetween(from, to);
+            }
+        };
+        Reports bruteForce = new Reports(raw, desk.team, new LeadService(desk.leads), clock);
+        for (Map<String, String> narrowed : List.of(Map.<String, String>of(), Map.of("queue", "Inbound"), Map.of("rep", "jane@example.com"),
+                Map.of("source", "web"))) {
+            for (String by : List.of("none", "source", "campaign", "queue", "rep", "week", "month")) {
+                ReportFilter f = filter(desk, clock, by, narrowed);
+                assertThat(desk.reports.funnel(f).rows()).as("funnel by %s %s", by, narrowed).isEqualTo(bruteForce.funnel(f).rows());
+                if (!by.equals("none")) {
+                    assertThat(desk.reports.conversion(f).rows()).as("conversion by %s %s", by, narrowed)
+                            .isEqualTo(bruteForce.conversion(f).rows());
+                }
+            }
+        }
+    }
+
+    private static ReportFilter filter(TestDesk desk, MutableClock clock, String by, Map<String, String> narrowed) {
+        Map<String, String> params = new HashMap<>(narrowed);
+        params.putAll(Map.of("from", "2026-03-01", "to", "2026-04-30", "by", by, "tz", "Europe/Berlin"));
+        return ReportFilter.parse(params, List.of(by), desk.team, clock.instant());
+    }
+
+    /** rep → "claimed medianToClaim p90ToClaim qualified converted amount". */
+    private static Map<String, String> repsOf(ReportTable table) {
+        Map<String, String> out = new TreeMap<>();
+        table.rows().stream().filter(r -> !r.get("rep").equals("mia@example.com")).forEach(r -> out.put((String) r.get("rep"),
+                r.get("claimed") + " " + r.get("medianSecondsToClaim") + " " + r.get("p90SecondsToClaim") + " " + r.get("qualified") + " "
+                        + r.get("converted") + " " + ((BigDecimal) r.get("convertedAmount")).stripTrailingZeros().toPlainString()));
+        return out;
+    }
+
+    private static Map<String, String> expectedReps(List<Model> models, List<Rep> reps) {
+        Map<String, String> out = new TreeMap<>();
+        for (Rep rep : reps) {
+            List<Model> claimed = models.stream().filter(m -> rep.equals(m.claimedBy)).toList();
+            List<Duration> toClaim = claimed.stream().map(m -> m.toClaim).sorted().toList();
+            long qualified = models.stream().filter(m -> !m.mergedAway && rep.equals(m.qualifiedBy)).mapToLong(m -> m.qualifications).sum();
+            List<Model> converted = models.stream().filter(m -> m.converted && rep.equals(m.convertedBy)).toList();
+            out.put(rep.email(), claimed.size() + " " + nearestRank(toClaim, 50) + " " + nearestRank(toClaim, 90) + " " + qualified + " "
+                    + converted.size() + " " + converted.stream().map(m -> m.amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .stripTrailingZeros().toPlainString());
+        }
+        return out;
+    }
+
+    private static Long nearestRank(List<Duration> sorted, int p) {
+        return sorted.isEmpty() ? null : sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)).toSeconds();
     }
 
     private static RepSpec rep(String email, String role) {
@@ -114,8 +205,11 @@ class ReportsPropertyOnMariaDbTest {
         Rep rep = reps.get(random.nextInt(reps.size()));
         if (random.nextBoolean()) {
             desk.claims.offer(m.id, mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+            Instant offered = clock.instant();
             step(clock, random);
             desk.claims.claim(m.id, rep);
+            m.claimedBy = rep;
+            m.toClaim = Duration.between(offered, clock.instant());
         } else {
             desk.claims.assign(m.id, mia, rep, null);
         }
@@ -136,6 +230,8 @@ class ReportsPropertyOnMariaDbTest {
         if (decision < 4) {
             desk.qualification.qualify(m.id, rep, null);
             m.stage = 3;
+            m.qualifiedBy = rep;
+            m.qualifications = 1;
         } else if (decision < 7) {
             String reason = REASONS.get(random.nextInt(REASONS.size()));
             desk.qualification.disqualify(m.id, rep, reason, null);
@@ -150,6 +246,7 @@ class ReportsPropertyOnMariaDbTest {
                 step(clock, random);
                 desk.conversion.unconvert(m.id, rep);
                 m.converted = false;
+                m.qualifications += m.qualifiedBy == null ? 0 : 1;
                 if (random.nextBoolean()) {
                     Rep other = reps.get(1 - reps.indexOf(rep));
                     desk.claims.assign(m.id, mia, other, "takes it over");
@@ -184,8 +281,17 @@ class ReportsPropertyOnMariaDbTest {
             if (other.mergedAway && random.nextBoolean()) {
                 step(clock, random);
                 desk.merges.unmerge(survivor.id, mia);
+                requalified(desk, other);
                 other.mergedAway = desk.leads.find(other.id).orElseThrow().status() == LeadStatus.MERGED;
             }
+        }
+    }
+
+    /** A qualified lead whose merge is undone is qualified again, as a fact, for the rep who has it. */
+    private static void requalified(TestDesk desk, Model unmerged) {
+        if (desk.leads.find(unmerged.id).orElseThrow().status() == LeadStatus.QUALIFIED) {
+            unmerged.qualifiedBy = unmerged.rep;
+            unmerged.qualifications++;
         }
     }
 

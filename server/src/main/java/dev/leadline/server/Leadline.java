@@ -1,5 +1,7 @@
 package dev.leadline.server;
 
+import dev.leadline.db.JooqLeadEvents;
+import dev.leadline.db.JooqTransactor;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.server.jobs.Jobs;
@@ -64,6 +66,16 @@ public final class Leadline implements AutoCloseable {
         this.jobs = jobs;
     }
 
+    /** After the upgrade that added the report summaries, works them out once for the leads stored before (as {@code leadline reports rebuild}). */
+    private static void summarizeOnce(org.jooq.DSLContext dsl) {
+        JooqLeadEvents facts = new JooqLeadEvents(dsl);
+        if (facts.summariesMissing()) {
+            log.info("working out the report summaries of the leads stored before them, once");
+            long leads = facts.rebuildSummaries(new JooqTransactor(dsl), 1000, done -> log.debug("{} leads summarised", done));
+            log.info("report summaries of {} leads worked out", leads);
+        }
+    }
+
     /** Opens the database and everything on it, without HTTP, as a start does: leadline.yml's changed sections are applied. */
     public static Backend backend(Config config, Clock clock) {
         return backend(config, clock, true);
@@ -125,6 +137,7 @@ public final class Leadline implements AutoCloseable {
     public static Leadline start(Config config, Clock clock) {
         long started = System.nanoTime();
         Backend backend = backend(config, clock);
+        summarizeOnce(backend.db().database().dsl());
         PluginHost plugins = PluginHost.load(config.pluginsDir(), config.dataDir(),
                 backend.configFile().map(ConfigFile::plugins).orElse(Map.of()), config.pluginEnv(), clock, config.providerTimeout(),
                 config.pluginLimits());

@@ -6,6 +6,7 @@ import dev.leadline.server.cli.DemoCommand;
 import dev.leadline.server.cli.ImportCommand;
 import dev.leadline.server.cli.LoginLinkCommand;
 import dev.leadline.server.cli.RepsCommand;
+import dev.leadline.server.cli.ReportsCommand;
 import dev.leadline.server.cli.ServeCommand;
 import dev.leadline.server.cli.TeamsPackageCommand;
 import dev.leadline.server.cli.TokenCommand;
@@ -13,11 +14,11 @@ import dev.leadline.server.cli.RulesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar leadline.jar [serve|demo|import|token|rules|reps|check|teams-package|help]}. */
+/** {@code java -jar leadline.jar [serve|demo|import|token|rules|reps|reports|check|teams-package|help]}. */
 @Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
-                RulesCommand.class, RepsCommand.class, CheckCommand.class, LoginLinkCommand.class, CommandLine.HelpCommand.class})
+                RulesCommand.class, RepsCommand.class, ReportsCommand.class, CheckCommand.class, LoginLinkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -85,7 +85,7 @@ class CliTest {
     void theCommandTreeHoldsTheCommandsAndTheirSubcommands() {
         assertThat(commands().map(c -> String.join(" ", c)))
                 .contains("serve", "demo", "import", "token create", "token list", "token revoke", "rules export", "rules import",
-                        "reps", "teams-package", "help");
+                        "reps", "reports rebuild", "teams-package", "help");
     }
 
     @Test
@@ -124,7 +124,7 @@ class CliTest {
 
     static Stream<String> databaseCommands() {
         return Stream.of("token create --name ci --role integration", "token list", "token revoke ci", "import FILE", "rules export",
-                "rules import FILE", "reps");
+                "rules import FILE", "reps", "reports rebuild");
     }
 
     private int run(String... args) {

@@ -4,6 +4,7 @@ import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -23,27 +24,38 @@ final class Cohort {
     private Cohort() {}
 
     static boolean matches(LeadHistory lead, ReportFilter filter) {
-        return !lead.mergedAway() && !lead.createdAt().isBefore(filter.from()) && lead.createdAt().isBefore(filter.to())
-                && sameLead(lead, filter)
-                && filter.queue().map(q -> Long.valueOf(q.id()).equals(lead.queueId())).orElse(true)
-                && filter.rep().map(r -> Long.valueOf(r.id()).equals(lead.repId())).orElse(true);
+        return !lead.mergedAway() && matches(lead.createdAt(), lead.source(), lead.campaign(), lead.queueId(), lead.repId(), filter);
+    }
+
+    static boolean matches(CohortLead lead, ReportFilter filter) {
+        return !lead.mergedAway() && matches(lead.createdAt(), lead.source(), lead.campaign(), lead.queueId(), lead.repId(), filter);
+    }
+
+    private static boolean matches(Instant createdAt, String source, String campaign, Long queueId, Long repId, ReportFilter filter) {
+        return !createdAt.isBefore(filter.from()) && createdAt.isBefore(filter.to()) && sameLead(source, campaign, filter)
+                && filter.queue().map(q -> Long.valueOf(q.id()).equals(queueId)).orElse(true)
+                && filter.rep().map(r -> Long.valueOf(r.id()).equals(repId)).orElse(true);
     }
 
     /** The lead's own fields asked for: source and campaign, ignoring case. */
     static boolean sameLead(LeadHistory lead, ReportFilter filter) {
-        return filter.source().map(s -> s.equalsIgnoreCase(lead.source())).orElse(true)
-                && filter.campaign().map(c -> c.equalsIgnoreCase(lead.campaign())).orElse(true);
+        return sameLead(lead.source(), lead.campaign(), filter);
+    }
+
+    private static boolean sameLead(String source, String campaign, ReportFilter filter) {
+        return filter.source().map(s -> s.equalsIgnoreCase(source)).orElse(true)
+                && filter.campaign().map(c -> c.equalsIgnoreCase(campaign)).orElse(true);
     }
 
     /** The cohort's leads by group, groups in order of their names. */
-    static Map<String, List<LeadHistory>> grouped(List<LeadHistory> leads, ReportFilter filter, TeamService team) {
-        Function<LeadHistory, String> key = key(filter.by(), filter.zone(), team);
-        Map<String, List<LeadHistory>> groups = new TreeMap<>();
+    static Map<String, List<CohortLead>> grouped(List<CohortLead> leads, ReportFilter filter, TeamService team) {
+        Function<CohortLead, String> key = key(filter.by(), filter.zone(), team);
+        Map<String, List<CohortLead>> groups = new TreeMap<>();
         leads.stream().filter(l -> matches(l, filter)).forEach(l -> groups.computeIfAbsent(key.apply(l), k -> new java.util.ArrayList<>()).add(l));
         return groups;
     }
 
-    private static Function<LeadHistory, String> key(String by, ZoneId zone, TeamService team) {
+    private static Function<CohortLead, String> key(String by, ZoneId zone, TeamService team) {
         switch (by) {
             case "source": return l -> orNone(l.source());
             case "campaign": return l -> orNone(l.campaign());

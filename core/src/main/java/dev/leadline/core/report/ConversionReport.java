@@ -14,18 +14,18 @@ final class ConversionReport {
 
     private ConversionReport() {}
 
-    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team, Cells cells) {
+    static ReportTable of(List<CohortLead> leads, ReportFilter filter, TeamService team, Cells cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
         Cohort.grouped(leads, filter, team).forEach((group, cohort) -> {
-            List<LeadHistory> converted = cohort.stream().filter(l -> l.conversion().isPresent()).toList();
+            List<CohortLead> converted = cohort.stream().filter(CohortLead::converted).toList();
             cohort.forEach(l -> cells.add(group, "leads", l.leadId(), l.createdAt()));
-            converted.forEach(l -> cells.add(group, "converted", l.leadId(), l.conversion().orElseThrow().at()));
+            converted.forEach(l -> cells.add(group, "converted", l.leadId(), l.convertedAt()));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", group);
             row.put("leads", (long) cohort.size());
             row.put("converted", (long) converted.size());
             row.put("rate", Stats.ratio(converted.size(), cohort.size()));
-            row.put("amount", converted.stream().map(LeadHistory::convertedAmount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
+            row.put("amount", converted.stream().map(CohortLead::convertedAmount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
             rows.add(row);
         });
         return new ReportTable("conversion", filter, COLUMNS, rows);

@@ -21,9 +21,9 @@ final class FunnelReport {
 
     private FunnelReport() {}
 
-    static ReportTable of(List<LeadHistory> leads, ReportFilter filter, TeamService team, Cells cells) {
+    static ReportTable of(List<CohortLead> leads, ReportFilter filter, TeamService team, Cells cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        Map<String, List<LeadHistory>> groups = Cohort.grouped(leads, filter, team);
+        Map<String, List<CohortLead>> groups = Cohort.grouped(leads, filter, team);
         if (groups.isEmpty() && filter.by().equals("none")) {
             groups.put("all", List.of());
         }
@@ -31,7 +31,7 @@ final class FunnelReport {
         return new ReportTable("funnel", filter, COLUMNS, rows);
     }
 
-    private static List<Map<String, Object>> steps(String group, List<LeadHistory> cohort, Cells cells) {
+    private static List<Map<String, Object>> steps(String group, List<CohortLead> cohort, Cells cells) {
         List<Map<String, Object>> rows = new ArrayList<>();
         long created = cohort.size();
         long previous = created;
@@ -40,7 +40,7 @@ final class FunnelReport {
             FunnelStep step = steps[i];
             List<Duration> fromPrevious = new ArrayList<>();
             long reached = 0;
-            for (LeadHistory lead : cohort) {
+            for (CohortLead lead : cohort) {
                 Instant at = lead.reached(step).orElse(null);
                 if (at != null) {
                     reached++;
@@ -51,11 +51,11 @@ final class FunnelReport {
                 }
             }
             Map<String, Long> reasons = new TreeMap<>();
-            for (LeadHistory lead : cohort) {
-                lead.disqualification().filter(d -> lead.furthestBy(d.at()) == step).ifPresent(d -> {
-                    reasons.merge(d.detail() == null ? Cohort.NONE : d.detail(), 1L, Long::sum);
-                    cells.add(Cells.key(group, step.label()), "disqualified", lead.leadId(), d.at(), d.detail());
-                });
+            for (CohortLead lead : cohort) {
+                if (lead.disqualifiedStep() == step) {
+                    reasons.merge(lead.disqualifiedReason() == null ? Cohort.NONE : lead.disqualifiedReason(), 1L, Long::sum);
+                    cells.add(Cells.key(group, step.label()), "disqualified", lead.leadId(), lead.disqualifiedAt(), lead.disqualifiedReason());
+                }
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("group", group);

@@ -3,6 +3,7 @@ package dev.leadline.core.report;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadView;
+import dev.leadline.core.team.LeadQueue;
 import dev.leadline.core.team.Rep;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
@@ -33,11 +34,15 @@ public final class Reports {
     }
 
     public ReportTable funnel(ReportFilter filter) {
-        return FunnelReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team, Cells.NONE);
+        return FunnelReport.of(cohort(filter), filter, team, Cells.NONE);
     }
 
     public ReportTable conversion(ReportFilter filter) {
-        return ConversionReport.of(events.historiesBetween(filter.from(), filter.to()), filter, team, Cells.NONE);
+        return ConversionReport.of(cohort(filter), filter, team, Cells.NONE);
+    }
+
+    private List<CohortLead> cohort(ReportFilter filter) {
+        return events.createdBetween(filter.from(), filter.to(), filter.queue().map(LeadQueue::id), filter.rep().map(Rep::id));
     }
 
     public ReportTable trends(ReportFilter filter) {
@@ -59,13 +64,12 @@ public final class Reports {
      */
     List<ReportLeads.Behind> behind(String report, ReportFilter filter, String row, String column) {
         Cells.Keeping cells = Cells.keeping(row, column);
-        List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
         switch (report) {
-            case "funnel" -> FunnelReport.of(histories, filter, team, cells);
-            case "conversion" -> ConversionReport.of(histories, filter, team, cells);
-            case "trends" -> TrendReport.of(histories, filter, cells);
-            case "reps" -> RepReport.row(filter.rep().orElseThrow(), histories, events.meetingsBetween(filter.from(), filter.to()), filter,
-                    new RepReport.OpenWork(0, 0), cells);
+            case "funnel" -> FunnelReport.of(cohort(filter), filter, team, cells);
+            case "conversion" -> ConversionReport.of(cohort(filter), filter, team, cells);
+            case "trends" -> TrendReport.of(events.historiesBetween(filter.from(), filter.to()), filter, cells);
+            case "reps" -> RepReport.row(filter.rep().orElseThrow(), events.historiesBetween(filter.from(), filter.to()),
+                    events.meetingsBetween(filter.from(), filter.to()), filter, new RepReport.OpenWork(0, 0), cells);
             default -> throw new IllegalArgumentException("no leads behind the " + report + " report here");
         }
         return cells.kept;
