@@ -46,7 +46,7 @@ public final class ClaimService {
                 return lead.ownerRepId() == rep.id() ? new LeadOutcome.Done(lead) : alreadyClaimed(lead);
             }
             if (!lead.stage().isOpen()) {
-                return new LeadOutcome.WrongState(lead.id() + " is " + lead.status() + " and cannot be claimed");
+                return new LeadOutcome.WrongState(lead.id() + " is " + lead.status().inWords() + " and cannot be claimed");
             }
             if (lead.queueId() == null) {
                 return new LeadOutcome.WrongState(lead.id() + " is not offered to a queue; a manager can assign it");
@@ -132,7 +132,7 @@ public final class ClaimService {
             return Optional.of(new LeadOutcome.NotAllowed("only managers assign leads"));
         }
         if (!lead.stage().isOpen()) {
-            return Optional.of(new LeadOutcome.WrongState(lead.id() + " is " + lead.status() + " and cannot be assigned"));
+            return Optional.of(new LeadOutcome.WrongState(lead.id() + " is " + lead.status().inWords() + " and cannot be assigned"));
         }
         return Optional.empty();
     }

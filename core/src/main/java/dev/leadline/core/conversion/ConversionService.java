@@ -82,7 +82,7 @@ public final class ConversionService {
                 return new ConversionOutcome.Refused(new LeadOutcome.NotAllowed(refusal.get()));
             }
             if (!lead.stage().isOpen()) {
-                return new ConversionOutcome.Refused(new LeadOutcome.WrongState(lead.id() + " is " + lead.status() + " and cannot be converted"));
+                return new ConversionOutcome.Refused(new LeadOutcome.WrongState(lead.id() + " is " + lead.status().inWords() + " and cannot be converted"));
             }
             Instant now = clock.instant();
             LeadData data = lead.data();

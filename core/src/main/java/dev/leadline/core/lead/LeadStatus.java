@@ -24,6 +24,11 @@ public enum LeadStatus {
         return label;
     }
 
+    /** The status inside a sentence: "L-42 is converted and cannot be qualified". */
+    public String inWords() {
+        return label.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Salesforce's four status categories (Open, Contacted, Qualified, Unqualified), for export. */
     public String salesforceCategory() {
         return salesforceCategory;

@@ -76,7 +76,7 @@ public final class QualificationService {
         Rep rep = by.rep();
         checkNote(note);
         return work(id, by, lead -> WORKABLE.contains(lead.status()) ? Optional.empty()
-                : Optional.of(lead.id() + " is " + lead.status() + " and cannot be qualified"),
+                : Optional.of(lead.id() + " is " + lead.status().inWords() + " and cannot be qualified"),
                 (lead, now) -> new Change(lead.stage().withStatus(LeadStatus.QUALIFIED, null).touched(now),
                         ActivityType.QUALIFIED, "Qualified by " + rep.name(), blankToNull(note)));
     }
@@ -88,7 +88,7 @@ public final class QualificationService {
                 .findFirst().orElseThrow(() -> new ValidationException("reason",
                         "must be one of: " + String.join(", ", disqualifyReasons)));
         return work(id, by, lead -> lead.stage().isOpen() ? Optional.empty()
-                : Optional.of(lead.id() + " is " + lead.status() + " and cannot be disqualified"),
+                : Optional.of(lead.id() + " is " + lead.status().inWords() + " and cannot be disqualified"),
                 (lead, now) -> new Change(lead.stage().withStatus(LeadStatus.DISQUALIFIED, canonical).touched(now),
                         ActivityType.DISQUALIFIED, "Disqualified by " + rep.name() + ": " + canonical, blankToNull(note)));
     }

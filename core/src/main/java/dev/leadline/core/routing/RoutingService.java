@@ -292,7 +292,7 @@ public final class RoutingService {
                 return new LeadOutcome.NotAllowed("only managers assign leads");
             }
             if (!lead.stage().isOpen()) {
-                return new LeadOutcome.WrongState(lead.id() + " is " + lead.status() + " and cannot be assigned");
+                return new LeadOutcome.WrongState(lead.id() + " is " + lead.status().inWords() + " and cannot be assigned");
             }
             Instant now = clock.instant();
             RoutingDecision decision = engine.distribute(queue.id(), request(lead, REASSIGNMENT, now),
