@@ -153,10 +153,7 @@ public final class ClaimService {
         if (offeredAt == null) {
             return "";
         }
-        Duration waited = Duration.between(offeredAt, claimedAt);
-        long minutes = waited.toMinutes();
-        return minutes >= 60 ? " after " + waited.toHours() + " h " + (minutes % 60) + " m"
-                : " after " + minutes + " m " + waited.toSecondsPart() + " s";
+        return " after " + dev.leadline.core.common.Durations.words(Duration.between(offeredAt, claimedAt));
     }
 
     private static String because(String reason) {

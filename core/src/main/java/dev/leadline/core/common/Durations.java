@@ -27,4 +27,19 @@ public final class Durations {
             default -> Duration.ofMinutes(n);
         };
     }
+
+    /** A span for people: "42 s", "3 m 53 s", "2 h 5 m", "3 d 4 h" (negative spans as 0 s). */
+    public static String words(Duration d) {
+        long seconds = Math.max(0, d.getSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " m" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " m";
+        }
+        return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " h";
+    }
 }

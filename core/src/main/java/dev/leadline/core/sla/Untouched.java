@@ -1,5 +1,6 @@
 package dev.leadline.core.sla;
 
+import dev.leadline.core.common.Durations;
 import java.time.Duration;
 
 /**
@@ -14,16 +15,6 @@ public record Untouched(Duration sinceArrival, Duration withCurrent) {
     }
 
     static String span(Duration d) {
-        long seconds = Math.max(0, d.getSeconds());
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return seconds / 60 + " m" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
-        }
-        if (seconds < 86_400) {
-            return seconds / 3600 + " h " + seconds % 3600 / 60 + " m";
-        }
-        return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " h";
+        return Durations.words(d);
     }
 }
