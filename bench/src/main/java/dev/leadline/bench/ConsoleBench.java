@@ -48,7 +48,8 @@ public final class ConsoleBench {
         try (ServerProcess server = ServerProcess.start(dir, 18090, env)) {
             String cookie = signIn(server, dir, env);
             System.out.println("page                                  p50        p95      bytes (gzip)");
-            measure(server, cookie, "/console (My work, with counts)", i -> "/console?view=mine", repeats);
+            measure(server, cookie, "/console (My work, its counts after it)", i -> "/console?view=mine", repeats);
+            measure(server, cookie, "/console/counts (My work's counts)", i -> "/console/counts?view=mine", repeats);
             for (String view : VIEWS) {
                 String scope = view.equals("mine") || view.equals("new") || view.equals("recent") ? "" : "&scope=everyone";
                 measure(server, cookie, "/console/list " + view + (scope.isEmpty() ? "" : " (everyone)"),

@@ -70,6 +70,14 @@ public final class ConsolePages {
                 ctx.queryParam("after"), ctx.queryParam("q"))));
     }
 
+    /** My work's view links with their counts, which the page loads after itself. */
+    public void counts(Context ctx) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        String q = Objects.requireNonNullElse(ctx.queryParam("q"), "");
+        ctx.render("viewlinks.jte", Map.of("views", work.views(me.rep(), ctx.queryParam("view"), ctx.queryParam("queue"), ctx.queryParam("scope"),
+                WorkPages.searchProblem(q).isEmpty() ? q : "", true), "countsUrl", ""));
+    }
+
     /** A custom view's count, which My work loads after the page: counting a custom view may take a while. */
     public void viewCount(Context ctx) {
         ctx.contentType("text/plain; charset=utf-8").result(Long.toString(work.custom().count(ConsoleGate.active(ctx).rep(),
@@ -103,7 +111,9 @@ public final class ConsolePages {
         String q = search.problem().isEmpty() ? search.q() : "";
         Map<String, Object> model = new HashMap<>();
         model.put("me", me(me));
-        model.put("views", work.views(me.rep(), view, queue, ctx.queryParam("scope"), q));
+        // the page comes at once and its counts just after it (GET /console/counts): counting every view takes a while
+        model.put("views", work.views(me.rep(), view, queue, ctx.queryParam("scope"), q, false));
+        model.put("countsUrl", "/console/counts" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
         model.put("custom", work.customViews(me.rep(), view));
         model.put("list", work.list(me.rep(), view, queue, ctx.queryParam("scope"), ctx.queryParam("after"), q));
         model.put("search", search);

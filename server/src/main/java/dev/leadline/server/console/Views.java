@@ -20,7 +20,12 @@ public final class Views {
     }
 
     /** One entry of the view navigation: a built-in view or a queue, with its count. */
-    public record ViewLink(String title, String href, long count, boolean current) {}
+    public record ViewLink(String title, String href, long count, boolean current) {
+        /** A count not counted yet is {@code -1}: My work shows "…" until its counts arrive. */
+        public String countText() {
+            return count < 0 ? "…" : Long.toString(count);
+        }
+    }
 
     public record Row(String id, String name, String company, String status, String score, String owner) {}
 

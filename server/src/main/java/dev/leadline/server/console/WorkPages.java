@@ -72,13 +72,13 @@ public final class WorkPages {
      * The queues the rep works, each with its open leads, then the rep's built-in views with their counts;
      * to a manager, then the set views over everyone's leads.
      */
-    List<Views.ViewLink> views(Rep rep, String view, String queue, String scope, String q) {
+    List<Views.ViewLink> views(Rep rep, String view, String queue, String scope, String q, boolean counted) {
         Selection current = selection(rep, view, queue, scope, q);
         CompletableFuture<List<Views.ViewLink>> everyones = Permissions.isManager(rep)
-                ? CompletableFuture.supplyAsync(() -> everyones(rep, current), COUNTING) : CompletableFuture.completedFuture(List.of());
+                ? CompletableFuture.supplyAsync(() -> everyones(rep, current, counted), COUNTING) : CompletableFuture.completedFuture(List.of());
         List<Views.ViewLink> links = new ArrayList<>();
         for (LeadQueue each : queuesOf(rep)) {
-            long open = leads.count(scope(rep).withQueue(Optional.of(each.id())).withView(LeadView.QUEUE));
+            long open = !counted ? -1 : leads.count(scope(rep).withQueue(Optional.of(each.id())).withView(LeadView.QUEUE));
             links.add(new Views.ViewLink("Open in " + each.name(), href("queue", each.name(), null, null, null), open,
                     current.view() == LeadView.QUEUE && current.queue().map(c -> c.id() == each.id()).orElse(false)));
         }
@@ -86,7 +86,7 @@ public final class WorkPages {
         for (LeadView v : LeadView.values()) {
             if (v != LeadView.QUEUE && v != LeadView.ALL) { // the rep's "all" is "My leads"; queues are listed above
                 links.add(new Views.ViewLink(v == LeadView.MINE ? "My leads" : v.title(), href(v.label(), null, null, null, null),
-                        leads.count(own.withView(v)), current.queue().isEmpty() && current.custom().isEmpty() && !current.everyone()
+                        !counted ? -1 : leads.count(own.withView(v)), current.queue().isEmpty() && current.custom().isEmpty() && !current.everyone()
                         && current.view() == v));
             }
         }
@@ -95,9 +95,9 @@ public final class WorkPages {
     }
 
     /** Everyone's set views with their counts. */
-    private List<Views.ViewLink> everyones(Rep rep, Selection current) {
+    private List<Views.ViewLink> everyones(Rep rep, Selection current, boolean counted) {
         return EVERYONES.stream().map(v -> new Views.ViewLink("Everyone: " + v.title(), href(v.label(), null, EVERYONE, null, null),
-                leads.count(scope(rep).withView(v)), current.everyone() && current.view() == v)).toList();
+                !counted ? -1 : leads.count(scope(rep).withView(v)), current.everyone() && current.view() == v)).toList();
     }
 
     /** The rep's own and the shared custom views, the open one marked. */

@@ -212,6 +212,7 @@ public final class HttpApi {
             routes.post("/console/sign-out", console::signOut);
             routes.get("/console", console::myWork);
             routes.get("/console/list", console::list);
+            routes.get("/console/counts", console::counts);
             // My work's custom views (docs/console.md): a view's count, loaded after the page; save a search as the rep's own view, delete one
             routes.get("/console/views/{name}/count", console::viewCount);
             routes.post("/console/views", console::saveView);

@@ -51,6 +51,7 @@ abstract class BrowserTest {
         driver.get(console.uri(URI.create(console.link(email)).getPath()).toString());
         driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
         waitFor(driver, ExpectedConditions.textToBe(By.tagName("h1"), "My work"));
+        waitFor(driver, ExpectedConditions.numberOfElementsToBe(By.cssSelector("#view-links[aria-busy=true]"), 0));
         return driver;
     }
 

@@ -33,8 +33,11 @@ class ConsoleEveryonesViewsTest {
     void aManagerSeesEveryonesOverdueLeadsCountedAndListed() {
         ConsoleFixture.Session max = console.signIn("max@example.com");
         HttpResponse<String> work = console.get("/console", max.cookie());
-        assertThat(work.body()).contains("<a href=\"/console?view=overdue&amp;scope=everyone\">Everyone: Overdue <span class=\"count\">1</span>")
-                .contains("Everyone: No activity");
+        assertThat(work.body()).as("the page comes at once, its counts just after").contains("hx-get=\"/console/counts\"")
+                .contains("Everyone: Overdue <span class=\"count\">…</span>");
+        HttpResponse<String> counts = console.get("/console/counts", max.cookie());
+        assertThat(counts.body()).contains("<a href=\"/console?view=overdue&amp;scope=everyone\">Everyone: Overdue <span class=\"count\">1</span>")
+                .contains("Everyone: No activity").doesNotContain("hx-get");
 
         HttpResponse<String> list = console.get("/console/list?view=overdue&scope=everyone", max.cookie());
         assertThat(list.body()).contains("Everyone: Overdue: 1 shown").contains("/console/leads/" + lead);
