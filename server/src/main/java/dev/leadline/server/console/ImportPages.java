@@ -18,8 +18,8 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
