@@ -129,6 +129,55 @@ class ImportApiTest {
     }
 
     @Test
+    void aMappingThatFeedsOneFieldFromTwoColumnsIsRefusedNamingBothAndStoresNothing() throws Exception {
+        String csv = "Email,Work Email,Company\na1@dupmap-api.example,b1@dupmap-api.example,Co1\n";
+        String mapping = URLEncoder.encode("{\"Email\":\"email\",\"Work Email\":\"email\"}", StandardCharsets.UTF_8);
+
+        var refused = server.send(csvRequest(csv, "?mapping=" + mapping));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("two columns feed Email: 'Email' and 'Work Email'").doesNotContain("Exception");
+        assertThat(server.get("/api/v1/leads?q=dupmap-api").body()).doesNotContain("dupmap-api.example");
+
+        JsonNode automatic = postCsv("Email,E-mail\na2@dupmap-api.example,b2@dupmap-api.example\n", "");
+        assertThat(automatic.path("imported").asLong()).isEqualTo(1);
+        JsonNode lead = JSON.readTree(server.get("/api/v1/leads?q=a2%40dupmap-api").body()).path("items").get(0);
+        assertThat(lead.path("email").asText()).isEqualTo("a2@dupmap-api.example");
+        assertThat(lead.path("customFields").path("E-mail").asText()).isEqualTo("b2@dupmap-api.example");
+    }
+
+    @Test
+    void aUtf8FileSentAsUtf16OrTooManyValuesThatMeanEmptyAreRefusedWithASentence() throws Exception {
+        byte[] utf8 = "Email,Work Email,Company\na1@utf16.example,b1@utf16.example,Co12\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(utf8.length % 2).as("an even length decodes as UTF-16 without error").isZero();
+        HttpResponse<String> misread = server.send(server.request("/api/v1/leads/import/preview")
+                .header("Content-Type", "text/csv; charset=UTF-16").POST(HttpRequest.BodyPublishers.ofByteArray(utf8)).build());
+        assertThat(misread.statusCode()).isEqualTo(400);
+        assertThat(misread.body()).contains("does not read as UTF-16").doesNotContain("Exception").doesNotContain("/imports/");
+
+        var tooLong = server.send(csvRequest("Email\na@null.example\n", "?nullValues=" + "x".repeat(501)));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("at most 500 characters");
+    }
+
+    @Test
+    void aPreviewMarksTheRowsTheImportWouldRejectUnreadWithTheSameReason() throws Exception {
+        String csv = "First Name,Last Name,Email,Company\n"
+                + "Bob,=HYPERLINK(\"http://evil.example\",\"click\"),bob@malformed.example,Co\n"
+                + "Ada,Lovelace,ada@malformed.example,Engines\n";
+        HttpResponse<String> preview = server.send(server.request("/api/v1/leads/import/preview").header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+        JsonNode dryRun = postCsv(csv, "?dryRun=true");
+
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        JsonNode malformed = JSON.readTree(preview.body()).path("malformedRows");
+        assertThat(malformed).hasSize(1);
+        assertThat(malformed.get(0).path("row").asInt()).isZero();
+        assertThat(malformed.get(0).path("line").asLong()).isEqualTo(2);
+        assertThat(malformed.get(0).path("reason").asText()).contains("characters after its closing quote")
+                .isEqualTo(dryRun.path("rejected").get(0).path("reason").asText());
+    }
+
+    @Test
     void aDryRunReportsWithoutStoring() throws Exception {
         JsonNode report = postCsv("Email,Company\ndry@run.example,Dry Co\n", "?dryRun=true");
 

@@ -5,8 +5,8 @@ import dev.leadline.core.lead.LeadDraft;
 import dev.leadline.core.lead.LeadField;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,9 +37,12 @@ public final class ColumnMapping {
     }
 
     /**
-     * Maps each header column, explicit choices first, then recognised names, else custom field.
+     * Maps each header column, explicit choices first, then recognised names, else custom field. A
+     * recognised name whose field an earlier column (or the explicit mapping) feeds already is kept as a
+     * custom field under its own name, so no value is lost.
      *
-     * @throws ValidationException if the explicit mapping names a missing column or unknown field
+     * @throws ValidationException if the explicit mapping names a missing column or unknown field, or two
+     *                             columns would feed one field (a lead field, the name, or a custom field)
      */
     public static ColumnMapping resolve(List<String> header, Map<String, String> explicit) {
         List<String> problems = new ArrayList<>();
@@ -54,25 +57,85 @@ public final class ColumnMapping {
         if (!problems.isEmpty()) {
             throw new ValidationException("mapping", String.join("; ", problems));
         }
-        Set<LeadField> taken = EnumSet.noneOf(LeadField.class);
-        explicit.values().forEach(t -> LeadField.byName(t).ifPresent(taken::add));
-        boolean fullNameTaken = explicit.containsValue(FULL_NAME);
+        Set<String> fed = new HashSet<>();
+        explicit.values().forEach(t -> fed.addAll(fieldsFed(t)));
         List<String> targets = new ArrayList<>(header.size());
         for (String column : header) {
             String target = explicit.get(column);
             if (target == null) {
                 String alias = ALIASES.get(normalise(column));
-                boolean free = alias != null && (alias.equals(FULL_NAME)
-                        ? !fullNameTaken
-                        : LeadField.byName(alias).map(taken::add).orElse(false));
-                if (free && alias.equals(FULL_NAME)) {
-                    fullNameTaken = true;
+                boolean free = alias != null && fieldsFed(alias).stream().noneMatch(fed::contains);
+                if (free) {
+                    fed.addAll(fieldsFed(alias));
                 }
                 target = free ? alias : CUSTOM_PREFIX + column.strip();
             }
             targets.add(target);
         }
+        requireOneColumnPerField(header, targets);
         return new ColumnMapping(header, targets);
+    }
+
+    /** Two columns feeding one field would keep only the last one's value, so such a mapping is refused naming both. */
+    private static void requireOneColumnPerField(List<String> header, List<String> targets) {
+        List<Conflict> conflicts = conflicts(header, targets);
+        if (!conflicts.isEmpty()) {
+            throw new ValidationException("mapping", conflicts.stream().map(Conflict::sentence).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** Two columns that would feed one field: the field as people read it, and the two columns in header order. */
+    public record Conflict(String field, String first, String second) {
+        public String sentence() {
+            return "two columns feed " + field + ": '" + first + "' and '" + second + "'; choose another field for one of them, or ignore it";
+        }
+
+        public boolean names(String column) {
+            return first.equals(column) || second.equals(column);
+        }
+    }
+
+    /** The pairs of columns that would feed one field (a lead field, a name part or a custom field) under these targets. */
+    public static List<Conflict> conflicts(List<String> header, List<String> targets) {
+        Map<String, Integer> fedBy = new HashMap<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = 0; i < targets.size() && i < header.size(); i++) {
+            for (String field : fieldsFed(targets.get(i))) {
+                Integer earlier = fedBy.putIfAbsent(field, i);
+                if (earlier != null) {
+                    String what = field.startsWith(CUSTOM_PREFIX) ? label(targets.get(i)) : label(field);
+                    conflicts.add(new Conflict(what, header.get(earlier), header.get(i)));
+                }
+            }
+        }
+        return conflicts;
+    }
+
+    /** The fields a target writes: a full name both names; custom fields by their name, ignoring case. */
+    private static List<String> fieldsFed(String target) {
+        if (target.equals(IGNORE)) {
+            return List.of();
+        }
+        if (target.equals(FULL_NAME)) {
+            return List.of(LeadField.FIRST_NAME.jsonName(), LeadField.LAST_NAME.jsonName());
+        }
+        if (target.startsWith(CUSTOM_PREFIX)) {
+            String name = target.substring(CUSTOM_PREFIX.length()).strip();
+            return name.isEmpty() ? List.of() : List.of(CUSTOM_PREFIX + name.toLowerCase(Locale.ROOT));
+        }
+        return List.of(target);
+    }
+
+    /** A target as people read it: {@code postalCode} as "Postal code", a custom field by its name. */
+    public static String label(String target) {
+        if (target.equals(FULL_NAME)) {
+            return "Full name (split into first and last)";
+        }
+        if (target.startsWith(CUSTOM_PREFIX)) {
+            return "the custom field '" + target.substring(CUSTOM_PREFIX.length()) + "'";
+        }
+        String words = target.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The targets a column may be mapped to besides {@value #IGNORE} and a custom field: each lead field, then {@value #FULL_NAME}. */

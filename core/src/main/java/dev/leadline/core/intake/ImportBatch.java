@@ -220,14 +220,9 @@ final class ImportBatch {
     }
 
     private void read(ImportRow row, List<ImportReport.Rejection> rejections, List<Candidate> candidates) {
-        int expected = mapping.header().size();
-        if (row.problem().isPresent()) {
-            rejections.add(new ImportReport.Rejection(row.line(), row.problem().get(), row.values()));
-            return;
-        }
-        if (row.values().size() != expected) {
-            rejections.add(new ImportReport.Rejection(row.line(),
-                    "has " + row.values().size() + " fields but the header has " + expected, row.values()));
+        Optional<String> problem = row.problemFor(mapping.header().size());
+        if (problem.isPresent()) {
+            rejections.add(new ImportReport.Rejection(row.line(), problem.get(), row.values()));
             return;
         }
         LeadDraft.Validated validated = mapping.apply(row.values(), options.nullValues()).build();

@@ -14,6 +14,14 @@ public record ImportRow(long line, List<String> values, Optional<String> problem
         this(line, values, Optional.empty());
     }
 
+    /** Why the row cannot be imported as a row of a file with {@code width} columns, before its values are judged. */
+    public Optional<String> problemFor(int width) {
+        if (problem.isPresent() || values.size() == width) {
+            return problem;
+        }
+        return Optional.of("has " + values.size() + " fields but the header has " + width);
+    }
+
     public static ImportRow unreadable(long line, String text, String problem) {
         return new ImportRow(line, List.of(text), Optional.of(problem));
     }

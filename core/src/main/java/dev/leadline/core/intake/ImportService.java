@@ -79,7 +79,8 @@ public final class ImportService {
 
     /**
      * Reads the whole source and says how it maps, with its first {@code sample} rows; stores nothing.
-     * Unlike an import, a file whose columns map to no lead field is previewed, as not importable.
+     * Unlike an import, a file whose columns map to no lead field is previewed, as not importable; the
+     * first rows the import would reject unread (a broken line, the wrong number of fields) are marked so.
      *
      * @throws ValidationException if the header is missing or the explicit mapping names an unknown column or field
      */
@@ -89,14 +90,17 @@ public final class ImportService {
         }
         ColumnMapping mapping = ColumnMapping.resolve(source.header(), options.mapping());
         List<List<String>> first = new ArrayList<>();
+        List<ImportPreview.Malformed> malformed = new ArrayList<>();
         long rows = 0;
         for (Iterator<ImportRow> it = source.rows(); it.hasNext(); rows++) {
             ImportRow row = it.next();
             if (first.size() < sample) {
+                int index = first.size();
+                row.problemFor(source.header().size()).ifPresent(p -> malformed.add(new ImportPreview.Malformed(index, row.line(), p)));
                 first.add(row.values());
             }
         }
-        return new ImportPreview(source.header(), mapping.describe(), first, rows, mapping.mapsAnyStandardField());
+        return new ImportPreview(source.header(), mapping.describe(), first, malformed, rows, mapping.mapsAnyStandardField());
     }
 
     public ImportJob start(String fileName, String spoolPath, ImportOptions options, Actor actor) {

@@ -138,6 +138,47 @@ class ImportServiceTest {
                 .hasMessageContaining("none of the columns");
     }
 
+    @Test
+    void twoColumnsMappedToOneFieldAreRefusedNamingBothAndNothingIsStored() {
+        List<String> header = List.of("Email", "Work Email", "Company");
+        ImportOptions options = new ImportOptions(Map.of("Email", "email", "Work Email", "email"), Set.of(), false, true);
+        ListImportSource source = new ListImportSource(header, List.of(List.of("a1@dupmap.example", "b1@dupmap.example", "Co1")));
+
+        assertThatThrownBy(() -> imports.dryRun(source, options)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("two columns feed Email: 'Email' and 'Work Email'");
+        assertThatThrownBy(() -> imports.mappingFor(List.of("Name", "First", "Notiz", "Other"),
+                new ImportOptions(Map.of("Name", "fullName", "First", "firstName", "Other", "custom:notiz"), Set.of(), false, true)))
+                .hasMessageContaining("two columns feed First name: 'Name' and 'First'")
+                .hasMessageContaining("two columns feed the custom field 'notiz': 'Notiz' and 'Other'");
+        assertThat(leads.count()).isZero();
+    }
+
+    @Test
+    void recognisedNamesForAFieldAlreadyFedStayCustomFieldsSoNoValueIsLost() {
+        ColumnMapping mapping = imports.mappingFor(List.of("Email", "E-mail", "Name", "First Name"), ImportOptions.defaults());
+
+        assertThat(mapping.describe()).containsExactly(Map.entry("Email", "email"), Map.entry("E-mail", "custom:E-mail"),
+                Map.entry("Name", "fullName"), Map.entry("First Name", "custom:First Name"));
+    }
+
+    @Test
+    void aPreviewMarksTheRowsTheImportWouldRejectUnreadWithTheImportsReason() {
+        ImportPreview preview = imports.preview(new ListImportSource(HEADER, List.of(
+                List.of("1", "Ada", "Lovelace", "ada@example.com", "Engines"),
+                List.of("3", "Alan", "Turing"))), ImportOptions.defaults(), 5);
+
+        assertThat(preview.malformed()).containsExactly(new ImportPreview.Malformed(1, 3, "has 3 fields but the header has 5"));
+        assertThat(preview.malformed(0)).isEmpty();
+        assertThat(run(List.of(List.of("3", "Alan", "Turing"))).rejected().get(0).reason()).isEqualTo(preview.malformed().get(0).reason());
+    }
+
+    @Test
+    void valuesThatMeanEmptyAreLimitedTo500Characters() {
+        assertThat(ImportOptions.nullValues(" Select , N/A,,")).containsExactlyInAnyOrder("Select", "N/A");
+        assertThatThrownBy(() -> ImportOptions.nullValues("x".repeat(501))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("at most 500 characters");
+    }
+
     private ImportReport run(List<List<String>> rows) {
         return run(rows, ImportOptions.defaults());
     }

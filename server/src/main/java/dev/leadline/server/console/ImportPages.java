@@ -18,12 +18,10 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The Imports page (admins, as the API's import needs an ADMIN or INTEGRATION token): a CSV file is
@@ -33,7 +31,8 @@ import java.util.stream.Collectors;
  */
 public final class ImportPages {
     private static final int PREVIEW_ROWS = 5;
-    private static final Set<String> ENCODINGS = Set.of("UTF-8", "windows-1252", "ISO-8859-1", "UTF-16");
+    /** The encodings the upload form offers, in its order. */
+    static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-1", "UTF-16");
 
     private final ImportRunner runner;
     private final ImportService imports;
@@ -55,9 +54,9 @@ public final class ImportPages {
     public void upload(Context ctx) throws IOException {
         ConsoleAccess.Active me = importer(ctx);
         try {
+            Charset chosen = encoding(ctx.formParam("encoding"));
             CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
-            Charset charset = Optional.ofNullable(ctx.formParam("encoding")).filter(ENCODINGS::contains).map(Charset::forName)
-                    .orElse(upload.charset());
+            Charset charset = chosen == null ? upload.charset() : chosen;
             ImportPreview preview = runner.preview(upload.file(), charset, ImportOptions.defaults(), PREVIEW_ROWS);
             ImportUploads.Upload kept = uploads.keep(upload.file(), me.rep().id(), upload.fileName(), preview.rows());
             ctx.redirect("/console/imports/" + kept.id(), HttpStatus.SEE_OTHER);
@@ -88,7 +87,13 @@ public final class ImportPages {
         if (upload == null) {
             return;
         }
-        ImportOptions options = options(ctx, upload, true);
+        ImportOptions options;
+        try {
+            options = options(ctx, upload, true);
+        } catch (ValidationException e) {
+            refused(ctx, me, upload, "Not tried: ", e);
+            return;
+        }
         try {
             ImportViews.Report report = ImportViews.report("Dry run: what an import would do (nothing was stored)",
                     runner.tryOut(upload.file(), options), true);
@@ -106,11 +111,12 @@ public final class ImportPages {
             if (upload == null) {
                 return;
             }
-            ImportOptions options = options(ctx, upload, false);
+            ImportOptions options;
             try {
+                options = options(ctx, upload, false);
                 imports.mappingFor(runner.header(upload.file()), options);
             } catch (ValidationException e) {
-                previewPage(ctx, 422, me, upload, options, ctx.formParam("nullValues"), "Not imported: " + e.getMessage(), true, null);
+                refused(ctx, me, upload, "Not imported: ", e);
                 return;
             }
             ImportJob job = runner.start(upload.fileName(), upload.file(), options, me.acting().actor());
@@ -161,20 +167,45 @@ public final class ImportPages {
         return upload;
     }
 
-    /** The mapping chosen on the page (only the columns changed from the automatic choice), the values that mean empty, notify. */
-    private ImportOptions options(Context ctx, ImportUploads.Upload upload, boolean dryRun) {
+    /** The encoding chosen on the upload form, or null for the part's own (UTF-8 unless it names one). */
+    private static Charset encoding(String chosen) {
+        if (chosen == null || chosen.isBlank()) {
+            return null;
+        }
+        if (!ENCODINGS.contains(chosen)) {
+            throw new ValidationException("encoding", "the encoding must be one of " + String.join(", ", ENCODINGS));
+        }
+        return Charset.forName(chosen);
+    }
+
+    /** A mapping or options the page refused: the preview again, with the choices as sent and the reason. */
+    private void refused(Context ctx, ConsoleAccess.Active me, ImportUploads.Upload upload, String what, ValidationException e) {
+        Map<String, String> chosen = chosenMapping(ctx, upload);
+        ImportOptions options = new ImportOptions(chosen, Set.of(), false, "true".equals(ctx.formParam("notify")));
+        previewPage(ctx, 422, me, upload, options, ctx.formParam("nullValues"), what + e.getMessage(), true, null);
+    }
+
+    /**
+     * The mapping chosen on the page: each named column's select as sent (so two columns chosen for one
+     * field are refused by the core's rule), a blank-named column's only when changed; columns not sent keep the automatic choice.
+     */
+    private Map<String, String> chosenMapping(Context ctx, ImportUploads.Upload upload) {
         Map<String, String> auto = ColumnMapping.resolve(runner.header(upload.file()), Map.of()).describe();
         Map<String, String> mapping = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<String, String> column : auto.entrySet()) {
             String chosen = ctx.formParam("column-" + i++);
-            if (chosen != null && !chosen.equals(column.getValue())) {
+            if (chosen != null && (!column.getKey().isBlank() || !chosen.equals(column.getValue()))) {
                 mapping.put(column.getKey(), chosen);
             }
         }
-        String nulls = Optional.ofNullable(ctx.formParam("nullValues")).orElse("");
-        Set<String> nullValues = Arrays.stream(nulls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-        return new ImportOptions(mapping, nullValues, dryRun, "true".equals(ctx.formParam("notify")));
+        return mapping;
+    }
+
+    /** The mapping chosen on the page, the values that mean empty, notify. */
+    private ImportOptions options(Context ctx, ImportUploads.Upload upload, boolean dryRun) {
+        Set<String> nullValues = ImportOptions.nullValues(ctx.formParam("nullValues"));
+        return new ImportOptions(chosenMapping(ctx, upload), nullValues, dryRun, "true".equals(ctx.formParam("notify")));
     }
 
     private ImportPreview preview(ImportUploads.Upload upload, ImportOptions options) {
@@ -190,7 +221,8 @@ public final class ImportPages {
             preview = preview(upload, ImportOptions.defaults());
         }
         ctx.status(status).render("importpreview.jte", Map.of("me", ConsolePages.me(me), "page",
-                ImportViews.preview(upload, preview, nullValues == null ? "" : nullValues, options.notifyReps(), message, refused, report)));
+                ImportViews.preview(upload, preview, options.mapping(), nullValues == null ? "" : nullValues, options.notifyReps(), message,
+                        refused, report)));
     }
 
     private static void uploadPage(Context ctx, int status, ConsoleAccess.Active me, String message) {

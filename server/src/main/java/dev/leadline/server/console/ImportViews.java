@@ -2,6 +2,7 @@ package dev.leadline.server.console;
 
 import dev.leadline.core.intake.ColumnMapping;
 import dev.leadline.core.intake.ImportJob;
+import dev.leadline.core.intake.ImportOptions;
 import dev.leadline.core.intake.ImportPreview;
 import dev.leadline.core.intake.ImportReport;
 import dev.leadline.core.intake.ImportStatus;
@@ -10,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What the Imports pages show: an upload's mapping and first rows, a dry run's or an import's report, an import's progress. */
 public final class ImportViews {
@@ -19,11 +23,17 @@ public final class ImportViews {
     private ImportViews() {}
 
     /** One column of the file: a labelled select of the lead field it feeds. */
-    public record Column(String name, String input, List<Views.Option> options, String firstValue) {}
+    public record Column(String name, String input, List<Views.Option> options, String firstValue, String error) {}
 
-    /** An uploaded file before its import; {@code report} is the dry run's, or null. */
-    public record Preview(String upload, String fileName, String rows, List<Column> columns, List<String> header, List<List<String>> firstRows,
-                          boolean importable, String nullValues, boolean notifyReps, String message, boolean refused, Report report) {}
+    /** One of the first rows as it is in the file; {@code problem} is why the import would reject it unread, or empty. */
+    public record Row(String line, List<String> values, String problem) {}
+
+    /**
+     * An uploaded file before its import; {@code rows} says how many ("1 row", "5 rows"); {@code report} is the dry run's, or null.
+     */
+    public record Preview(String upload, String fileName, String rows, List<Column> columns, List<String> header, List<Row> firstRows,
+                          String firstRowsCaption, boolean importable, String nullValues, int maxNullValues, boolean notifyReps, String message,
+                          boolean refused, Report report) {}
 
     public record Count(String label, String value) {}
 
@@ -36,16 +46,33 @@ public final class ImportViews {
     public record Progress(String upload, String fileName, boolean running, String done, String total, long doneRows, long totalRows,
                            String rate, String eta, String error, Report report) {}
 
-    static Preview preview(ImportUploads.Upload upload, ImportPreview preview, String nullValues, boolean notifyReps, String message,
-                           boolean refused, Report report) {
+    /** {@code chosen} overrides the preview's mapping in the selects (what was sent, when it was refused). */
+    static Preview preview(ImportUploads.Upload upload, ImportPreview preview, Map<String, String> chosen, String nullValues, boolean notifyReps,
+                           String message, boolean refused, Report report) {
+        List<String> header = preview.header();
+        List<String> targets = header.stream().map(name -> chosen.getOrDefault(name, preview.mapping().get(name))).toList();
+        List<ColumnMapping.Conflict> conflicts = ColumnMapping.conflicts(header, targets);
+        List<String> first = preview.firstRows().isEmpty() || preview.malformed(0).isPresent() ? List.of() : preview.firstRows().get(0);
         List<Column> columns = new ArrayList<>();
-        for (int i = 0; i < preview.header().size(); i++) {
-            String name = preview.header().get(i);
-            List<String> first = preview.firstRows().isEmpty() ? List.of() : preview.firstRows().get(0);
-            columns.add(new Column(name, "column-" + i, options(name, preview.mapping().get(name)), i < first.size() ? first.get(i) : ""));
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            String error = conflicts.stream().filter(c -> c.names(name)).map(ColumnMapping.Conflict::sentence).collect(Collectors.joining("; "));
+            columns.add(new Column(name, "column-" + i, options(name, targets.get(i)), i < first.size() ? first.get(i) : "", error));
         }
-        return new Preview(upload.id(), upload.fileName(), number(upload.rows()), columns, preview.header(), preview.firstRows(),
-                preview.importable(), nullValues, notifyReps, message, refused, report);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < preview.firstRows().size(); i++) {
+            Optional<ImportPreview.Malformed> malformed = preview.malformed(i);
+            rows.add(new Row(malformed.map(m -> number(m.line())).orElse(""), preview.firstRows().get(i),
+                    malformed.map(ImportPreview.Malformed::reason).orElse("")));
+        }
+        String caption = rows.size() == 1 ? "The file's first row as it is in the file" : "The file's first " + rows.size() + " rows as they are in the file";
+        return new Preview(upload.id(), upload.fileName(), rows(upload.rows()), columns, header, rows, caption, preview.importable(), nullValues,
+                ImportOptions.MAX_NULL_VALUES_CHARS, notifyReps, message, refused, report);
+    }
+
+    /** "1 row", "1,234 rows". */
+    static String rows(long n) {
+        return number(n) + (n == 1 ? " row" : " rows");
     }
 
     private static List<Views.Option> options(String column, String chosen) {
@@ -63,11 +90,7 @@ public final class ImportViews {
 
     /** {@code postalCode} as "Postal code"; a full name says it is split. */
     static String label(String target) {
-        if (target.equals(ColumnMapping.FULL_NAME)) {
-            return "Full name (split into first and last)";
-        }
-        String words = target.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return ColumnMapping.label(target);
     }
 
     static Report report(String title, ImportReport report, boolean dryRun) {

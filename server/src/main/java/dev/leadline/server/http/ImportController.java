@@ -17,7 +17,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** {@code /api/v1/leads/import} and {@code /api/v1/imports/{id}} (its rejected rows, and the rows duplicate rules blocked or merged): CSV imports. */
@@ -78,6 +76,7 @@ final class ImportController {
             body.put("header", preview.header());
             body.put("mapping", preview.mapping());
             body.put("firstRows", preview.firstRows());
+            body.put("malformedRows", preview.malformed());
             body.put("rows", preview.rows());
             body.put("importable", preview.importable());
             ctx.json(body);
@@ -200,9 +199,7 @@ final class ImportController {
                 throw new ValidationException("mapping", "must be a JSON object of column names to lead fields, e.g. {\"E-Mail\":\"email\"}");
             }
         }
-        String nulls = Optional.ofNullable(ctx.queryParam("nullValues")).orElse("");
-        Set<String> nullValues = nulls.isBlank() ? Set.of()
-                : Arrays.stream(nulls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        Set<String> nullValues = ImportOptions.nullValues(ctx.queryParam("nullValues"));
         return new ImportOptions(mapping, nullValues, flag(ctx, "dryRun", false), flag(ctx, "notify", true));
     }
 

@@ -88,12 +88,20 @@ public final class ImportRunner implements AutoCloseable {
     }
 
     private static void toUtf8(Path file, Charset charset) throws IOException {
-        var problem = ImportSpool.encodingProblem(file, charset);
+        var problem = ImportSpool.encodingProblem(file, charset).or(() -> misread(file, charset));
         if (problem.isPresent()) {
             throw new ValidationException("file", problem.get());
         }
         if (!charset.equals(StandardCharsets.UTF_8)) {
             transcodeToUtf8(file, charset);
+        }
+    }
+
+    private static java.util.Optional<String> misread(Path file, Charset charset) {
+        try {
+            return ImportSpool.misreadProblem(file, charset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

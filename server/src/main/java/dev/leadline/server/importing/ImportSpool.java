@@ -4,6 +4,7 @@ import dev.leadline.core.common.TooLargeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -21,6 +22,7 @@ import java.util.UUID;
  * import cut short can resume from the same bytes.
  */
 public final class ImportSpool {
+    private static final int SAMPLE_CHARS = 4096;
     private final Path dir;
     private final long maxBytes;
 
@@ -90,6 +92,40 @@ public final class ImportSpool {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a file that decodes without error was still read in the wrong encoding, as a sentence: its
+     * first line holds characters no text has (a control character such as NUL, unassigned or private
+     * code points), or, read as UTF-16 or UTF-32, neither a comma nor a line break (a UTF-8 file read as
+     * UTF-16 turns into one line of CJK characters).
+     */
+    public static Optional<String> misreadProblem(Path file, Charset charset) throws IOException {
+        char[] sample = new char[SAMPLE_CHARS];
+        int n;
+        try (Reader in = Files.newBufferedReader(file, charset)) {
+            n = in.read(sample);
+        }
+        String text = n <= 0 ? "" : new String(sample, 0, n);
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        String name = charset.name().toUpperCase(java.util.Locale.ROOT);
+        boolean wide = name.startsWith("UTF-16") || name.startsWith("UTF-32");
+        if (first.codePoints().anyMatch(ImportSpool::noText)) {
+            return Optional.of("the file does not read as " + charset.name() + ": its first line holds characters that are no text in it"
+                    + " (such as NUL); choose the encoding the file is saved in");
+        }
+        if (wide && text.length() > 1 && text.chars().noneMatch(c -> c == ',' || c == '\n' || c == '\r')) {
+            return Optional.of("the file does not read as " + charset.name() + ": read so, it has neither a comma nor a line break"
+                    + " (it may be saved as UTF-8); choose the encoding the file is saved in");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean noText(int c) {
+        int type = Character.getType(c);
+        return (c < 0x20 && c != '\t' && c != '\r') || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE;
     }
 
     public static void delete(Path file) {

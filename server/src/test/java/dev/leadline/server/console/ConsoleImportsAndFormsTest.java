@@ -126,6 +126,72 @@ class ConsoleImportsAndFormsTest {
     }
 
     @Test
+    void twoColumnsChosenForOneFieldAreRefusedNamingBothNextToTheirSelectsAndNothingIsImported() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        String upload = upload(ada, "dupmap.csv", "Email,Work Email,Company\na1@dupmap.example,b1@dupmap.example,Co1\n"
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, String> twice = Map.of("column-0", "email", "column-1", "email", "column-2", "company");
+
+        for (String step : List.of("dry-run", "start")) {
+            HttpResponse<String> refused = console.post("/console/imports/" + upload + "/" + step, ada.cookie(), form(ada, twice));
+            assertThat(refused.statusCode()).as(step).isEqualTo(422);
+            assertThat(refused.body()).as(step).contains("two columns feed Email: 'Email' and 'Work Email'")
+                    .contains("aria-describedby=\"column-0-error\"").contains("aria-describedby=\"column-1-error\"")
+                    .contains("<p class=\"field-error\" id=\"column-1-error\">").doesNotContain("column-2-error")
+                    .doesNotContain("Would create");
+        }
+        assertThat(server.get("/api/v1/leads?q=dupmap").body()).doesNotContain("dupmap.example");
+    }
+
+    @Test
+    void aFileReadInAnEncodingItIsNotInOrAnEncodingNotOfferedIsRefused() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        byte[] utf8 = "Email,Work Email,Company\na1@enc.example,b1@enc.example,Co12\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(utf8.length % 2).as("an even length decodes as UTF-16 without error").isZero();
+
+        HttpResponse<String> misread = multipart(ada.cookie(), ada.csrf(), "utf8.csv", utf8, "UTF-16");
+        assertThat(misread.statusCode()).isEqualTo(422);
+        assertThat(misread.body()).contains("Not uploaded:").contains("does not read as UTF-16").doesNotContain("Exception");
+
+        HttpResponse<String> unknown = multipart(ada.cookie(), ada.csrf(), "utf8.csv", utf8, "EBCDIC");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("the encoding must be one of UTF-8, windows-1252, ISO-8859-1, UTF-16");
+
+        byte[] utf16 = "Email,Company\nu16@enc.example,Co1\n".getBytes(StandardCharsets.UTF_16);
+        assertThat(multipart(ada.cookie(), ada.csrf(), "utf16.csv", utf16, "UTF-16").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void thePreviewMarksAMalformedRowWithTheReasonTheDryRunGives() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        String upload = upload(ada, "malformed.csv", ("First Name,Last Name,Email,Company\n"
+                + "Bob,=HYPERLINK(\"http://evil.example\",\"click\"),bob@malformed.example,Co\n").getBytes(StandardCharsets.UTF_8));
+
+        String preview = console.get("/console/imports/" + upload, ada.cookie()).body();
+        assertThat(preview).contains("<tr class=\"malformed\">").contains("Line 2 cannot be imported:")
+                .contains("field 3 has characters after its closing quote");
+        HttpResponse<String> dryRun = console.post("/console/imports/" + upload + "/dry-run", ada.cookie(), form(ada, Map.of()));
+        assertThat(dryRun.body()).contains("field 3 has characters after its closing quote");
+    }
+
+    @Test
+    void valuesThatMeanEmptyLongerThanTheFieldAllowsAreRefusedAndOneRowIsOneRow() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        String upload = upload(ada, "one.csv", "Email\none@row.example\n".getBytes(StandardCharsets.UTF_8));
+
+        String preview = console.get("/console/imports/" + upload, ada.cookie()).body();
+        assertThat(preview).contains("1 row.").contains("Import 1 row</button>").contains("The file's first row")
+                .contains("maxlength=\"500\"").doesNotContain("1 rows");
+        HttpResponse<String> tooLong = console.post("/console/imports/" + upload + "/dry-run", ada.cookie(),
+                form(ada, Map.of("nullValues", "x".repeat(501))));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("Not tried:").contains("at most 500 characters");
+        HttpResponse<String> notStarted = console.post("/console/imports/" + upload + "/start", ada.cookie(),
+                form(ada, Map.of("nullValues", "x".repeat(501))));
+        assertThat(notStarted.statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void theApiPreviewsAFileAsTheConsoleDoes() {
         HttpResponse<String> preview = server.send(server.request("/api/v1/leads/import/preview").header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(CSV)).build());
@@ -183,10 +249,18 @@ class ConsoleImportsAndFormsTest {
     }
 
     private static HttpResponse<String> multipart(String cookie, String csrf, String fileName, byte[] content) {
+        return multipart(cookie, csrf, fileName, content, null);
+    }
+
+    private static HttpResponse<String> multipart(String cookie, String csrf, String fileName, byte[] content, String encoding) {
         String boundary = "----leadline" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (csrf != null) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (encoding != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"encoding\"\r\n\r\n" + encoding + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
