@@ -39,7 +39,8 @@ public final class ColumnMapping {
     /**
      * Maps each header column, explicit choices first, then recognised names, else custom field. A
      * recognised name whose field an earlier column (or the explicit mapping) feeds already is kept as a
-     * custom field under its own name, so no value is lost.
+     * custom field under its own name, and a custom field whose name is taken so gets " (2)", so no value
+     * is lost and only an explicit mapping can be refused for feeding one field twice.
      *
      * @throws ValidationException if the explicit mapping names a missing column or unknown field, or two
      *                             columns would feed one field (a lead field, the name, or a custom field)
@@ -65,15 +66,22 @@ public final class ColumnMapping {
             if (target == null) {
                 String alias = ALIASES.get(normalise(column));
                 boolean free = alias != null && fieldsFed(alias).stream().noneMatch(fed::contains);
-                if (free) {
-                    fed.addAll(fieldsFed(alias));
-                }
-                target = free ? alias : CUSTOM_PREFIX + column.strip();
+                target = free ? alias : unusedCustom(column.strip(), fed);
+                fed.addAll(fieldsFed(target));
             }
             targets.add(target);
         }
         requireOneColumnPerField(header, targets);
         return new ColumnMapping(header, targets);
+    }
+
+    /** A custom field named after the column, or "Notes (2)" when a column mapped before it feeds "Notes" already. */
+    private static String unusedCustom(String column, Set<String> fed) {
+        String target = CUSTOM_PREFIX + column;
+        for (int n = 2; fieldsFed(target).stream().anyMatch(fed::contains); n++) {
+            target = CUSTOM_PREFIX + column + " (" + n + ")";
+        }
+        return target;
     }
 
     /** Two columns feeding one field would keep only the last one's value, so such a mapping is refused naming both. */

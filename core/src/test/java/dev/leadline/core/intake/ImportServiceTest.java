@@ -146,11 +146,16 @@ class ImportServiceTest {
 
         assertThatThrownBy(() -> imports.dryRun(source, options)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("two columns feed Email: 'Email' and 'Work Email'");
-        assertThatThrownBy(() -> imports.mappingFor(List.of("Name", "First", "Notiz", "Other"),
-                new ImportOptions(Map.of("Name", "fullName", "First", "firstName", "Other", "custom:notiz"), Set.of(), false, true)))
+        assertThatThrownBy(() -> imports.mappingFor(List.of("Name", "First", "Other", "More"),
+                new ImportOptions(Map.of("Name", "fullName", "First", "firstName", "Other", "custom:notiz", "More", "custom:Notiz"), Set.of(),
+                        false, true)))
                 .hasMessageContaining("two columns feed First name: 'Name' and 'First'")
-                .hasMessageContaining("two columns feed the custom field 'notiz': 'Notiz' and 'Other'");
+                .hasMessageContaining("two columns feed the custom field 'Notiz': 'Other' and 'More'");
         assertThat(leads.count()).isZero();
+        ColumnMapping kept = imports.mappingFor(List.of("Email", "Notiz", "Other"),
+                new ImportOptions(Map.of("Other", "custom:notiz"), Set.of(), false, true));
+        assertThat(kept.describe()).as("a column left to the automatic mapping never collides: it is kept under another name")
+                .contains(Map.entry("Notiz", "custom:Notiz (2)"), Map.entry("Other", "custom:notiz"));
     }
 
     @Test
