@@ -70,7 +70,7 @@ public final class DuplicatePages {
             return;
         }
         LeadId one = lead(ctx.pathParam("id"), "id");
-        LeadId two = lead(ctx.formParam("with"), "with");
+        LeadId two = other(one, ctx.formParam("with"));
         LeadId kept = survivor.map(s -> lead(s, "survivor")).filter(two::equals).orElse(one);
         MergeOutcome outcome = merges.merge(kept, List.of(kept.equals(one) ? two : one), choices, me.acting());
         if (outcome instanceof MergeOutcome.Merged) {
@@ -82,11 +82,14 @@ public final class DuplicatePages {
         renderMerge(ctx, survivor, choices, refusal(reason), true);
     }
 
+    /** The survivor of a merge; a lead with no merge to undo is answered 404 with a sentence and no Undo button. */
     public void merged(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        LeadId id = lead(ctx.pathParam("id"), "id");
+        boolean undoable = merges.hasMergeToUndo(id);
         String from = ctx.queryParam("from");
-        String message = from == null ? "" : "Merged " + lead(from, "from") + " into " + ctx.pathParam("id") + ".";
-        ctx.render("merged.jte", Map.of("me", me(me), "merged", views.merged(lead(ctx.pathParam("id"), "id"), message, false)));
+        String message = !undoable ? id + " has no merge to undo." : from == null ? "" : "Merged " + lead(from, "from") + " into " + id + ".";
+        ctx.status(undoable ? 200 : 404).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, message, !undoable, undoable)));
     }
 
     public void unmerge(Context ctx) {
@@ -98,14 +101,25 @@ public final class DuplicatePages {
             return;
         }
         LeadOutcome reason = outcome instanceof MergeOutcome.Refused refused ? refused.reason() : new LeadOutcome.WrongState("Nothing came back.");
-        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, refusal(reason), true)));
+        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, refusal(reason), true, merges.hasMergeToUndo(id))));
     }
 
     private void renderMerge(Context ctx, Optional<String> survivor, Map<String, LeadId> choices, String message, boolean refused) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        String with = Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with"));
-        ctx.render("merge.jte", Map.of("me", me(me), "merge", views.merge(lead(ctx.pathParam("id"), "id"), lead(with, "with"),
+        LeadId id = lead(ctx.pathParam("id"), "id");
+        LeadId with = other(id, Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with")));
+        ctx.render("merge.jte", Map.of("me", me(me), "merge", views.merge(id, with,
                 survivor.map(s -> lead(s, "survivor")), choices, message, refused)));
+    }
+
+    /** The lead to merge {@code id} with: another lead, never {@code id} itself. */
+    private static LeadId other(LeadId id, String with) {
+        LeadId other = lead(with, "with");
+        if (other.equals(id)) {
+            throw new ConsoleRefusal(400, "A lead cannot be merged with itself: " + id + " and " + other
+                    + " are the same lead. Open the merge screen from the Duplicates review to merge two different leads.");
+        }
+        return other;
     }
 
     private static LeadId lead(String text, String field) {
