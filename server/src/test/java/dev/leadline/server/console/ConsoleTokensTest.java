@@ -171,7 +171,7 @@ class ConsoleTokensTest {
     }
 
     @Test
-    void anAuditDayThatIsNotADayOrAToDayBeforeTheFromDayIsRefusedAtItsInput() {
+    void anAuditDayOrLeadThatIsNotOneOrAToDayBeforeTheFromDayIsRefusedAtItsInput() {
         ConsoleFixture.Session ada = console.signIn("ada@example.com");
         HttpResponse<String> notADay = console.get("/console/admin/audit?from=abc", ada.cookie());
         assertThat(notADay.statusCode()).isEqualTo(422);
@@ -183,6 +183,10 @@ class ConsoleTokensTest {
         assertThat(backwards.body()).containsPattern("id=\"audit-to\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"audit-to-problem\"")
                 .contains("id=\"audit-to-problem\">must not be before the from day (2024-05-02)").doesNotContain("No entries match");
         assertThat(console.get("/console/admin/audit?from=2024-05-01&to=2024-05-01", ada.cookie()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> notALead = console.get("/console/admin/audit?lead=nonsense", ada.cookie());
+        assertThat(notALead.statusCode()).isEqualTo(422);
+        assertThat(notALead.body()).containsPattern("id=\"audit-lead\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"audit-lead-problem\"");
     }
 
     private static HttpResponse<String> api(String secret) {
