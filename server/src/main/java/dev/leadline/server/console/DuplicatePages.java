@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * The Duplicates review (dismiss a pair), the merge screen of two leads, and the survivor's page that
  * undoes the merge. Each handler reads the request, calls one core service and renders a template;
- * a refusal is shown on the page with 403 or 409.
+ * a refusal is shown on the page with 403 or 409, a lead named with itself on a page of its own with 400.
  */
 public final class DuplicatePages {
     private static final String FIELD = "field.";
@@ -70,7 +70,10 @@ public final class DuplicatePages {
             return;
         }
         LeadId one = lead(ctx.pathParam("id"), "id");
-        LeadId two = other(one, ctx.formParam("with"));
+        LeadId two = lead(ctx.formParam("with"), "with");
+        if (refusedAsItself(ctx, one, two)) {
+            return;
+        }
         LeadId kept = survivor.map(s -> lead(s, "survivor")).filter(two::equals).orElse(one);
         MergeOutcome outcome = merges.merge(kept, List.of(kept.equals(one) ? two : one), choices, me.acting());
         if (outcome instanceof MergeOutcome.Merged) {
@@ -107,19 +110,22 @@ public final class DuplicatePages {
     private void renderMerge(Context ctx, Optional<String> survivor, Map<String, LeadId> choices, String message, boolean refused) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
         LeadId id = lead(ctx.pathParam("id"), "id");
-        LeadId with = other(id, Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with")));
+        LeadId with = lead(Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with")), "with");
+        if (refusedAsItself(ctx, id, with)) {
+            return;
+        }
         ctx.render("merge.jte", Map.of("me", me(me), "merge", views.merge(id, with,
                 survivor.map(s -> lead(s, "survivor")), choices, message, refused)));
     }
 
-    /** The lead to merge {@code id} with: another lead, never {@code id} itself. */
-    private static LeadId other(LeadId id, String with) {
-        LeadId other = lead(with, "with");
-        if (other.equals(id)) {
-            throw new ConsoleRefusal(400, "A lead cannot be merged with itself: " + id + " and " + other
-                    + " are the same lead. Open the merge screen from the Duplicates review to merge two different leads.");
+    /** A lead named with itself is refused with 400 and a page saying so, with no form: there is nothing to merge. */
+    private static boolean refusedAsItself(Context ctx, LeadId id, LeadId with) {
+        if (!id.equals(with)) {
+            return false;
         }
-        return other;
+        ctx.status(400).render("refused.jte", Map.of("title", "Cannot merge " + id, "message", "A lead cannot be merged with itself: "
+                + id + " and " + with + " are the same lead. Open the merge screen from the Duplicates review to merge two different leads."));
+        return true;
     }
 
     private static LeadId lead(String text, String field) {
