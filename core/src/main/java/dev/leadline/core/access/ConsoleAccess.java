@@ -26,6 +26,7 @@ public final class ConsoleAccess {
     public static final Duration IDLE_TIMEOUT = Duration.ofHours(8);
     /** A session's last use is written at most this often. */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+    private static final String USED = "This sign-in link has been used already; each link works once. Ask for a new one.";
 
     private final ConsoleSessionRepository store;
     private final RepRepository reps;
@@ -67,26 +68,45 @@ public final class ConsoleAccess {
     /** Uses the link (once) and opens a session for its rep. */
     public SignIn redeem(String linkSecret) {
         Instant now = clock.instant();
-        Optional<ConsoleSessionRepository.StoredLink> found = Optional.ofNullable(linkSecret).filter(s -> !s.isBlank())
-                .flatMap(s -> store.findLink(TokenService.hash(s)));
-        if (found.isEmpty()) {
-            return new SignIn.Refused("This sign-in link is not one we know. Ask for a new one.");
+        Optional<ConsoleSessionRepository.StoredLink> found = find(linkSecret);
+        Optional<String> refusal = refusal(found, now);
+        if (refusal.isPresent()) {
+            return new SignIn.Refused(refusal.get());
         }
         ConsoleSessionRepository.StoredLink link = found.get();
-        if (link.usedAt() != null) {
-            return new SignIn.Refused("This sign-in link has been used already; each link works once. Ask for a new one.");
-        }
-        if (!link.expiresAt().isAfter(now)) {
-            return new SignIn.Refused("This sign-in link has expired (links work for 10 minutes). Ask for a new one.");
-        }
         if (!store.useLink(link.id(), now)) {
-            return new SignIn.Refused("This sign-in link has been used already; each link works once. Ask for a new one.");
+            return new SignIn.Refused(USED);
         }
         Optional<Rep> rep = reps.find(link.repId()).filter(Rep::active);
         if (rep.isEmpty()) {
             return new SignIn.Refused("The rep this link was for is not an active rep any more.");
         }
         return open(rep.get(), "link", now);
+    }
+
+    /**
+     * Why the link would be refused now (unknown, used or expired), without using it; empty while it
+     * still works. The link's page says so before anyone presses Sign in.
+     */
+    public Optional<String> linkRefusal(String linkSecret) {
+        return refusal(find(linkSecret), clock.instant());
+    }
+
+    private Optional<ConsoleSessionRepository.StoredLink> find(String linkSecret) {
+        return Optional.ofNullable(linkSecret).filter(s -> !s.isBlank()).flatMap(s -> store.findLink(TokenService.hash(s)));
+    }
+
+    private static Optional<String> refusal(Optional<ConsoleSessionRepository.StoredLink> found, Instant now) {
+        if (found.isEmpty()) {
+            return Optional.of("This sign-in link is not one we know. Ask for a new one.");
+        }
+        if (found.get().usedAt() != null) {
+            return Optional.of(USED);
+        }
+        if (!found.get().expiresAt().isAfter(now)) {
+            return Optional.of("This sign-in link has expired (links work for 10 minutes). Ask for a new one.");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -94,6 +94,11 @@ public final class MergeService {
         return merger.merge(groups, actor, true);
     }
 
+    /** Whether a merge into {@code survivor} is there to undo. */
+    public boolean hasMergeToUndo(LeadId survivor) {
+        return transactor.inTransaction(() -> store.latestInto(survivor).isPresent());
+    }
+
     /** Undoes the newest merge into {@code survivor}, as {@code rep}. */
     public MergeOutcome unmerge(LeadId survivor, ActingRep by) {
         Rep rep = by.rep();

@@ -1,9 +1,11 @@
 package dev.leadline.server.console;
 
+import dev.leadline.core.access.ApiToken;
 import dev.leadline.core.access.ConsoleAccess;
 import dev.leadline.core.access.TokenRole;
 import dev.leadline.core.access.TokenService;
 import dev.leadline.core.activity.AuditTrail;
+import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.core.team.Permissions;
 import dev.leadline.core.team.TeamService;
@@ -37,7 +39,8 @@ public final class AdminPages {
     public void tokens(Context ctx) {
         ConsoleAccess.Active me = admin(ctx);
         String gone = ctx.queryParam("revoked");
-        renderTokens(ctx, me, Map.of(), gone == null ? "" : "Revoked " + gone + ": the API refuses it from now on.", false);
+        boolean shown = gone != null && revoked(named(gone));
+        renderTokens(ctx, me, Map.of(), Map.of(), shown ? "Revoked " + gone + ": the API refuses it from now on." : "", false);
     }
 
     public void issue(Context ctx) {
@@ -51,7 +54,7 @@ public final class AdminPages {
             issued = tokens.issue(new TokenService.Request(typed.get("name"), TokenRole.parse(typed.get("role")), typed.get("rep"),
                     !typed.get("actAs").isEmpty(), Optional.empty()), me.acting().actor());
         } catch (ValidationException refused) {
-            renderTokens(ctx.status(422), me, typed, refused.getMessage(), true);
+            renderTokens(ctx.status(422), me, typed, problems(refused), "Not created: " + refused.getMessage(), true);
             return;
         }
         ctx.render("token-issued.jte", Map.of("me", ConsolePages.me(me), "name", issued.token().name(), "role", issued.token().role().name(),
@@ -60,7 +63,11 @@ public final class AdminPages {
 
     public void confirmRevoke(Context ctx) {
         ConsoleAccess.Active me = admin(ctx);
-        ctx.render("token-revoke.jte", Map.of("me", ConsolePages.me(me), "name", ctx.pathParam("name")));
+        List<ApiToken> found = named(ctx.pathParam("name"));
+        if (found.isEmpty()) {
+            throw new NotFoundException("token", ctx.pathParam("name"));
+        }
+        ctx.render("token-revoke.jte", Map.of("me", ConsolePages.me(me), "name", found.get(0).name(), "revoked", revoked(found)));
     }
 
     public void revoke(Context ctx) {
@@ -81,14 +88,31 @@ public final class AdminPages {
                     asked.get("action"), asked.get("from"), asked.get("to"), me.rep().timeZone(), page)), me.rep().timeZone());
         } catch (ValidationException refused) {
             ctx.status(422);
-            shown = new AdminViews.AuditPage(asked, List.of(), "", "", refused.getMessage());
+            shown = new AdminViews.AuditPage(asked, List.of(), "", "", refused.getMessage(), problems(refused));
         }
         ctx.render("audit.jte", Map.of("me", ConsolePages.me(me), "audit", shown));
     }
 
-    private void renderTokens(Context ctx, ConsoleAccess.Active me, Map<String, String> typed, String message, boolean refused) {
+    private void renderTokens(Context ctx, ConsoleAccess.Active me, Map<String, String> typed, Map<String, String> problems, String message,
+                              boolean refused) {
         ctx.render("tokens.jte", Map.of("me", ConsolePages.me(me),
-                "page", views.tokens(tokens.list(), me.rep().timeZone(), typed, message, refused)));
+                "page", views.tokens(tokens.list(), me.rep().timeZone(), typed, problems, message, refused)));
+    }
+
+    /** Each problem by the input it is about. */
+    private static Map<String, String> problems(ValidationException refused) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        refused.errors().forEach(error -> problems.putIfAbsent(error.field(), error.message()));
+        return problems;
+    }
+
+    /** The tokens of this name, newest first (a rotated token keeps its name). */
+    private List<ApiToken> named(String name) {
+        return tokens.list().stream().filter(t -> t.name().equals(name)).toList();
+    }
+
+    private static boolean revoked(List<ApiToken> named) {
+        return !named.isEmpty() && named.stream().allMatch(ApiToken::revoked);
     }
 
     private static ConsoleAccess.Active admin(Context ctx) {

@@ -29,26 +29,38 @@ public final class AdminViews {
         }
     }
 
-    /** The tokens page: every token, the form's values and a message (done or refused). */
-    public record TokensPage(List<TokenRow> tokens, Map<String, String> typed, String message, boolean refused) {
+    /** The tokens page: every token, the form's values, a problem per input and a message (done or refused). */
+    public record TokensPage(List<TokenRow> tokens, Map<String, String> typed, Map<String, String> problems, String message, boolean refused) {
         public String typed(String field) {
             return typed.getOrDefault(field, "");
+        }
+
+        /** The problem with an input, or null. */
+        public String problem(String field) {
+            return problems.get(field);
         }
     }
 
     public record AuditRow(String at, String actor, String action, String entity, List<String> changes) {}
 
     /** The audit search: what was asked, a page of entries, and the links to the pages around it. */
-    public record AuditPage(Map<String, String> asked, List<AuditRow> entries, String previousUrl, String nextUrl, String message) {
+    public record AuditPage(Map<String, String> asked, List<AuditRow> entries, String previousUrl, String nextUrl, String message,
+                            Map<String, String> problems) {
         public String asked(String field) {
             return asked.getOrDefault(field, "");
         }
+
+        /** The problem with an input, or null. */
+        public String problem(String field) {
+            return problems.get(field);
+        }
     }
 
-    TokensPage tokens(List<ApiToken> tokens, ZoneId zone, Map<String, String> typed, String message, boolean refused) {
+    TokensPage tokens(List<ApiToken> tokens, ZoneId zone, Map<String, String> typed, Map<String, String> problems, String message,
+                      boolean refused) {
         return new TokensPage(tokens.stream().map(t -> new TokenRow(t.name(), t.role().name(),
                 t.repId() == null ? "" : team.rep(t.repId()).map(Rep::email).orElse(Long.toString(t.repId())),
-                when(t.createdAt(), zone), when(t.expiresAt(), zone), when(t.revokedAt(), zone))).toList(), typed, message, refused);
+                when(t.createdAt(), zone), when(t.expiresAt(), zone), when(t.revokedAt(), zone))).toList(), typed, problems, message, refused);
     }
 
     AuditRow row(AuditSearch.Found found, ZoneId zone) {
@@ -63,7 +75,7 @@ public final class AdminViews {
         String query = query(asked);
         return new AuditPage(asked, page.entries().stream().map(f -> row(f, zone)).toList(),
                 page.page() > 1 ? "/console/admin/audit?" + query + "page=" + (page.page() - 1) : "",
-                page.more() ? "/console/admin/audit?" + query + "page=" + (page.page() + 1) : "", "");
+                page.more() ? "/console/admin/audit?" + query + "page=" + (page.page() + 1) : "", "", Map.of());
     }
 
     private static String query(Map<String, String> asked) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The console's pages: sign-in and sign-out, and My work (a lead's page is {@link LeadPages}). Each handler
@@ -32,9 +33,18 @@ public final class ConsolePages {
         signInPage(ctx, "", "", sso);
     }
 
-    /** The link's page only offers a button: a chat's link preview fetching it must not use it up. */
+    /**
+     * The link's page only offers a button: a chat's link preview fetching it must not use it up. A link
+     * that is unknown, used or expired is said so at once (400), with how to get a new one, and no button.
+     */
     public void signInLink(Context ctx) {
-        signInPage(ctx, ctx.pathParam("link"), "", sso);
+        String link = ctx.pathParam("link");
+        Optional<String> refusal = access.linkRefusal(link);
+        if (refusal.isPresent()) {
+            signInPage(ctx.status(400), "", refusal.get(), sso);
+            return;
+        }
+        signInPage(ctx, link, "", sso);
     }
 
     static void signInPage(Context ctx, String link, String message, boolean sso) {

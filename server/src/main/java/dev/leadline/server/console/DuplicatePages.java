@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * The Duplicates review (dismiss a pair), the merge screen of two leads, and the survivor's page that
  * undoes the merge. Each handler reads the request, calls one core service and renders a template;
- * a refusal is shown on the page with 403 or 409.
+ * a refusal is shown on the page with 403 or 409, a lead named with itself on a page of its own with 400.
  */
 public final class DuplicatePages {
     private static final String FIELD = "field.";
@@ -71,6 +71,9 @@ public final class DuplicatePages {
         }
         LeadId one = lead(ctx.pathParam("id"), "id");
         LeadId two = lead(ctx.formParam("with"), "with");
+        if (refusedAsItself(ctx, one, two)) {
+            return;
+        }
         LeadId kept = survivor.map(s -> lead(s, "survivor")).filter(two::equals).orElse(one);
         MergeOutcome outcome = merges.merge(kept, List.of(kept.equals(one) ? two : one), choices, me.acting());
         if (outcome instanceof MergeOutcome.Merged) {
@@ -82,11 +85,14 @@ public final class DuplicatePages {
         renderMerge(ctx, survivor, choices, refusal(reason), true);
     }
 
+    /** The survivor of a merge; a lead with no merge to undo is answered 404 with a sentence and no Undo button. */
     public void merged(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        LeadId id = lead(ctx.pathParam("id"), "id");
+        boolean undoable = merges.hasMergeToUndo(id);
         String from = ctx.queryParam("from");
-        String message = from == null ? "" : "Merged " + lead(from, "from") + " into " + ctx.pathParam("id") + ".";
-        ctx.render("merged.jte", Map.of("me", me(me), "merged", views.merged(lead(ctx.pathParam("id"), "id"), message, false)));
+        String message = !undoable ? id + " has no merge to undo." : from == null ? "" : "Merged " + lead(from, "from") + " into " + id + ".";
+        ctx.status(undoable ? 200 : 404).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, message, !undoable, undoable)));
     }
 
     public void unmerge(Context ctx) {
@@ -98,14 +104,28 @@ public final class DuplicatePages {
             return;
         }
         LeadOutcome reason = outcome instanceof MergeOutcome.Refused refused ? refused.reason() : new LeadOutcome.WrongState("Nothing came back.");
-        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, refusal(reason), true)));
+        ctx.status(status(reason)).render("merged.jte", Map.of("me", me(me), "merged", views.merged(id, refusal(reason), true, merges.hasMergeToUndo(id))));
     }
 
     private void renderMerge(Context ctx, Optional<String> survivor, Map<String, LeadId> choices, String message, boolean refused) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        String with = Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with"));
-        ctx.render("merge.jte", Map.of("me", me(me), "merge", views.merge(lead(ctx.pathParam("id"), "id"), lead(with, "with"),
+        LeadId id = lead(ctx.pathParam("id"), "id");
+        LeadId with = lead(Optional.ofNullable(ctx.queryParam("with")).orElse(ctx.formParam("with")), "with");
+        if (refusedAsItself(ctx, id, with)) {
+            return;
+        }
+        ctx.render("merge.jte", Map.of("me", me(me), "merge", views.merge(id, with,
                 survivor.map(s -> lead(s, "survivor")), choices, message, refused)));
+    }
+
+    /** A lead named with itself is refused with 400 and a page saying so, with no form: there is nothing to merge. */
+    private static boolean refusedAsItself(Context ctx, LeadId id, LeadId with) {
+        if (!id.equals(with)) {
+            return false;
+        }
+        ctx.status(400).render("refused.jte", Map.of("title", "Cannot merge " + id, "message", "A lead cannot be merged with itself: "
+                + id + " and " + with + " are the same lead. Open the merge screen from the Duplicates review to merge two different leads."));
+        return true;
     }
 
     private static LeadId lead(String text, String field) {

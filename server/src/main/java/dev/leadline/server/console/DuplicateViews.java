@@ -73,7 +73,7 @@ final class DuplicateViews {
     }
 
     /** The survivor after a merge, with its fields, for the page that offers to undo it. */
-    ReviewViews.MergedPage merged(LeadId id, String message, boolean refused) {
+    ReviewViews.MergedPage merged(LeadId id, String message, boolean refused, boolean undoable) {
         Lead lead = leads.get(id);
         List<Views.Field> fields = new ArrayList<>();
         for (String name : names(lead, lead)) {
@@ -82,7 +82,7 @@ final class DuplicateViews {
                 fields.add(new Views.Field(label(name), value));
             }
         }
-        return new ReviewViews.MergedPage(side(lead), fields, message, refused);
+        return new ReviewViews.MergedPage(side(lead), fields, message, refused, undoable);
     }
 
     private static ReviewViews.Option option(Lead lead, String name, LeadId chosen) {

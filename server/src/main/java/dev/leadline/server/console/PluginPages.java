@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,11 +29,20 @@ public final class PluginPages {
         this.plugins = plugins;
     }
 
+    /** The page; a status message named in the URL is shown only when that plugin exists and is in that state now. */
     public void page(Context ctx) {
         ConsoleAccess.Active me = admin(ctx);
-        render(ctx, 200, me, Map.of("enabled", "Enabled %s.", "disabled", "Disabled %s.", "installed", "Added %s.").entrySet().stream()
-                .filter(e -> ctx.queryParam(e.getKey()) != null).map(e -> String.format(e.getValue(), ctx.queryParam(e.getKey())))
-                .findFirst().orElse(""), false);
+        List<PluginHost.PluginInfo> all = plugins.plugins();
+        String message = Map.of("enabled", "Enabled %s.", "disabled", "Disabled %s.", "installed", "Added %s.").entrySet().stream()
+                .filter(e -> ctx.queryParam(e.getKey()) != null && all.stream().anyMatch(p -> p.id().equals(ctx.queryParam(e.getKey()))
+                        && inState(p, e.getKey())))
+                .map(e -> String.format(e.getValue(), ctx.queryParam(e.getKey()))).findFirst().orElse("");
+        render(ctx, 200, me, message, false);
+    }
+
+    private static boolean inState(PluginHost.PluginInfo plugin, String done) {
+        boolean started = "STARTED".equals(plugin.state());
+        return "installed".equals(done) || ("enabled".equals(done) == started);
     }
 
     public void enable(Context ctx) {

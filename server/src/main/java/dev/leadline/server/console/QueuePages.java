@@ -111,11 +111,15 @@ public final class QueuePages {
         }
         String zone = Optional.ofNullable(ctx.formParam("capZone")).map(String::strip).filter(z -> !z.isEmpty()).orElse(null);
         boolean anyCap = java.util.Arrays.stream(caps).anyMatch(java.util.Objects::nonNull);
-        QueueSpec.CapsSpec capsSpec = !anyCap ? null : new QueueSpec.CapsSpec(new QueueSpec.Limits(caps[0], caps[1], caps[2]),
+        capZoneProblem(zone, anyCap).ifPresent(problem -> problems.put("capZone", problem));
+        QueueSpec.CapsSpec capsSpec = !anyCap && zone == null ? null : new QueueSpec.CapsSpec(new QueueSpec.Limits(caps[0], caps[1], caps[2]),
                 new QueueSpec.Limits(caps[3], caps[4], caps[5]), zone);
-        String fallback = Optional.ofNullable(ctx.formParam("fallback")).orElse("hold");
+        String fallback = Optional.ofNullable(ctx.formParam("fallback")).map(String::strip).orElse("hold");
         QueueSpec.FallbackSpec fallbackSpec = fallback.startsWith("queue:") ? new QueueSpec.FallbackSpec(fallback.substring(6), null, null)
                 : fallback.startsWith("rep:") ? new QueueSpec.FallbackSpec(null, fallback.substring(4), null) : null;
+        if (fallbackSpec == null && !fallback.equals("hold")) {
+            problems.put("fallback", "'" + fallback + "' is not one of the choices: hold in the queue, another queue or a rep");
+        }
         Map<String, String> channels = channels(Optional.ofNullable(ctx.formParam("channels")).orElse(""), problems);
         String description = Optional.ofNullable(ctx.formParam("description")).map(String::strip).filter(d -> !d.isEmpty()).orElse(null);
         if (description != null && description.length() > 500) {
@@ -123,6 +127,22 @@ public final class QueuePages {
         }
         return new QueueSpec(now.name(), description, members, channels, Optional.ofNullable(ctx.formParam("strategy")).orElse(now.strategy()),
                 weights, capsSpec, fallbackSpec);
+    }
+
+    /**
+     * The caps' time zone must be a zone, and counts only with a cap: a zone without caps would be dropped
+     * with them, so it is refused rather than forgotten.
+     */
+    private static Optional<String> capZoneProblem(String zone, boolean anyCap) {
+        if (zone == null) {
+            return Optional.empty();
+        }
+        try {
+            java.time.ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            return Optional.of("'" + zone + "' is not a time zone (e.g. Europe/Berlin)");
+        }
+        return anyCap ? Optional.empty() : Optional.of("counts days and weeks of a cap: set a cap, or leave the time zone empty");
     }
 
     /** {@code platform: channel}, one per line. */
@@ -162,7 +182,10 @@ public final class QueuePages {
     /** Core names a problem as in the file ({@code queues[0].weights.ana@example.com}); the form names its input. */
     private static String input(String field) {
         String name = field.replaceFirst("^(queues|reps)\\[\\d+]\\.?", "");
-        return name.isEmpty() ? "queue" : name;
+        if (name.equals("caps.timeZone")) {
+            return "capZone";
+        }
+        return name.isEmpty() ? "queue" : name.startsWith("fallback") ? "fallback" : name;
     }
 
     private static String words(String input) {

@@ -31,6 +31,6 @@ public final class ReviewViews {
     public record MergePage(Side one, Side two, String survivor, List<FieldChoice> choices, List<Views.Field> preview, String message,
                             boolean refused, boolean mergeable) {}
 
-    /** The survivor after a merge, offering to undo it. */
-    public record MergedPage(Side lead, List<Views.Field> fields, String message, boolean refused) {}
+    /** The survivor after a merge, offering to undo it when {@code undoable}. */
+    public record MergedPage(Side lead, List<Views.Field> fields, String message, boolean refused, boolean undoable) {}
 }

@@ -74,6 +74,37 @@ class ConsoleDuplicatesTest {
     }
 
     @Test
+    void aLeadIsNotMergedWithItselfAndNothingIsOffered() throws Exception {
+        String lead = console.offeredLead("Selfsame");
+        ConsoleFixture.Session jane = console.signIn("jane@example.com");
+
+        HttpResponse<String> screen = console.open("/console/leads/" + lead + "/merge?with=" + lead, jane.cookie());
+        assertThat(screen.statusCode()).isEqualTo(400);
+        assertThat(screen.body()).contains("A lead cannot be merged with itself").contains("<h1>Cannot merge " + lead + "</h1>")
+                .doesNotContain("merge-form").doesNotContain("merged into " + lead + " already");
+
+        for (String step : new String[] {"preview", "merge"}) {
+            HttpResponse<String> posted = console.post("/console/leads/" + lead + "/merge", jane.cookie(),
+                    Map.of("_csrf", jane.csrf(), "with", lead, "survivor", lead, "step", step));
+            assertThat(posted.statusCode()).as(step).isEqualTo(400);
+            assertThat(posted.body()).as(step).contains("<h1>Cannot merge " + lead + "</h1>").contains("A lead cannot be merged with itself")
+                    .doesNotContain("merge-form");
+        }
+        assertThat(server.get("/api/v1/leads/" + lead).body()).doesNotContain("MERGED");
+    }
+
+    @Test
+    void aLeadThatWasNeverMergedOffersNoUndo() throws Exception {
+        String lead = console.offeredLead("Unmerged");
+        ConsoleFixture.Session jane = console.signIn("jane@example.com");
+
+        HttpResponse<String> page = console.open("/console/leads/" + lead + "/merged", jane.cookie());
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains(lead + " has no merge to undo.").doesNotContain("Undo merge").doesNotContain("/unmerge");
+    }
+
+    @Test
     void aMergeWithFieldChoicesKeepsTheChosenValuesAndUndoRestoresBoth() {
         Pair pair = pair("Lovelace", "0303", "jane@example.com");
         ConsoleFixture.Session jane = console.signIn("jane@example.com");

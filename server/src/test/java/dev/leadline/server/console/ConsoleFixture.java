@@ -97,6 +97,15 @@ final class ConsoleFixture {
         return server.send(request.build());
     }
 
+    /** A GET as a browser opening a page sends it: a refusal comes back as a console page. */
+    HttpResponse<String> open(String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/html").GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return server.send(request.build());
+    }
+
     HttpResponse<String> post(String path, String cookie, Map<String, String> form) {
         return send(HttpRequest.newBuilder(server.uri(path)), cookie, form);
     }

@@ -91,6 +91,18 @@ class ConsolePluginsTest {
     }
 
     @Test
+    void aStatusMessageIsShownOnlyForAPluginThatExistsAndIsInThatState() throws Exception {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        assertThat(state("score-rules")).isEqualTo("STARTED");
+
+        assertThat(console.get("/console/admin/plugins?disabled=made-up", ada.cookie()).body()).doesNotContain("Disabled made-up");
+        assertThat(console.get("/console/admin/plugins?enabled=made-up", ada.cookie()).body()).doesNotContain("Enabled made-up");
+        assertThat(console.get("/console/admin/plugins?installed=made-up", ada.cookie()).body()).doesNotContain("Added made-up");
+        assertThat(console.get("/console/admin/plugins?disabled=score-rules", ada.cookie()).body()).doesNotContain("Disabled score-rules.");
+        assertThat(console.get("/console/admin/plugins?enabled=score-rules", ada.cookie()).body()).contains("Enabled score-rules.");
+    }
+
+    @Test
     void repsManagersAndRequestsWithoutTheCsrfTokenAreRefused() throws Exception {
         ConsoleFixture.Session jane = console.signIn("jane@example.com");
         ConsoleFixture.Session max = console.signIn("max@example.com");

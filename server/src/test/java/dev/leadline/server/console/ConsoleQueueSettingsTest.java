@@ -76,6 +76,30 @@ class ConsoleQueueSettingsTest {
 
     @Test
     @Order(2)
+    void anUnknownTimeZoneAZoneWithoutCapsAndAFallbackNotOfferedAreRefusedAtTheirInputs() {
+        QueueSpec before = inbound();
+        HttpResponse<String> mars = save(Map.of("member", List.of("jane@example.com"), "capDay", "5", "capZone", "Mars/Base"));
+        assertThat(mars.statusCode()).isEqualTo(422);
+        assertThat(mars.body()).containsPattern("id=\"capZone\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"capZone-problem\"")
+                .contains("id=\"capZone-problem\">'Mars/Base' is not a time zone").contains("value=\"Mars/Base\"");
+
+        HttpResponse<String> noCaps = save(Map.of("member", List.of("jane@example.com"), "capZone", "Europe/Berlin"));
+        assertThat(noCaps.statusCode()).isEqualTo(422);
+        assertThat(noCaps.body()).contains("id=\"capZone-problem\">counts days and weeks of a cap");
+
+        HttpResponse<String> garbage = save(Map.of("member", List.of("jane@example.com"), "fallback", "garbage"));
+        assertThat(garbage.statusCode()).isEqualTo(422);
+        assertThat(garbage.body()).containsPattern("id=\"fallback\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"fallback-problem\"")
+                .contains("id=\"fallback-problem\">'garbage' is not one of the choices");
+
+        HttpResponse<String> noSuchQueue = save(Map.of("member", List.of("jane@example.com"), "fallback", "queue:Nowhere"));
+        assertThat(noSuchQueue.statusCode()).isEqualTo(422);
+        assertThat(noSuchQueue.body()).contains("id=\"fallback-problem\">");
+        assertThat(inbound()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
     void aBadValueIsNamedAtItsInputAndNothingChanges() {
         QueueSpec before = inbound();
         HttpResponse<String> refused = save(Map.of("strategy", "weighted", "member", List.of("jane@example.com"),

@@ -152,6 +152,33 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aUsedOrExpiredLinkSaysSoWhenOpenedAndAFreshOneStillWaitsForTheButton() {
+        String fresh = console.link("jane@example.com");
+        HttpResponse<String> waiting = console.get(java.net.URI.create(fresh).getPath(), null);
+        assertThat(waiting.statusCode()).isEqualTo(200);
+        assertThat(waiting.body()).contains("name=\"link\"").contains(">Sign in</button>");
+        assertThat(console.get(java.net.URI.create(fresh).getPath(), null).body()).as("opening it uses nothing").contains(">Sign in</button>");
+        assertThat(console.redeem(fresh).statusCode()).isEqualTo(303);
+
+        HttpResponse<String> used = console.get(java.net.URI.create(fresh).getPath(), null);
+        assertThat(used.statusCode()).isEqualTo(400);
+        assertThat(used.body()).contains("used already").contains("/lead console").doesNotContain("name=\"link\"")
+                .doesNotContain(">Sign in</button>");
+        assertThat(used.headers().firstValue("Set-Cookie")).isEmpty();
+
+        clock.set(Instant.now());
+        String late = console.link("jane@example.com");
+        clock.advance(Duration.ofMinutes(10));
+        HttpResponse<String> expired = console.get(java.net.URI.create(late).getPath(), null);
+        assertThat(expired.statusCode()).isEqualTo(400);
+        assertThat(expired.body()).contains("has expired").contains("/lead console").doesNotContain("name=\"link\"");
+
+        HttpResponse<String> unknown = console.get("/console/sign-in/made-up", null);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("not one we know").doesNotContain("name=\"link\"");
+    }
+
+    @Test
     void aSessionEndsAfterEightIdleHoursOrOnSignOut() {
         ConsoleFixture.Session jane = console.signIn("jane@example.com");
         clock.advance(Duration.ofHours(7));

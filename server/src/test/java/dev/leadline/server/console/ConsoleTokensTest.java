@@ -123,6 +123,72 @@ class ConsoleTokensTest {
         assertThat(console.get("/console/admin/audit?token=audited&from=2000-01-01&to=2000-01-02", ada.cookie()).body()).contains("No entries match");
     }
 
+    @Test
+    void theRevokeScreenIs404ForAnUnknownTokenAndSaysARevokedOneIsRevokedAlready() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        HttpResponse<String> unknown = console.open("/console/admin/tokens/nope/revoke", ada.cookie());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("token nope not found").doesNotContain("Revoke nope");
+
+        console.post("/console/admin/tokens", ada.cookie(), Map.of("_csrf", ada.csrf(), "name", "gone-once", "role", "ADMIN"));
+        assertThat(console.get("/console/admin/tokens/gone-once/revoke", ada.cookie()).body()).contains("class=\"danger\">Revoke gone-once");
+        console.post("/console/admin/tokens/gone-once/revoke", ada.cookie(), Map.of("_csrf", ada.csrf()));
+
+        HttpResponse<String> again = console.get("/console/admin/tokens/gone-once/revoke", ada.cookie());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("gone-once is revoked already").doesNotContain("class=\"danger\">Revoke")
+                .doesNotContain("action=\"/console/admin/tokens/gone-once/revoke\"");
+    }
+
+    @Test
+    void theRevokedMessageIsShownOnlyForATokenThatIsRevoked() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        console.post("/console/admin/tokens", ada.cookie(), Map.of("_csrf", ada.csrf(), "name", "still-on", "role", "ADMIN"));
+        console.post("/console/admin/tokens", ada.cookie(), Map.of("_csrf", ada.csrf(), "name", "turned-off", "role", "ADMIN"));
+        console.post("/console/admin/tokens/turned-off/revoke", ada.cookie(), Map.of("_csrf", ada.csrf()));
+
+        assertThat(console.get("/console/admin/tokens?revoked=anything-at-all", ada.cookie()).body()).doesNotContain("Revoked anything");
+        assertThat(console.get("/console/admin/tokens?revoked=still-on", ada.cookie()).body()).doesNotContain("Revoked still-on");
+        assertThat(console.get("/console/admin/tokens?revoked=turned-off", ada.cookie()).body())
+                .contains("Revoked turned-off: the API refuses it from now on.");
+    }
+
+    @Test
+    void eachProblemOfANewTokenIsShownAtItsInput() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        HttpResponse<String> badName = console.post("/console/admin/tokens", ada.cookie(),
+                Map.of("_csrf", ada.csrf(), "name", "<img src=x>", "role", "ADMIN"));
+        assertThat(badName.statusCode()).isEqualTo(422);
+        assertThat(badName.body()).containsPattern("(?s)id=\"token-name\".{0,200}aria-invalid=\"true\"")
+                .contains("aria-describedby=\"token-name-problem token-name-hint\"")
+                .contains("id=\"token-name-problem\">1-100 letters").doesNotContain("<img src=x>");
+
+        HttpResponse<String> noRep = console.post("/console/admin/tokens", ada.cookie(),
+                Map.of("_csrf", ada.csrf(), "name", "nobodys", "role", "REP"));
+        assertThat(noRep.statusCode()).isEqualTo(422);
+        assertThat(noRep.body()).containsPattern("id=\"token-rep\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"token-rep-problem\"")
+                .contains("id=\"token-rep-problem\">a REP token names its rep");
+    }
+
+    @Test
+    void anAuditDayOrLeadThatIsNotOneOrAToDayBeforeTheFromDayIsRefusedAtItsInput() {
+        ConsoleFixture.Session ada = console.signIn("ada@example.com");
+        HttpResponse<String> notADay = console.get("/console/admin/audit?from=abc", ada.cookie());
+        assertThat(notADay.statusCode()).isEqualTo(422);
+        assertThat(notADay.body()).containsPattern("id=\"audit-from\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"audit-from-problem\"")
+                .contains("id=\"audit-from-problem\">'abc' is not a day");
+
+        HttpResponse<String> backwards = console.get("/console/admin/audit?from=2024-05-02&to=2024-05-01", ada.cookie());
+        assertThat(backwards.statusCode()).isEqualTo(422);
+        assertThat(backwards.body()).containsPattern("id=\"audit-to\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"audit-to-problem\"")
+                .contains("id=\"audit-to-problem\">must not be before the from day (2024-05-02)").doesNotContain("No entries match");
+        assertThat(console.get("/console/admin/audit?from=2024-05-01&to=2024-05-01", ada.cookie()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> notALead = console.get("/console/admin/audit?lead=nonsense", ada.cookie());
+        assertThat(notALead.statusCode()).isEqualTo(422);
+        assertThat(notALead.body()).containsPattern("id=\"audit-lead\"[^>]*aria-invalid=\"true\"\\s+aria-describedby=\"audit-lead-problem\"");
+    }
+
     private static HttpResponse<String> api(String secret) {
         return server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads")).header("Authorization", "Bearer " + secret).GET().build());
     }
