@@ -62,7 +62,8 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(env);
         long started = System.nanoTime();
         Process process = builder.start();
-        long deadline = started + Duration.ofMinutes(2).toNanos();
+        // a first start on a big new database summarises its leads for the reports once (minutes on a million)
+        long deadline = started + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + workDir.resolve("server.log"));
@@ -73,7 +74,7 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("server not UP within 2 minutes; see " + workDir.resolve("server.log"));
+        throw new IllegalStateException("server not UP within 10 minutes; see " + workDir.resolve("server.log"));
     }
 
     private static boolean healthy(int port) {

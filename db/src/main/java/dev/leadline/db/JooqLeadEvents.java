@@ -78,7 +78,17 @@ public final class JooqLeadEvents implements LeadEvents {
 
     /** Whether facts are kept but no summary yet: a database upgraded to the summaries, before its first rebuild. */
     public boolean summariesMissing() {
-        return !dsl.fetchExists(LEAD_REPORT) && dsl.fetchExists(LEAD_EVENT);
+        return dsl.fetchExists(LEAD_EVENT, LEAD_EVENT.LEAD_ID.gt(summarisedUpTo()));
+    }
+
+    /**
+     * The highest lead id with a summary: a first summarising goes in id order and every later fact is
+     * summarised in its own transaction, so leads with facts above it are those a stopped first run did
+     * not reach yet (a start resumes after it).
+     */
+    public long summarisedUpTo() {
+        Long max = dsl.select(DSL.max(LEAD_REPORT.LEAD_ID)).from(LEAD_REPORT).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
     }
 
     /**
@@ -90,8 +100,12 @@ public final class JooqLeadEvents implements LeadEvents {
      * @return how many leads were summarised
      */
     public long rebuildSummaries(Transactor transactor, int batch, LongConsumer progress) {
+        return rebuildSummaries(transactor, batch, progress, 0);
+    }
+
+    /** As {@link #rebuildSummaries(Transactor, int, LongConsumer)}, for the leads after {@code after} only. */
+    public long rebuildSummaries(Transactor transactor, int batch, LongConsumer progress, long after) {
         long done = 0;
-        long after = 0;
         while (true) {
             List<Long> ids = dsl.selectDistinct(LEAD_EVENT.LEAD_ID).from(LEAD_EVENT).where(LEAD_EVENT.LEAD_ID.gt(after))
                     .orderBy(LEAD_EVENT.LEAD_ID).limit(batch).fetch(LEAD_EVENT.LEAD_ID);

@@ -114,6 +114,11 @@ class ReportsPropertyOnMariaDbTest {
 
             assertServedEqualsBruteForce(desk, clock);
             assertThat(desk.events.summariesMissing()).isFalse();
+            long half = models.size() / 2;
+            desk.database.dsl().deleteFrom(dev.leadline.db.jooq.Tables.LEAD_REPORT).where(dev.leadline.db.jooq.Tables.LEAD_REPORT.LEAD_ID
+                    .gt(desk.database.dsl().select(org.jooq.impl.DSL.min(dev.leadline.db.jooq.Tables.LEAD_REPORT.LEAD_ID))
+                            .from(dev.leadline.db.jooq.Tables.LEAD_REPORT).fetchOne(0, Long.class) + half)).execute();
+            assertThat(desk.events.summariesMissing()).as("as after a first summarising stopped half way").isTrue();
             desk.database.dsl().truncate(dev.leadline.db.jooq.Tables.LEAD_REPORT).execute();
             assertThat(desk.events.summariesMissing()).as("as after the upgrade").isTrue();
             assertThat(desk.events.rebuildSummaries(new JooqTransactor(desk.database.dsl()), 7, done -> { })).isEqualTo(models.size());

@@ -71,7 +71,9 @@ public final class Leadline implements AutoCloseable {
         JooqLeadEvents facts = new JooqLeadEvents(dsl);
         if (facts.summariesMissing()) {
             log.info("working out the report summaries of the leads stored before them, once");
-            long leads = facts.rebuildSummaries(new JooqTransactor(dsl), 1000, done -> log.debug("{} leads summarised", done));
+            // a first run stopped half way resumes after the last lead it summarised
+            long leads = facts.rebuildSummaries(new JooqTransactor(dsl), 1000, done -> log.debug("{} leads summarised", done),
+                    facts.summarisedUpTo());
             log.info("report summaries of {} leads worked out", leads);
         }
     }
