@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class CheckedPluginRepository implements PluginRepository {
     private static final Logger log = LoggerFactory.getLogger(CheckedPluginRepository.class);
+    /** Where pf4j remembers the plugins turned off and on (a plugin disabled in the console or the API): ours, not strangers. */
+    private static final Set<String> STATUS_FILES = Set.of("disabled.txt", "enabled.txt");
     private final List<Path> roots;
     private final PluginLimits limits;
 
@@ -47,7 +49,7 @@ final class CheckedPluginRepository implements PluginRepository {
                     }
                 } else if (path.toString().endsWith(".zip") || path.toString().endsWith(".jar")) {
                     accepted(path).ifPresent(paths::add);
-                } else {
+                } else if (!STATUS_FILES.contains(path.getFileName().toString())) {
                     strangers.add(path.getFileName().toString());
                 }
             }

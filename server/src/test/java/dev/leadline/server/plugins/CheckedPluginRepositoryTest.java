@@ -21,6 +21,7 @@ class CheckedPluginRepositoryTest {
     void aPluginsDirectoryHoldingOtherThingsLoadsItsPluginsAndNamesTheRestInOneWarning() throws Exception {
         Files.createDirectories(root.resolve("src/main/java"));
         Files.writeString(root.resolve("pom.xml"), "<project/>");
+        Files.writeString(root.resolve("disabled.txt"), "score-rules\n");
         Files.createDirectories(root.resolve("target/classes"));
         Path plugin = Files.createDirectories(root.resolve("hello-plugin"));
         Files.writeString(plugin.resolve("plugin.properties"), "plugin.id=hello\nplugin.version=1.0.0\n");
@@ -34,7 +35,8 @@ class CheckedPluginRepositoryTest {
             assertThat(found).containsExactly(plugin);
             assertThat(events.list).hasSize(1);
             assertThat(events.list.get(0).getLevel()).isEqualTo(Level.WARN);
-            assertThat(events.list.get(0).getFormattedMessage()).contains("pom.xml", "src", "target").doesNotContain("hello-plugin");
+            assertThat(events.list.get(0).getFormattedMessage()).contains("pom.xml", "src", "target").doesNotContain("hello-plugin")
+                    .as("pf4j's own record of disabled plugins is no stranger").doesNotContain("disabled.txt");
         } finally {
             logger.detachAppender(events);
         }
