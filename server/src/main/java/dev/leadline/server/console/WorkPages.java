@@ -74,8 +74,10 @@ public final class WorkPages {
      */
     List<Views.ViewLink> views(Rep rep, String view, String queue, String scope, String q, boolean counted) {
         Selection current = selection(rep, view, queue, scope, q);
-        CompletableFuture<List<Views.ViewLink>> everyones = Permissions.isManager(rep)
-                ? CompletableFuture.supplyAsync(() -> everyones(rep, current, counted), COUNTING) : CompletableFuture.completedFuture(List.of());
+        // counted, everyone's set views are counted beside the rep's own; uncounted there is nothing to wait for
+        CompletableFuture<List<Views.ViewLink>> everyones = !Permissions.isManager(rep) ? CompletableFuture.completedFuture(List.of())
+                : counted ? CompletableFuture.supplyAsync(() -> everyones(rep, current, true), COUNTING)
+                : CompletableFuture.completedFuture(everyones(rep, current, false));
         List<Views.ViewLink> links = new ArrayList<>();
         for (LeadQueue each : queuesOf(rep)) {
             long open = !counted ? -1 : leads.count(scope(rep).withQueue(Optional.of(each.id())).withView(LeadView.QUEUE));
