@@ -5,6 +5,7 @@ import static dev.leadline.db.jooq.Tables.LEAD_EVENT;
 import static dev.leadline.db.jooq.Tables.LEAD_REPORT;
 import static dev.leadline.db.jooq.Tables.MEETING;
 import static dev.leadline.db.jooq.Tables.OPPORTUNITY;
+import static dev.leadline.db.jooq.Tables.REPORT_DELTA;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.common.Transactor;
@@ -14,6 +15,8 @@ import dev.leadline.core.report.FunnelStep;
 import dev.leadline.core.report.LeadEvent;
 import dev.leadline.core.report.LeadEvents;
 import dev.leadline.core.report.LeadHistory;
+import dev.leadline.core.report.LeadTally;
+import dev.leadline.core.report.Tally;
 import dev.leadline.core.report.MeetingFact;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,22 +61,45 @@ public final class JooqLeadEvents implements LeadEvents {
         summarize(events.stream().map(LeadEvent::leadId).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 
-    /** Works out again the report summary of each of these leads from all its facts, and stores it. */
+    @Override
+    public void refresh(Collection<Long> leadIds) {
+        summarize(new TreeSet<>(leadIds));
+    }
+
+    /**
+     * Works out again the report summary and tally of each of these leads from all its facts (and its
+     * source, campaign and converted amount now), stores them, and queues the change of each tally for
+     * the sums ({@link JooqRollups}). The stored tallies are read with a locking read first, so that two
+     * changes to one lead queue their changes one after the other.
+     */
     void summarize(Collection<Long> leadIds) {
         if (leadIds.isEmpty()) {
             return;
         }
-        List<CohortLead> summaries = histories(LEAD_EVENT.LEAD_ID.in(leadIds), Map.of(), true).stream().map(CohortLead::of).toList();
+        Map<Long, byte[]> before = new HashMap<>();
+        dsl.select(LEAD_REPORT.LEAD_ID, LEAD_REPORT.TALLY).from(LEAD_REPORT).where(LEAD_REPORT.LEAD_ID.in(leadIds)).forUpdate()
+                .forEach(r -> before.put(r.value1(), r.value2()));
+        List<LeadHistory> histories = histories(LEAD_EVENT.LEAD_ID.in(leadIds), amounts(CONVERSION.LEAD_ID.in(leadIds)), true);
         dsl.deleteFrom(LEAD_REPORT).where(LEAD_REPORT.LEAD_ID.in(leadIds)).execute();
         JdbcBatch insert = JdbcBatch.into(dsl, LEAD_REPORT, LEAD_REPORT.LEAD_ID, LEAD_REPORT.CREATED_AT, LEAD_REPORT.MERGED_AWAY,
                 LEAD_REPORT.QUEUE_ID, LEAD_REPORT.REP_ID, LEAD_REPORT.CONTACTED_AT, LEAD_REPORT.ENGAGED_AT, LEAD_REPORT.QUALIFIED_AT,
-                LEAD_REPORT.CONVERTED_AT, LEAD_REPORT.DISQUALIFIED_AT, LEAD_REPORT.DISQUALIFIED_REASON, LEAD_REPORT.DISQUALIFIED_STEP);
-        for (CohortLead l : summaries) {
+                LEAD_REPORT.CONVERTED_AT, LEAD_REPORT.DISQUALIFIED_AT, LEAD_REPORT.DISQUALIFIED_REASON, LEAD_REPORT.DISQUALIFIED_STEP,
+                LEAD_REPORT.TALLY);
+        JdbcBatch changes = JdbcBatch.into(dsl, REPORT_DELTA, REPORT_DELTA.LEAD_ID, REPORT_DELTA.TALLY);
+        for (LeadHistory h : histories) {
+            CohortLead l = CohortLead.of(h);
+            Tally tally = LeadTally.of(h);
+            byte[] encoded = tally.encode();
+            Tally change = Tally.change(Tally.decode(before.get(h.leadId())), tally);
+            if (!change.isEmpty()) {
+                changes.row(h.leadId(), change.encode());
+            }
             insert.row(l.leadId(), Times.toDb(l.createdAt()), l.mergedAway(), l.queueId(), l.repId(), Times.toDb(l.contactedAt()),
                     Times.toDb(l.engagedAt()), Times.toDb(l.qualifiedAt()), Times.toDb(l.convertedAt()), Times.toDb(l.disqualifiedAt()),
-                    l.disqualifiedReason(), l.disqualifiedStep() == null ? null : l.disqualifiedStep().name());
+                    l.disqualifiedReason(), l.disqualifiedStep() == null ? null : l.disqualifiedStep().name(), encoded);
         }
         insert.execute();
+        changes.execute();
     }
 
     /** Whether facts are kept but no summary yet: a database upgraded to the summaries, before its first rebuild. */
@@ -124,6 +150,9 @@ public final class JooqLeadEvents implements LeadEvents {
 
     @Override
     public List<CohortLead> createdBetween(Instant from, Instant to, Optional<Long> queueId, Optional<Long> repId) {
+        if (summariesMissing()) {
+            return LeadEvents.super.createdBetween(from, to, queueId, repId);
+        }
         Condition cohort = LEAD_REPORT.CREATED_AT.ge(Times.toDb(from)).and(LEAD_REPORT.CREATED_AT.lt(Times.toDb(to)))
                 .and(LEAD_REPORT.MERGED_AWAY.isFalse())
                 .and(queueId.map(LEAD_REPORT.QUEUE_ID::eq).orElse(DSL.noCondition()))

@@ -40,6 +40,7 @@ final class TestDesk implements AutoCloseable {
     final dev.leadline.core.dedupe.MergeService merges;
     final dev.leadline.core.intake.IntakeService intake;
     final dev.leadline.core.report.Reports reports;
+    final JooqRollups rollups;
 
     TestDesk(Clock clock) {
         this(clock, java.util.List.of("test"));
@@ -77,7 +78,9 @@ final class TestDesk implements AutoCloseable {
         merges = new dev.leadline.core.dedupe.MergeService(tx, leads, new JooqMerges(dsl), new JooqMatchKeys(dsl, Identifiers.NONE), journal,
                 clock, JooqAccountMatches.matching(dsl, dev.leadline.core.account.AccountTiebreaker.DEFAULT, clock));
         intake = new dev.leadline.core.intake.IntakeService(tx, leads, journal, new JooqIdempotencyStore(dsl, clock), clock);
-        reports = new dev.leadline.core.report.Reports(events, team, new dev.leadline.core.lead.LeadService(leads), clock);
+        rollups = new JooqRollups(dsl, events, new JooqTransactor(dsl));
+        reports = new dev.leadline.core.report.Reports(events, rollups, new JooqTransactor(dsl), team,
+                new dev.leadline.core.lead.LeadService(leads), clock);
     }
 
     @Override

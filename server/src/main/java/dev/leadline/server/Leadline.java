@@ -1,6 +1,7 @@
 package dev.leadline.server;
 
 import dev.leadline.db.JooqLeadEvents;
+import dev.leadline.db.JooqRollups;
 import dev.leadline.db.JooqTransactor;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
@@ -72,8 +73,12 @@ public final class Leadline implements AutoCloseable {
         if (facts.summariesMissing()) {
             log.info("working out the report summaries of the leads stored before them, once");
             // a first run stopped half way resumes after the last lead it summarised
-            long leads = facts.rebuildSummaries(new JooqTransactor(dsl), 1000, done -> log.debug("{} leads summarised", done),
-                    facts.summarisedUpTo());
+            JooqTransactor transactor = new JooqTransactor(dsl);
+            JooqRollups rollups = new JooqRollups(dsl, facts, transactor);
+            long leads = facts.rebuildSummaries(transactor, 1000, done -> {
+                rollups.foldAll(1000);
+                log.debug("{} leads summarised", done);
+            }, facts.summarisedUpTo());
             log.info("report summaries of {} leads worked out", leads);
         }
     }
@@ -162,7 +167,8 @@ public final class Leadline implements AutoCloseable {
             enrichment = new EnrichmentLoop(enricher, backend.services().routingSignal()::wake);
             RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
-                    backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary());
+                    backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary(),
+                    backend.services().rollups());
             Leadline leadline = new Leadline(backend, plugins, http, dispatch, jobs, enrichment, routing);
             OnExit.register(leadline);
             return leadline;

@@ -85,6 +85,7 @@ import dev.leadline.db.JooqSlaPolicies;
 import dev.leadline.db.JooqSpeedSamples;
 import dev.leadline.db.JooqDuplicateVerdicts;
 import dev.leadline.db.JooqLeadEvents;
+import dev.leadline.db.JooqRollups;
 import dev.leadline.db.JooqQualityFacts;
 import dev.leadline.db.JooqRoutingHistory;
 import dev.leadline.db.JooqTokenRepository;
@@ -132,7 +133,8 @@ public record Services(
         AccountMatching accountMatching,
         AccountImport accountImport,
         ConsoleAccess console,
-        LeadChanges changes) {
+        LeadChanges changes,
+        JooqRollups rollups) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -201,7 +203,8 @@ public record Services(
         ConversionService conversion = new ConversionService(transactor, leadRepository, accounts, new JooqConversionRepository(dsl), journal,
                 clock, accountMatching, duplicates);
         ConsoleAccess console = new ConsoleAccess(new JooqConsoleSessions(dsl), reps, audit, clock);
-        Reports reports = new Reports(leadEvents, team, leads, clock);
+        JooqRollups rollups = new JooqRollups(dsl, leadEvents, transactor);
+        Reports reports = new Reports(leadEvents, rollups, transactor, team, leads, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports), clock,
                 new ConsoleLinks(console, publicUrl));
@@ -239,6 +242,7 @@ public record Services(
                 accountMatching,
                 new AccountImport(transactor, accounts, email -> team.repByEmail(email).map(Rep::id), accountMatching, clock),
                 console,
-                new JooqLeadChanges(dsl));
+                new JooqLeadChanges(dsl),
+                rollups);
     }
 }

@@ -30,4 +30,8 @@ public interface LeadFacts {
 
     /** An SLA step ({@code remind}, {@code reassign}, {@code alert-manager}) acted on the lead. */
     void slaStep(Lead lead, String step, Instant at);
+
+    /** The lead's fields were edited (no change to where it stands). */
+    default void updated(Lead before, Lead after) {
+    }
 }

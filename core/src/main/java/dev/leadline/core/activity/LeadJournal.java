@@ -107,6 +107,7 @@ public final class LeadJournal {
     public void updated(Lead before, Lead after, Actor actor, String summary, Instant at) {
         activities.appendAll(List.of(new Activity(after.id(), ActivityType.UPDATED, actor, at, summary)));
         audit.record(List.of(entry(before, after, "updated", actor, at)));
+        facts.updated(before, after);
     }
 
     /** A change's audit record: the values it changed, before and after (the whole lead is in its "created" record). */

@@ -25,7 +25,8 @@ final class ConversionReport {
             row.put("leads", (long) cohort.size());
             row.put("converted", (long) converted.size());
             row.put("rate", Stats.ratio(converted.size(), cohort.size()));
-            row.put("amount", converted.stream().map(CohortLead::convertedAmount).filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add));
+            row.put("amount", Stats.amount(converted.stream().map(CohortLead::convertedAmount).filter(a -> a != null)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)));
             rows.add(row);
         });
         return new ReportTable("conversion", filter, COLUMNS, rows);

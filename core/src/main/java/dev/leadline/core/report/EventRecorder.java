@@ -5,6 +5,7 @@ import dev.leadline.core.activity.LeadFacts;
 import dev.leadline.core.activity.LeadJournal;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.lead.Lead;
+import dev.leadline.core.lead.LeadField;
 import dev.leadline.core.lead.LeadStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,12 +28,34 @@ public final class EventRecorder implements LeadFacts {
     @Override
     public void changed(List<LeadJournal.Change> changes, Actor actor) {
         List<LeadEvent> out = new ArrayList<>();
+        java.util.Set<Long> regrouped = new java.util.TreeSet<>();
         for (LeadJournal.Change c : changes) {
-            out.addAll(of(c.before(), c.after(), c.type(), actor, c.at()));
+            List<LeadEvent> added = of(c.before(), c.after(), c.type(), actor, c.at());
+            out.addAll(added);
+            if (added.isEmpty() && regrouped(c.before(), c.after())) {
+                regrouped.add(c.after().id().value());
+            }
         }
         if (!out.isEmpty()) {
             events.append(out);
         }
+        out.forEach(e -> regrouped.remove(e.leadId()));
+        if (!regrouped.isEmpty()) {
+            events.refresh(regrouped);
+        }
+    }
+
+    @Override
+    public void updated(Lead before, Lead after) {
+        if (regrouped(before, after)) {
+            events.refresh(List.of(after.id().value()));
+        }
+    }
+
+    /** Whether the lead's source or campaign changed: the groups reports count it in. */
+    private static boolean regrouped(Lead before, Lead after) {
+        return !java.util.Objects.equals(before.data().getOrNull(LeadField.SOURCE), after.data().getOrNull(LeadField.SOURCE))
+                || !java.util.Objects.equals(before.data().getOrNull(LeadField.CAMPAIGN), after.data().getOrNull(LeadField.CAMPAIGN));
     }
 
     @Override

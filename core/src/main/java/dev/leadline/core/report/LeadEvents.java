@@ -8,6 +8,10 @@ import java.util.Optional;
 public interface LeadEvents {
     void append(List<LeadEvent> events);
 
+    /** Works out again what reports read of these leads, after a change that added no fact (a new source or campaign). */
+    default void refresh(java.util.Collection<Long> leadIds) {
+    }
+
     /** Every lead with a fact in {@code [from, to)}, with its whole history (facts before and after the period too). */
     List<LeadHistory> historiesBetween(Instant from, Instant to);
 

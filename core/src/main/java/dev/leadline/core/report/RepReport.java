@@ -49,16 +49,41 @@ final class RepReport {
         row.put("p90SecondsToFirstTouch", Stats.percentileSeconds(c.toTouch, 90));
         row.put("slaBreaches", c.sla);
         row.put("contactAttempts", c.attempts);
+        return rest(row, rep, meetings, filter, open, cells, c.qualified, c.converted, c.amount, c.disqualified);
+    }
+
+    /** The same row from the sums of the rep's tally entries ({@link LeadTally}). */
+    static Map<String, Object> row(Rep rep, TallyReports.Sums sums, List<MeetingFact> meetings, ReportFilter filter, OpenWork open) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("rep", rep.email());
+        row.put("name", rep.name());
+        row.put("routed", sums.count(LeadTally.ROUTED));
+        row.put("assigned", sums.count(LeadTally.ASSIGNED));
+        row.put("claimed", sums.count(LeadTally.CLAIMED));
+        Map<String, Long> toClaim = sums.byDetail(LeadTally.TO_CLAIM);
+        Map<String, Long> toTouch = sums.byDetail(LeadTally.TOUCHED);
+        row.put("medianSecondsToClaim", Stats.percentileSeconds(toClaim, 50));
+        row.put("p90SecondsToClaim", Stats.percentileSeconds(toClaim, 90));
+        row.put("medianSecondsToFirstTouch", Stats.percentileSeconds(toTouch, 50));
+        row.put("p90SecondsToFirstTouch", Stats.percentileSeconds(toTouch, 90));
+        row.put("slaBreaches", sums.byDetail(LeadTally.SLA));
+        row.put("contactAttempts", sums.count(LeadTally.ATTEMPT));
+        return rest(row, rep, meetings, filter, open, Cells.NONE, sums.count(LeadTally.QUALIFIED), sums.count(LeadTally.CONVERTED),
+                sums.amount(LeadTally.CONVERTED, ""), sums.byDetail(LeadTally.DISQUALIFIED));
+    }
+
+    private static Map<String, Object> rest(Map<String, Object> row, Rep rep, List<MeetingFact> meetings, ReportFilter filter, OpenWork open,
+                                            Cells cells, long qualified, long converted, BigDecimal amount, Map<String, Long> disqualified) {
         List<MeetingFact> own = meetings.stream().filter(m -> m.repId() == rep.id()).toList();
         row.put("meetingsBooked", meetings(own, m -> inPeriod(m.bookedAt(), filter), MeetingFact::bookedAt, rep, "meetingsBooked", cells));
         row.put("meetingsHeld", meetings(own, m -> inPeriod(m.startsAt(), filter) && "HELD".equals(m.outcome()), MeetingFact::startsAt, rep,
                 "meetingsHeld", cells));
         row.put("meetingsNoShow", meetings(own, m -> inPeriod(m.startsAt(), filter) && "NO_SHOW".equals(m.outcome()), MeetingFact::startsAt,
                 rep, "meetingsNoShow", cells));
-        row.put("qualified", c.qualified);
-        row.put("converted", c.converted);
-        row.put("convertedAmount", c.amount);
-        row.put("disqualified", c.disqualified);
+        row.put("qualified", qualified);
+        row.put("converted", converted);
+        row.put("convertedAmount", Stats.amount(amount));
+        row.put("disqualified", disqualified);
         row.put("overdueTasks", open.overdue());
         row.put("noUpcoming", open.noUpcoming());
         return row;

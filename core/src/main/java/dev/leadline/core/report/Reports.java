@@ -1,5 +1,6 @@
 package dev.leadline.core.report;
 
+import dev.leadline.core.common.Transactor;
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.lead.LeadView;
@@ -25,20 +26,37 @@ public final class Reports {
     private final TeamService team;
     private final LeadService leads;
     private final Clock clock;
+    private final Optional<TallyReports> tallies;
 
+    /** Reports counted from every fact of the period, each time. */
     public Reports(LeadEvents events, TeamService team, LeadService leads, Clock clock) {
+        this(events, Optional.empty(), team, leads, clock);
+    }
+
+    /** Reports read from the kept sums of the leads' tallies, and from every fact while those are still being worked out. */
+    public Reports(LeadEvents events, Rollups rollups, Transactor transactor, TeamService team, LeadService leads, Clock clock) {
+        this(events, Optional.of(new TallyReports(rollups, events, transactor, team)), team, leads, clock);
+    }
+
+    private Reports(LeadEvents events, Optional<TallyReports> tallies, TeamService team, LeadService leads, Clock clock) {
         this.events = events;
+        this.tallies = tallies;
         this.team = team;
         this.leads = leads;
         this.clock = clock;
     }
 
+    /** A duration of {@code seconds} as reports state it: the first second of its step, at most 5 % under it (see {@code docs/reports.md}). */
+    public static long reportedSeconds(long seconds) {
+        return Stats.step(seconds);
+    }
+
     public ReportTable funnel(ReportFilter filter) {
-        return FunnelReport.of(cohort(filter), filter, team, Cells.NONE);
+        return tallies.flatMap(t -> t.funnel(filter)).orElseGet(() -> FunnelReport.of(cohort(filter), filter, team, Cells.NONE));
     }
 
     public ReportTable conversion(ReportFilter filter) {
-        return ConversionReport.of(cohort(filter), filter, team, Cells.NONE);
+        return tallies.flatMap(t -> t.conversion(filter)).orElseGet(() -> ConversionReport.of(cohort(filter), filter, team, Cells.NONE));
     }
 
     private List<CohortLead> cohort(ReportFilter filter) {
@@ -46,14 +64,20 @@ public final class Reports {
     }
 
     public ReportTable trends(ReportFilter filter) {
-        return TrendReport.of(events.historiesBetween(filter.from(), filter.to()), filter, Cells.NONE);
+        return tallies.flatMap(t -> t.trends(filter))
+                .orElseGet(() -> TrendReport.of(events.historiesBetween(filter.from(), filter.to()), filter, Cells.NONE));
     }
 
     /** One row per active rep, or only the rep asked for. */
     public ReportTable reps(ReportFilter filter) {
-        List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
-        List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
         List<Rep> reps = filter.rep().map(List::of).orElseGet(() -> team.reps().stream().filter(Rep::active).toList());
+        List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
+        Optional<Map<Long, TallyReports.Sums>> sums = tallies.flatMap(t -> t.reps(filter));
+        if (sums.isPresent()) {
+            return new ReportTable("reps", filter, RepReport.COLUMNS, reps.stream().map(rep -> RepReport.row(rep,
+                    sums.get().getOrDefault(rep.id(), TallyReports.Sums.NONE), meetings, filter, openWork(rep))).toList());
+        }
+        List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
         return new ReportTable("reps", filter, RepReport.COLUMNS,
                 reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, openWork(rep), Cells.NONE)).toList());
     }

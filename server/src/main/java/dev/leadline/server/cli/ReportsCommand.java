@@ -1,6 +1,7 @@
 package dev.leadline.server.cli;
 
 import dev.leadline.db.JooqLeadEvents;
+import dev.leadline.db.JooqRollups;
 import dev.leadline.db.JooqTransactor;
 import dev.leadline.server.Leadline;
 import org.jooq.DSLContext;
@@ -39,8 +40,13 @@ public final class ReportsCommand implements Runnable {
             try (Leadline.Backend backend = database.open()) {
                 DSLContext dsl = backend.db().database().dsl();
                 long started = System.nanoTime();
-                long leads = new JooqLeadEvents(dsl).rebuildSummaries(new JooqTransactor(dsl), batch,
-                        done -> System.out.printf("%,d leads summarised%n", done));
+                JooqTransactor transactor = new JooqTransactor(dsl);
+                JooqLeadEvents facts = new JooqLeadEvents(dsl);
+                JooqRollups rollups = new JooqRollups(dsl, facts, transactor);
+                long leads = facts.rebuildSummaries(transactor, batch, done -> {
+                    rollups.foldAll(batch);
+                    System.out.printf("%,d leads summarised%n", done);
+                });
                 System.out.printf("rebuilt the report summaries of %,d leads in %.1f s%n", leads, (System.nanoTime() - started) / 1e9);
             }
         }

@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.leadline.core.notify.DailyDigest;
 import dev.leadline.core.notify.MeetingReminders;
 import dev.leadline.core.sla.SlaSweep;
+import dev.leadline.db.JooqRollups;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -27,7 +28,7 @@ public final class Jobs implements AutoCloseable {
     }
 
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
-                             dev.leadline.core.notify.WeeklySummary weekly) {
+                             dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -42,8 +43,15 @@ public final class Jobs implements AutoCloseable {
                     digest.run();
                     weekly.run();
                 });
+        RecurringTask<Void> reportFold = Tasks.recurring("report-fold", FixedDelay.ofSeconds(5))
+                .execute((instance, context) -> {
+                    long folded = rollups.foldAll(1000);
+                    if (folded > 0) {
+                        log.debug("folded {} tally change(s) into the report sums", folded);
+                    }
+                });
         Scheduler scheduler = Scheduler.create(dataSource)
-                .startTasks(slaSweep, meetingReminders, dailyDigest)
+                .startTasks(slaSweep, meetingReminders, dailyDigest, reportFold)
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
                 .alwaysPersistTimestampInUTC()

@@ -1,0 +1,334 @@
+package dev.leadline.core.report;
+
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.team.LeadQueue;
+import dev.leadline.core.team.Rep;
+import dev.leadline.core.team.TeamService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The funnel, conversion, trend and rep reports read from the kept sums of the leads' tallies
+ * ({@link Rollups}), counting what {@link FunnelReport}, {@link ConversionReport}, {@link TrendReport} and
+ * {@link RepReport} count from every fact. In one snapshot of the database: the day sums for UTC days
+ * wholly inside one period of the report (a day, week or month in its zone, or the whole period), the
+ * hour sums for the other whole hours, the changes not yet folded into the sums, and, for an hour the
+ * report's edges or its periods cut (a time zone not on whole hours, a period ending at {@code now}),
+ * the tallies of the leads with facts in that hour, worked out from their facts.
+ */
+final class TallyReports {
+    private static final String SEP = "\u001f";
+    private final Rollups rollups;
+    private final LeadEvents events;
+    private final Transactor transactor;
+    private final TeamService team;
+
+    TallyReports(Rollups rollups, LeadEvents events, Transactor transactor, TeamService team) {
+        this.rollups = rollups;
+        this.events = events;
+        this.transactor = transactor;
+        this.team = team;
+    }
+
+    /** Decides which group an entry counts in, from its period and dimensions; null: not counted. */
+    interface Grouper {
+        String group(String period, long queueId, long repId, String source, String campaign);
+    }
+
+    /** What one group sums to: counts by metric and detail, amounts by metric and detail. */
+    static final class Sums {
+        static final Sums NONE = new Sums();
+        private final Map<String, Map<String, Long>> counts = new HashMap<>();
+        private final Map<String, BigDecimal> amounts = new HashMap<>();
+
+        void add(String metric, String detail, long n, BigDecimal amount) {
+            counts.computeIfAbsent(metric, m -> new HashMap<>()).merge(detail, n, Long::sum);
+            if (amount != null) {
+                amounts.merge(metric + SEP + detail, amount, BigDecimal::add);
+            }
+        }
+
+        long count(String metric) {
+            return counts.getOrDefault(metric, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long count(String metric, String detail) {
+            return counts.getOrDefault(metric, Map.of()).getOrDefault(detail, 0L);
+        }
+
+        /** Counts by detail, without details that sum to zero, in order of the details. */
+        Map<String, Long> byDetail(String metric) {
+            Map<String, Long> out = new TreeMap<>();
+            counts.getOrDefault(metric, Map.of()).forEach((detail, n) -> {
+                if (n != 0) {
+                    out.put(detail, n);
+                }
+            });
+            return out;
+        }
+
+        /** The amount summed, added to zero as the reports add it. */
+        BigDecimal amount(String metric, String detail) {
+            BigDecimal sum = amounts.get(metric + SEP + detail);
+            return Stats.amount(sum == null ? null : BigDecimal.ZERO.add(sum));
+        }
+    }
+
+    Optional<ReportTable> funnel(ReportFilter filter) {
+        return cohort(filter).map(groups -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            if (groups.isEmpty() && filter.by().equals("none")) {
+                groups.put("all", Sums.NONE);
+            }
+            groups.forEach((group, sums) -> {
+                long created = sums.count(LeadTally.LEAD);
+                long previous = created;
+                for (FunnelStep step : FunnelStep.values()) {
+                    boolean first = step == FunnelStep.CREATED;
+                    long reached = first ? created : sums.count(LeadTally.REACHED, step.label());
+                    Map<String, Long> reasons = sums.byDetail(LeadTally.DISQUALIFIED_AT + step.label());
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("group", group);
+                    row.put("step", step.label());
+                    row.put("leads", reached);
+                    row.put("fromPrevious", first ? null : Stats.ratio(reached, previous));
+                    row.put("fromCreated", Stats.ratio(reached, created));
+                    row.put("medianSecondsFromPrevious", first ? null : Stats.percentileSeconds(sums.byDetail(LeadTally.GAP + step.label()), 50));
+                    row.put("disqualified", reasons.values().stream().mapToLong(Long::longValue).sum());
+                    row.put("disqualifiedReasons", reasons);
+                    rows.add(row);
+                    previous = reached;
+                }
+            });
+            return new ReportTable("funnel", filter, FunnelReport.COLUMNS, rows);
+        });
+    }
+
+    Optional<ReportTable> conversion(ReportFilter filter) {
+        return cohort(filter).map(groups -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            groups.forEach((group, sums) -> {
+                long leads = sums.count(LeadTally.LEAD);
+                long converted = sums.count(LeadTally.REACHED, FunnelStep.CONVERTED.label());
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("group", group);
+                row.put("leads", leads);
+                row.put("converted", converted);
+                row.put("rate", Stats.ratio(converted, leads));
+                row.put("amount", sums.amount(LeadTally.REACHED, FunnelStep.CONVERTED.label()));
+                rows.add(row);
+            });
+            return new ReportTable("conversion", filter, ConversionReport.COLUMNS, rows);
+        });
+    }
+
+    /** The cohort reports' groups that hold leads, in order of their names. */
+    private Optional<Map<String, Sums>> cohort(ReportFilter filter) {
+        int dims = narrowed(filter) | switch (filter.by()) {
+            case "source" -> Rollups.SOURCE;
+            case "campaign" -> Rollups.CAMPAIGN;
+            case "queue" -> Rollups.QUEUE;
+            case "rep" -> Rollups.REP;
+            default -> 0;
+        };
+        Function<Instant, String> period = switch (filter.by()) {
+            case "week" -> at -> Cohort.week(at.atZone(filter.zone()).toLocalDate()).toString();
+            case "month" -> at -> at.atZone(filter.zone()).toLocalDate().toString().substring(0, 7);
+            default -> at -> "all";
+        };
+        Grouper grouper = (p, queue, rep, source, campaign) -> {
+            if (!matches(filter, queue, rep, source, campaign)) {
+                return null;
+            }
+            return switch (filter.by()) {
+                case "source" -> orNone(source);
+                case "campaign" -> orNone(campaign);
+                case "queue" -> queue == 0 ? Cohort.NONE : team.queue(queue).map(LeadQueue::name).orElse("queue " + queue);
+                case "rep" -> rep == 0 ? Cohort.NONE : team.rep(rep).map(Rep::email).orElse("rep " + rep);
+                case "week", "month" -> p;
+                default -> "all";
+            };
+        };
+        return sum(filter, dims, period, grouper).map(groups -> {
+            Map<String, Sums> withLeads = new TreeMap<>();
+            groups.forEach((group, sums) -> {
+                if (sums.count(LeadTally.LEAD) != 0) {
+                    withLeads.put(group, sums);
+                }
+            });
+            return withLeads;
+        });
+    }
+
+    Optional<ReportTable> trends(ReportFilter filter) {
+        boolean weeks = filter.by().equals("week");
+        Function<Instant, String> period = at -> {
+            LocalDate day = at.atZone(filter.zone()).toLocalDate();
+            return (weeks ? Cohort.week(day) : day).toString();
+        };
+        Grouper grouper = (p, queue, rep, source, campaign) -> matches(filter, queue, rep, source, campaign) ? p + SEP + orNone(source) : null;
+        return sum(filter, narrowed(filter) | Rollups.SOURCE, period, grouper).map(groups -> {
+            Map<String, Map<String, Object>> rows = new TreeMap<>();
+            LocalDate last = filter.to().minusNanos(1).atZone(filter.zone()).toLocalDate();
+            for (LocalDate d = LocalDate.parse(period.apply(filter.from())); !d.isAfter(last); d = d.plusDays(weeks ? 7 : 1)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("period", d.toString());
+                row.put("created", 0L);
+                row.put("createdBySource", new TreeMap<String, Long>());
+                row.put("firstTouches", 0L);
+                row.put("conversions", 0L);
+                row.put("disqualifications", 0L);
+                rows.put(d.toString(), row);
+            }
+            groups.forEach((key, sums) -> {
+                String[] parts = key.split(SEP, 2);
+                Map<String, Object> row = rows.get(parts[0]);
+                long created = sums.count(LeadTally.LEAD);
+                if (created != 0) {
+                    row.merge("created", created, (a, b) -> (Long) a + (Long) b);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Long> bySource = (Map<String, Long>) row.get("createdBySource");
+                    bySource.merge(parts[1], created, Long::sum);
+                }
+                row.merge("firstTouches", sums.count(LeadTally.TOUCHED), (a, b) -> (Long) a + (Long) b);
+                row.merge("conversions", sums.count(LeadTally.CONVERTED), (a, b) -> (Long) a + (Long) b);
+                row.merge("disqualifications", sums.count(LeadTally.DISQUALIFIED), (a, b) -> (Long) a + (Long) b);
+            });
+            return new ReportTable("trends", filter, TrendReport.COLUMNS, new ArrayList<>(rows.values()));
+        });
+    }
+
+    /** Each rep's counts from the facts that name them, by rep id; empty when the sums cannot answer. */
+    Optional<Map<Long, Sums>> reps(ReportFilter filter) {
+        Grouper grouper = (p, queue, rep, source, campaign) -> matches(filter, queue, rep, source, campaign) ? Long.toString(rep) : null;
+        return sum(filter, narrowed(filter) | Rollups.REP, at -> "all", grouper).map(groups -> {
+            Map<Long, Sums> out = new HashMap<>();
+            groups.forEach((rep, sums) -> out.put(Long.parseLong(rep), sums));
+            return out;
+        });
+    }
+
+    /** The dimensions the report is narrowed by. */
+    private static int narrowed(ReportFilter f) {
+        return (f.queue().isPresent() ? Rollups.QUEUE : 0) | (f.rep().isPresent() ? Rollups.REP : 0)
+                | (f.source().isPresent() ? Rollups.SOURCE : 0) | (f.campaign().isPresent() ? Rollups.CAMPAIGN : 0);
+    }
+
+    private static boolean matches(ReportFilter f, long queue, long rep, String source, String campaign) {
+        return f.queue().map(q -> q.id() == queue).orElse(true) && f.rep().map(r -> r.id() == rep).orElse(true)
+                && f.source().map(s -> s.equalsIgnoreCase(source)).orElse(true) && f.campaign().map(c -> c.equalsIgnoreCase(campaign)).orElse(true);
+    }
+
+    private static String orNone(String value) {
+        return value == null || value.isBlank() ? Cohort.NONE : value;
+    }
+
+    /**
+     * The sums of the entries in the report's period by group; empty while the tallies are still being
+     * worked out. {@code period} names the period of the report an instant falls in.
+     */
+    private Optional<Map<String, Sums>> sum(ReportFilter f, int dims, Function<Instant, String> period, Grouper grouper) {
+        if (!rollups.ready()) {
+            return Optional.empty();
+        }
+        long first = Math.floorDiv(f.from().getEpochSecond(), 3600);
+        long end = Math.floorDiv(f.to().getEpochSecond() + 3599, 3600);
+        int hours = (int) (end - first);
+        String[] labels = new String[hours];
+        for (int i = 0; i < hours; i++) {
+            Instant start = Instant.ofEpochSecond((first + i) * 3600);
+            Instant stop = start.plusSeconds(3600);
+            if (!start.isBefore(f.from()) && !stop.isAfter(f.to())) {
+                String label = period.apply(start);
+                labels[i] = label.equals(period.apply(stop.minusNanos(1))) ? label : null;
+            }
+        }
+        List<long[]> daySpans = new ArrayList<>();
+        List<long[]> hourSpans = new ArrayList<>();
+        List<long[]> rawSpans = new ArrayList<>();
+        boolean[] inDay = new boolean[hours];
+        for (long day = Math.floorDiv(first, 24); day * 24 < end; day++) {
+            int at = (int) (day * 24 - first);
+            boolean whole = at >= 0 && at + 24 <= hours && labels[at] != null;
+            for (int h = 0; whole && h < 24; h++) {
+                whole = labels[at + h] != null && labels[at + h].equals(labels[at]);
+            }
+            if (whole) {
+                extend(daySpans, day * 24, day * 24 + 24);
+                java.util.Arrays.fill(inDay, at, at + 24, true);
+            }
+        }
+        for (int i = 0; i < hours; i++) {
+            if (labels[i] == null) {
+                extend(rawSpans, first + i, first + i + 1);
+            } else if (!inDay[i]) {
+                extend(hourSpans, first + i, first + i + 1);
+            }
+        }
+        Rollups.Cut cut = Rollups.Cut.keeping(dims);
+        Optional<Long> rep = f.rep().map(Rep::id);
+        Optional<Long> queue = f.queue().map(LeadQueue::id);
+        return Optional.of(transactor.inTransaction(() -> {
+            Map<String, Sums> groups = new HashMap<>();
+            Tally.Sink kept = (hour, q, r, s, c, metric, detail, n, amount) -> {
+                String group = grouper.group(labels[(int) (hour - first)], q, r, s, c);
+                if (group != null) {
+                    groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, n, amount);
+                }
+            };
+            if (!daySpans.isEmpty()) {
+                rollups.read(cut, true, daySpans, rep, queue, kept);
+            }
+            if (!hourSpans.isEmpty()) {
+                rollups.read(cut, false, hourSpans, rep, queue, kept);
+            }
+            rollups.pending((hour, q, r, s, c, metric, detail, n, amount) -> {
+                if (hour >= first && hour < end && labels[(int) (hour - first)] != null) {
+                    kept.add(hour, q, r, s, c, metric, detail, n, amount);
+                }
+            });
+            for (long[] span : rawSpans) {
+                Instant from = max(f.from(), Instant.ofEpochSecond(span[0] * 3600));
+                Instant to = min(f.to(), Instant.ofEpochSecond(span[1] * 3600));
+                for (LeadHistory h : events.historiesBetween(from, to)) {
+                    String source = LeadTally.orEmpty(h.source());
+                    String campaign = LeadTally.orEmpty(h.campaign());
+                    LeadTally.entries(h, (at, q, r, metric, detail, amount) -> {
+                        if (!at.isBefore(from) && at.isBefore(to)) {
+                            String group = grouper.group(period.apply(at), q == null ? 0 : q, r == null ? 0 : r, source, campaign);
+                            if (group != null) {
+                                groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, 1, amount);
+                            }
+                        }
+                    });
+                }
+            }
+            return groups;
+        }));
+    }
+
+    private static void extend(List<long[]> spans, long from, long to) {
+        if (!spans.isEmpty() && spans.get(spans.size() - 1)[1] == from) {
+            spans.get(spans.size() - 1)[1] = to;
+        } else {
+            spans.add(new long[] {from, to});
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

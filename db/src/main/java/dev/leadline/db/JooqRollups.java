@@ -1,0 +1,177 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.REPORT_DELTA;
+import static dev.leadline.db.jooq.Tables.REPORT_ROLLUP;
+
+import dev.leadline.core.common.Transactor;
+import dev.leadline.core.report.Rollups;
+import dev.leadline.core.report.Tally;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Row7;
+import org.jooq.impl.DSL;
+
+/**
+ * The sums of the leads' tallies in MariaDB ({@code report_rollup}), and the folding of the waiting
+ * changes ({@code report_delta}) into them: a fold takes the oldest changes, adds each to its hour and
+ * day in every cut, and deletes them, in one transaction; a change committed out of order is folded by
+ * a later run. Folds wait for each other (the changes are read with a locking read).
+ */
+public final class JooqRollups implements Rollups {
+    private static final int CHUNK = 400;
+    private final DSLContext dsl;
+    private final JooqLeadEvents events;
+    private final Transactor transactor;
+
+    public JooqRollups(DSLContext dsl, JooqLeadEvents events, Transactor transactor) {
+        this.dsl = dsl;
+        this.events = events;
+        this.transactor = transactor;
+    }
+
+    @Override
+    public boolean ready() {
+        return !events.summariesMissing();
+    }
+
+    @Override
+    public void read(Cut cut, boolean days, List<long[]> spans, Optional<Long> repId, Optional<Long> queueId, Tally.Sink sink) {
+        Condition when = DSL.or(spans.stream().map(s -> REPORT_ROLLUP.BUCKET.ge(s[0]).and(REPORT_ROLLUP.BUCKET.lt(s[1]))).toList());
+        Condition where = REPORT_ROLLUP.CUT.eq((byte) cut.ordinal()).and(REPORT_ROLLUP.DAYS.eq(days))
+                .and(narrowed(REPORT_ROLLUP.REP_ID, cut.keeps(Rollups.REP), repId))
+                .and(narrowed(REPORT_ROLLUP.QUEUE_ID, cut.keeps(Rollups.QUEUE), queueId))
+                .and(when);
+        dsl.select(REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN,
+                        REPORT_ROLLUP.TALLY).from(REPORT_ROLLUP).where(where)
+                .fetchStream().forEach(r -> {
+                    long bucket = r.value1();
+                    long queue = r.value2();
+                    long rep = r.value3();
+                    String source = text(r.value4());
+                    String campaign = text(r.value5());
+                    Tally.decode(r.value6(), (hour, q, p, s, c, metric, detail, n, amount) ->
+                            sink.add(bucket, queue, rep, source, campaign, metric, detail, n, amount));
+                });
+    }
+
+    /** A dimension the cut keeps is narrowed when asked; one it does not keep is always 0. */
+    private static Condition narrowed(org.jooq.TableField<?, Long> field, boolean kept, Optional<Long> id) {
+        if (!kept) {
+            return field.eq(0L);
+        }
+        return id.map(field::eq).orElse(DSL.noCondition());
+    }
+
+    @Override
+    public void pending(Tally.Sink sink) {
+        dsl.select(REPORT_DELTA.TALLY).from(REPORT_DELTA).fetchStream().forEach(r -> Tally.decode(r.value1(), sink));
+    }
+
+    /** How many changes wait to be folded. */
+    public long waiting() {
+        return dsl.fetchCount(REPORT_DELTA);
+    }
+
+    /**
+     * Folds up to {@code limit} of the oldest waiting changes into the sums, in one transaction.
+     *
+     * @return how many changes were folded
+     */
+    public int fold(int limit) {
+        return transactor.inTransaction(() -> {
+            var deltas = dsl.select(REPORT_DELTA.ID, REPORT_DELTA.TALLY).from(REPORT_DELTA).orderBy(REPORT_DELTA.ID).limit(limit).forUpdate().fetch();
+            if (deltas.isEmpty()) {
+                return 0;
+            }
+            Map<RowKey, Tally> changes = new LinkedHashMap<>();
+            for (var d : deltas) {
+                Tally.decode(d.value2(), (hour, queue, rep, source, campaign, metric, detail, n, amount) -> {
+                    Tally.Key key = new Tally.Key(0, 0, 0, "", "", metric, detail);
+                    for (Cut cut : Cut.values()) {
+                        long r = cut.keeps(Rollups.REP) ? rep : 0;
+                        long q = cut.keeps(Rollups.QUEUE) ? queue : 0;
+                        String s = cut.keeps(Rollups.SOURCE) ? source : "";
+                        String c = cut.keeps(Rollups.CAMPAIGN) ? campaign : "";
+                        changes.computeIfAbsent(new RowKey(cut.ordinal(), false, r, q, hour, s, c), k -> new Tally()).add(key, n, amount);
+                        changes.computeIfAbsent(new RowKey(cut.ordinal(), true, r, q, Math.floorDiv(hour, 24) * 24, s, c), k -> new Tally())
+                                .add(key, n, amount);
+                    }
+                });
+            }
+            List<RowKey> keys = new ArrayList<>(changes.keySet());
+            for (int from = 0; from < keys.size(); from += CHUNK) {
+                apply(keys.subList(from, Math.min(keys.size(), from + CHUNK)), changes);
+            }
+            dsl.deleteFrom(REPORT_DELTA).where(REPORT_DELTA.ID.in(deltas.getValues(REPORT_DELTA.ID))).execute();
+            return deltas.size();
+        });
+    }
+
+    /** Folds everything waiting, {@code batch} changes per transaction. */
+    public long foldAll(int batch) {
+        long folded = 0;
+        for (int n = fold(batch); n > 0; n = fold(batch)) {
+            folded += n;
+        }
+        return folded;
+    }
+
+    private void apply(List<RowKey> keys, Map<RowKey, Tally> changes) {
+        List<Row7<Byte, Boolean, Long, Long, Long, byte[], byte[]>> rows = keys.stream().map(RowKey::row).toList();
+        Map<RowKey, Tally> sums = new HashMap<>();
+        dsl.select(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET,
+                        REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY).from(REPORT_ROLLUP)
+                .where(DSL.row(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET,
+                        REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN).in(rows))
+                .forUpdate()
+                .forEach(r -> sums.put(new RowKey(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), text(r.value6()), text(r.value7())),
+                        Tally.decode(r.value8())));
+        JdbcBatch upsert = JdbcBatch.of(dsl, dsl.insertInto(REPORT_ROLLUP, REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID,
+                        REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY)
+                .values(DSL.val(null, REPORT_ROLLUP.CUT), DSL.val(null, REPORT_ROLLUP.DAYS), DSL.val(null, REPORT_ROLLUP.REP_ID),
+                        DSL.val(null, REPORT_ROLLUP.QUEUE_ID), DSL.val(null, REPORT_ROLLUP.BUCKET), DSL.val(null, REPORT_ROLLUP.SOURCE),
+                        DSL.val(null, REPORT_ROLLUP.CAMPAIGN), DSL.val(null, REPORT_ROLLUP.TALLY))
+                .onDuplicateKeyUpdate().set(REPORT_ROLLUP.TALLY, DSL.field("VALUES({0})", byte[].class, REPORT_ROLLUP.TALLY)));
+        List<RowKey> emptied = new ArrayList<>();
+        for (RowKey key : keys) {
+            Tally sum = sums.getOrDefault(key, new Tally());
+            sum.add(changes.get(key), 1);
+            if (sum.isEmpty()) {
+                if (sums.containsKey(key)) {
+                    emptied.add(key);
+                }
+            } else {
+                upsert.row((byte) key.cut(), key.days(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()),
+                        sum.encode());
+            }
+        }
+        upsert.execute();
+        if (!emptied.isEmpty()) {
+            dsl.deleteFrom(REPORT_ROLLUP).where(DSL.row(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID,
+                    REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN).in(emptied.stream().map(RowKey::row).toList())).execute();
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A row of the sums. */
+    private record RowKey(int cut, boolean days, long rep, long queue, long bucket, String source, String campaign) {
+        Row7<Byte, Boolean, Long, Long, Long, byte[], byte[]> row() {
+            return DSL.row((byte) cut, days, rep, queue, bucket, bytes(source), bytes(campaign));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+-- What each lead adds to the funnel, conversion, trend and rep reports (its tally: counts by UTC hour,
+-- queue, rep, source, campaign, metric and detail), kept with its summary. Summaries from before are
+-- worked out again, with their tallies, at the next start (as after the upgrade that added them).
+ALTER TABLE lead_report ADD COLUMN tally MEDIUMBLOB NULL;
+DELETE FROM lead_report;
+
+-- Changes of tallies, written in the transaction that changed the lead's facts, until a job folds them
+-- into the sums below (readers add those still waiting).
+CREATE TABLE report_delta (
+  id      BIGINT     NOT NULL AUTO_INCREMENT,
+  lead_id BIGINT     NOT NULL,
+  tally   MEDIUMBLOB NOT NULL,
+  PRIMARY KEY (id)
+);
+
+-- The tallies summed per UTC hour and per UTC day (days: bucket is the day's first hour; buckets are hours
+-- since 1970), in cuts that keep some of rep, queue, source and campaign (0 or '' for the others, and for
+-- none). Source and campaign are kept byte for byte, as the reports group them.
+CREATE TABLE report_rollup (
+  cut      TINYINT         NOT NULL,
+  days     BOOLEAN         NOT NULL,
+  rep_id   BIGINT          NOT NULL,
+  queue_id BIGINT          NOT NULL,
+  bucket   BIGINT          NOT NULL,
+  source   VARBINARY(400)  NOT NULL,
+  campaign VARBINARY(600)  NOT NULL,
+  tally    MEDIUMBLOB      NOT NULL,
+  PRIMARY KEY (cut, days, rep_id, queue_id, bucket, source, campaign)
+);
