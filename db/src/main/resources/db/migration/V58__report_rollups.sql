@@ -27,3 +27,13 @@ CREATE TABLE report_rollup (
   tally    MEDIUMBLOB      NOT NULL,
   PRIMARY KEY (cut, days, rep_id, queue_id, bucket, source, campaign)
 );
+
+-- Routing decisions add to the fairness sums when they are stored; those stored before this upgrade are
+-- added once, in batches, at the next start: up to decisions_before, decisions_tallied says how far.
+CREATE TABLE report_state (
+  name  VARCHAR(40) NOT NULL,
+  value BIGINT      NOT NULL,
+  PRIMARY KEY (name)
+);
+INSERT INTO report_state (name, value) SELECT 'decisions_before', COALESCE(MAX(id), 0) FROM routing_decision;
+INSERT INTO report_state (name, value) VALUES ('decisions_tallied', 0);

@@ -20,6 +20,7 @@ import dev.leadline.db.JooqLeadRepository;
 import dev.leadline.db.JooqQualityFacts;
 import dev.leadline.db.JooqQueueRepository;
 import dev.leadline.db.JooqRepRepository;
+import dev.leadline.db.JooqRollups;
 import dev.leadline.db.JooqRoutingHistory;
 import dev.leadline.db.JooqTransactor;
 import java.time.Clock;
@@ -41,8 +42,8 @@ import org.jooq.DSLContext;
  * real write paths leave), measured in-process: a 12-month and a 1-month period, for everyone, one
  * queue and one rep. {@code ReportsBench [leads] [repeats] [report,report...]}; a cell stops repeating
  * once it has spent {@code -Dreports.budget} seconds (default 60), so a slow baseline still finishes.
- * {@code -Dreports.before=funnel,conversion/source} also times those reports the way they were counted
- * before the lead summaries (from every history of the period), in the same run; {@code -Dreports.bufferMb=2048}
+ * {@code -Dreports.before=funnel,conversion/source,reps,trends} also times those reports counted from every
+ * history of the period (as before the kept sums), in the same run; {@code -Dreports.bufferMb=2048}
  * gives MariaDB that buffer pool instead of its default 128 MB.
  */
 public final class ReportsBench {
@@ -64,23 +65,42 @@ public final class ReportsBench {
             System.out.printf("generated %,d leads with a year of facts in %.0f s%n", leads, (System.nanoTime() - t0) / 1e9);
             JooqLeadEvents events = new JooqLeadEvents(db.dsl());
             long t1 = System.nanoTime();
-            long summarised = events.rebuildSummaries(new JooqTransactor(db.dsl()), 1000, done -> { });
-            System.out.printf("reports rebuild: %,d lead summaries in %.0f s%n", summarised, (System.nanoTime() - t1) / 1e9);
-            db.dsl().execute("ANALYZE TABLE lead_report");
+            JooqTransactor transactor = new JooqTransactor(db.dsl());
+            JooqRollups rollups = new JooqRollups(db.dsl(), events, transactor);
+            long summarised = events.rebuildSummaries(transactor, 1000, done -> rollups.foldWhenMany(JooqRollups.BULK));
+            rollups.foldAll(JooqRollups.BULK);
+            System.out.printf("reports rebuild: %,d lead summaries and tallies, folded into the sums, in %.0f s%n", summarised,
+                    (System.nanoTime() - t1) / 1e9);
+            long t2 = System.nanoTime();
+            db.dsl().execute("UPDATE report_state SET value = (SELECT MAX(id) FROM routing_decision) WHERE name = 'decisions_before'");
+            long decisions = rollups.tallyEarlierDecisions(1000);
+            System.out.printf("%,d routing decisions added to the fairness sums in %.0f s%n", decisions, (System.nanoTime() - t2) / 1e9);
+            db.dsl().execute("ANALYZE TABLE lead_report, report_rollup");
+            System.out.printf("report_rollup: %,d rows%n", db.dsl().fetchCount(dev.leadline.db.jooq.Tables.REPORT_ROLLUP));
             Clock clock = Clock.systemUTC();
             TeamService team = new TeamService(new JooqTransactor(db.dsl()), new JooqRepRepository(db.dsl()), new JooqQueueRepository(db.dsl()),
                     new InMemoryJournal(), clock);
             LeadService leadService = new LeadService(new JooqLeadRepository(db.dsl(), Identifiers.NONE));
-            Reports reports = new Reports(events, team, leadService, clock);
+            Reports reports = new Reports(events, rollups, transactor, team, leadService, clock);
             Reports before = new Reports(fromHistories(events), team, leadService, clock);
-            RoutingFairness fairness = new RoutingFairness(new JooqRoutingHistory(db.dsl()), team);
-            DataQuality quality = new DataQuality(new JooqQualityFacts(db.dsl()));
+            RoutingFairness fairness = new RoutingFairness(new JooqRoutingHistory(db.dsl()), team, reports);
+            RoutingFairness fairnessBefore = new RoutingFairness(new JooqRoutingHistory(db.dsl()), team);
+            DataQuality quality = new DataQuality(new JooqQualityFacts(db.dsl()), reports);
+            DataQuality qualityBefore = new DataQuality(new JooqQualityFacts(db.dsl()));
             Map<String, Function<ReportFilter, ReportTable>> cases = new LinkedHashMap<>();
             for (String name : System.getProperty("reports.before", "").split(",")) {
                 if (name.startsWith("funnel")) {
                     cases.put("before:funnel", before::funnel);
                 } else if (name.startsWith("conversion/")) {
                     cases.put("before:" + name, before::conversion);
+                } else if (name.equals("fairness")) {
+                    cases.put("before:fairness", fairnessBefore::fairness);
+                } else if (name.equals("quality/field")) {
+                    cases.put("before:quality/field", qualityBefore::quality);
+                } else if (name.equals("reps")) {
+                    cases.put("before:reps", before::reps);
+                } else if (name.startsWith("trends/")) {
+                    cases.put("before:" + name, before::trends);
                 }
             }
             cases.put("funnel", reports::funnel);

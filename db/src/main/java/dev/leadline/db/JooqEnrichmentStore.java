@@ -83,6 +83,10 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
                         .set(LEAD_ENRICHMENT.CONFIDENCE, BigDecimal.valueOf(p.confidence())).set(LEAD_ENRICHMENT.ENRICHED_AT, Times.toDb(p.at()))
                         .execute();
             }
+            if (!changed.isEmpty()) {
+                // the fields a lead has are counted by the data-quality report from its tally
+                new JooqLeadEvents(dsl).refresh(List.of(lead.value()));
+            }
             for (ProviderScore s : scores) {
                 String reasons = reasons(s.reasons());
                 dsl.insertInto(LEAD_SCORE).set(LEAD_SCORE.LEAD_ID, lead.value()).set(LEAD_SCORE.PROVIDER, s.provider())

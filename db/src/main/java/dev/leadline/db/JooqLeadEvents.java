@@ -1,6 +1,7 @@
 package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.CONVERSION;
+import static dev.leadline.db.jooq.Tables.LEAD_ENRICHMENT;
 import static dev.leadline.db.jooq.Tables.LEAD_EVENT;
 import static dev.leadline.db.jooq.Tables.LEAD_REPORT;
 import static dev.leadline.db.jooq.Tables.MEETING;
@@ -191,8 +192,15 @@ public final class JooqLeadEvents implements LeadEvents {
                     Times.fromDb(r.get(LEAD_EVENT.OCCURRED_AT)), r.get(LEAD_EVENT.REP_ID), r.get(LEAD_EVENT.QUEUE_ID), r.get(LEAD_EVENT.DETAIL)));
             fields.putIfAbsent(lead, new String[] {r.get(SALES_LEAD.SOURCE), r.get(SALES_LEAD.CAMPAIGN)});
         }
+        Map<Long, Map<String, String>> enriched = new HashMap<>();
+        if (!events.isEmpty()) {
+            dsl.select(LEAD_ENRICHMENT.LEAD_ID, LEAD_ENRICHMENT.FIELD, LEAD_ENRICHMENT.PROVIDER).from(LEAD_ENRICHMENT)
+                    .where(LEAD_ENRICHMENT.LEAD_ID.in(events.keySet()))
+                    .forEach(r -> enriched.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+        }
         List<LeadHistory> out = new ArrayList<>(events.size());
-        events.forEach((lead, list) -> out.add(new LeadHistory(lead, fields.get(lead)[0], fields.get(lead)[1], list, amounts.get(lead))));
+        events.forEach((lead, list) -> out.add(new LeadHistory(lead, fields.get(lead)[0], fields.get(lead)[1], list, amounts.get(lead),
+                enriched.getOrDefault(lead, Map.of()))));
         return out;
     }
 
@@ -207,6 +215,20 @@ public final class JooqLeadEvents implements LeadEvents {
                     }
                 });
         return amounts;
+    }
+
+    @Override
+    public Map<Long, MeetingFact.Counts> meetingCounts(Instant from, Instant to) {
+        var start = Times.toDb(from);
+        var end = Times.toDb(to);
+        Condition booked = MEETING.CREATED_AT.ge(start).and(MEETING.CREATED_AT.lt(end));
+        Condition due = MEETING.STARTS_AT.ge(start).and(MEETING.STARTS_AT.lt(end));
+        Map<Long, MeetingFact.Counts> out = new HashMap<>();
+        dsl.select(MEETING.REP_ID, DSL.count().filterWhere(booked), DSL.count().filterWhere(due.and(MEETING.OUTCOME.eq("HELD"))),
+                        DSL.count().filterWhere(due.and(MEETING.OUTCOME.eq("NO_SHOW"))))
+                .from(MEETING).where(booked.or(due)).groupBy(MEETING.REP_ID)
+                .forEach(r -> out.put(r.value1(), new MeetingFact.Counts(r.value2(), r.value3(), r.value4())));
+        return out;
     }
 
     @Override

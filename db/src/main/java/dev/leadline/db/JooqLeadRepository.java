@@ -363,6 +363,16 @@ public final class JooqLeadRepository implements LeadRepository {
         return dsl.fetchCount(SALES_LEAD, LeadViewConditions.of(query));
     }
 
+    @Override
+    public Map<Long, Long> countByOwner(LeadQuery query, java.util.Collection<Long> owners) {
+        if (owners.isEmpty()) {
+            return Map.of();
+        }
+        return dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD)
+                .where(LeadViewConditions.of(query.withOwner(java.util.Optional.empty()))).and(SALES_LEAD.OWNER_REP_ID.in(owners))
+                .groupBy(SALES_LEAD.OWNER_REP_ID).fetchMap(r -> r.value1(), r -> r.value2().longValue());
+    }
+
     private static SalesLeadRecord toRecord(NewLead lead) {
         SalesLeadRecord record = new SalesLeadRecord();
         writeData(record, lead.data());

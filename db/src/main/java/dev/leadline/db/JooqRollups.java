@@ -2,9 +2,13 @@ package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.REPORT_DELTA;
 import static dev.leadline.db.jooq.Tables.REPORT_ROLLUP;
+import static dev.leadline.db.jooq.Tables.REPORT_STATE;
+import static dev.leadline.db.jooq.Tables.ROUTING_DECISION;
 
 import dev.leadline.core.common.Transactor;
+import dev.leadline.core.report.DecisionTally;
 import dev.leadline.core.report.Rollups;
+import dev.leadline.core.routing.Explanation;
 import dev.leadline.core.report.Tally;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +20,6 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Row7;
 import org.jooq.impl.DSL;
 
 /**
@@ -27,6 +30,8 @@ import org.jooq.impl.DSL;
  */
 public final class JooqRollups implements Rollups {
     private static final int CHUNK = 400;
+    /** Changes folded together by a run that queues many. */
+    public static final int BULK = 20_000;
     private final DSLContext dsl;
     private final JooqLeadEvents events;
     private final Transactor transactor;
@@ -43,10 +48,66 @@ public final class JooqRollups implements Rollups {
     }
 
     @Override
-    public void read(Cut cut, boolean days, List<long[]> spans, Optional<Long> repId, Optional<Long> queueId, Tally.Sink sink) {
+    public boolean decisionsReady() {
+        Map<String, Long> state = state();
+        return state.getOrDefault("decisions_tallied", 0L) >= state.getOrDefault("decisions_before", 0L);
+    }
+
+    private Map<String, Long> state() {
+        return dsl.select(REPORT_STATE.NAME, REPORT_STATE.VALUE).from(REPORT_STATE).fetchMap(REPORT_STATE.NAME, REPORT_STATE.VALUE);
+    }
+
+    /** Queues the tallies of routing decisions being stored (by lead), for the fairness sums, in the caller's transaction. */
+    static void queue(DSLContext dsl, List<Map.Entry<Long, Explanation>> decisions) {
+        JdbcBatch changes = JdbcBatch.into(dsl, REPORT_DELTA, REPORT_DELTA.LEAD_ID, REPORT_DELTA.TALLY);
+        for (Map.Entry<Long, Explanation> d : decisions) {
+            Tally tally = DecisionTally.of(d.getValue());
+            if (!tally.isEmpty()) {
+                changes.row(d.getKey(), tally.encode());
+            }
+        }
+        changes.execute();
+    }
+
+    /**
+     * Adds the decisions stored before the upgrade that brought these sums, {@code batch} per transaction
+     * (each with how far it got, so a stopped run resumes), folding as it goes.
+     *
+     * @return how many decisions were added
+     */
+    public long tallyEarlierDecisions(int batch) {
+        long added = 0;
+        while (true) {
+            int n = transactor.inTransaction(() -> {
+                Map<String, Long> state = dsl.select(REPORT_STATE.NAME, REPORT_STATE.VALUE).from(REPORT_STATE).forUpdate()
+                        .fetchMap(REPORT_STATE.NAME, REPORT_STATE.VALUE);
+                long after = state.getOrDefault("decisions_tallied", 0L);
+                long upTo = state.getOrDefault("decisions_before", 0L);
+                var rows = dsl.select(ROUTING_DECISION.ID, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.EXPLANATION).from(ROUTING_DECISION)
+                        .where(ROUTING_DECISION.ID.gt(after)).and(ROUTING_DECISION.ID.le(upTo)).orderBy(ROUTING_DECISION.ID).limit(batch).fetch();
+                if (rows.isEmpty()) {
+                    dsl.update(REPORT_STATE).set(REPORT_STATE.VALUE, upTo).where(REPORT_STATE.NAME.eq("decisions_tallied")).execute();
+                    return 0;
+                }
+                queue(dsl, rows.map(r -> Map.entry(r.value2(), ExplanationJson.read(r.value3()))));
+                dsl.update(REPORT_STATE).set(REPORT_STATE.VALUE, rows.get(rows.size() - 1).value1())
+                        .where(REPORT_STATE.NAME.eq("decisions_tallied")).execute();
+                return rows.size();
+            });
+            if (n == 0) {
+                foldAll(BULK);
+                return added;
+            }
+            added += n;
+            foldWhenMany(BULK);
+        }
+    }
+
+    @Override
+    public void read(Cut cut, boolean days, List<long[]> spans, List<Long> repIds, Optional<Long> queueId, Tally.Sink sink) {
         Condition when = DSL.or(spans.stream().map(s -> REPORT_ROLLUP.BUCKET.ge(s[0]).and(REPORT_ROLLUP.BUCKET.lt(s[1]))).toList());
         Condition where = REPORT_ROLLUP.CUT.eq((byte) cut.ordinal()).and(REPORT_ROLLUP.DAYS.eq(days))
-                .and(narrowed(REPORT_ROLLUP.REP_ID, cut.keeps(Rollups.REP), repId))
+                .and(!cut.keeps(Rollups.REP) ? REPORT_ROLLUP.REP_ID.eq(0L) : repIds.isEmpty() ? DSL.noCondition() : REPORT_ROLLUP.REP_ID.in(repIds))
                 .and(narrowed(REPORT_ROLLUP.QUEUE_ID, cut.keeps(Rollups.QUEUE), queueId))
                 .and(when);
         dsl.select(REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN,
@@ -115,6 +176,16 @@ public final class JooqRollups implements Rollups {
         });
     }
 
+    /**
+     * For a run that queues many changes (a rebuild): folds once {@code many} wait, {@code many} per
+     * transaction, so that the hours and days many leads share are written once, not once per lead.
+     */
+    public void foldWhenMany(int many) {
+        if (waiting() >= many) {
+            foldAll(many);
+        }
+    }
+
     /** Folds everything waiting, {@code batch} changes per transaction. */
     public long foldAll(int batch) {
         long folded = 0;
@@ -125,38 +196,41 @@ public final class JooqRollups implements Rollups {
     }
 
     private void apply(List<RowKey> keys, Map<RowKey, Tally> changes) {
-        List<Row7<Byte, Boolean, Long, Long, Long, byte[], byte[]>> rows = keys.stream().map(RowKey::row).toList();
         Map<RowKey, Tally> sums = new HashMap<>();
         dsl.select(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET,
                         REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY).from(REPORT_ROLLUP)
-                .where(DSL.row(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET,
-                        REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN).in(rows))
+                .where(DSL.or(keys.stream().map(RowKey::is).toList()))
                 .forUpdate()
                 .forEach(r -> sums.put(new RowKey(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), text(r.value6()), text(r.value7())),
                         Tally.decode(r.value8())));
-        JdbcBatch upsert = JdbcBatch.of(dsl, dsl.insertInto(REPORT_ROLLUP, REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID,
-                        REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY)
-                .values(DSL.val(null, REPORT_ROLLUP.CUT), DSL.val(null, REPORT_ROLLUP.DAYS), DSL.val(null, REPORT_ROLLUP.REP_ID),
-                        DSL.val(null, REPORT_ROLLUP.QUEUE_ID), DSL.val(null, REPORT_ROLLUP.BUCKET), DSL.val(null, REPORT_ROLLUP.SOURCE),
-                        DSL.val(null, REPORT_ROLLUP.CAMPAIGN), DSL.val(null, REPORT_ROLLUP.TALLY))
-                .onDuplicateKeyUpdate().set(REPORT_ROLLUP.TALLY, DSL.field("VALUES({0})", byte[].class, REPORT_ROLLUP.TALLY)));
+        // new rows go in one bulk insert, rows there already are updated by key, in one pipelined batch
+        JdbcBatch insert = JdbcBatch.into(dsl, REPORT_ROLLUP, REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID,
+                REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY);
+        JdbcBatch update = JdbcBatch.of(dsl, dsl.update(REPORT_ROLLUP).set(REPORT_ROLLUP.TALLY, DSL.val(null, REPORT_ROLLUP.TALLY))
+                .where(REPORT_ROLLUP.CUT.eq(DSL.val(null, REPORT_ROLLUP.CUT))).and(REPORT_ROLLUP.DAYS.eq(DSL.val(null, REPORT_ROLLUP.DAYS)))
+                .and(REPORT_ROLLUP.REP_ID.eq(DSL.val(null, REPORT_ROLLUP.REP_ID))).and(REPORT_ROLLUP.QUEUE_ID.eq(DSL.val(null, REPORT_ROLLUP.QUEUE_ID)))
+                .and(REPORT_ROLLUP.BUCKET.eq(DSL.val(null, REPORT_ROLLUP.BUCKET))).and(REPORT_ROLLUP.SOURCE.eq(DSL.val(null, REPORT_ROLLUP.SOURCE)))
+                .and(REPORT_ROLLUP.CAMPAIGN.eq(DSL.val(null, REPORT_ROLLUP.CAMPAIGN))));
         List<RowKey> emptied = new ArrayList<>();
         for (RowKey key : keys) {
-            Tally sum = sums.getOrDefault(key, new Tally());
+            boolean there = sums.containsKey(key);
+            Tally sum = there ? sums.get(key) : new Tally();
             sum.add(changes.get(key), 1);
             if (sum.isEmpty()) {
-                if (sums.containsKey(key)) {
+                if (there) {
                     emptied.add(key);
                 }
+            } else if (there) {
+                update.row(sum.encode(), (byte) key.cut(), key.days(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()));
             } else {
-                upsert.row((byte) key.cut(), key.days(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()),
+                insert.row((byte) key.cut(), key.days(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()),
                         sum.encode());
             }
         }
-        upsert.execute();
+        insert.execute();
+        update.execute();
         if (!emptied.isEmpty()) {
-            dsl.deleteFrom(REPORT_ROLLUP).where(DSL.row(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID,
-                    REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN).in(emptied.stream().map(RowKey::row).toList())).execute();
+            dsl.deleteFrom(REPORT_ROLLUP).where(DSL.or(emptied.stream().map(RowKey::is).toList())).execute();
         }
     }
 
@@ -170,8 +244,11 @@ public final class JooqRollups implements Rollups {
 
     /** A row of the sums. */
     private record RowKey(int cut, boolean days, long rep, long queue, long bucket, String source, String campaign) {
-        Row7<Byte, Boolean, Long, Long, Long, byte[], byte[]> row() {
-            return DSL.row((byte) cut, days, rep, queue, bucket, bytes(source), bytes(campaign));
+        /** This row, as equalities on the key's columns (which MariaDB reads as one point of the key each). */
+        Condition is() {
+            return REPORT_ROLLUP.CUT.eq((byte) cut).and(REPORT_ROLLUP.DAYS.eq(days)).and(REPORT_ROLLUP.REP_ID.eq(rep))
+                    .and(REPORT_ROLLUP.QUEUE_ID.eq(queue)).and(REPORT_ROLLUP.BUCKET.eq(bucket)).and(REPORT_ROLLUP.SOURCE.eq(bytes(source)))
+                    .and(REPORT_ROLLUP.CAMPAIGN.eq(bytes(campaign)));
         }
     }
 }

@@ -103,6 +103,7 @@ public final class JooqRoutingStore implements RoutingStore {
                     d.doNotReassign(), Times.toDb(e.decidedAt()), ExplanationJson.write(e));
         }
         insert.execute();
+        JooqRollups.queue(dsl, decisions.stream().map(d -> java.util.Map.entry(d.lead().value(), d.explanation())).toList());
     }
 
     @Override

@@ -70,16 +70,21 @@ public final class Leadline implements AutoCloseable {
     /** After the upgrade that added the report summaries, works them out once for the leads stored before (as {@code leadline reports rebuild}). */
     private static void summarizeOnce(org.jooq.DSLContext dsl) {
         JooqLeadEvents facts = new JooqLeadEvents(dsl);
+        JooqTransactor transactor = new JooqTransactor(dsl);
+        JooqRollups rollups = new JooqRollups(dsl, facts, transactor);
         if (facts.summariesMissing()) {
             log.info("working out the report summaries of the leads stored before them, once");
             // a first run stopped half way resumes after the last lead it summarised
-            JooqTransactor transactor = new JooqTransactor(dsl);
-            JooqRollups rollups = new JooqRollups(dsl, facts, transactor);
             long leads = facts.rebuildSummaries(transactor, 1000, done -> {
-                rollups.foldAll(1000);
+                rollups.foldWhenMany(JooqRollups.BULK);
                 log.debug("{} leads summarised", done);
             }, facts.summarisedUpTo());
+            rollups.foldAll(JooqRollups.BULK);
             log.info("report summaries of {} leads worked out", leads);
+        }
+        if (!rollups.decisionsReady()) {
+            log.info("adding the routing decisions stored before the fairness sums to them, once");
+            log.info("{} routing decisions added to the fairness sums", rollups.tallyEarlierDecisions(1000));
         }
     }
 

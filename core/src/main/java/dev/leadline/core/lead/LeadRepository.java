@@ -101,4 +101,16 @@ public interface LeadRepository {
 
     /** How many leads the query's view and filters select (ignoring limit and cursor). */
     long count(LeadQuery query);
+
+    /** As {@link #count(LeadQuery)} for each of these owners (the query's own owner set aside): owner → count, zero left out. */
+    default java.util.Map<Long, Long> countByOwner(LeadQuery query, java.util.Collection<Long> owners) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        for (long owner : owners) {
+            long n = count(query.withOwner(java.util.Optional.of(owner)));
+            if (n > 0) {
+                counts.put(owner, n);
+            }
+        }
+        return counts;
+    }
 }

@@ -52,6 +52,11 @@ public final class LeadService {
         return leads.count(query.withIdleAfter(idleAfter));
     }
 
+    /** As {@link #count(LeadQuery)} for each of these owners at once: owner → count, zero left out. */
+    public Map<Long, Long> countByOwner(LeadQuery query, java.util.Collection<Long> owners) {
+        return leads.countByOwner(query.withIdleAfter(idleAfter), owners);
+    }
+
     /** How many leads each view holds for the query's owner (or everyone); views needing a queue are left out. */
     public Map<LeadView, Long> counts(LeadQuery scope) {
         Map<LeadView, Long> counts = new EnumMap<>(LeadView.class);

@@ -40,7 +40,7 @@ final class FairnessReport {
                 }
                 String queue = team.queue(step.queueId()).map(q -> q.name()).orElse(step.queue());
                 List<String> key = List.of(queue, period(at, filter));
-                groups.computeIfAbsent(key, k -> new Group(step.strategy())).add(step, team, new Noted(key, decided.lead().value(), at, cells));
+                groups.computeIfAbsent(key, k -> new Group()).add(step, team, new Noted(key, decided.lead().value(), at, cells));
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -106,14 +106,19 @@ final class FairnessReport {
 
     /** The member's weight then; for decisions stored before it was kept, as the strategy stated it, else today's. */
     static int weight(CandidateNote note, long queueId, TeamService team) {
+        return statedWeight(note).orElseGet(() -> team.queue(queueId).map(q -> q.routing().weight(note.repId())).orElse(1));
+    }
+
+    /** The member's weight as the decision kept it, or as the strategy stated it in decisions stored before. */
+    static java.util.Optional<Integer> statedWeight(CandidateNote note) {
         if (note.weight() != null) {
-            return note.weight();
+            return java.util.Optional.of(note.weight());
         }
         Matcher stated = note.state() == null ? null : STATED_WEIGHT.matcher(note.state());
         if (stated != null && stated.find()) {
-            return Integer.parseInt(stated.group(1));
+            return java.util.Optional.of(Integer.parseInt(stated.group(1)));
         }
-        return team.queue(queueId).map(q -> q.routing().weight(note.repId())).orElse(1);
+        return java.util.Optional.empty();
     }
 
     /** Notes a decision's lead in the cells of one queue and period. */
@@ -123,24 +128,34 @@ final class FairnessReport {
         }
     }
 
+    /**
+     * The value counted most often: of a queue's strategies or a member's weights in a period (a change
+     * of either within it shows as the one most decisions used); among equals the greatest (by number
+     * when they are numbers). {@code none} when there is none.
+     */
+    static String mostUsed(Map<String, Long> counts, String none) {
+        java.util.Comparator<String> order = (a, b) -> a.matches("\\d{1,9}") && b.matches("\\d{1,9}")
+                ? Integer.compare(Integer.parseInt(a), Integer.parseInt(b)) : a.compareTo(b);
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(order)))
+                .map(Map.Entry::getKey).orElse(none);
+    }
+
     /** One queue in one period. */
     private static final class Group {
-        final String strategy;
+        final Map<String, Long> strategies = new TreeMap<>();
         final Map<Long, Member> members = new LinkedHashMap<>();
         long handedOut;
 
-        Group(String strategy) {
-            this.strategy = strategy;
-        }
-
         void add(QueueStep step, TeamService team, Noted noted) {
+            strategies.merge(step.strategy() == null ? "" : step.strategy(), 1L, Long::sum);
             List<CandidateNote> eligible = step.candidates().stream().filter(c -> !c.verdict().equals("skipped")).toList();
             boolean handed = step.candidates().stream().anyMatch(c -> c.verdict().equals("chosen"));
             double weights = eligible.stream().mapToInt(c -> weight(c, step.queueId(), team)).sum();
             handedOut += handed ? 1 : 0;
             for (CandidateNote note : step.candidates()) {
                 Member m = members.computeIfAbsent(note.repId(), id -> new Member(id, email(note, team)));
-                m.weight = weight(note, step.queueId(), team);
+                m.weights.merge(Integer.toString(weight(note, step.queueId(), team)), 1L, Long::sum);
                 m.considered++;
                 noted.add(m.rep, "considered", note.reason());
                 if (note.verdict().equals("skipped")) {
@@ -154,7 +169,7 @@ final class FairnessReport {
                     m.leads++;
                     noted.add(m.rep, "leads", null);
                 }
-                m.expected += handed ? m.weight / weights : 0;
+                m.expected += handed && weights > 0 ? weight(note, step.queueId(), team) / weights : 0;
             }
         }
     }
@@ -164,7 +179,7 @@ final class FairnessReport {
         final long repId;
         final String rep;
         final Map<String, Long> skipped = new TreeMap<>();
-        int weight;
+        final Map<String, Long> weights = new TreeMap<>();
         long considered;
         long eligible;
         long leads;
@@ -179,9 +194,9 @@ final class FairnessReport {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("queue", queue);
             row.put("period", period);
-            row.put("strategy", group.strategy);
+            row.put("strategy", mostUsed(group.strategies, ""));
             row.put("rep", rep);
-            row.put("weight", weight);
+            row.put("weight", Integer.parseInt(mostUsed(weights, "1")));
             row.put("considered", considered);
             row.put("eligible", eligible);
             row.put("leads", leads);

@@ -29,4 +29,19 @@ public interface LeadEvents {
 
     /** Meetings booked or due to start in {@code [from, to)}. */
     List<MeetingFact> meetingsBetween(Instant from, Instant to);
+
+    /** Each rep's meetings in {@code [from, to)}, counted as the rep report counts them; reps with none left out. */
+    default java.util.Map<Long, MeetingFact.Counts> meetingCounts(Instant from, Instant to) {
+        java.util.Map<Long, long[]> counts = new java.util.HashMap<>();
+        for (MeetingFact m : meetingsBetween(from, to)) {
+            long[] c = counts.computeIfAbsent(m.repId(), r -> new long[3]);
+            c[0] += !m.bookedAt().isBefore(from) && m.bookedAt().isBefore(to) ? 1 : 0;
+            boolean due = !m.startsAt().isBefore(from) && m.startsAt().isBefore(to);
+            c[1] += due && "HELD".equals(m.outcome()) ? 1 : 0;
+            c[2] += due && "NO_SHOW".equals(m.outcome()) ? 1 : 0;
+        }
+        java.util.Map<Long, MeetingFact.Counts> out = new java.util.HashMap<>();
+        counts.forEach((rep, c) -> out.put(rep, new MeetingFact.Counts(c[0], c[1], c[2])));
+        return out;
+    }
 }

@@ -4,18 +4,26 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One lead's facts in the order they happened, with what reports read from them: when it was created,
  * how far it got and when, whether its conversion stands, whether it was merged away, and the rep and
  * queue it is counted for. {@code source} and {@code campaign} are the lead's; {@code convertedAmount}
- * is the amount of the opportunity of its standing conversion (null when none).
+ * is the amount of the opportunity of its standing conversion (null when none); {@code enriched} names
+ * the provider of each field enrichment gave it.
  */
-public record LeadHistory(long leadId, String source, String campaign, List<LeadEvent> events, BigDecimal convertedAmount) {
+public record LeadHistory(long leadId, String source, String campaign, List<LeadEvent> events, BigDecimal convertedAmount,
+                          Map<String, String> enriched) {
 
     public LeadHistory {
         events = events.stream().sorted(Comparator.comparing(LeadEvent::at)).toList();
+        enriched = Map.copyOf(enriched);
+    }
+
+    public LeadHistory(long leadId, String source, String campaign, List<LeadEvent> events, BigDecimal convertedAmount) {
+        this(leadId, source, campaign, events, convertedAmount, Map.of());
     }
 
     public Instant createdAt() {

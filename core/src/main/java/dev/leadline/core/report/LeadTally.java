@@ -9,7 +9,8 @@ import java.util.Optional;
  * What one lead adds to the funnel, conversion, trend and rep reports, worked out from its whole history:
  * entries at the instant they count for, each with the queue and rep it counts for. Cohort entries (the
  * lead, the steps it reached, the time between steps, its disqualification) count at its creation, for
- * the queue and rep the cohort reports name; a lead merged away adds none. Event entries (assigned,
+ * the queue and rep the cohort reports name, and so do the fields enrichment gave it; a lead merged away
+ * adds none. Event entries (assigned,
  * claimed, touched, contact attempts, SLA steps, qualified, disqualified, a standing conversion) count
  * when they happened, for the rep and queue the lead was with right after. Times are in steps
  * ({@link Stats#step}).
@@ -29,6 +30,9 @@ public final class LeadTally {
     static final String QUALIFIED = "qualified";
     static final String DISQUALIFIED = "disqualified";
     static final String CONVERTED = "converted";
+    /** A field enrichment gave the lead; its detail is the field and the provider, apart by {@link #APART}. */
+    static final String ENRICHED = "enriched";
+    static final String APART = "\u001f";
 
     /** Receives the entries of a lead at their exact instants. */
     interface Entries {
@@ -62,6 +66,7 @@ public final class LeadTally {
                     out.add(created, lead.queueId(), lead.repId(), GAP + steps[i].label(), Long.toString(Stats.step(gap)), null);
                 }
             }
+            h.enriched().forEach((field, provider) -> out.add(created, lead.queueId(), lead.repId(), ENRICHED, field + APART + provider, null));
             if (lead.disqualifiedStep() != null) {
                 out.add(created, lead.queueId(), lead.repId(), DISQUALIFIED_AT + lead.disqualifiedStep().label(), reason(lead.disqualifiedReason()), null);
             }

@@ -53,7 +53,7 @@ final class RepReport {
     }
 
     /** The same row from the sums of the rep's tally entries ({@link LeadTally}). */
-    static Map<String, Object> row(Rep rep, TallyReports.Sums sums, List<MeetingFact> meetings, ReportFilter filter, OpenWork open) {
+    static Map<String, Object> row(Rep rep, TallyReports.Sums sums, MeetingFact.Counts meetings, OpenWork open) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("rep", rep.email());
         row.put("name", rep.name());
@@ -68,18 +68,26 @@ final class RepReport {
         row.put("p90SecondsToFirstTouch", Stats.percentileSeconds(toTouch, 90));
         row.put("slaBreaches", sums.byDetail(LeadTally.SLA));
         row.put("contactAttempts", sums.count(LeadTally.ATTEMPT));
-        return rest(row, rep, meetings, filter, open, Cells.NONE, sums.count(LeadTally.QUALIFIED), sums.count(LeadTally.CONVERTED),
-                sums.amount(LeadTally.CONVERTED, ""), sums.byDetail(LeadTally.DISQUALIFIED));
+        return rest(row, meetings, open, sums.count(LeadTally.QUALIFIED), sums.count(LeadTally.CONVERTED), sums.amount(LeadTally.CONVERTED, ""),
+                sums.byDetail(LeadTally.DISQUALIFIED));
     }
 
     private static Map<String, Object> rest(Map<String, Object> row, Rep rep, List<MeetingFact> meetings, ReportFilter filter, OpenWork open,
                                             Cells cells, long qualified, long converted, BigDecimal amount, Map<String, Long> disqualified) {
         List<MeetingFact> own = meetings.stream().filter(m -> m.repId() == rep.id()).toList();
-        row.put("meetingsBooked", meetings(own, m -> inPeriod(m.bookedAt(), filter), MeetingFact::bookedAt, rep, "meetingsBooked", cells));
-        row.put("meetingsHeld", meetings(own, m -> inPeriod(m.startsAt(), filter) && "HELD".equals(m.outcome()), MeetingFact::startsAt, rep,
-                "meetingsHeld", cells));
-        row.put("meetingsNoShow", meetings(own, m -> inPeriod(m.startsAt(), filter) && "NO_SHOW".equals(m.outcome()), MeetingFact::startsAt,
-                rep, "meetingsNoShow", cells));
+        MeetingFact.Counts counted = new MeetingFact.Counts(
+                meetings(own, m -> inPeriod(m.bookedAt(), filter), MeetingFact::bookedAt, rep, "meetingsBooked", cells),
+                meetings(own, m -> inPeriod(m.startsAt(), filter) && "HELD".equals(m.outcome()), MeetingFact::startsAt, rep, "meetingsHeld", cells),
+                meetings(own, m -> inPeriod(m.startsAt(), filter) && "NO_SHOW".equals(m.outcome()), MeetingFact::startsAt, rep, "meetingsNoShow",
+                        cells));
+        return rest(row, counted, open, qualified, converted, amount, disqualified);
+    }
+
+    private static Map<String, Object> rest(Map<String, Object> row, MeetingFact.Counts meetings, OpenWork open, long qualified, long converted,
+                                            BigDecimal amount, Map<String, Long> disqualified) {
+        row.put("meetingsBooked", meetings.booked());
+        row.put("meetingsHeld", meetings.held());
+        row.put("meetingsNoShow", meetings.noShow());
         row.put("qualified", qualified);
         row.put("converted", converted);
         row.put("convertedAmount", Stats.amount(amount));

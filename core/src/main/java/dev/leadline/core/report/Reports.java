@@ -46,6 +46,10 @@ public final class Reports {
         this.clock = clock;
     }
 
+    Optional<TallyReports> tallies() {
+        return tallies;
+    }
+
     /** A duration of {@code seconds} as reports state it: the first second of its step, at most 5 % under it (see {@code docs/reports.md}). */
     public static long reportedSeconds(long seconds) {
         return Stats.step(seconds);
@@ -71,12 +75,15 @@ public final class Reports {
     /** One row per active rep, or only the rep asked for. */
     public ReportTable reps(ReportFilter filter) {
         List<Rep> reps = filter.rep().map(List::of).orElseGet(() -> team.reps().stream().filter(Rep::active).toList());
-        List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
         Optional<Map<Long, TallyReports.Sums>> sums = tallies.flatMap(t -> t.reps(filter));
         if (sums.isPresent()) {
+            Map<Long, MeetingFact.Counts> meetings = events.meetingCounts(filter.from(), filter.to());
+            Map<Long, RepReport.OpenWork> open = openWork(reps);
             return new ReportTable("reps", filter, RepReport.COLUMNS, reps.stream().map(rep -> RepReport.row(rep,
-                    sums.get().getOrDefault(rep.id(), TallyReports.Sums.NONE), meetings, filter, openWork(rep))).toList());
+                    sums.get().getOrDefault(rep.id(), TallyReports.Sums.NONE), meetings.getOrDefault(rep.id(), MeetingFact.Counts.NONE),
+                    open.get(rep.id()))).toList());
         }
+        List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
         List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
         return new ReportTable("reps", filter, RepReport.COLUMNS,
                 reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, openWork(rep), Cells.NONE)).toList());
@@ -97,6 +104,17 @@ public final class Reports {
             default -> throw new IllegalArgumentException("no leads behind the " + report + " report here");
         }
         return cells.kept;
+    }
+
+    /** What each of these reps has open now, counted for all of them at once. */
+    private Map<Long, RepReport.OpenWork> openWork(List<Rep> reps) {
+        LeadQuery all = LeadQuery.at(clock.instant(), java.time.ZoneOffset.UTC);
+        List<Long> ids = reps.stream().map(Rep::id).toList();
+        Map<Long, Long> overdue = leads.countByOwner(all.withView(LeadView.OVERDUE), ids);
+        Map<Long, Long> noUpcoming = leads.countByOwner(all.withView(LeadView.NO_UPCOMING), ids);
+        Map<Long, RepReport.OpenWork> out = new java.util.HashMap<>();
+        ids.forEach(id -> out.put(id, new RepReport.OpenWork(overdue.getOrDefault(id, 0L), noUpcoming.getOrDefault(id, 0L))));
+        return out;
     }
 
     private RepReport.OpenWork openWork(Rep rep) {

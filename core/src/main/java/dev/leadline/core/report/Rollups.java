@@ -43,12 +43,15 @@ public interface Rollups {
     /** Whether every lead's tally has been worked out (not so while a first summarising runs after an upgrade). */
     boolean ready();
 
+    /** Whether every routing decision's tally has been added (not so while those made before an upgrade are added). */
+    boolean decisionsReady();
+
     /**
      * Every kept row of {@code cut} at one level (days, or hours), whose first hour (hours since the epoch)
-     * is in one of {@code spans} ({@code [from, to)} pairs), narrowed to the rep and queue when given.
+     * is in one of {@code spans} ({@code [from, to)} pairs), narrowed to the reps (any when none) and queue when given.
      * Each entry comes with its row's first hour and dimensions (0 or "" for those the cut does not keep).
      */
-    void read(Cut cut, boolean days, List<long[]> spans, Optional<Long> repId, Optional<Long> queueId, Tally.Sink sink);
+    void read(Cut cut, boolean days, List<long[]> spans, List<Long> repIds, Optional<Long> queueId, Tally.Sink sink);
 
     /** The changes not yet folded into the sums: entries with their own hour and every dimension. */
     void pending(Tally.Sink sink);

@@ -12,15 +12,26 @@ public final class RoutingFairness {
     public static final int MAX_SKIPS = 1000;
     private final RoutingHistory history;
     private final TeamService team;
+    private final java.util.Optional<TallyReports> tallies;
 
+    /** Counted from every decision of the period, each time. */
     public RoutingFairness(RoutingHistory history, TeamService team) {
         this.history = history;
         this.team = team;
+        this.tallies = java.util.Optional.empty();
+    }
+
+    /** Read from the kept sums of the decisions' tallies (as {@code reports} reads them). */
+    public RoutingFairness(RoutingHistory history, TeamService team, Reports reports) {
+        this.history = history;
+        this.team = team;
+        this.tallies = reports.tallies();
     }
 
     /** Per queue, period and member: leads handed out against the member's weight, and skips by reason. */
     public ReportTable fairness(ReportFilter filter) {
-        return FairnessReport.of(history.decisionsBetween(filter.from(), filter.to()), filter, team, Cells.NONE);
+        return tallies.flatMap(t -> t.fairness(filter, history))
+                .orElseGet(() -> FairnessReport.of(history.decisionsBetween(filter.from(), filter.to()), filter, team, Cells.NONE));
     }
 
     /** The decisions behind one cell of the fairness report (a member's row in a queue and period): their leads, as counted. */

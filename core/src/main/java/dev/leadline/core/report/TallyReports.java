@@ -31,12 +31,31 @@ final class TallyReports {
     private final LeadEvents events;
     private final Transactor transactor;
     private final TeamService team;
+    private final Raw leads;
 
     TallyReports(Rollups rollups, LeadEvents events, Transactor transactor, TeamService team) {
         this.rollups = rollups;
         this.events = events;
         this.transactor = transactor;
         this.team = team;
+        this.leads = (from, to, out) -> {
+            for (LeadHistory h : events.historiesBetween(from, to)) {
+                String source = LeadTally.orEmpty(h.source());
+                String campaign = LeadTally.orEmpty(h.campaign());
+                LeadTally.entries(h, (at, q, r, metric, detail, amount) -> out.add(at, q == null ? 0 : q, r == null ? 0 : r, source, campaign,
+                        metric, detail, amount));
+            }
+        };
+    }
+
+    /** Entries worked out from the facts of {@code [from, to)}, at their exact instants. */
+    interface Raw {
+        void entries(Instant from, Instant to, Exact out);
+    }
+
+    /** An entry at its exact instant. */
+    interface Exact {
+        void add(Instant at, long queueId, long repId, String source, String campaign, String metric, String detail, BigDecimal amount);
     }
 
     /** Decides which group an entry counts in, from its period and dimensions; null: not counted. */
@@ -207,6 +226,77 @@ final class TallyReports {
         });
     }
 
+    /**
+     * Enrichment coverage of the leads created in the period (not merged away), of the source asked:
+     * how many have each field, by the provider it came from.
+     */
+    Optional<ReportTable> enrichedFields(ReportFilter filter) {
+        Grouper grouper = (p, queue, rep, source, campaign) -> filter.source().map(s -> s.equalsIgnoreCase(source)).orElse(true) ? "all" : null;
+        return sum(filter, filter.source().isPresent() ? Rollups.SOURCE : 0, at -> "all", grouper).map(groups -> {
+            Sums sums = groups.getOrDefault("all", Sums.NONE);
+            List<QualityFacts.Count> counts = new ArrayList<>();
+            sums.byDetail(LeadTally.ENRICHED).forEach((detail, n) -> {
+                String[] parts = detail.split(LeadTally.APART, 2);
+                counts.add(new QualityFacts.Count(parts[0], parts[1], n, n));
+            });
+            return QualityReport.fields(counts, sums.count(LeadTally.LEAD), filter);
+        });
+    }
+
+    /**
+     * The fairness report from the routing decisions' tallies ({@link DecisionTally}): per queue, period
+     * and member considered, in the order of the queues' names, the periods and the members' emails.
+     */
+    Optional<ReportTable> fairness(ReportFilter filter, RoutingHistory history) {
+        if (!rollups.decisionsReady()) {
+            return Optional.empty();
+        }
+        Grouper grouper = (p, queue, rep, s, c) -> filter.queue().map(q -> q.id() == queue).orElse(true)
+                && (rep == 0 || filter.rep().map(r -> r.id() == rep).orElse(true)) ? queue + SEP + p + SEP + rep : null;
+        Raw decisions = (from, to, out) -> history.decisionsBetween(from, to).forEach(d -> DecisionTally.entries(d.explanation(),
+                (at, q, r, metric, detail, amount) -> out.add(at, q, r, "", "", metric, detail, amount)));
+        List<Long> reps = filter.rep().map(r -> List.of(r.id(), 0L)).orElse(List.of());
+        Map<String, Sums> groups = sum(filter, Rollups.QUEUE | Rollups.REP, at -> FairnessReport.period(at, filter), grouper, reps, decisions);
+        Map<List<String>, Map<Long, Sums>> byQueue = new TreeMap<>(java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        groups.forEach((key, sums) -> {
+            String[] parts = key.split(SEP, 3);
+            long queue = Long.parseLong(parts[0]);
+            String name = team.queue(queue).map(LeadQueue::name).orElse("queue " + queue);
+            byQueue.computeIfAbsent(List.of(name, parts[1]), k -> new HashMap<>()).put(Long.parseLong(parts[2]), sums);
+        });
+        List<Map<String, Object>> rows = new ArrayList<>();
+        byQueue.forEach((key, members) -> {
+            Sums queue = members.getOrDefault(0L, Sums.NONE);
+            long handed = queue.count(DecisionTally.HANDED);
+            members.entrySet().stream().filter(m -> m.getKey() != 0 && m.getValue().count(DecisionTally.CONSIDERED) > 0)
+                    .map(m -> Map.entry(team.rep(m.getKey()).map(Rep::email).orElse("rep " + m.getKey()), m))
+                    .sorted(Map.Entry.<String, Map.Entry<Long, Sums>>comparingByKey().thenComparing(e -> e.getValue().getKey()))
+                    .forEach(e -> {
+                        Sums m = e.getValue().getValue();
+                        double expected = m.amount(DecisionTally.EXPECTED, "").doubleValue();
+                        Map<String, Long> skipped = m.byDetail(DecisionTally.SKIPPED);
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("queue", key.get(0));
+                        row.put("period", key.get(1));
+                        row.put("strategy", FairnessReport.mostUsed(queue.byDetail(DecisionTally.STRATEGY), ""));
+                        row.put("rep", e.getKey());
+                        row.put("weight", Integer.parseInt(FairnessReport.mostUsed(m.byDetail(DecisionTally.WEIGHT), "1")));
+                        row.put("considered", m.count(DecisionTally.CONSIDERED));
+                        row.put("eligible", m.count(DecisionTally.ELIGIBLE));
+                        row.put("leads", m.count(DecisionTally.CHOSEN));
+                        row.put("queueLeads", handed);
+                        row.put("share", Stats.ratio(m.count(DecisionTally.CHOSEN), handed));
+                        row.put("expectedLeads", Math.round(expected * 100) / 100.0);
+                        row.put("expectedShare", handed == 0 ? null : Math.round(expected * 10_000.0 / handed) / 10_000.0);
+                        row.put("skipped", skipped.values().stream().mapToLong(Long::longValue).sum());
+                        row.put("skippedFor", skipped);
+                        rows.add(row);
+                    });
+        });
+        return Optional.of(new ReportTable("fairness", filter, FairnessReport.COLUMNS, rows));
+    }
+
     /** Each rep's counts from the facts that name them, by rep id; empty when the sums cannot answer. */
     Optional<Map<Long, Sums>> reps(ReportFilter filter) {
         Grouper grouper = (p, queue, rep, source, campaign) -> matches(filter, queue, rep, source, campaign) ? Long.toString(rep) : null;
@@ -240,6 +330,14 @@ final class TallyReports {
         if (!rollups.ready()) {
             return Optional.empty();
         }
+        return Optional.of(sum(f, dims, period, grouper, f.rep().map(r -> List.of(r.id())).orElse(List.of()), leads));
+    }
+
+    /**
+     * As {@link #sum(ReportFilter, int, Function, Grouper)}, the kept rows narrowed to {@code reps} (any when
+     * empty), the hours the report cuts worked out by {@code raw}.
+     */
+    private Map<String, Sums> sum(ReportFilter f, int dims, Function<Instant, String> period, Grouper grouper, List<Long> reps, Raw raw) {
         long first = Math.floorDiv(f.from().getEpochSecond(), 3600);
         long end = Math.floorDiv(f.to().getEpochSecond() + 3599, 3600);
         int hours = (int) (end - first);
@@ -275,9 +373,8 @@ final class TallyReports {
             }
         }
         Rollups.Cut cut = Rollups.Cut.keeping(dims);
-        Optional<Long> rep = f.rep().map(Rep::id);
         Optional<Long> queue = f.queue().map(LeadQueue::id);
-        return Optional.of(transactor.inTransaction(() -> {
+        return transactor.inTransaction(() -> {
             Map<String, Sums> groups = new HashMap<>();
             Tally.Sink kept = (hour, q, r, s, c, metric, detail, n, amount) -> {
                 String group = grouper.group(labels[(int) (hour - first)], q, r, s, c);
@@ -286,10 +383,10 @@ final class TallyReports {
                 }
             };
             if (!daySpans.isEmpty()) {
-                rollups.read(cut, true, daySpans, rep, queue, kept);
+                rollups.read(cut, true, daySpans, reps, queue, kept);
             }
             if (!hourSpans.isEmpty()) {
-                rollups.read(cut, false, hourSpans, rep, queue, kept);
+                rollups.read(cut, false, hourSpans, reps, queue, kept);
             }
             rollups.pending((hour, q, r, s, c, metric, detail, n, amount) -> {
                 if (hour >= first && hour < end && labels[(int) (hour - first)] != null) {
@@ -299,21 +396,17 @@ final class TallyReports {
             for (long[] span : rawSpans) {
                 Instant from = max(f.from(), Instant.ofEpochSecond(span[0] * 3600));
                 Instant to = min(f.to(), Instant.ofEpochSecond(span[1] * 3600));
-                for (LeadHistory h : events.historiesBetween(from, to)) {
-                    String source = LeadTally.orEmpty(h.source());
-                    String campaign = LeadTally.orEmpty(h.campaign());
-                    LeadTally.entries(h, (at, q, r, metric, detail, amount) -> {
-                        if (!at.isBefore(from) && at.isBefore(to)) {
-                            String group = grouper.group(period.apply(at), q == null ? 0 : q, r == null ? 0 : r, source, campaign);
-                            if (group != null) {
-                                groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, 1, amount);
-                            }
+                raw.entries(from, to, (at, q, r, s, c, metric, detail, amount) -> {
+                    if (!at.isBefore(from) && at.isBefore(to)) {
+                        String group = grouper.group(period.apply(at), q, r, s, c);
+                        if (group != null) {
+                            groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, 1, amount);
                         }
-                    });
-                }
+                    }
+                });
             }
             return groups;
-        }));
+        });
     }
 
     private static void extend(List<long[]> spans, long from, long to) {

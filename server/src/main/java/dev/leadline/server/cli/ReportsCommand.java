@@ -44,9 +44,14 @@ public final class ReportsCommand implements Runnable {
                 JooqLeadEvents facts = new JooqLeadEvents(dsl);
                 JooqRollups rollups = new JooqRollups(dsl, facts, transactor);
                 long leads = facts.rebuildSummaries(transactor, batch, done -> {
-                    rollups.foldAll(batch);
+                    rollups.foldWhenMany(JooqRollups.BULK);
                     System.out.printf("%,d leads summarised%n", done);
                 });
+                rollups.foldAll(JooqRollups.BULK);
+                long decisions = rollups.tallyEarlierDecisions(batch);
+                if (decisions > 0) {
+                    System.out.printf("%,d earlier routing decisions added to the fairness sums%n", decisions);
+                }
                 System.out.printf("rebuilt the report summaries of %,d leads in %.1f s%n", leads, (System.nanoTime() - started) / 1e9);
             }
         }
