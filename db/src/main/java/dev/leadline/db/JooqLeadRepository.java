@@ -365,12 +365,11 @@ public final class JooqLeadRepository implements LeadRepository {
 
     @Override
     public Map<Long, Long> countByOwner(LeadQuery query, java.util.Collection<Long> owners) {
-        if (owners.isEmpty()) {
-            return Map.of();
+        LeadQuery everyone = query.withOwner(java.util.Optional.empty());
+        if (!owners.isEmpty() && EveryonesCounts.applies(everyone) && (query.view() == LeadView.OVERDUE || query.view() == LeadView.NO_UPCOMING)) {
+            return EveryonesCounts.countByOwner(dsl, everyone, owners);
         }
-        return dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD)
-                .where(LeadViewConditions.of(query.withOwner(java.util.Optional.empty()))).and(SALES_LEAD.OWNER_REP_ID.in(owners))
-                .groupBy(SALES_LEAD.OWNER_REP_ID).fetchMap(r -> r.value1(), r -> r.value2().longValue());
+        return LeadRepository.super.countByOwner(query, owners);
     }
 
     private static SalesLeadRecord toRecord(NewLead lead) {

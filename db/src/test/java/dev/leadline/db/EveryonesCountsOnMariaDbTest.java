@@ -45,6 +45,9 @@ class EveryonesCountsOnMariaDbTest {
                 + "'CONVERTED', 'MERGED'), (SELECT MIN(id) FROM rep), ? - INTERVAL 100 DAY, ? - INTERVAL 100 DAY, "
                 + "IF(seq % 3 = 0, NULL, ? - INTERVAL (seq % 50) DAY), IF(seq % 11 = 0, NULL, ? - INTERVAL (seq % 90) DAY), 0 "
                 + "FROM seq_1_to_2000", at(NOW), at(NOW), at(NOW), at(NOW));
+        sql.execute("INSERT INTO rep (email, name, time_zone, active, role, created_at, updated_at, version) "
+                + "VALUES ('bea@example.com', 'Bea', 'UTC', TRUE, 'REP', NOW(6), NOW(6), 0)");
+        sql.execute("UPDATE sales_lead SET owner_rep_id = (SELECT MAX(id) FROM rep) WHERE id % 3 = 1");
         sql.execute("CREATE TABLE planned_for SELECT id, owner_rep_id FROM sales_lead");
         sql.execute("INSERT INTO task (lead_id, rep_id, title, due_at, done_at, created_at) SELECT id, owner_rep_id, 'Call', "
                 + "? + INTERVAL (id % 40) - 20 DAY, IF(id % 5 = 0, ?, NULL), ? FROM planned_for WHERE id % 2 = 0", at(NOW), at(NOW), at(NOW));
@@ -93,6 +96,18 @@ class EveryonesCountsOnMariaDbTest {
             byCondition.put(view, (long) sql.fetchCount(SALES_LEAD, LeadViewConditions.of(query)));
         }
         assertThat(fast).as("at %s", at).isEqualTo(byCondition);
+        List<Long> owners = sql.fetch("SELECT id FROM rep").getValues(0, Long.class);
+        for (LeadView view : List.of(LeadView.OVERDUE, LeadView.NO_UPCOMING)) {
+            LeadQuery query = LeadQuery.at(at, ZoneId.of("UTC")).withView(view);
+            Map<Long, Long> perOwner = new java.util.HashMap<>();
+            for (long owner : owners) {
+                long n = sql.fetchCount(SALES_LEAD, LeadViewConditions.of(query.withOwner(java.util.Optional.of(owner))));
+                if (n > 0) {
+                    perOwner.put(owner, n);
+                }
+            }
+            assertThat(leads.countByOwner(query, owners)).as("%s per owner at %s", view, at).isEqualTo(perOwner).hasSize(2);
+        }
         assertThat(byCondition.values()).as("every view holds some leads at %s", at).allMatch(n -> n > 0);
     }
 
