@@ -13,19 +13,19 @@ CREATE TABLE report_delta (
   PRIMARY KEY (id)
 );
 
--- The tallies summed per UTC hour and per UTC day (days: bucket is the day's first hour; buckets are hours
+-- The tallies summed per UTC hour, day and month (grain 0, 1, 2; bucket is the first hour of each, in hours
 -- since 1970), in cuts that keep some of rep, queue, source and campaign (0 or '' for the others, and for
 -- none). Source and campaign are kept byte for byte, as the reports group them.
 CREATE TABLE report_rollup (
   cut      TINYINT         NOT NULL,
-  days     BOOLEAN         NOT NULL,
+  grain    TINYINT         NOT NULL,
   rep_id   BIGINT          NOT NULL,
   queue_id BIGINT          NOT NULL,
   bucket   BIGINT          NOT NULL,
   source   VARBINARY(400)  NOT NULL,
   campaign VARBINARY(600)  NOT NULL,
   tally    MEDIUMBLOB      NOT NULL,
-  PRIMARY KEY (cut, days, rep_id, queue_id, bucket, source, campaign)
+  PRIMARY KEY (cut, grain, rep_id, queue_id, bucket, source, campaign)
 );
 
 -- Routing decisions add to the fairness sums when they are stored; those stored before this upgrade are
@@ -37,3 +37,5 @@ CREATE TABLE report_state (
 );
 INSERT INTO report_state (name, value) SELECT 'decisions_before', COALESCE(MAX(id), 0) FROM routing_decision;
 INSERT INTO report_state (name, value) VALUES ('decisions_tallied', 0);
+-- Held (FOR UPDATE) by whoever folds, so that folds take turns without locking the queue writers add to.
+INSERT INTO report_state (name, value) VALUES ('fold', 0);

@@ -24,9 +24,10 @@ import org.jooq.impl.DSL;
 
 /**
  * The sums of the leads' tallies in MariaDB ({@code report_rollup}), and the folding of the waiting
- * changes ({@code report_delta}) into them: a fold takes the oldest changes, adds each to its hour and
- * day in every cut, and deletes them, in one transaction; a change committed out of order is folded by
- * a later run. Folds wait for each other (the changes are read with a locking read).
+ * changes ({@code report_delta}) into them: a fold takes the oldest changes, adds each to its hour, day
+ * and month in every cut, and deletes them, in one transaction; a change committed out of order is
+ * folded by a later run. Folds take turns on a lock row; the changes are read without locks, so the
+ * transactions that queue them never wait for a fold.
  */
 public final class JooqRollups implements Rollups {
     private static final int CHUNK = 400;
@@ -104,9 +105,9 @@ public final class JooqRollups implements Rollups {
     }
 
     @Override
-    public void read(Cut cut, boolean days, List<long[]> spans, List<Long> repIds, Optional<Long> queueId, Tally.Sink sink) {
+    public void read(Cut cut, int level, List<long[]> spans, List<Long> repIds, Optional<Long> queueId, Tally.Sink sink) {
         Condition when = DSL.or(spans.stream().map(s -> REPORT_ROLLUP.BUCKET.ge(s[0]).and(REPORT_ROLLUP.BUCKET.lt(s[1]))).toList());
-        Condition where = REPORT_ROLLUP.CUT.eq((byte) cut.ordinal()).and(REPORT_ROLLUP.DAYS.eq(days))
+        Condition where = REPORT_ROLLUP.CUT.eq((byte) cut.ordinal()).and(REPORT_ROLLUP.GRAIN.eq((byte) level))
                 .and(!cut.keeps(Rollups.REP) ? REPORT_ROLLUP.REP_ID.eq(0L) : repIds.isEmpty() ? DSL.noCondition() : REPORT_ROLLUP.REP_ID.in(repIds))
                 .and(narrowed(REPORT_ROLLUP.QUEUE_ID, cut.keeps(Rollups.QUEUE), queueId))
                 .and(when);
@@ -148,7 +149,9 @@ public final class JooqRollups implements Rollups {
      */
     public int fold(int limit) {
         return transactor.inTransaction(() -> {
-            var deltas = dsl.select(REPORT_DELTA.ID, REPORT_DELTA.TALLY).from(REPORT_DELTA).orderBy(REPORT_DELTA.ID).limit(limit).forUpdate().fetch();
+            // folds take turns on this row; the queue itself is read without locks, so writers never wait for a fold
+            dsl.select(REPORT_STATE.VALUE).from(REPORT_STATE).where(REPORT_STATE.NAME.eq("fold")).forUpdate().fetch();
+            var deltas = dsl.select(REPORT_DELTA.ID, REPORT_DELTA.TALLY).from(REPORT_DELTA).orderBy(REPORT_DELTA.ID).limit(limit).fetch();
             if (deltas.isEmpty()) {
                 return 0;
             }
@@ -156,14 +159,15 @@ public final class JooqRollups implements Rollups {
             for (var d : deltas) {
                 Tally.decode(d.value2(), (hour, queue, rep, source, campaign, metric, detail, n, amount) -> {
                     Tally.Key key = new Tally.Key(0, 0, 0, "", "", metric, detail);
+                    long[] buckets = {hour, Math.floorDiv(hour, 24) * 24, monthOf(hour)};
                     for (Cut cut : Cut.values()) {
                         long r = cut.keeps(Rollups.REP) ? rep : 0;
                         long q = cut.keeps(Rollups.QUEUE) ? queue : 0;
                         String s = cut.keeps(Rollups.SOURCE) ? source : "";
                         String c = cut.keeps(Rollups.CAMPAIGN) ? campaign : "";
-                        changes.computeIfAbsent(new RowKey(cut.ordinal(), false, r, q, hour, s, c), k -> new Tally()).add(key, n, amount);
-                        changes.computeIfAbsent(new RowKey(cut.ordinal(), true, r, q, Math.floorDiv(hour, 24) * 24, s, c), k -> new Tally())
-                                .add(key, n, amount);
+                        for (int level = Rollups.HOURS; level <= Rollups.MONTHS; level++) {
+                            changes.computeIfAbsent(new RowKey(cut.ordinal(), level, r, q, buckets[level], s, c), k -> new Tally()).add(key, n, amount);
+                        }
                     }
                 });
             }
@@ -197,17 +201,16 @@ public final class JooqRollups implements Rollups {
 
     private void apply(List<RowKey> keys, Map<RowKey, Tally> changes) {
         Map<RowKey, Tally> sums = new HashMap<>();
-        dsl.select(REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET,
+        dsl.select(REPORT_ROLLUP.CUT, REPORT_ROLLUP.GRAIN, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID, REPORT_ROLLUP.BUCKET,
                         REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY).from(REPORT_ROLLUP)
                 .where(DSL.or(keys.stream().map(RowKey::is).toList()))
-                .forUpdate()
                 .forEach(r -> sums.put(new RowKey(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), text(r.value6()), text(r.value7())),
                         Tally.decode(r.value8())));
         // new rows go in one bulk insert, rows there already are updated by key, in one pipelined batch
-        JdbcBatch insert = JdbcBatch.into(dsl, REPORT_ROLLUP, REPORT_ROLLUP.CUT, REPORT_ROLLUP.DAYS, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID,
+        JdbcBatch insert = JdbcBatch.into(dsl, REPORT_ROLLUP, REPORT_ROLLUP.CUT, REPORT_ROLLUP.GRAIN, REPORT_ROLLUP.REP_ID, REPORT_ROLLUP.QUEUE_ID,
                 REPORT_ROLLUP.BUCKET, REPORT_ROLLUP.SOURCE, REPORT_ROLLUP.CAMPAIGN, REPORT_ROLLUP.TALLY);
         JdbcBatch update = JdbcBatch.of(dsl, dsl.update(REPORT_ROLLUP).set(REPORT_ROLLUP.TALLY, DSL.val(null, REPORT_ROLLUP.TALLY))
-                .where(REPORT_ROLLUP.CUT.eq(DSL.val(null, REPORT_ROLLUP.CUT))).and(REPORT_ROLLUP.DAYS.eq(DSL.val(null, REPORT_ROLLUP.DAYS)))
+                .where(REPORT_ROLLUP.CUT.eq(DSL.val(null, REPORT_ROLLUP.CUT))).and(REPORT_ROLLUP.GRAIN.eq(DSL.val(null, REPORT_ROLLUP.GRAIN)))
                 .and(REPORT_ROLLUP.REP_ID.eq(DSL.val(null, REPORT_ROLLUP.REP_ID))).and(REPORT_ROLLUP.QUEUE_ID.eq(DSL.val(null, REPORT_ROLLUP.QUEUE_ID)))
                 .and(REPORT_ROLLUP.BUCKET.eq(DSL.val(null, REPORT_ROLLUP.BUCKET))).and(REPORT_ROLLUP.SOURCE.eq(DSL.val(null, REPORT_ROLLUP.SOURCE)))
                 .and(REPORT_ROLLUP.CAMPAIGN.eq(DSL.val(null, REPORT_ROLLUP.CAMPAIGN))));
@@ -221,9 +224,9 @@ public final class JooqRollups implements Rollups {
                     emptied.add(key);
                 }
             } else if (there) {
-                update.row(sum.encode(), (byte) key.cut(), key.days(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()));
+                update.row(sum.encode(), (byte) key.cut(), (byte) key.level(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()));
             } else {
-                insert.row((byte) key.cut(), key.days(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()),
+                insert.row((byte) key.cut(), (byte) key.level(), key.rep(), key.queue(), key.bucket(), bytes(key.source()), bytes(key.campaign()),
                         sum.encode());
             }
         }
@@ -232,6 +235,12 @@ public final class JooqRollups implements Rollups {
         if (!emptied.isEmpty()) {
             dsl.deleteFrom(REPORT_ROLLUP).where(DSL.or(emptied.stream().map(RowKey::is).toList())).execute();
         }
+    }
+
+    /** The first hour of the UTC month of {@code hour}. */
+    static long monthOf(long hour) {
+        java.time.LocalDate day = java.time.LocalDate.ofEpochDay(Math.floorDiv(hour, 24));
+        return day.withDayOfMonth(1).toEpochDay() * 24;
     }
 
     private static String text(byte[] bytes) {
@@ -243,10 +252,10 @@ public final class JooqRollups implements Rollups {
     }
 
     /** A row of the sums. */
-    private record RowKey(int cut, boolean days, long rep, long queue, long bucket, String source, String campaign) {
+    private record RowKey(int cut, int level, long rep, long queue, long bucket, String source, String campaign) {
         /** This row, as equalities on the key's columns (which MariaDB reads as one point of the key each). */
         Condition is() {
-            return REPORT_ROLLUP.CUT.eq((byte) cut).and(REPORT_ROLLUP.DAYS.eq(days)).and(REPORT_ROLLUP.REP_ID.eq(rep))
+            return REPORT_ROLLUP.CUT.eq((byte) cut).and(REPORT_ROLLUP.GRAIN.eq((byte) level)).and(REPORT_ROLLUP.REP_ID.eq(rep))
                     .and(REPORT_ROLLUP.QUEUE_ID.eq(queue)).and(REPORT_ROLLUP.BUCKET.eq(bucket)).and(REPORT_ROLLUP.SOURCE.eq(bytes(source)))
                     .and(REPORT_ROLLUP.CAMPAIGN.eq(bytes(campaign)));
         }

@@ -154,7 +154,7 @@ class ReportsPropertyOnMariaDbTest {
      * raw facts of every lead's history: for every grouping, narrowed or not, in a zone on whole hours,
      * one on half hours and UTC, for whole days and for the 30 days up to now, medians included.
      */
-    private static void assertServedEqualsBruteForce(TestDesk desk, MutableClock clock, String when) {
+    static void assertServedEqualsBruteForce(TestDesk desk, MutableClock clock, String when) {
         LeadEvents raw = new LeadEvents() {
             @Override
             public void append(List<LeadEvent> events) {
@@ -237,7 +237,7 @@ class ReportsPropertyOnMariaDbTest {
         return sorted.isEmpty() ? null : Reports.reportedSeconds(sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)).toSeconds());
     }
 
-    private static RepSpec rep(String email, String role) {
+    static RepSpec rep(String email, String role) {
         return new RepSpec(email, email.substring(0, email.indexOf('@')), null, null, null, true, role, Map.of());
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The leads' tallies summed and kept per UTC hour and per UTC day, in cuts: each cut keeps some of the
+ * The leads' tallies summed and kept per UTC hour, day and month, in cuts: each cut keeps some of the
  * queue, rep, source and campaign and sums over the others. Changes of tallies wait in a queue until
  * they are folded into the sums; a reader adds the waiting changes itself, so what it reads is exact.
  */
@@ -13,6 +13,10 @@ public interface Rollups {
     int REP = 2;
     int SOURCE = 4;
     int CAMPAIGN = 8;
+    /** The levels of the sums: a row per UTC hour, day or month. */
+    int HOURS = 0;
+    int DAYS = 1;
+    int MONTHS = 2;
 
     /** The cuts kept, smallest first: the dimensions each keeps. */
     enum Cut {
@@ -47,11 +51,11 @@ public interface Rollups {
     boolean decisionsReady();
 
     /**
-     * Every kept row of {@code cut} at one level (days, or hours), whose first hour (hours since the epoch)
+     * Every kept row of {@code cut} at one level ({@link #HOURS}, {@link #DAYS}, {@link #MONTHS}), whose first hour (hours since the epoch)
      * is in one of {@code spans} ({@code [from, to)} pairs), narrowed to the reps (any when none) and queue when given.
      * Each entry comes with its row's first hour and dimensions (0 or "" for those the cut does not keep).
      */
-    void read(Cut cut, boolean days, List<long[]> spans, List<Long> repIds, Optional<Long> queueId, Tally.Sink sink);
+    void read(Cut cut, int level, List<long[]> spans, List<Long> repIds, Optional<Long> queueId, Tally.Sink sink);
 
     /** The changes not yet folded into the sums: entries with their own hour and every dimension. */
     void pending(Tally.Sink sink);

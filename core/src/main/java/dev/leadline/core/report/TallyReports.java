@@ -19,9 +19,9 @@ import java.util.function.Function;
 /**
  * The funnel, conversion, trend and rep reports read from the kept sums of the leads' tallies
  * ({@link Rollups}), counting what {@link FunnelReport}, {@link ConversionReport}, {@link TrendReport} and
- * {@link RepReport} count from every fact. In one snapshot of the database: the day sums for UTC days
- * wholly inside one period of the report (a day, week or month in its zone, or the whole period), the
- * hour sums for the other whole hours, the changes not yet folded into the sums, and, for an hour the
+ * {@link RepReport} count from every fact. In one snapshot of the database: the month and day sums for UTC
+ * months and days wholly inside one period of the report (a day, week or month in its zone, or the whole
+ * period), the hour sums for the other whole hours, the changes not yet folded into the sums, and, for an hour the
  * report's edges or its periods cut (a time zone not on whole hours, a period ending at {@code now}),
  * the tallies of the leads with facts in that hour, worked out from their facts.
  */
@@ -350,25 +350,32 @@ final class TallyReports {
                 labels[i] = label.equals(period.apply(stop.minusNanos(1))) ? label : null;
             }
         }
+        // each hour read at the coarsest level whose row lies wholly inside one period: month, day, else hour
+        List<long[]> monthSpans = new ArrayList<>();
         List<long[]> daySpans = new ArrayList<>();
         List<long[]> hourSpans = new ArrayList<>();
         List<long[]> rawSpans = new ArrayList<>();
-        boolean[] inDay = new boolean[hours];
+        boolean[] covered = new boolean[hours];
+        LocalDate firstDay = LocalDate.ofEpochDay(Math.floorDiv(first, 24));
+        for (LocalDate month = firstDay.withDayOfMonth(1); month.toEpochDay() * 24 < end; month = month.plusMonths(1)) {
+            long from = month.toEpochDay() * 24;
+            long to = month.plusMonths(1).toEpochDay() * 24;
+            if (whole(labels, first, hours, from, to)) {
+                extend(monthSpans, from, to);
+                java.util.Arrays.fill(covered, (int) (from - first), (int) (to - first), true);
+            }
+        }
         for (long day = Math.floorDiv(first, 24); day * 24 < end; day++) {
             int at = (int) (day * 24 - first);
-            boolean whole = at >= 0 && at + 24 <= hours && labels[at] != null;
-            for (int h = 0; whole && h < 24; h++) {
-                whole = labels[at + h] != null && labels[at + h].equals(labels[at]);
-            }
-            if (whole) {
+            if (at >= 0 && !covered[at] && whole(labels, first, hours, day * 24, day * 24 + 24)) {
                 extend(daySpans, day * 24, day * 24 + 24);
-                java.util.Arrays.fill(inDay, at, at + 24, true);
+                java.util.Arrays.fill(covered, at, at + 24, true);
             }
         }
         for (int i = 0; i < hours; i++) {
             if (labels[i] == null) {
                 extend(rawSpans, first + i, first + i + 1);
-            } else if (!inDay[i]) {
+            } else if (!covered[i]) {
                 extend(hourSpans, first + i, first + i + 1);
             }
         }
@@ -382,11 +389,14 @@ final class TallyReports {
                     groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, n, amount);
                 }
             };
+            if (!monthSpans.isEmpty()) {
+                rollups.read(cut, Rollups.MONTHS, monthSpans, reps, queue, kept);
+            }
             if (!daySpans.isEmpty()) {
-                rollups.read(cut, true, daySpans, reps, queue, kept);
+                rollups.read(cut, Rollups.DAYS, daySpans, reps, queue, kept);
             }
             if (!hourSpans.isEmpty()) {
-                rollups.read(cut, false, hourSpans, reps, queue, kept);
+                rollups.read(cut, Rollups.HOURS, hourSpans, reps, queue, kept);
             }
             rollups.pending((hour, q, r, s, c, metric, detail, n, amount) -> {
                 if (hour >= first && hour < end && labels[(int) (hour - first)] != null) {
@@ -407,6 +417,20 @@ final class TallyReports {
             }
             return groups;
         });
+    }
+
+    /** Whether the hours {@code [from, to)} are all inside the report and in one of its periods. */
+    private static boolean whole(String[] labels, long first, int hours, long from, long to) {
+        if (from < first || to > first + hours || labels[(int) (from - first)] == null) {
+            return false;
+        }
+        String label = labels[(int) (from - first)];
+        for (long h = from; h < to; h++) {
+            if (!label.equals(labels[(int) (h - first)])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void extend(List<long[]> spans, long from, long to) {
