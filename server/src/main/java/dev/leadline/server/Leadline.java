@@ -83,8 +83,17 @@ public final class Leadline implements AutoCloseable {
             log.info("report summaries of {} leads worked out", leads);
         }
         if (!rollups.decisionsReady()) {
-            log.info("adding the routing decisions stored before the fairness sums to them, once");
-            log.info("{} routing decisions added to the fairness sums", rollups.tallyEarlierDecisions(1000));
+            // the fairness report counts from the decisions themselves until this is done, so the server need not wait
+            Thread adding = new Thread(() -> {
+                try {
+                    log.info("adding the routing decisions stored before the fairness sums to them, once, in the background");
+                    log.info("{} routing decisions added to the fairness sums", rollups.tallyEarlierDecisions(1000));
+                } catch (RuntimeException e) {
+                    log.warn("adding earlier routing decisions to the fairness sums stopped ({}); the next start goes on", e.toString());
+                }
+            }, "fairness-sums");
+            adding.setDaemon(true);
+            adding.start();
         }
     }
 
