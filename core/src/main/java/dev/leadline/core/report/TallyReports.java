@@ -19,9 +19,10 @@ import java.util.function.Function;
 /**
  * The funnel, conversion, trend and rep reports read from the kept sums of the leads' tallies
  * ({@link Rollups}), counting what {@link FunnelReport}, {@link ConversionReport}, {@link TrendReport} and
- * {@link RepReport} count from every fact. In one snapshot of the database: the month and day sums for UTC
- * months and days wholly inside one period of the report (a day, week or month in its zone, or the whole
- * period), the hour sums for the other whole hours, the changes not yet folded into the sums, and, for an hour the
+ * {@link RepReport} count from every fact. In one snapshot of the database: the month sums for UTC months
+ * wholly inside one period of the report (a day, week or month in its zone, or the whole period), the day
+ * sums for the other UTC days inside the report (each counted for the period most of its hours are in, its
+ * other hours read as hours and moved to theirs), the hour sums for the remaining whole hours, the changes not yet folded into the sums, and, for an hour the
  * report's edges or its periods cut (a time zone not on whole hours, a period ending at {@code now}),
  * the tallies of the leads with facts in that hour, worked out from their facts.
  */
@@ -350,12 +351,16 @@ final class TallyReports {
                 labels[i] = label.equals(period.apply(stop.minusNanos(1))) ? label : null;
             }
         }
-        // each hour read at the coarsest level whose row lies wholly inside one period: month, day, else hour
+        // each hour is read at the coarsest level it can be: a UTC month wholly inside one period; else a UTC day
+        // wholly inside the report, counted for the period most of its hours are in, its other hours read as hours
+        // and moved from that period to theirs; else an hour
         List<long[]> monthSpans = new ArrayList<>();
         List<long[]> daySpans = new ArrayList<>();
         List<long[]> hourSpans = new ArrayList<>();
         List<long[]> rawSpans = new ArrayList<>();
         boolean[] covered = new boolean[hours];
+        String[] movedFrom = new String[hours];
+        Map<Long, String> dayLabels = new HashMap<>();
         LocalDate firstDay = LocalDate.ofEpochDay(Math.floorDiv(first, 24));
         for (LocalDate month = firstDay.withDayOfMonth(1); month.toEpochDay() * 24 < end; month = month.plusMonths(1)) {
             long from = month.toEpochDay() * 24;
@@ -367,9 +372,16 @@ final class TallyReports {
         }
         for (long day = Math.floorDiv(first, 24); day * 24 < end; day++) {
             int at = (int) (day * 24 - first);
-            if (at >= 0 && !covered[at] && whole(labels, first, hours, day * 24, day * 24 + 24)) {
-                extend(daySpans, day * 24, day * 24 + 24);
-                java.util.Arrays.fill(covered, at, at + 24, true);
+            if (at < 0 || at + 24 > hours || covered[at] || java.util.Arrays.stream(labels, at, at + 24).anyMatch(l -> l == null)) {
+                continue;
+            }
+            String most = java.util.Arrays.stream(labels, at, at + 24).collect(java.util.stream.Collectors.groupingBy(l -> l,
+                    java.util.stream.Collectors.counting())).entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            extend(daySpans, day * 24, day * 24 + 24);
+            dayLabels.put(day * 24, most);
+            for (int h = at; h < at + 24; h++) {
+                covered[h] = labels[h].equals(most);
+                movedFrom[h] = covered[h] ? null : most;
             }
         }
         for (int i = 0; i < hours; i++) {
@@ -393,10 +405,22 @@ final class TallyReports {
                 rollups.read(cut, Rollups.MONTHS, monthSpans, reps, queue, kept);
             }
             if (!daySpans.isEmpty()) {
-                rollups.read(cut, Rollups.DAYS, daySpans, reps, queue, kept);
+                rollups.read(cut, Rollups.DAYS, daySpans, reps, queue, (day, q, r, s, c, metric, detail, n, amount) -> {
+                    String group = grouper.group(dayLabels.get(day), q, r, s, c);
+                    if (group != null) {
+                        groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, n, amount);
+                    }
+                });
             }
             if (!hourSpans.isEmpty()) {
-                rollups.read(cut, Rollups.HOURS, hourSpans, reps, queue, kept);
+                rollups.read(cut, Rollups.HOURS, hourSpans, reps, queue, (hour, q, r, s, c, metric, detail, n, amount) -> {
+                    kept.add(hour, q, r, s, c, metric, detail, n, amount);
+                    String from = movedFrom[(int) (hour - first)];
+                    String group = from == null ? null : grouper.group(from, q, r, s, c);
+                    if (group != null) {
+                        groups.computeIfAbsent(group, g -> new Sums()).add(metric, detail, -n, amount == null ? null : amount.negate());
+                    }
+                });
             }
             rollups.pending((hour, q, r, s, c, metric, detail, n, amount) -> {
                 if (hour >= first && hour < end && labels[(int) (hour - first)] != null) {
