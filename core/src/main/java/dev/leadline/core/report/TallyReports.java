@@ -17,26 +17,30 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The funnel, conversion, trend and rep reports read from the kept sums of the leads' tallies
- * ({@link Rollups}), counting what {@link FunnelReport}, {@link ConversionReport}, {@link TrendReport} and
- * {@link RepReport} count from every fact. In one snapshot of the database: the month sums for UTC months
- * wholly inside one period of the report (a day, week or month in its zone, or the whole period), the day
- * sums for the other UTC days inside the report (each counted for the period most of its hours are in, its
- * other hours read as hours and moved to theirs), the hour sums for the remaining whole hours, the changes not yet folded into the sums, and, for an hour the
- * report's edges or its periods cut (a time zone not on whole hours, a period ending at {@code now}),
- * the tallies of the leads with facts in that hour, worked out from their facts.
+ * The funnel, conversion, trend, rep, fairness and enrichment-coverage reports read from the kept sums of
+ * the tallies ({@link Rollups}), counting what {@link FunnelReport}, {@link ConversionReport},
+ * {@link TrendReport}, {@link RepReport} and {@link FairnessReport} count from every fact. In one snapshot
+ * of the database:
+ * <ul>
+ * <li>the month sums of UTC months wholly inside one period of the report (a day, week or month in its
+ * zone, or the whole period);</li>
+ * <li>the day sums of the other UTC days inside the report, each counted for the period most of its hours
+ * are in, its other hours read as hours and moved to theirs;</li>
+ * <li>the hour sums of the remaining whole hours;</li>
+ * <li>the changes not yet folded into the sums;</li>
+ * <li>for the hours the report's edges or its periods cut (a period ending at {@code now}, a time zone not
+ * on whole hours), the tallies worked out from the facts of those hours.</li>
+ * </ul>
  */
 final class TallyReports {
     private static final String SEP = "\u001f";
     private final Rollups rollups;
-    private final LeadEvents events;
     private final Transactor transactor;
     private final TeamService team;
     private final Raw leads;
 
     TallyReports(Rollups rollups, LeadEvents events, Transactor transactor, TeamService team) {
         this.rollups = rollups;
-        this.events = events;
         this.transactor = transactor;
         this.team = team;
         this.leads = (from, to, out) -> {
