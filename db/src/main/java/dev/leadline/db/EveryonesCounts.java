@@ -1,9 +1,7 @@
 package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.LEAD_TALLY;
-import static dev.leadline.db.jooq.Tables.MEETING;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
-import static dev.leadline.db.jooq.Tables.TASK;
 
 import dev.leadline.core.lead.LeadQuery;
 import dev.leadline.core.lead.LeadStatus;
@@ -56,29 +54,26 @@ final class EveryonesCounts {
     }
 
     /**
-     * The overdue and no-upcoming views of each of these reps at once (as {@link LeadViewConditions} counts
-     * them for one rep: their leads, with their own tasks and meetings): owner → count, zero left out. Reads
-     * the open overdue tasks, the open leads by owner (an index range) and the planned tasks and meetings
-     * ahead, never every lead's tasks. The query must be one that {@link #applies} to.
+     * Everyone's overdue and no-upcoming views narrowed to each of these owners' leads (a lead of theirs
+     * with an overdue open task, or open with no task or meeting ahead, whoever planned it): owner → count,
+     * zero left out. Reads the tally by owner and the kept columns' index ranges. The query must be one
+     * that {@link #applies} to.
      */
     static Map<Long, Long> countByOwner(DSLContext dsl, LeadQuery q, Collection<Long> owners) {
         var now = Times.toDb(q.now());
         Condition theirs = SALES_LEAD.OWNER_REP_ID.in(owners);
         return switch (q.view()) {
-            case OVERDUE -> byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.countDistinct(SALES_LEAD.ID)).from(SALES_LEAD).join(TASK)
-                    .on(TASK.LEAD_ID.eq(SALES_LEAD.ID)).and(TASK.REP_ID.eq(SALES_LEAD.OWNER_REP_ID))
-                    .where(theirs).and(TASK.DONE_AT.isNull()).and(TASK.DUE_AT.lt(now)).and(SALES_LEAD.STATUS.ne(LeadStatus.MERGED.name()))
-                    .groupBy(SALES_LEAD.OWNER_REP_ID));
+            case OVERDUE -> byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD).where(SALES_LEAD.FIRST_OPEN_DUE_AT.lt(now))
+                    .and(SALES_LEAD.STATUS.ne(LeadStatus.MERGED.name())).and(theirs).groupBy(SALES_LEAD.OWNER_REP_ID));
             case NO_UPCOMING -> {
-                Map<Long, Long> open = byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD).where(theirs)
-                        .and(LeadViewConditions.open()).groupBy(SALES_LEAD.OWNER_REP_ID));
-                var ahead = DSL.select(MEETING.LEAD_ID, MEETING.REP_ID).from(MEETING).where(MEETING.OUTCOME.isNull()).and(MEETING.STARTS_AT.ge(now))
-                        .unionAll(DSL.select(TASK.LEAD_ID, TASK.REP_ID).from(TASK).where(TASK.DONE_AT.isNull()).and(TASK.DUE_AT.ge(now)))
-                        .asTable("ahead", "lead_id", "rep_id");
-                byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.countDistinct(SALES_LEAD.ID)).from(SALES_LEAD).join(ahead)
-                        .on(ahead.field("lead_id", Long.class).eq(SALES_LEAD.ID)).and(ahead.field("rep_id", Long.class).eq(SALES_LEAD.OWNER_REP_ID))
-                        .where(theirs).and(LeadViewConditions.open()).groupBy(SALES_LEAD.OWNER_REP_ID))
-                        .forEach((owner, planned) -> open.computeIfPresent(owner, (o, n) -> n - planned == 0 ? null : n - planned));
+                Map<Long, Long> open = new HashMap<>();
+                dsl.select(LEAD_TALLY.OWNER_REP_ID, DSL.sum(LEAD_TALLY.LEADS)).from(LEAD_TALLY).where(LEAD_TALLY.STATUS.in(LeadViewConditions.OPEN))
+                        .and(LEAD_TALLY.OWNER_REP_ID.in(owners)).groupBy(LEAD_TALLY.OWNER_REP_ID)
+                        .forEach(r -> open.put(r.value1(), r.value2().longValue()));
+                byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD).where(SALES_LEAD.LAST_PLANNED_AT.ge(now))
+                        .and(LeadViewConditions.open()).and(theirs).groupBy(SALES_LEAD.OWNER_REP_ID))
+                        .forEach((owner, planned) -> open.merge(owner, -planned, Long::sum));
+                open.values().removeIf(n -> n == 0);
                 yield open;
             }
             default -> throw new IllegalArgumentException("not counted per owner here: " + q.view());

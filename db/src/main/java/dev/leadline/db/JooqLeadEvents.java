@@ -221,13 +221,15 @@ public final class JooqLeadEvents implements LeadEvents {
     public Map<Long, MeetingFact.Counts> meetingCounts(Instant from, Instant to) {
         var start = Times.toDb(from);
         var end = Times.toDb(to);
-        Condition booked = MEETING.CREATED_AT.ge(start).and(MEETING.CREATED_AT.lt(end));
-        Condition due = MEETING.STARTS_AT.ge(start).and(MEETING.STARTS_AT.lt(end));
+        Map<Long, long[]> counts = new HashMap<>();
+        // two index ranges, each counted from its index alone: booked in the period; held or not attended among those due in it
+        dsl.select(MEETING.REP_ID, DSL.count()).from(MEETING).where(MEETING.CREATED_AT.ge(start)).and(MEETING.CREATED_AT.lt(end))
+                .groupBy(MEETING.REP_ID).forEach(r -> counts.computeIfAbsent(r.value1(), k -> new long[3])[0] = r.value2());
+        dsl.select(MEETING.REP_ID, MEETING.OUTCOME, DSL.count()).from(MEETING).where(MEETING.STARTS_AT.ge(start)).and(MEETING.STARTS_AT.lt(end))
+                .and(MEETING.OUTCOME.in("HELD", "NO_SHOW")).groupBy(MEETING.REP_ID, MEETING.OUTCOME)
+                .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new long[3])[r.value2().equals("HELD") ? 1 : 2] = r.value3());
         Map<Long, MeetingFact.Counts> out = new HashMap<>();
-        dsl.select(MEETING.REP_ID, DSL.count().filterWhere(booked), DSL.count().filterWhere(due.and(MEETING.OUTCOME.eq("HELD"))),
-                        DSL.count().filterWhere(due.and(MEETING.OUTCOME.eq("NO_SHOW"))))
-                .from(MEETING).where(booked.or(due)).groupBy(MEETING.REP_ID)
-                .forEach(r -> out.put(r.value1(), new MeetingFact.Counts(r.value2(), r.value3(), r.value4())));
+        counts.forEach((rep, c) -> out.put(rep, new MeetingFact.Counts(c[0], c[1], c[2])));
         return out;
     }
 

@@ -101,12 +101,17 @@ class EveryonesCountsOnMariaDbTest {
             LeadQuery query = LeadQuery.at(at, ZoneId.of("UTC")).withView(view);
             Map<Long, Long> perOwner = new java.util.HashMap<>();
             for (long owner : owners) {
-                long n = sql.fetchCount(SALES_LEAD, LeadViewConditions.of(query.withOwner(java.util.Optional.of(owner))));
+                // everyone's view, narrowed to the owner's leads: tasks and meetings whoever planned them
+                List<org.jooq.Condition> theirs = new java.util.ArrayList<>(LeadViewConditions.of(query));
+                theirs.add(SALES_LEAD.OWNER_REP_ID.eq(owner));
+                long n = sql.fetchCount(SALES_LEAD, theirs);
                 if (n > 0) {
                     perOwner.put(owner, n);
                 }
             }
             assertThat(leads.countByOwner(query, owners)).as("%s per owner at %s", view, at).isEqualTo(perOwner).hasSize(2);
+            assertThat(sql.fetchValue("SELECT SUM(leads) FROM lead_tally WHERE owner_rep_id = ?", owners.get(0)).toString())
+                    .as("the tally by owner").isEqualTo(String.valueOf(sql.fetchCount(SALES_LEAD, SALES_LEAD.OWNER_REP_ID.eq(owners.get(0)))));
         }
         assertThat(byCondition.values()).as("every view holds some leads at %s", at).allMatch(n -> n > 0);
     }

@@ -102,7 +102,12 @@ public interface LeadRepository {
     /** How many leads the query's view and filters select (ignoring limit and cursor). */
     long count(LeadQuery query);
 
-    /** As {@link #count(LeadQuery)} for each of these owners (the query's own owner set aside): owner → count, zero left out. */
+    /**
+     * The query's view for everyone (its own owner set aside), narrowed to each of these owners' leads:
+     * owner → count, zero left out. For the overdue and no-upcoming views that counts the tasks and
+     * meetings on the owner's leads whoever planned them, where a rep's own view counts theirs; this
+     * default counts the rep's own view.
+     */
     default java.util.Map<Long, Long> countByOwner(LeadQuery query, java.util.Collection<Long> owners) {
         java.util.Map<Long, Long> counts = new java.util.HashMap<>();
         for (long owner : owners) {

@@ -52,7 +52,7 @@ public final class LeadService {
         return leads.count(query.withIdleAfter(idleAfter));
     }
 
-    /** As {@link #count(LeadQuery)} for each of these owners at once: owner → count, zero left out. */
+    /** The query's view for everyone narrowed to each of these owners' leads, at once ({@link LeadRepository#countByOwner}). */
     public Map<Long, Long> countByOwner(LeadQuery query, java.util.Collection<Long> owners) {
         return leads.countByOwner(query.withIdleAfter(idleAfter), owners);
     }

@@ -85,8 +85,9 @@ public final class Reports {
         }
         List<MeetingFact> meetings = events.meetingsBetween(filter.from(), filter.to());
         List<LeadHistory> histories = events.historiesBetween(filter.from(), filter.to());
+        Map<Long, RepReport.OpenWork> open = openWork(reps);
         return new ReportTable("reps", filter, RepReport.COLUMNS,
-                reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, openWork(rep), Cells.NONE)).toList());
+                reps.stream().map(rep -> RepReport.row(rep, histories, meetings, filter, open.get(rep.id()), Cells.NONE)).toList());
     }
 
     /**
@@ -106,7 +107,10 @@ public final class Reports {
         return cells.kept;
     }
 
-    /** What each of these reps has open now, counted for all of them at once. */
+    /**
+     * What each of these reps has open now, counted for all of them at once: their leads with an overdue
+     * task, and their open leads with no task or meeting ahead (whoever planned it).
+     */
     private Map<Long, RepReport.OpenWork> openWork(List<Rep> reps) {
         LeadQuery all = LeadQuery.at(clock.instant(), java.time.ZoneOffset.UTC);
         List<Long> ids = reps.stream().map(Rep::id).toList();
@@ -117,8 +121,4 @@ public final class Reports {
         return out;
     }
 
-    private RepReport.OpenWork openWork(Rep rep) {
-        LeadQuery own = LeadQuery.at(clock.instant(), rep.timeZone()).withOwner(Optional.of(rep.id()));
-        return new RepReport.OpenWork(leads.count(own.withView(LeadView.OVERDUE)), leads.count(own.withView(LeadView.NO_UPCOMING)));
-    }
 }
