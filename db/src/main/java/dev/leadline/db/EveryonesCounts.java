@@ -1,6 +1,7 @@
 package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.LEAD_TALLY;
+import static dev.leadline.db.jooq.Tables.PLAN_TALLY;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.lead.LeadQuery;
@@ -56,28 +57,50 @@ final class EveryonesCounts {
     /**
      * Everyone's overdue and no-upcoming views narrowed to each of these owners' leads (a lead of theirs
      * with an overdue open task, or open with no task or meeting ahead, whoever planned it): owner → count,
-     * zero left out. Reads the tally by owner and the kept columns' index ranges. The query must be one
+     * zero left out. Reads the tallies by owner (V59's of statuses, V60's of plans per day) and, for the day of
+     * now, the kept columns' index ranges. The query must be one
      * that {@link #applies} to.
      */
     static Map<Long, Long> countByOwner(DSLContext dsl, LeadQuery q, Collection<Long> owners) {
+        // whole UTC days from the plan tally, the day of now from its narrow index range
+        java.time.LocalDate today = q.now().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         var now = Times.toDb(q.now());
+        var dayStart = Times.toDb(today.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        var nextDay = Times.toDb(today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         Condition theirs = SALES_LEAD.OWNER_REP_ID.in(owners);
         return switch (q.view()) {
-            case OVERDUE -> byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD).where(SALES_LEAD.FIRST_OPEN_DUE_AT.lt(now))
-                    .and(SALES_LEAD.STATUS.ne(LeadStatus.MERGED.name())).and(theirs).groupBy(SALES_LEAD.OWNER_REP_ID));
+            case OVERDUE -> {
+                Map<Long, Long> overdue = planned(dsl, owners, "D", PLAN_TALLY.DAY.lt(today), PLAN_TALLY.STATUS.ne(LeadStatus.MERGED.name()));
+                byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD).where(SALES_LEAD.FIRST_OPEN_DUE_AT.ge(dayStart))
+                        .and(SALES_LEAD.FIRST_OPEN_DUE_AT.lt(now)).and(SALES_LEAD.STATUS.ne(LeadStatus.MERGED.name())).and(theirs)
+                        .groupBy(SALES_LEAD.OWNER_REP_ID)).forEach((owner, n) -> overdue.merge(owner, n, Long::sum));
+                overdue.values().removeIf(n -> n == 0);
+                yield overdue;
+            }
             case NO_UPCOMING -> {
                 Map<Long, Long> open = new HashMap<>();
                 dsl.select(LEAD_TALLY.OWNER_REP_ID, DSL.sum(LEAD_TALLY.LEADS)).from(LEAD_TALLY).where(LEAD_TALLY.STATUS.in(LeadViewConditions.OPEN))
                         .and(LEAD_TALLY.OWNER_REP_ID.in(owners)).groupBy(LEAD_TALLY.OWNER_REP_ID)
                         .forEach(r -> open.put(r.value1(), r.value2().longValue()));
+                planned(dsl, owners, "P", PLAN_TALLY.DAY.gt(today), PLAN_TALLY.STATUS.in(LeadViewConditions.OPEN))
+                        .forEach((owner, planned) -> open.merge(owner, -planned, Long::sum));
                 byOwner(dsl.select(SALES_LEAD.OWNER_REP_ID, DSL.count()).from(SALES_LEAD).where(SALES_LEAD.LAST_PLANNED_AT.ge(now))
-                        .and(LeadViewConditions.open()).and(theirs).groupBy(SALES_LEAD.OWNER_REP_ID))
+                        .and(SALES_LEAD.LAST_PLANNED_AT.lt(nextDay)).and(LeadViewConditions.open()).and(theirs).groupBy(SALES_LEAD.OWNER_REP_ID))
                         .forEach((owner, planned) -> open.merge(owner, -planned, Long::sum));
                 open.values().removeIf(n -> n == 0);
                 yield open;
             }
             default -> throw new IllegalArgumentException("not counted per owner here: " + q.view());
         };
+    }
+
+    /** Leads per owner from the plan tally: of {@code kind}, on the days and in the statuses asked. */
+    private static Map<Long, Long> planned(DSLContext dsl, Collection<Long> owners, String kind, Condition days, Condition statuses) {
+        Map<Long, Long> out = new HashMap<>();
+        dsl.select(PLAN_TALLY.OWNER_REP_ID, DSL.sum(PLAN_TALLY.LEADS)).from(PLAN_TALLY).where(PLAN_TALLY.OWNER_REP_ID.in(owners))
+                .and(PLAN_TALLY.KIND.eq(kind)).and(days).and(statuses).groupBy(PLAN_TALLY.OWNER_REP_ID)
+                .forEach(r -> out.put(r.value1(), r.value2().longValue()));
+        return out;
     }
 
     private static Map<Long, Long> byOwner(org.jooq.ResultQuery<? extends org.jooq.Record2<Long, Integer>> counts) {
