@@ -4,6 +4,8 @@ import dev.leadline.core.common.Transactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -29,6 +31,8 @@ public final class JooqTransactor implements Transactor {
     private static final Logger log = LoggerFactory.getLogger(JooqTransactor.class);
     /** The database whose outermost transaction this thread runs, whichever transactor began it. */
     private static final ThreadLocal<DSLContext> OUTERMOST = new ThreadLocal<>();
+    /** What this thread's outermost transaction does once it has committed (see {@link #afterCommit}). */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private final DSLContext dsl;
 
@@ -43,18 +47,41 @@ public final class JooqTransactor implements Transactor {
             return inSavepoint(work);
         }
         OUTERMOST.set(dsl);
+        List<Runnable> outerActions = AFTER_COMMIT.get();
         try {
             return withRetries(work);
         } finally {
             OUTERMOST.set(outer);
+            AFTER_COMMIT.set(outerActions);
+        }
+    }
+
+    /**
+     * Runs {@code action} once the outermost transaction of this thread has committed, or now when none
+     * is running: for telling the world (a metric, say) about work that a deadlock may run again or a
+     * failure may undo. An attempt that is rolled back drops what it asked for, and so does a savepoint
+     * rolled back on its own. An action that fails is logged; it cannot undo the commit.
+     */
+    public static void afterCommit(Runnable action) {
+        List<Runnable> actions = AFTER_COMMIT.get();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
         }
     }
 
     private <T> T withRetries(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
+            List<Runnable> actions = new ArrayList<>(2);
+            AFTER_COMMIT.set(actions);
             try {
-                return dsl.transactionResult(work::get);
+                T result = dsl.transactionResult(work::get);
+                AFTER_COMMIT.set(null);
+                actions.forEach(JooqTransactor::runCommitted);
+                return result;
             } catch (RuntimeException e) {
+                AFTER_COMMIT.set(null);
                 if (attempt == ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
@@ -72,12 +99,17 @@ public final class JooqTransactor implements Transactor {
      */
     private <T> T inSavepoint(Supplier<T> work) {
         Savepoint savepoint = dsl.connectionResult(Connection::setSavepoint);
+        List<Runnable> actions = AFTER_COMMIT.get();
+        int asked = actions == null ? 0 : actions.size();
         T result;
         try {
             result = work.get();
         } catch (RuntimeException e) {
             if (!isRetryable(e)) {
                 rollBack(savepoint, e);
+                if (actions != null) {
+                    actions.subList(asked, actions.size()).clear();
+                }
             }
             throw e;
         }
@@ -90,6 +122,14 @@ public final class JooqTransactor implements Transactor {
             dsl.connection(connection -> connection.rollback(savepoint));
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    private static void runCommitted(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            log.warn("an action after a commit failed: {}", e.toString());
         }
     }
 

@@ -75,6 +75,50 @@ class JooqTransactorOnMariaDbTest {
     }
 
     @Test
+    void whatATransactionAsksToDoAfterItsCommitHappensOnceForTheAttemptThatCommitted() throws Exception {
+        CyclicBarrier bothHoldTheirFirstRow = new CyclicBarrier(2);
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger told = new AtomicInteger();
+        Runnable forward = () -> transactor.inTransaction(() -> {
+            crossOver(1, 2, bothHoldTheirFirstRow, attempts);
+            JooqTransactor.afterCommit(told::incrementAndGet);
+        });
+        Runnable backward = () -> transactor.inTransaction(() -> {
+            JooqTransactor.afterCommit(told::incrementAndGet);
+            crossOver(2, 1, bothHoldTheirFirstRow, attempts);
+        });
+
+        CompletableFuture.allOf(CompletableFuture.runAsync(forward), CompletableFuture.runAsync(backward)).get(30, TimeUnit.SECONDS);
+
+        assertThat(attempts).as("one transaction ran twice").hasValue(3);
+        assertThat(told).as("once per committed transaction, not per attempt").hasValue(2);
+    }
+
+    @Test
+    void nothingAskedForByARolledBackTransactionOrSavepointHappens() {
+        AtomicInteger told = new AtomicInteger();
+
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+            JooqTransactor.afterCommit(told::incrementAndGet);
+            dsl.execute("insert into counter values (2, 0)");
+        })).isInstanceOf(DataAccessException.class);
+        transactor.inTransaction(() -> {
+            JooqTransactor.afterCommit(told::incrementAndGet);
+            try {
+                transactor.inTransaction(() -> {
+                    JooqTransactor.afterCommit(() -> told.addAndGet(100));
+                    dsl.execute("insert into counter values (2, 0)");
+                });
+            } catch (DataAccessException expected) {
+                // the savepoint is rolled back, the transaction goes on
+            }
+            assertThat(told).as("not before the commit").hasValue(0);
+        });
+
+        assertThat(told).as("only the outer transaction's, after its commit").hasValue(1);
+    }
+
+    @Test
     void aFailureThatIsNotADeadlockIsNotRunAgain() {
         AtomicInteger attempts = new AtomicInteger();
 
