@@ -19,9 +19,15 @@ import org.jooq.impl.DSL;
 /** Routing's waiting list, decisions and fair-share state in MariaDB. */
 public final class JooqRoutingStore implements RoutingStore {
     private final DSLContext dsl;
+    private volatile java.util.function.Consumer<List<Decision>> recorded = decisions -> { };
 
     public JooqRoutingStore(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** Tells {@code listener} of the decisions stored, once their transaction has committed (the metrics count them). */
+    public void whenRecorded(java.util.function.Consumer<List<Decision>> listener) {
+        this.recorded = listener;
     }
 
     @Override
@@ -94,6 +100,8 @@ public final class JooqRoutingStore implements RoutingStore {
         if (decisions.isEmpty()) {
             return;
         }
+        java.util.function.Consumer<List<Decision>> listener = recorded;
+        JooqTransactor.afterCommit(() -> listener.accept(decisions));
         JdbcBatch insert = JdbcBatch.into(dsl, ROUTING_DECISION, ROUTING_DECISION.LEAD_ID, ROUTING_DECISION.PURPOSE, ROUTING_DECISION.RULE_SET_VERSION,
                 ROUTING_DECISION.ENTRY, ROUTING_DECISION.OUTCOME, ROUTING_DECISION.QUEUE_ID, ROUTING_DECISION.REP_ID,
                 ROUTING_DECISION.DO_NOT_REASSIGN, ROUTING_DECISION.DECIDED_AT, ROUTING_DECISION.EXPLANATION);

@@ -6,6 +6,10 @@ import dev.leadline.db.JooqTransactor;
 import dev.leadline.core.common.Actor;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.server.jobs.Jobs;
+import dev.leadline.server.metrics.BacklogGauges;
+import dev.leadline.server.metrics.ImportMeters;
+import dev.leadline.server.metrics.Meters;
+import dev.leadline.server.metrics.PluginMeters;
 import dev.leadline.server.notify.DispatchLoop;
 import dev.leadline.server.chat.ChatPlatforms;
 import java.util.Optional;
@@ -54,10 +58,16 @@ public final class Leadline implements AutoCloseable {
     private final EnrichmentLoop enrichment;
     private final RoutingLoop routing;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final Optional<Javalin> metricsHttp;
+    /** Whether /health/ready says UP: from the end of start until close begins. */
+    private final AtomicBoolean serving;
+    private static final String VERSION = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Leadline(Backend backend, PluginHost plugins, Javalin http, DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment,
-                     RoutingLoop routing) {
+    private Leadline(Backend backend, PluginHost plugins, Javalin http, Optional<Javalin> metricsHttp, DispatchLoop dispatch, Jobs jobs,
+                     EnrichmentLoop enrichment, RoutingLoop routing, AtomicBoolean serving) {
+        this.metricsHttp = metricsHttp;
+        this.serving = serving;
         this.enrichment = enrichment;
         this.routing = routing;
         this.backend = backend;
@@ -110,10 +120,12 @@ public final class Leadline implements AutoCloseable {
     public static Backend backend(Config config, Clock clock, boolean starting) {
         Optional<ConfigFile> configFile = ConfigFile.read(config.configFile());
         DatabaseRuntime db = DatabaseRuntime.open(config);
+        Meters meters = new Meters(VERSION);
         try {
             ChatPlatforms chat = ChatPlatforms.configured(config.chat(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
-                    chat, config.consoleBase());
+                    chat, config.consoleBase(), meters);
+            BacklogGauges.register(meters.registry(), db.database(), chat.platforms(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
@@ -132,12 +144,13 @@ public final class Leadline implements AutoCloseable {
                         file.queues().size(), file.forms().size());
             });
             ImportRunner imports = new ImportRunner(services.imports(),
-                    new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()));
+                    new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()), new ImportMeters(meters.registry()));
             chat.serve(services);
-            Backend backend = new Backend(db, services, imports, chat, configFile);
+            Backend backend = new Backend(db, services, imports, chat, configFile, meters);
             OnExit.register(backend);
             return backend;
         } catch (RuntimeException e) {
+            meters.close();
             db.close();
             throw e;
         }
@@ -145,13 +158,14 @@ public final class Leadline implements AutoCloseable {
 
     /** The database-backed part of Leadline. */
     public record Backend(DatabaseRuntime db, Services services, ImportRunner imports, ChatPlatforms chat,
-                          Optional<ConfigFile> configFile) implements AutoCloseable {
+                          Optional<ConfigFile> configFile, Meters meters) implements AutoCloseable {
         @Override
         public void close() {
             OnExit.unregister(this);
             chat.close();
             imports.close();
             db.close();
+            meters.close();
         }
     }
 
@@ -163,16 +177,20 @@ public final class Leadline implements AutoCloseable {
                 backend.configFile().map(ConfigFile::plugins).orElse(Map.of()), config.pluginEnv(), clock, config.providerTimeout(),
                 config.pluginLimits());
         EnrichmentLoop enrichment = null;
+        Optional<Javalin> metricsHttp = Optional.empty();
         try {
             EnrichmentService enricher = enrichment(backend, plugins, clock);
             plugins.connect(enricher);
             backend.services().routing().enrichmentOn(plugins::providersOn);
-            String version = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
+            Meters meters = backend.meters();
+            meters.beforeScrape(new PluginMeters(meters.registry(), plugins)::refresh);
+            AtomicBoolean serving = new AtomicBoolean();
             Javalin http = HttpApi.create(new HttpApi.Deps(backend.services(), backend.db().database(), plugins,
                     backend.imports(), clock, config.maxJsonBytes(), config.syncImportBytes(),
-                    config.formSubmissionsPerMinute(), config.trustedProxies(), version, backend.chat().routes(), enricher, config.consoleBase(),
-                    config.oidc()));
+                    config.formSubmissionsPerMinute(), config.trustedProxies(), VERSION, backend.chat().routes(), enricher, config.consoleBase(),
+                    config.oidc(), meters, config.metrics(), serving::get));
             http.start(config.port());
+            metricsHttp = config.metrics().port().map(port -> HttpApi.metricsOnly(meters).start(port));
             backend.chat().connect();
             backend.imports().resumeUnfinished();
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
@@ -182,11 +200,13 @@ public final class Leadline implements AutoCloseable {
             RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary(),
-                    backend.services().rollups());
-            Leadline leadline = new Leadline(backend, plugins, http, dispatch, jobs, enrichment, routing);
+                    backend.services().rollups(), meters.registry());
+            Leadline leadline = new Leadline(backend, plugins, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
             OnExit.register(leadline);
+            serving.set(true);
             return leadline;
         } catch (RuntimeException e) {
+            metricsHttp.ifPresent(Javalin::stop);
             if (enrichment != null) {
                 enrichment.close();
             }
@@ -226,8 +246,10 @@ public final class Leadline implements AutoCloseable {
             return;
         }
         OnExit.unregister(this);
+        serving.set(false);
         log.info("Leadline stopping: no new requests; finishing the work in hand");
         stopping("HTTP", http::stop);
+        metricsHttp.ifPresent(metrics -> stopping("metrics HTTP", metrics::stop));
         stopping("chat intake", backend.chat()::disconnect);
         stopping("routing", routing::close);
         stopping("enrichment", enrichment::close);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        dev.leadline.server.config.LogFormat.apply(System.getenv());
         System.exit(run(args));
     }
 

@@ -153,7 +153,8 @@ public record Services(
      * Wires every service on the database; {@code notifiers} makes the chat platforms' notifiers once
      * the team is known (they look reps and queues up).
      */
-    public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl) {
+    public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl,
+                                dev.leadline.server.metrics.Meters meters) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -163,7 +164,9 @@ public record Services(
         TeamService team = new TeamService(transactor, reps, new JooqQueueRepository(dsl), audit, clock);
         JooqOutbox outbox = new JooqOutbox(dsl, chatPlatforms.platforms());
         outbox.spreadUnassigned();
-        List<Notifier> chat = chatPlatforms.notifiers(team, new IdentityConflictNotices(outbox, team, clock));
+        List<Notifier> chat = new dev.leadline.server.metrics.ChatMeters(meters.registry(), leadRepository, clock)
+                .timing(chatPlatforms.notifiers(team, new IdentityConflictNotices(outbox, team, clock)));
+        dev.leadline.server.metrics.LeadMeters leadMeters = new dev.leadline.server.metrics.LeadMeters(meters.registry());
         if (!chat.stream().map(Notifier::platform).toList().equals(chatPlatforms.platforms())) {
             throw new IllegalStateException("notifiers " + chat.stream().map(Notifier::platform).toList() + " are not the platforms "
                     + chatPlatforms.platforms());
@@ -176,13 +179,14 @@ public record Services(
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
         JooqLeadEvents leadEvents = new JooqLeadEvents(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
-                new EngagementRescorer(new JooqEnrichmentStore(dsl))), new EventRecorder(leadEvents));
+                new EngagementRescorer(new JooqEnrichmentStore(dsl))), leadMeters.counting(new EventRecorder(leadEvents)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);
         transactor.inTransaction(() -> accounts.fillMissingKeys(clock.instant()));
         JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait(),
                 accountMatching);
+        routing.store().whenRecorded(leadMeters::decided);
         RoutingSignal signal = new RoutingSignal();
         LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
         JooqMatchKeys matchKeys = new JooqMatchKeys(dsl, settings.duplicates().identifiers());

@@ -123,7 +123,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
     }
 
     /** The lead a card key names ({@code lead:42}); empty for other cards (digests, reminders, alerts). */
-    static Optional<LeadId> leadOf(String cardKey) {
+    public static Optional<LeadId> leadOf(String cardKey) {
         Matcher key = cardKey == null ? null : LEAD_CARD.matcher(cardKey);
         return key != null && key.matches() ? Optional.of(new LeadId(Long.parseLong(key.group(1)))) : Optional.empty();
     }

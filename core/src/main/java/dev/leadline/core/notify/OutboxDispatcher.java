@@ -90,7 +90,18 @@ public final class OutboxDispatcher {
 
     private enum Outcome { DELIVERED, DROPPED, WAITS }
 
+    /** Delivers one, with its lead's id in the log's MDC ({@code leadId}) for every line logged meanwhile. */
     private Outcome deliver(Pending pending) {
+        Long lead = pending.notification().leadId();
+        if (lead == null || lead <= 0) {
+            return deliverNow(pending);
+        }
+        try (org.slf4j.MDC.MDCCloseable named = org.slf4j.MDC.putCloseable("leadId", "L-" + lead)) {
+            return deliverNow(pending);
+        }
+    }
+
+    private Outcome deliverNow(Pending pending) {
         Notification n = pending.notification();
         Notifier notifier = notifiers.get(pending.platform());
         if (notifier == null) {

@@ -35,7 +35,14 @@ public record Config(
         Map<String, String> pluginEnv,
         PluginLimits pluginLimits,
         Optional<URI> publicUrl,
-        Optional<OidcSettings> oidc) {
+        Optional<OidcSettings> oidc,
+        MetricsSettings metrics) {
+
+    /**
+     * Where Prometheus reads {@code /metrics}: on the API's port with {@code token} (or an admin API
+     * token), and, with {@code port}, also on a port of its own without one (firewall it).
+     */
+    public record MetricsSettings(Optional<Integer> port, Optional<String> token) {}
 
     /** An external MariaDB; without one the server runs its own embedded MariaDB. */
     public record ExternalDb(String url, String user, String password) {}
@@ -84,11 +91,16 @@ public record Config(
         });
         Optional<URI> publicUrl = publicUrl(r, problems);
         Optional<OidcSettings> oidc = OidcSettings.read(r, publicUrl);
+        MetricsSettings metrics = new MetricsSettings(r.optional("LEADLINE_METRICS_PORT").map(v -> r.integer("LEADLINE_METRICS_PORT", 0, 1, 65535)),
+                r.optional("LEADLINE_METRICS_TOKEN"));
+        metrics.token().filter(t -> t.length() < 16).ifPresent(t -> problems.add("LEADLINE_METRICS_TOKEN must be at least 16 characters"));
+        metrics.port().filter(p -> p == port).ifPresent(p -> problems.add("LEADLINE_METRICS_PORT must differ from LEADLINE_PORT (" + port + ")"));
+        LogFormat.read(r.optional("LEADLINE_LOG_FORMAT")).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
-                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc);
+                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc, metrics);
     }
 
     /** Where people reach this server (links in chat and from the CLI): LEADLINE_PUBLIC_URL, else this machine's port. */

@@ -49,7 +49,8 @@ public final class HttpApi {
     public record Deps(Services services, Database database, PluginHost plugins, ImportRunner imports, Clock clock,
                        long maxJsonBytes, long syncImportBytes, int formsPerMinute, TrustedProxies trustedProxies, String version,
                        List<ChatPlatform.Route> chatRoutes, EnrichmentService enrichment, URI publicUrl,
-                       Optional<OidcSettings> oidc) {}
+                       Optional<OidcSettings> oidc, dev.leadline.server.metrics.Meters meters,
+                       dev.leadline.server.config.Config.MetricsSettings metrics, java.util.function.BooleanSupplier serving) {}
 
     public static Javalin create(Deps deps) {
         ObjectMapper json = JsonMapper.create();
@@ -74,7 +75,9 @@ public final class HttpApi {
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
         TokenController tokens = new TokenController(json, services.tokens(), services.team(), auth);
         TeamController team = new TeamController(new dev.leadline.server.team.Roster(services.team(), deps.clock()));
-        HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version());
+        HealthController health = new HealthController(deps.database(), deps.plugins(), deps.version(), deps.serving());
+        MetricsController metrics = new MetricsController(deps.meters(), deps.metrics().token(), auth);
+        RequestTracing tracing = new RequestTracing(deps.meters().registry());
         ConsoleGate gate = new ConsoleGate(services.console(), deps.publicUrl());
         ConsoleEvents events = new ConsoleEvents(services.changes());
         WorkPages work = new WorkPages(services.leads(), services.views(), services.team(), services.timeline(), deps.enrichment(), deps.clock());
@@ -106,6 +109,7 @@ public final class HttpApi {
                 files.directory = "/console-assets";
                 files.location = Location.CLASSPATH;
             });
+            config.requestLogger.http(tracing::end);
             config.events.serverStarted(events::start);
             config.events.serverStopping(events::close);
             // stop() then refuses new requests and lets those in flight finish, for at most 10 s; idle
@@ -125,7 +129,11 @@ public final class HttpApi {
                 });
             });
             var routes = config.routes;
+            routes.before(tracing::begin);
             routes.get("/health", health::health);
+            routes.get("/health/live", health::live);
+            routes.get("/health/ready", health::ready);
+            routes.get("/metrics", metrics::guarded);
 
             // the REST API takes Leadline tokens; the chat platforms' routes below authenticate the platform's own way
             routes.before("/api/v1/*", auth::authenticate);
@@ -282,6 +290,15 @@ public final class HttpApi {
             routes.options("/forms/{key}", forms::preflight);
 
             ErrorMapping.register(routes);
+        });
+    }
+
+    /** {@code LEADLINE_METRICS_PORT}: {@code GET /metrics} alone, without a token, for a port only Prometheus can reach. */
+    public static Javalin metricsOnly(dev.leadline.server.metrics.Meters meters) {
+        MetricsController metrics = new MetricsController(meters, Optional.empty(), null);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/metrics", metrics::open);
         });
     }
 }

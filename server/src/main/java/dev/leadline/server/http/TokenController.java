@@ -15,6 +15,7 @@ import java.util.Optional;
 
 /** {@code /api/v1/tokens}: list, issue and revoke API tokens (ADMIN tokens only). Secrets are shown once, when issued. */
 final class TokenController {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenController.class);
     private final ObjectMapper json;
     private final TokenService tokens;
     private final TeamService team;
@@ -46,6 +47,7 @@ final class TokenController {
         }
         TokenService.Issued issued = tokens.issue(new TokenService.Request(body.name(), TokenRole.parse(body.role()), body.rep(),
                 Boolean.TRUE.equals(body.actAs()), Optional.ofNullable(body.expiresInDays()).map(Duration::ofDays)), Authenticator.caller(ctx).actor());
+        log.info("API token '{}' ({}) issued by {}", issued.token().name(), issued.token().role(), Authenticator.caller(ctx).actor().name());
         Map<String, Object> answer = write(issued.token());
         answer.put("secret", issued.secret());
         ctx.status(201).json(answer);

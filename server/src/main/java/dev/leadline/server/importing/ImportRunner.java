@@ -40,9 +40,17 @@ public final class ImportRunner implements AutoCloseable {
         return thread;
     });
 
+    private final ImportService.ImportProgress everyBatch;
+
     public ImportRunner(ImportService imports, ImportSpool spool) {
+        this(imports, spool, ImportService.ImportProgress.NONE);
+    }
+
+    /** {@code everyBatch} hears of every batch committed, whoever started the import (the metrics count rows). */
+    public ImportRunner(ImportService imports, ImportSpool spool, ImportService.ImportProgress everyBatch) {
         this.imports = imports;
         this.spool = spool;
+        this.everyBatch = everyBatch;
     }
 
     public ImportSpool spool() {
@@ -163,7 +171,10 @@ public final class ImportRunner implements AutoCloseable {
     public ImportReport run(ImportJob job, ImportService.ImportProgress progress) {
         Path file = Path.of(job.spoolPath());
         try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
-            ImportReport report = imports.run(job, source, progress);
+            ImportReport report = imports.run(job, source, counts -> {
+                everyBatch.advanced(counts);
+                progress.advanced(counts);
+            });
             ImportSpool.delete(file);
             return report;
         }

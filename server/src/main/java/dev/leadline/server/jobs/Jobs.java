@@ -28,7 +28,8 @@ public final class Jobs implements AutoCloseable {
     }
 
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
-                             dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups) {
+                             dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups,
+                             io.micrometer.core.instrument.MeterRegistry meters) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -52,6 +53,9 @@ public final class Jobs implements AutoCloseable {
                 });
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(slaSweep, meetingReminders, dailyDigest, reportFold)
+                // dbscheduler_task_completions_total{task,result} and dbscheduler_task_duration_seconds at /metrics
+                .statsRegistry(new com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry(meters,
+                        java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold)))
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
                 .alwaysPersistTimestampInUTC()

@@ -161,4 +161,19 @@ class ConfigTest {
         assertThat(Config.fromEnvironment(Map.of("LEADLINE_OIDC_ISSUER", "http://localhost:9000/realms/sales", "LEADLINE_OIDC_CLIENT_ID", "x",
                 "LEADLINE_OIDC_CLIENT_SECRET", "y", "LEADLINE_PUBLIC_URL", "http://localhost:8080")).oidc()).as("http on this machine").isPresent();
     }
+
+    @Test
+    void metricsAndLogSettingsAreCheckedAtStart() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_METRICS_TOKEN", "short", "LEADLINE_METRICS_PORT", "8080",
+                "LEADLINE_LOG_FORMAT", "xml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("LEADLINE_METRICS_TOKEN must be at least 16 characters")
+                .hasMessageContaining("LEADLINE_METRICS_PORT must differ from LEADLINE_PORT (8080)")
+                .hasMessageContaining("LEADLINE_LOG_FORMAT must be text or json, got 'xml'");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_METRICS_PORT", "ninety")))
+                .hasMessageContaining("LEADLINE_METRICS_PORT must be a whole number from 1 to 65535");
+        Config config = Config.fromEnvironment(Map.of("LEADLINE_METRICS_PORT", "9464", "LEADLINE_LOG_FORMAT", "JSON"));
+        assertThat(config.metrics().port()).hasValue(9464);
+        assertThat(config.metrics().token()).isEmpty();
+    }
 }
