@@ -20,6 +20,8 @@ import dev.leadline.server.http.HttpApi;
 import dev.leadline.server.importing.ImportRunner;
 import dev.leadline.server.importing.ImportSpool;
 import dev.leadline.server.plugins.PluginHost;
+import dev.leadline.server.plugins.SharedPlugins;
+import dev.leadline.db.JooqPluginShelf;
 import dev.leadline.server.plugins.EnrichmentLoop;
 import dev.leadline.server.routing.ConfiguredRules;
 import dev.leadline.server.routing.RoutingLoop;
@@ -59,13 +61,15 @@ public final class Leadline implements AutoCloseable {
     private final RoutingLoop routing;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Optional<Javalin> metricsHttp;
+    private final SharedPlugins shared;
     /** Whether /health/ready says UP: from the end of start until close begins. */
     private final AtomicBoolean serving;
     private static final String VERSION = String.valueOf(Leadline.class.getPackage().getImplementationVersion());
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Leadline(Backend backend, PluginHost plugins, Javalin http, Optional<Javalin> metricsHttp, DispatchLoop dispatch, Jobs jobs,
-                     EnrichmentLoop enrichment, RoutingLoop routing, AtomicBoolean serving) {
+    private Leadline(Backend backend, PluginHost plugins, SharedPlugins shared, Javalin http, Optional<Javalin> metricsHttp,
+                     DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment, RoutingLoop routing, AtomicBoolean serving) {
+        this.shared = shared;
         this.metricsHttp = metricsHttp;
         this.serving = serving;
         this.enrichment = enrichment;
@@ -178,9 +182,11 @@ public final class Leadline implements AutoCloseable {
                 config.pluginLimits());
         EnrichmentLoop enrichment = null;
         Optional<Javalin> metricsHttp = Optional.empty();
+        SharedPlugins shared = null;
         try {
             EnrichmentService enricher = enrichment(backend, plugins, clock);
             plugins.connect(enricher);
+            shared = SharedPlugins.start(plugins, new JooqPluginShelf(backend.db().database().dsl()), clock);
             backend.services().routing().enrichmentOn(plugins::providersOn);
             Meters meters = backend.meters();
             meters.beforeScrape(new PluginMeters(meters.registry(), plugins)::refresh);
@@ -201,12 +207,15 @@ public final class Leadline implements AutoCloseable {
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary(),
                     backend.services().rollups(), meters.registry());
-            Leadline leadline = new Leadline(backend, plugins, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
+            Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
             OnExit.register(leadline);
             serving.set(true);
             return leadline;
         } catch (RuntimeException e) {
             metricsHttp.ifPresent(Javalin::stop);
+            if (shared != null) {
+                shared.close();
+            }
             if (enrichment != null) {
                 enrichment.close();
             }
@@ -255,6 +264,7 @@ public final class Leadline implements AutoCloseable {
         stopping("enrichment", enrichment::close);
         stopping("outbox dispatch", dispatch::close);
         stopping("jobs", jobs::close);
+        stopping("plugin sharing", shared::close);
         stopping("plugins", plugins::close);
         stopping("the database", backend::close);
         log.info("Leadline stopped");

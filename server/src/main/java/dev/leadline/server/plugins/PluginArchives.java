@@ -48,6 +48,11 @@ final class PluginArchives {
         }
     }
 
+    /** Whether an archive of this name, or what pf4j unpacked from one, is in the folder. */
+    boolean has(ArchiveName name) {
+        return folder.exists(name.fileName()) || folder.exists(name.stem());
+    }
+
     /** Deletes the archive and what pf4j unpacked from it. */
     void discard(ArchiveName name) throws IOException {
         folder.delete(name.fileName());

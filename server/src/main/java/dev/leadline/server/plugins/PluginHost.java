@@ -51,6 +51,25 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     /** The plugins whose settings let them write cleaned values onto leads' own fields. */
     private final Map<String, Boolean> writers = new ConcurrentHashMap<>();
     private volatile EnrichmentService enrichment;
+    /** Where installs and switches are told to the other nodes ({@link SharedPlugins}); none until shared. */
+    private volatile Sharing sharing = Sharing.NONE;
+
+    /** What this node tells the others: an archive added, a plugin turned on or off. */
+    interface Sharing {
+        Sharing NONE = new Sharing() {
+            @Override
+            public void added(ArchiveName name, String pluginId, Path archive) {
+            }
+
+            @Override
+            public void switched(String pluginId, boolean enabled) {
+            }
+        };
+
+        void added(ArchiveName name, String pluginId, Path archive);
+
+        void switched(String pluginId, boolean enabled);
+    }
 
     /** One plugin as the API shows it. */
     public record PluginInfo(String id, String version, String state, String description, List<String> providers, long calls, long errors,
@@ -182,20 +201,63 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
                 .map(e -> new Setting(e.getKey(), e.getValue(), fromEnv.containsKey(e.getKey()) ? "environment" : "leadline.yml")).toList();
     }
 
+    /** Turns a plugin on, on every node. */
     public synchronized PluginInfo enable(String id) {
         plugin(id);
-        manager.enablePlugin(id);
-        manager.startPlugin(id);
-        rebind();
+        turn(id, true);
+        sharing.switched(id, true);
         return plugin(id);
     }
 
+    /** Turns a plugin off, on every node. */
     public synchronized PluginInfo disable(String id) {
         plugin(id);
-        manager.stopPlugin(id);
-        manager.disablePlugin(id);
-        rebind();
+        turn(id, false);
+        sharing.switched(id, false);
         return plugin(id);
+    }
+
+    /** Turns a loaded plugin on or off here, when it is not so already. */
+    synchronized void turn(String id, boolean on) {
+        PluginWrapper plugin = manager.getPlugin(id);
+        if (plugin == null || (plugin.getPluginState() == PluginState.STARTED) == on) {
+            return;
+        }
+        if (on) {
+            manager.enablePlugin(id);
+            manager.startPlugin(id);
+        } else {
+            manager.stopPlugin(id);
+            manager.disablePlugin(id);
+        }
+        rebind();
+        log.info("plugin {} turned {}", id, on ? "on" : "off");
+    }
+
+    void share(Sharing sharing) {
+        this.sharing = sharing;
+    }
+
+    /** Whether a plugin with this id is loaded here, or an archive of this name is in the plugins folder. */
+    synchronized boolean has(String pluginId, String fileName) {
+        return manager.getPlugin(pluginId) != null || archives.has(ArchiveName.parse(fileName));
+    }
+
+    /** Adds an archive another node added: checked as an upload is, loaded, and started when {@code on}. */
+    synchronized void addShared(String fileName, InputStream content, boolean on) {
+        ArchiveName name = ArchiveName.parse(fileName);
+        try {
+            String id = load(name, archives.store(name, content));
+            if (on) {
+                manager.startPlugin(id);
+            } else {
+                manager.disablePlugin(id);
+            }
+            rebind();
+            log.info("plugin {} added from {}, as another node added it ({})", id, name.fileName(), on ? "on" : "off");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + name.fileName() + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -208,9 +270,11 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
             throw new ValidationException("name", "a plugin with id " + name.id() + " is already installed");
         }
         try {
-            String id = load(name, archives.store(name, body));
+            Path archive = archives.store(name, body);
+            String id = load(name, archive);
             PluginState state = manager.startPlugin(id);
             rebind();
+            sharing.added(name, id, archive);
             log.info("plugin {} installed from {} ({})", id, name.fileName(), state);
             return plugin(id);
         } catch (IOException e) {
