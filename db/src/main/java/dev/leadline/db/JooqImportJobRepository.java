@@ -28,10 +28,29 @@ import org.jooq.impl.DSL;
 /** Import jobs, their rejected rows and the rows duplicate rules blocked or merged, in MariaDB. */
 public final class JooqImportJobRepository implements ImportJobRepository {
     private static final String NULL_SEPARATOR = "\u001f";
+    /** How long a node holds a job without committing a batch before another may take it over. */
+    public static final int LEASE_SECONDS = 60;
     private final DSLContext dsl;
+    private final String node;
 
-    public JooqImportJobRepository(DSLContext dsl) {
+    /** {@code node}: this process's name among the nodes sharing the database (at most 64 characters). */
+    public JooqImportJobRepository(DSLContext dsl, String node) {
         this.dsl = dsl;
+        this.node = node.length() <= 64 ? node : node.substring(0, 64);
+    }
+
+    /**
+     * A job this node may take: no node holds it any more, or this node held it before it restarted (the
+     * caller runs each job once, and knows which it runs now).
+     */
+    private org.jooq.Condition takeable() {
+        return IMPORT_JOB.LEASE_UNTIL.isNull().or(IMPORT_JOB.LEASE_UNTIL.lt(DSL.field("NOW(6)", java.time.LocalDateTime.class)))
+                .or(IMPORT_JOB.RUNNER.eq(node));
+    }
+
+    /** The lease's end, in the database's time (every node compares with the same clock). */
+    private static org.jooq.Field<java.time.LocalDateTime> leaseEnd() {
+        return DSL.field("NOW(6) + INTERVAL " + LEASE_SECONDS + " SECOND", java.time.LocalDateTime.class);
     }
 
     @Override
@@ -43,15 +62,18 @@ public final class JooqImportJobRepository implements ImportJobRepository {
         record.setOptions(Json.write(writeOptions(options)));
         record.setCreatedBy(actor.toString());
         record.setCreatedAt(Times.toDb(at));
+        record.setRunner(node);
         record.store();
+        dsl.update(IMPORT_JOB).set(IMPORT_JOB.LEASE_UNTIL, leaseEnd()).where(IMPORT_JOB.ID.eq(record.getId())).execute();
         record.refresh();
         return toJob(record);
     }
 
     @Override
-    public void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections,
-                            List<ImportReport.DuplicateRow> duplicateRows) {
-        dsl.update(IMPORT_JOB)
+    public boolean recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections,
+                               List<ImportReport.DuplicateRow> duplicateRows) {
+        int mine = dsl.update(IMPORT_JOB)
+                .set(IMPORT_JOB.LEASE_UNTIL, leaseEnd())
                 .set(IMPORT_JOB.NEXT_LINE, lastLine)
                 .set(IMPORT_JOB.TOTAL_ROWS, IMPORT_JOB.TOTAL_ROWS.plus(delta.rows()))
                 .set(IMPORT_JOB.IMPORTED, IMPORT_JOB.IMPORTED.plus(delta.imported()))
@@ -60,8 +82,11 @@ public final class JooqImportJobRepository implements ImportJobRepository {
                 .set(IMPORT_JOB.REJECTED, IMPORT_JOB.REJECTED.plus(delta.rejected()))
                 .set(IMPORT_JOB.FLAGGED, IMPORT_JOB.FLAGGED.plus(delta.flagged()))
                 .set(IMPORT_JOB.MERGED, IMPORT_JOB.MERGED.plus(delta.merged()))
-                .where(IMPORT_JOB.ID.eq(jobId))
+                .where(IMPORT_JOB.ID.eq(jobId).and(IMPORT_JOB.RUNNER.eq(node).or(IMPORT_JOB.RUNNER.isNull())))
                 .execute();
+        if (mine == 0) {
+            return false;
+        }
         if (!rejections.isEmpty()) {
             var insert = dsl.insertInto(IMPORT_REJECTION, IMPORT_REJECTION.JOB_ID, IMPORT_REJECTION.LINE, IMPORT_REJECTION.REASON,
                     IMPORT_REJECTION.ROW_VALUES);
@@ -72,6 +97,7 @@ public final class JooqImportJobRepository implements ImportJobRepository {
             insert.onDuplicateKeyIgnore().execute();
         }
         recordDuplicateRows(jobId, duplicateRows);
+        return true;
     }
 
     private void recordDuplicateRows(long jobId, List<ImportReport.DuplicateRow> rows) {
@@ -141,8 +167,19 @@ public final class JooqImportJobRepository implements ImportJobRepository {
 
     @Override
     public List<ImportJob> unfinished() {
-        return dsl.selectFrom(IMPORT_JOB).where(IMPORT_JOB.STATUS.eq(ImportStatus.RUNNING.name())).orderBy(IMPORT_JOB.ID)
-                .fetch(JooqImportJobRepository::toJob);
+        List<Long> idle = dsl.select(IMPORT_JOB.ID).from(IMPORT_JOB).where(IMPORT_JOB.STATUS.eq(ImportStatus.RUNNING.name()).and(takeable()))
+                .orderBy(IMPORT_JOB.ID).fetch(IMPORT_JOB.ID);
+        List<ImportJob> taken = new java.util.ArrayList<>();
+        for (long id : idle) {
+            // taken by one node only: the first whose update still finds the lease run out
+            int took = dsl.update(IMPORT_JOB).set(IMPORT_JOB.RUNNER, node).set(IMPORT_JOB.LEASE_UNTIL, leaseEnd())
+                    .where(IMPORT_JOB.ID.eq(id).and(IMPORT_JOB.STATUS.eq(ImportStatus.RUNNING.name())).and(takeable()))
+                    .execute();
+            if (took == 1) {
+                dsl.selectFrom(IMPORT_JOB).where(IMPORT_JOB.ID.eq(id)).fetchOptional(JooqImportJobRepository::toJob).ifPresent(taken::add);
+            }
+        }
+        return taken;
     }
 
     private static Map<String, String> writeOptions(ImportOptions options) {

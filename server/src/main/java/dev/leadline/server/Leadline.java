@@ -128,7 +128,9 @@ public final class Leadline implements AutoCloseable {
         try {
             ChatPlatforms chat = ChatPlatforms.configured(config.chat(), db.database(), clock);
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
-                    chat, config.consoleBase(), meters);
+                    chat, config.consoleBase(), meters,
+                    // a tool run beside a server is a node of its own: it never takes the server's imports for its own
+                    starting ? NodeName.of(config.dataDir()) : NodeName.passing());
             BacklogGauges.register(meters.registry(), db.database(), chat.platforms(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
@@ -148,7 +150,8 @@ public final class Leadline implements AutoCloseable {
                         file.queues().size(), file.forms().size());
             });
             ImportRunner imports = new ImportRunner(services.imports(),
-                    new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()), new ImportMeters(meters.registry()));
+                    new ImportSpool(config.dataDir().resolve("imports"), config.maxImportBytes()),
+                    new dev.leadline.db.JooqImportSpools(db.database().dsl()), new ImportMeters(meters.registry()));
             chat.serve(services);
             Backend backend = new Backend(db, services, imports, chat, configFile, meters);
             OnExit.register(backend);
@@ -199,6 +202,7 @@ public final class Leadline implements AutoCloseable {
             metricsHttp = config.metrics().port().map(port -> HttpApi.metricsOnly(meters).start(port));
             backend.chat().connect();
             backend.imports().resumeUnfinished();
+            backend.imports().watchForOrphans(java.time.Duration.ofSeconds(15));
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());

@@ -138,6 +138,7 @@ public record Services(
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
+
     /**
      * What an installation may change about the services: its disqualify reasons, idle period, CRM
      * link, duplicate rules, how long a new lead waits for enrichment before it is routed, and which of
@@ -153,8 +154,9 @@ public record Services(
      * Wires every service on the database; {@code notifiers} makes the chat platforms' notifiers once
      * the team is known (they look reps and queues up).
      */
+    /** {@code node}: this server's name among the nodes sharing the database ({@link NodeName}). */
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl,
-                                dev.leadline.server.metrics.Meters meters) {
+                                dev.leadline.server.metrics.Meters meters, String node) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -231,7 +233,7 @@ public record Services(
                 timeline,
                 new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies, agenda), new JooqChatPace(dsl), clock),
                 intake,
-                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl), clock, arrivals, guard, accountMatching),
+                new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl, node), clock, arrivals, guard, accountMatching),
                 new FormService(new JooqFormRepository(dsl), intake, audit, clock),
                 team,
                 new TokenService(new JooqTokenRepository(dsl), reps, audit, clock),

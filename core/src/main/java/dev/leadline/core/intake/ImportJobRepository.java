@@ -9,8 +9,12 @@ import java.util.Optional;
 public interface ImportJobRepository {
     ImportJob create(String fileName, String spoolPath, ImportOptions options, Actor actor, Instant at);
 
-    /** Adds one committed batch to the job; runs in the batch's transaction. */
-    void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections,
+    /**
+     * Adds one committed batch to the job, in the batch's transaction, and renews this node's hold on it;
+     * false when the job is no longer this node's (another took it over after this one stalled): the
+     * batch must then be rolled back.
+     */
+    boolean recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rejections,
                      List<ImportReport.DuplicateRow> duplicateRows);
 
     void finish(long jobId, ImportStatus status, String error, Instant at);
@@ -37,5 +41,6 @@ public interface ImportJobRepository {
      */
     List<ImportReport.DuplicateRow> duplicateRows(long jobId, long afterLine, int limit, boolean withValues);
 
+    /** Jobs still running that no node holds any more (their node stopped or died), taken for this node. */
     List<ImportJob> unfinished();
 }

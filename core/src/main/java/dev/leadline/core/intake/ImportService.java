@@ -145,7 +145,9 @@ public final class ImportService {
             forEachBatch(source.rows(), job.committedLine(), rows -> {
                 ImportBatch.Result result = transactor.inTransaction(() -> {
                     ImportBatch.Result r = batch.store(rows);
-                    jobs.recordBatch(job.id(), rows.get(rows.size() - 1).line(), r.counts(), r.rejections(), r.duplicateRows());
+                    if (!jobs.recordBatch(job.id(), rows.get(rows.size() - 1).line(), r.counts(), r.rejections(), r.duplicateRows())) {
+                        throw new ImportStopped(rows.get(0).line() - 1); // another node carries on with it; this batch is undone
+                    }
                     return r;
                 });
                 arrivals.committed();

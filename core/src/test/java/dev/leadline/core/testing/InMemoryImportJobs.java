@@ -31,13 +31,14 @@ public final class InMemoryImportJobs implements ImportJobRepository {
     }
 
     @Override
-    public synchronized void recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rows,
-                                         List<ImportReport.DuplicateRow> duplicates) {
+    public synchronized boolean recordBatch(long jobId, long lastLine, ImportCounts delta, List<ImportReport.Rejection> rows,
+                                            List<ImportReport.DuplicateRow> duplicates) {
         ImportJob j = jobs.get(jobId);
         jobs.put(jobId, new ImportJob(j.id(), j.status(), j.fileName(), j.spoolPath(), j.options(), lastLine,
                 j.counts().plus(delta), j.error(), j.createdBy(), j.createdAt(), j.finishedAt()));
         rejections.computeIfAbsent(jobId, k -> new ArrayList<>()).addAll(rows);
         duplicateRows.computeIfAbsent(jobId, k -> new ArrayList<>()).addAll(duplicates);
+        return true;
     }
 
     @Override

@@ -41,15 +41,24 @@ public final class ImportRunner implements AutoCloseable {
     });
 
     private final ImportService.ImportProgress everyBatch;
+    private final dev.leadline.db.JooqImportSpools copies;
+    /** Jobs this node runs or has queued: never taken over again by this node's own look for orphans. */
+    private final java.util.Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "leadline-import-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public ImportRunner(ImportService imports, ImportSpool spool) {
-        this(imports, spool, ImportService.ImportProgress.NONE);
-    }
-
-    /** {@code everyBatch} hears of every batch committed, whoever started the import (the metrics count rows). */
-    public ImportRunner(ImportService imports, ImportSpool spool, ImportService.ImportProgress everyBatch) {
+    /**
+     * {@code copies} keeps each background import's file in the database for whichever node takes it over;
+     * {@code everyBatch} hears of every batch committed, whoever started the import (the metrics count rows).
+     */
+    public ImportRunner(ImportService imports, ImportSpool spool, dev.leadline.db.JooqImportSpools copies,
+                        ImportService.ImportProgress everyBatch) {
         this.imports = imports;
         this.spool = spool;
+        this.copies = copies;
         this.everyBatch = everyBatch;
     }
 
@@ -163,46 +172,100 @@ public final class ImportRunner implements AutoCloseable {
         }
     }
 
-    public ImportJob start(String fileName, Path file, ImportOptions options, Actor actor) {
-        return imports.start(fileName, file.toString(), options, actor);
+    /** Creates the job, held by this node (which runs it next, here or in the background). */
+    public synchronized ImportJob start(String fileName, Path file, ImportOptions options, Actor actor) {
+        ImportJob job = imports.start(fileName, file.toString(), options, actor);
+        mine.add(job.id());
+        return job;
     }
 
     /** Runs the job in this thread. */
     public ImportReport run(ImportJob job, ImportService.ImportProgress progress) {
-        Path file = Path.of(job.spoolPath());
+        return run(job, Path.of(job.spoolPath()), progress);
+    }
+
+    private ImportReport run(ImportJob job, Path file, ImportService.ImportProgress progress) {
+        mine.add(job.id());
         try (CsvImportSource source = CsvImportSource.open(file, StandardCharsets.UTF_8)) {
             ImportReport report = imports.run(job, source, counts -> {
                 everyBatch.advanced(counts);
                 progress.advanced(counts);
             });
             ImportSpool.delete(file);
+            copies.drop(job.id());
             return report;
+        } finally {
+            mine.remove(job.id());
         }
     }
 
-    /** Runs the job in the background; its progress can be read with {@link ImportService#job}. */
+    /**
+     * Runs the job in the background, its file first copied into the database so that another node can
+     * finish it should this one stop; its progress can be read with {@link ImportService#job}.
+     */
     public void submit(ImportJob job) {
+        inBackground(job, Path.of(job.spoolPath()), true);
+    }
+
+    private void inBackground(ImportJob job, Path file, boolean copyFirst) {
+        mine.add(job.id());
         background.submit(() -> {
             try {
-                run(job, ImportService.ImportProgress.NONE);
+                if (copyFirst) {
+                    copies.keep(job.id(), file);
+                }
+                run(job, file, ImportService.ImportProgress.NONE);
             } catch (ImportService.ImportStopped e) {
-                log.info("import job {} paused for shutdown; it resumes at the next start", job.id());
-            } catch (RuntimeException e) {
+                log.info("import job {} stopped after line {}: this node is stopping, or another took the job over; it goes on from there",
+                        job.id(), e.lastCommittedLine());
+            } catch (RuntimeException | IOException e) {
                 log.warn("import job {} failed: {}", job.id(), e.getMessage());
+            } finally {
+                mine.remove(job.id());
             }
         });
     }
 
-    /** Picks up jobs that were running when the server last stopped. */
-    public void resumeUnfinished() {
+    /**
+     * Takes over the jobs no node runs any more (this one's before a restart, or another's that stopped or
+     * died) and carries on with each after its last committed batch, from its file here or its copy in
+     * the database; a job with neither is marked failed.
+     */
+    public synchronized void resumeUnfinished() {
+        // taking this node's own jobs renews its hold on them: while it lives, no other node takes them
         for (ImportJob job : imports.unfinished()) {
-            if (job.spoolPath() != null && Files.exists(Path.of(job.spoolPath()))) {
-                log.info("resuming import job {} after line {}", job.id(), job.committedLine());
-                submit(job);
-            } else {
-                imports.markFailed(job.id(), "the server stopped during this import and its file is gone; upload it again (rows already imported are recognised)");
+            if (mine.contains(job.id())) {
+                continue;
             }
+            Path local = job.spoolPath() == null ? null : Path.of(job.spoolPath());
+            try {
+                if (local != null && Files.exists(local)) {
+                    log.info("resuming import job {} after line {}", job.id(), job.committedLine());
+                    inBackground(job, local, false);
+                    continue;
+                }
+                Path restored = Files.createDirectories(spool.dir()).resolve("import-" + job.id() + "-" + java.util.UUID.randomUUID() + ".csv");
+                if (copies.restore(job.id(), restored)) {
+                    log.info("taking over import job {} after line {}, from its copy in the database", job.id(), job.committedLine());
+                    inBackground(job, restored, false);
+                    continue;
+                }
+            } catch (IOException e) {
+                log.warn("import job {} could not be taken over: {}", job.id(), e.getMessage());
+            }
+            imports.markFailed(job.id(), "the server stopped during this import and its file is gone; upload it again (rows already imported are recognised)");
         }
+    }
+
+    /** Looks for jobs no node runs any more every {@code every}, as long as this server runs. */
+    public void watchForOrphans(java.time.Duration every) {
+        watch.scheduleWithFixedDelay(() -> {
+            try {
+                resumeUnfinished();
+            } catch (RuntimeException e) {
+                log.debug("no look for orphaned imports this time: {}", e.toString());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void transcodeToUtf8(Path file, Charset charset) throws IOException {
@@ -217,6 +280,7 @@ public final class ImportRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        watch.shutdownNow();
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);
