@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * then the claim race across both, an import routed once, a Galera node killed during a burst of
  * creates and claims, and a Leadline node killed while routing an import.
  *
- * <p>{@code GaleraChaos [rounds] [importRows]} (default 200 rounds of 50 claims, 2,000 rows); prints each
+ * <p>{@code GaleraChaos [rounds] [importRows] [killRows]} (default 200 rounds of 50 claims, 2,000 rows, and as
+ * many, at most 2,000, in the import whose node is killed); prints each
  * result and exits 1 when a check fails. Needs Debian's {@code mariadb-server} and {@code galera-4}.
  */
 public final class GaleraChaos {
@@ -39,12 +40,13 @@ public final class GaleraChaos {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int importRows = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        GaleraChaos chaos = run(Path.of(System.getProperty("galera.script", "ops/galera/cluster")), rounds, importRows);
+        int killRows = args.length > 2 ? Integer.parseInt(args[2]) : Math.min(importRows, 2_000);
+        GaleraChaos chaos = run(Path.of(System.getProperty("galera.script", "ops/galera/cluster")), rounds, importRows, killRows);
         System.exit(chaos.failures.isEmpty() ? 0 : 1);
     }
 
     /** Every scenario in turn on a new cluster and two new nodes; the cluster and nodes are gone when it returns. */
-    static GaleraChaos run(Path script, int rounds, int importRows) throws Exception {
+    static GaleraChaos run(Path script, int rounds, int importRows, int killRows) throws Exception {
         Path dir = ServerProcess.tempDir("leadline-galera");
         long t0 = System.nanoTime();
         // Leadline nodes still running when the harness is stopped half way are stopped with it
@@ -52,17 +54,18 @@ public final class GaleraChaos {
         // as root the cluster runs as the mysql user, who must be able to reach its directory
         Path galera = Files.createTempDirectory("leadline-galera-db", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x")));
-        try (GaleraCluster cluster = GaleraCluster.start(script, galera.resolve("cluster"), Integer.getInteger("galera.basePort", 43300))) {
+        try (GaleraCluster cluster = GaleraCluster.start(script, galera.resolve("cluster"), Integer.getInteger("galera.basePort", GaleraCluster.freeBase()))) {
             GaleraChaos chaos = new GaleraChaos(cluster, dir);
             chaos.note("cluster", String.format("3 Galera nodes Synced in %.1f s", (System.nanoTime() - t0) / 1e9));
-            try (ServerProcess first = chaos.startNode("a", 1, 18311)) {
+            int portA = freePort();
+            try (ServerProcess first = chaos.startNode("a", 1, portA)) {
                 chaos.a = new Node("A", first);
-                try (ServerProcess second = chaos.startNode("b", 2, 18312)) {
+                try (ServerProcess second = chaos.startNode("b", 2, freePort())) {
                     chaos.b = new Node("B", second);
                     chaos.claimRace(rounds);
                     new GaleraImports(chaos, cluster, dir).routedOnce(importRows);
                     new GaleraFaults(chaos, cluster).galeraNodeKilledDuringBurst();
-                    new GaleraImports(chaos, cluster, dir).leadlineNodeKilledWhileRouting(importRows, () -> chaos.startNode("a", 1, 18311));
+                    new GaleraImports(chaos, cluster, dir).leadlineNodeKilledWhileRouting(killRows, () -> chaos.startNode("a", 1, portA));
                 }
             } finally {
                 keepLogs(dir);
@@ -71,6 +74,12 @@ public final class GaleraChaos {
             chaos.failures.forEach(f -> System.out.println("FAILED: " + f));
             System.out.printf("galera chaos: %d check(s) failed, %.0f s in all%n", chaos.failures.size(), (System.nanoTime() - t0) / 1e9);
             return chaos;
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            return free.getLocalPort();
         }
     }
 
@@ -166,18 +175,21 @@ public final class GaleraChaos {
                         return via.post("/api/v1/leads/" + lead + "/claim", body).status();
                     }));
                 }
-                int wins = 0;
+                List<String> winners = new ArrayList<>();
                 int taken = 0;
-                for (Future<Integer> claim : claims) {
-                    int status = claim.get();
+                for (int i = 0; i < 50; i++) {
+                    int status = claims.get(i).get();
                     statuses.merge(status, 1, Integer::sum);
-                    wins += status == 200 ? 1 : 0;
+                    if (status == 200) {
+                        winners.add(rep(i) + " via " + (i % 2 == 0 ? "A" : "B"));
+                    }
                     taken += status == 409 ? 1 : 0;
                 }
-                if (wins == 1 && taken == 49) {
+                if (winners.size() == 1 && taken == 49) {
                     exactlyOne++;
                 } else {
-                    System.out.println("round " + r + ": " + wins + " winners, " + taken + " told it was taken");
+                    System.out.println("round " + r + ": " + lead + " won by " + winners + ", " + taken + " told it was taken; the lead now: "
+                            + b.get("/api/v1/leads/" + lead).body().replaceFirst("(?s).*(\"owner[^,]*,).*(\"claimedAt[^,]*,).*", "$1 $2"));
                 }
             }
         } finally {

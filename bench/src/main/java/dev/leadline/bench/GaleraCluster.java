@@ -30,6 +30,29 @@ final class GaleraCluster implements AutoCloseable {
         return Path.of("/usr/lib/galera/libgalera_smm.so").toFile().isFile() && Path.of("/usr/sbin/mariadbd").toFile().isFile();
     }
 
+    /**
+     * A base port whose twelve ports (SQL, replication, IST and SST for each node) are all free now, so that
+     * two runs on one machine do not meet.
+     */
+    static int freeBase() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + random.nextInt(100) * 400;
+            if (java.util.stream.IntStream.of(1, 2, 3, 101, 102, 103, 201, 202, 203, 301, 302, 303).allMatch(p -> free(base + p))) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free ports for a Galera cluster");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Starts the three nodes in {@code dir} (bootstrapping the first) and waits until all are Synced. */
     static GaleraCluster start(Path script, Path dir, int base) throws IOException, InterruptedException {
         GaleraCluster cluster = new GaleraCluster(script, dir, base);

@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("sessionVariables", "time_zone='+00:00',collation_connection=@@collation_database"
                 + (galera ? ",wsrep_sync_wait=1" : ""));
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setExceptionOverride(new BrokenBatchEviction());
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
