@@ -54,7 +54,7 @@ public final class GaleraChaos {
         // as root the cluster runs as the mysql user, who must be able to reach its directory
         Path galera = Files.createTempDirectory("leadline-galera-db", java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x")));
-        try (GaleraCluster cluster = GaleraCluster.start(script, galera.resolve("cluster"), Integer.getInteger("galera.basePort", GaleraCluster.freeBase()))) {
+        try (GaleraCluster cluster = GaleraCluster.start(script, galera, Integer.getInteger("galera.basePort", GaleraCluster.freeBase()))) {
             GaleraChaos chaos = new GaleraChaos(cluster, dir);
             chaos.note("cluster", String.format("3 Galera nodes Synced in %.1f s", (System.nanoTime() - t0) / 1e9));
             int portA = freePort();
