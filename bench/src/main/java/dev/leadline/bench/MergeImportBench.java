@@ -42,7 +42,7 @@ public final class MergeImportBench {
         }
     }
 
-    private static void pluginsOff(HttpClient http, ServerProcess server) throws Exception {
+    static void pluginsOff(HttpClient http, ServerProcess server) throws Exception {
         String list = http.send(HttpRequest.newBuilder(server.uri("/api/v1/plugins")).header("Authorization", "Bearer " + ServerProcess.TOKEN)
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher id = Pattern.compile("\"id\":\"([a-z0-9-]+)\"").matcher(list);

@@ -56,7 +56,7 @@ final class ServerProcess implements AutoCloseable {
                 .ifPresent(file -> command.add("-XX:StartFlightRecording=filename=" + file + ",settings=profile"));
         command.addAll(List.of("-jar", jar().toAbsolutePath().toString(), "serve"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("server.log").toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("server.log").toFile()));
         builder.environment().put("LEADLINE_PORT", Integer.toString(port));
         builder.environment().put("LEADLINE_BOOTSTRAP_TOKEN", TOKEN);
         builder.environment().putAll(env);
@@ -114,6 +114,12 @@ final class ServerProcess implements AutoCloseable {
 
     private static double seconds(ProcessHandle handle) {
         return handle.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+    }
+
+    /** A crash: SIGKILL, no shutdown of any kind. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

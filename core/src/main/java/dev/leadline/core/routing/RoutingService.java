@@ -137,7 +137,7 @@ public final class RoutingService {
                 return routed.applyAll(placed, decided, RoutedLeads.ROUTING, now);
             });
         } catch (RuntimeException e) {
-            log.warn("storing a batch of {} routing decisions failed; they are routed again shortly: {}", decided.size(), e.toString());
+            log.warn("storing a batch of {} routing decisions failed; they are routed again shortly: {}", decided.size(), e.toString(), e);
             return 0;
         }
     }

@@ -58,6 +58,9 @@ public final class Jobs implements AutoCloseable {
                         java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold)))
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
+                // a run whose node died (no heartbeat for 20 s) is taken over by another node, not after db-scheduler's 30 minutes
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .missedHeartbeatsLimit(4)
                 .alwaysPersistTimestampInUTC()
                 .shutdownMaxWait(SHUTDOWN_WAIT)
                 .build();
