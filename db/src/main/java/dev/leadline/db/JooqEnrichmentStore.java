@@ -52,6 +52,16 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
     }
 
     @Override
+    public List<LeadId> neverEnriched(List<LeadId> leads) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> waiting = new java.util.HashSet<>(dsl.select(SALES_LEAD.ID).from(SALES_LEAD)
+                .where(SALES_LEAD.ID.in(leads.stream().map(LeadId::value).toList())).and(SALES_LEAD.ENRICHED_AT.isNull()).fetch(SALES_LEAD.ID));
+        return leads.stream().filter(l -> waiting.contains(l.value())).toList();
+    }
+
+    @Override
     public ActivitySummary activity(LeadId lead) {
         var counts = dsl.select(DSL.count().filterWhere(ACTIVITY.TYPE.eq(ActivityType.CONTACT_ATTEMPT.name())),
                         DSL.count().filterWhere(ACTIVITY.TYPE.eq(ActivityType.MEETING_SCHEDULED.name())))

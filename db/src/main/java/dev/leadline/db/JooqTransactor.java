@@ -4,6 +4,7 @@ import dev.leadline.core.common.Transactor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -29,6 +30,8 @@ public final class JooqTransactor implements Transactor {
     private static final Logger log = LoggerFactory.getLogger(JooqTransactor.class);
     /** The database whose outermost transaction this thread runs, whichever transactor began it. */
     private static final ThreadLocal<DSLContext> OUTERMOST = new ThreadLocal<>();
+    /** What runs once this thread's outermost transaction has committed. */
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = ThreadLocal.withInitial(java.util.ArrayList::new);
 
     private final DSLContext dsl;
 
@@ -50,11 +53,30 @@ public final class JooqTransactor implements Transactor {
         }
     }
 
+    /**
+     * Runs {@code action} once the transaction this thread is in has committed (not at all if it rolls
+     * back, once however often it is retried), or now outside a transaction: for telling this node's
+     * background loops about work the transaction adds. The action must be quick and must not fail.
+     */
+    static void afterCommit(Runnable action) {
+        if (OUTERMOST.get() == null) {
+            action.run();
+        } else {
+            AFTER_COMMIT.get().add(action);
+        }
+    }
+
     private <T> T withRetries(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
+            AFTER_COMMIT.get().clear();
             try {
-                return dsl.transactionResult(work::get);
+                T result = dsl.transactionResult(work::get);
+                List<Runnable> committed = List.copyOf(AFTER_COMMIT.get());
+                AFTER_COMMIT.get().clear();
+                committed.forEach(Runnable::run);
+                return result;
             } catch (RuntimeException e) {
+                AFTER_COMMIT.get().clear();
                 if (attempt == ATTEMPTS || !isRetryable(e)) {
                     throw e;
                 }
