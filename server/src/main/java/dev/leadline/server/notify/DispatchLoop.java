@@ -4,55 +4,69 @@ import dev.leadline.core.common.Wakeup;
 import dev.leadline.core.notify.OutboxDispatcher;
 import dev.leadline.server.Drain;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the outbox dispatcher on a background thread of this node: at once when this node commits
- * deliveries ({@code added}), and every {@code look} for those other nodes committed, retries and
- * deliveries held by a platform's pace. Closing lets the batch in hand finish.
+ * Runs the outbox dispatcher on {@value #WORKERS} background threads of this node: at once when this
+ * node commits deliveries ({@code added}), and every {@code look} for those other nodes committed,
+ * retries and deliveries held by a platform's pace. Each worker leases its own few deliveries (leases
+ * keep any two workers or nodes from taking the same one), so one slow chat API call holds up no more
+ * than its own batch. Closing lets the batches in hand finish.
  */
 public final class DispatchLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
-    private static final int BATCH = 25;
+    /** Deliveries a worker leases at a time: few, so that a burst is spread over the workers. */
+    private static final int BATCH = 5;
+    private static final int WORKERS = 4;
     /** How often the loop looks for due deliveries without being woken. */
     public static final Duration LOOK = Duration.ofMillis(500);
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final Wakeup added;
     private volatile boolean stopping;
 
     public DispatchLoop(OutboxDispatcher dispatcher, Wakeup added, Duration look) {
         this.added = added;
-        thread = new Thread(() -> {
-            while (!stopping) {
-                try {
-                    while (dispatcher.dispatchDue(BATCH) == BATCH && !stopping) {
-                        // a full batch settled: keep going until the backlog is drained; one that only waits
-                        // (for a platform's rate limit, or a retry) waits for the next round
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("outbox dispatch failed; retrying shortly: {}", e.getMessage());
+        for (int i = 0; i < WORKERS; i++) {
+            Thread thread = new Thread(() -> work(dispatcher, look), "leadline-outbox-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    private void work(OutboxDispatcher dispatcher, Duration look) {
+        while (!stopping) {
+            try {
+                while (dispatcher.dispatchDue(BATCH) == BATCH && !stopping) {
+                    // a full batch settled: keep going until the backlog is drained; one that only waits
+                    // (for a platform's rate limit, or a retry) waits for the next round
                 }
-                try {
-                    added.await(look);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            } catch (RuntimeException e) {
+                log.warn("outbox dispatch failed; retrying shortly: {}", e.getMessage());
             }
-        }, "leadline-outbox");
-        thread.setDaemon(true);
-        thread.start();
+            try {
+                added.await(look);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     @Override
     public void close() {
         stopping = true;
-        added.wake();
-        try {
-            thread.join(Drain.LOOP.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + Drain.LOOP.toNanos();
+        for (Thread thread : threads) {
+            added.wake();
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread.interrupt();
         }
-        thread.interrupt();
     }
 }
