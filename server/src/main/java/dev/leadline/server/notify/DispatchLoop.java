@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the outbox dispatcher on {@value #WORKERS} background threads of this node: at once when this
- * node commits deliveries ({@code added}), and every {@code look} for those other nodes committed,
- * retries and deliveries held by a platform's pace. Each worker leases its own few deliveries (leases
+ * node commits deliveries ({@code added}), and (the first worker) every {@code look} for those other
+ * nodes committed, retries and deliveries held by a platform's pace; a worker that finds a full batch
+ * wakes another. Each worker leases its own few deliveries (leases
  * keep any two workers or nodes from taking the same one), so one slow chat API call holds up no more
  * than its own batch. Closing lets the batches in hand finish.
  */
@@ -21,6 +22,8 @@ public final class DispatchLoop implements AutoCloseable {
     /** Deliveries a worker leases at a time: few, so that a burst is spread over the workers. */
     private static final int BATCH = 5;
     private static final int WORKERS = 4;
+    /** How many of the first worker's looks the others wait, unless woken. */
+    private static final int IDLE_LOOKS = 20;
     /** How often the loop looks for due deliveries without being woken. */
     public static final Duration LOOK = Duration.ofMillis(500);
     private final List<Thread> threads = new ArrayList<>();
@@ -30,7 +33,9 @@ public final class DispatchLoop implements AutoCloseable {
     public DispatchLoop(OutboxDispatcher dispatcher, Wakeup added, Duration look) {
         this.added = added;
         for (int i = 0; i < WORKERS; i++) {
-            Thread thread = new Thread(() -> work(dispatcher, look), "leadline-outbox-" + i);
+            // one worker looks every so often; the others wait for wake-ups, so idle looks cost no more than with one
+            Duration mine = i == 0 ? look : look.multipliedBy(IDLE_LOOKS);
+            Thread thread = new Thread(() -> work(dispatcher, mine), "leadline-outbox-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -41,8 +46,9 @@ public final class DispatchLoop implements AutoCloseable {
         while (!stopping) {
             try {
                 while (dispatcher.dispatchDue(BATCH) == BATCH && !stopping) {
-                    // a full batch settled: keep going until the backlog is drained; one that only waits
-                    // (for a platform's rate limit, or a retry) waits for the next round
+                    // a full batch settled: keep going, with another worker, until the backlog is drained; one
+                    // that only waits (for a platform's rate limit, or a retry) waits for the next round
+                    added.wake();
                 }
             } catch (RuntimeException e) {
                 log.warn("outbox dispatch failed; retrying shortly: {}", e.getMessage());
