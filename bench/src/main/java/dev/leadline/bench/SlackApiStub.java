@@ -29,7 +29,11 @@ final class SlackApiStub implements AutoCloseable {
     SlackApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread thread = new Thread(r, "slack-stub");
+            thread.setDaemon(true); // the bench exits when done
+            return thread;
+        }));
         server.start();
     }
 
