@@ -17,8 +17,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * {@code POST /api/v1/leads} latency with N concurrent clients against the jar on loopback, plugins
- * off. With a rate (requests per second for all clients together) each client sends on a fixed
+ * {@code POST /api/v1/leads} latency with N concurrent clients against the jar on loopback, with the
+ * plugins that load (the bundled ones ship inside the jar; {@code -Dplugins=off} disables them all
+ * through the API; the run prints which are on). With a rate (requests per second for all clients together) each client sends on a fixed
  * schedule and latency counts from the scheduled time, so a slow server is not hidden by clients
  * that wait (open loop); with rate 0 each client sends as soon as its last answer arrives (closed
  * loop, which measures saturation throughput).
@@ -30,8 +31,12 @@ public final class PostLeadsBench {
         int measureSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         double rate = args.length > 3 ? Double.parseDouble(args[3]) : 0;
         Path dir = ServerProcess.tempDir("leadline-post-bench");
-        try (ServerProcess server = ServerProcess.start(dir, 18081, Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString(),
+        try (ServerProcess server = ServerProcess.start(dir, Integer.getInteger("port", 18081), Map.of("LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString(),
                 "LEADLINE_DB_POOL_SIZE", System.getProperty("pool", "32")))) {
+            if ("off".equals(System.getProperty("plugins"))) {
+                disableAll(server);
+            }
+            System.out.println("server " + ServerProcess.jar() + "; plugins: " + server.plugins());
             run(server, clients, warmupSeconds, rate);
             Histogram histogram = run(server, clients, measureSeconds, rate);
             System.out.printf("POST /api/v1/leads, %d clients, %s, %d s: %d requests, %.0f req/s%n", clients,
@@ -40,6 +45,7 @@ public final class PostLeadsBench {
             System.out.printf("  latency ms: p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
                     ms(histogram.getValueAtPercentile(50)), ms(histogram.getValueAtPercentile(95)),
                     ms(histogram.getValueAtPercentile(99)), ms(histogram.getValueAtPercentile(99.9)), ms(histogram.getMaxValue()));
+            System.out.println("  " + server.cpu() + " (warm-up and measured run)");
         }
     }
 
@@ -94,6 +100,16 @@ public final class PostLeadsBench {
             System.out.println("  " + failures.get() + " requests failed");
         }
         return recorder.getIntervalHistogram();
+    }
+
+    /** Disables every plugin through the API ({@code -Dplugins=off}): the bundled ones load whatever the plugins directory holds. */
+    private static void disableAll(ServerProcess server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String id : server.plugins().equals("none") ? List.<String>of() : java.util.Arrays.stream(server.plugins().split(", "))
+                .map(p -> p.substring(0, p.indexOf(' '))).toList()) {
+            http.send(HttpRequest.newBuilder(server.uri("/api/v1/plugins/" + id + "/disable")).header("Authorization", "Bearer " + ServerProcess.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        }
     }
 
     private static double ms(long nanos) {

@@ -21,13 +21,17 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 
 /**
- * The whole path of a new lead, against the jar on loopback with plugins off: {@code POST
- * /api/v1/leads} at a fixed rate (open loop), the router picks the lead up, decides by a rule set of
- * 200 entries over a round-robin queue of 50 reps, and commits the assignment with its card in the
- * outbox. A lead is routed on the request's own thread once it is stored, so the 201 answer comes
- * after the assignment and its card are committed: latency runs from the moment the request was due
- * to be sent (open loop) to that answer. Leads the answer shows unassigned (left to the router's
- * thread) are counted apart, by their decision's time.
+ * The whole path of a new lead, against the jar on loopback: {@code POST /api/v1/leads} at a fixed
+ * rate (open loop), the lead is routed by a rule set of 200 entries over a round-robin queue of
+ * {@code -Dreps} reps (50), and its assignment commits with its card in the outbox. Latency runs from
+ * the moment the request was due to be sent (open loop): to the 201 when that shows the owner (routed
+ * in the request), else to the routing decision's time.
+ *
+ * <p>{@code -Dplugins=on} keeps the plugins that load (the bundled ones ship inside the jar) instead of
+ * disabling them all through the API; a new lead is then routed once they have enriched and scored it.
+ * {@code -Dcards=slack} points the server at a loopback stand-in for Slack's Web API and also measures
+ * to the moment the lead's first card reached it ({@code chat.postMessage}); Slack takes one message a
+ * second per channel, so give each rep under one a second ({@code -Dreps=200} at 100 leads/s).
  * The first {@code warmup} seconds at the same rate are not counted (the JIT compilers take a third of
  * the two cores for the first half minute). {@code RoutingPathBench [rate] [seconds] [warmup]}.
  */
@@ -48,42 +52,67 @@ public final class RoutingPathBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Path dir = ServerProcess.tempDir("leadline-routing-bench");
+        int reps = Integer.getInteger("reps", 50);
+        boolean pluginsOn = "on".equals(System.getProperty("plugins"));
         StringBuilder yaml = new StringBuilder("reps:\n");
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < reps; i++) {
             yaml.append("  - {email: rep").append(i).append("@bench.example, name: Rep ").append(i).append("}\n");
         }
         yaml.append("queues:\n  - name: Pool\n    strategy: round-robin\n    members: [");
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < reps; i++) {
             yaml.append(i == 0 ? "" : ", ").append("rep").append(i).append("@bench.example");
         }
         yaml.append("]\n");
         Files.writeString(dir.resolve("leadline.yml"), yaml);
-        try (ServerProcess server = ServerProcess.start(dir, 18083, Map.of("LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),
-                "LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString()),
+        Map<String, String> env = new java.util.HashMap<>(Map.of("LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),
+                "LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString()));
+        SlackApiStub slack = "slack".equals(System.getProperty("cards")) ? new SlackApiStub() : null;
+        if (slack != null) {
+            env.putAll(Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", "bench-signing-secret-0123456789",
+                    "SLACK_API_URL", slack.apiUrl()));
+        }
+        try (ServerProcess server = ServerProcess.start(dir, Integer.getInteger("port", 18083), env,
                 System.getProperty("jfr") == null ? new String[0] : new String[] {"-XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("jfr")})) {
-            for (JsonNode plugin : JSON.readTree(send(server, "GET", "/api/v1/plugins", null).body())) {
-                send(server, "POST", "/api/v1/plugins/" + plugin.path("id").asText() + "/disable", "");
+            if (!pluginsOn) {
+                for (JsonNode plugin : JSON.readTree(send(server, "GET", "/api/v1/plugins", null).body())) {
+                    send(server, "POST", "/api/v1/plugins/" + plugin.path("id").asText() + "/disable", "");
+                }
             }
+            System.out.println("server " + ServerProcess.jar() + "; plugins: " + server.plugins() + "; cards to "
+                    + (slack == null ? "the outbox only (no chat platform)" : "a loopback Slack API stub"));
             HttpResponse<String> rules = send(server, "PUT", "/api/v1/rules/api", JSON.writeValueAsString(rules()));
             if (rules.statusCode() != 200) {
                 throw new IllegalStateException("rules refused: " + rules.body());
             }
-            run(server, rate, warmup);
-            Histogram histogram = run(server, rate, seconds);
-            System.out.printf("intake -> routed -> outbox, open loop at %.0f leads/s for %d s, 200 rules, 50 reps: %d leads%n", rate, seconds,
-                    histogram.getTotalCount());
+            run(server, rate, warmup, slack);
+            Histogram[] measured = run(server, rate, seconds, slack);
+            Histogram histogram = measured[0];
+            System.out.printf("intake -> routed -> outbox, open loop at %.0f leads/s for %d s, 200 rules, %d reps: %d leads%n", rate, seconds,
+                    reps, histogram.getTotalCount());
             System.out.printf("  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", ms(histogram.getValueAtPercentile(50)),
                     ms(histogram.getValueAtPercentile(95)), ms(histogram.getValueAtPercentile(99)), ms(histogram.getMaxValue()));
+            if (slack != null) {
+                Histogram cards = measured[1];
+                System.out.printf("lead created -> first card at Slack's chat.postMessage: %d leads%n", cards.getTotalCount());
+                System.out.printf("  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", ms(cards.getValueAtPercentile(50)),
+                        ms(cards.getValueAtPercentile(95)), ms(cards.getValueAtPercentile(99)), ms(cards.getMaxValue()));
+            }
+            System.out.println("  " + server.cpu() + " (warm-up and measured run)");
         } finally {
+            if (slack != null) {
+                slack.close();
+            }
             Files.copy(dir.resolve("server.log"), Path.of(System.getProperty("java.io.tmpdir"), "routing-bench-server.log"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
-    private static Histogram run(ServerProcess server, double rate, int seconds) throws Exception {
+    /** The leads' latency to their routing, and (with a Slack stub) to their first card at Slack. */
+    private static Histogram[] run(ServerProcess server, double rate, int seconds, SlackApiStub slack) throws Exception {
         int clients = 20;
         long interval = (long) (clients * 1e9 / rate);
         Map<String, Instant> due = new ConcurrentHashMap<>();
+        Map<String, Instant> created = new ConcurrentHashMap<>();
         Histogram answered = new Histogram(3);
         AtomicLong sequence = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -109,10 +138,11 @@ public final class RoutingPathBench {
                             + ".example\",\"company\":\"Company " + (n % 300) + " " + n + "\",\"country\":\"" + (n % 2 == 0 ? "DE" : "US")
                             + "\",\"employeeCount\":" + (n % 10_000) + ",\"postalCode\":\"" + (10000 + n % 89999) + "\"}";
                     try {
-                        HttpResponse<String> created = send(server, "POST", "/api/v1/leads", body);
+                        HttpResponse<String> answer = send(server, "POST", "/api/v1/leads", body);
                         long took = System.nanoTime() - (next - interval);
-                        if (created.statusCode() == 201) {
-                            JsonNode lead = JSON.readTree(created.body());
+                        if (answer.statusCode() == 201) {
+                            JsonNode lead = JSON.readTree(answer.body());
+                            created.put(lead.path("id").asText(), scheduled);
                             if (lead.path("ownerRepId").isNumber()) {
                                 synchronized (answered) {
                                     answered.recordValue(Math.max(0, took));
@@ -158,7 +188,29 @@ public final class RoutingPathBench {
         if (failures.get() > 0 || unrouted > 0) {
             System.out.println("  " + failures.get() + " requests failed, " + unrouted + " leads not assigned");
         }
-        return histogram;
+        return new Histogram[] {histogram, slack == null ? null : cards(slack, created)};
+    }
+
+    /** Each lead's time from when its request was due to its first card at the stub; waits up to 30 s for the last cards. */
+    private static Histogram cards(SlackApiStub slack, Map<String, Instant> created) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (created.keySet().stream().anyMatch(id -> slack.firstPost(id) == null) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Histogram cards = new Histogram(3);
+        long missing = 0;
+        for (Map.Entry<String, Instant> lead : created.entrySet()) {
+            Instant posted = slack.firstPost(lead.getKey());
+            if (posted == null) {
+                missing++;
+            } else {
+                cards.recordValue(Math.max(0, Duration.between(lead.getValue(), posted).toNanos()));
+            }
+        }
+        if (missing > 0) {
+            System.out.println("  " + missing + " leads had no card at Slack 30 s after the run");
+        }
+        return cards;
     }
 
     private static Map<String, Object> rules() {

@@ -49,6 +49,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar and waits (at most two minutes) for /health to say UP. */
     static ServerProcess start(Path workDir, int port, Map<String, String> env, String... jvmArgs) throws Exception {
+        try (var probe = new java.net.ServerSocket(port)) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            // another bench's server would answer /health and take this run's requests: -Dport=<free port>
+            throw new IllegalStateException("port " + port + " is in use (another bench running?); pick another with -Dport=", e);
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmArgs));
         // -DserverJfr=/tmp/server.jfr: a flight recording of the server (profile settings), for finding where its time goes
@@ -88,6 +94,20 @@ final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * The plugins the server loaded, as {@code id state (providers)}, from {@code GET /api/v1/plugins}:
+     * the bundled ones ship inside the jar and load whatever the plugins directory holds.
+     */
+    String plugins() throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/plugins")).header("Authorization", "Bearer " + TOKEN)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        List<String> loaded = new ArrayList<>();
+        for (var plugin : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())) {
+            loaded.add(plugin.path("id").asText() + " " + plugin.path("state").asText() + " " + plugin.path("providers"));
+        }
+        return loaded.isEmpty() ? "none" : String.join(", ", loaded);
     }
 
     URI uri(String path) {

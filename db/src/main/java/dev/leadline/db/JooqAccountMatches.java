@@ -74,6 +74,9 @@ public final class JooqAccountMatches implements AccountCandidates, LeadAccountM
             return List.of();
         }
         List<Account> accounts = dsl.selectFrom(ACCOUNT).where(DSL.or(any)).fetch(JooqAccountRepository::toAccount);
+        if (accounts.isEmpty()) {
+            return List.of(); // most new leads: no need to ask after the activity of no accounts
+        }
         Set<Long> ids = new HashSet<>(accounts.stream().map(Account::id).toList());
         Map<Long, Integer> open = new HashMap<>();
         Map<Long, Instant> lastActivity = new HashMap<>();

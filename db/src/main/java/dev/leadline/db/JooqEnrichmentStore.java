@@ -52,6 +52,16 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
     }
 
     @Override
+    public List<LeadId> neverEnriched(List<LeadId> leads) {
+        if (leads.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> waiting = new java.util.HashSet<>(dsl.select(SALES_LEAD.ID).from(SALES_LEAD)
+                .where(SALES_LEAD.ID.in(leads.stream().map(LeadId::value).toList())).and(SALES_LEAD.ENRICHED_AT.isNull()).fetch(SALES_LEAD.ID));
+        return leads.stream().filter(l -> waiting.contains(l.value())).toList();
+    }
+
+    @Override
     public ActivitySummary activity(LeadId lead) {
         var counts = dsl.select(DSL.count().filterWhere(ACTIVITY.TYPE.eq(ActivityType.CONTACT_ATTEMPT.name())),
                         DSL.count().filterWhere(ACTIVITY.TYPE.eq(ActivityType.MEETING_SCHEDULED.name())))
@@ -74,33 +84,37 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
                      List<ProviderFailure> failures, Instant at) {
         new JooqTransactor(dsl).inTransaction(() -> {
             // the lead's row first: two runs for one lead (a late delivery during a refresh) queue here instead of deadlocking
-            dsl.select(SALES_LEAD.ID).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).forUpdate().fetch();
-            for (Provenance p : changed) {
-                dsl.insertInto(LEAD_ENRICHMENT).set(LEAD_ENRICHMENT.LEAD_ID, lead.value()).set(LEAD_ENRICHMENT.FIELD, p.field())
-                        .set(LEAD_ENRICHMENT.VALUE, clip(p.value(), 1000)).set(LEAD_ENRICHMENT.PROVIDER, p.provider())
-                        .set(LEAD_ENRICHMENT.CONFIDENCE, BigDecimal.valueOf(p.confidence())).set(LEAD_ENRICHMENT.ENRICHED_AT, Times.toDb(p.at()))
-                        .onDuplicateKeyUpdate().set(LEAD_ENRICHMENT.VALUE, clip(p.value(), 1000)).set(LEAD_ENRICHMENT.PROVIDER, p.provider())
-                        .set(LEAD_ENRICHMENT.CONFIDENCE, BigDecimal.valueOf(p.confidence())).set(LEAD_ENRICHMENT.ENRICHED_AT, Times.toDb(p.at()))
-                        .execute();
-            }
+            Integer failedRuns = dsl.select(SALES_LEAD.ENRICH_ATTEMPTS).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).forUpdate()
+                    .fetchOne(SALES_LEAD.ENRICH_ATTEMPTS);
             if (!changed.isEmpty()) {
+                var fields = dsl.insertInto(LEAD_ENRICHMENT, LEAD_ENRICHMENT.LEAD_ID, LEAD_ENRICHMENT.FIELD, LEAD_ENRICHMENT.VALUE,
+                        LEAD_ENRICHMENT.PROVIDER, LEAD_ENRICHMENT.CONFIDENCE, LEAD_ENRICHMENT.ENRICHED_AT);
+                for (Provenance p : changed) {
+                    fields = fields.values(lead.value(), p.field(), clip(p.value(), 1000), p.provider(), BigDecimal.valueOf(p.confidence()),
+                            Times.toDb(p.at()));
+                }
+                fields.onDuplicateKeyUpdate().set(LEAD_ENRICHMENT.VALUE, newValue(LEAD_ENRICHMENT.VALUE))
+                        .set(LEAD_ENRICHMENT.PROVIDER, newValue(LEAD_ENRICHMENT.PROVIDER))
+                        .set(LEAD_ENRICHMENT.CONFIDENCE, newValue(LEAD_ENRICHMENT.CONFIDENCE))
+                        .set(LEAD_ENRICHMENT.ENRICHED_AT, newValue(LEAD_ENRICHMENT.ENRICHED_AT)).execute();
                 // the fields a lead has are counted by the data-quality report from its tally
                 new JooqLeadEvents(dsl).refresh(List.of(lead.value()));
             }
-            for (ProviderScore s : scores) {
-                String reasons = reasons(s.reasons());
-                dsl.insertInto(LEAD_SCORE).set(LEAD_SCORE.LEAD_ID, lead.value()).set(LEAD_SCORE.PROVIDER, s.provider())
-                        .set(LEAD_SCORE.SCORE, s.score()).set(LEAD_SCORE.WEIGHT, BigDecimal.valueOf(s.weight()))
-                        .set(LEAD_SCORE.REASONS, reasons).set(LEAD_SCORE.SCORED_AT, Times.toDb(s.at()))
-                        .onDuplicateKeyUpdate().set(LEAD_SCORE.SCORE, s.score()).set(LEAD_SCORE.WEIGHT, BigDecimal.valueOf(s.weight()))
-                        .set(LEAD_SCORE.REASONS, reasons).set(LEAD_SCORE.SCORED_AT, Times.toDb(s.at())).execute();
+            if (!scores.isEmpty()) {
+                var rows = dsl.insertInto(LEAD_SCORE, LEAD_SCORE.LEAD_ID, LEAD_SCORE.PROVIDER, LEAD_SCORE.SCORE, LEAD_SCORE.WEIGHT,
+                        LEAD_SCORE.REASONS, LEAD_SCORE.SCORED_AT);
+                for (ProviderScore s : scores) {
+                    rows = rows.values(lead.value(), s.provider(), s.score(), BigDecimal.valueOf(s.weight()), reasons(s.reasons()),
+                            Times.toDb(s.at()));
+                }
+                rows.onDuplicateKeyUpdate().set(LEAD_SCORE.SCORE, newValue(LEAD_SCORE.SCORE)).set(LEAD_SCORE.WEIGHT, newValue(LEAD_SCORE.WEIGHT))
+                        .set(LEAD_SCORE.REASONS, newValue(LEAD_SCORE.REASONS)).set(LEAD_SCORE.SCORED_AT, newValue(LEAD_SCORE.SCORED_AT)).execute();
             }
             for (ProviderFailure f : failures) {
                 dsl.insertInto(PROVIDER_FAILURE).set(PROVIDER_FAILURE.LEAD_ID, lead.value()).set(PROVIDER_FAILURE.PROVIDER, f.provider())
                         .set(PROVIDER_FAILURE.MESSAGE, clip(f.message(), 1000)).set(PROVIDER_FAILURE.FAILED_AT, Times.toDb(f.at())).execute();
             }
             // a failed provider brings the lead back after a backoff that doubles with each failed run in a row
-            Integer failedRuns = dsl.select(SALES_LEAD.ENRICH_ATTEMPTS).from(SALES_LEAD).where(SALES_LEAD.ID.eq(lead.value())).fetchOne(SALES_LEAD.ENRICH_ATTEMPTS);
             int runs = failedRuns == null ? 0 : failedRuns;
             dsl.update(SALES_LEAD).set(SALES_LEAD.ENRICHMENT, Json.write(values)).set(SALES_LEAD.SCORE, score)
                     .set(SALES_LEAD.ENRICHED_AT, Times.toDb(at))
@@ -108,6 +122,11 @@ public final class JooqEnrichmentStore implements EnrichmentStore {
                     .set(SALES_LEAD.ENRICH_DUE_AT, failures.isEmpty() ? null : Times.toDb(at.plus(EnrichmentSettings.retryAfter(runs))))
                     .where(SALES_LEAD.ID.eq(lead.value())).execute();
         });
+    }
+
+    /** In an upsert of several rows: the value the row would have inserted. */
+    private static <T> org.jooq.Field<T> newValue(org.jooq.Field<T> field) {
+        return DSL.field("VALUES({0})", field.getDataType(), field);
     }
 
     @Override

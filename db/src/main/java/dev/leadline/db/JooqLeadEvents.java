@@ -53,13 +53,27 @@ public final class JooqLeadEvents implements LeadEvents {
         if (events.isEmpty()) {
             return;
         }
+        insert(events);
+        summarize(events.stream().map(LeadEvent::leadId).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+    }
+
+    /** The new leads' facts, and their summaries from the histories in hand: no summary, fact, conversion or enrichment to read back. */
+    @Override
+    public void appendCreated(List<LeadHistory> histories) {
+        if (histories.isEmpty()) {
+            return;
+        }
+        insert(histories.stream().flatMap(h -> h.events().stream()).toList());
+        store(histories, Map.of());
+    }
+
+    private void insert(List<LeadEvent> events) {
         JdbcBatch insert = JdbcBatch.into(dsl, LEAD_EVENT, LEAD_EVENT.LEAD_ID, LEAD_EVENT.KIND, LEAD_EVENT.OCCURRED_AT, LEAD_EVENT.REP_ID,
                 LEAD_EVENT.QUEUE_ID, LEAD_EVENT.DETAIL);
         for (LeadEvent e : events) {
             insert.row(e.leadId(), e.kind().name(), Times.toDb(e.at()), e.repId(), e.queueId(), e.detail());
         }
         insert.execute();
-        summarize(events.stream().map(LeadEvent::leadId).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 
     @Override
@@ -82,6 +96,11 @@ public final class JooqLeadEvents implements LeadEvents {
                 .forEach(r -> before.put(r.value1(), r.value2()));
         List<LeadHistory> histories = histories(LEAD_EVENT.LEAD_ID.in(leadIds), amounts(CONVERSION.LEAD_ID.in(leadIds)), true);
         dsl.deleteFrom(LEAD_REPORT).where(LEAD_REPORT.LEAD_ID.in(leadIds)).execute();
+        store(histories, before);
+    }
+
+    /** Stores the leads' summaries (none stored now) and queues the change of each tally from {@code before} (by lead) for the sums. */
+    private void store(List<LeadHistory> histories, Map<Long, byte[]> before) {
         JdbcBatch insert = JdbcBatch.into(dsl, LEAD_REPORT, LEAD_REPORT.LEAD_ID, LEAD_REPORT.CREATED_AT, LEAD_REPORT.MERGED_AWAY,
                 LEAD_REPORT.QUEUE_ID, LEAD_REPORT.REP_ID, LEAD_REPORT.CONTACTED_AT, LEAD_REPORT.ENGAGED_AT, LEAD_REPORT.QUALIFIED_AT,
                 LEAD_REPORT.CONVERTED_AT, LEAD_REPORT.DISQUALIFIED_AT, LEAD_REPORT.DISQUALIFIED_REASON, LEAD_REPORT.DISQUALIFIED_STEP,

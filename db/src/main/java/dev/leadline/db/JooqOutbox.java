@@ -29,14 +29,21 @@ public final class JooqOutbox implements Outbox {
     private static final String PENDING = "PENDING";
     private final DSLContext dsl;
     private final List<String> platforms;
+    private final Runnable added;
 
     /** @param platforms the chat platforms each notification is delivered to */
     public JooqOutbox(DSLContext dsl, List<String> platforms) {
+        this(dsl, platforms, () -> { });
+    }
+
+    /** @param added runs once deliveries this node added have committed (it wakes the dispatcher) */
+    public JooqOutbox(DSLContext dsl, List<String> platforms, Runnable added) {
         if (platforms.isEmpty()) {
             throw new IllegalArgumentException("an outbox delivers to at least one platform");
         }
         this.dsl = dsl;
         this.platforms = List.copyOf(platforms);
+        this.added = added;
     }
 
     /**
@@ -78,6 +85,7 @@ public final class JooqOutbox implements Outbox {
             }
         }
         insert.execute();
+        JooqTransactor.afterCommit(added);
     }
 
     @Override

@@ -145,6 +145,37 @@ class JooqTransactorOnMariaDbTest {
     }
 
     @Test
+    void whatRunsAfterCommitRunsOnceTheOutermostTransactionCommitsOnceHoweverOftenItRan() {
+        AtomicInteger attempts = new AtomicInteger();
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+
+        transactor.inTransaction(() -> {
+            dsl.execute("update counter set n = n + 1 where id = 1");
+            transactor.inTransaction(() -> JooqTransactor.afterCommit(() -> seen.add(dsl.fetchOne("select n from counter where id = 1")
+                    .get(0, Integer.class))));
+            if (attempts.incrementAndGet() == 1) {
+                throw new DataAccessException("deadlock", new SQLTransactionRollbackException("Deadlock found", "40001", 1213));
+            }
+            assertThat(seen).as("not before the commit").isEmpty();
+        });
+
+        assertThat(seen).as("once, after the commit (seen from another connection)").containsExactly(1);
+    }
+
+    @Test
+    void whatRunsAfterCommitDoesNotRunWhenTheTransactionRollsBack() {
+        AtomicInteger ran = new AtomicInteger();
+
+        assertThatThrownBy(() -> transactor.inTransaction(() -> {
+            JooqTransactor.afterCommit(ran::incrementAndGet);
+            throw new IllegalStateException("no");
+        })).hasMessage("no");
+        transactor.inTransaction(() -> dsl.execute("update counter set n = n + 1 where id = 1"));
+
+        assertThat(ran).as("neither then nor after the next transaction").hasValue(0);
+    }
+
+    @Test
     void aGaleraCertificationFailureAndALockWaitTimeoutAreRetriedLikeADeadlock() {
         assertThat(JooqTransactor.isRetryable(new DataAccessException("x", new SQLException(
                 "WSREP detected deadlock/conflict and aborted the transaction. Try restarting the transaction", "40001", 1213)))).isTrue();

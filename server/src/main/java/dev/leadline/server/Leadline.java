@@ -176,7 +176,20 @@ public final class Leadline implements AutoCloseable {
         }
     }
 
+    /**
+     * How often the background loops look in the database for work without being woken: for work other
+     * nodes committed, leads whose wait for enrichment has ended, retries. Work this node commits wakes
+     * its loops at once.
+     */
+    record Looks(java.time.Duration enrichment, java.time.Duration routing, java.time.Duration outbox) {
+        static final Looks DEFAULT = new Looks(EnrichmentLoop.LOOK, RoutingLoop.LOOK, DispatchLoop.LOOK);
+    }
+
     public static Leadline start(Config config, Clock clock) {
+        return start(config, clock, Looks.DEFAULT);
+    }
+
+    static Leadline start(Config config, Clock clock, Looks looks) {
         long started = System.nanoTime();
         Backend backend = backend(config, clock);
         summarizeOnce(backend.db().database().dsl());
@@ -205,9 +218,10 @@ public final class Leadline implements AutoCloseable {
             backend.imports().watchForOrphans(java.time.Duration.ofSeconds(15));
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
-            DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher());
-            enrichment = new EnrichmentLoop(enricher, backend.services().routingSignal()::wake);
-            RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal());
+            DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher(), backend.services().outboxAdded(), looks.outbox());
+            enrichment = new EnrichmentLoop(enricher, backend.services().enrichmentArrivals(), backend.services().routingSignal()::wake,
+                    looks.enrichment());
+            RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal(), looks.routing());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary(),
                     backend.services().rollups(), meters.registry());

@@ -74,7 +74,8 @@ import dev.leadline.db.JooqRouting;
 import dev.leadline.core.notify.Alerts;
 import dev.leadline.core.routing.LeadArrivals;
 import dev.leadline.core.routing.RoutingService;
-import dev.leadline.core.routing.RoutingSignal;
+import dev.leadline.core.common.Wakeup;
+import dev.leadline.core.enrichment.Arrivals;
 import dev.leadline.core.routing.RulesService;
 import dev.leadline.db.JooqQueueRepository;
 import dev.leadline.db.JooqRepRepository;
@@ -129,7 +130,9 @@ public record Services(
         DuplicateReviewService duplicateReviews,
         RoutingService routing,
         RulesService rules,
-        RoutingSignal routingSignal,
+        Wakeup routingSignal,
+        Wakeup outboxAdded,
+        Arrivals enrichmentArrivals,
         AccountMatching accountMatching,
         AccountImport accountImport,
         ConsoleAccess console,
@@ -164,7 +167,8 @@ public record Services(
         JooqActivityRepository timeline = new JooqActivityRepository(dsl);
         JooqRepRepository reps = new JooqRepRepository(dsl);
         TeamService team = new TeamService(transactor, reps, new JooqQueueRepository(dsl), audit, clock);
-        JooqOutbox outbox = new JooqOutbox(dsl, chatPlatforms.platforms());
+        Wakeup outboxAdded = new Wakeup();
+        JooqOutbox outbox = new JooqOutbox(dsl, chatPlatforms.platforms(), outboxAdded::wake);
         outbox.spreadUnassigned();
         List<Notifier> chat = new dev.leadline.server.metrics.ChatMeters(meters.registry(), leadRepository, clock)
                 .timing(chatPlatforms.notifiers(team, new IdentityConflictNotices(outbox, team, clock)));
@@ -189,8 +193,9 @@ public record Services(
         JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait(),
                 accountMatching);
         routing.store().whenRecorded(leadMeters::decided);
-        RoutingSignal signal = new RoutingSignal();
-        LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing());
+        Wakeup signal = new Wakeup();
+        Arrivals enrichmentArrivals = new Arrivals();
+        LeadArrivals arrivals = new LeadArrivals(routing.store(), signal, routing.routing(), enrichmentArrivals);
         JooqMatchKeys matchKeys = new JooqMatchKeys(dsl, settings.duplicates().identifiers());
         int identified = matchKeys.indexNewIdentifiers();
         if (identified > 0) {
@@ -245,6 +250,8 @@ public record Services(
                 routing.routing(),
                 routing.rules(),
                 signal,
+                outboxAdded,
+                enrichmentArrivals,
                 accountMatching,
                 new AccountImport(transactor, accounts, email -> team.repByEmail(email).map(Rep::id), accountMatching, clock),
                 console,

@@ -39,18 +39,23 @@ public final class TestServer implements AutoCloseable {
 
     /** A server whose time is the given clock's. */
     public static TestServer start(Map<String, String> extraEnv, Clock clock) {
+        return start(extraEnv, clock, Leadline.Looks.DEFAULT);
+    }
+
+    /** A server whose background loops look for work without being woken only every so often ({@code looks}). */
+    static TestServer start(Map<String, String> extraEnv, Clock clock, Leadline.Looks looks) {
         EmbeddedMariaDb db = TestDatabases.server();
         String name = "srv" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         db.createDatabase(name);
-        return start(db.jdbcUrl(name), extraEnv, clock);
+        return start(db.jdbcUrl(name), extraEnv, clock, looks);
     }
 
     /** A second node: another server on this one's database (with its own directories and the given settings). */
     public TestServer beside(Map<String, String> extraEnv, Clock clock) {
-        return start(env.get("LEADLINE_DB_URL"), extraEnv, clock);
+        return start(env.get("LEADLINE_DB_URL"), extraEnv, clock, Leadline.Looks.DEFAULT);
     }
 
-    private static TestServer start(String dbUrl, Map<String, String> extraEnv, Clock clock) {
+    private static TestServer start(String dbUrl, Map<String, String> extraEnv, Clock clock, Leadline.Looks looks) {
         try {
             Path dir = Files.createTempDirectory("leadline-server-test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDatabases.deleteQuietly(dir)));
@@ -64,7 +69,7 @@ public final class TestServer implements AutoCloseable {
                     "LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),
                     "LEADLINE_BOOTSTRAP_TOKEN", ADMIN_TOKEN));
             env.putAll(extraEnv);
-            return new TestServer(Leadline.start(Config.fromEnvironment(env), clock), Map.copyOf(env));
+            return new TestServer(Leadline.start(Config.fromEnvironment(env), clock, looks), Map.copyOf(env));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -110,23 +110,27 @@ public final class DuplicateService {
         Set<String> keys = new LinkedHashSet<>();
         profiles.forEach(p -> keys.addAll(p.blockingKeys()));
         Map<String, List<LeadId>> byKey = index.candidatesByKey(keys, PER_KEY + 1);
+        List<Set<LeadId>> mine = new ArrayList<>(profiles.size());
         Set<LeadId> wanted = new LinkedHashSet<>();
-        byKey.values().forEach(wanted::addAll);
+        for (int i = 0; i < profiles.size(); i++) {
+            int newcomer = selves.get(i).isPresent() ? 0 : 1;
+            Set<LeadId> carried = new LinkedHashSet<>();
+            for (String key : profiles.get(i).blockingKeys()) {
+                List<LeadId> carriers = byKey.getOrDefault(key, List.of());
+                if (carriers.size() + newcomer <= PER_KEY) {
+                    carried.addAll(carriers);
+                }
+            }
+            mine.add(carried);
+            wanted.addAll(carried); // the carriers of a key too common to count are not read at all
+        }
         Map<LeadId, Candidate> stored = new HashMap<>();
         for (Lead lead : leads.findAll(wanted)) {
             stored.put(lead.id(), new Candidate(lead, profile(lead.data())));
         }
         List<List<Duplicate>> result = new ArrayList<>(profiles.size());
         for (int i = 0; i < profiles.size(); i++) {
-            int newcomer = selves.get(i).isPresent() ? 0 : 1;
-            Set<LeadId> mine = new LinkedHashSet<>();
-            for (String key : profiles.get(i).blockingKeys()) {
-                List<LeadId> carriers = byKey.getOrDefault(key, List.of());
-                if (carriers.size() + newcomer <= PER_KEY) {
-                    mine.addAll(carriers);
-                }
-            }
-            result.add(judged(profiles.get(i), selves.get(i), mine.stream().map(stored::get).filter(java.util.Objects::nonNull).toList()));
+            result.add(judged(profiles.get(i), selves.get(i), mine.get(i).stream().map(stored::get).filter(java.util.Objects::nonNull).toList()));
         }
         return result;
     }

@@ -53,6 +53,13 @@ public final class EnrichmentService {
         return due.size();
     }
 
+    /** Enriches and scores those of these just-arrived leads that nobody has enriched yet; returns how many. */
+    public int processArrived(List<LeadId> arrived) {
+        List<LeadId> waiting = store.neverEnriched(arrived);
+        waiting.forEach(this::process);
+        return waiting.size();
+    }
+
     /** Enriches and scores one lead now. */
     public void process(LeadId id) {
         leads.find(id).ifPresent(lead -> merge(lead, providers.enrich(snapshot(lead, lead.enrichment()))));

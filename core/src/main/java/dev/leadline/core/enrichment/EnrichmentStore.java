@@ -11,6 +11,9 @@ public interface EnrichmentStore {
     /** Leads never enriched, oldest first; then those due again by {@code now}; then those enriched before {@code staleBefore}. */
     List<LeadId> pending(int limit, Instant now, Instant staleBefore);
 
+    /** Those of {@code leads} never enriched yet (another thread or node may have enriched the others meanwhile). */
+    List<LeadId> neverEnriched(List<LeadId> leads);
+
     /** Marks the leads to be enriched and scored again at {@code at} (or sooner, if already due sooner). */
     void due(List<LeadId> leads, Instant at);
 

@@ -43,6 +43,7 @@ public final class OutboxDispatcher {
     private final CardSource cards;
     private final ChatPace pace;
     private final Clock clock;
+    private final Object[] destinations = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     public OutboxDispatcher(Outbox outbox, List<Notifier> notifiers, CardSource cards, ChatPace pace, Clock clock) {
         this.outbox = outbox;
@@ -71,7 +72,10 @@ public final class OutboxDispatcher {
                     log.info("outbox batch ran long; {} deliveries wait for their lease to expire", due.size() - handled);
                     break;
                 }
-                Outcome outcome = deliver(pending);
+                Outcome outcome;
+                synchronized (lockFor(pending)) {
+                    outcome = deliver(pending);
+                }
                 if (outcome == Outcome.DELIVERED) {
                     delivered.add(pending.id());
                 }
@@ -89,6 +93,14 @@ public final class OutboxDispatcher {
     }
 
     private enum Outcome { DELIVERED, DROPPED, WAITS }
+
+    /**
+     * One destination's deliveries go one at a time on this node, whichever of its dispatching threads
+     * took them: each then sees the pace and Retry-After the one before it stored.
+     */
+    private Object lockFor(Pending pending) {
+        return destinations[Math.floorMod(java.util.Objects.hash(pending.platform(), pending.notification().destination()), destinations.length)];
+    }
 
     /** Delivers one, with its lead's id in the log's MDC ({@code leadId}) for every line logged meanwhile. */
     private Outcome deliver(Pending pending) {

@@ -21,8 +21,9 @@ public final class EventRecorder implements LeadFacts {
 
     @Override
     public void created(List<Lead> leads, Actor actor) {
-        events.append(leads.stream().map(l -> new LeadEvent(l.id().value(), EventKind.CREATED, l.createdAt(), l.ownerRepId(), l.queueId(), null))
-                .toList());
+        events.appendCreated(leads.stream().map(l -> new LeadHistory(l.id().value(), l.data().getOrNull(LeadField.SOURCE),
+                l.data().getOrNull(LeadField.CAMPAIGN), List.of(new LeadEvent(l.id().value(), EventKind.CREATED, l.createdAt(), l.ownerRepId(),
+                        l.queueId(), null)), null)).toList());
     }
 
     @Override

@@ -8,6 +8,14 @@ import java.util.Optional;
 public interface LeadEvents {
     void append(List<LeadEvent> events);
 
+    /**
+     * Adds the first facts of leads created in the caller's transaction: their histories are whole as
+     * given (no earlier fact, conversion or enrichment), so what reports read of them needs nothing read back.
+     */
+    default void appendCreated(List<LeadHistory> histories) {
+        append(histories.stream().flatMap(h -> h.events().stream()).toList());
+    }
+
     /** Works out again what reports read of these leads, after a change that added no fact (a new source or campaign). */
     default void refresh(java.util.Collection<Long> leadIds) {
     }

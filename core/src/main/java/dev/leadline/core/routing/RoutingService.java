@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * servers), reassignments by the SLA, and a manager's hand-off to a queue; answers "why did this
  * lead go there" and what the rules would do with a lead that is not stored.
  *
- * <p>A new lead waits for its enrichment and scores, while enrichment providers are on, for at most
- * {@code enrichmentWait}; after that it is routed as it is and re-scored later.
+ * <p>A new lead waits for its enrichment and scores, while enrichment providers are on: it is routed
+ * as soon as every provider has answered for it, or once {@code enrichmentWait} has passed, whichever
+ * comes first; in the second case it is routed as it is and re-scored later.
  */
 public final class RoutingService {
     public static final Duration DEFAULT_ENRICHMENT_WAIT = Duration.ofSeconds(2);
@@ -171,7 +172,12 @@ public final class RoutingService {
      * (it waits for enrichment, or routing failed and is retried there).
      */
     public boolean routeNow(LeadId lead, String purpose) {
-        return !(enrichmentOn.getAsBoolean() && !enrichmentWait.isZero()) && route(new RoutingStore.Pending(lead, purpose, clock.instant()));
+        return !waitsForEnrichment() && route(new RoutingStore.Pending(lead, purpose, clock.instant()));
+    }
+
+    /** Whether a new lead waits for its enrichment and scores before it is routed (providers are on, and the wait is not zero). */
+    public boolean waitsForEnrichment() {
+        return enrichmentOn.getAsBoolean() && !enrichmentWait.isZero();
     }
 
     /**

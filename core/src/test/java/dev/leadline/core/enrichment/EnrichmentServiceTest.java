@@ -172,6 +172,11 @@ class EnrichmentServiceTest {
         }
 
         @Override
+        public List<LeadId> neverEnriched(List<LeadId> leads) {
+            return leads.stream().filter(l -> !score.containsKey(l)).toList();
+        }
+
+        @Override
         public void due(List<LeadId> leads, Instant at) {
             // the tests here process leads by hand
         }

@@ -1,7 +1,7 @@
 package dev.leadline.server.routing;
 
 import dev.leadline.core.routing.RoutingService;
-import dev.leadline.core.routing.RoutingSignal;
+import dev.leadline.core.common.Wakeup;
 import dev.leadline.core.routing.RoutingStore;
 import dev.leadline.server.Drain;
 import java.time.Duration;
@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes the leads that were not routed on arrival (an import's, those that waited for enrichment,
- * retries) on background threads of this node: woken when such leads commit, and every quarter
- * second for leads whose wait for enrichment has ended. A batch is spread over {@value #WORKERS}
+ * retries) on background threads of this node: woken when such leads commit or are enriched, and
+ * every {@code look} (a quarter second by default) for leads whose wait for enrichment has ended and
+ * for those other nodes left. A batch is spread over {@value #WORKERS}
  * workers; each lead is leased while it is routed, so it is routed once however many workers and
  * nodes look at it. Leads wait in the database, so none is forgotten across a restart. Closing
  * lets the batch in hand finish.
@@ -26,9 +27,10 @@ public final class RoutingLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RoutingLoop.class);
     private static final int BATCH = 120;
     private static final int WORKERS = 3;
-    private static final Duration IDLE = Duration.ofMillis(250);
+    /** How often the loop looks for due leads without being woken. */
+    public static final Duration LOOK = Duration.ofMillis(250);
     private final Thread thread;
-    private final RoutingSignal signal;
+    private final Wakeup signal;
     private volatile boolean stopping;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "leadline-routing-worker");
@@ -36,7 +38,7 @@ public final class RoutingLoop implements AutoCloseable {
         return t;
     });
 
-    public RoutingLoop(RoutingService routing, RoutingSignal signal) {
+    public RoutingLoop(RoutingService routing, Wakeup signal, Duration look) {
         this.signal = signal;
         thread = new Thread(() -> {
             while (!stopping && !Thread.currentThread().isInterrupted()) {
@@ -46,13 +48,13 @@ public final class RoutingLoop implements AutoCloseable {
                         routeAll(routing, due);
                     }
                     if (due.size() < BATCH) {
-                        signal.await(IDLE);
+                        signal.await(look);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException | ExecutionException e) {
                     log.warn("routing failed; retrying shortly: {}", e.getMessage());
-                    pause(signal);
+                    pause(signal, look);
                 }
             }
         }, "leadline-routing");
@@ -74,9 +76,9 @@ public final class RoutingLoop implements AutoCloseable {
     }
 
     /** Waits a little before trying again, or less if new leads arrive. */
-    private static void pause(RoutingSignal signal) {
+    private static void pause(Wakeup signal, Duration look) {
         try {
-            signal.await(IDLE);
+            signal.await(look);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
