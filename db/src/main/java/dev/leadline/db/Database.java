@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnreachableException when the database cannot be reached or refuses the user
      */
     public static Database connect(String jdbcUrl, String user, String password, int poolSize) {
-        reach(jdbcUrl, user, password);
+        boolean galera = reach(jdbcUrl, user, password);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -59,7 +59,11 @@ public final class Database implements AutoCloseable {
         // Compare in the schema's own collation: the driver's default (utf8mb4_general_ci) differs from
         // the tables', and MariaDB then cannot use "status = 'PENDING'" to read an index in order, so an
         // UPDATE ... ORDER BY ... LIMIT sorted every matching row (the outbox lease read its whole backlog).
-        config.addDataSourceProperty("sessionVariables", "time_zone='+00:00',collation_connection=@@collation_database");
+        // On a Galera node a read first waits until the node has applied every write the cluster committed
+        // before it (wsrep_sync_wait=1): a lead created through one Leadline node is there for the next
+        // request through any other, so a load balancer needs no sticky sessions.
+        config.addDataSourceProperty("sessionVariables", "time_zone='+00:00',collation_connection=@@collation_database"
+                + (galera ? ",wsrep_sync_wait=1" : ""));
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setExceptionOverride(new BrokenBatchEviction());
         HikariDataSource dataSource = new HikariDataSource(config);
@@ -72,16 +76,27 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
-    /** One connection first, so that a database that cannot be reached is one plain sentence, not a pool's stack trace. */
-    private static void reach(String jdbcUrl, String user, String password) {
+    /**
+     * One connection first, so that a database that cannot be reached is one plain sentence, not a pool's stack trace.
+     *
+     * @return whether the database is a node of a Galera cluster
+     */
+    private static boolean reach(String jdbcUrl, String user, String password) {
         Properties login = new Properties();
         login.setProperty("user", user);
         login.setProperty("password", password);
         login.setProperty("connectTimeout", "10000");
         try (Connection connection = DriverManager.getConnection(jdbcUrl, login)) {
             connection.isValid(10);
+            return isGaleraNode(connection);
         } catch (SQLException e) {
             throw new DatabaseUnreachableException(shown(jdbcUrl), reason(e), e);
+        }
+    }
+
+    private static boolean isGaleraNode(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var wsrep = statement.executeQuery("SHOW GLOBAL VARIABLES LIKE 'wsrep_on'")) {
+            return wsrep.next() && "ON".equalsIgnoreCase(wsrep.getString(2));
         }
     }
 
