@@ -63,6 +63,9 @@ public final class GaleraChaos {
                 try (ServerProcess second = chaos.startNode("b", 2, freePort())) {
                     chaos.b = new Node("B", second);
                     chaos.claimRace(rounds);
+                    if ("claims".equals(System.getProperty("galera.only"))) {
+                        return chaos;
+                    }
                     new GaleraImports(chaos, cluster, dir).routedOnce(importRows);
                     new GaleraFaults(chaos, cluster).galeraNodeKilledDuringBurst();
                     new GaleraImports(chaos, cluster, dir).leadlineNodeKilledWhileRouting(killRows, () -> chaos.startNode("a", 1, portA));
@@ -156,6 +159,20 @@ public final class GaleraChaos {
         return lead;
     }
 
+    /** The lead's timeline as Galera node 3 has it: each entry's type, actor, time and summary. */
+    private String timeline(String lead) throws java.sql.SQLException {
+        StringBuilder entries = new StringBuilder();
+        try (var c = cluster.connect(3); var s = c.prepareStatement("SELECT type, actor, occurred_at, summary FROM activity WHERE lead_id = ? ORDER BY id")) {
+            s.setLong(1, Long.parseLong(lead.substring(2)));
+            try (var r = s.executeQuery()) {
+                while (r.next()) {
+                    entries.append(String.format("%n  %s %s %s %s", r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                }
+            }
+        }
+        return entries.toString();
+    }
+
     /** 50 reps claim one lead at once, half through A and half through B; exactly one must win each round. */
     void claimRace(int rounds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -189,7 +206,8 @@ public final class GaleraChaos {
                     exactlyOne++;
                 } else {
                     System.out.println("round " + r + ": " + lead + " won by " + winners + ", " + taken + " told it was taken; the lead now: "
-                            + b.get("/api/v1/leads/" + lead).body().replaceFirst("(?s).*(\"owner[^,]*,).*(\"claimedAt[^,]*,).*", "$1 $2"));
+                            + b.get("/api/v1/leads/" + lead).body().replaceFirst("(?s).*(\"owner[^,]*,).*(\"claimedAt[^,]*,).*", "$1 $2")
+                            + timeline(lead));
                 }
             }
         } finally {

@@ -77,7 +77,9 @@ final class GaleraCluster implements AutoCloseable {
         for (int i = 0; i < NODES; i++) {
             hosts.add("127.0.0.1:" + (base + 1 + (first - 1 + i) % NODES));
         }
-        return "jdbc:mariadb:sequential://" + String.join(",", hosts) + "/leadline";
+        // -Dgalera.urlOptions=disablePipeline=true tries Connector/J options on the Leadline nodes
+        String options = System.getProperty("galera.urlOptions", "");
+        return "jdbc:mariadb:sequential://" + String.join(",", hosts) + "/leadline" + (options.isEmpty() ? "" : "?" + options);
     }
 
     /** A connection to node {@code n} alone, as the harness's own checks use. */
