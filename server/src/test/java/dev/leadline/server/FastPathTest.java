@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A new lead goes from {@code POST /leads} to its card in Slack by wake-ups alone, with the bundled
@@ -31,11 +32,13 @@ class FastPathTest {
     private static final Duration HOUR = Duration.ofHours(1);
     private static SlackStub slack;
     private static TestServer server;
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UOMAR", "omar@example.com"));
-        Path config = Files.createTempFile("leadline-fast-path", ".yml");
+        Path config = dir.resolve("leadline.yml");
         Files.writeString(config, "routing:\n  enrichmentWait: 10m\n");
         server = TestServer.start(Map.of("LEADLINE_CONFIG", config.toString(), "SLACK_BOT_TOKEN", "xoxb-test-token",
                 "SLACK_SIGNING_SECRET", "test-signing-secret-0123456789", "SLACK_API_URL", slack.apiUrl()),
