@@ -276,6 +276,8 @@ public final class Leadline implements AutoCloseable {
         serving.set(false);
         log.info("Leadline stopping: no new requests; finishing the work in hand");
         stopping("HTTP", http::stop);
+        // an import in hand pauses after its current batch: it goes on at the next start, or on another node
+        stopping("imports", backend.imports()::close);
         metricsHttp.ifPresent(metrics -> stopping("metrics HTTP", metrics::stop));
         stopping("chat intake", backend.chat()::disconnect);
         stopping("routing", routing::close);

@@ -36,7 +36,7 @@ class ImportResumeTest {
 
     @Test
     void anImportWhoseNodeStoppedForGoodIsFinishedByAnotherNodeFromItsCopyInTheDatabase() throws Exception {
-        int rows = 12_000;
+        int rows = 20_000;
         String csv = csv(rows, "Takeover");
         TestServer first = TestServer.start();
         try (TestServer second = first.beside(java.util.Map.of(), java.time.Clock.systemUTC())) {
@@ -77,7 +77,7 @@ class ImportResumeTest {
     }
 
     private static JsonNode poll(TestServer server, String url, java.util.function.Predicate<JsonNode> until) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                 .until(() -> JSON.readTree(server.get(url).body()), until);
     }
 }
