@@ -65,6 +65,14 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("sessionVariables", "time_zone='+00:00',collation_connection=@@collation_database"
                 + (galera ? ",wsrep_sync_wait=1" : ""));
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (galera) {
+            // no bulk protocol (COM_STMT_BULK_EXECUTE) on Galera: a batch that Galera aborted left the connection
+            // out of step, and a claim answered 200 although its UPDATE was rolled back (1-5 rounds in 200 of
+            // GaleraChaos's claim race), leads were routed twice, and triggers "had an error in their body".
+            // Without it: 0 of 400 rounds, and routing no longer waits out its lease (docs/BENCHMARKS.md).
+            config.addDataSourceProperty("useBulkStmts", "false");
+            config.addDataSourceProperty("useBulkStmtsForInserts", "false");
+        }
         config.setExceptionOverride(new BrokenBatchEviction());
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
