@@ -102,6 +102,11 @@ final class ErrorMapping {
             unavailable(ctx, "database_unavailable", "the database cannot be reached at the moment; try again shortly");
             return;
         }
+        if (DatabaseFailures.busy(e)) {
+            unavailable(ctx, "database_busy", "the database kept refusing this change as conflicting with others (nothing was stored);"
+                    + " send it again shortly");
+            return;
+        }
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
         if (console(ctx, 500, "Something went wrong on our side; it has been logged.")) {
             return;
