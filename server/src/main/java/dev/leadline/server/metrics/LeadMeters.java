@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LeadMeters {
     static final int SOURCES = 50;
+    /** The actor routing acts as ({@code RoutedLeads.ROUTING}). */
+    private static final String ROUTING = "system/routing";
     private static final Set<dev.leadline.core.activity.ActivityType> PLACED = Set.of(
             dev.leadline.core.activity.ActivityType.ASSIGNED, dev.leadline.core.activity.ActivityType.OFFERED);
 
@@ -50,6 +52,9 @@ public final class LeadMeters {
             @Override
             public void changed(List<LeadJournal.Change> changes, Actor actor) {
                 inner.changed(changes, actor);
+                if (!ROUTING.equals(actor.kind() + "/" + actor.name())) {
+                    return; // a manager's first assignment is not routing's wait
+                }
                 List<Duration> waits = changes.stream()
                         .filter(c -> PLACED.contains(c.type()) && c.before().queueId() == null && c.before().ownerRepId() == null)
                         .map(c -> Duration.between(c.before().createdAt(), c.at())).filter(d -> !d.isNegative()).toList();
