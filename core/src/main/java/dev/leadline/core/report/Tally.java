@@ -1,7 +1,5 @@
 package dev.leadline.core.report;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.input.UnsynchronizedByteArrayInputStream;
+import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 
 /**
  * Counts by key: what a lead adds to the reports (its tally), the change of a lead's tally, or a sum of
@@ -86,7 +86,8 @@ public final class Tally {
                 texts.putIfAbsent(t, texts.size());
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 + counts.size() * 12);
+        // unsynchronized: DataOutputStream writes a byte at a time, and ByteArrayOutputStream locks for each
+        UnsynchronizedByteArrayOutputStream bytes = unsynchronizedOut(32 + counts.size() * 12);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writeVar(out, texts.size());
             for (String t : texts.keySet()) {
@@ -122,7 +123,7 @@ public final class Tally {
 
     /** Reads an encoded tally entry by entry, without building it. */
     public static void decode(byte[] bytes, Sink sink) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(unsynchronizedIn(bytes))) {
             int n = (int) readVar(in);
             List<String> texts = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -141,6 +142,18 @@ public final class Tally {
                 String amount = in.readUTF();
                 sink.add(hour, queue, rep, source, campaign, metric, detail, count, amount.isEmpty() ? null : new BigDecimal(amount));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static UnsynchronizedByteArrayOutputStream unsynchronizedOut(int size) {
+        return UnsynchronizedByteArrayOutputStream.builder().setBufferSize(size).get();
+    }
+
+    private static UnsynchronizedByteArrayInputStream unsynchronizedIn(byte[] bytes) {
+        try {
+            return UnsynchronizedByteArrayInputStream.builder().setByteArray(bytes).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

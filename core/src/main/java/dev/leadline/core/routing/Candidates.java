@@ -58,11 +58,16 @@ record Candidates(List<Rep> eligible, Map<Rep, String> skipped, Map<Long, Intege
                 .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")";
     }
 
+    /** As {@code %.2f} shows it, without a {@code Formatter} for each of a large queue's members. */
+    static String twoPlaces(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     List<CandidateNote> notes(Map<Long, FairShare.Tags> tags, long chosen) {
         List<CandidateNote> notes = new ArrayList<>();
         for (Rep rep : eligible) {
             FairShare.Tags t = tags.get(rep.id());
-            String share = t == null ? "" : String.format(java.util.Locale.ROOT, "weight %d, turn at %.2f", routing.weight(rep.id()), t.start());
+            String share = t == null ? "" : "weight " + routing.weight(rep.id()) + ", turn at " + twoPlaces(t.start());
             String load = loads.containsKey(rep.id()) ? (share.isEmpty() ? "" : ", ") + load(rep.id()) + (load(rep.id()) == 1 ? " open lead" : " open leads") : "";
             notes.add(new CandidateNote(rep.id(), rep.name(), rep.id() == chosen ? "chosen" : "eligible",
                     onlyHadIt ? "had it before, but nobody else is available" : null, share + load, routing.weight(rep.id())));
