@@ -52,6 +52,7 @@ public final class SlackApp {
     private SocketModeApp socketMode;
     private final AfterAck afterAck = new AfterAck();
     private final SlackHome home;
+    private final HomeRefreshes homeRefreshes;
     private final SeenRequests seen;
     private final Clock clock;
     private final SlackSignature.Verifier verifier;
@@ -76,6 +77,7 @@ public final class SlackApp {
         this.people = people;
         this.clients = clients;
         this.home = new SlackHome(clients, people, desk);
+        this.homeRefreshes = new HomeRefreshes(home::publish, HomeRefreshes.GAP);
         AppConfig config = AppConfig.builder().signingSecret(settings.signingSecret()).singleTeamBotToken(settings.botToken())
                 .clientId(settings.clientId()).clientSecret(settings.clientSecret()).redirectUri(settings.redirectUri())
                 .scope(settings.multiWorkspace() ? SlackSettings.BOT_SCOPES : null)
@@ -254,9 +256,12 @@ public final class SlackApp {
         });
     }
 
-    /** Publishes a rep's App Home again, after the work in hand (e.g. a lead was assigned to them). */
+    /**
+     * Publishes a rep's App Home again soon (a card reached their DMs), at Slack's pace and once for
+     * several cards that arrive before their turn ({@link HomeRefreshes}).
+     */
     public void refreshHomeLater(Rep rep) {
-        SlackHome.address(rep).ifPresent(address -> afterAck.run(() -> home.refresh(address.team().orElse(null), address.id())));
+        SlackHome.address(rep).ifPresent(address -> homeRefreshes.ask(address.team().orElse(null), address.id()));
     }
 
     /**
@@ -288,6 +293,7 @@ public final class SlackApp {
     /** Stops taking work after acks, letting what was taken finish (at most 10 s). */
     public void close() {
         stopSocketMode();
+        homeRefreshes.close();
         afterAck.close();
     }
 

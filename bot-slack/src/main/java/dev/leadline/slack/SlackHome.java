@@ -2,6 +2,8 @@ package dev.leadline.slack;
 
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.team.Rep;
+import com.slack.api.methods.SlackApiException;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +23,31 @@ final class SlackHome {
 
     /** Publishes the user's App Home again (their counts or leads changed). */
     void refresh(String teamId, String userId) {
-        clients.client(clients.address(teamId, userId)).ifPresent(slack -> people.rep(teamId, userId, slack).ifPresent(rep -> {
-            try {
-                var published = slack.viewsPublish(r -> r.userId(userId).view(SlackModals.home(rep, desk)));
-                if (!published.isOk()) {
-                    log.warn("App Home for {} not published: {}", rep.email(), published.getError());
-                }
-            } catch (Exception e) {
-                log.warn("App Home for {} not published: {}", rep.email(), e.getMessage());
+        publish(new HomeRefreshes.Who(teamId, userId));
+    }
+
+    /** Publishes the user's App Home again; answers how long Slack asked to wait when it refused for its rate limit (429). */
+    Optional<Duration> publish(HomeRefreshes.Who who) {
+        Optional<com.slack.api.methods.MethodsClient> client = clients.client(clients.address(who.team(), who.user()));
+        Optional<dev.leadline.core.team.Rep> rep = client.flatMap(slack -> people.rep(who.team(), who.user(), slack));
+        if (rep.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var published = client.get().viewsPublish(r -> r.userId(who.user()).view(SlackModals.home(rep.get(), desk)));
+            if (!published.isOk()) {
+                log.warn("App Home for {} not published: {}", rep.get().email(), published.getError());
             }
-        }));
+        } catch (SlackApiException e) {
+            if (e.getResponse().code() == 429) {
+                return Optional.of(Duration.ofSeconds(Optional.ofNullable(e.getResponse().header("Retry-After")).map(String::strip)
+                        .filter(v -> v.matches("\\d{1,6}")).map(Long::parseLong).orElse(1L)));
+            }
+            log.warn("App Home for {} not published: Slack answered HTTP {}", rep.get().email(), e.getResponse().code());
+        } catch (Exception e) {
+            log.warn("App Home for {} not published: {}", rep.get().email(), e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /** Where the rep is known in Slack, if they are. */

@@ -1,0 +1,98 @@
+package dev.leadline.slack;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The App Home refreshes that cards ask for, published one at a time on this node at Slack's pace for
+ * {@code views.publish} (Tier 4: about 100 a minute per workspace), oldest request first. A rep asked for
+ * again before their turn comes is refreshed once, with what is current by then: a burst of cards costs
+ * Slack and the database one refresh per rep, not one per card. A 429 puts the rep back and waits out its
+ * Retry-After. When nothing waits, a request is published at once.
+ */
+final class HomeRefreshes implements AutoCloseable {
+    /** One publish per this on this node: 100 a minute. */
+    static final Duration GAP = Duration.ofMillis(600);
+    private static final Logger log = LoggerFactory.getLogger(HomeRefreshes.class);
+    /** Team and user ids; a user is not asked for twice while waiting. */
+    private final Set<Who> waiting = new LinkedHashSet<>();
+    private final Function<Who, Optional<Duration>> publish;
+    private final Duration gap;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    record Who(String team, String user) { }
+
+    /** {@code publish} refreshes one rep's App Home; it answers how long Slack asked to wait (a 429), if it did. */
+    HomeRefreshes(Function<Who, Optional<Duration>> publish, Duration gap) {
+        this.publish = publish;
+        this.gap = gap;
+        thread = new Thread(this::run, "slack-home-refreshes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks for the user's App Home to be published again soon. */
+    void ask(String team, String user) {
+        synchronized (waiting) {
+            if (waiting.add(new Who(team, user))) {
+                waiting.notifyAll();
+            }
+        }
+    }
+
+    /** How many refreshes wait for their turn. */
+    int waiting() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            Who next;
+            try {
+                synchronized (waiting) {
+                    while (waiting.isEmpty() && !closed) {
+                        waiting.wait();
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    Iterator<Who> oldest = waiting.iterator();
+                    next = oldest.next();
+                    oldest.remove();
+                }
+                Duration pause = gap;
+                try {
+                    Optional<Duration> retryAfter = publish.apply(next);
+                    if (retryAfter.isPresent()) {
+                        ask(next.team(), next.user());
+                        pause = retryAfter.get().compareTo(gap) > 0 ? retryAfter.get() : gap;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("App Home of {} not refreshed: {}", next.user(), e.getMessage());
+                }
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Stops; refreshes still waiting are dropped (a rep's App Home is published again when they open it). */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (waiting) {
+            waiting.notifyAll();
+        }
+        thread.interrupt();
+    }
+}
