@@ -72,7 +72,8 @@ public final class RoutingPathBench {
                     "SLACK_API_URL", slack.apiUrl()));
         }
         try (ServerProcess server = ServerProcess.start(dir, Integer.getInteger("port", 18083), env,
-                System.getProperty("jfr") == null ? new String[0] : new String[] {"-XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("jfr")})) {
+                System.getProperty("jfr") == null ? new String[0] : new String[] {"-XX:FlightRecorderOptions:stackdepth=256",
+                        "-XX:StartFlightRecording=settings=profile,filename=" + System.getProperty("jfr")})) {
             if (!pluginsOn) {
                 for (JsonNode plugin : JSON.readTree(send(server, "GET", "/api/v1/plugins", null).body())) {
                     send(server, "POST", "/api/v1/plugins/" + plugin.path("id").asText() + "/disable", "");
