@@ -55,6 +55,11 @@ class JsonLogsTest {
                     assertThat(line.path("loggerName").asText()).endsWith("LogNotifier");
                     assertThat(line.path("mdc").path("leadId").asText()).isEqualTo(lead);
                 });
+                // logged by a bundled plugin on its own thread while it enriched the lead
+                assertThat(lines).anySatisfy(line -> {
+                    assertThat(line.path("formattedMessage").asText()).contains("enrich-http does nothing until");
+                    assertThat(line.path("mdc").path("leadId").asText()).isEqualTo(lead);
+                });
             });
         } finally {
             server.process().destroy();

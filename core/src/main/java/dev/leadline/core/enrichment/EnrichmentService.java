@@ -60,9 +60,11 @@ public final class EnrichmentService {
         return waiting.size();
     }
 
-    /** Enriches and scores one lead now. */
+    /** Enriches and scores one lead now, with its id in the log's MDC ({@code leadId}), also for what plugins log meanwhile. */
     public void process(LeadId id) {
-        leads.find(id).ifPresent(lead -> merge(lead, providers.enrich(snapshot(lead, lead.enrichment()))));
+        try (org.slf4j.MDC.MDCCloseable named = org.slf4j.MDC.putCloseable("leadId", id.toString())) {
+            leads.find(id).ifPresent(lead -> merge(lead, providers.enrich(snapshot(lead, lead.enrichment()))));
+        }
     }
 
     /**

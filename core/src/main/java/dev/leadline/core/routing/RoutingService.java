@@ -96,11 +96,13 @@ public final class RoutingService {
 
     /** Routes one waiting lead, unless another thread or node holds it; a failure is logged and the lead tried again later. */
     public boolean route(RoutingStore.Pending pending) {
-        try {
-            return routeWaiting(pending);
-        } catch (RuntimeException e) {
-            log.warn("routing {} failed; it is tried again shortly: {}", pending.lead(), e.toString());
-            return false;
+        try (org.slf4j.MDC.MDCCloseable named = org.slf4j.MDC.putCloseable("leadId", pending.lead().toString())) {
+            try {
+                return routeWaiting(pending);
+            } catch (RuntimeException e) {
+                log.warn("routing {} failed; it is tried again shortly: {}", pending.lead(), e.toString());
+                return false;
+            }
         }
     }
 

@@ -65,13 +65,19 @@ final class Isolation implements AutoCloseable {
             record(breaker, started, failure);
             return Called.failed(name, failure);
         }
+        // what the plugin logs carries the caller's MDC (the lead's id, the request's id)
+        java.util.Map<String, String> context = org.slf4j.MDC.getCopyOfContextMap();
         Future<T> future = threads.submit(() -> {
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
+            if (context != null) {
+                org.slf4j.MDC.setContextMap(context);
+            }
             try {
                 return work.call();
             } finally {
+                org.slf4j.MDC.clear();
                 thread.setContextClassLoader(previous);
                 bulkhead.release();
             }
