@@ -41,6 +41,8 @@ public final class DecisionTally {
             long queue = step.queueId();
             boolean handed = step.candidates().stream().anyMatch(c -> c.verdict().equals("chosen"));
             int weights = step.candidates().stream().filter(c -> !c.verdict().equals("skipped")).mapToInt(DecisionTally::weight).sum();
+            // one share per distinct weight, not a division per member (a queue of 200 mostly has one weight)
+            java.util.Map<Integer, BigDecimal> shares = new java.util.HashMap<>();
             out.add(at, queue, 0L, DECIDED, "", null);
             out.add(at, queue, 0L, STRATEGY, step.strategy() == null ? "" : step.strategy(), null);
             if (handed) {
@@ -59,7 +61,8 @@ public final class DecisionTally {
                     out.add(at, queue, rep, CHOSEN, "", null);
                 }
                 if (handed && weights > 0) {
-                    out.add(at, queue, rep, EXPECTED, "", BigDecimal.valueOf(weight(c)).divide(BigDecimal.valueOf(weights), PRECISION));
+                    out.add(at, queue, rep, EXPECTED, "", shares.computeIfAbsent(weight(c),
+                            w -> BigDecimal.valueOf(w).divide(BigDecimal.valueOf(weights), PRECISION)));
                 }
             }
         }
