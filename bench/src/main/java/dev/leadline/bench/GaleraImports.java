@@ -42,7 +42,7 @@ final class GaleraImports {
         double routed = awaitRouted("G1-", Duration.ofMinutes(30), t0);
         chaos.note("import", String.format("%,d rows uploaded to B, job read on A: DONE in %.1f s (%.0f rows/s); every lead routed after %.1f s"
                 + " (%.0f leads/s); job %s", rows, imported, rows / imported, routed, rows / routed, status.replaceAll(",\"(rejected|duplicateRows)\":\\[(\\{[^}]*\\},?)*\\]", "")));
-        routedExactlyOnce("G1-", rows, stored(status));
+        routedExactlyOnce("G1-", rows, stored(status), 1);
     }
 
     /** The rows the job stored as leads: a row repeating an earlier row's mailbox is skipped as a duplicate (one in about 5,000 rows). */
@@ -77,7 +77,9 @@ final class GaleraImports {
             double all = awaitRouted("G2-", Duration.ofMinutes(10), t0);
             chaos.note("import resumed", String.format("A started again resumed the job; DONE and routed %.1f s later; job %s", all,
                     status.replaceAll(",\"(rejected|duplicateRows)\":\\[(\\{[^}]*\\},?)*\\]", "")));
-            routedExactlyOnce("G2-", rows, stored(status));
+            // A died with a batch decided (its queue turns taken, committed) but not placed: B routes those leads
+            // with new turns, so the turns of at most one partial round are lost and two reps may differ by 2
+            routedExactlyOnce("G2-", rows, stored(status), 2);
         }
     }
 
@@ -95,8 +97,8 @@ final class GaleraImports {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    /** Every row stored once, every lead with one routing decision, and the round robin's turns shared out evenly. */
-    private void routedExactlyOnce(String prefix, int rows, int imported) throws SQLException {
+    /** Every row stored once, every lead with one routing decision, and the round robin's turns shared out evenly (within {@code spreadAllowed}). */
+    private void routedExactlyOnce(String prefix, int rows, int imported, int spreadAllowed) throws SQLException {
         String ofImport = "FROM sales_lead l WHERE l.external_id LIKE '" + prefix + "%'";
         long leads = count("SELECT COUNT(*) " + ofImport);
         long distinct = count("SELECT COUNT(DISTINCT l.external_id) " + ofImport);
@@ -108,7 +110,7 @@ final class GaleraImports {
         chaos.check(leads == imported && distinct == imported, prefix + " import: " + leads + " leads (" + distinct + " external ids) for the "
                 + imported + " of " + rows + " rows the job imported");
         chaos.check(decisions == leads, prefix + " import: " + decisions + " routing decisions for " + leads + " leads, e.g. " + twice(prefix));
-        chaos.check(owners == 10 && spread <= 1, prefix + " import: round robin uneven (" + owners + " reps, spread " + spread + ")");
+        chaos.check(owners == 10 && spread <= spreadAllowed, prefix + " import: round robin uneven (" + owners + " reps, spread " + spread + ")");
     }
 
     /** A few leads with more than one routing decision: each decision's outcome, time and queue. */

@@ -74,6 +74,16 @@ public final class JooqRoutingStore implements RoutingStore {
     }
 
     @Override
+    public void release(List<LeadId> leads, Instant until) {
+        if (leads.isEmpty()) {
+            return;
+        }
+        dsl.update(ROUTING_PENDING).set(ROUTING_PENDING.LEASED_UNTIL, DSL.least(ROUTING_PENDING.LEASED_UNTIL, DSL.val(Times.toDb(until))))
+                .where(ROUTING_PENDING.LEAD_ID.in(leads.stream().map(LeadId::value).toList())).and(ROUTING_PENDING.LEASED_UNTIL.isNotNull())
+                .execute();
+    }
+
+    @Override
     public List<LeadId> takeAll(List<LeadId> leads) {
         if (leads.isEmpty()) {
             return List.of();

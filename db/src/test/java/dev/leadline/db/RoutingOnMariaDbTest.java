@@ -126,6 +126,38 @@ class RoutingOnMariaDbTest {
     }
 
     @Test
+    void aBatchWhoseDecisionsCannotBeStoredIsRoutedAgainWithinSecondsNotWhenItsLeasesEnd() {
+        desk.routing.rules().save("api", Map.of("default", Map.of("queue", "Inbound")), Actor.SYSTEM);
+        List<Lead> leads = java.util.stream.IntStream.range(0, 4).mapToObj(i -> waiting()).toList();
+        var dsl = desk.database.dsl();
+        dsl.execute("CREATE TRIGGER refuse_decisions BEFORE INSERT ON routing_decision FOR EACH ROW "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for the test'");
+        try {
+            assertThat(desk.routing.routing().routeBatch(store.due(20, clock.instant(), null))).isZero();
+            assertThat(store.due(20, clock.instant(), null)).as("leased by the failed batch a moment longer").isEmpty();
+        } finally {
+            dsl.execute("DROP TRIGGER refuse_decisions");
+        }
+
+        clock.advance(Duration.ofSeconds(3));
+        List<RoutingStore.Pending> again = store.due(20, clock.instant(), null);
+        assertThat(again).as("due again 3 s later, not 30").hasSize(4);
+        assertThat(desk.routing.routing().routeBatch(again)).isEqualTo(4);
+        assertThat(leads).allSatisfy(l -> assertThat(desk.leads.find(l.id()).orElseThrow().queueId()).isNotNull());
+    }
+
+    @Test
+    void releasingALeaseNeverLengthensOne() {
+        Lead lead = waiting();
+        assertThat(store.lease(lead.id(), clock.instant(), clock.instant().plusSeconds(5))).isTrue();
+
+        store.release(List.of(lead.id()), clock.instant().plusSeconds(60));
+
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(store.due(10, clock.instant(), null)).as("its lease ended when it would have").hasSize(1);
+    }
+
+    @Test
     void aBatchCountsTheLeadsItHandsOutAgainstEachRepsCapacity() {
         desk.team.apply(List.of(new RepSpec("jane@example.com", "Jane", null, null, 2, true, "REP", Map.of()),
                         new RepSpec("omar@example.com", "Omar", null, null, 2, true, "REP", Map.of()),

@@ -44,6 +44,8 @@ public final class RoutingService {
     public static final String REASSIGNMENT = "reassignment";
     /** How long a node may take to route a lead it leased before another may try. */
     static final Duration LEASE = Duration.ofSeconds(30);
+    /** How long a batch whose decisions could not be stored waits before it is routed again. */
+    static final Duration RETRY_FAILED_BATCH = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(RoutingService.class);
 
     private final Transactor transactor;
@@ -111,7 +113,7 @@ public final class RoutingService {
      * every decision (each queue's state read once, then kept in memory), then the leads' new places,
      * timelines, cards and decisions. Leads another worker holds are left to it. Should the first
      * transaction fail, the leads are routed one by one instead; should the second, they are routed
-     * again when their leases end.
+     * again about two seconds later (their leases given back early).
      *
      * @return how many leads were routed
      */
@@ -140,7 +142,14 @@ public final class RoutingService {
                 return routed.applyAll(placed, decided, RoutedLeads.ROUTING, now);
             });
         } catch (RuntimeException e) {
-            log.warn("storing a batch of {} routing decisions failed; they are routed again shortly: {}", decided.size(), e.toString(), e);
+            // given back after a pause (with a random part, so that two nodes that kept colliding part), not after the lease
+            Instant again = clock.instant().plus(RETRY_FAILED_BATCH).plusMillis(java.util.concurrent.ThreadLocalRandom.current().nextLong(1000));
+            log.warn("storing a batch of {} routing decisions failed; they are routed again from {}: {}", decided.size(), again, e.toString(), e);
+            try {
+                transactor.inTransaction(() -> store.release(List.copyOf(decided.keySet()), again));
+            } catch (RuntimeException notReleased) {
+                log.warn("the batch's leases could not be given back; they end as they would: {}", notReleased.toString());
+            }
             return 0;
         }
     }

@@ -21,6 +21,12 @@ public interface RoutingStore {
     /** Leases those of these waiting leads that nobody holds now, until {@code until}; returns them. */
     List<LeadId> leaseAll(List<LeadId> leads, Instant now, Instant until);
 
+    /**
+     * Ends the leases on these leads at {@code until} at the latest (never later than they end now): a
+     * batch that could not be stored is tried again then, not when its lease would have ended.
+     */
+    void release(List<LeadId> leads, Instant until);
+
     /** Takes the lead off the waiting list; false when it was not (or no longer) on it. */
     boolean take(LeadId lead);
 
