@@ -198,6 +198,10 @@ public final class HttpApi {
             routes.put("/api/v1/rules/{purpose}", routing::save);
             routes.post("/api/v1/rules/{purpose}/dry-run", routing::tryDraft);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);
+            var cadences = new CadenceController(services.cadences());
+            routes.get("/api/v1/cadences", cadences::list);
+            routes.get("/api/v1/cadences/{name}", cadences::get);
+            routes.put("/api/v1/cadences/{name}", cadences::save);
             routes.get("/api/v1/reps", team::reps);
             routes.get("/api/v1/queues", team::queues);
             routes.put("/api/v1/reps/{rep}/availability", routing::availability);

@@ -1,0 +1,26 @@
+package dev.leadline.core.nurture;
+
+import dev.leadline.core.team.WorkingHours;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named cadence: its steps in order, the window it sends in (working hours in the lead's time zone:
+ * {@code MON-FRI 09:00-17:00}, several spans, or {@code 24/7}), and who saved which version when.
+ */
+public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, int version, Instant updatedAt, String updatedBy) {
+    public Cadence {
+        steps = List.copyOf(steps);
+    }
+
+    /** The cadence as it is written, the same in YAML or JSON: what {@link CadenceParser} reads back. */
+    public Map<String, Object> written() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("sendWindow", sendWindow.toString());
+        out.put("steps", steps.stream().map(Step::written).toList());
+        return out;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.leadline.core.nurture;
+
+import dev.leadline.core.activity.AuditEntry;
+import dev.leadline.core.activity.AuditLog;
+import dev.leadline.core.common.Actor;
+import dev.leadline.core.common.NotFoundException;
+import dev.leadline.core.common.Transactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Cadences as data: checked when saved (nothing is stored when anything is wrong), versioned, audited. */
+public final class CadenceService {
+    private final Transactor transactor;
+    private final CadenceRepository cadences;
+    private final CadenceParser parser;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CadenceService(Transactor transactor, CadenceRepository cadences, CadenceParser parser, AuditLog audit, Clock clock) {
+        this.transactor = transactor;
+        this.cadences = cadences;
+        this.parser = parser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Cadence> all() {
+        return cadences.all().stream().map(this::read).toList();
+    }
+
+    public Cadence get(String name) {
+        return cadences.find(CadenceParser.name(name)).map(this::read).orElseThrow(() -> new NotFoundException("cadence", name));
+    }
+
+    /**
+     * Creates the cadence or replaces its steps as a new version.
+     *
+     * @throws dev.leadline.core.common.ValidationException naming every problem; nothing is stored then
+     */
+    public Cadence save(String name, Map<String, Object> document, Actor actor) {
+        Cadence checked = parser.parse(name, document);
+        return transactor.inTransaction(() -> {
+            Instant at = clock.instant();
+            int version = cadences.findForUpdate(name).map(CadenceRepository.Stored::version).orElse(0) + 1;
+            CadenceRepository.Stored stored = new CadenceRepository.Stored(name, checked.written(), version, at, actor.toString());
+            cadences.save(stored);
+            audit.record(List.of(new AuditEntry("cadence", name, version == 1 ? "created" : "changed", actor, at, null,
+                    Map.of("version", Integer.toString(version)))));
+            return read(stored);
+        });
+    }
+
+    private Cadence read(CadenceRepository.Stored stored) {
+        Cadence cadence = parser.parse(stored.name(), stored.definition());
+        return new Cadence(cadence.name(), cadence.sendWindow(), cadence.steps(), stored.version(), stored.updatedAt(), stored.updatedBy());
+    }
+}

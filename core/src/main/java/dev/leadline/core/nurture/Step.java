@@ -1,0 +1,56 @@
+package dev.leadline.core.nurture;
+
+import java.util.Map;
+
+/** One step of a cadence, in the order written. */
+public sealed interface Step {
+    /** The step as it is written (YAML or JSON): one key, the kind, holding its settings. */
+    Map<String, Object> written();
+
+    /** An email from the owner: subject and body are merge templates; with {@code approval} the owner approves a draft in chat first. */
+    record Email(String subject, String body, boolean approval) implements Step {
+        @Override
+        public Map<String, Object> written() {
+            return Map.of("email", approval ? Map.of("subject", subject, "body", body, "approval", true) : Map.of("subject", subject, "body", body));
+        }
+    }
+
+    /** A pause: {@code days} business days when the send window has days (calendar days with 24/7), or hours. */
+    record Wait(int amount, boolean hours) implements Step {
+        @Override
+        public Map<String, Object> written() {
+            return Map.of("wait", amount + (hours ? "h" : "d"));
+        }
+    }
+
+    /** A task for the lead's owner, due {@code dueDays} business days after the step. */
+    record Task(String title, int dueDays) implements Step {
+        @Override
+        public Map<String, Object> written() {
+            return Map.of("task", Map.of("title", title, "due", dueDays + "d"));
+        }
+    }
+
+    /** A nudge to the owner in chat. */
+    record Chat(String text) implements Step {
+        @Override
+        public Map<String, Object> written() {
+            return Map.of("chat", Map.of("text", text));
+        }
+    }
+
+    /** When the condition holds, the lead leaves the cadence: back to routing ({@code recycle}) or out ({@code exit}); else the next step. */
+    record Branch(Condition when, String then) implements Step {
+        @Override
+        public Map<String, Object> written() {
+            return Map.of("branch", Map.of("when", when.written(), "then", then));
+        }
+    }
+
+    /** A test of the lead's score or one of its fields: {@code eq}, {@code ne}, {@code gt}, {@code ge}, {@code lt}, {@code le}, {@code empty}, {@code not-empty}. */
+    record Condition(String field, String op, String value) {
+        Map<String, Object> written() {
+            return value == null ? Map.of("field", field, "op", op) : Map.of("field", field, "op", op, "value", value);
+        }
+    }
+}
