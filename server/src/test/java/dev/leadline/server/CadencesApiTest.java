@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Nurture cadences as data over HTTP: saved in YAML or JSON by an admin, checked (with the line of a bad merge field), versioned, read by anyone. */
+/**
+ * Nurture cadences over HTTP: saved in YAML or JSON by an admin, checked (with the line of a bad merge
+ * field), versioned, read by anyone; leads enrolled and stopped as a rep, and taken out when sales act.
+ */
 class CadencesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHECK_BACK = """
@@ -34,8 +37,9 @@ class CadencesApiTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        server.services().team().apply(List.of(new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of())),
-                List.of(), Actor.cli("test"));
+        server.services().team().apply(List.of(new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
+                new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())), List.of(), Actor.cli("test"));
+        assertThat(put("nurture-test", CHECK_BACK, TestServer.ADMIN_TOKEN).statusCode()).isEqualTo(200);
         repToken = server.services().tokens().issue(new TokenService.Request("jane-token", TokenRole.REP, "jane@example.com", false,
                 java.util.Optional.empty()), Actor.cli("test")).secret();
     }
@@ -111,5 +115,77 @@ class CadencesApiTest {
         assertThat(include.statusCode()).as(include.body()).isEqualTo(200);
         assertThat(include.body()).doesNotContain("root:");
         assertThat(server.get("/api/v1/cadences/nope").statusCode()).isEqualTo(404);
+    }
+
+    private static String newLead() throws Exception {
+        return JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Later\",\"company\":\"Not Yet Inc\"}").body()).path("id").asText();
+    }
+
+    private static HttpResponse<String> enrol(String lead, String body, String token) {
+        return server.send(HttpRequest.newBuilder(server.uri("/api/v1/leads/" + lead + "/nurture")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static List<String> timeline(String lead) throws Exception {
+        List<String> entries = new java.util.ArrayList<>();
+        JSON.readTree(server.get("/api/v1/leads/" + lead + "/timeline").body()).path("items")
+                .forEach(e -> entries.add(e.path("type").asText() + " " + e.path("summary").asText()));
+        return entries;
+    }
+
+    @Test
+    void aRepEnrolsALeadOnceTheLeadShowsItAndAStopTakesItOutOnTheTimeline() throws Exception {
+        String lead = newLead();
+
+        HttpResponse<String> enrolled = enrol(lead, "{\"cadence\":\"nurture-test\"}", repToken);
+
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        JsonNode nurture = JSON.readTree(server.get("/api/v1/leads/" + lead).body()).path("nurture");
+        assertThat(nurture.path("cadence").asText()).isEqualTo("nurture-test");
+        assertThat(nurture.path("step").asInt()).isZero();
+        assertThat(nurture.path("nextAt").asText()).isNotEmpty();
+        assertThat(nurture.path("enrolledBy").asText()).contains("jane@example.com");
+        HttpResponse<String> twice = enrol(lead, "{\"cadence\":\"nurture-test\"}", repToken);
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(twice.body()).path("error").asText()).isEqualTo("already_nurtured");
+
+        HttpResponse<String> stopped = server.send(server.request("/api/v1/leads/" + lead + "/nurture").header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"rep\":\"mia@example.com\"}")).build());
+        assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + lead).body()).path("nurture").isNull()).isTrue();
+        assertThat(timeline(lead)).contains("NURTURE Enrolled in cadence nurture-test")
+                .anySatisfy(e -> assertThat(e).startsWith("NURTURE Left cadence nurture-test: stopped by"));
+        assertThat(server.send(server.request("/api/v1/leads/" + lead + "/nurture").header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"rep\":\"mia@example.com\"}")).build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aLeadThatSalesActOnLeavesItsCadenceSayingWhy() throws Exception {
+        String lead = newLead();
+        assertThat(enrol(lead, "{\"cadence\":\"nurture-test\",\"rep\":\"mia@example.com\"}", TestServer.ADMIN_TOKEN).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> assigned = server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}");
+
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + lead).body()).path("nurture").isNull()).isTrue();
+        assertThat(timeline(lead)).anySatisfy(e -> assertThat(e).startsWith("NURTURE Left cadence nurture-test: ").contains("Jane Rivera"));
+        assertThat(enrol(lead, "{\"cadence\":\"nurture-test\"}", repToken).statusCode()).as("enrolled again later").isEqualTo(201);
+    }
+
+    @Test
+    void anEnrolmentNamesACadenceThatExistsALeadThatExistsAndTheActingRep() {
+        String lead;
+        try {
+            lead = newLead();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        HttpResponse<String> unknown = enrol(lead, "{\"cadence\":\"no-such\"}", repToken);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"cadence\"");
+        assertThat(enrol(lead, "{}", repToken).statusCode()).isEqualTo(400);
+        assertThat(enrol(lead, "{\"cadence\":\"nurture-test\"}", TestServer.ADMIN_TOKEN).statusCode()).as("an admin names the rep").isEqualTo(400);
+        assertThat(enrol("L-999999", "{\"cadence\":\"nurture-test\"}", repToken).statusCode()).isEqualTo(404);
+        assertThat(enrol(lead, "{\"cadence\":\"nurture-test\",\"colour\":1}", repToken).statusCode()).isEqualTo(400);
     }
 }

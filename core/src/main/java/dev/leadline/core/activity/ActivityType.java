@@ -13,14 +13,16 @@ public enum ActivityType {
     /** An SLA step acted on the lead (a reminder, a reassignment that found nobody, a manager alert). */
     SLA,
     /** Someone said this lead and a look-alike are not the same: the pair is not flagged again. */
-    DUPLICATE_DISMISSED;
+    DUPLICATE_DISMISSED,
+    /** The lead was enrolled in a nurture cadence, or left one (and why). */
+    NURTURE;
 
     /**
      * Whether an entry of this kind is activity on the lead (it moves {@code lastActivityAt}, which the
-     * idle view reads); the SLA's own entries are about the lack of it, and a dismissed look-alike is
-     * about another lead.
+     * idle view reads); the SLA's own entries are about the lack of it, a dismissed look-alike is
+     * about another lead, and entering or leaving a cadence is nobody's contact with the lead.
      */
     public boolean isActivity() {
-        return this != SLA && this != DUPLICATE_DISMISSED;
+        return this != SLA && this != DUPLICATE_DISMISSED && this != NURTURE;
     }
 }

@@ -57,7 +57,7 @@ public final class HttpApi {
         var services = deps.services();
         Authenticator auth = new Authenticator(services.tokens(), deps.clock());
         LeadController leads = new LeadController(json, services.intake(), services.leads(), services.views(), services.team(), deps.clock(),
-                services.accountMatching());
+                services.accountMatching(), services.nurture());
         AccountController accounts = new AccountController(deps.imports(), services.accountImport());
         ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
@@ -198,6 +198,9 @@ public final class HttpApi {
             routes.put("/api/v1/rules/{purpose}", routing::save);
             routes.post("/api/v1/rules/{purpose}/dry-run", routing::tryDraft);
             routes.delete("/api/v1/rules/{purpose}", routing::delete);
+            var nurture = new NurtureController(json, services.nurture(), services.team());
+            routes.post("/api/v1/leads/{id}/nurture", nurture::enrol);
+            routes.delete("/api/v1/leads/{id}/nurture", nurture::stop);
             var cadences = new CadenceController(services.cadences());
             routes.get("/api/v1/cadences", cadences::list);
             routes.get("/api/v1/cadences/{name}", cadences::get);

@@ -43,9 +43,12 @@ final class LeadController {
     private final Clock clock;
     private final AccountMatching accounts;
 
+    private final dev.leadline.core.nurture.NurtureService nurture;
+
     LeadController(ObjectMapper json, IntakeService intake, LeadService leads, SavedViewService views, TeamService team, Clock clock,
-                   AccountMatching accounts) {
+                   AccountMatching accounts, dev.leadline.core.nurture.NurtureService nurture) {
         this.json = json;
+        this.nurture = nurture;
         this.accounts = accounts;
         this.intake = intake;
         this.leads = leads;
@@ -113,7 +116,9 @@ final class LeadController {
 
     void get(Context ctx) {
         Lead lead = leads.get(LeadId.parse(ctx.pathParam("id")));
-        ctx.json(LeadJson.write(lead, accounts.stored(lead.id())));
+        Map<String, Object> out = LeadJson.write(lead, accounts.stored(lead.id()));
+        out.put("nurture", nurture.of(lead.id()).map(NurtureController::json).orElse(null));
+        ctx.json(out);
     }
 
     void list(Context ctx) {
