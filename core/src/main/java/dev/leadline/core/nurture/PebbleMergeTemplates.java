@@ -17,6 +17,8 @@ import java.util.Map;
  * against a lead, owner and account that have every merge field; its includes name nothing but text.
  */
 public final class PebbleMergeTemplates implements MergeTemplates {
+    /** Pebble's words for a name that is not there (a root such as {@code manager}, or an attribute such as {@code lead.frist}). */
+    private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("(?:Root attribute|Attribute) \\[([^\\]]+)\\]");
     private final PebbleEngine engine = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).cacheActive(false).build();
 
     /** Every merge field there is, each with a value. */
@@ -39,6 +41,10 @@ public final class PebbleMergeTemplates implements MergeTemplates {
             engine.getLiteralTemplate(template).evaluate(new StringWriter(), sample());
         } catch (PebbleException e) {
             String message = e.getPebbleMessage() == null ? "cannot be read" : e.getPebbleMessage();
+            java.util.regex.Matcher unknown = UNKNOWN.matcher(message);
+            if (unknown.find()) {
+                message = "unknown merge field '" + unknown.group(1) + "'";
+            }
             throw new ValidationException(field, (e.getLineNumber() == null ? "" : "line " + e.getLineNumber() + ": ") + message
                     + "; merge fields are lead.<field> (lead.firstName, lead.company, ...), owner.name, owner.firstName, owner.email, account.name, account.domain");
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.leadline.core.nurture;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One step of a cadence, in the order written. */
@@ -11,7 +12,11 @@ public sealed interface Step {
     record Email(String subject, String body, boolean approval) implements Step {
         @Override
         public Map<String, Object> written() {
-            return Map.of("email", approval ? Map.of("subject", subject, "body", body, "approval", true) : Map.of("subject", subject, "body", body));
+            Map<String, Object> email = ordered("subject", subject, "body", body);
+            if (approval) {
+                email.put("approval", true);
+            }
+            return Map.of("email", email);
         }
     }
 
@@ -27,7 +32,7 @@ public sealed interface Step {
     record Task(String title, int dueDays) implements Step {
         @Override
         public Map<String, Object> written() {
-            return Map.of("task", Map.of("title", title, "due", dueDays + "d"));
+            return Map.of("task", ordered("title", title, "due", dueDays + "d"));
         }
     }
 
@@ -43,14 +48,26 @@ public sealed interface Step {
     record Branch(Condition when, String then) implements Step {
         @Override
         public Map<String, Object> written() {
-            return Map.of("branch", Map.of("when", when.written(), "then", then));
+            return Map.of("branch", ordered("when", when.written(), "then", then));
         }
     }
 
     /** A test of the lead's score or one of its fields: {@code eq}, {@code ne}, {@code gt}, {@code ge}, {@code lt}, {@code le}, {@code empty}, {@code not-empty}. */
     record Condition(String field, String op, String value) {
         Map<String, Object> written() {
-            return value == null ? Map.of("field", field, "op", op) : Map.of("field", field, "op", op, "value", value);
+            Map<String, Object> out = ordered("field", field, "op", op);
+            if (value != null) {
+                out.put("value", value);
+            }
+            return out;
         }
+    }
+
+    /** Two settings in the order written. */
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(k1, v1);
+        out.put(k2, v2);
+        return out;
     }
 }

@@ -42,7 +42,7 @@ class CadenceParserTest {
         assertThatThrownBy(() -> parser.parse("typo", cadence)).isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.errors()).hasSize(1);
             assertThat(e.errors().get(0).field()).isEqualTo("steps[1].email.body");
-            assertThat(e.errors().get(0).message()).startsWith("line 3: ").contains("compnay");
+            assertThat(e.errors().get(0).message()).startsWith("line 3: unknown merge field 'compnay'");
         });
         assertThatThrownBy(() -> parser.parse("who", Map.of("steps", List.of(Map.of("chat", Map.of("text", "{{ manager.name }}"))))))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors().get(0).message()).contains("manager"));
