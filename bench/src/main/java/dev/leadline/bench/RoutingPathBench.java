@@ -171,13 +171,10 @@ public final class RoutingPathBench {
             System.out.println("  " + due.size() + " leads were left to the router's thread (their latency is counted to their decision)");
         }
         for (Map.Entry<String, Instant> lead : due.entrySet()) {
-            HttpResponse<String> routing = null;
-            for (int tries = 0; tries < 100 && (routing == null || routing.statusCode() != 200); tries++) {
-                routing = send(server, "GET", "/api/v1/leads/" + lead.getKey() + "/routing", null);
-                if (routing.statusCode() != 200) {
-                    Thread.sleep(50);
-                }
-            }
+            String path = "/api/v1/leads/" + lead.getKey() + "/routing";
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> send(server, "GET", path, null).statusCode() == 200);
+            HttpResponse<String> routing = send(server, "GET", path, null);
             JsonNode decision = JSON.readTree(routing.body());
             if (!decision.path("outcome").asText().equals("ASSIGN")) {
                 unrouted++;
@@ -193,10 +190,12 @@ public final class RoutingPathBench {
     }
 
     /** Each lead's time from when its request was due to its first card at the stub; waits up to 30 s for the last cards. */
-    private static Histogram cards(SlackApiStub slack, Map<String, Instant> created) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (created.keySet().stream().anyMatch(id -> slack.firstPost(id) == null) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+    private static Histogram cards(SlackApiStub slack, Map<String, Instant> created) {
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> created.keySet().stream().allMatch(id -> slack.firstPost(id) != null));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // counted as missing below
         }
         Histogram cards = new Histogram(3);
         long missing = 0;

@@ -5,6 +5,10 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +28,13 @@ final class HomeRefreshes implements AutoCloseable {
     private final Set<Who> waiting = new LinkedHashSet<>();
     private final Function<Who, Optional<Duration>> publish;
     private final Duration gap;
-    private final Thread thread;
-    private volatile boolean closed;
+    private final ScheduledExecutorService turns = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "slack-home-refreshes");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Whether a turn is running or set for later (guarded by {@code waiting}). */
+    private boolean turnAhead;
 
     record Who(String team, String user) { }
 
@@ -33,16 +42,14 @@ final class HomeRefreshes implements AutoCloseable {
     HomeRefreshes(Function<Who, Optional<Duration>> publish, Duration gap) {
         this.publish = publish;
         this.gap = gap;
-        thread = new Thread(this::run, "slack-home-refreshes");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Asks for the user's App Home to be published again soon. */
     void ask(String team, String user) {
         synchronized (waiting) {
-            if (waiting.add(new Who(team, user))) {
-                waiting.notifyAll();
+            if (waiting.add(new Who(team, user)) && !turnAhead) {
+                turnAhead = true;
+                later(Duration.ZERO);
             }
         }
     }
@@ -54,45 +61,44 @@ final class HomeRefreshes implements AutoCloseable {
         }
     }
 
-    private void run() {
-        while (!closed) {
-            Who next;
-            try {
-                synchronized (waiting) {
-                    while (waiting.isEmpty() && !closed) {
-                        waiting.wait();
-                    }
-                    if (closed) {
-                        return;
-                    }
-                    Iterator<Who> oldest = waiting.iterator();
-                    next = oldest.next();
-                    oldest.remove();
-                }
-                Duration pause = gap;
-                try {
-                    Optional<Duration> retryAfter = publish.apply(next);
-                    if (retryAfter.isPresent()) {
-                        ask(next.team(), next.user());
-                        pause = retryAfter.get().compareTo(gap) > 0 ? retryAfter.get() : gap;
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("App Home of {} not refreshed: {}", next.user(), e.getMessage());
-                }
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
+    /** Publishes the oldest request, then sets the next turn after the gap (or Slack's Retry-After). */
+    private void turn() {
+        Who next;
+        synchronized (waiting) {
+            Iterator<Who> oldest = waiting.iterator();
+            if (!oldest.hasNext()) {
+                turnAhead = false;
                 return;
             }
+            next = oldest.next();
+            oldest.remove();
+        }
+        Duration pause = gap;
+        try {
+            Optional<Duration> retryAfter = publish.apply(next);
+            if (retryAfter.isPresent()) {
+                synchronized (waiting) {
+                    waiting.add(next);
+                }
+                pause = retryAfter.get().compareTo(gap) > 0 ? retryAfter.get() : gap;
+            }
+        } catch (RuntimeException e) {
+            log.warn("App Home of {} not refreshed: {}", next.user(), e.getMessage());
+        }
+        later(pause);
+    }
+
+    private void later(Duration pause) {
+        try {
+            turns.schedule(this::turn, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: what waits is dropped (a rep's App Home is published again when they open it)
         }
     }
 
     /** Stops; refreshes still waiting are dropped (a rep's App Home is published again when they open it). */
     @Override
     public void close() {
-        closed = true;
-        synchronized (waiting) {
-            waiting.notifyAll();
-        }
-        thread.interrupt();
+        turns.shutdownNow();
     }
 }

@@ -186,10 +186,13 @@ public record Services(
         CardAnnouncer cards = new CardAnnouncer(outbox, team, slaPolicies, settings.crmLeadUrl(), accountMatching);
         JooqSlaClocks slaClocks = new JooqSlaClocks(dsl);
         JooqLeadEvents leadEvents = new JooqLeadEvents(dsl);
-        // nurture is wired once the journal (which tells it when sales act on a nurtured lead) is
-        java.util.concurrent.atomic.AtomicReference<dev.leadline.core.nurture.NurtureService> nurtureRef = new java.util.concurrent.atomic.AtomicReference<>();
+        dev.leadline.core.nurture.CadenceService cadences = new dev.leadline.core.nurture.CadenceService(transactor,
+                new dev.leadline.db.JooqCadenceRepository(dsl),
+                new dev.leadline.core.nurture.CadenceParser(new dev.leadline.core.nurture.PebbleMergeTemplates()), audit, clock);
+        dev.leadline.core.nurture.NurtureService nurture = new dev.leadline.core.nurture.NurtureService(transactor, leadRepository, cadences,
+                new dev.leadline.db.JooqNurtureRepository(dsl), timeline, audit, clock);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
-                new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurtureRef::get)),
+                new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture)),
                 leadMeters.counting(new EventRecorder(leadEvents)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
@@ -224,12 +227,6 @@ public record Services(
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports), clock,
                 new ConsoleLinks(console, publicUrl));
-        dev.leadline.core.nurture.CadenceService cadences = new dev.leadline.core.nurture.CadenceService(transactor,
-                new dev.leadline.db.JooqCadenceRepository(dsl),
-                new dev.leadline.core.nurture.CadenceParser(new dev.leadline.core.nurture.PebbleMergeTemplates()), audit, clock);
-        dev.leadline.core.nurture.NurtureService nurture = new dev.leadline.core.nurture.NurtureService(transactor, leadRepository, cadences,
-                new dev.leadline.db.JooqNurtureRepository(dsl), timeline, audit, clock);
-        nurtureRef.set(nurture);
         return new Services(
                 leads,
                 claims,

@@ -173,13 +173,8 @@ class CadencesApiTest {
     }
 
     @Test
-    void anEnrolmentNamesACadenceThatExistsALeadThatExistsAndTheActingRep() {
-        String lead;
-        try {
-            lead = newLead();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    void anEnrolmentNamesACadenceThatExistsALeadThatExistsAndTheActingRep() throws Exception {
+        String lead = newLead();
         HttpResponse<String> unknown = enrol(lead, "{\"cadence\":\"no-such\"}", repToken);
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("\"field\":\"cadence\"");

@@ -17,17 +17,16 @@ public final class NurtureExits implements LeadAnnouncer {
     private static final Set<ActivityType> EXITS = EnumSet.of(ActivityType.CLAIMED, ActivityType.ASSIGNED, ActivityType.OFFERED,
             ActivityType.CONTACT_ATTEMPT, ActivityType.QUALIFIED, ActivityType.DISQUALIFIED, ActivityType.MEETING_SCHEDULED,
             ActivityType.CONVERTED, ActivityType.MERGED);
-    private final java.util.function.Supplier<NurtureService> nurture;
+    private final NurtureService nurture;
 
-    /** {@code nurture} is asked for when a change comes (the service is wired after the journal that tells this). */
-    public NurtureExits(java.util.function.Supplier<NurtureService> nurture) {
+    public NurtureExits(NurtureService nurture) {
         this.nurture = nurture;
     }
 
     @Override
     public void announce(Lead before, Lead after, ActivityType type, String summary, Instant at) {
         if (EXITS.contains(type)) {
-            nurture.get().exit(after.id(), Actor.SYSTEM, summary == null ? type.name().toLowerCase(java.util.Locale.ROOT) : summary, at);
+            nurture.exit(after.id(), Actor.SYSTEM, summary == null ? type.name().toLowerCase(java.util.Locale.ROOT) : summary, at);
         }
     }
 
@@ -38,7 +37,7 @@ public final class NurtureExits implements LeadAnnouncer {
         if (exits.isEmpty()) {
             return;
         }
-        Set<dev.leadline.core.lead.LeadId> enrolled = nurture.get().enrolled(exits.stream().map(c -> c.after().id()).toList());
+        Set<dev.leadline.core.lead.LeadId> enrolled = nurture.enrolled(exits.stream().map(c -> c.after().id()).toList());
         exits.stream().filter(c -> enrolled.contains(c.after().id())).forEach(c -> announce(c.before(), c.after(), c.type(), c.summary(), c.at()));
     }
 }
