@@ -40,6 +40,18 @@ public final class JooqNurtureRepository implements NurtureRepository {
     }
 
     @Override
+    public java.util.List<Nurture> dueForUpdate(java.time.Instant now, int limit) {
+        return dsl.selectFrom(LEAD_NURTURE).where(LEAD_NURTURE.NEXT_AT.le(Times.toDb(now))).orderBy(LEAD_NURTURE.NEXT_AT).limit(limit)
+                .forUpdate().fetch(JooqNurtureRepository::toNurture);
+    }
+
+    @Override
+    public void advance(LeadId lead, int step, java.time.Instant nextAt) {
+        dsl.update(LEAD_NURTURE).set(LEAD_NURTURE.STEP, step).set(LEAD_NURTURE.NEXT_AT, Times.toDb(nextAt))
+                .where(LEAD_NURTURE.LEAD_ID.eq(lead.value())).execute();
+    }
+
+    @Override
     public Optional<Nurture> remove(LeadId lead) {
         Optional<Nurture> found = dsl.selectFrom(LEAD_NURTURE).where(LEAD_NURTURE.LEAD_ID.eq(lead.value())).forUpdate().fetchOptional()
                 .map(JooqNurtureRepository::toNurture);

@@ -130,7 +130,7 @@ public final class Leadline implements AutoCloseable {
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat, config.consoleBase(), meters,
                     // a tool run beside a server is a node of its own: it never takes the server's imports for its own
-                    starting ? NodeName.of(config.dataDir()) : NodeName.passing());
+                    starting ? NodeName.of(config.dataDir()) : NodeName.passing(), config.mail());
             BacklogGauges.register(meters.registry(), db.database(), chat.platforms(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
@@ -224,7 +224,9 @@ public final class Leadline implements AutoCloseable {
             RoutingLoop routing = new RoutingLoop(backend.services().routing(), backend.services().routingSignal(), looks.routing());
             Jobs jobs = Jobs.start(backend.db().database().dataSource(), backend.services().slaSweep(),
                     backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary(),
-                    backend.services().rollups(), meters.registry());
+                    backend.services().rollups(), meters.registry(), new Jobs.Nurturing(backend.services().nurtureRunner(),
+                            backend.services().nurtureMail(), config.mail().imap().map(imap -> new dev.leadline.server.mail.ImapInbox(imap,
+                                    backend.services().nurtureResponses(), clock))));
             Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
             OnExit.register(leadline);
             serving.set(true);

@@ -132,6 +132,9 @@ public record Services(
         RulesService rules,
         dev.leadline.core.nurture.CadenceService cadences,
         dev.leadline.core.nurture.NurtureService nurture,
+        dev.leadline.core.nurture.NurtureRunner nurtureRunner,
+        dev.leadline.core.nurture.NurtureMail nurtureMail,
+        dev.leadline.core.nurture.NurtureResponses nurtureResponses,
         Wakeup routingSignal,
         Wakeup outboxAdded,
         Arrivals enrichmentArrivals,
@@ -161,7 +164,7 @@ public record Services(
      */
     /** {@code node}: this server's name among the nodes sharing the database ({@link NodeName}). */
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl,
-                                dev.leadline.server.metrics.Meters meters, String node) {
+                                dev.leadline.server.metrics.Meters meters, String node, dev.leadline.server.config.MailSettings mail) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -224,6 +227,21 @@ public record Services(
         ConsoleAccess console = new ConsoleAccess(new JooqConsoleSessions(dsl), reps, audit, clock);
         JooqRollups rollups = new JooqRollups(dsl, leadEvents, transactor);
         Reports reports = new Reports(leadEvents, rollups, transactor, team, leads, clock);
+        dev.leadline.core.nurture.Recycler recycler = new dev.leadline.core.nurture.Recycler(leadRepository, journal, nurture, arrivals, cards,
+                outbox);
+        dev.leadline.db.JooqNurtureEmails nurtureEmails = new dev.leadline.db.JooqNurtureEmails(dsl);
+        dev.leadline.db.JooqSuppressions suppressions = new dev.leadline.db.JooqSuppressions(dsl);
+        dev.leadline.db.JooqNurtureRepository enrolments = new dev.leadline.db.JooqNurtureRepository(dsl);
+        dev.leadline.core.nurture.NurtureRunner nurtureRunner = new dev.leadline.core.nurture.NurtureRunner(transactor, leadRepository, cadences,
+                enrolments, nurture, nurtureEmails, suppressions, new dev.leadline.core.nurture.PebbleMergeTemplates(), schedule, timeline, team,
+                accountMatching, recycler, cards, outbox, mail.from(), clock);
+        dev.leadline.core.nurture.Mailer mailer = mail.smtp().<dev.leadline.core.nurture.Mailer>map(dev.leadline.server.mail.SmtpMailer::new)
+                .orElseGet(dev.leadline.server.mail.LogMailer::new);
+        dev.leadline.core.nurture.NurtureMail nurtureMail = new dev.leadline.core.nurture.NurtureMail(transactor, nurtureEmails, enrolments,
+                suppressions, leadRepository, timeline, mailer,
+                new dev.leadline.core.nurture.NurtureMail.Limits(mail.perSenderPerHour(), mail.perDomainPerHour()), publicUrl.toString(), clock);
+        dev.leadline.core.nurture.NurtureResponses responses = new dev.leadline.core.nurture.NurtureResponses(transactor, nurtureEmails, enrolments,
+                nurture, cadences, suppressions, leadRepository, timeline, recycler, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports), clock,
                 new ConsoleLinks(console, publicUrl));
@@ -259,6 +277,9 @@ public record Services(
                 routing.rules(),
                 cadences,
                 nurture,
+                nurtureRunner,
+                nurtureMail,
+                responses,
                 signal,
                 outboxAdded,
                 enrichmentArrivals,

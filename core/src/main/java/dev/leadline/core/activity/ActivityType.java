@@ -15,14 +15,21 @@ public enum ActivityType {
     /** Someone said this lead and a look-alike are not the same: the pair is not flagged again. */
     DUPLICATE_DISMISSED,
     /** The lead was enrolled in a nurture cadence, or left one (and why). */
-    NURTURE;
+    NURTURE,
+    /** A cadence's email to the lead went (or could not go). */
+    EMAIL_SENT,
+    /** The lead answered a cadence's email (or an auto-reply or a bounce came back). */
+    EMAIL_RECEIVED,
+    /** Out of a cadence and back to routing, new and without an owner, with why. */
+    RECYCLED;
 
     /**
      * Whether an entry of this kind is activity on the lead (it moves {@code lastActivityAt}, which the
      * idle view reads); the SLA's own entries are about the lack of it, a dismissed look-alike is
-     * about another lead, and entering or leaving a cadence is nobody's contact with the lead.
+     * about another lead, and entering or leaving a cadence, its emails and being recycled are nobody's
+     * contact with the lead (the lead's own answer is).
      */
     public boolean isActivity() {
-        return this != SLA && this != DUPLICATE_DISMISSED && this != NURTURE;
+        return this != SLA && this != DUPLICATE_DISMISSED && this != NURTURE && this != EMAIL_SENT && this != RECYCLED;
     }
 }

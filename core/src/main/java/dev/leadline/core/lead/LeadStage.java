@@ -59,6 +59,11 @@ public record LeadStage(
         return new LeadStage(status, statusReason, queueId, null, offeredAt, claimedAt, firstTouchedAt, at);
     }
 
+    /** New again, on no queue and with no owner, for routing to place afresh; its history stays. */
+    public LeadStage recycled() {
+        return new LeadStage(LeadStatus.NEW, null, null, null, offeredAt, claimedAt, firstTouchedAt, null);
+    }
+
     public LeadStage touched(Instant at) {
         return firstTouchedAt != null ? this
                 : new LeadStage(status, statusReason, queueId, ownerRepId, offeredAt, claimedAt, at, assignedAt);

@@ -99,6 +99,9 @@ public final class CadenceParser {
                 if (approval != null && !(approval instanceof Boolean)) {
                     throw new ValidationException(here + ".approval", "true or false");
                 }
+                if (Boolean.TRUE.equals(approval)) {
+                    throw new ValidationException(here + ".approval", "approval in chat is not available yet; leave it out to send without approval");
+                }
                 yield new Step.Email(subject, body, Boolean.TRUE.equals(approval));
             }
             case "wait" -> {

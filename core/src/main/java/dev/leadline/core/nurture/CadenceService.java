@@ -30,6 +30,11 @@ public final class CadenceService {
         return cadences.all().stream().map(this::read).toList();
     }
 
+    /** The cadence of a stored name (as enrolments hold them), if it still exists. */
+    public java.util.Optional<Cadence> find(String name) {
+        return cadences.find(name).map(this::read);
+    }
+
     public Cadence get(String name) {
         return cadences.find(CadenceParser.name(name)).map(this::read).orElseThrow(() -> new NotFoundException("cadence", name));
     }

@@ -13,6 +13,12 @@ public interface NurtureRepository {
     /** Those of these leads that are in a cadence. */
     java.util.Set<LeadId> enrolled(java.util.Collection<LeadId> leads);
 
+    /** Enrolments whose next step is due at {@code now}, soonest first, locked until the caller's transaction ends. */
+    java.util.List<Nurture> dueForUpdate(java.time.Instant now, int limit);
+
+    /** Moves the enrolment to {@code step}, due at {@code nextAt}. */
+    void advance(LeadId lead, int step, java.time.Instant nextAt);
+
     /** Takes the lead out of its cadence; what it was in, if it was. */
     Optional<Nurture> remove(LeadId lead);
 }

@@ -20,6 +20,9 @@ public final class PebbleMergeTemplates implements MergeTemplates {
     /** Pebble's words for a name that is not there (a root such as {@code manager}, or an attribute such as {@code lead.frist}). */
     private static final java.util.regex.Pattern UNKNOWN = java.util.regex.Pattern.compile("(?:Root attribute|Attribute) \\[([^\\]]+)\\]");
     private final PebbleEngine engine = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).cacheActive(false).build();
+    /** For subjects, plain-text parts, chat text and task titles: nothing escaped. */
+    private final PebbleEngine plain = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).autoEscaping(false)
+            .cacheActive(false).build();
 
     /** Every merge field there is, each with a value. */
     static Map<String, Object> sample() {
@@ -33,6 +36,17 @@ public final class PebbleMergeTemplates implements MergeTemplates {
         lead.put("status", "NEW");
         return Map.of("lead", lead, "owner", Map.of("name", "x", "firstName", "x", "email", "x@example.com"),
                 "account", Map.of("name", "x", "domain", "example.com"));
+    }
+
+    @Override
+    public String render(String template, Map<String, Object> fields, boolean html) {
+        StringWriter out = new StringWriter();
+        try {
+            (html ? engine : plain).getLiteralTemplate(template).evaluate(out, fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     @Override

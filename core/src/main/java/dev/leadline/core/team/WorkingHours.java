@@ -99,6 +99,30 @@ public final class WorkingHours {
         throw new IllegalStateException("working hours '" + text + "' never add up to " + work);
     }
 
+    /**
+     * The same time of day {@code days} working days after {@code start} in {@code zone}: days without
+     * working hours are not counted (with {@code 24/7}, every day is).
+     */
+    public Instant plusWorkingDays(Instant start, int days, ZoneId zone) {
+        ZonedDateTime local = start.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        for (int counted = 0, i = 0; counted < days; i++) {
+            if (i > 8 * 366) {
+                throw new IllegalStateException("working hours '" + text + "' have no working day");
+            }
+            day = day.plusDays(1);
+            if (!byDay.getOrDefault(day.getDayOfWeek(), List.of()).isEmpty()) {
+                counted++;
+            }
+        }
+        return ZonedDateTime.of(day, local.toLocalTime(), zone).toInstant();
+    }
+
+    /** {@code at} when it is inside working hours, else the moment they next begin. */
+    public Instant nextWorking(Instant at, ZoneId zone) {
+        return plus(at, Duration.ZERO, zone);
+    }
+
     /** Working time between two moments, counted in {@code zone}. */
     public Duration between(Instant start, Instant end, ZoneId zone) {
         Duration total = Duration.ZERO;

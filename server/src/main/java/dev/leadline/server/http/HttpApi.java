@@ -286,6 +286,10 @@ public final class HttpApi {
             routes.sse("/console/events", events::connect);
 
             routes.post("/forms/{key}", forms::submit);
+            // the unsubscribe link of nurture emails: anyone holding it, no sign-in (RFC 8058 one-click is the POST)
+            UnsubscribeController unsubscribe = new UnsubscribeController(services.nurtureResponses());
+            routes.get("/unsubscribe/{token}", unsubscribe::show);
+            routes.post("/unsubscribe/{token}", unsubscribe::unsubscribe);
             // each chat platform's own routes, authenticated by the platform
             for (ChatPlatform.Route route : deps.chatRoutes()) {
                 if (route.method().equals("GET")) {

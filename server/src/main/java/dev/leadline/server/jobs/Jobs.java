@@ -29,7 +29,7 @@ public final class Jobs implements AutoCloseable {
 
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
                              dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups,
-                             io.micrometer.core.instrument.MeterRegistry meters) {
+                             io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -51,11 +51,16 @@ public final class Jobs implements AutoCloseable {
                         log.debug("folded {} tally change(s) into the report sums", folded);
                     }
                 });
+        RecurringTask<Void> nurtureSteps = Tasks.recurring("nurture-steps", FixedDelay.ofSeconds(10))
+                .execute((instance, context) -> nurturing.run());
+        RecurringTask<Void> nurtureInbox = Tasks.recurring("nurture-inbox", FixedDelay.ofSeconds(60))
+                .execute((instance, context) -> nurturing.inbox().ifPresent(dev.leadline.server.mail.ImapInbox::poll));
+        java.util.List<RecurringTask<Void>> tasks = java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold, nurtureSteps, nurtureInbox);
         Scheduler scheduler = Scheduler.create(dataSource)
-                .startTasks(slaSweep, meetingReminders, dailyDigest, reportFold)
+                .startTasks(tasks)
                 // dbscheduler_task_completions_total{task,result} and dbscheduler_task_duration_seconds at /metrics
                 .statsRegistry(new com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry(meters,
-                        java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold)))
+                        java.util.List.copyOf(tasks)))
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(5))
                 // a run whose node died (no heartbeat for 20 s) is taken over by another node, not after db-scheduler's 30 minutes
@@ -66,6 +71,27 @@ public final class Jobs implements AutoCloseable {
                 .build();
         scheduler.start();
         return new Jobs(scheduler);
+    }
+
+    /**
+     * The nurture cadences' work: due steps (a batch at a time until none is left, for at most a minute
+     * a run), then the emails they recorded; and the mailbox of replies and bounces, when one is set.
+     */
+    public record Nurturing(dev.leadline.core.nurture.NurtureRunner steps, dev.leadline.core.nurture.NurtureMail mail,
+                            java.util.Optional<dev.leadline.server.mail.ImapInbox> inbox) {
+        static final int BATCH = 500;
+
+        void run() {
+            long until = System.nanoTime() + 60_000_000_000L;
+            int taken;
+            do {
+                taken = steps.run(BATCH);
+            } while (taken == BATCH && System.nanoTime() < until);
+            int sent;
+            do {
+                sent = mail.deliver(BATCH);
+            } while (sent == BATCH && System.nanoTime() < until);
+        }
     }
 
     @Override
