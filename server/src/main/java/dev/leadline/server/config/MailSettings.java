@@ -24,8 +24,10 @@ public record MailSettings(Optional<Server> smtp, Optional<Server> imap, Optiona
     }
 
     static MailSettings read(ChatEnvironment env) {
-        Optional<Server> smtp = server(env, "LEADLINE_SMTP", "starttls", Map.of("starttls", 587, "tls", 465, "none", 25));
-        Optional<Server> imap = server(env, "LEADLINE_IMAP", "tls", Map.of("starttls", 143, "tls", 993, "none", 143));
+        Optional<Server> smtp = server(env, new Names("LEADLINE_SMTP_HOST", "LEADLINE_SMTP_PORT", "LEADLINE_SMTP_USER", "LEADLINE_SMTP_PASSWORD",
+                "LEADLINE_SMTP_TLS"), "starttls", Map.of("starttls", 587, "tls", 465, "none", 25), false);
+        Optional<Server> imap = server(env, new Names("LEADLINE_IMAP_HOST", "LEADLINE_IMAP_PORT", "LEADLINE_IMAP_USER", "LEADLINE_IMAP_PASSWORD",
+                "LEADLINE_IMAP_TLS"), "tls", Map.of("starttls", 143, "tls", 993, "none", 143), true);
         Optional<String> from = env.optional("LEADLINE_SMTP_FROM");
         from.filter(f -> !f.matches("[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+"))
                 .ifPresent(f -> env.problem("LEADLINE_SMTP_FROM must be a plain address like sales@example.com, got '" + f + "'"));
@@ -40,31 +42,33 @@ public record MailSettings(Optional<Server> smtp, Optional<Server> imap, Optiona
                 number(env, "LEADLINE_SMTP_MAX_PER_DOMAIN_HOUR", 50));
     }
 
-    private static Optional<Server> server(ChatEnvironment env, String prefix, String defaultTls, java.util.Map<String, Integer> ports) {
-        Optional<String> host = env.optional(prefix + "_HOST");
-        String tls = env.optional(prefix + "_TLS").map(t -> t.toLowerCase(Locale.ROOT)).orElse(defaultTls);
+    /** The variables of one server's settings. */
+    private record Names(String host, String port, String user, String password, String tls) {}
+
+    private static Optional<Server> server(ChatEnvironment env, Names names, String defaultTls, Map<String, Integer> ports, boolean loginRequired) {
+        Optional<String> host = env.optional(names.host());
+        String tls = env.optional(names.tls()).map(t -> t.toLowerCase(Locale.ROOT)).orElse(defaultTls);
         if (!TLS.contains(tls)) {
-            env.problem(prefix + "_TLS must be starttls, tls or none, got '" + tls + "'");
+            env.problem(names.tls() + " must be starttls, tls or none, got '" + tls + "'");
             tls = defaultTls;
         }
-        Optional<String> user = env.optional(prefix + "_USER");
-        Optional<String> password = env.optional(prefix + "_PASSWORD");
+        Optional<String> user = env.optional(names.user());
+        Optional<String> password = env.optional(names.password());
         if (host.isEmpty()) {
-            for (String other : java.util.List.of("_PORT", "_USER", "_PASSWORD", "_TLS")) {
-                if (env.optional(prefix + other).isPresent()) {
-                    env.problem(prefix + other + " is set but " + prefix + "_HOST is not; set the server's host too, or unset it");
+            for (String other : java.util.List.of(names.port(), names.user(), names.password(), names.tls())) {
+                if (env.optional(other).isPresent()) {
+                    env.problem(other + " is set but " + names.host() + " is not; set the server's host too, or unset it");
                 }
             }
             return Optional.empty();
         }
         if (user.isPresent() != password.isPresent()) {
-            env.problem(prefix + "_USER and " + prefix + "_PASSWORD go together: set both or neither");
-        }
-        if (prefix.equals("LEADLINE_IMAP") && user.isEmpty()) {
-            env.problem("LEADLINE_IMAP_USER and LEADLINE_IMAP_PASSWORD are required with LEADLINE_IMAP_HOST");
+            env.problem(names.user() + " and " + names.password() + " go together: set both or neither");
+        } else if (loginRequired && user.isEmpty()) {
+            env.problem(names.user() + " and " + names.password() + " are required with " + names.host());
         }
         int port = ports.get(tls);
-        Optional<String> rawPort = env.optional(prefix + "_PORT");
+        Optional<String> rawPort = env.optional(names.port());
         if (rawPort.isPresent()) {
             try {
                 port = Integer.parseInt(rawPort.get());
@@ -72,7 +76,7 @@ public record MailSettings(Optional<Server> smtp, Optional<Server> imap, Optiona
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                env.problem(prefix + "_PORT must be a port number (1-65535), got '" + rawPort.get() + "'");
+                env.problem(names.port() + " must be a port number (1-65535), got '" + rawPort.get() + "'");
             }
         }
         return Optional.of(new Server(host.get(), port, user, password.orElse(""), tls));

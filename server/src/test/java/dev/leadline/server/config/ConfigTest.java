@@ -43,6 +43,40 @@ class ConfigTest {
     }
 
     @Test
+    void nurtureMailIsOffUntilItsServerIsSetAndThenTakesSafeDefaults() {
+        assertThat(Config.fromEnvironment(Map.of()).mail().smtp()).isEmpty();
+
+        Config config = Config.fromEnvironment(Map.of("LEADLINE_SMTP_HOST", "smtp.example.com", "LEADLINE_SMTP_USER", "leadline",
+                "LEADLINE_SMTP_PASSWORD", "secret", "LEADLINE_SMTP_FROM", "sales@example.com", "LEADLINE_PUBLIC_URL", "https://leads.example.com",
+                "LEADLINE_IMAP_HOST", "imap.example.com", "LEADLINE_IMAP_USER", "sales@example.com", "LEADLINE_IMAP_PASSWORD", "secret"));
+
+        assertThat(config.mail().smtp().orElseThrow()).isEqualTo(new MailSettings.Server("smtp.example.com", 587, java.util.Optional.of("leadline"),
+                "secret", "starttls"));
+        assertThat(config.mail().imap().orElseThrow().port()).isEqualTo(993);
+        assertThat(config.mail().imap().orElseThrow().tls()).isEqualTo("tls");
+        assertThat(config.mail().from()).contains("sales@example.com");
+        assertThat(config.mail().smtp().orElseThrow().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void nurtureMailProblemsAreNamedByTheirVariables() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_SMTP_HOST", "smtp.example.com", "LEADLINE_SMTP_TLS", "ssl",
+                "LEADLINE_SMTP_PORT", "99999", "LEADLINE_SMTP_USER", "only-user", "LEADLINE_IMAP_HOST", "imap.example.com",
+                "LEADLINE_SMTP_MAX_PER_DOMAIN_HOUR", "0")))
+                .hasMessageContaining("LEADLINE_PUBLIC_URL is required with LEADLINE_SMTP_HOST")
+                .hasMessageContaining("LEADLINE_SMTP_TLS must be starttls, tls or none")
+                .hasMessageContaining("LEADLINE_SMTP_PORT must be a port number")
+                .hasMessageContaining("LEADLINE_SMTP_USER and LEADLINE_SMTP_PASSWORD go together")
+                .hasMessageContaining("LEADLINE_IMAP_USER and LEADLINE_IMAP_PASSWORD are required")
+                .hasMessageContaining("LEADLINE_SMTP_MAX_PER_DOMAIN_HOUR must be a whole number");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_SMTP_FROM", "Sales <sales@example.com>")))
+                .hasMessageContaining("LEADLINE_SMTP_FROM must be a plain address")
+                .hasMessageContaining("LEADLINE_SMTP_FROM is set but LEADLINE_SMTP_HOST is not");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_IMAP_PASSWORD", "secret")))
+                .hasMessageContaining("LEADLINE_IMAP_PASSWORD is set but LEADLINE_IMAP_HOST is not");
+    }
+
+    @Test
     void anExternalDatabaseIsUsedWhenItsUrlIsSet() {
         Config config = Config.fromEnvironment(Map.of("LEADLINE_DB_URL", "jdbc:mariadb://db:3306/leadline",
                 "LEADLINE_DB_USER", "leadline", "LEADLINE_DB_PASSWORD", "secret"));
