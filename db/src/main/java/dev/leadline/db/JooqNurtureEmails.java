@@ -45,6 +45,12 @@ public final class JooqNurtureEmails implements NurtureEmails {
     }
 
     @Override
+    public List<NurtureEmail> queuedFor(LeadId lead) {
+        return dsl.selectFrom(NURTURE_EMAIL).where(NURTURE_EMAIL.LEAD_ID.eq(lead.value())).and(NURTURE_EMAIL.STATE.eq(NurtureEmail.State.QUEUED.name()))
+                .fetch(JooqNurtureEmails::toEmail);
+    }
+
+    @Override
     public boolean sending(long id, Instant at) {
         return dsl.update(NURTURE_EMAIL).set(NURTURE_EMAIL.STATE, NurtureEmail.State.SENDING.name()).set(NURTURE_EMAIL.NEXT_TRY_AT, Times.toDb(at))
                 .where(NURTURE_EMAIL.ID.eq(id)).and(NURTURE_EMAIL.STATE.eq(NurtureEmail.State.QUEUED.name())).execute() == 1;

@@ -192,8 +192,10 @@ public record Services(
         dev.leadline.core.nurture.CadenceService cadences = new dev.leadline.core.nurture.CadenceService(transactor,
                 new dev.leadline.db.JooqCadenceRepository(dsl),
                 new dev.leadline.core.nurture.CadenceParser(new dev.leadline.core.nurture.PebbleMergeTemplates()), audit, clock);
+        dev.leadline.db.JooqNurtureEmails nurtureEmails = new dev.leadline.db.JooqNurtureEmails(dsl);
+        dev.leadline.db.JooqNurtureRepository enrolments = new dev.leadline.db.JooqNurtureRepository(dsl);
         dev.leadline.core.nurture.NurtureService nurture = new dev.leadline.core.nurture.NurtureService(transactor, leadRepository, cadences,
-                new dev.leadline.db.JooqNurtureRepository(dsl), timeline, audit, clock);
+                enrolments, nurtureEmails, timeline, audit, clock);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
                 new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture)),
                 leadMeters.counting(new EventRecorder(leadEvents)));
@@ -229,16 +231,13 @@ public record Services(
         Reports reports = new Reports(leadEvents, rollups, transactor, team, leads, clock);
         dev.leadline.core.nurture.Recycler recycler = new dev.leadline.core.nurture.Recycler(leadRepository, journal, nurture, arrivals, cards,
                 outbox);
-        dev.leadline.db.JooqNurtureEmails nurtureEmails = new dev.leadline.db.JooqNurtureEmails(dsl);
         dev.leadline.db.JooqSuppressions suppressions = new dev.leadline.db.JooqSuppressions(dsl);
-        dev.leadline.db.JooqNurtureRepository enrolments = new dev.leadline.db.JooqNurtureRepository(dsl);
         dev.leadline.core.nurture.NurtureRunner nurtureRunner = new dev.leadline.core.nurture.NurtureRunner(transactor, leadRepository, cadences,
                 enrolments, nurture, nurtureEmails, suppressions, new dev.leadline.core.nurture.PebbleMergeTemplates(), schedule, timeline, team,
                 accountMatching, recycler, cards, outbox, mail.from(), clock);
         dev.leadline.core.nurture.Mailer mailer = mail.smtp().<dev.leadline.core.nurture.Mailer>map(dev.leadline.server.mail.SmtpMailer::new)
                 .orElseGet(dev.leadline.server.mail.LogMailer::new);
-        dev.leadline.core.nurture.NurtureMail nurtureMail = new dev.leadline.core.nurture.NurtureMail(transactor, nurtureEmails, enrolments,
-                suppressions, leadRepository, timeline, mailer,
+        dev.leadline.core.nurture.NurtureMail nurtureMail = new dev.leadline.core.nurture.NurtureMail(transactor, nurtureEmails, suppressions, leadRepository, timeline, mailer,
                 new dev.leadline.core.nurture.NurtureMail.Limits(mail.perSenderPerHour(), mail.perDomainPerHour()), publicUrl.toString(), clock);
         dev.leadline.core.nurture.NurtureResponses responses = new dev.leadline.core.nurture.NurtureResponses(transactor, nurtureEmails, enrolments,
                 nurture, cadences, suppressions, leadRepository, timeline, recycler, clock);

@@ -14,6 +14,9 @@ public interface NurtureEmails {
     /** Queued emails whose time has come, oldest first. */
     List<NurtureEmail> due(Instant now, int limit);
 
+    /** The lead's emails still queued. */
+    List<NurtureEmail> queuedFor(dev.leadline.core.lead.LeadId lead);
+
     /** Moves a queued email to sending; false when it is no longer queued (another run took it). */
     boolean sending(long id, Instant at);
 

@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * handed to the mail server and sent (committed) after, so an email found still sending later was cut
  * off mid-hand-over; it may have gone, and it is not sent again blindly but ended as unknown, on the
  * lead's timeline. A server that cannot be reached or answers 4xx is tried again with a growing pause;
- * a 5xx ends the email as failed. Before each email: the lead must still be in that enrolment, not marked
- * Do Not Email, its address not suppressed, and the sender and the recipient's domain under their hourly
- * limits.
+ * a 5xx ends the email as failed. Before each email: the lead must not be marked Do Not Email, its address
+ * not suppressed, and the sender and the recipient's domain under their hourly limits. (A lead that leaves
+ * its cadence early has its queued emails ended then, by {@link NurtureService}.)
  */
 public final class NurtureMail {
     private static final Logger log = LoggerFactory.getLogger(NurtureMail.class);
@@ -38,7 +38,6 @@ public final class NurtureMail {
 
     private final Transactor transactor;
     private final NurtureEmails emails;
-    private final NurtureRepository nurtures;
     private final Suppressions suppressions;
     private final LeadRepository leads;
     private final ActivityRepository timeline;
@@ -48,11 +47,10 @@ public final class NurtureMail {
     private final Clock clock;
 
     /** {@code unsubscribeBase}: this server's public address, where {@code /unsubscribe/{token}} answers anyone. */
-    public NurtureMail(Transactor transactor, NurtureEmails emails, NurtureRepository nurtures, Suppressions suppressions, LeadRepository leads,
+    public NurtureMail(Transactor transactor, NurtureEmails emails, Suppressions suppressions, LeadRepository leads,
                        ActivityRepository timeline, Mailer mailer, Limits limits, String unsubscribeBase, Clock clock) {
         this.transactor = transactor;
         this.emails = emails;
-        this.nurtures = nurtures;
         this.suppressions = suppressions;
         this.leads = leads;
         this.timeline = timeline;
@@ -110,10 +108,9 @@ public final class NurtureMail {
 
     /** Why the email must not go any more (ending it as failed, on the timeline), if it must not. */
     private Optional<String> stopped(NurtureEmail email, Instant now) {
-        Optional<Nurture> enrolment = nurtures.find(email.lead()).filter(n -> n.enrolledAt().equals(email.enrolledAt()));
         Optional<Lead> lead = leads.find(email.lead());
-        String why = enrolment.isEmpty() ? "the lead left the cadence before it went"
-                : lead.isPresent() && NurtureRunner.doNotEmail(lead.get()) ? "the lead is marked Do Not Email"
+        String why = lead.isEmpty() ? "the lead is gone"
+                : NurtureRunner.doNotEmail(lead.get()) ? "the lead is marked Do Not Email"
                 : !suppressions.suppressed(List.of(email.to())).isEmpty() ? email.to() + " is on the suppression list"
                 : null;
         if (why == null) {

@@ -170,7 +170,7 @@ public final class NurtureRunner {
             }
             step++;
         }
-        nurture.exit(n.lead(), Recycler.ACTOR, "finished cadence " + cadence.name(), now);
+        nurture.finish(n.lead(), now);
         return false;
     }
 

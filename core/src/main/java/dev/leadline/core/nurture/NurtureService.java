@@ -28,12 +28,14 @@ public final class NurtureService {
     private final LeadRepository leads;
     private final CadenceService cadences;
     private final NurtureRepository nurtures;
+    private final NurtureEmails emails;
     private final ActivityRepository timeline;
     private final AuditLog audit;
     private final Clock clock;
 
     public NurtureService(Transactor transactor, LeadRepository leads, CadenceService cadences, NurtureRepository nurtures,
-                          ActivityRepository timeline, AuditLog audit, Clock clock) {
+                          NurtureEmails emails, ActivityRepository timeline, AuditLog audit, Clock clock) {
+        this.emails = emails;
         this.transactor = transactor;
         this.leads = leads;
         this.cadences = cadences;
@@ -103,7 +105,10 @@ public final class NurtureService {
         return ids.isEmpty() ? java.util.Set.of() : nurtures.enrolled(ids);
     }
 
-    /** Takes the lead out of its cadence because of {@code why} (in the caller's transaction); nothing when it is in none. */
+    /**
+     * Takes the lead out of its cadence because of {@code why} (in the caller's transaction); nothing when
+     * it is in none. Its emails not sent yet are not sent.
+     */
     void exit(LeadId id, Actor actor, String why, Instant at) {
         // a plain read first: most leads sales act on are in no cadence, and need no lock here
         if (nurtures.find(id).isPresent()) {
@@ -111,7 +116,21 @@ public final class NurtureService {
         }
     }
 
+    /** The lead ran its cadence's last step (in the caller's transaction): it leaves, and the emails of its last steps still go. */
+    void finish(LeadId id, Instant at) {
+        nurtures.remove(id).ifPresent(left -> leave(left, Recycler.ACTOR, "finished cadence " + left.cadence(), at));
+    }
+
     private void recordExit(Nurture left, Actor actor, String why, Instant at) {
+        for (NurtureEmail unsent : emails.queuedFor(left.lead())) {
+            emails.end(unsent.id(), NurtureEmail.State.FAILED, "the lead left its cadence: " + why);
+            timeline.appendAll(List.of(new Activity(left.lead(), ActivityType.EMAIL_SENT, actor, at, "Email \"" + unsent.subject()
+                    + "\" not sent: the lead left its cadence")));
+        }
+        leave(left, actor, why, at);
+    }
+
+    private void leave(Nurture left, Actor actor, String why, Instant at) {
         timeline.appendAll(List.of(new Activity(left.lead(), ActivityType.NURTURE, actor, at, "Left cadence " + left.cadence() + ": " + why)));
         audit.record(List.of(new AuditEntry("lead", left.lead().toString(), "nurture_left", actor, at, Map.of("cadence", left.cadence(),
                 "step", Integer.toString(left.step())), Map.of("why", why))));
