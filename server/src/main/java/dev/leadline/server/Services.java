@@ -242,7 +242,7 @@ public record Services(
         dev.leadline.core.nurture.NurtureResponses responses = new dev.leadline.core.nurture.NurtureResponses(transactor, nurtureEmails, enrolments,
                 nurture, cadences, suppressions, leadRepository, timeline, recycler, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports), clock,
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture), clock,
                 new ConsoleLinks(console, publicUrl));
         return new Services(
                 leads,

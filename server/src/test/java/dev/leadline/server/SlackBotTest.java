@@ -98,6 +98,26 @@ class SlackBotTest {
     }
 
     @Test
+    void aRepPutsALeadInANurtureCadenceFromSlackAndTakesItOut() throws Exception {
+        server.services().cadences().save("check-back-90", Map.of("steps", List.of(Map.of("wait", "60d"))), Actor.cli("test"));
+        String id = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Later\",\"company\":\"Later Ltd\"}").body())
+                .path("id").asText();
+
+        assertThat(ask("UJANE", "/lead", "nurture " + id + " check-back-90").path("text").asText())
+                .isEqualTo(id + " is in cadence check-back-90 now; its first step runs shortly.");
+        JsonNode nurture = JSON.readTree(server.get("/api/v1/leads/" + id).body()).path("nurture");
+        assertThat(nurture.path("cadence").asText()).isEqualTo("check-back-90");
+        assertThat(nurture.path("enrolledBy").asText()).contains("jane@example.com");
+        assertThat(ask("UJANE", "/lead", "nurture " + id + " check-back-90").path("text").asText()).contains("already")
+                .contains("nurture stop " + id);
+        assertThat(ask("UJANE", "/lead", "nurture " + id + " no-such-cadence").path("text").asText()).contains("no cadence named 'no-such-cadence'");
+
+        assertThat(ask("UJANE", "/lead", "nurture stop " + id).path("text").asText()).isEqualTo(id + " left cadence check-back-90.");
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + id).body()).path("nurture").isNull()).isTrue();
+        assertThat(ask("UJANE", "/lead", "nurture stop " + id).path("text").asText()).isEqualTo(id + " is in no cadence.");
+    }
+
+    @Test
     void whySaysHowALeadWasRoutedAndARepCanPauseAndResume() throws Exception {
         server.services().rules().save("default", Map.of("default", Map.of("rep", "jane@example.com")), Actor.cli("test"));
         try {

@@ -60,6 +60,9 @@ public sealed interface ChatCommand {
     /** {@code why <ref>}: how routing decided where the lead went. */
     record Why(String lead) implements ChatCommand {}
 
+    /** Enrols the lead in a nurture cadence ({@code cadence} set), or takes it out of its cadence ({@code cadence} null). */
+    record Nurture(String lead, String cadence) implements ChatCommand {}
+
     /** {@code pause}: the rep takes no routed leads until {@code resume}. */
     record Pause() implements ChatCommand {}
 

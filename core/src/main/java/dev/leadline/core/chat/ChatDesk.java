@@ -42,6 +42,7 @@ public final class ChatDesk {
             "`convert L-42 account Acme opportunity Acme pilot`, `unconvert L-42`, `note L-42 Called back`, `assign L-42 jane@example.com`",
             "*Duplicates*: `merge L-43 L-44 into L-42` keeps L-42 and moves the others' history to it; `unmerge L-42` undoes it",
             "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again",
+            "*Nurture*: `nurture L-42 check-back-90` puts the lead in that cadence; `nurture stop L-42` takes it out",
             "*Reports*: `leads stats` gives your own numbers this week against last; managers get the team's by queue with `leads report`",
             "*Console*: `console` sends you a one-time link (10 minutes) that signs you in to the web console"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
@@ -168,6 +169,8 @@ public final class ChatDesk {
             return merged(work.merges().unmerge(lead(u.lead()), by));
         } else if (command instanceof ChatCommand.Why w) {
             return why(lookups.lead(w.lead()));
+        } else if (command instanceof ChatCommand.Nurture n) {
+            return nurture(n, by);
         } else if (command instanceof ChatCommand.Console) {
             String link = signIn.signInLink(rep, Actor.rep(rep.email()));
             return ChatReply.personal(Rich.of("Your sign-in link for the Leadline console: ").link("open the console", link)
@@ -185,6 +188,25 @@ public final class ChatDesk {
             return ChatReply.text("Welcome back: routing gives you leads again, at your usual share (nothing to catch up on).");
         }
         return ChatReply.text(HELP);
+    }
+
+    private ChatReply nurture(ChatCommand.Nurture command, ActingRep by) {
+        Lead lead = lookups.lead(command.lead());
+        if (command.cadence() == null) {
+            return work.nurture().of(lead.id()).map(in -> {
+                work.nurture().stop(lead.id(), by.actor());
+                return ChatReply.text(lead.id() + " left cadence " + in.cadence() + ".");
+            }).orElseGet(() -> ChatReply.refused(lead.id() + " is in no cadence."));
+        }
+        dev.leadline.core.nurture.NurtureService.Enrolment enrolment = work.nurture().enrol(lead.id(), command.cadence(), by.actor());
+        if (enrolment instanceof dev.leadline.core.nurture.NurtureService.Enrolment.AlreadyIn in) {
+            return ChatReply.refused(Rich.of(lead.id() + " is in cadence " + in.nurture().cadence() + " already; ").code("nurture stop " + lead.id())
+                    .text(" takes it out."));
+        }
+        if (enrolment instanceof dev.leadline.core.nurture.NurtureService.Enrolment.Closed closed) {
+            return ChatReply.refused(lead.id() + " is " + closed.status().inWords() + ": it is not nurtured.");
+        }
+        return ChatReply.text(lead.id() + " is in cadence " + command.cadence() + " now; its first step runs shortly.");
     }
 
     private ChatReply why(Lead lead) {

@@ -74,6 +74,9 @@ public final class CommandParser {
             case "merge" -> merge(args, input);
             case "unmerge" -> needs(args, 1, input, "unmerge <lead>", () -> new ChatCommand.Unmerge(args[0]));
             case "why" -> needs(args, 1, input, "why <lead>", () -> new ChatCommand.Why(args[0]));
+            case "nurture" -> args.length >= 1 && args[0].equalsIgnoreCase("stop")
+                    ? needs(args, 2, input, "nurture stop <lead>", () -> new ChatCommand.Nurture(args[1], null))
+                    : needs(args, 2, input, "nurture <lead> <cadence>", () -> new ChatCommand.Nurture(args[0], args[1]));
             case "pause" -> new ChatCommand.Pause();
             case "console" -> new ChatCommand.Console();
             case "resume", "unpause" -> new ChatCommand.Resume();

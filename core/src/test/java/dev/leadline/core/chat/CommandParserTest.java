@@ -31,6 +31,9 @@ class CommandParserTest {
         assertThat(CommandParser.parse("lead convert L-1")).isEqualTo(new ChatCommand.Convert("L-1", Optional.empty(), Optional.empty()));
         assertThat(CommandParser.parse("lead assign L-1 @jane@example.com")).isEqualTo(new ChatCommand.Assign("L-1", "jane@example.com"));
         assertThat(CommandParser.parse("lead note L-1 called back, no answer")).isEqualTo(new ChatCommand.Note("L-1", "called back, no answer"));
+        assertThat(CommandParser.parse("lead nurture L-1 check-back-90")).isEqualTo(new ChatCommand.Nurture("L-1", "check-back-90"));
+        assertThat(CommandParser.parse("lead nurture stop L-1")).isEqualTo(new ChatCommand.Nurture("L-1", null));
+        assertThat(CommandParser.parse("lead nurture L-1")).isInstanceOf(ChatCommand.Unreadable.class);
     }
 
     @Test
