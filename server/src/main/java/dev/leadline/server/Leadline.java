@@ -138,6 +138,8 @@ public final class Leadline implements AutoCloseable {
                 ConfigSections sections = new ConfigSections(new JooqConfigApplied(db.database().dsl()), clock, starting);
                 sections.apply("team", List.of(file.reps(), file.queues()), () -> services.team().apply(file.reps(), file.queues(), actor));
                 sections.apply("forms", file.forms(), () -> file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor)));
+                sections.apply("cadences", file.cadences(), () -> file.cadences().forEach((name, cadence) -> services.cadences().save(name,
+                        cadence, actor)));
                 sections.apply("sla", file.sla(), () -> file.sla().forEach((queue, spec) -> services.slaPolicies().set(services.team()
                         .queueByName(queue).orElseThrow(() -> new ValidationException("sla", "no queue named '" + queue + "' for its SLA")).id(),
                         Optional.of(spec.toPolicy(queue)))));

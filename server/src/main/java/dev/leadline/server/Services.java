@@ -197,7 +197,8 @@ public record Services(
         dev.leadline.core.nurture.NurtureService nurture = new dev.leadline.core.nurture.NurtureService(transactor, leadRepository, cadences,
                 enrolments, nurtureEmails, timeline, audit, clock);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
-                new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture)),
+                new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture),
+                new dev.leadline.core.nurture.NurtureRules(cadences, nurture, timeline)),
                 leadMeters.counting(new EventRecorder(leadEvents)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);

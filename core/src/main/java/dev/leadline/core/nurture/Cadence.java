@@ -10,9 +10,33 @@ import java.util.Map;
  * A named cadence: its steps in order, the window it sends in (working hours in the lead's time zone:
  * {@code MON-FRI 09:00-17:00}, several spans, or {@code 24/7}), and who saved which version when.
  */
-public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, int version, Instant updatedAt, String updatedBy) {
+public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, List<Trigger> enrol, int version, Instant updatedAt,
+                      String updatedBy) {
     public Cadence {
         steps = List.copyOf(steps);
+        enrol = List.copyOf(enrol);
+    }
+
+    /**
+     * When a lead is enrolled by itself: {@code disqualified} (with {@code reason}, any reason when null),
+     * or {@code unreached} after {@code attempts} contact attempts that reached no one.
+     */
+    public record Trigger(String on, String reason, Integer attempts) {
+        Map<String, Object> written() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("on", on);
+            if (reason != null) {
+                out.put("reason", reason);
+            }
+            if (attempts != null) {
+                out.put("attempts", attempts);
+            }
+            return out;
+        }
+    }
+
+    public Cadence withVersion(int version, Instant updatedAt, String updatedBy) {
+        return new Cadence(name, sendWindow, steps, enrol, version, updatedAt, updatedBy);
     }
 
     /** The cadence as it is written, the same in YAML or JSON: what {@link CadenceParser} reads back. */
@@ -21,6 +45,9 @@ public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, in
         out.put("name", name);
         out.put("sendWindow", sendWindow.toString());
         out.put("steps", steps.stream().map(Step::written).toList());
+        if (!enrol.isEmpty()) {
+            out.put("enrol", enrol.stream().map(Trigger::written).toList());
+        }
         return out;
     }
 }

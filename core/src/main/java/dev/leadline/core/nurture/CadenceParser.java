@@ -44,8 +44,8 @@ public final class CadenceParser {
         name(name);
         List<FieldError> errors = new ArrayList<>();
         for (String key : document.keySet()) {
-            if (!Set.of("name", "sendWindow", "steps").contains(key)) {
-                errors.add(new FieldError(key, "unknown setting; a cadence has name, sendWindow and steps"));
+            if (!Set.of("name", "sendWindow", "steps", "enrol").contains(key)) {
+                errors.add(new FieldError(key, "unknown setting; a cadence has name, sendWindow, steps and enrol"));
             }
         }
         Object written = document.get("name");
@@ -76,10 +76,47 @@ public final class CadenceParser {
                 }
             }
         }
+        List<Cadence.Trigger> triggers = new ArrayList<>();
+        Object enrol = document.get("enrol");
+        if (enrol != null && !(enrol instanceof List<?>)) {
+            errors.add(new FieldError("enrol", "a list of when leads are enrolled by themselves, e.g. [{on: disqualified, reason: Bad timing}]"));
+        } else if (enrol != null) {
+            List<?> entries = (List<?>) enrol;
+            for (int i = 0; i < entries.size(); i++) {
+                try {
+                    triggers.add(trigger(entries.get(i), "enrol[" + i + "]"));
+                } catch (ValidationException e) {
+                    errors.addAll(e.errors());
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new Cadence(name, window, steps, 0, null, null);
+        return new Cadence(name, window, steps, triggers, 0, null, null);
+    }
+
+    private static Cadence.Trigger trigger(Object entry, String at) {
+        String on = entry instanceof Map<?, ?> m ? String.valueOf(m.get("on")) : "";
+        switch (on) {
+            case "disqualified": {
+                Map<?, ?> settings = settings(entry, at, Set.of("on", "reason"));
+                Object reason = settings.get("reason");
+                if (reason != null && (!(reason instanceof String text) || text.isBlank() || text.length() > 200)) {
+                    throw new ValidationException(at + ".reason", "a disqualify reason such as Bad timing (at most 200 characters)");
+                }
+                return new Cadence.Trigger(on, reason == null ? null : ((String) reason).strip(), null);
+            }
+            case "unreached": {
+                Map<?, ?> settings = settings(entry, at, Set.of("on", "attempts"));
+                if (!(settings.get("attempts") instanceof Integer attempts) || attempts < 1 || attempts > 50) {
+                    throw new ValidationException(at + ".attempts", "how many contact attempts that reached no one: 1 to 50");
+                }
+                return new Cadence.Trigger(on, null, attempts);
+            }
+            default:
+                throw new ValidationException(at + ".on", "disqualified (with an optional reason) or unreached (with attempts)");
+        }
     }
 
     private Step step(Object entry, String at) {

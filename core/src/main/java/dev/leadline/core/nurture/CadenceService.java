@@ -17,6 +17,7 @@ public final class CadenceService {
     private final CadenceParser parser;
     private final AuditLog audit;
     private final Clock clock;
+    private final Map<String, Cadence> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CadenceService(Transactor transactor, CadenceRepository cadences, CadenceParser parser, AuditLog audit, Clock clock) {
         this.transactor = transactor;
@@ -57,8 +58,14 @@ public final class CadenceService {
         });
     }
 
+    /** A stored cadence read once per version: its templates were checked when it was saved. */
     private Cadence read(CadenceRepository.Stored stored) {
-        Cadence cadence = parser.parse(stored.name(), stored.definition());
-        return new Cadence(cadence.name(), cadence.sendWindow(), cadence.steps(), stored.version(), stored.updatedAt(), stored.updatedBy());
+        Cadence known = read.get(stored.name());
+        if (known != null && known.version() == stored.version()) {
+            return known;
+        }
+        Cadence cadence = parser.parse(stored.name(), stored.definition()).withVersion(stored.version(), stored.updatedAt(), stored.updatedBy());
+        read.put(stored.name(), cadence);
+        return cadence;
     }
 }

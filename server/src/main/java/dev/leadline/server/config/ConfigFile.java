@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSpec> forms, List<String> disqualifyReasons,
                          Map<String, SlaSpec> sla, Views views, String crmLeadUrl, Map<String, Map<String, String>> plugins,
-                         EnrichmentSpec enrichment, Duplicates duplicates, RoutingSpec routing, AccountsSpec accounts) {
+                         EnrichmentSpec enrichment, Duplicates duplicates, RoutingSpec routing, AccountsSpec accounts,
+                         Map<String, Map<String, Object>> cadences) {
 
     /**
      * Lead-to-account matching: which of several equally good accounts a lead goes to
@@ -130,6 +131,8 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
         queues = queues == null ? List.of() : List.copyOf(queues);
         forms = forms == null ? List.of() : List.copyOf(forms);
         plugins = plugins == null ? Map.of() : Map.copyOf(plugins);
+        // nurture cadences by name, each as PUT /api/v1/cadences/{name} takes it; kept in the file's order
+        cadences = cadences == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cadences));
     }
 
     /** The rule sets kept under {@code routing.rules}, by purpose, if any. */

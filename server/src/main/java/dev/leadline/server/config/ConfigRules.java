@@ -59,12 +59,25 @@ final class ConfigRules {
         ConfigRules rules = new ConfigRules();
         rules.settings(file);
         rules.forms(file.forms());
+        rules.cadences(file.cadences());
         if (teamReadable) {
             TeamService team = rules.team(file.reps(), unreadReps, file.queues());
             rules.sla(file);
             file.routingRules().ifPresent(documents -> rules.routingRules(team, documents));
         }
         return rules.problems;
+    }
+
+    /** Each cadence as saving it would check it, its problems under {@code cadences.<name>}. */
+    private void cadences(Map<String, Map<String, Object>> cadences) {
+        dev.leadline.core.nurture.CadenceParser parser = new dev.leadline.core.nurture.CadenceParser(new dev.leadline.core.nurture.PebbleMergeTemplates());
+        cadences.forEach((name, document) -> {
+            try {
+                parser.parse(name, document == null ? Map.of() : document);
+            } catch (ValidationException e) {
+                e.errors().forEach(f -> problems.add(new FieldError("cadences." + name + (f.field().equals("name") ? "" : "." + f.field()), f.message())));
+            }
+        });
     }
 
     private void settings(ConfigFile file) {

@@ -59,8 +59,27 @@ class ConfigFileCheckTest {
                 "leadline.yml:20:3 routing.enrichmentWait: 'forever' is not a duration like 500ms, 90s, 5m or 2h",
                 "leadline.yml:23:17 routing.rules.default.default.queue: no queue named 'Nowhere'",
                 "leadline.yml:25:3 views.idleDays: must be a whole number",
-                "leadline.yml:26:1 colour: is not a setting of leadline.yml; the settings are accounts, crmLeadUrl, disqualifyReasons, "
-                        + "duplicates, enrichment, forms, plugins, queues, reps, routing, sla, views");
+                "leadline.yml:26:1 colour: is not a setting of leadline.yml; the settings are accounts, cadences, crmLeadUrl, "
+                        + "disqualifyReasons, duplicates, enrichment, forms, plugins, queues, reps, routing, sla, views");
+    }
+
+    @Test
+    void aCadenceIsCheckedAsSavingItWouldBeWithItsLine() {
+        var result = ConfigFileCheck.check("""
+                cadences:
+                  check-back-90:
+                    enrol: [{on: disqualified, reason: Bad timing}]
+                    steps:
+                      - email: {subject: "Hi {{ lead.frist }}", body: "..."}
+                  break-up:
+                    enrol: [{on: unreached, attempts: many}]
+                    steps: [{wait: 4d}]
+                """);
+
+        assertThat(result.problems()).extracting(p -> p.describe("leadline.yml")).containsExactly(
+                "leadline.yml:5:17 cadences.check-back-90.steps[0].email.subject: line 1: unknown merge field 'frist'; merge fields are "
+                        + "lead.<field> (lead.firstName, lead.company, ...), owner.name, owner.firstName, owner.email, account.name, account.domain",
+                "leadline.yml:7:29 cadences.break-up.enrol[0].attempts: how many contact attempts that reached no one: 1 to 50");
     }
 
     @Test
@@ -152,7 +171,7 @@ class ConfigFileCheckTest {
 
         assertThatThrownBy(() -> ConfigFile.read(file)).isInstanceOf(ConfigFileException.class).hasMessage(file + " has 2 problems:\n"
                 + "  " + file + ":2:3 views.idleDays: must be a whole number of days from 1 to 3650\n"
-                + "  " + file + ":3:1 colour: is not a setting of leadline.yml; the settings are accounts, crmLeadUrl, disqualifyReasons, "
+                + "  " + file + ":3:1 colour: is not a setting of leadline.yml; the settings are accounts, cadences, crmLeadUrl, disqualifyReasons, "
                 + "duplicates, enrichment, forms, plugins, queues, reps, routing, sla, views");
     }
 }
