@@ -59,6 +59,9 @@ final class Dialogs {
         } else {
             FormSpec.Text text = (FormSpec.Text) input;
             element.put("type", text.multiline() ? "textarea" : "text").put("max_length", Math.min(text.maxLength(), text.multiline() ? TEXTAREA : TEXT));
+            if (text.initial() != null) {
+                element.put("default", text.initial());
+            }
         }
         return element;
     }

@@ -74,7 +74,7 @@ final class SlackModals {
             return checkboxes(c -> c.actionId(id).options(List.of(option(plainText(t.statement()), "true"))));
         }
         FormSpec.Text text = (FormSpec.Text) input;
-        return plainTextInput(p -> p.actionId(id).multiline(text.multiline()).maxLength(text.maxLength()));
+        return plainTextInput(p -> p.actionId(id).multiline(text.multiline()).maxLength(text.maxLength()).initialValue(text.initial()));
     }
 
     /** A submitted modal's values, by input id, in the form's formats (a ticked box is {@code true}). */

@@ -156,6 +156,9 @@ public final class AdaptiveCards {
         } else {
             FormSpec.Text text = (FormSpec.Text) input;
             node.put("maxLength", text.maxLength()).put("isMultiline", text.multiline());
+            if (text.initial() != null) {
+                node.put("value", text.initial());
+            }
         }
         return node.put("isRequired", input.required());
     }

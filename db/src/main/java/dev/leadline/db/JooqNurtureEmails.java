@@ -45,9 +45,23 @@ public final class JooqNurtureEmails implements NurtureEmails {
     }
 
     @Override
-    public List<NurtureEmail> queuedFor(LeadId lead) {
-        return dsl.selectFrom(NURTURE_EMAIL).where(NURTURE_EMAIL.LEAD_ID.eq(lead.value())).and(NURTURE_EMAIL.STATE.eq(NurtureEmail.State.QUEUED.name()))
-                .fetch(JooqNurtureEmails::toEmail);
+    public List<NurtureEmail> unsentFor(LeadId lead) {
+        return dsl.selectFrom(NURTURE_EMAIL).where(NURTURE_EMAIL.LEAD_ID.eq(lead.value()))
+                .and(NURTURE_EMAIL.STATE.in(NurtureEmail.State.QUEUED.name(), NurtureEmail.State.DRAFT.name())).fetch(JooqNurtureEmails::toEmail);
+    }
+
+    @Override
+    public Optional<NurtureEmail> ofStep(LeadId lead, Instant enrolledAt, int step) {
+        return dsl.selectFrom(NURTURE_EMAIL).where(NURTURE_EMAIL.LEAD_ID.eq(lead.value())).and(NURTURE_EMAIL.ENROLLED_AT.eq(Times.toDb(enrolledAt)))
+                .and(NURTURE_EMAIL.STEP.eq(step)).fetchOptional().map(JooqNurtureEmails::toEmail);
+    }
+
+    @Override
+    public boolean approve(long id, String subject, String text, String html, Instant at) {
+        return dsl.update(NURTURE_EMAIL).set(NURTURE_EMAIL.STATE, NurtureEmail.State.QUEUED.name()).set(NURTURE_EMAIL.NEXT_TRY_AT, Times.toDb(at))
+                .set(NURTURE_EMAIL.SUBJECT, subject.length() > 400 ? subject.substring(0, 400) : subject).set(NURTURE_EMAIL.BODY_TEXT, text)
+                .set(NURTURE_EMAIL.BODY_HTML, html).where(NURTURE_EMAIL.ID.eq(id)).and(NURTURE_EMAIL.STATE.eq(NurtureEmail.State.DRAFT.name()))
+                .execute() == 1;
     }
 
     @Override

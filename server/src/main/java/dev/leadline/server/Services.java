@@ -233,9 +233,11 @@ public record Services(
         dev.leadline.core.nurture.Recycler recycler = new dev.leadline.core.nurture.Recycler(leadRepository, journal, nurture, arrivals, cards,
                 outbox);
         dev.leadline.db.JooqSuppressions suppressions = new dev.leadline.db.JooqSuppressions(dsl);
+        dev.leadline.core.nurture.NurtureDrafts drafts = new dev.leadline.core.nurture.NurtureDrafts(transactor, nurtureEmails, enrolments,
+                leadRepository, timeline, cards, outbox, clock);
         dev.leadline.core.nurture.NurtureRunner nurtureRunner = new dev.leadline.core.nurture.NurtureRunner(transactor, leadRepository, cadences,
                 enrolments, nurture, nurtureEmails, suppressions, new dev.leadline.core.nurture.PebbleMergeTemplates(), schedule, timeline, team,
-                accountMatching, recycler, cards, outbox, mail.from(), clock);
+                accountMatching, recycler, drafts, cards, outbox, mail.from(), clock);
         dev.leadline.core.nurture.Mailer mailer = mail.smtp().<dev.leadline.core.nurture.Mailer>map(dev.leadline.server.mail.SmtpMailer::new)
                 .orElseGet(dev.leadline.server.mail.LogMailer::new);
         dev.leadline.core.nurture.NurtureMail nurtureMail = new dev.leadline.core.nurture.NurtureMail(transactor, nurtureEmails, suppressions, leadRepository, timeline, mailer,
@@ -243,7 +245,7 @@ public record Services(
         dev.leadline.core.nurture.NurtureResponses responses = new dev.leadline.core.nurture.NurtureResponses(transactor, nurtureEmails, enrolments,
                 nurture, cadences, suppressions, leadRepository, timeline, recycler, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture), clock,
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts), clock,
                 new ConsoleLinks(console, publicUrl));
         return new Services(
                 leads,

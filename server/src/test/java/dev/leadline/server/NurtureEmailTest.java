@@ -90,6 +90,15 @@ class NurtureEmailTest {
                 .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Content-Type", "application/yaml")
                 .PUT(HttpRequest.BodyPublishers.ofString(CADENCE)).build());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        HttpResponse<String> approval = server.send(HttpRequest.newBuilder(server.uri("/api/v1/cadences/approve-first"))
+                .header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN).header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        sendWindow: 24/7
+                        steps:
+                          - email: {subject: "Next steps for {{ lead.company }}", body: "Hi {{ lead.firstName }}, shall we talk?", approval: true, expires: 1d}
+                          - wait: 2d
+                        """)).build());
+        assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -235,6 +244,120 @@ class NurtureEmailTest {
         assertThat(received("quiet@please.example")).isEmpty();
         assertThat(timeline(lead)).anySatisfy(e -> assertThat(e).endsWith("not sent: the lead is marked Do Not Email"));
         assertThat(leadJson(lead).path("nurture").path("step").asInt()).as("the cadence goes on without the email").isEqualTo(2);
+    }
+
+    @Test
+    void anApprovalStepSendsExactlyOneEmailWhenTheOwnerPressesSendAsMeInSlack() throws Exception {
+        String lead = ownedAndEnrolled("sam@approve.example", "approve-first");
+        runDue();
+        assertThat(received("sam@approve.example")).as("nothing goes before the owner approves").isEmpty();
+        String draftCard = awaitDraftCard(lead);
+        assertThat(draftCard).contains("send-draft").contains("edit-draft").contains("skip-draft").contains("Next steps for Approve Co");
+
+        assertThat(slackSend(button("send-draft", lead, "r-send-" + lead)).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responseText("r-send-" + lead).contains("approved by Jane Rivera"));
+        runDue();
+        // a second press (a double click, a retry) sends nothing more
+        assertThat(slackSend(button("send-draft", lead, "r-again-" + lead)).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responseText("r-again-" + lead).contains("no draft waiting"));
+        runDue();
+
+        assertThat(received("sam@approve.example")).hasSize(1);
+        assertThat(received("sam@approve.example").get(0).getSubject()).isEqualTo("Next steps for Approve Co");
+        assertThat(leadJson(lead).path("nurture").path("step").asInt()).as("past the email and its wait").isEqualTo(2);
+        Awaitility.await("the draft's card says what became of it").atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(c -> c.params().getOrDefault("blocks", "").contains("approved by Jane Rivera")
+                        && !c.params().getOrDefault("blocks", "").contains("send-draft")));
+    }
+
+    @Test
+    void anOwnerEditsTheDraftInASlackFormAndTheEditedEmailGoesOnce() throws Exception {
+        String lead = ownedAndEnrolled("eve@approve.example", "approve-first");
+        runDue();
+        awaitDraftCard(lead);
+
+        assertThat(slackSend(button("edit-draft", lead, "r-edit-" + lead)).statusCode()).isEqualTo(200);
+        Awaitility.await("the form opens with the draft in it").atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.open").stream()
+                .anyMatch(c -> c.params().getOrDefault("view", "").contains("Next steps for Approve Co")));
+        HttpResponse<String> submitted = slackSend(form(Map.of("payload", "{\"type\":\"view_submission\",\"user\":{\"id\":\"UJANE\"},"
+                + "\"team\":{\"id\":\"T1\"},\"api_app_id\":\"A1\",\"view\":{\"id\":\"V9\",\"type\":\"modal\",\"callback_id\":\"edit-draft\","
+                + "\"private_metadata\":\"" + lead + "\",\"state\":{\"values\":{\"subject\":{\"subject\":{\"type\":\"plain_text_input\","
+                + "\"value\":\"Coffee next week?\"}},\"body\":{\"body\":{\"type\":\"plain_text_input\",\"value\":\"Hi Eve,\\n\\n<b>Tuesday</b> works.\"}}}}}}")));
+        assertThat(submitted.body() == null ? "" : submitted.body()).doesNotContain("errors");
+        runDue();
+
+        List<MimeMessage> got = received("eve@approve.example");
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).getSubject()).isEqualTo("Coffee next week?");
+        assertThat(part(got.get(0), "text/html")).contains("&lt;b&gt;Tuesday&lt;/b&gt;").doesNotContain("<b>Tuesday</b>");
+        assertThat(timeline(lead)).anySatisfy(e -> assertThat(e).startsWith("EMAIL_SENT Draft \"Coffee next week?\" edited and approved by Jane Rivera"));
+    }
+
+    @Test
+    void aSkippedOrExpiredDraftIsNeverSentAndTheCadenceGoesOn() throws Exception {
+        String skipped = ownedAndEnrolled("skip@approve.example", "approve-first");
+        String ignored = ownedAndEnrolled("late@approve.example", "approve-first");
+        runDue();
+        awaitDraftCard(skipped);
+
+        assertThat(slackSend(button("skip-draft", skipped, "r-skip-" + skipped)).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responseText("r-skip-" + skipped).contains("skipped by Jane Rivera"));
+        // a day later nobody has answered the other draft: its step comes due again
+        server.database().dsl().execute("UPDATE lead_nurture SET next_at = ? WHERE lead_id = ?",
+                java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), Long.parseLong(ignored.substring(2)));
+        runDue();
+
+        assertThat(received("skip@approve.example")).isEmpty();
+        assertThat(received("late@approve.example")).isEmpty();
+        assertThat(leadJson(skipped).path("nurture").path("step").asInt()).isEqualTo(2);
+        assertThat(leadJson(ignored).path("nurture").path("step").asInt()).isEqualTo(2);
+        assertThat(timeline(ignored)).anySatisfy(e -> assertThat(e).isEqualTo("EMAIL_SENT Draft \"Next steps for Approve Co\" not approved in time: skipped"));
+        // a press after it expired finds nothing to send
+        assertThat(slackSend(button("send-draft", ignored, "r-late-" + ignored)).statusCode()).isEqualTo(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> responseText("r-late-" + ignored).contains("no draft waiting"));
+    }
+
+    private static String ownedAndEnrolled(String email, String cadence) throws Exception {
+        String lead = newLead(email, "Approve Co");
+        as(janeToken, "/api/v1/leads/" + lead + "/claim", "{}", 200);
+        as(janeToken, "/api/v1/leads/" + lead + "/nurture", "{\"cadence\":\"" + cadence + "\"}", 201);
+        return lead;
+    }
+
+    private static String awaitDraftCard(String lead) {
+        Awaitility.await("the draft reaches its owner").atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> "UJANE".equals(c.params().get("channel")) && c.params().getOrDefault("blocks", "").contains("Draft email")
+                        && c.params().getOrDefault("blocks", "").contains(lead)));
+        return slack.calls("chat.postMessage").stream().filter(c -> "UJANE".equals(c.params().get("channel"))
+                && c.params().getOrDefault("blocks", "").contains("Draft email") && c.params().getOrDefault("blocks", "").contains(lead))
+                .findFirst().orElseThrow().params().get("blocks");
+    }
+
+    private static String button(String action, String lead, String responseId) {
+        return form(Map.of("payload", "{\"type\":\"block_actions\",\"user\":{\"id\":\"UJANE\"},\"team\":{\"id\":\"T1\"},"
+                + "\"api_app_id\":\"A1\",\"trigger_id\":\"trig-" + responseId + "\",\"response_url\":\"" + slack.responseUrl(responseId) + "\","
+                + "\"channel\":{\"id\":\"UJANE\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"" + action + "\",\"block_id\":\"actions:"
+                + lead + "\",\"value\":\"" + lead + "\",\"action_ts\":\"1700000000.1\"}]}"));
+    }
+
+    private static String responseText(String responseId) {
+        return slack.calls("response/" + responseId).stream().map(c -> c.body() == null ? "" : c.body()).reduce("", String::concat);
+    }
+
+    private static HttpResponse<String> slackSend(String formBody) {
+        long now = System.currentTimeMillis() / 1000;
+        return server.send(HttpRequest.newBuilder(server.uri("/slack/events")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", Long.toString(now))
+                .header("X-Slack-Signature", new com.slack.api.app_backend.SlackSignature.Generator("test-signing-secret-0123456789")
+                        .generate(Long.toString(now), formBody))
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build());
+    }
+
+    private static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     // ---- helpers

@@ -223,6 +223,38 @@ class TeamsBotTest {
     }
 
     @Test
+    void anOwnerApprovesANurtureDraftOnItsTeamsCardAndExactlyOneEmailGoes() throws Exception {
+        // Jane has talked to the bot, so it can write to her
+        send(message("29:jane", "aad-jane", "a:jane", "personal", "help"), teams.token(APP_ID));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:jane").isEmpty());
+        server.services().cadences().save("teams-approve", Map.of("sendWindow", "24/7", "steps", List.of(
+                Map.of("email", Map.of("subject", "Hello {{ lead.lastName }}", "body", "Shall we talk?", "approval", true)), Map.of("wait", "2d"))),
+                Actor.cli("test"));
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Drafty\",\"email\":\"drafty@teams.example\"}").body())
+                .path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}")
+                .statusCode()).isEqualTo(200);
+        server.services().nurture().enrol(LeadId.parse(lead), "teams-approve", Actor.cli("test"));
+        server.services().nurtureRunner().run(500);
+
+        Awaitility.await("the draft reaches Jane in Teams").atMost(Duration.ofSeconds(20)).until(() -> teams.posts("a:jane").stream()
+                .anyMatch(c -> c.body().contains("Draft email") && c.body().contains("\"verb\":\"send-draft\"") && c.body().contains(lead)));
+        JsonNode sent = JSON.readTree(send(invoke("29:jane", "aad-jane", "a:jane", "personal", "send-draft", Map.of("lead", lead)),
+                teams.token(APP_ID)).body());
+        JsonNode again = JSON.readTree(send(invoke("29:jane", "aad-jane", "a:jane", "personal", "send-draft", Map.of("lead", lead)),
+                teams.token(APP_ID)).body());
+        server.services().nurtureMail().deliver(500);
+        server.services().nurtureMail().deliver(500);
+
+        assertThat(sent.path("value").toString()).contains("Draft \\\"Hello Drafty\\\" approved by Jane Rivera: sending to drafty@teams.example");
+        assertThat(again.path("value").toString()).contains("no draft waiting");
+        assertThat(server.database().dsl().fetchValue("SELECT COUNT(*) FROM nurture_email WHERE lead_id = ? AND state = 'SENT'",
+                LeadId.parse(lead).value())).isEqualTo(1L);
+        assertThat(server.services().timeline().forLead(LeadId.parse(lead), 50)).anySatisfy(a -> assertThat(a.summary())
+                .isEqualTo("Email written to the log (no SMTP server is set), to drafty@teams.example: Hello Drafty"));
+    }
+
+    @Test
     void aFormThatMissesItsReasonIsRefusedOnTheCardAndChangesNothingThenWorksWithIt() throws Exception {
         String lead = assignedLead("Form", "jane@example.com");
 

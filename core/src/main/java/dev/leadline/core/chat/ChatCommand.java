@@ -60,6 +60,9 @@ public sealed interface ChatCommand {
     /** {@code why <ref>}: how routing decided where the lead went. */
     record Why(String lead) implements ChatCommand {}
 
+    /** The owner's answer to a nurture email's draft: {@code send}, {@code edit} (with subject and body) or {@code skip}. */
+    record Draft(String lead, String decision, String subject, String body) implements ChatCommand {}
+
     /** Enrols the lead in a nurture cadence ({@code cadence} set), or takes it out of its cadence ({@code cadence} null). */
     record Nurture(String lead, String cadence) implements ChatCommand {}
 

@@ -60,7 +60,9 @@ public final class ChatDesk {
         this.clock = clock;
         this.signIn = signIn;
         this.forms = new LeadForms(work.qualification()::disqualifyReasons, () -> work.team().reps().stream().filter(Rep::active)
-                .map(r -> new FormSpec.Option(r.email(), r.name() + " (" + r.email() + ")")).toList(), clock);
+                .map(r -> new FormSpec.Option(r.email(), r.name() + " (" + r.email() + ")")).toList(),
+                lead -> work.drafts() == null ? Optional.empty() : work.drafts().pending(lookups.lead(lead).id())
+                        .map(d -> new String[] {d.subject(), d.text()}), clock);
         this.reports = new ChatReports(work.reports(), work.team(), clock);
     }
 
@@ -171,6 +173,8 @@ public final class ChatDesk {
             return why(lookups.lead(w.lead()));
         } else if (command instanceof ChatCommand.Nurture n) {
             return nurture(n, by);
+        } else if (command instanceof ChatCommand.Draft d) {
+            return draft(d, by);
         } else if (command instanceof ChatCommand.Console) {
             String link = signIn.signInLink(rep, Actor.rep(rep.email()));
             return ChatReply.personal(Rich.of("Your sign-in link for the Leadline console: ").link("open the console", link)
@@ -188,6 +192,17 @@ public final class ChatDesk {
             return ChatReply.text("Welcome back: routing gives you leads again, at your usual share (nothing to catch up on).");
         }
         return ChatReply.text(HELP);
+    }
+
+    private ChatReply draft(ChatCommand.Draft command, ActingRep by) {
+        Lead lead = lookups.lead(command.lead());
+        dev.leadline.core.nurture.NurtureDrafts.Decision decision = switch (command.decision()) {
+            case "send" -> work.drafts().send(lead.id(), by);
+            case "edit" -> work.drafts().edit(lead.id(), command.subject(), command.body(), by);
+            default -> work.drafts().skip(lead.id(), by);
+        };
+        return decision instanceof dev.leadline.core.nurture.NurtureDrafts.Decision.Done done ? ChatReply.text(done.summary() + ".")
+                : ChatReply.refused(((dev.leadline.core.nurture.NurtureDrafts.Decision.Refused) decision).why() + ".");
     }
 
     private ChatReply nurture(ChatCommand.Nurture command, ActingRep by) {

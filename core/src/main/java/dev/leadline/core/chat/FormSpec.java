@@ -59,7 +59,12 @@ public record FormSpec(LeadAction action, String leadId, String title, String su
     public record Option(String value, String label) {}
 
     /** Free text, at most {@code maxLength} characters. */
-    public record Text(String id, String label, boolean required, int maxLength, boolean multiline) implements Input {
+    /** Free text; {@code initial} fills it in to start with (null: empty). */
+    public record Text(String id, String label, boolean required, int maxLength, boolean multiline, String initial) implements Input {
+        public Text(String id, String label, boolean required, int maxLength, boolean multiline) {
+            this(id, label, required, maxLength, multiline, null);
+        }
+
         @Override
         public Optional<String> problem(String value) {
             return value.length() > maxLength ? Optional.of("At most " + maxLength + " characters, please.") : Optional.empty();

@@ -29,6 +29,7 @@ public final class LeadForms {
 
     private final Supplier<List<String>> reasons;
     private final Supplier<List<FormSpec.Option>> reps;
+    private final java.util.function.Function<String, Optional<String[]>> drafts;
     private final Clock clock;
 
     /** Forms without reps to assign to (a renderer's tests). */
@@ -38,8 +39,15 @@ public final class LeadForms {
 
     /** @param reps the reps a lead may be assigned to, each as its email and how it is shown */
     public LeadForms(Supplier<List<String>> disqualifyReasons, Supplier<List<FormSpec.Option>> reps, Clock clock) {
+        this(disqualifyReasons, reps, lead -> Optional.empty(), clock);
+    }
+
+    /** @param drafts a lead's nurture draft waiting for approval, as its subject and body, to edit */
+    public LeadForms(Supplier<List<String>> disqualifyReasons, Supplier<List<FormSpec.Option>> reps,
+                     java.util.function.Function<String, Optional<String[]>> drafts, Clock clock) {
         this.reasons = disqualifyReasons;
         this.reps = reps;
+        this.drafts = drafts;
         this.clock = clock;
     }
 
@@ -76,6 +84,11 @@ public final class LeadForms {
                         "Leave the account empty to use the matched account (by domain or company) or create one.", List.of(
                         new FormSpec.Text("account", "Account name", false, NAME, false),
                         new FormSpec.Text("opportunity", "Opportunity name", false, NAME, false)));
+            case EDIT_DRAFT:
+                String[] draft = drafts.apply(leadId).orElse(new String[] {null, null});
+                return new FormSpec(action, leadId, "Edit the email to " + leadId, "Send as me", "It goes from you once you press Send as me.",
+                        List.of(new FormSpec.Text("subject", "Subject", true, 200, false, draft[0]),
+                                new FormSpec.Text("body", "Email", true, 3000, true, draft[1])));
             case ASSIGN:
                 return new FormSpec(action, leadId, "Assign " + leadId, "Assign", null, List.of(
                         new FormSpec.Choice("rep", "Assign to", true, reps.get(), null, REP_HINT),
@@ -89,7 +102,10 @@ public final class LeadForms {
     public Read read(LeadAction action, String leadId, Map<String, String> values, ZoneId zone) {
         if (!action.hasForm()) {
             return new Read.Command(action == LeadAction.CLAIM ? new ChatCommand.Claim(leadId)
-                    : action == LeadAction.RELEASE ? new ChatCommand.Release(leadId) : new ChatCommand.Qualify(leadId, null));
+                    : action == LeadAction.RELEASE ? new ChatCommand.Release(leadId)
+                    : action == LeadAction.SEND_DRAFT ? new ChatCommand.Draft(leadId, "send", null, null)
+                    : action == LeadAction.SKIP_DRAFT ? new ChatCommand.Draft(leadId, "skip", null, null)
+                    : new ChatCommand.Qualify(leadId, null));
         }
         Map<String, String> problems = form(action, leadId, zone).problems(values);
         if (!problems.isEmpty()) {
@@ -113,6 +129,8 @@ public final class LeadForms {
                         FormSpec.value(values, "reached").filter("true"::equals).isPresent(), note.orElse(null));
             case ASSIGN:
                 return new ChatCommand.Assign(leadId, values.get("rep").strip(), FormSpec.value(values, "reason").orElse(null));
+            case EDIT_DRAFT:
+                return new ChatCommand.Draft(leadId, "edit", values.get("subject"), values.get("body"));
             default:
                 return new ChatCommand.Convert(leadId, FormSpec.value(values, "account"), FormSpec.value(values, "opportunity"));
         }

@@ -11,4 +11,5 @@ import dev.leadline.core.team.TeamService;
 /** The lifecycle services a chat command can drive, and the reports it can read. */
 public record LeadWork(ClaimService claims, QualificationService qualification, SchedulingService scheduling,
                        ConversionService conversion, MergeService merges, TeamService team, RoutingService routing,
-                       dev.leadline.core.report.Reports reports, dev.leadline.core.nurture.NurtureService nurture) {}
+                       dev.leadline.core.report.Reports reports, dev.leadline.core.nurture.NurtureService nurture,
+                       dev.leadline.core.nurture.NurtureDrafts drafts) {}

@@ -17,7 +17,13 @@ public enum LeadAction {
     CONVERT("convert", "Convert", true, true, Emphasis.POSITIVE),
     RELEASE("release", "Release", true, false, Emphasis.NONE),
     /** A manager gives the lead to a rep; never on a card everyone shares, only offered to a manager in person. */
-    ASSIGN("assign", "Assign", false, true, Emphasis.NONE);
+    ASSIGN("assign", "Assign", false, true, Emphasis.NONE),
+    /** A nurture email's draft, on the card that asks its owner to approve it: send it as it is. */
+    SEND_DRAFT("send-draft", "Send as me", true, false, Emphasis.POSITIVE),
+    /** The draft changed first (a form with its subject and body), then sent. */
+    EDIT_DRAFT("edit-draft", "Edit", true, true, Emphasis.NONE),
+    /** The draft not sent: the cadence goes on without it. */
+    SKIP_DRAFT("skip-draft", "Skip", true, false, Emphasis.NONE);
 
     /** How a platform may colour the button. */
     public enum Emphasis { NONE, POSITIVE, DANGER }
@@ -52,6 +58,11 @@ public enum LeadAction {
     /** Only a manager (or an admin) may take it, whoever owns the lead: assign. */
     public boolean managerOnly() {
         return this == ASSIGN;
+    }
+
+    /** It answers a draft nurture email (on the draft's own card), not the lead's card. */
+    public boolean onDraft() {
+        return this == SEND_DRAFT || this == EDIT_DRAFT || this == SKIP_DRAFT;
     }
 
     /** It needs input first: disqualify, schedule, log contact, convert, assign. */

@@ -129,17 +129,28 @@ public final class CadenceParser {
         String here = at + "." + kind;
         return switch (kind) {
             case "email" -> {
-                Map<?, ?> email = settings(settings, here, Set.of("subject", "body", "approval"));
+                Map<?, ?> email = settings(settings, here, Set.of("subject", "body", "approval", "expires"));
                 String subject = template(email.get("subject"), here + ".subject", 200);
                 String body = template(email.get("body"), here + ".body", 20_000);
                 Object approval = email.get("approval");
                 if (approval != null && !(approval instanceof Boolean)) {
                     throw new ValidationException(here + ".approval", "true or false");
                 }
+                java.time.Duration expires = null;
                 if (Boolean.TRUE.equals(approval)) {
-                    throw new ValidationException(here + ".approval", "approval in chat is not available yet; leave it out to send without approval");
+                    expires = Step.Email.DEFAULT_EXPIRY;
+                    if (email.get("expires") != null) {
+                        Matcher span = span(email.get("expires"), here + ".expires");
+                        int amount = Integer.parseInt(span.group(1));
+                        expires = span.group(2).equals("h") ? java.time.Duration.ofHours(amount) : java.time.Duration.ofDays(amount);
+                        if (expires.compareTo(java.time.Duration.ofHours(1)) < 0 || expires.compareTo(java.time.Duration.ofDays(14)) > 0) {
+                            throw new ValidationException(here + ".expires", "how long a draft waits for approval: 1h to 14d");
+                        }
+                    }
+                } else if (email.get("expires") != null) {
+                    throw new ValidationException(here + ".expires", "only with approval: true (how long a draft waits for its owner)");
                 }
-                yield new Step.Email(subject, body, Boolean.TRUE.equals(approval));
+                yield new Step.Email(subject, body, Boolean.TRUE.equals(approval), expires);
             }
             case "wait" -> {
                 Matcher span = span(settings, here);

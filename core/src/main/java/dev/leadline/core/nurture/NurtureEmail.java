@@ -14,9 +14,10 @@ public record NurtureEmail(long id, LeadId lead, String cadence, int step, Insta
     /**
      * {@code QUEUED}: to be sent (at {@code nextTryAt}); {@code SENDING}: handed to the mail server, answer
      * not recorded yet; {@code SENT}; {@code FAILED}: refused, or found unsendable (suppressed, no address);
-     * {@code UNKNOWN}: the server stopped mid-hand-over, so it may have gone: it is not sent again blindly.
+     * {@code UNKNOWN}: the server stopped mid-hand-over, so it may have gone: it is not sent again blindly;
+     * {@code DRAFT}: waiting for its owner's approval in chat until {@code nextTryAt}.
      */
-    public enum State { QUEUED, SENDING, SENT, FAILED, UNKNOWN }
+    public enum State { QUEUED, SENDING, SENT, FAILED, UNKNOWN, DRAFT }
 
     public OutgoingEmail outgoing(String unsubscribeUrl) {
         return new OutgoingEmail(messageId, fromAddress, fromName, to, subject, text, html, unsubscribeUrl);

@@ -14,8 +14,14 @@ public interface NurtureEmails {
     /** Queued emails whose time has come, oldest first. */
     List<NurtureEmail> due(Instant now, int limit);
 
-    /** The lead's emails still queued. */
-    List<NurtureEmail> queuedFor(dev.leadline.core.lead.LeadId lead);
+    /** The lead's emails not sent yet: queued, or drafts waiting for approval. */
+    List<NurtureEmail> unsentFor(dev.leadline.core.lead.LeadId lead);
+
+    /** The email recorded for a step of an enrolment, if any. */
+    Optional<NurtureEmail> ofStep(dev.leadline.core.lead.LeadId lead, Instant enrolledAt, int step);
+
+    /** Approves a draft (its owner's words, or the template's): queued to be sent at {@code at}; false when it is no longer a draft. */
+    boolean approve(long id, String subject, String text, String html, Instant at);
 
     /** Moves a queued email to sending; false when it is no longer queued (another run took it). */
     boolean sending(long id, Instant at);

@@ -67,6 +67,7 @@ public final class NurtureRunner {
     private final TeamService team;
     private final AccountMatching accounts;
     private final Recycler recycler;
+    private final NurtureDrafts drafts;
     private final CardAnnouncer cards;
     private final Outbox outbox;
     private final Optional<String> sender;
@@ -75,8 +76,9 @@ public final class NurtureRunner {
     /** {@code sender}: the address emails go from on the owner's behalf ({@code LEADLINE_SMTP_FROM}); without it, the owner's own. */
     public NurtureRunner(Transactor transactor, LeadRepository leads, CadenceService cadences, NurtureRepository nurtures, NurtureService nurture,
                          NurtureEmails emails, Suppressions suppressions, MergeTemplates templates, ScheduleRepository schedule,
-                         ActivityRepository timeline, TeamService team, AccountMatching accounts, Recycler recycler, CardAnnouncer cards,
-                         Outbox outbox, Optional<String> sender, Clock clock) {
+                         ActivityRepository timeline, TeamService team, AccountMatching accounts, Recycler recycler, NurtureDrafts drafts,
+                         CardAnnouncer cards, Outbox outbox, Optional<String> sender, Clock clock) {
+        this.drafts = drafts;
         this.transactor = transactor;
         this.leads = leads;
         this.cadences = cadences;
@@ -154,7 +156,9 @@ public final class NurtureRunner {
                     nurtures.advance(n.lead(), step, open);
                     return false;
                 }
-                email(n, lead, cadence, step, email, owner, fields, now);
+                if (!email(n, lead, cadence, step, email, owner, fields, now)) {
+                    return false;
+                }
             } else if (s instanceof Step.Task task) {
                 task(lead, cadence, task, owner, fields, zone, now);
             } else if (s instanceof Step.Chat chat) {
@@ -174,28 +178,47 @@ public final class NurtureRunner {
         return false;
     }
 
-    private void email(Nurture n, Lead lead, Cadence cadence, int step, Step.Email email, Optional<Rep> owner, Map<String, Object> fields,
-                       Instant now) {
+    /** Records the step's email (or its draft, for approval); false when the lead now waits for its owner to approve the draft. */
+    private boolean email(Nurture n, Lead lead, Cadence cadence, int step, Step.Email email, Optional<Rep> owner, Map<String, Object> fields,
+                          Instant now) {
+        Optional<NurtureEmail> drafted = email.approval() ? emails.ofStep(lead.id(), n.enrolledAt(), step) : Optional.empty();
+        if (drafted.isPresent()) {
+            // due again while its draft waits: nobody answered in time
+            if (drafted.get().state() == NurtureEmail.State.DRAFT) {
+                drafts.expire(drafted.get(), now);
+            }
+            return true;
+        }
         Optional<String> to = lead.data().get(LeadField.EMAIL).map(a -> a.strip().toLowerCase(Locale.ROOT));
         Optional<String> unsendable = to.isEmpty() ? Optional.of("the lead has no email address")
                 : doNotEmail(lead) ? Optional.of("the lead is marked Do Not Email")
                 : !suppressions.suppressed(List.of(to.get())).isEmpty() ? Optional.of(to.get() + " is on the suppression list")
-                : owner.isEmpty() && sender.isEmpty() ? Optional.of("the lead has no owner to send as")
-                : email.approval() ? Optional.of("the step asks for approval in chat, which this version cannot give yet")
+                : owner.isEmpty() && (sender.isEmpty() || email.approval()) ? Optional.of("the lead has no owner to send as")
                 : Optional.empty();
         if (unsendable.isPresent()) {
             note(lead.id(), ActivityType.EMAIL_SENT, "Email of cadence " + cadence.name() + " not sent: " + unsendable.get(), now);
-            return;
+            return true;
         }
         String from = sender.orElseGet(() -> owner.get().email());
-        String html = "<p>" + templates.render(email.body(), fields, true).replace("\r\n", "\n").replace("\n\n", "</p>\n<p>")
-                .replace("\n", "<br>\n") + "</p>";
         NurtureEmail recorded = new NurtureEmail(0, lead.id(), cadence.name(), step, n.enrolledAt(), owner.map(Rep::id).orElse(null), from,
                 owner.map(Rep::name).orElse(null), to.get(), oneLine(templates.render(email.subject(), fields, false)),
-                templates.render(email.body(), fields, false), html,
-                "<" + UUID.randomUUID() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">", token(), NurtureEmail.State.QUEUED, 0, now, now,
-                null, null);
+                templates.render(email.body(), fields, false), paragraphs(templates.render(email.body(), fields, true)),
+                "<" + UUID.randomUUID() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">", token(),
+                email.approval() ? NurtureEmail.State.DRAFT : NurtureEmail.State.QUEUED, 0,
+                email.approval() ? now.plus(email.expires()) : now, now, null, null);
         emails.record(recorded);
+        if (!email.approval()) {
+            return true;
+        }
+        NurtureEmail draft = emails.ofStep(lead.id(), n.enrolledAt(), step).orElseThrow();
+        drafts.offer(draft, lead, now);
+        nurtures.advance(n.lead(), step, draft.nextTryAt());
+        return false;
+    }
+
+    /** Text already escaped for HTML as paragraphs: a blank line starts one, a line break stays one. */
+    static String paragraphs(String escaped) {
+        return "<p>" + escaped.replace("\r\n", "\n").replace("\n\n", "</p>\n<p>").replace("\n", "<br>\n") + "</p>";
     }
 
     private void task(Lead lead, Cadence cadence, Step.Task task, Optional<Rep> owner, Map<String, Object> fields, ZoneId zone, Instant now) {

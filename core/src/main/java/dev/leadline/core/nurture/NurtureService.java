@@ -122,7 +122,7 @@ public final class NurtureService {
     }
 
     private void recordExit(Nurture left, Actor actor, String why, Instant at) {
-        for (NurtureEmail unsent : emails.queuedFor(left.lead())) {
+        for (NurtureEmail unsent : emails.unsentFor(left.lead())) {
             emails.end(unsent.id(), NurtureEmail.State.FAILED, "the lead left its cadence: " + why);
             timeline.appendAll(List.of(new Activity(left.lead(), ActivityType.EMAIL_SENT, actor, at, "Email \"" + unsent.subject()
                     + "\" not sent: the lead left its cadence")));

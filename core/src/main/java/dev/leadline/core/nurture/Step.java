@@ -8,13 +8,24 @@ public sealed interface Step {
     /** The step as it is written (YAML or JSON): one key, the kind, holding its settings. */
     Map<String, Object> written();
 
-    /** An email from the owner: subject and body are merge templates; with {@code approval} the owner approves a draft in chat first. */
-    record Email(String subject, String body, boolean approval) implements Step {
+    /**
+     * An email from the owner: subject and body are merge templates. With {@code approval} the owner gets
+     * the draft in chat first (send, edit or skip); a draft nobody answers within {@code expires} is skipped.
+     */
+    record Email(String subject, String body, boolean approval, java.time.Duration expires) implements Step {
+        /** How long a draft waits for its owner unless the step says. */
+        public static final java.time.Duration DEFAULT_EXPIRY = java.time.Duration.ofDays(2);
+
+        public Email(String subject, String body) {
+            this(subject, body, false, null);
+        }
+
         @Override
         public Map<String, Object> written() {
             Map<String, Object> email = ordered("subject", subject, "body", body);
             if (approval) {
                 email.put("approval", true);
+                email.put("expires", expires.toHours() % 24 == 0 ? expires.toDays() + "d" : expires.toHours() + "h");
             }
             return Map.of("email", email);
         }

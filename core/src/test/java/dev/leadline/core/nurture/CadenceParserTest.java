@@ -28,7 +28,7 @@ class CadenceParserTest {
         assertThat(cadence.sendWindow().toString()).isEqualTo("MON-FRI 09:00-17:00");
         assertThat(cadence.sendWindow().isWorking(java.time.Instant.parse("2026-12-07T10:00:00Z"), java.time.ZoneOffset.UTC)).as("a Monday").isTrue();
         assertThat(cadence.steps()).containsExactly(
-                new Step.Email("Still looking at {{ lead.company }}?", "Hi {{ lead.firstName }},\nBest, {{ owner.firstName }}", false),
+                new Step.Email("Still looking at {{ lead.company }}?", "Hi {{ lead.firstName }},\nBest, {{ owner.firstName }}"),
                 new Step.Wait(3, false), new Step.Task("Call {{ lead.firstName }}", 1), new Step.Chat("{{ lead.name }} opened nothing in 3 days"),
                 new Step.Branch(new Step.Condition("score", "ge", "70"), "recycle"));
         assertThat(parser.parse("check-back-90", cadence.written()).written()).as("written as it reads").isEqualTo(cadence.written());

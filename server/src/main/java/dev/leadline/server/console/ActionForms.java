@@ -42,7 +42,7 @@ final class ActionForms {
             c.options().forEach(o -> options.add(new Views.Option(o.value(), o.label(), o.value().equals(value))));
             return new Views.Input(id, c.id(), c.label(), "select", c.required(), value, null, null, null, options, null, problem);
         } else if (input instanceof FormSpec.Text t) {
-            return new Views.Input(id, t.id(), t.label(), t.multiline() ? "textarea" : "text", t.required(), sent.orElse(""), null, null,
+            return new Views.Input(id, t.id(), t.label(), t.multiline() ? "textarea" : "text", t.required(), sent.orElse(t.initial() == null ? "" : t.initial()), null, null,
                     t.maxLength(), List.of(), null, problem);
         } else if (input instanceof FormSpec.Date d) {
             return plain(id, d, "date", sent.orElse(d.initial().toString()), problem);
