@@ -4,7 +4,8 @@
  *
  * <p>A plugin is a pf4j plugin archive (zip or jar) in {@code LEADLINE_PLUGINS_DIR}; its classes
  * annotated {@code @org.pf4j.Extension} that implement {@link dev.leadline.plugin.EnrichmentProvider}
- * or {@link dev.leadline.plugin.ScoringProvider} are called for every new lead. Everything a
+ * or {@link dev.leadline.plugin.ScoringProvider} are called for every new lead; those that implement
+ * {@link dev.leadline.plugin.MessageDrafter} draft nurture emails for their owner to approve. Everything a
  * provider needs from the host comes through {@link dev.leadline.plugin.ProviderContext}; only JDK
  * types and the records of this package cross the SPI.
  *
