@@ -57,6 +57,18 @@ public final class JooqNurtureEmails implements NurtureEmails {
     }
 
     @Override
+    public Optional<NurtureEmail> find(long id) {
+        return dsl.selectFrom(NURTURE_EMAIL).where(NURTURE_EMAIL.ID.eq(id)).fetchOptional().map(JooqNurtureEmails::toEmail);
+    }
+
+    @Override
+    public boolean redraft(long id, String subject, String text, String html) {
+        return dsl.update(NURTURE_EMAIL).set(NURTURE_EMAIL.SUBJECT, subject.length() > 400 ? subject.substring(0, 400) : subject)
+                .set(NURTURE_EMAIL.BODY_TEXT, text).set(NURTURE_EMAIL.BODY_HTML, html).where(NURTURE_EMAIL.ID.eq(id))
+                .and(NURTURE_EMAIL.STATE.eq(NurtureEmail.State.DRAFT.name())).execute() == 1;
+    }
+
+    @Override
     public boolean approve(long id, String subject, String text, String html, Instant at) {
         return dsl.update(NURTURE_EMAIL).set(NURTURE_EMAIL.STATE, NurtureEmail.State.QUEUED.name()).set(NURTURE_EMAIL.NEXT_TRY_AT, Times.toDb(at))
                 .set(NURTURE_EMAIL.SUBJECT, subject.length() > 400 ? subject.substring(0, 400) : subject).set(NURTURE_EMAIL.BODY_TEXT, text)

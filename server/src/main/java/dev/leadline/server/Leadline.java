@@ -204,6 +204,7 @@ public final class Leadline implements AutoCloseable {
         try {
             EnrichmentService enricher = enrichment(backend, plugins, clock);
             plugins.connect(enricher);
+            backend.services().drafters().use(plugins);
             shared = SharedPlugins.start(plugins, new JooqPluginShelf(backend.db().database().dsl()), clock);
             backend.services().routing().enrichmentOn(plugins::providersOn);
             Meters meters = backend.meters();

@@ -135,6 +135,7 @@ public record Services(
         dev.leadline.core.nurture.NurtureRunner nurtureRunner,
         dev.leadline.core.nurture.NurtureMail nurtureMail,
         dev.leadline.core.nurture.NurtureResponses nurtureResponses,
+        dev.leadline.server.plugins.DrafterSlot drafters,
         Wakeup routingSignal,
         Wakeup outboxAdded,
         Arrivals enrichmentArrivals,
@@ -233,8 +234,9 @@ public record Services(
         dev.leadline.core.nurture.Recycler recycler = new dev.leadline.core.nurture.Recycler(leadRepository, journal, nurture, arrivals, cards,
                 outbox);
         dev.leadline.db.JooqSuppressions suppressions = new dev.leadline.db.JooqSuppressions(dsl);
+        dev.leadline.server.plugins.DrafterSlot drafterSlot = new dev.leadline.server.plugins.DrafterSlot();
         dev.leadline.core.nurture.NurtureDrafts drafts = new dev.leadline.core.nurture.NurtureDrafts(transactor, nurtureEmails, enrolments,
-                leadRepository, timeline, cards, outbox, clock);
+                leadRepository, timeline, cards, outbox, drafterSlot, clock);
         dev.leadline.core.nurture.NurtureRunner nurtureRunner = new dev.leadline.core.nurture.NurtureRunner(transactor, leadRepository, cadences,
                 enrolments, nurture, nurtureEmails, suppressions, new dev.leadline.core.nurture.PebbleMergeTemplates(), schedule, timeline, team,
                 accountMatching, recycler, drafts, cards, outbox, mail.from(), clock);
@@ -282,6 +284,7 @@ public record Services(
                 nurtureRunner,
                 nurtureMail,
                 responses,
+                drafterSlot,
                 signal,
                 outboxAdded,
                 enrichmentArrivals,

@@ -129,7 +129,7 @@ public final class CadenceParser {
         String here = at + "." + kind;
         return switch (kind) {
             case "email" -> {
-                Map<?, ?> email = settings(settings, here, Set.of("subject", "body", "approval", "expires"));
+                Map<?, ?> email = settings(settings, here, Set.of("subject", "body", "approval", "expires", "drafter"));
                 String subject = template(email.get("subject"), here + ".subject", 200);
                 String body = template(email.get("body"), here + ".body", 20_000);
                 Object approval = email.get("approval");
@@ -150,7 +150,14 @@ public final class CadenceParser {
                 } else if (email.get("expires") != null) {
                     throw new ValidationException(here + ".expires", "only with approval: true (how long a draft waits for its owner)");
                 }
-                yield new Step.Email(subject, body, Boolean.TRUE.equals(approval), expires);
+                Object drafter = email.get("drafter");
+                if (drafter != null && (!(drafter instanceof String id) || !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))) {
+                    throw new ValidationException(here + ".drafter", "the id of a drafter plugin's provider, e.g. openai-compatible");
+                }
+                if (drafter != null && !Boolean.TRUE.equals(approval)) {
+                    throw new ValidationException(here + ".drafter", "a drafted email needs approval: true; a drafter never sends by itself");
+                }
+                yield new Step.Email(subject, body, Boolean.TRUE.equals(approval), expires, (String) drafter);
             }
             case "wait" -> {
                 Matcher span = span(settings, here);

@@ -47,10 +47,12 @@ public final class NurtureDrafts {
     private final ActivityRepository timeline;
     private final CardAnnouncer cards;
     private final Outbox outbox;
+    private final Drafters drafters;
     private final Clock clock;
 
     public NurtureDrafts(Transactor transactor, NurtureEmails emails, NurtureRepository nurtures, LeadRepository leads, ActivityRepository timeline,
-                         CardAnnouncer cards, Outbox outbox, Clock clock) {
+                         CardAnnouncer cards, Outbox outbox, Drafters drafters, Clock clock) {
+        this.drafters = drafters;
         this.transactor = transactor;
         this.emails = emails;
         this.nurtures = nurtures;
@@ -135,6 +137,64 @@ public final class NurtureDrafts {
                 0, now)), now);
         timeline.appendAll(List.of(new Activity(lead.id(), ActivityType.NURTURE, Recycler.ACTOR, now,
                 "Draft \"" + draft.subject() + "\" sent to its owner for approval")));
+    }
+
+    /**
+     * Has the step's drafter plugin rewrite a draft just offered (outside any transaction: a language model
+     * takes seconds), then shows the owner the new draft, with the drafter's rationale. When the drafter
+     * fails, the template's draft stands and the timeline says why.
+     */
+    public void redraft(long draftId, String drafter) {
+        Optional<NurtureEmail> found = emails.find(draftId).filter(d -> d.state() == NurtureEmail.State.DRAFT);
+        Optional<Lead> lead = found.flatMap(d -> leads.find(d.lead()));
+        if (found.isEmpty() || lead.isEmpty()) {
+            return;
+        }
+        NurtureEmail draft = found.get();
+        List<Activity> history = timeline.forLead(draft.lead(), 200);
+        java.util.Map<String, String> enrichment = lead.get().enrichment();
+        dev.leadline.plugin.DraftRequest request = new dev.leadline.plugin.DraftRequest(
+                dev.leadline.core.enrichment.EnrichmentService.snapshot(lead.get(), enrichment),
+                new dev.leadline.plugin.ActivitySummary((int) history.stream().filter(a -> a.type() == ActivityType.CONTACT_ATTEMPT).count(),
+                        (int) history.stream().filter(a -> a.type() == ActivityType.MEETING_SCHEDULED).count(),
+                        history.stream().filter(a -> a.type().isActivity()).map(Activity::occurredAt).findFirst().orElse(null)),
+                history.stream().limit(20).map(a -> a.occurredAt().toString().substring(0, 10) + " " + a.summary()).toList(),
+                draft.cadence(), draft.subject(), draft.text(), draft.fromName() == null ? draft.fromAddress() : draft.fromName());
+        dev.leadline.core.enrichment.ProviderCalls.Called<dev.leadline.plugin.Draft> called = drafters.draft(drafter, request);
+        Optional<String> problem = called.failure() != null ? Optional.of(called.failure()) : invalid(called.value());
+        transactor.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (problem.isPresent()) {
+                timeline.appendAll(List.of(new Activity(draft.lead(), ActivityType.NURTURE, Recycler.ACTOR, now,
+                        "Drafter " + drafter + " wrote no draft (" + problem.get() + "): the template's draft stands")));
+                return null;
+            }
+            dev.leadline.plugin.Draft written = called.value();
+            String subject = written.subject().replaceAll("[\\r\\n\\t]+", " ").strip();
+            String body = written.body().strip();
+            if (!emails.redraft(draft.id(), subject, body, NurtureRunner.paragraphs(StringEscapeUtils.escapeHtml4(body)))) {
+                return null;
+            }
+            String said = written.rationale() == null ? "" : written.rationale().strip();
+            String rationale = said.length() > 500 ? said.substring(0, 500) + "…" : said;
+            timeline.appendAll(List.of(new Activity(draft.lead(), ActivityType.NURTURE, Recycler.ACTOR, now, "Draft \"" + subject
+                    + "\" written by " + drafter + (rationale.isEmpty() ? "" : ": " + rationale))));
+            NurtureEmail rewritten = emails.find(draft.id()).orElseThrow();
+            leads.find(draft.lead()).ifPresent(l -> outbox.enqueue(List.of(new Notification(0, Notification.Kind.UPDATE, l.id().value(), key(draft),
+                    Destination.rep(draft.senderRepId()), card(rewritten, l, "Approve this email drafted by " + drafter + " by " + draft.nextTryAt()
+                    + ", or it is skipped" + (rationale.isEmpty() ? "" : ". Why: " + rationale), true), 0, now)), now));
+            return null;
+        });
+    }
+
+    private static Optional<String> invalid(dev.leadline.plugin.Draft draft) {
+        if (draft == null || draft.subject() == null || draft.subject().isBlank() || draft.subject().length() > 200) {
+            return Optional.of("its subject was empty or over 200 characters");
+        }
+        if (draft.body() == null || draft.body().isBlank() || draft.body().length() > 20_000) {
+            return Optional.of("its body was empty or over 20,000 characters");
+        }
+        return Optional.empty();
     }
 
     /** A draft nobody answered in time: skipped (in the runner's transaction). */

@@ -20,6 +20,11 @@ public interface NurtureEmails {
     /** The email recorded for a step of an enrolment, if any. */
     Optional<NurtureEmail> ofStep(dev.leadline.core.lead.LeadId lead, Instant enrolledAt, int step);
 
+    Optional<NurtureEmail> find(long id);
+
+    /** Rewrites a draft still waiting for approval; false when it is no longer a draft. */
+    boolean redraft(long id, String subject, String text, String html);
+
     /** Approves a draft (its owner's words, or the template's): queued to be sent at {@code at}; false when it is no longer a draft. */
     boolean approve(long id, String subject, String text, String html, Instant at);
 

@@ -53,6 +53,8 @@ public final class NurtureRunner {
     /** The custom fields that mean "do not email" (compared without case, spaces, dashes or underscores), as CSV exports name them. */
     private static final Set<String> DO_NOT_EMAIL = Set.of("donotemail", "emailoptout", "hasoptedoutofemail");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Drafts offered in this thread's run that a drafter plugin is to rewrite once the run has committed. */
+    private final ThreadLocal<List<Map.Entry<Long, String>>> redrafts = ThreadLocal.withInitial(java.util.ArrayList::new);
 
     private final Transactor transactor;
     private final LeadRepository leads;
@@ -104,6 +106,9 @@ public final class NurtureRunner {
         Map<String, Optional<Cadence>> known = new HashMap<>();
         int[] recycled = {0};
         int taken = transactor.inTransaction(() -> {
+            // a deadlock retry runs this again: only the committed attempt's drafts are redrafted
+            redrafts.get().clear();
+            recycled[0] = 0;
             List<Nurture> due = nurtures.dueForUpdate(now, limit);
             if (due.isEmpty()) {
                 return 0;
@@ -125,6 +130,16 @@ public final class NurtureRunner {
         });
         if (recycled[0] > 0) {
             recycler.committed();
+        }
+        // drafters take seconds: they write after the steps have committed (the owner has the template's draft meanwhile)
+        List<Map.Entry<Long, String>> toRedraft = List.copyOf(redrafts.get());
+        redrafts.get().clear();
+        for (Map.Entry<Long, String> redraft : toRedraft) {
+            try {
+                drafts.redraft(redraft.getKey(), redraft.getValue());
+            } catch (RuntimeException e) {
+                log.warn("redrafting nurture email {} with {} failed; the template's draft stands: {}", redraft.getKey(), redraft.getValue(), e.toString());
+            }
         }
         return taken;
     }
@@ -212,6 +227,9 @@ public final class NurtureRunner {
         }
         NurtureEmail draft = emails.ofStep(lead.id(), n.enrolledAt(), step).orElseThrow();
         drafts.offer(draft, lead, now);
+        if (email.drafter() != null) {
+            redrafts.get().add(Map.entry(draft.id(), email.drafter()));
+        }
         nurtures.advance(n.lead(), step, draft.nextTryAt());
         return false;
     }

@@ -11,13 +11,14 @@ public sealed interface Step {
     /**
      * An email from the owner: subject and body are merge templates. With {@code approval} the owner gets
      * the draft in chat first (send, edit or skip); a draft nobody answers within {@code expires} is skipped.
+     * With {@code drafter}, a {@link dev.leadline.plugin.MessageDrafter} plugin rewrites the draft first.
      */
-    record Email(String subject, String body, boolean approval, java.time.Duration expires) implements Step {
+    record Email(String subject, String body, boolean approval, java.time.Duration expires, String drafter) implements Step {
         /** How long a draft waits for its owner unless the step says. */
         public static final java.time.Duration DEFAULT_EXPIRY = java.time.Duration.ofDays(2);
 
         public Email(String subject, String body) {
-            this(subject, body, false, null);
+            this(subject, body, false, null, null);
         }
 
         @Override
@@ -26,6 +27,9 @@ public sealed interface Step {
             if (approval) {
                 email.put("approval", true);
                 email.put("expires", expires.toHours() % 24 == 0 ? expires.toDays() + "d" : expires.toHours() + "h");
+            }
+            if (drafter != null) {
+                email.put("drafter", drafter);
             }
             return Map.of("email", email);
         }

@@ -37,7 +37,12 @@ import org.slf4j.LoggerFactory;
  * own {@link Isolation}. Plugins can be enabled, disabled and added while the server runs; the
  * providers in use are looked up again after every change.
  */
-public final class PluginHost implements AutoCloseable, ProviderCalls {
+public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadline.core.nurture.Drafters {
+    /** How long a drafter may take: a language model writes for seconds, not milliseconds as enrichment does. */
+    static final java.time.Duration DRAFT_TIMEOUT = java.time.Duration.ofSeconds(120);
+    /** Drafters by id, each with its plugin's context and its own isolation (with the longer time limit). */
+    private volatile Map<String, PluginProviders.Bound<dev.leadline.plugin.MessageDrafter>> drafters = Map.of();
+    private final Map<String, Isolation> draftIsolations = new ConcurrentHashMap<>();
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final PluginManager manager;
@@ -143,6 +148,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
     private synchronized void rebind() {
         List<PluginProviders.Bound<EnrichmentProvider>> e = new ArrayList<>();
         List<PluginProviders.Bound<ScoringProvider>> s = new ArrayList<>();
+        Map<String, PluginProviders.Bound<dev.leadline.plugin.MessageDrafter>> d = new java.util.LinkedHashMap<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             String id = plugin.getPluginId();
             Isolation isolation = isolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), timeout));
@@ -150,8 +156,27 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
             writers.put(id, PluginContext.writesFields(id, context.config()));
             manager.getExtensions(EnrichmentProvider.class, id).forEach(p -> e.add(new PluginProviders.Bound<>(id, p, context, isolation)));
             manager.getExtensions(ScoringProvider.class, id).forEach(p -> s.add(new PluginProviders.Bound<>(id, p, context, isolation)));
+            for (dev.leadline.plugin.MessageDrafter drafter : manager.getExtensions(dev.leadline.plugin.MessageDrafter.class, id)) {
+                Isolation slow = draftIsolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), DRAFT_TIMEOUT));
+                d.putIfAbsent(drafter.id(), new PluginProviders.Bound<>(id, drafter, context, slow));
+            }
         }
         providers = new PluginProviders(e, s);
+        drafters = Map.copyOf(d);
+    }
+
+    @Override
+    public boolean has(String drafter) {
+        return drafters.containsKey(drafter);
+    }
+
+    @Override
+    public Called<dev.leadline.plugin.Draft> draft(String drafter, dev.leadline.plugin.DraftRequest request) {
+        PluginProviders.Bound<dev.leadline.plugin.MessageDrafter> bound = drafters.get(drafter);
+        if (bound == null) {
+            return Called.failed(drafter, "no drafter named " + drafter + " is installed and enabled");
+        }
+        return bound.isolation().call(bound.pluginId() + "/" + drafter, () -> bound.provider().draft(request, bound.context()));
     }
 
     @Override
@@ -296,12 +321,23 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
         }
     }
 
+    /** The plugin's providers by kind: {@code enrichment:<id>}, {@code scoring:<id>}, {@code drafter:<id>}. */
+    private List<String> names(String pluginId) {
+        List<String> names = new ArrayList<>(providers.namesOf(pluginId));
+        drafters.forEach((drafter, bound) -> {
+            if (bound.pluginId().equals(pluginId)) {
+                names.add("drafter:" + drafter);
+            }
+        });
+        return names;
+    }
+
     private PluginInfo info(PluginWrapper plugin) {
         String id = plugin.getPluginId();
         Isolation isolation = isolations.get(id);
         long calls = isolation == null ? 0 : isolation.calls.get();
         return new PluginInfo(id, plugin.getDescriptor().getVersion(), plugin.getPluginState().toString(),
-                plugin.getDescriptor().getPluginDescription(), providers.namesOf(id), calls, isolation == null ? 0 : isolation.errors.get(),
+                plugin.getDescriptor().getPluginDescription(), names(id), calls, isolation == null ? 0 : isolation.errors.get(),
                 calls == 0 ? 0 : isolation.totalMicros.get() / 1000.0 / calls, isolation == null ? 0 : isolation.maxMicros.get() / 1000.0,
                 isolation == null ? Map.of() : isolation.circuits(), Map.of());
     }
@@ -317,5 +353,6 @@ public final class PluginHost implements AutoCloseable, ProviderCalls {
             }
         }
         isolations.values().forEach(Isolation::close);
+        draftIsolations.values().forEach(Isolation::close);
     }
 }
