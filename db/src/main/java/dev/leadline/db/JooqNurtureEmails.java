@@ -134,7 +134,11 @@ public final class JooqNurtureEmails implements NurtureEmails {
 
     @Override
     public SentCounts sentSince(Instant since) {
-        return new SentCounts(counts(NURTURE_EMAIL.FROM_ADDRESS, since), counts(NURTURE_EMAIL.TO_DOMAIN, since));
+        Map<String, Integer> bySender = new java.util.HashMap<>();
+        dsl.select(NURTURE_EMAIL.SENDER_REP_ID, NURTURE_EMAIL.FROM_ADDRESS, DSL.count()).from(NURTURE_EMAIL)
+                .where(NURTURE_EMAIL.SENT_AT.ge(Times.toDb(since))).groupBy(NURTURE_EMAIL.SENDER_REP_ID, NURTURE_EMAIL.FROM_ADDRESS)
+                .forEach(r -> bySender.merge(r.value1() != null ? "rep:" + r.value1() : r.value2(), r.value3(), Integer::sum));
+        return new SentCounts(bySender, counts(NURTURE_EMAIL.TO_DOMAIN, since));
     }
 
     private Map<String, Integer> counts(Field<String> by, Instant since) {

@@ -197,6 +197,7 @@ public record Services(
         dev.leadline.db.JooqNurtureRepository enrolments = new dev.leadline.db.JooqNurtureRepository(dsl);
         dev.leadline.core.nurture.NurtureService nurture = new dev.leadline.core.nurture.NurtureService(transactor, leadRepository, cadences,
                 enrolments, nurtureEmails, timeline, audit, clock);
+        cards.offerNurtureWhile(cadences::any);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
                 new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture),
                 new dev.leadline.core.nurture.NurtureRules(cadences, nurture, timeline)),

@@ -120,8 +120,9 @@ class NurtureSendingTest {
         server.services().nurtureRunner().run(500);
         try (TestServer other = server.beside(env, clock)) {
             ExecutorService both = Executors.newFixedThreadPool(4);
-            List<Callable<Integer>> sends = List.of(() -> server.services().nurtureMail().deliver(20), () -> other.services().nurtureMail().deliver(20),
-                    () -> server.services().nurtureMail().deliver(500), () -> other.services().nurtureMail().deliver(500));
+            List<Callable<Integer>> sends = List.of(() -> server.services().nurtureMail().deliver(20).sent(),
+                    () -> other.services().nurtureMail().deliver(20).sent(), () -> server.services().nurtureMail().deliver(500).sent(),
+                    () -> other.services().nurtureMail().deliver(500).sent());
             int sent = 0;
             for (Future<Integer> f : both.invokeAll(sends)) {
                 sent += f.get();

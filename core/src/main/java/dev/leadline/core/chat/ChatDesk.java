@@ -62,7 +62,8 @@ public final class ChatDesk {
         this.forms = new LeadForms(work.qualification()::disqualifyReasons, () -> work.team().reps().stream().filter(Rep::active)
                 .map(r -> new FormSpec.Option(r.email(), r.name() + " (" + r.email() + ")")).toList(),
                 lead -> work.drafts() == null ? Optional.empty() : work.drafts().pending(lookups.lead(lead).id())
-                        .map(d -> new String[] {d.subject(), d.text()}), clock);
+                        .map(d -> new String[] {d.subject(), d.text()}),
+                () -> work.nurture() == null ? List.of() : work.nurture().cadenceNames(), clock);
         this.reports = new ChatReports(work.reports(), work.team(), clock);
     }
 

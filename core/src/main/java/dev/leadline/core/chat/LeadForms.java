@@ -30,6 +30,7 @@ public final class LeadForms {
     private final Supplier<List<String>> reasons;
     private final Supplier<List<FormSpec.Option>> reps;
     private final java.util.function.Function<String, Optional<String[]>> drafts;
+    private final Supplier<List<String>> cadences;
     private final Clock clock;
 
     /** Forms without reps to assign to (a renderer's tests). */
@@ -39,12 +40,13 @@ public final class LeadForms {
 
     /** @param reps the reps a lead may be assigned to, each as its email and how it is shown */
     public LeadForms(Supplier<List<String>> disqualifyReasons, Supplier<List<FormSpec.Option>> reps, Clock clock) {
-        this(disqualifyReasons, reps, lead -> Optional.empty(), clock);
+        this(disqualifyReasons, reps, lead -> Optional.empty(), List::of, clock);
     }
 
     /** @param drafts a lead's nurture draft waiting for approval, as its subject and body, to edit */
     public LeadForms(Supplier<List<String>> disqualifyReasons, Supplier<List<FormSpec.Option>> reps,
-                     java.util.function.Function<String, Optional<String[]>> drafts, Clock clock) {
+                     java.util.function.Function<String, Optional<String[]>> drafts, Supplier<List<String>> cadences, Clock clock) {
+        this.cadences = cadences;
         this.reasons = disqualifyReasons;
         this.reps = reps;
         this.drafts = drafts;
@@ -84,6 +86,10 @@ public final class LeadForms {
                         "Leave the account empty to use the matched account (by domain or company) or create one.", List.of(
                         new FormSpec.Text("account", "Account name", false, NAME, false),
                         new FormSpec.Text("opportunity", "Opportunity name", false, NAME, false)));
+            case NURTURE:
+                return new FormSpec(action, leadId, "Nurture " + leadId, "Start", "The lead follows the cadence's steps until it answers or sales act on it.",
+                        List.of(new FormSpec.Choice("cadence", "Cadence", true, cadences.get().stream().map(c -> new FormSpec.Option(c, c)).toList(),
+                                null, "Pick the cadence to put the lead in.")));
             case EDIT_DRAFT:
                 String[] draft = drafts.apply(leadId).orElse(new String[] {null, null});
                 return new FormSpec(action, leadId, "Edit the email to " + leadId, "Send as me", "It goes from you once you press Send as me.",
@@ -129,6 +135,8 @@ public final class LeadForms {
                         FormSpec.value(values, "reached").filter("true"::equals).isPresent(), note.orElse(null));
             case ASSIGN:
                 return new ChatCommand.Assign(leadId, values.get("rep").strip(), FormSpec.value(values, "reason").orElse(null));
+            case NURTURE:
+                return new ChatCommand.Nurture(leadId, values.get("cadence").strip());
             case EDIT_DRAFT:
                 return new ChatCommand.Draft(leadId, "edit", values.get("subject"), values.get("body"));
             default:

@@ -47,6 +47,13 @@ public final class CardAnnouncer implements LeadAnnouncer {
      * @param crmLeadUrl where the CRM shows a lead, with {@code {id}} or {@code {externalId}} in it;
      *                   cards get an "Open in CRM" button when set
      */
+    /** Whether cards offer Nurture: while there are cadences to put a lead in. */
+    private volatile java.util.function.BooleanSupplier nurtureOffered = () -> false;
+
+    public void offerNurtureWhile(java.util.function.BooleanSupplier cadencesExist) {
+        this.nurtureOffered = cadencesExist;
+    }
+
     public CardAnnouncer(Outbox outbox, TeamService team, SlaPolicies slaPolicies, Optional<String> crmLeadUrl) {
         this(outbox, team, slaPolicies, crmLeadUrl, AccountMatching.NONE);
     }
@@ -177,7 +184,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
     }
 
     /** The buttons that apply to the lead as it is: Claim while it waits in a queue; the owner's work while it is open. */
-    private static List<CardAction> actions(Lead lead) {
+    private List<CardAction> actions(Lead lead) {
         if (!lead.stage().isOpen()) {
             return List.of();
         }
@@ -187,6 +194,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
         return EnumSet.complementOf(EnumSet.of(LeadAction.CLAIM)).stream()
                 // a card goes to a channel or a rep's chat, never to a manager in person
                 .filter(a -> !a.managerOnly() && !a.onDraft())
+                .filter(a -> a != LeadAction.NURTURE || nurtureOffered.getAsBoolean())
                 .filter(a -> a != LeadAction.QUALIFY || lead.status() != LeadStatus.QUALIFIED)
                 // only a lead that came through a queue goes back to one
                 .filter(a -> a != LeadAction.RELEASE || lead.queueId() != null)

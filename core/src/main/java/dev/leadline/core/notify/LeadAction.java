@@ -18,6 +18,8 @@ public enum LeadAction {
     RELEASE("release", "Release", true, false, Emphasis.NONE),
     /** A manager gives the lead to a rep; never on a card everyone shares, only offered to a manager in person. */
     ASSIGN("assign", "Assign", false, true, Emphasis.NONE),
+    /** Puts the lead in a nurture cadence (a form to pick it); on cards while there are cadences. */
+    NURTURE("nurture", "Nurture", true, true, Emphasis.NONE),
     /** A nurture email's draft, on the card that asks its owner to approve it: send it as it is. */
     SEND_DRAFT("send-draft", "Send as me", true, false, Emphasis.POSITIVE),
     /** The draft changed first (a form with its subject and body), then sent. */

@@ -18,6 +18,8 @@ public final class CadenceService {
     private final AuditLog audit;
     private final Clock clock;
     private final Map<String, Cadence> read = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean anyFound;
+    private volatile long anyCheckedAt = System.nanoTime() - 60_000_000_000L;
 
     public CadenceService(Transactor transactor, CadenceRepository cadences, CadenceParser parser, AuditLog audit, Clock clock) {
         this.transactor = transactor;
@@ -25,6 +27,16 @@ public final class CadenceService {
         this.parser = parser;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Whether any cadence exists, as seen at most 30 seconds ago (cards ask this for every lead). */
+    public boolean any() {
+        long now = System.nanoTime();
+        if (now - anyCheckedAt > 30_000_000_000L) {
+            anyFound = !cadences.all().isEmpty();
+            anyCheckedAt = now;
+        }
+        return anyFound;
     }
 
     public List<Cadence> all() {
@@ -52,6 +64,7 @@ public final class CadenceService {
             int version = cadences.findForUpdate(name).map(CadenceRepository.Stored::version).orElse(0) + 1;
             CadenceRepository.Stored stored = new CadenceRepository.Stored(name, checked.written(), version, at, actor.toString());
             cadences.save(stored);
+            anyFound = true;
             audit.record(List.of(new AuditEntry("cadence", name, version == 1 ? "created" : "changed", actor, at, null,
                     Map.of("version", Integer.toString(version)))));
             return read(stored);

@@ -53,7 +53,7 @@ public interface NurtureEmails {
     /** Sent emails by their {@code Message-ID}s (as written in them, with the angle brackets). */
     List<NurtureEmail> byMessageIds(Collection<String> messageIds);
 
-    /** How many emails went since {@code since}: by sender address and by recipient domain. */
+    /** How many emails went since {@code since}: by sender (see {@link NurtureMail#senderKey}) and by recipient domain. */
     SentCounts sentSince(Instant since);
 
     record SentCounts(Map<String, Integer> bySender, Map<String, Integer> byDomain) {}

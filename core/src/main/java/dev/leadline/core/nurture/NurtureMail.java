@@ -31,7 +31,7 @@ public final class NurtureMail {
     static final Duration STUCK = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 8;
 
-    /** At most {@code perSenderPerHour} emails an hour from one address, and {@code perDomainPerHour} to one domain. */
+    /** At most {@code perSenderPerHour} emails an hour from one rep (or address), and {@code perDomainPerHour} to one domain. */
     public record Limits(int perSenderPerHour, int perDomainPerHour) {
         public static final Limits DEFAULT = new Limits(200, 50);
     }
@@ -60,8 +60,11 @@ public final class NurtureMail {
         this.clock = clock;
     }
 
-    /** Sends at most {@code limit} due emails; returns how many went. */
-    public int deliver(int limit) {
+    /** What one delivery run did: how many due emails it took from the queue (whatever became of them), and how many went. */
+    public record Delivered(int taken, int sent) {}
+
+    /** Sends at most {@code limit} due emails. */
+    public Delivered deliver(int limit) {
         Instant now = clock.instant();
         transactor.inTransaction(() -> {
             for (NurtureEmail cut : emails.stuckSending(now.minus(STUCK))) {
@@ -72,20 +75,21 @@ public final class NurtureMail {
         });
         List<NurtureEmail> due = transactor.inTransaction(() -> emails.due(now, limit));
         if (due.isEmpty()) {
-            return 0;
+            return new Delivered(0, 0);
         }
         NurtureEmails.SentCounts counted = transactor.inTransaction(() -> emails.sentSince(now.minus(Duration.ofHours(1))));
         Map<String, Integer> bySender = new HashMap<>(counted.bySender());
         Map<String, Integer> byDomain = new HashMap<>(counted.byDomain());
         int sent = 0;
         for (NurtureEmail email : due) {
-            if (bySender.getOrDefault(email.fromAddress(), 0) >= limits.perSenderPerHour()
+            if (bySender.getOrDefault(senderKey(email), 0) >= limits.perSenderPerHour()
                     || byDomain.getOrDefault(email.toDomain(), 0) >= limits.perDomainPerHour()) {
                 transactor.inTransaction(() -> emails.later(email.id(), now.plus(Duration.ofMinutes(10))));
                 continue;
             }
-            Optional<String> stop = transactor.inTransaction(() -> stopped(email, now));
-            if (stop.isPresent() || !transactor.inTransaction(() -> emails.sending(email.id(), now))) {
+            // one transaction: whether it may still go, and if so marked sending (unless another run took it)
+            boolean mine = transactor.inTransaction(() -> stopped(email, now).isEmpty() && emails.sending(email.id(), now));
+            if (!mine) {
                 continue;
             }
             Mailer.Outcome outcome;
@@ -99,11 +103,19 @@ public final class NurtureMail {
             transactor.inTransaction(() -> settle(email, answered, clock.instant()));
             if (outcome instanceof Mailer.Outcome.Sent) {
                 sent++;
-                bySender.merge(email.fromAddress(), 1, Integer::sum);
+                bySender.merge(senderKey(email), 1, Integer::sum);
                 byDomain.merge(email.toDomain(), 1, Integer::sum);
             }
         }
-        return sent;
+        return new Delivered(due.size(), sent);
+    }
+
+    /**
+     * Whom the per-sender limit counts for: the owner an email goes from on behalf of (with a shared
+     * {@code LEADLINE_SMTP_FROM}, each rep has their own hourly share), else its address.
+     */
+    static String senderKey(NurtureEmail email) {
+        return email.senderRepId() != null ? "rep:" + email.senderRepId() : email.fromAddress();
     }
 
     /** Why the email must not go any more (ending it as failed, on the timeline), if it must not. */

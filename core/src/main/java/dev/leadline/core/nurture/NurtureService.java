@@ -95,6 +95,11 @@ public final class NurtureService {
         });
     }
 
+    /** The names of the cadences a lead may be put in. */
+    public List<String> cadenceNames() {
+        return cadences.all().stream().map(Cadence::name).sorted().toList();
+    }
+
     /** The lead's place in a cadence, if it is in one. */
     public Optional<Nurture> of(LeadId id) {
         return nurtures.find(id);

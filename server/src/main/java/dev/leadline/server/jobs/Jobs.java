@@ -51,7 +51,7 @@ public final class Jobs implements AutoCloseable {
                         log.debug("folded {} tally change(s) into the report sums", folded);
                     }
                 });
-        RecurringTask<Void> nurtureSteps = Tasks.recurring("nurture-steps", FixedDelay.ofSeconds(10))
+        RecurringTask<Void> nurtureSteps = Tasks.recurring("nurture-steps", FixedDelay.ofSeconds(5))
                 .execute((instance, context) -> nurturing.run());
         RecurringTask<Void> nurtureInbox = Tasks.recurring("nurture-inbox", FixedDelay.ofSeconds(60))
                 .execute((instance, context) -> nurturing.inbox().ifPresent(dev.leadline.server.mail.ImapInbox::poll));
@@ -74,23 +74,25 @@ public final class Jobs implements AutoCloseable {
     }
 
     /**
-     * The nurture cadences' work: due steps (a batch at a time until none is left, for at most a minute
-     * a run), then the emails they recorded; and the mailbox of replies and bounces, when one is set.
+     * The nurture cadences' work: due steps (a batch at a time while batches come back full, for at most 50 s
+     * a run), then the emails they recorded (the same way); and the mailbox of replies and bounces, when one is set.
      */
     public record Nurturing(dev.leadline.core.nurture.NurtureRunner steps, dev.leadline.core.nurture.NurtureMail mail,
                             java.util.Optional<dev.leadline.server.mail.ImapInbox> inbox) {
         static final int BATCH = 500;
 
         void run() {
-            long until = System.nanoTime() + 60_000_000_000L;
+            // steps and sending each keep going while they find full batches, each for at most 50 s a run
+            long stepsUntil = System.nanoTime() + 50_000_000_000L;
             int taken;
             do {
                 taken = steps.run(BATCH);
-            } while (taken == BATCH && System.nanoTime() < until);
-            int sent;
+            } while (taken == BATCH && System.nanoTime() < stepsUntil);
+            long mailUntil = System.nanoTime() + 50_000_000_000L;
+            dev.leadline.core.nurture.NurtureMail.Delivered delivered;
             do {
-                sent = mail.deliver(BATCH);
-            } while (sent == BATCH && System.nanoTime() < until);
+                delivered = mail.deliver(BATCH);
+            } while (delivered.taken() == BATCH && System.nanoTime() < mailUntil);
         }
     }
 

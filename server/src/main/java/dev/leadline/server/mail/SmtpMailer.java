@@ -23,7 +23,7 @@ import org.eclipse.angus.mail.util.MailConnectException;
  * Sends nurture emails over SMTP with Angus Mail (Jakarta Mail): {@code multipart/alternative} with a
  * plain-text and an HTML part, the email's own {@code Message-ID}, and {@code List-Unsubscribe} with
  * {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} (RFC 8058) plus the same link in both parts.
- * One connection is kept between emails and checked (NOOP) before each. Outcomes: a connection or login
+ * One connection is kept between emails, checked (NOOP) before use once it has been idle for 5 s. Outcomes: a connection or login
  * that fails, or a 4xx, is {@code Deferred}; a 5xx is {@code Refused}; a failure once the message is being
  * handed over is {@code Unknown}.
  */
@@ -31,6 +31,9 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     private final Session session;
     private final MailSettings.Server server;
     private Transport transport;
+    /** When the connection last answered; a connection idle longer is checked (NOOP) before it is used again. */
+    private long lastAnswer;
+    private static final long CHECK_AFTER_IDLE_NANOS = 5_000_000_000L;
 
     public SmtpMailer(MailSettings.Server server) {
         this.server = server;
@@ -74,6 +77,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         }
         try {
             transport.sendMessage(message, message.getAllRecipients());
+            lastAnswer = System.nanoTime();
             return new Outcome.Sent();
         } catch (SMTPAddressFailedException e) {
             return byCode(e.getReturnCode(), e.getMessage());
@@ -94,7 +98,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
     }
 
     private void connected() throws MessagingException {
-        if (transport != null && transport.isConnected()) {
+        // a connection that answered moments ago is used as it is; an idle one is asked (NOOP) whether it is still there
+        if (transport != null && (System.nanoTime() - lastAnswer < CHECK_AFTER_IDLE_NANOS || transport.isConnected())) {
             return;
         }
         closeQuietly();
@@ -105,6 +110,7 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
             fresh.connect();
         }
         transport = fresh;
+        lastAnswer = System.nanoTime();
     }
 
     MimeMessage message(OutgoingEmail email) throws MessagingException, UnsupportedEncodingException {
