@@ -1,6 +1,7 @@
 package dev.leadline.plugin.testkit;
 
 import dev.leadline.plugin.EnrichmentProvider;
+import dev.leadline.plugin.MessageDrafter;
 import dev.leadline.plugin.PluginApi;
 import dev.leadline.plugin.ScoringProvider;
 import java.io.IOException;
@@ -68,6 +69,11 @@ public final class PluginArchive implements AutoCloseable {
 
     public List<ScoringProvider> scoringProviders() {
         return manager.getExtensions(ScoringProvider.class, pluginId);
+    }
+
+    /** The plugin's email drafters (SPI 1.3.0). */
+    public List<MessageDrafter> messageDrafters() {
+        return manager.getExtensions(MessageDrafter.class, pluginId);
     }
 
     @Override
