@@ -17,6 +17,8 @@ import java.util.Map;
 public final class JdkHttp implements ProviderContext.Http {
     private final HttpClient client;
     private final Duration timeout;
+    /** The longest any one request may take, whatever it asks for. */
+    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(120);
 
     public JdkHttp(Duration timeout) {
         this.timeout = timeout;
@@ -25,7 +27,10 @@ public final class JdkHttp implements ProviderContext.Http {
 
     @Override
     public ProviderContext.Response send(ProviderContext.Request request) throws IOException, InterruptedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(timeout)
+        // a request may ask for longer (a language model), up to the host's ceiling
+        Duration limit = request.timeout() == null ? timeout : request.timeout().compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT
+                : request.timeout().isNegative() || request.timeout().isZero() ? timeout : request.timeout();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url())).timeout(limit)
                 .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach(builder::header);

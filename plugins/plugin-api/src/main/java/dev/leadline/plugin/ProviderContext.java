@@ -67,10 +67,22 @@ public interface ProviderContext {
      * @param url     absolute URL
      * @param headers request headers
      * @param body    request body, or {@code null}
+     * @param timeout how long the request may take (since 1.3.0; the host caps it at 120 s), or {@code null} for the host's
+     *                default of 5 s
      */
-    record Request(String method, String url, Map<String, String> headers, String body) {
+    record Request(String method, String url, Map<String, String> headers, String body, java.time.Duration timeout) {
         public Request {
             headers = Map.copyOf(headers);
+        }
+
+        /** A request with the host's default timeout. */
+        public Request(String method, String url, Map<String, String> headers, String body) {
+            this(method, url, headers, body, null);
+        }
+
+        /** The same request with its own timeout (since 1.3.0), e.g. for a language model that writes for half a minute. */
+        public Request withTimeout(java.time.Duration timeout) {
+            return new Request(method, url, headers, body, timeout);
         }
 
         public static Request get(String url, Map<String, String> headers) {

@@ -92,7 +92,8 @@ public final class ChatCompletionsDrafter implements MessageDrafter {
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
         settings.apiKey().ifPresent(key -> headers.put("Authorization", "Bearer " + key));
-        ProviderContext.Request post = new ProviderContext.Request("POST", settings.endpoint(), headers, payload);
+        // the host's client gives a request 5 s unless it asks for longer (SPI 1.3.0): a model writes for longer
+        ProviderContext.Request post = new ProviderContext.Request("POST", settings.endpoint(), headers, payload).withTimeout(settings.timeout());
 
         ProviderContext.Response response = send(context.http(), post, settings);
         if (response.status() == 429) {
