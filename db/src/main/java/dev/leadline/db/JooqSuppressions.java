@@ -29,6 +29,17 @@ public final class JooqSuppressions implements Suppressions {
     }
 
     @Override
+    public boolean remove(String address) {
+        return dsl.deleteFrom(EMAIL_SUPPRESSION).where(EMAIL_SUPPRESSION.ADDRESS.eq(address.toLowerCase(Locale.ROOT))).execute() == 1;
+    }
+
+    @Override
+    public java.util.List<Entry> page(String after, int limit) {
+        return dsl.selectFrom(EMAIL_SUPPRESSION).where(EMAIL_SUPPRESSION.ADDRESS.gt(after)).orderBy(EMAIL_SUPPRESSION.ADDRESS).limit(limit)
+                .fetch(r -> new Entry(r.getAddress(), r.getReason(), Times.fromDb(r.getCreatedAt()), r.getCreatedBy()));
+    }
+
+    @Override
     public boolean suppress(String address, String reason, Actor actor, Instant at) {
         return dsl.insertInto(EMAIL_SUPPRESSION).set(EMAIL_SUPPRESSION.ADDRESS, address.toLowerCase(Locale.ROOT))
                 .set(EMAIL_SUPPRESSION.REASON, reason).set(EMAIL_SUPPRESSION.CREATED_AT, Times.toDb(at))

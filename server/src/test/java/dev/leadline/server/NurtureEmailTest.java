@@ -235,6 +235,33 @@ class NurtureEmailTest {
     }
 
     @Test
+    void anAdminSuppressesAnAddressByHandAndNothingGoesToItUntilRemoved() throws Exception {
+        HttpResponse<String> added = admin("PUT", "/api/v1/suppressions/Hand@Suppressed.example", "{\"reason\":\"asked by phone\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(admin("PUT", "/api/v1/suppressions/hand@suppressed.example", "").statusCode()).as("there already").isEqualTo(200);
+        assertThat(admin("PUT", "/api/v1/suppressions/not-an-address", "").statusCode()).isEqualTo(400);
+        HttpResponse<String> asRep = server.send(HttpRequest.newBuilder(server.uri("/api/v1/suppressions")).header("Authorization", "Bearer " + janeToken)
+                .GET().build());
+        assertThat(asRep.statusCode()).isEqualTo(403);
+        JsonNode listed = JSON.readTree(admin("GET", "/api/v1/suppressions?limit=500", null).body());
+        assertThat(listed.path("items").toString()).contains("\"address\":\"hand@suppressed.example\"").contains("asked by phone");
+
+        String lead = newLead("hand@suppressed.example", "Hand Co");
+        as(janeToken, "/api/v1/leads/" + lead + "/nurture", "{\"cadence\":\"check-back\"}", 201);
+        runDue();
+        assertThat(received("hand@suppressed.example")).isEmpty();
+
+        assertThat(admin("DELETE", "/api/v1/suppressions/hand@suppressed.example", null).statusCode()).isEqualTo(200);
+        assertThat(admin("DELETE", "/api/v1/suppressions/hand@suppressed.example", null).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> admin(String method, String path, String body) {
+        return server.send(HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + TestServer.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
     void aLeadMarkedDoNotEmailIsNeverMailed() throws Exception {
         String lead = newLead("quiet@please.example", "Quiet", Map.of("Do Not Email", "Yes"));
         as(janeToken, "/api/v1/leads/" + lead + "/nurture", "{\"cadence\":\"check-back\"}", 201);

@@ -12,4 +12,13 @@ public interface Suppressions {
 
     /** Adds the address; false when it was there already. */
     boolean suppress(String address, String reason, Actor actor, Instant at);
+
+    /** Removes the address; false when it was not there. */
+    boolean remove(String address);
+
+    /** At most {@code limit} entries with addresses after {@code after}, by address. */
+    java.util.List<Entry> page(String after, int limit);
+
+    /** An address on the list: why, since when, who put it there. */
+    record Entry(String address, String reason, Instant createdAt, String createdBy) {}
 }

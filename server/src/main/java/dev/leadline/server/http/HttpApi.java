@@ -285,6 +285,10 @@ public final class HttpApi {
             routes.post("/console/leads/{id}/{action}", leadPages::act);
             routes.sse("/console/events", events::connect);
 
+            SuppressionController suppressions = new SuppressionController(json, services.suppressions());
+            routes.get("/api/v1/suppressions", suppressions::page);
+            routes.put("/api/v1/suppressions/{address}", suppressions::add);
+            routes.delete("/api/v1/suppressions/{address}", suppressions::remove);
             routes.post("/forms/{key}", forms::submit);
             // the unsubscribe link of nurture emails: anyone holding it, no sign-in (RFC 8058 one-click is the POST)
             UnsubscribeController unsubscribe = new UnsubscribeController(services.nurtureResponses());
