@@ -46,6 +46,14 @@ public final class JooqNurtureRepository implements NurtureRepository {
     }
 
     @Override
+    public java.util.List<Nurture> scoringAtLeastForUpdate(String cadence, int score, int limit) {
+        return dsl.select(LEAD_NURTURE.fields()).from(LEAD_NURTURE).join(dev.leadline.db.jooq.Tables.SALES_LEAD)
+                .on(dev.leadline.db.jooq.Tables.SALES_LEAD.ID.eq(LEAD_NURTURE.LEAD_ID)).where(LEAD_NURTURE.CADENCE.eq(cadence))
+                .and(dev.leadline.db.jooq.Tables.SALES_LEAD.SCORE.ge(score)).orderBy(LEAD_NURTURE.LEAD_ID).limit(limit).forUpdate()
+                .fetch(r -> toNurture(r.into(LEAD_NURTURE)));
+    }
+
+    @Override
     public void advance(LeadId lead, int step, java.time.Instant nextAt) {
         dsl.update(LEAD_NURTURE).set(LEAD_NURTURE.STEP, step).set(LEAD_NURTURE.NEXT_AT, Times.toDb(nextAt))
                 .where(LEAD_NURTURE.LEAD_ID.eq(lead.value())).execute();

@@ -35,6 +35,9 @@ class NurtureRulesTest {
               break-up:
                 enrol: [{on: unreached, attempts: 3}]
                 steps: [{wait: 4d}]
+              warm-watch:
+                recycleScore: 70
+                steps: [{wait: 30d}]
             """;
     @TempDir
     static Path dir;
@@ -87,6 +90,26 @@ class NurtureRulesTest {
 
         act(id, "contact-attempts", "{\"channel\":\"call\",\"reached\":false}");
         assertThat(lead(id).path("nurture").isNull()).as("a fourth attempt is sales at work: out, and not back in").isTrue();
+    }
+
+    @Test
+    void aLeadWhoseScoreReachesTheCadencesThresholdGoesBackToSalesAtOnce() throws Exception {
+        String id = claimedLead("warming@example.com");
+        act(id, "nurture", "{\"cadence\":\"warm-watch\"}");
+        assertThat(server.services().nurtureRunner().recycleWarm(100)).as("score not reached yet").isZero();
+
+        // what a scoring plugin does when the lead's engagement rises
+        server.database().dsl().execute("UPDATE sales_lead SET score = 82 WHERE id = ?", leadIdOf(id));
+        assertThat(server.services().nurtureRunner().recycleWarm(100)).isEqualTo(1);
+
+        JsonNode lead = lead(id);
+        assertThat(lead.path("nurture").isNull()).isTrue();
+        assertThat(lead.path("status").asText()).isEqualTo("NEW");
+        assertThat(server.get("/api/v1/leads/" + id + "/timeline").body()).contains("Back to routing from nurture: score 82 reached 70 (cadence warm-watch)");
+    }
+
+    private static long leadIdOf(String id) {
+        return dev.leadline.core.lead.LeadId.parse(id).value();
     }
 
     private static String claimedLead(String email) throws Exception {

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A named cadence: its steps in order, the window it sends in (working hours in the lead's time zone:
+ * A named cadence: its steps in order, the score at which a lead goes back to sales whatever step it is at
+ * ({@code recycleScore}, none when null), the window it sends in (working hours in the lead's time zone:
  * {@code MON-FRI 09:00-17:00}, several spans, or {@code 24/7}), and who saved which version when.
  */
-public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, List<Trigger> enrol, int version, Instant updatedAt,
-                      String updatedBy) {
+public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, List<Trigger> enrol, Integer recycleScore, int version,
+                      Instant updatedAt, String updatedBy) {
     public Cadence {
         steps = List.copyOf(steps);
         enrol = List.copyOf(enrol);
@@ -36,7 +37,7 @@ public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, Li
     }
 
     public Cadence withVersion(int version, Instant updatedAt, String updatedBy) {
-        return new Cadence(name, sendWindow, steps, enrol, version, updatedAt, updatedBy);
+        return new Cadence(name, sendWindow, steps, enrol, recycleScore, version, updatedAt, updatedBy);
     }
 
     /** The cadence as it is written, the same in YAML or JSON: what {@link CadenceParser} reads back. */
@@ -47,6 +48,9 @@ public record Cadence(String name, WorkingHours sendWindow, List<Step> steps, Li
         out.put("steps", steps.stream().map(Step::written).toList());
         if (!enrol.isEmpty()) {
             out.put("enrol", enrol.stream().map(Trigger::written).toList());
+        }
+        if (recycleScore != null) {
+            out.put("recycleScore", recycleScore);
         }
         return out;
     }

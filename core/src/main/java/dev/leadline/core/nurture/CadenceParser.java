@@ -44,8 +44,8 @@ public final class CadenceParser {
         name(name);
         List<FieldError> errors = new ArrayList<>();
         for (String key : document.keySet()) {
-            if (!Set.of("name", "sendWindow", "steps", "enrol").contains(key)) {
-                errors.add(new FieldError(key, "unknown setting; a cadence has name, sendWindow, steps and enrol"));
+            if (!Set.of("name", "sendWindow", "steps", "enrol", "recycleScore").contains(key)) {
+                errors.add(new FieldError(key, "unknown setting; a cadence has name, sendWindow, steps, enrol and recycleScore"));
             }
         }
         Object written = document.get("name");
@@ -90,10 +90,19 @@ public final class CadenceParser {
                 }
             }
         }
+        Integer recycleScore = null;
+        Object recycle = document.get("recycleScore");
+        if (recycle != null) {
+            if (recycle instanceof Integer score && score >= 1 && score <= 100) {
+                recycleScore = score;
+            } else {
+                errors.add(new FieldError("recycleScore", "a score from 1 to 100: a lead that reaches it goes back to sales"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new Cadence(name, window, steps, triggers, 0, null, null);
+        return new Cadence(name, window, steps, triggers, recycleScore, 0, null, null);
     }
 
     private static Cadence.Trigger trigger(Object entry, String at) {

@@ -16,6 +16,9 @@ public interface NurtureRepository {
     /** Enrolments whose next step is due at {@code now}, soonest first, locked until the caller's transaction ends. */
     java.util.List<Nurture> dueForUpdate(java.time.Instant now, int limit);
 
+    /** Leads in {@code cadence} whose score is {@code score} or more, locked until the caller's transaction ends. */
+    java.util.List<Nurture> scoringAtLeastForUpdate(String cadence, int score, int limit);
+
     /** Moves the enrolment to {@code step}, due at {@code nextAt}. */
     void advance(LeadId lead, int step, java.time.Instant nextAt);
 

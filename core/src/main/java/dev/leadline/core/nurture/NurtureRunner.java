@@ -100,6 +100,32 @@ public final class NurtureRunner {
         this.clock = clock;
     }
 
+    /**
+     * Sends back to sales the leads whose score reached their cadence's {@code recycleScore}, whatever step
+     * they are at (at most {@code limit} a call); returns how many.
+     */
+    public int recycleWarm(int limit) {
+        Instant now = clock.instant();
+        int recycled = transactor.inTransaction(() -> {
+            int count = 0;
+            for (Cadence cadence : cadences.all()) {
+                if (cadence.recycleScore() == null || count >= limit) {
+                    continue;
+                }
+                List<Nurture> warm = nurtures.scoringAtLeastForUpdate(cadence.name(), cadence.recycleScore(), limit - count);
+                for (Lead lead : leads.findAll(warm.stream().map(Nurture::lead).toList())) {
+                    recycler.recycle(lead, "score " + lead.score() + " reached " + cadence.recycleScore() + " (cadence " + cadence.name() + ")", now);
+                    count++;
+                }
+            }
+            return count;
+        });
+        if (recycled > 0) {
+            recycler.committed();
+        }
+        return recycled;
+    }
+
     /** Runs the due steps of at most {@code limit} leads, in one transaction; returns how many leads it took. */
     public int run(int limit) {
         Instant now = clock.instant();

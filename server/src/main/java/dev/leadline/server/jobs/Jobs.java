@@ -84,6 +84,7 @@ public final class Jobs implements AutoCloseable {
         void run() {
             // steps and sending each keep going while they find full batches, each for at most 50 s a run
             long stepsUntil = System.nanoTime() + 50_000_000_000L;
+            steps.recycleWarm(BATCH);
             int taken;
             do {
                 taken = steps.run(BATCH);
