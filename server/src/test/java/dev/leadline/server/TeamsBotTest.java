@@ -36,6 +36,7 @@ class TeamsBotTest {
     private static final AtomicInteger IDS = new AtomicInteger();
     private static TeamsStub teams;
     private static TestServer server;
+    private static com.icegreen.greenmail.util.GreenMail mail;
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,8 +45,13 @@ class TeamsBotTest {
                 "29:omar", TeamsStub.member("29:omar", "Omar Haddad", "aad-omar", "omar@example.com"),
                 "29:mia", TeamsStub.member("29:mia", "Mia Chen", "aad-mia", "mia@example.com"),
                 "29:stranger", TeamsStub.member("29:stranger", "Sam Stranger", "aad-stranger", "stranger@example.com")));
+        // nurture emails approved in Teams go to a real SMTP server
+        mail = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
         server = TestServer.start(Map.of("TEAMS_APP_ID", APP_ID, "TEAMS_APP_PASSWORD", "test-client-secret", "TEAMS_TENANT_ID", TENANT,
-                "TEAMS_OPENID_METADATA_URL", teams.openIdUrl(), "TEAMS_LOGIN_URL", teams.url()));
+                "TEAMS_OPENID_METADATA_URL", teams.openIdUrl(), "TEAMS_LOGIN_URL", teams.url(), "LEADLINE_SMTP_HOST", "127.0.0.1",
+                "LEADLINE_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()), "LEADLINE_SMTP_TLS", "none",
+                "LEADLINE_PUBLIC_URL", "https://leads.example.com"));
         server.services().team().apply(List.of(
                         new RepSpec("jane@example.com", "Jane Rivera", "Europe/Berlin", null, null, true, "REP", Map.of()),
                         new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
@@ -60,6 +66,7 @@ class TeamsBotTest {
     static void stop() {
         server.close();
         teams.close();
+        mail.stop();
     }
 
     @Test
@@ -248,10 +255,18 @@ class TeamsBotTest {
 
         assertThat(sent.path("value").toString()).contains("Draft \\\"Hello Drafty\\\" approved by Jane Rivera: sending to drafty@teams.example");
         assertThat(again.path("value").toString()).contains("no draft waiting");
-        assertThat(server.database().dsl().fetchValue("SELECT COUNT(*) FROM nurture_email WHERE lead_id = ? AND state = 'SENT'",
-                LeadId.parse(lead).value())).isEqualTo(1L);
+        java.util.List<jakarta.mail.internet.MimeMessage> received = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString().equals("drafty@teams.example");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(received).as("exactly one email, from Jane").hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Hello Drafty");
+        assertThat(received.get(0).getFrom()[0].toString()).isEqualTo("Jane Rivera <jane@example.com>");
         assertThat(server.services().timeline().forLead(LeadId.parse(lead), 50)).anySatisfy(a -> assertThat(a.summary())
-                .isEqualTo("Email written to the log (no SMTP server is set), to drafty@teams.example: Hello Drafty"));
+                .isEqualTo("Emailed drafty@teams.example: Hello Drafty"));
     }
 
     @Test
