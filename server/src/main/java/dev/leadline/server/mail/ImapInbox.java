@@ -142,6 +142,7 @@ public final class ImapInbox {
         return message.getHeader(name, ",");
     }
 
+    /** The Message-IDs a message answers (the newest 50: a long thread's References are oldest first). */
     private static List<String> references(MimeMessage message) throws MessagingException {
         List<String> ids = new ArrayList<>();
         for (String name : List.of("In-Reply-To", "References")) {
@@ -153,7 +154,7 @@ public final class ImapInbox {
                 }
             }
         }
-        return ids;
+        return ids.size() <= 50 ? ids : ids.subList(ids.size() - 50, ids.size());
     }
 
     /** The text of a report's parts: the status part and the returned message's headers (the first 64 KB of each). */
