@@ -53,6 +53,15 @@ public final class CadenceService {
     }
 
     /**
+     * Reads a cadence as {@link #save} would, storing nothing (the console's Check).
+     *
+     * @throws dev.leadline.core.common.ValidationException naming every problem
+     */
+    public Cadence check(String name, Map<String, Object> document) {
+        return parser.parse(name, document);
+    }
+
+    /**
      * Creates the cadence or replaces its steps as a new version.
      *
      * @throws dev.leadline.core.common.ValidationException naming every problem; nothing is stored then

@@ -263,6 +263,13 @@ public final class HttpApi {
             routes.post("/console/admin/routing/{purpose}/check", routingPages::check);
             routes.post("/console/admin/routing/{purpose}/dry-run", routingPages::dryRun);
             routes.post("/console/admin/routing/{purpose}/publish", routingPages::publish);
+            // Cadences (admins): every nurture cadence; one as YAML, checked (problems at their lines) and saved as its next version
+            var cadencePages = new dev.leadline.server.console.CadencePages(services.cadences());
+            routes.get("/console/admin/cadences", cadencePages::list);
+            routes.get("/console/admin/cadences/new", cadencePages::fresh);
+            routes.get("/console/admin/cadences/{name}", cadencePages::show);
+            routes.post("/console/admin/cadences/check", cadencePages::check);
+            routes.post("/console/admin/cadences/save", cadencePages::save);
             routes.get("/console/team", teamPages::team);
             routes.post("/console/team/reps/{rep}/availability", teamPages::availability);
             routes.post("/console/team/reps/{rep}/settings", queuePages::saveRep);
