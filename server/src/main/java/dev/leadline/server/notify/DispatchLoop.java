@@ -21,7 +21,7 @@ public final class DispatchLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
     /** Deliveries a worker leases at a time: few, so that a burst is spread over the workers. */
     private static final int BATCH = 5;
-    private static final int WORKERS = 8;
+    public static final int WORKERS = 8;
     /** How many of the first worker's looks the others wait, unless woken. */
     private static final int IDLE_LOOKS = 20;
     /** How often the loop looks for due deliveries without being woken. */
