@@ -46,25 +46,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * reps before they are enrolled (an email goes out on behalf of the owner). {@code -Dmail=log}: no SMTP
  * server, the server writes the emails to its log (and the sender is the owner). {@code -Dplugins=on}
  * keeps the bundled plugins (off by default). {@code -Dstacks=/some/dir}: a {@code jstack} of the server
- * every 2 s while the job works. {@code -Dport=} the server's port (18084).
+ * every 2 s while the job works. {@code -Dport=} the server's port (18084). {@code -Dchaos=kill}: two nodes on
+ * one database, the sending node killed (SIGKILL) twice mid-batch and started again ({@link NurtureChaos};
+ * 3,000 leads by default).
  */
 public final class NurtureBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final String SENDER = "nurture@bench.example";
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final String SENDER = "nurture@bench.example";
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        if ("kill".equals(System.getProperty("chaos"))) {
+            NurtureChaos.run(args.length > 0 ? Integer.parseInt(args[0]) : 3_000, clients);
+            return;
+        }
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         boolean smtp = !"log".equals(System.getProperty("mail"));
         boolean together = "together".equals(System.getProperty("due"));
         Path dir = ServerProcess.tempDir("leadline-nurture-bench");
         GreenMailInbox inbox = smtp ? GreenMailInbox.start() : null;
-        Files.writeString(dir.resolve("leadline.yml"), "reps:\n" + java.util.stream.IntStream.range(0, 10)
-                .mapToObj(i -> "  - {email: rep" + i + "@bench.example, name: Rep " + i + ", timeZone: UTC}\n")
-                .collect(java.util.stream.Collectors.joining())
-                + "queues:\n  - {name: Pool, strategy: round-robin, members: [" + java.util.stream.IntStream.range(0, 10)
-                .mapToObj(i -> "rep" + i + "@bench.example").collect(java.util.stream.Collectors.joining(", ")) + "]}\n");
+        Files.writeString(dir.resolve("leadline.yml"), team());
         int port = Integer.getInteger("port", 18084);
         Map<String, String> env = new HashMap<>(Map.of("LEADLINE_CONFIG", dir.resolve("leadline.yml").toString(),
                 "LEADLINE_PLUGINS_DIR", dir.resolve("no-plugins").toString(), "LEADLINE_PUBLIC_URL", "http://127.0.0.1:" + port,
@@ -128,7 +130,7 @@ public final class NurtureBench {
             stacks.start(); // the job works while the enrolment goes on
         }
 
-        long[] enrolled = enrol(server, ids, clients);
+        long[] enrolled = enrol(List.of(server), ids, clients);
         long firstEnrolled = enrolled[0];
         long lastEnrolled = enrolled[1];
         System.out.printf("enrolled %,d leads with %d clients in %.1f s (%.0f/s) in cadence bench-check-back (sendWindow %s); %d failed%n", n,
@@ -198,8 +200,11 @@ public final class NurtureBench {
         System.out.println("  machine: " + machine());
     }
 
-    /** Every lead enrolled by {@code clients} threads; returns the first request's start, the last answer's time and failures. */
-    private static long[] enrol(ServerProcess server, List<String> ids, int clients) throws Exception {
+    /**
+     * Every lead enrolled by {@code clients} threads, spread over the nodes {@code via}; returns the first
+     * request's start, the last answer's time and failures.
+     */
+    static long[] enrol(List<ServerProcess> via, List<String> ids, int clients) throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
         AtomicLong last = new AtomicLong();
@@ -208,6 +213,7 @@ public final class NurtureBench {
         long first = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            ServerProcess server = via.get(c % via.size()); // clients spread over the nodes
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
                     String body = "{\"cadence\":\"bench-check-back\",\"rep\":\"rep" + (i % 10) + "@bench.example\"}";
@@ -280,7 +286,7 @@ public final class NurtureBench {
     }
 
     /** The leads, oldest first, read by keyset pages of 200 once every one has an owner (at most 10 minutes). */
-    private static List<String> leads(ServerProcess server) throws Exception {
+    static List<String> leads(ServerProcess server) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (true) {
             List<String> ids = new ArrayList<>();
@@ -303,7 +309,16 @@ public final class NurtureBench {
         }
     }
 
-    private static String cadence(String window) {
+    /** 10 reps in UTC and a round-robin queue of them, Pool. */
+    static String team() {
+        return "reps:\n" + java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> "  - {email: rep" + i + "@bench.example, name: Rep " + i + ", timeZone: UTC}\n")
+                .collect(java.util.stream.Collectors.joining())
+                + "queues:\n  - {name: Pool, strategy: round-robin, members: [" + java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> "rep" + i + "@bench.example").collect(java.util.stream.Collectors.joining(", ")) + "]}\n";
+    }
+
+    static String cadence(String window) {
         return "sendWindow: " + window + "\n"
                 + "steps:\n"
                 + "  - email: {subject: \"Still looking at {{ lead.company }}?\", body: \"Hi {{ lead.firstName }},\\n\\nwe spoke about"
@@ -312,7 +327,7 @@ public final class NurtureBench {
     }
 
     /** N people from {@link People} (Febrl's vocabularies), each with an address of their own at one of 500 company domains. */
-    private static Path csv(Path file, int rows) throws Exception {
+    static Path csv(Path file, int rows) throws Exception {
         People people = People.fromFebrl();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("Lead ID,First Name,Last Name,Email,Company,Country,Lead Source\n");
@@ -327,7 +342,7 @@ public final class NurtureBench {
         return file;
     }
 
-    private static Instant nextMinute(Instant at) {
+    static Instant nextMinute(Instant at) {
         ZonedDateTime utc = at.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         if (utc.toLocalDate().isAfter(Instant.now().atZone(ZoneOffset.UTC).toLocalDate())) {
             throw new IllegalStateException("the send window would open after midnight UTC; run -Ddue=together again after 00:00 UTC");
@@ -335,14 +350,14 @@ public final class NurtureBench {
         return utc.toInstant();
     }
 
-    private static HttpResponse<String> send(ServerProcess server, String method, String path, String body, String type) throws Exception {
+    static HttpResponse<String> send(ServerProcess server, String method, String path, String body, String type) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Authorization", "Bearer " + ServerProcess.TOKEN)
                 .header("Content-Type", type == null ? "application/json" : type);
         request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void expect(HttpResponse<String> answer, int status, String what) {
+    static void expect(HttpResponse<String> answer, int status, String what) {
         if (answer.statusCode() != status) {
             throw new IllegalStateException(what + " refused: " + answer.statusCode() + " " + answer.body());
         }
@@ -353,7 +368,7 @@ public final class NurtureBench {
     }
 
     /** nproc, the load average, the CPU model and {@code java -version} of the JVM the server runs on. */
-    private static String machine() {
+    static String machine() {
         String model = "";
         try {
             model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
