@@ -203,11 +203,13 @@ class ChatCompletionsDrafterTest {
         Thread caller = Thread.currentThread();
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(300);
+                // interrupt once the request is out and the drafter is waiting for its answer
+                if (api.awaitHeld(10)) {
+                    caller.interrupt();
+                }
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
             }
-            caller.interrupt();
         });
         interrupter.start();
 

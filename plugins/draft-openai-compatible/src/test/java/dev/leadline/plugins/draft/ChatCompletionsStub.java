@@ -32,6 +32,7 @@ final class ChatCompletionsStub implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final CountDownLatch held = new CountDownLatch(1);
     private volatile int status = 200;
     private volatile Map<String, String> headers = Map.of();
     private volatile String body = completion("{\"subject\":\"Hello\",\"body\":\"Hi\",\"rationale\":\"\"}");
@@ -62,6 +63,11 @@ final class ChatCompletionsStub implements AutoCloseable {
     }
 
     /** Takes the request and answers nothing until closed. */
+    /** Waits until a request is being held by {@link #hanging()}: the caller is then waiting for its answer. */
+    boolean awaitHeld(long seconds) throws InterruptedException {
+        return held.await(seconds, TimeUnit.SECONDS);
+    }
+
     ChatCompletionsStub hanging() {
         this.hang = true;
         return this;
@@ -96,6 +102,7 @@ final class ChatCompletionsStub implements AutoCloseable {
             seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), seenHeaders,
                     JSON.readTree(new String(request, StandardCharsets.UTF_8))));
             if (hang) {
+                held.countDown();
                 released.await(30, TimeUnit.SECONDS);
                 return;
             }
