@@ -9,17 +9,10 @@ public interface Drafters {
     /** No plugins: no drafter. */
     Drafters NONE = new Drafters() {
         @Override
-        public boolean has(String drafter) {
-            return false;
-        }
-
-        @Override
         public ProviderCalls.Called<Draft> draft(String drafter, DraftRequest request) {
             return ProviderCalls.Called.failed(drafter, "no drafter named " + drafter + " is installed and enabled");
         }
     };
-
-    boolean has(String drafter);
 
     /** The drafter's draft, or why there is none (not installed, failed, timed out); never throws. */
     ProviderCalls.Called<Draft> draft(String drafter, DraftRequest request);

@@ -15,11 +15,6 @@ public final class DrafterSlot implements Drafters {
     }
 
     @Override
-    public boolean has(String drafter) {
-        return current.get().has(drafter);
-    }
-
-    @Override
     public ProviderCalls.Called<Draft> draft(String drafter, DraftRequest request) {
         return current.get().draft(drafter, request);
     }

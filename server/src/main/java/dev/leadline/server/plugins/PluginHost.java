@@ -166,11 +166,6 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
     }
 
     @Override
-    public boolean has(String drafter) {
-        return drafters.containsKey(drafter);
-    }
-
-    @Override
     public Called<dev.leadline.plugin.Draft> draft(String drafter, dev.leadline.plugin.DraftRequest request) {
         PluginProviders.Bound<dev.leadline.plugin.MessageDrafter> bound = drafters.get(drafter);
         if (bound == null) {
