@@ -1,6 +1,7 @@
 package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.ACTIVITY;
+import static dev.leadline.db.jooq.Tables.LEAD_FILE;
 import static dev.leadline.db.jooq.Tables.LEAD_MERGE;
 import static dev.leadline.db.jooq.Tables.LEAD_MERGE_MEMBER;
 import static dev.leadline.db.jooq.Tables.LEAD_MERGE_MOVED;
@@ -45,6 +46,7 @@ public final class JooqMerges implements MergeStore {
         move(ACTIVITY, ACTIVITY.ID, ACTIVITY.LEAD_ID, LeadMerge.Kind.ACTIVITY, survivorOf, moved);
         move(MEETING, MEETING.ID, MEETING.LEAD_ID, LeadMerge.Kind.MEETING, survivorOf, moved);
         move(TASK, TASK.ID, TASK.LEAD_ID, LeadMerge.Kind.TASK, survivorOf, moved);
+        move(LEAD_FILE, LEAD_FILE.ID, LEAD_FILE.LEAD_ID, LeadMerge.Kind.FILE, survivorOf, moved);
         moveCards(survivorOf, moved);
         return moved;
     }
@@ -100,6 +102,7 @@ public final class JooqMerges implements MergeStore {
                 case ACTIVITY -> back(ACTIVITY.LEAD_ID, ACTIVITY.ID, m, survivor);
                 case MEETING -> back(MEETING.LEAD_ID, MEETING.ID, m, survivor);
                 case TASK -> back(TASK.LEAD_ID, TASK.ID, m, survivor);
+                case FILE -> back(LEAD_FILE.LEAD_ID, LEAD_FILE.ID, m, survivor);
                 case CARD -> dsl.update(MESSAGE_REF).set(MESSAGE_REF.CARD_KEY, cardKey(m.from()))
                         .where(MESSAGE_REF.CARD_KEY.eq(cardKey(survivor)).and(MESSAGE_REF.PLATFORM.eq(m.platform()))
                                 .and(MESSAGE_REF.DESTINATION_TYPE.eq(m.destinationType())).and(MESSAGE_REF.DESTINATION_ID.eq(m.rowId())))

@@ -130,7 +130,8 @@ public final class Leadline implements AutoCloseable {
             Services services = Services.wire(db.database(), clock, configFile.map(ConfigFile::settings).orElse(Services.Settings.DEFAULTS),
                     chat, config.consoleBase(), meters,
                     // a tool run beside a server is a node of its own: it never takes the server's imports for its own
-                    starting ? NodeName.of(config.dataDir()) : NodeName.passing(), config.mail());
+                    starting ? NodeName.of(config.dataDir()) : NodeName.passing(), config.mail(),
+                    dev.leadline.server.files.FileSetup.open(config.files(), config.dataDir()));
             BacklogGauges.register(meters.registry(), db.database(), chat.platforms(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {

@@ -144,7 +144,9 @@ public record Services(
         AccountImport accountImport,
         ConsoleAccess console,
         LeadChanges changes,
-        JooqRollups rollups) {
+        JooqRollups rollups,
+        dev.leadline.core.files.FileService files,
+        dev.leadline.server.files.FileSpool fileSpool) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -166,7 +168,8 @@ public record Services(
      */
     /** {@code node}: this server's name among the nodes sharing the database ({@link NodeName}). */
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl,
-                                dev.leadline.server.metrics.Meters meters, String node, dev.leadline.server.config.MailSettings mail) {
+                                dev.leadline.server.metrics.Meters meters, String node, dev.leadline.server.config.MailSettings mail,
+                                dev.leadline.server.files.FileSetup fileSetup) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -295,6 +298,9 @@ public record Services(
                 new AccountImport(transactor, accounts, email -> team.repByEmail(email).map(Rep::id), accountMatching, clock),
                 console,
                 new JooqLeadChanges(dsl),
-                rollups);
+                rollups,
+                new dev.leadline.core.files.FileService(leadRepository, new dev.leadline.db.JooqLeadFiles(dsl), fileSetup.store(), transactor, journal,
+                        fileSetup.rules(), clock),
+                fileSetup.spool());
     }
 }

@@ -21,7 +21,9 @@ public enum ActivityType {
     /** The lead answered a cadence's email (or an auto-reply or a bounce came back). */
     EMAIL_RECEIVED,
     /** Out of a cadence and back to routing, new and without an owner, with why. */
-    RECYCLED;
+    RECYCLED,
+    /** A file attached to the lead, or removed from it. */
+    FILE;
 
     /**
      * Whether an entry of this kind is activity on the lead (it moves {@code lastActivityAt}, which the

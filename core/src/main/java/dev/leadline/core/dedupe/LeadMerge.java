@@ -30,7 +30,7 @@ public record LeadMerge(long id, LeadId survivor, LeadData survivorBefore, LeadD
         }
     }
 
-    public enum Kind { ACTIVITY, MEETING, TASK, CARD }
+    public enum Kind { ACTIVITY, MEETING, TASK, CARD, FILE }
 
     public List<LeadId> mergedIds() {
         return members.stream().map(Member::lead).toList();

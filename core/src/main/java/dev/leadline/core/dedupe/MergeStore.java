@@ -9,7 +9,7 @@ import java.util.Optional;
 /** Where merges are kept, and the moves they make across a lead's belongings. Calls join the caller's transaction. */
 public interface MergeStore {
     /**
-     * Moves the timeline, meetings, tasks and chat cards of each lead to its survivor ({@code survivorOf}:
+     * Moves the timeline, meetings, tasks, files and chat cards of each lead to its survivor ({@code survivorOf}:
      * merged lead → survivor). A card stays where it is when the survivor already has a card at that
      * destination.
      */

@@ -37,7 +37,8 @@ public record Config(
         Optional<URI> publicUrl,
         Optional<OidcSettings> oidc,
         MetricsSettings metrics,
-        MailSettings mail) {
+        MailSettings mail,
+        FileSettings files) {
 
     /**
      * Where Prometheus reads {@code /metrics}: on the API's port with {@code token} (or an admin API
@@ -93,6 +94,7 @@ public record Config(
         Optional<URI> publicUrl = publicUrl(r, problems);
         Optional<OidcSettings> oidc = OidcSettings.read(r, publicUrl);
         MailSettings mail = MailSettings.read(r);
+        FileSettings files = FileSettings.read(r);
         MetricsSettings metrics = new MetricsSettings(r.optional("LEADLINE_METRICS_PORT").map(v -> r.integer("LEADLINE_METRICS_PORT", 0, 1, 65535)),
                 r.optional("LEADLINE_METRICS_TOKEN"));
         metrics.token().filter(t -> t.length() < 16).ifPresent(t -> problems.add("LEADLINE_METRICS_TOKEN must be at least 16 characters"));
@@ -102,7 +104,7 @@ public record Config(
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
-                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc, metrics, mail);
+                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc, metrics, mail, files);
     }
 
     /** Where people reach this server (links in chat and from the CLI): LEADLINE_PUBLIC_URL, else this machine's port. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import dev.leadline.core.common.ConcurrentUpdateException;
 import dev.leadline.core.common.NotFoundException;
 import dev.leadline.core.common.TooLargeException;
+import dev.leadline.core.common.UnsupportedTypeException;
 import dev.leadline.core.common.ValidationException;
 import dev.leadline.db.DatabaseFailures;
 import dev.leadline.server.console.ConsoleRefusal;
@@ -39,6 +40,11 @@ final class ErrorMapping {
         routes.exception(TooLargeException.class, (e, ctx) -> {
             if (!console(ctx, 413, e.getMessage())) {
                 ctx.status(413).json(new ApiError("payload_too_large", e.getMessage()));
+            }
+        });
+        routes.exception(UnsupportedTypeException.class, (e, ctx) -> {
+            if (!console(ctx, 415, e.getMessage())) {
+                ctx.status(415).json(new ApiError("unsupported_media_type", e.getMessage()));
             }
         });
         routes.exception(NotFoundException.class, (e, ctx) -> {

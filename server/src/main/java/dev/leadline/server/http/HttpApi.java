@@ -59,6 +59,7 @@ public final class HttpApi {
         LeadController leads = new LeadController(json, services.intake(), services.leads(), services.views(), services.team(), deps.clock(),
                 services.accountMatching(), services.nurture());
         AccountController accounts = new AccountController(deps.imports(), services.accountImport());
+        FileController leadFiles = new FileController(services.files(), services.fileSpool(), services.team());
         ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(),
@@ -154,6 +155,12 @@ public final class HttpApi {
             routes.post("/api/v1/leads/{id}/merge", merges::merge);
             routes.post("/api/v1/leads/{id}/unmerge", merges::unmerge);
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
+            routes.post("/api/v1/leads/{id}/files", leadFiles::upload);
+            routes.get("/api/v1/leads/{id}/files", leadFiles::ofLead);
+            routes.get("/api/v1/files/{id}", leadFiles::download);
+            routes.delete("/api/v1/files/{id}", leadFiles::remove);
+            routes.get("/api/v1/accounts/{id}/files", leadFiles::ofAccount);
+            routes.get("/api/v1/contacts/{id}/files", leadFiles::ofContact);
             routes.get("/api/v1/disqualify-reasons", lifecycle::disqualifyReasons);
             routes.get("/api/v1/views/counts", leads::counts);
             routes.get("/api/v1/views", views::list);

@@ -1,0 +1,16 @@
+package dev.leadline.core.files;
+
+/** What became of attaching or removing a file. */
+public sealed interface FileOutcome {
+    /** Attached: a new file on the lead. */
+    record Attached(LeadFile file) implements FileOutcome {}
+
+    /** The lead holds this content already (under its first name): nothing new was stored. */
+    record AlreadyAttached(LeadFile file) implements FileOutcome {}
+
+    /** Removed from the lead, and its content from the store. */
+    record Removed(LeadFile file) implements FileOutcome {}
+
+    /** The acting rep may not change this lead's files (not its owner, nor a manager). */
+    record NotAllowed(String reason) implements FileOutcome {}
+}
