@@ -67,8 +67,11 @@ public final class SlackApp {
     /** The answer to send back. */
     public record HttpResponse(int status, String contentType, Map<String, List<String>> headers, String body) {}
 
-    public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, SlackPeople people, SlackClients clients,
-                    SlackInstallations installations, SeenRequests seen, Clock clock) {
+    private final SlackFiles files;
+
+    public SlackApp(SlackSettings settings, Slack slack, ChatDesk desk, dev.leadline.core.chat.ChatFiles files, SlackPeople people,
+                    SlackClients clients, SlackInstallations installations, SeenRequests seen, Clock clock) {
+        this.files = new SlackFiles(files, clients, people);
         this.seen = seen;
         this.clock = clock;
         this.verifier = settings.signingSecret() == null ? null
@@ -247,6 +250,12 @@ public final class SlackApp {
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
             if (events.firstTime(payload.getEventId())) {
                 afterAck.run(() -> home.refresh(payload.getTeamId(), payload.getEvent().getUser()));
+            }
+            return ctx.ack();
+        });
+        app.event(com.slack.api.model.event.MessageFileShareEvent.class, (payload, ctx) -> {
+            if (events.firstTime(payload.getEventId())) {
+                afterAck.run(() -> files.shared(payload.getTeamId(), payload.getEvent()));
             }
             return ctx.ack();
         });

@@ -69,6 +69,26 @@ public final class SlackClients {
         return home.equals(teamId);
     }
 
+    /** The bot token for the address's workspace; empty when the app is not installed there. */
+    Optional<String> token(Address address) {
+        if (!settings.multiWorkspace()) {
+            return Optional.of(settings.botToken());
+        }
+        return address.team().flatMap(team -> installations.botToken(null, team));
+    }
+
+    /**
+     * Whether the bot token may be sent to this URL: Slack's own hosts ({@code *.slack.com}) or the host
+     * of the Web API the server is set to (a proxy, a test's stub), over https unless that API is http.
+     */
+    boolean isSlackUrl(java.net.URI url) {
+        java.net.URI api = java.net.URI.create(settings.apiUrl());
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean slackHost = ("https".equals(url.getScheme()) && (host.equals("slack.com") || host.endsWith(".slack.com")));
+        boolean apiHost = host.equalsIgnoreCase(api.getHost()) && url.getPort() == api.getPort() && url.getScheme().equals(api.getScheme());
+        return slackHost || apiHost;
+    }
+
     /** A client for the address's workspace; empty when the app is not installed there. */
     public Optional<MethodsClient> client(Address address) {
         if (!settings.multiWorkspace()) {

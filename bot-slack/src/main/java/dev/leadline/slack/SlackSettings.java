@@ -11,7 +11,7 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
                             String redirectUri, String apiUrl) {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     /** The bot scopes the app asks for when a workspace installs it (as in docs/slack-app-manifest.yml). */
-    public static final String BOT_SCOPES = "channels:history,chat:write,commands,groups:history,im:history,im:write,"
+    public static final String BOT_SCOPES = "channels:history,chat:write,commands,files:read,groups:history,im:history,im:write,"
             + "users:read,users:read.email";
 
     public SlackSettings {

@@ -146,7 +146,8 @@ public record Services(
         LeadChanges changes,
         JooqRollups rollups,
         dev.leadline.core.files.FileService files,
-        dev.leadline.server.files.FileSpool fileSpool) {
+        dev.leadline.server.files.FileSpool fileSpool,
+        dev.leadline.core.chat.ChatFiles chatFiles) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -254,6 +255,8 @@ public record Services(
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts), clock,
                 new ConsoleLinks(console, publicUrl));
+        dev.leadline.core.files.FileService fileService = new dev.leadline.core.files.FileService(leadRepository,
+                new dev.leadline.db.JooqLeadFiles(dsl), fileSetup.store(), transactor, journal, fileSetup.rules(), clock);
         return new Services(
                 leads,
                 claims,
@@ -299,8 +302,8 @@ public record Services(
                 console,
                 new JooqLeadChanges(dsl),
                 rollups,
-                new dev.leadline.core.files.FileService(leadRepository, new dev.leadline.db.JooqLeadFiles(dsl), fileSetup.store(), transactor, journal,
-                        fileSetup.rules(), clock),
-                fileSetup.spool());
+                fileService,
+                fileSetup.spool(),
+                new dev.leadline.core.chat.ChatFiles(fileService, fileSetup.spool(), new dev.leadline.db.JooqCardPlaces(dsl)));
     }
 }

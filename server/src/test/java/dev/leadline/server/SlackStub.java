@@ -39,6 +39,8 @@ final class SlackStub implements AutoCloseable {
 
     /** The blocks each message shows now (after its edits), by channel and ts. */
     private final Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Files users shared, by id: served at {@code /files-pri/<id>} to a request with the bot token, as url_private_download is. */
+    private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.time.Instant throttledUntil = java.time.Instant.MIN;
     private volatile int throttleRetryAfter;
 
@@ -62,6 +64,12 @@ final class SlackStub implements AutoCloseable {
 
     String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** Keeps a file as if a user had uploaded it; returns its url_private_download. */
+    String shareFile(String id, byte[] content) {
+        files.put(id, content);
+        return apiUrl().replace("/api/", "/files-pri/") + id + "/download";
     }
 
     String responseUrl(String id) {
@@ -120,6 +128,10 @@ final class SlackStub implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/files-pri/")) {
+            serveFile(exchange, path.split("/")[2]);
+            return;
+        }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = path.startsWith("/api/") ? path.substring(5) : path.substring(1);
         Map<String, String> params = form(body);
@@ -170,6 +182,21 @@ final class SlackStub implements AutoCloseable {
         };
         calls.add(new Call(method, params, body, reply, java.time.Instant.now(), auth));
         send(exchange, 200, reply);
+    }
+
+    private void serveFile(HttpExchange exchange, String id) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        calls.add(new Call("files-pri", Map.of("id", id), "", "", java.time.Instant.now(), auth));
+        byte[] content = files.get(id);
+        if (content == null || auth == null || !auth.startsWith("Bearer xoxb-")) {
+            // Slack answers a request without the token with its sign-in page
+            send(exchange, content == null ? 404 : 302, "{}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+        exchange.sendResponseHeaders(200, content.length);
+        exchange.getResponseBody().write(content);
+        exchange.close();
     }
 
     private String userInfo(String user, String auth) {

@@ -99,7 +99,7 @@ final class SlackPlatform implements ChatPlatform {
 
     @Override
     public void serve(Services services) {
-        app = new SlackApp(settings, slack, services.chat(), people, clients, installations,
+        app = new SlackApp(settings, slack, services.chat(), services.chatFiles(), people, clients, installations,
                 new JooqSeenRequests(database.dsl()), clock);
         notifier.onRepNotified(repId -> services.team().rep(repId).ifPresent(app::refreshHomeLater));
     }

@@ -1,6 +1,7 @@
 package dev.leadline.server.files;
 
 import dev.leadline.core.common.TooLargeException;
+import dev.leadline.core.files.FileReceiver;
 import dev.leadline.core.files.FileRules;
 import dev.leadline.core.files.Upload;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.apache.tika.io.TikaInputStream;
  * the limit is cut off as soon as it passes it), then sniffs its type from its content with Apache Tika,
  * the name only refining what the content says (a {@code .docx} is a zip, and only then a document).
  */
-public final class FileSpool {
+public final class FileSpool implements FileReceiver {
     private static final Tika TIKA = new Tika();
     private final Path dir;
     private final long maxBytes;
@@ -38,13 +39,14 @@ public final class FileSpool {
     }
 
     /** A received file, spooled; closing it removes the spooled copy. */
-    public record Spooled(Upload upload) implements AutoCloseable {
+    public record Spooled(Upload upload) implements FileReceiver.Received {
         @Override
         public void close() throws IOException {
             Files.deleteIfExists(upload.content());
         }
     }
 
+    @Override
     public Spooled receive(InputStream in, String name) throws IOException {
         Path file = Files.createTempFile(dir, "upload-", ".part");
         try {

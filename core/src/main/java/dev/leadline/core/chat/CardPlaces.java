@@ -1,0 +1,10 @@
+package dev.leadline.core.chat;
+
+import dev.leadline.core.lead.LeadId;
+import java.util.Optional;
+
+/** Which lead a place in chat belongs to: the card posted there (a thread under it is about that lead). */
+public interface CardPlaces {
+    /** The lead whose card is the message {@code ref} on the platform (as its notifier recorded it). */
+    Optional<LeadId> leadOfMessage(String platform, String ref);
+}

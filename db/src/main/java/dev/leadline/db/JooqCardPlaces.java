@@ -1,0 +1,24 @@
+package dev.leadline.db;
+
+import static dev.leadline.db.jooq.Tables.MESSAGE_REF;
+
+import dev.leadline.core.chat.CardPlaces;
+import dev.leadline.core.lead.LeadId;
+import dev.leadline.core.notify.CardAnnouncer;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** Where cards were posted, from the message references the outbox keeps to edit them. */
+public final class JooqCardPlaces implements CardPlaces {
+    private final DSLContext dsl;
+
+    public JooqCardPlaces(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    @Override
+    public Optional<LeadId> leadOfMessage(String platform, String ref) {
+        return dsl.select(MESSAGE_REF.CARD_KEY).from(MESSAGE_REF).where(MESSAGE_REF.PLATFORM.eq(platform).and(MESSAGE_REF.REF.eq(ref)))
+                .fetch(MESSAGE_REF.CARD_KEY).stream().map(CardAnnouncer::leadOf).flatMap(Optional::stream).findFirst();
+    }
+}
