@@ -9,7 +9,9 @@ import com.microsoft.bot.schema.ChannelAccount;
 import dev.leadline.teams.TeamsTransport.Incoming;
 import dev.leadline.teams.TeamsTransport.Kind;
 import dev.leadline.teams.TeamsTransport.Message;
+import dev.leadline.teams.TeamsTransport.SharedFile;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,9 +33,11 @@ final class ActivityMapping {
         String text = null;
         String verb = null;
         Map<String, String> data = new LinkedHashMap<>();
-        if (activity.isType(ActivityTypes.MESSAGE) && activity.getText() != null) {
+        List<SharedFile> files = activity.isType(ActivityTypes.MESSAGE) ? files(activity) : List.of();
+        if (activity.isType(ActivityTypes.MESSAGE) && (activity.getText() != null || !files.isEmpty())) {
             kind = Kind.MESSAGE;
-            text = activity.getText().replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").replaceAll("\\s+", " ").strip();
+            text = activity.getText() == null ? ""
+                    : activity.getText().replaceAll("(?s)<at>.*?</at>", " ").replace("&nbsp;", " ").replaceAll("\\s+", " ").strip();
         } else if (activity.isType(ActivityTypes.INVOKE) && "adaptiveCard/action".equals(activity.getName())) {
             kind = Kind.CARD_ACTION;
             JsonNode action = JSON.valueToTree(activity.getValue()).path("action");
@@ -43,7 +47,31 @@ final class ActivityMapping {
         } else if (botAdded(activity)) {
             kind = Kind.INSTALLED;
         }
-        return new Incoming(kind, address, from.getId(), from.getAadObjectId(), from.getName(), text, verb, data);
+        return new Incoming(kind, address, from.getId(), from.getAadObjectId(), from.getName(), text, verb, data, files);
+    }
+
+    /** Teams' content type of a file a user uploaded in personal chat (the app's manifest says {@code supportsFiles}). */
+    static final String FILE_DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+
+    /** The files a message carries: uploads in personal chat (their {@code downloadUrl}) and pasted images (on the connector). */
+    private static List<SharedFile> files(Activity activity) {
+        if (activity.getAttachments() == null) {
+            return List.of();
+        }
+        List<SharedFile> files = new java.util.ArrayList<>();
+        for (Attachment attachment : activity.getAttachments()) {
+            String type = attachment.getContentType() == null ? "" : attachment.getContentType();
+            if (FILE_DOWNLOAD_INFO.equals(type)) {
+                String url = JSON.valueToTree(attachment.getContent()).path("downloadUrl").asText("");
+                if (!url.isEmpty()) {
+                    files.add(new SharedFile(attachment.getName(), url, false));
+                }
+            } else if (type.startsWith("image/") && attachment.getContentUrl() != null) {
+                files.add(new SharedFile(attachment.getName() == null ? "image." + type.substring(6) : attachment.getName(),
+                        attachment.getContentUrl(), true));
+            }
+        }
+        return files;
     }
 
     static boolean botAdded(Activity activity) {

@@ -49,6 +49,7 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
 
     private final BotFrameworkAdapter adapter;
     private final AppCredentials credentials;
+    private final TeamsFiles files;
     private final String tenantId;
     private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(8, r -> {
@@ -68,6 +69,7 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
             this.credentials = new BotToken(settings, clock);
         }
         this.adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
+        this.files = new TeamsFiles(credentials);
         this.tenantId = settings.authDisabled() ? null : settings.tenantId();
     }
 
@@ -135,6 +137,11 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
                     Thread.currentThread().interrupt();
                     return Optional.empty();
                 }
+            }
+
+            @Override
+            public java.io.InputStream download(TeamsTransport.SharedFile file) throws java.io.IOException {
+                return files.download(file, activity.getServiceUrl());
             }
         };
         return CompletableFuture.supplyAsync(() -> handler.onTurn(incoming, turn), workers).thenCompose(answer -> {

@@ -43,8 +43,8 @@ public final class TeamsApp implements AutoCloseable {
     }
 
     /** Connects the desk (built after the notifiers, since the services need them). */
-    public void serve(ChatDesk desk) {
-        this.bot = new TeamsBot(desk, people, cards, seen, clock);
+    public void serve(ChatDesk desk, dev.leadline.core.chat.ChatFiles files) {
+        this.bot = new TeamsBot(desk, files, people, cards, seen, clock);
     }
 
     /** One {@code POST /api/messages}: the Authorization header and the body as received. */

@@ -46,9 +46,12 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
     private final AdaptiveCards cards;
     private final SeenRequests seen;
     private final Clock clock;
+    private final dev.leadline.core.chat.ChatFiles files;
 
-    public TeamsBot(ChatDesk desk, TeamsPeople people, AdaptiveCards cards, SeenRequests seen, Clock clock) {
+    public TeamsBot(ChatDesk desk, dev.leadline.core.chat.ChatFiles files, TeamsPeople people, AdaptiveCards cards, SeenRequests seen,
+                    Clock clock) {
         this.desk = desk;
+        this.files = files;
         this.people = people;
         this.cards = cards;
         this.seen = seen;
@@ -72,7 +75,8 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
                 }
                 return null;
             case MESSAGE:
-                turn.reply(safely(() -> asRep(incoming, turn, rep -> message(incoming, rep)), Message::text));
+                turn.reply(safely(() -> asRep(incoming, turn, rep -> incoming.files().isEmpty() ? message(incoming, rep)
+                        : attach(incoming, rep, turn)), Message::text));
                 return null;
             case CARD_ACTION:
                 return safely(() -> asRep(incoming, turn, rep -> action(incoming, rep, turn)), InvokeAnswer::message);
@@ -93,6 +97,19 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         }
         return render(reply, rep);
     }
+
+    /** Files sent with a message naming the lead ("L-42", or "attach to L-42"): attached to it as the rep. */
+    private Message attach(Incoming incoming, Rep rep, Turn turn) {
+        java.util.regex.Matcher named = LEAD_ID.matcher(incoming.text() == null ? "" : incoming.text());
+        if (!named.find()) {
+            return Message.text("Which lead are these for? Send the file again with the lead's id in the message, e.g. `L-42`.");
+        }
+        dev.leadline.core.lead.LeadId lead = dev.leadline.core.lead.LeadId.parse(named.group());
+        return Message.text(files.attach(lead, rep, incoming.files().stream()
+                .map(f -> new dev.leadline.core.chat.ChatFiles.Shared(f.name(), 0, () -> turn.download(f))).toList()).text());
+    }
+
+    private static final java.util.regex.Pattern LEAD_ID = java.util.regex.Pattern.compile("(?i)\\bL-\\d+\\b");
 
     private Message home(Rep rep) {
         ChatReply home = desk.home(rep);

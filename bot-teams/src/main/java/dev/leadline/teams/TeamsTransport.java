@@ -42,6 +42,12 @@ public interface TeamsTransport {
 
         /** The sender's Teams profile (email, UPN), asked of the Bot Framework. */
         Optional<Member> sender();
+
+        /**
+         * A file sent with the activity: a pre-authenticated download address (a file uploaded in
+         * personal chat), or content on the connector, fetched with the bot's token (a pasted image).
+         */
+        java.io.InputStream download(SharedFile file) throws java.io.IOException;
     }
 
     /** Kinds of incoming activity the bot acts on. */
@@ -52,15 +58,27 @@ public interface TeamsTransport {
      * stripped) or a card action's verb and data.
      */
     record Incoming(Kind kind, TeamsAddress conversation, String userId, String aadObjectId, String userName, String text,
-                    String verb, Map<String, String> data) {
+                    String verb, Map<String, String> data, java.util.List<SharedFile> files) {
         public Incoming {
             data = Map.copyOf(data);
+            files = java.util.List.copyOf(files);
+        }
+
+        public Incoming(Kind kind, TeamsAddress conversation, String userId, String aadObjectId, String userName, String text,
+                        String verb, Map<String, String> data) {
+            this(kind, conversation, userId, aadObjectId, userName, text, verb, data, java.util.List.of());
         }
 
         public boolean personal() {
             return "personal".equals(conversation.conversationType());
         }
     }
+
+    /**
+     * A file attached to a message: its name, where to fetch it, and whether that address is the
+     * connector's (fetched with the bot's token) or pre-authenticated (fetched without one).
+     */
+    record SharedFile(String name, String url, boolean onConnector) {}
 
     /** The sender as Teams knows them. */
     record Member(String aadObjectId, String email, String userPrincipalName) {}

@@ -351,6 +351,45 @@ class TeamsBotTest {
         return lead;
     }
 
+    @Test
+    void aFileSentInPersonalChatWithTheLeadsIdIsAttachedAndAPastedImageIsFetchedWithTheBotsToken() throws Exception {
+        String lead = assignedLead("Attached", "jane@example.com");
+        byte[] pdf = LeadFilesTest.pdf(30_000);
+        byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        ObjectNode upload = activity("message", "29:jane", "aad-jane", "a:jane-files", "personal").put("text", "for " + lead);
+        ObjectNode file = upload.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.teams.file.download.info")
+                .put("name", "proposal.pdf");
+        file.putObject("content").put("downloadUrl", teams.uploadFile("pdf-1", pdf)).put("uniqueId", "pdf-1").put("fileType", "pdf");
+        upload.withArray("attachments").addObject().put("contentType", "image/png").put("name", "whiteboard.png")
+                .put("contentUrl", teams.pasteImage("png-1", png));
+
+        assertThat(send(upload.toString(), teams.token(APP_ID)).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:jane-files").isEmpty());
+        String reply = JSON.readTree(teams.replies("a:jane-files").get(0).body()).path("text").asText();
+        assertThat(reply).contains("Attached proposal.pdf to " + lead).contains("Attached whiteboard.png to " + lead);
+        assertThat(LeadFilesTest.names(server, "/api/v1/leads/" + lead + "/files")).containsExactlyInAnyOrder("proposal.pdf", "whiteboard.png");
+        assertThat(server.get("/api/v1/leads/" + lead + "/files").body()).contains(LeadFilesTest.sha256(pdf)).contains("image/png");
+        assertThat(teams.calls().stream().filter(c -> c.path().startsWith("/v3/attachments/")).findFirst().orElseThrow().authorization())
+                .startsWith("Bearer stub-token-");
+        assertThat(teams.calls().stream().filter(c -> c.path().startsWith("/personal/drive/")).findFirst().orElseThrow().authorization())
+                .isNull();
+    }
+
+    @Test
+    void aFileSentWithoutSayingWhichLeadIsNotAttachedAndTheRepIsAskedWhich() throws Exception {
+        ObjectNode upload = activity("message", "29:jane", "aad-jane", "a:jane-which", "personal");
+        ObjectNode file = upload.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.teams.file.download.info")
+                .put("name", "notes.txt");
+        file.putObject("content").put("downloadUrl", teams.uploadFile("txt-1", "notes".getBytes()));
+
+        assertThat(send(upload.toString(), teams.token(APP_ID)).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:jane-which").isEmpty());
+        assertThat(JSON.readTree(teams.replies("a:jane-which").get(0).body()).path("text").asText()).contains("Which lead");
+        assertThat(teams.calls()).noneMatch(c -> c.path().contains("txt-1"));
+    }
+
     private static String assignedLead(String name, String rep) throws Exception {
         String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"" + name + "\"}").body()).path("id").asText();
         assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"" + rep + "\"}")

@@ -44,6 +44,8 @@ final class TeamsStub implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
     private final Map<String, Integer> throttled = new ConcurrentHashMap<>();
+    /** Files users sent: a personal-chat upload's pre-authenticated download address, or an image on the connector. */
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     /** {@code members}: Teams user id → their profile as the connector returns it. */
     TeamsStub(Map<String, ObjectNode> members) throws IOException {
@@ -66,6 +68,18 @@ final class TeamsStub implements AutoCloseable {
     /** The Bot Framework service URL activities name (with its trailing slash). */
     String serviceUrl() {
         return url() + "/";
+    }
+
+    /** Keeps a file as SharePoint would for an upload in personal chat; returns its pre-authenticated downloadUrl. */
+    String uploadFile(String id, byte[] content) {
+        files.put(id, content);
+        return url() + "/personal/drive/" + id + "?tempauth=stub-" + id;
+    }
+
+    /** Keeps a pasted image on the connector; returns its contentUrl (fetched with the bot's token). */
+    String pasteImage(String id, byte[] content) {
+        files.put(id, content);
+        return url() + "/v3/attachments/" + id + "/views/original";
     }
 
     String openIdUrl() {
@@ -161,6 +175,21 @@ final class TeamsStub implements AutoCloseable {
             return;
         }
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (method.equals("GET") && (path.startsWith("/personal/drive/") || path.startsWith("/v3/attachments/"))) {
+            calls.add(new Call(method, path, body, auth, null));
+            String id = path.split("/")[3];
+            boolean authorised = path.startsWith("/personal/") ? String.valueOf(exchange.getRequestURI().getQuery()).equals("tempauth=stub-" + id)
+                    : auth != null && auth.startsWith("Bearer stub-token-");
+            byte[] content = files.get(id);
+            if (content == null || !authorised) {
+                send(exchange, content == null ? 404 : 401, "{}");
+                return;
+            }
+            exchange.sendResponseHeaders(200, content.length);
+            exchange.getResponseBody().write(content);
+            exchange.close();
+            return;
+        }
         if (method.equals("GET") && path.contains("/members/")) {
             calls.add(new Call(method, path, body, auth, null));
             String user = java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);

@@ -84,7 +84,7 @@ final class TeamsPlatform implements ChatPlatform {
 
     @Override
     public void serve(Services services) {
-        app.serve(services.chat());
+        app.serve(services.chat(), services.chatFiles());
     }
 
     @Override
