@@ -11,10 +11,12 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatPlace;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.FormAnswer;
 import dev.leadline.core.chat.SeenRequests;
@@ -160,8 +162,9 @@ public final class SlackApp {
                 String text = command.substring(1) + " " + text(req.getPayload().getText());
                 String team = ctx.getTeamId();
                 String user = req.getPayload().getUserId();
+                ChatPlace place = new ChatPlace(SlackPeople.PLATFORM, clients.address(team, req.getPayload().getChannelId()).toString());
                 afterAck.run(() -> {
-                    ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.handle(text, rep)));
+                    ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(), rep -> desk.handle(text, rep, place)));
                     ctx.respond(r -> r.responseType("ephemeral").text(SlackText.mrkdwn(reply.message())).blocks(BlockKitRenderer.reply(reply)));
                     home.refresh(team, user);
                 });
@@ -192,7 +195,7 @@ public final class SlackApp {
             }
             afterAck.run(() -> {
                 ChatReply reply = AfterAck.answer(() -> asRep(team, user, ctx.client(),
-                        rep -> desk.act(action, pressed.getValue(), Map.of(), rep).reply()));
+                        rep -> desk.act(action, pressed.getValue(), Map.of(), rep, new ChatPlace(SlackPeople.PLATFORM, null)).reply()));
                 ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(SlackText.mrkdwn(reply.message())));
                 home.refresh(team, user);
             });
@@ -256,6 +259,16 @@ public final class SlackApp {
         app.event(com.slack.api.model.event.MessageFileShareEvent.class, (payload, ctx) -> {
             if (events.firstTime(payload.getEventId())) {
                 afterAck.run(() -> files.shared(payload.getTeamId(), payload.getEvent()));
+            }
+            return ctx.ack();
+        });
+        // a message in a lead's room goes on its timeline when the room logs them (room log on)
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent said = payload.getEvent();
+            if (said.getBotId() == null && said.getUser() != null && events.firstTime(payload.getEventId())) {
+                ChatPlace place = new ChatPlace(SlackPeople.PLATFORM, clients.address(payload.getTeamId(), said.getChannel()).toString());
+                afterAck.run(() -> people.rep(payload.getTeamId(), said.getUser(), ctx.client())
+                        .ifPresent(rep -> desk.heard(place, rep, said.getText())));
             }
             return ctx.ack();
         });

@@ -38,11 +38,18 @@ public final class SlackNotifier implements Notifier {
     public static final String METADATA_TYPE = "leadline_card";
     private static final int HISTORY_PAGE = 200;
     private volatile java.util.function.Consumer<Long> repNotified = rep -> { };
+    private final SlackRooms rooms;
 
     public SlackNotifier(SlackClients clients, SlackPeople people, TeamService team) {
+        this(clients, people, team, null);
+    }
+
+    /** With {@code rooms}, it also makes lead rooms (channels) and archives them. */
+    public SlackNotifier(SlackClients clients, SlackPeople people, TeamService team, dev.leadline.core.rooms.RoomRepository rooms) {
         this.clients = clients;
         this.people = people;
         this.team = team;
+        this.rooms = rooms == null ? null : new SlackRooms(clients, people, team, rooms);
     }
 
     /** Called with the rep's id after a card reached their DMs (the App Home shows it too). */
@@ -64,6 +71,10 @@ public final class SlackNotifier implements Notifier {
     @Override
     public Delivery post(Destination destination, String cardKey, Card card) {
         try {
+            if (destination.type() == Destination.Type.ROOM) {
+                Optional<dev.leadline.core.rooms.Room> room = room(destination);
+                return room.isEmpty() ? new Delivery.NoAddress("no Slack room " + destination.id()) : rooms.post(room.get(), cardKey, card);
+            }
             Optional<SlackClients.Address> channel = channel(destination);
             if (channel.isEmpty()) {
                 return new Delivery.NoAddress("no Slack channel for " + destination.type().name().toLowerCase() + " " + destination.id());
@@ -158,7 +169,39 @@ public final class SlackNotifier implements Notifier {
         }
     }
 
+    @Override
+    public Delivery archive(Destination room, String lastWords) {
+        try {
+            Optional<dev.leadline.core.rooms.Room> found = room(room);
+            return found.isEmpty() ? new Delivery.NoAddress("no Slack room " + room.id()) : rooms.archive(found.get(), lastWords);
+        } catch (SlackApiException e) {
+            return fromHttp(e);
+        } catch (IOException e) {
+            return new Delivery.RetryLater(Duration.ZERO, "Slack unreachable: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Delivery unarchive(Destination room) {
+        try {
+            Optional<dev.leadline.core.rooms.Room> found = room(room);
+            return found.isEmpty() ? new Delivery.NoAddress("no Slack room " + room.id()) : rooms.unarchive(found.get());
+        } catch (SlackApiException e) {
+            return fromHttp(e);
+        } catch (IOException e) {
+            return new Delivery.RetryLater(Duration.ZERO, "Slack unreachable: " + e.getMessage());
+        }
+    }
+
+    private Optional<dev.leadline.core.rooms.Room> room(Destination destination) {
+        return rooms == null ? Optional.empty() : rooms.room(destination.id());
+    }
+
     private Optional<SlackClients.Address> channel(Destination destination) throws IOException, SlackApiException {
+        if (destination.type() == Destination.Type.ROOM) {
+            Optional<dev.leadline.core.rooms.Room> room = room(destination);
+            return room.isEmpty() ? Optional.empty() : rooms.channel(room.get());
+        }
         if (destination.type() == Destination.Type.QUEUE) {
             return team.queue(destination.id()).flatMap(q -> q.channel(SlackPeople.PLATFORM)).map(SlackClients.Address::parse);
         }
@@ -166,7 +209,7 @@ public final class SlackNotifier implements Notifier {
         return rep.isPresent() ? people.address(rep.get()) : Optional.empty();
     }
 
-    private static Delivery refused(SlackApiTextResponse response) {
+    static Delivery refused(SlackApiTextResponse response) {
         String error = response.getError() == null ? "unknown_error" : response.getError();
         if ("ratelimited".equals(error)) {
             return new Delivery.RetryLater(Duration.ofSeconds(1), error);

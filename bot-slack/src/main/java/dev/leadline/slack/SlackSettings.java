@@ -11,8 +11,8 @@ public record SlackSettings(String botToken, String signingSecret, String appTok
                             String redirectUri, String apiUrl) {
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
     /** The bot scopes the app asks for when a workspace installs it (as in docs/slack-app-manifest.yml). */
-    public static final String BOT_SCOPES = "channels:history,chat:write,commands,files:read,groups:history,im:history,im:write,"
-            + "users:read,users:read.email";
+    public static final String BOT_SCOPES = "channels:history,channels:manage,channels:read,chat:write,commands,files:read,groups:history,"
+            + "im:history,im:write,pins:write,users:read,users:read.email";
 
     public SlackSettings {
         apiUrl = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";

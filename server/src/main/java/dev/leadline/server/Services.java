@@ -70,6 +70,9 @@ import dev.leadline.core.dedupe.DuplicateReviewService;
 import dev.leadline.core.dedupe.DuplicateService;
 import dev.leadline.core.dedupe.MergeService;
 import dev.leadline.db.JooqOutbox;
+import dev.leadline.db.JooqRooms;
+import dev.leadline.core.rooms.RoomAnnouncer;
+import dev.leadline.core.rooms.RoomService;
 import dev.leadline.db.JooqRouting;
 import dev.leadline.core.notify.Alerts;
 import dev.leadline.core.routing.LeadArrivals;
@@ -203,16 +206,18 @@ public record Services(
         dev.leadline.core.nurture.NurtureService nurture = new dev.leadline.core.nurture.NurtureService(transactor, leadRepository, cadences,
                 enrolments, nurtureEmails, timeline, audit, clock);
         cards.offerNurtureWhile(cadences::any);
+        JooqRooms roomStore = new JooqRooms(dsl);
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
                 new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture),
-                new dev.leadline.core.nurture.NurtureRules(cadences, nurture, timeline)),
+                new dev.leadline.core.nurture.NurtureRules(cadences, nurture, timeline), new RoomAnnouncer(roomStore, outbox)),
                 leadMeters.counting(new EventRecorder(leadEvents)));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);
         transactor.inTransaction(() -> accounts.fillMissingKeys(clock.instant()));
         JooqRouting routing = JooqRouting.wire(dsl, transactor, leadRepository, journal, team, alerts, audit, clock, settings.enrichmentWait(),
-                accountMatching);
+                accountMatching, named -> new RoomService(transactor, leadRepository, roomStore, outbox, accountMatching, named,
+                        chatPlatforms.platforms().get(0), clock));
         routing.store().whenRecorded(leadMeters::decided);
         Wakeup signal = new Wakeup();
         Arrivals enrichmentArrivals = new Arrivals();
@@ -253,7 +258,8 @@ public record Services(
         dev.leadline.core.nurture.NurtureResponses responses = new dev.leadline.core.nurture.NurtureResponses(transactor, nurtureEmails, enrolments,
                 nurture, cadences, suppressions, leadRepository, timeline, recycler, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts), clock,
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts,
+                        routing.rooms().orElseThrow()), clock,
                 new ConsoleLinks(console, publicUrl));
         dev.leadline.core.files.FileService fileService = new dev.leadline.core.files.FileService(leadRepository,
                 new dev.leadline.db.JooqLeadFiles(dsl), fileSetup.store(), transactor, journal, fileSetup.rules(), clock);

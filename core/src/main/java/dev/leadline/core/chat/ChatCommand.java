@@ -66,6 +66,15 @@ public sealed interface ChatCommand {
     /** Enrols the lead in a nurture cadence ({@code cadence} set), or takes it out of its cadence ({@code cadence} null). */
     record Nurture(String lead, String cadence) implements ChatCommand {}
 
+    /** {@code room <ref>}: opens a room for the lead (a channel of its own with its card pinned). */
+    record Room(String lead) implements ChatCommand {}
+
+    /**
+     * {@code room log on|off}, typed in a room: whether its messages go on the lead's timeline.
+     * {@code lead} is null when the room is the one it was typed in.
+     */
+    record RoomLog(String lead, boolean on) implements ChatCommand {}
+
     /** {@code pause}: the rep takes no routed leads until {@code resume}. */
     record Pause() implements ChatCommand {}
 

@@ -43,6 +43,7 @@ public final class ChatDesk {
             "*Duplicates*: `merge L-43 L-44 into L-42` keeps L-42 and moves the others' history to it; `unmerge L-42` undoes it",
             "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again",
             "*Nurture*: `nurture L-42 check-back-90` puts the lead in that cadence; `nurture stop L-42` takes it out",
+            "*Rooms*: `room L-42` opens a channel for the lead with its card pinned; in the room, `room log on` puts its messages on the timeline (`room log off` stops)",
             "*Reports*: `leads stats` gives your own numbers this week against last; managers get the team's by queue with `leads report`",
             "*Console*: `console` sends you a one-time link (10 minutes) that signs you in to the web console"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
@@ -107,28 +108,56 @@ public final class ChatDesk {
      * not fit keep the form open with their problems; so does a refusal, shown on the first input.
      */
     public FormAnswer act(LeadAction action, String leadId, Map<String, String> values, ActingRep by) {
+        return act(action, leadId, values, by, ChatPlace.UNKNOWN);
+    }
+
+    /** As {@link #act(LeadAction, String, Map, ActingRep)}, pressed on {@code place}'s platform. */
+    public FormAnswer act(LeadAction action, String leadId, Map<String, String> values, ActingRep by, ChatPlace place) {
         ZoneId zone = by.rep().timeZone();
         LeadForms.Read read = forms.read(action, leadId, values, zone);
         if (read instanceof LeadForms.Read.Invalid invalid) {
             return new FormAnswer(ChatReply.refused(invalid.problems().values().iterator().next()), invalid.problems());
         }
-        ChatReply reply = run(((LeadForms.Read.Command) read).command(), by);
+        ChatReply reply = run(((LeadForms.Read.Command) read).command(), by, place);
         return new FormAnswer(reply, reply.refused() && action.hasForm()
                 ? Map.of(forms.form(action, leadId, zone).firstInput(), reply.text()) : Map.of());
     }
 
     /** Reads the text (composed to NFC; refused when it holds a NUL or a lone surrogate) and runs it for the rep. */
     public ChatReply handle(String text, Rep rep) {
+        return handle(text, rep, ChatPlace.UNKNOWN);
+    }
+
+    /** As {@link #handle(String, Rep)}, typed in {@code place}. */
+    public ChatReply handle(String text, Rep rep, ChatPlace place) {
         Optional<String> problem = Text.problem(text);
         if (problem.isPresent()) {
             return ChatReply.refused("I could not read that: it " + problem.get() + ".");
         }
-        return run(CommandParser.parse(Text.nfc(text)), rep);
+        return run(CommandParser.parse(Text.nfc(text)), rep, place);
+    }
+
+    /**
+     * A message said in a channel: when the channel is a lead's room that logs its messages, it goes on
+     * the lead's timeline as the rep's note. Whether it was logged.
+     */
+    public boolean heard(ChatPlace place, Rep rep, String text) {
+        return work.rooms().logged(place.platform(), place.channel()).map(room -> work.qualification()
+                .addNote(room.lead(), rep, "(in the room) " + Text.nfc(text)) instanceof LeadOutcome.Done).orElse(false);
     }
 
     /** Runs the command as {@code by}: a rep in chat, or a rep through a console session (both named on the timeline). */
     public ChatReply run(ChatCommand command, ActingRep by) {
+        return run(command, by, ChatPlace.UNKNOWN);
+    }
+
+    private ChatReply run(ChatCommand command, ActingRep by, ChatPlace place) {
         try {
+            if (command instanceof ChatCommand.Room r) {
+                return RoomReplies.of(work.rooms().open(lead(r.lead()), by, place.platformName()));
+            } else if (command instanceof ChatCommand.RoomLog l) {
+                return RoomReplies.of(work.rooms().logging(Optional.ofNullable(l.lead()).map(this::lead), place.platform(), place.channel(), by, l.on()));
+            }
             return dispatch(command, by).seenBy(by.rep().id());
         } catch (ValidationException | NotFoundException e) {
             return ChatReply.refused(e.getMessage());

@@ -77,6 +77,7 @@ public final class CommandParser {
             case "nurture" -> args.length >= 1 && args[0].equalsIgnoreCase("stop")
                     ? needs(args, 2, input, "nurture stop <lead>", () -> new ChatCommand.Nurture(args[1], null))
                     : needs(args, 2, input, "nurture <lead> <cadence>", () -> new ChatCommand.Nurture(args[0], args[1]));
+            case "room" -> room(args, input);
             case "pause" -> new ChatCommand.Pause();
             case "console" -> new ChatCommand.Console();
             case "resume", "unpause" -> new ChatCommand.Resume();
@@ -91,6 +92,16 @@ public final class CommandParser {
             return unreadable(input, "write it as: merge <lead> [<lead> ...] into <lead>, e.g. merge L-1002 into L-1001");
         }
         return new ChatCommand.Merge(List.of(Arrays.copyOfRange(args, 0, into)), args[into + 1]);
+    }
+
+    /** {@code room <lead>}, {@code room log on|off} (in the room) or {@code room <lead> log on|off}. */
+    private static ChatCommand room(String[] args, String input) {
+        int log = Arrays.asList(args).indexOf("log");
+        if (log >= 0 && log <= 1 && args.length == log + 2 && args[log + 1].matches("(?i)on|off")) {
+            return new ChatCommand.RoomLog(log == 1 ? args[0] : null, args[log + 1].equalsIgnoreCase("on"));
+        }
+        return args.length == 1 ? new ChatCommand.Room(args[0])
+                : unreadable(input, "write it as: room <lead>, or room log on|off in the room");
     }
 
     private static ChatCommand contacted(String[] args) {

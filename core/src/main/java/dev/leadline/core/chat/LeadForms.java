@@ -111,6 +111,7 @@ public final class LeadForms {
                     : action == LeadAction.RELEASE ? new ChatCommand.Release(leadId)
                     : action == LeadAction.SEND_DRAFT ? new ChatCommand.Draft(leadId, "send", null, null)
                     : action == LeadAction.SKIP_DRAFT ? new ChatCommand.Draft(leadId, "skip", null, null)
+                    : action == LeadAction.ROOM ? new ChatCommand.Room(leadId)
                     : new ChatCommand.Qualify(leadId, null));
         }
         Map<String, String> problems = form(action, leadId, zone).problems(values);

@@ -20,6 +20,8 @@ public enum LeadAction {
     ASSIGN("assign", "Assign", false, true, Emphasis.NONE),
     /** Puts the lead in a nurture cadence (a form to pick it); on cards while there are cadences. */
     NURTURE("nurture", "Nurture", true, true, Emphasis.NONE),
+    /** Opens a room for the lead (a channel of its own, its card pinned there); on the owner's cards. */
+    ROOM("room", "Open room", true, false, Emphasis.NONE),
     /** A nurture email's draft, on the card that asks its owner to approve it: send it as it is. */
     SEND_DRAFT("send-draft", "Send as me", true, false, Emphasis.POSITIVE),
     /** The draft changed first (a form with its subject and body), then sent. */

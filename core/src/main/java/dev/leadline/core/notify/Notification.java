@@ -9,6 +9,9 @@ import java.time.Instant;
  */
 public record Notification(long id, Kind kind, Long leadId, String cardKey, Destination destination, Card card, int attempts,
                            Instant createdAt) {
-    /** Post a new card, or edit the ones already out. */
-    public enum Kind { POST, UPDATE }
+    /**
+     * Post a new card, or edit the ones already out; archive a room (its last message in the card's
+     * status) or bring it back.
+     */
+    public enum Kind { POST, UPDATE, ARCHIVE, UNARCHIVE }
 }

@@ -37,6 +37,19 @@ public interface Notifier {
         return new Lookup.CannotTell();
     }
 
+    /**
+     * Says {@code lastWords} in a lead's room ({@link Destination#room}) and archives it. Platforms
+     * without rooms have nothing to do.
+     */
+    default Delivery archive(Destination room, String lastWords) {
+        return new Delivery.NoAddress(platform() + " has no rooms");
+    }
+
+    /** Brings an archived room back. */
+    default Delivery unarchive(Destination room) {
+        return new Delivery.NoAddress(platform() + " has no rooms");
+    }
+
     /** What became of one delivery. */
     sealed interface Delivery {
         /** Delivered; {@code ref} says where (kept to edit the card later; empty when the platform gave none). */

@@ -121,6 +121,9 @@ public final class OutboxDispatcher {
             return Outcome.DROPPED;
         }
         Notifier.Delivery result;
+        if (n.kind() == Notification.Kind.ARCHIVE || n.kind() == Notification.Kind.UNARCHIVE) {
+            return roomChange(pending, notifier);
+        }
         try {
             Optional<MessageRef> copy = n.kind() == Notification.Kind.POST
                     ? outbox.ref(n.cardKey(), notifier.platform(), n.destination()) : Optional.empty();
@@ -140,6 +143,25 @@ public final class OutboxDispatcher {
             // it may have failed after the request went out: a post is looked for before it is sent again
             result = new Notifier.Delivery.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        return settle(pending, notifier, result);
+    }
+
+    /** A room archived (its last words said first) or brought back, once the platform's Retry-After has passed. */
+    private Outcome roomChange(Pending pending, Notifier notifier) {
+        Notification n = pending.notification();
+        Optional<Instant> wait = notBefore(notifier, ANY, n.destination());
+        if (wait.isPresent()) {
+            outbox.postpone(pending.id(), wait.get());
+            return Outcome.WAITS;
+        }
+        Notifier.Delivery result;
+        try {
+            result = n.kind() == Notification.Kind.ARCHIVE ? notifier.archive(n.destination(), n.card().status())
+                    : notifier.unarchive(n.destination());
+        } catch (RuntimeException e) {
+            result = new Notifier.Delivery.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        holdOnRetryAfter(notifier, n.destination(), result);
         return settle(pending, notifier, result);
     }
 
@@ -264,9 +286,9 @@ public final class OutboxDispatcher {
         return copies.stream().map(c -> notBefore(notifier, ANY, c.destination())).flatMap(Optional::stream).max(Instant::compareTo);
     }
 
-    /** The card as a destination shows it: a queue's channel is shared, so it gets only the buttons anyone may use. */
+    /** The card as a destination shows it: a queue's channel or a room is shared, so it gets only the buttons anyone may use. */
     static Card shownAt(Card card, Destination destination) {
-        return destination != null && destination.type() == Destination.Type.QUEUE ? card.shared() : card;
+        return destination != null && destination.shared() ? card.shared() : card;
     }
 
     /** What an older duplicate of a card turns into: the card's title, a pointer below, no buttons. */

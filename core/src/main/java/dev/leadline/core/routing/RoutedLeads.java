@@ -28,12 +28,14 @@ final class RoutedLeads {
     private final LeadJournal journal;
     private final RoutingStore store;
     private final Alerts alerts;
+    private final RoomOpener rooms;
 
-    RoutedLeads(LeadRepository leads, LeadJournal journal, RoutingStore store, Alerts alerts) {
+    RoutedLeads(LeadRepository leads, LeadJournal journal, RoutingStore store, Alerts alerts, RoomOpener rooms) {
         this.leads = leads;
         this.journal = journal;
         this.store = store;
         this.alerts = alerts;
+        this.rooms = rooms;
     }
 
     /** {@code countTaken}: also move the queues' fair-share state (false when the caller did so already). */
@@ -105,6 +107,9 @@ final class RoutedLeads {
         RuleEntry entry = decision.entry();
         if (entry != null && entry.notifyQueueId() != null && !(outcome instanceof Outcome.Unrouted)) {
             alerts.post(after, Destination.queue(entry.notifyQueueId()), capital(decision.explanation().outcome()), "routed-" + at.toEpochMilli(), at);
+        }
+        if (entry != null && entry.room() != null && !(outcome instanceof Outcome.Unrouted)) {
+            rooms.openForRule(after, entry.room().invite(), at);
         }
         return new RoutingStore.Decision(lead.id(), kind(outcome), after.queueId(), after.ownerRepId(),
                 entry != null && entry.doNotReassign(), decision.explanation());

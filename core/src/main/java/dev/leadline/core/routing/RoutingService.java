@@ -62,12 +62,18 @@ public final class RoutingService {
 
     public RoutingService(Transactor transactor, LeadRepository leads, LeadJournal journal, RoutingStore store, RulesService rules,
                           RoutingEngine engine, Alerts alerts, AuditLog audit, Clock clock, Duration enrichmentWait) {
+        this(transactor, leads, journal, store, rules, engine, alerts, RoomOpener.NONE, audit, clock, enrichmentWait);
+    }
+
+    /** {@code rooms} opens the rooms that rule entries ask for ({@code room: true}). */
+    public RoutingService(Transactor transactor, LeadRepository leads, LeadJournal journal, RoutingStore store, RulesService rules,
+                          RoutingEngine engine, Alerts alerts, RoomOpener rooms, AuditLog audit, Clock clock, Duration enrichmentWait) {
         this.transactor = transactor;
         this.leads = leads;
         this.store = store;
         this.rules = rules;
         this.engine = engine;
-        this.routed = new RoutedLeads(leads, journal, store, alerts);
+        this.routed = new RoutedLeads(leads, journal, store, alerts, rooms);
         this.drafts = new DraftDryRun(leads, store, rules, engine, clock);
         this.audit = audit;
         this.clock = clock;

@@ -22,13 +22,14 @@ import java.util.Set;
  *     notify: Managers                 # also post to this queue's channels
  *     doNotReassign: true
  *     sla: Inbound                     # run this queue's SLA policy
+ *     room: {invite: [mia@example.com]} # open a room for the lead (or room: true)
  * default: {queue: Inbound}
  * </pre>
  * Every problem is reported with where it stands ({@code entries[2].when.any[0].op}); a rule set with
  * any problem is refused whole.
  */
 public final class RuleSetParser {
-    private static final Set<String> ENTRY_KEYS = Set.of("name", "when", "to", "notify", "doNotReassign", "sla");
+    private static final Set<String> ENTRY_KEYS = Set.of("name", "when", "to", "notify", "doNotReassign", "sla", "room");
     private static final Set<String> CONDITION_KEYS = Set.of("field", "op", "value", "values");
     private final TeamService team;
 
@@ -101,11 +102,30 @@ public final class RuleSetParser {
         if (doNotReassign != null && !(doNotReassign instanceof Boolean)) {
             problems.add(new FieldError(where + ".doNotReassign", "must be true or false"));
         }
+        Optional<RuleEntry.Room> room = map.get("room") == null ? Optional.empty() : collect(problems, () -> room(map.get("room"), where + ".room"))
+                .flatMap(Optional::ofNullable);
         if (problems.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new RuleEntry(name, when.orElseThrow(), to.orElseThrow(), notify.orElse(null), Boolean.TRUE.equals(doNotReassign),
-                sla.orElse(null)));
+                sla.orElse(null), room.orElse(null)));
+    }
+
+    /** {@code true}, {@code false} (none), or {@code {invite: [emails]}}. */
+    private RuleEntry.Room room(Object node, String where) {
+        if (node instanceof Boolean on) {
+            return on ? new RuleEntry.Room(List.of()) : null;
+        }
+        if (!(node instanceof Map<?, ?> map) || !Set.of("invite").containsAll(map.keySet().stream().map(String::valueOf).toList())
+                || map.get("invite") != null && !(map.get("invite") instanceof List<?>)) {
+            throw new ValidationException(where, "must be true, or {invite: [rep emails]}");
+        }
+        List<?> emails = map.get("invite") == null ? List.of() : (List<?>) map.get("invite");
+        List<Long> invite = new ArrayList<>();
+        for (int i = 0; i < emails.size(); i++) {
+            invite.add(rep(String.valueOf(emails.get(i)), where + ".invite[" + i + "]").id());
+        }
+        return new RuleEntry.Room(invite);
     }
 
     private Optional<Long> optionalQueue(Object node, String where, List<FieldError> problems) {

@@ -93,7 +93,7 @@ final class SlackPlatform implements ChatPlatform {
         installations = new SlackInstallations(new JooqChatInstallations(database.dsl()), clock);
         clients = new SlackClients(slack, settings, installations);
         people = new SlackPeople(team, clients, conflicts, clock);
-        notifier = new SlackNotifier(clients, people, team);
+        notifier = new SlackNotifier(clients, people, team, new dev.leadline.db.JooqRooms(database.dsl()));
         return notifier;
     }
 
