@@ -41,6 +41,12 @@ final class SlackStub implements AutoCloseable {
     private final Map<String, String> shown = new java.util.concurrent.ConcurrentHashMap<>();
     /** Files users shared, by id: served at {@code /files-pri/<id>} to a request with the bot token, as url_private_download is. */
     private final Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Channels made with conversations.create, by id: their name, members and whether archived (as conversations.list shows them). */
+    private final Map<String, Channel> channels = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The answer conversations.create gives instead of making a channel (e.g. missing_scope), or null. */
+    volatile String createRefusal;
+
+    record Channel(String id, String name, java.util.Set<String> members, java.util.concurrent.atomic.AtomicBoolean archived) {}
     private volatile java.time.Instant throttledUntil = java.time.Instant.MIN;
     private volatile int throttleRetryAfter;
 
@@ -174,6 +180,25 @@ final class SlackStub implements AutoCloseable {
                     + "\"scope\":\"chat:write,commands\",\"bot_user_id\":\"UBOT2\",\"team\":{\"id\":\"T2\",\"name\":\"Two\"},"
                     + "\"enterprise\":null,\"is_enterprise_install\":false,\"authed_user\":{\"id\":\"UADMIN\"}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
+            case "conversations.create" -> create(params.get("name"));
+            case "conversations.list" -> list();
+            case "conversations.invite" -> {
+                Channel channel = channels.get(params.get("channel"));
+                if (channel == null) {
+                    yield "{\"ok\":false,\"error\":\"channel_not_found\"}";
+                }
+                channel.members().addAll(List.of(params.get("users").split(",")));
+                yield "{\"ok\":true,\"channel\":" + json(channel) + "}";
+            }
+            case "conversations.archive", "conversations.unarchive" -> {
+                Channel channel = channels.get(params.get("channel"));
+                boolean archive = method.equals("conversations.archive");
+                if (channel == null) {
+                    yield "{\"ok\":false,\"error\":\"channel_not_found\"}";
+                }
+                yield channel.archived().compareAndSet(!archive, archive) ? "{\"ok\":true}"
+                        : "{\"ok\":false,\"error\":\"" + (archive ? "already_archived" : "not_archived") + "\"}";
+            }
             case "chat.update" -> {
                 shown.put(params.get("channel") + "/" + params.get("ts"), String.valueOf(params.get("blocks")));
                 yield "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
@@ -197,6 +222,40 @@ final class SlackStub implements AutoCloseable {
         exchange.sendResponseHeaders(200, content.length);
         exchange.getResponseBody().write(content);
         exchange.close();
+    }
+
+    /** A channel made by the bot (its only member until it invites), unless its name is taken. */
+    private synchronized String create(String name) {
+        if (createRefusal != null) {
+            return "{\"ok\":false,\"error\":\"" + createRefusal + "\"}";
+        }
+        if (channels.values().stream().anyMatch(c -> c.name().equals(name))) {
+            return "{\"ok\":false,\"error\":\"name_taken\"}";
+        }
+        Channel channel = new Channel("CROOM" + (channels.size() + 1), name, java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                new java.util.concurrent.atomic.AtomicBoolean());
+        channel.members().add("UBOT");
+        channels.put(channel.id(), channel);
+        return "{\"ok\":true,\"channel\":" + json(channel) + "}";
+    }
+
+    /** A channel someone else made, which the bot is not in (its name is taken). */
+    void channelMadeByOthers(String id, String name) {
+        channels.put(id, new Channel(id, name, java.util.concurrent.ConcurrentHashMap.newKeySet(), new java.util.concurrent.atomic.AtomicBoolean()));
+    }
+
+    Channel channelNamed(String name) {
+        return channels.values().stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private String list() {
+        return "{\"ok\":true,\"channels\":[" + channels.values().stream().map(SlackStub::json).collect(java.util.stream.Collectors.joining(","))
+                + "],\"response_metadata\":{\"next_cursor\":\"\"}}";
+    }
+
+    private static String json(Channel c) {
+        return "{\"id\":\"" + c.id() + "\",\"name\":\"" + c.name() + "\",\"is_channel\":true,\"is_private\":false,\"is_archived\":"
+                + c.archived().get() + ",\"is_member\":" + c.members().contains("UBOT") + "}";
     }
 
     private String userInfo(String user, String auth) {

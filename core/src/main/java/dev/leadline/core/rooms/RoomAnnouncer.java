@@ -33,8 +33,7 @@ public final class RoomAnnouncer implements LeadAnnouncer {
         }
         rooms.forLead(after.id()).filter(room -> room.archived() != closes).ifPresent(room -> {
             rooms.archived(room.id(), closes);
-            String words = closes ? after.id() + " is " + after.status().inWords() + " (" + summary + "); this room is archived."
-                    : after.id() + " is open again (" + summary + "); this room is back.";
+            String words = after.id() + ": " + summary + (closes ? ". This room is archived." : ". This room is back.");
             Card card = new Card(after.id().toString(), after.id().toString(), null, words, List.of(), List.of());
             outbox.enqueue(List.of(new Notification(0, closes ? Notification.Kind.ARCHIVE : Notification.Kind.UNARCHIVE, after.id().value(),
                     "room:" + room.id(), room.destination(), card, 0, at)), at);

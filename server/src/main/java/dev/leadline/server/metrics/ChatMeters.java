@@ -75,6 +75,16 @@ public final class ChatMeters {
                 return timed("find", () -> notifier.find(destination, cardKey, since), ChatMeters::outcome);
             }
 
+            @Override
+            public Delivery archive(Destination room, String lastWords) {
+                return timed("archive", () -> notifier.archive(room, lastWords), ChatMeters::outcome);
+            }
+
+            @Override
+            public Delivery unarchive(Destination room) {
+                return timed("unarchive", () -> notifier.unarchive(room), ChatMeters::outcome);
+            }
+
             private <T> T timed(String method, Supplier<T> call, java.util.function.Function<T, String> outcome) {
                 long started = System.nanoTime();
                 String seen = "error";
