@@ -19,6 +19,16 @@ class CommandParserTest {
     }
 
     @Test
+    void roomOpensOneForALeadAndLogIsSwitchedInTheRoomOrForALead() {
+        assertThat(CommandParser.parse("lead room L-42")).isEqualTo(new ChatCommand.Room("L-42"));
+        assertThat(CommandParser.parse("room 42")).isEqualTo(new ChatCommand.Room("42"));
+        assertThat(CommandParser.parse("/lead room log on")).isEqualTo(new ChatCommand.RoomLog(null, true));
+        assertThat(CommandParser.parse("lead room L-42 log OFF")).isEqualTo(new ChatCommand.RoomLog("L-42", false));
+        assertThat(CommandParser.parse("lead room log maybe")).isInstanceOf(ChatCommand.Unreadable.class);
+        assertThat(CommandParser.parse("lead room")).isInstanceOf(ChatCommand.Unreadable.class);
+    }
+
+    @Test
     void verbsTakeTheirArguments() {
         assertThat(CommandParser.parse("lead contacted L-1 linkedin reached Spoke to the CFO"))
                 .isEqualTo(new ChatCommand.Contacted("L-1", ContactChannel.LINKEDIN, true, "Spoke to the CFO"));
