@@ -104,6 +104,9 @@ final class MattermostNotifier implements Notifier {
         if (destination.type() == Destination.Type.QUEUE) {
             return team.queue(destination.id()).flatMap(q -> q.channel(MattermostPeople.PLATFORM));
         }
+        if (destination.type() == Destination.Type.ROOM) {
+            return Optional.empty(); // no lead rooms in Mattermost yet: the delivery is skipped here
+        }
         var rep = team.rep(destination.id());
         if (rep.isEmpty()) {
             return Optional.empty();

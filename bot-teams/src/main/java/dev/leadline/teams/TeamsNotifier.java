@@ -82,6 +82,9 @@ public final class TeamsNotifier implements Notifier {
         if (destination.type() == Destination.Type.QUEUE) {
             return team.queue(destination.id()).flatMap(q -> q.channel(TeamsPeople.PLATFORM)).flatMap(c -> people.channel(c, tenantId));
         }
+        if (destination.type() == Destination.Type.ROOM) {
+            return Optional.empty(); // no lead rooms in Teams yet: the delivery is skipped here
+        }
         return team.rep(destination.id()).flatMap(people::personalChat);
     }
 
