@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Files shared in a thread under a lead's card: fetched from Slack with the bot token
+ * Files shared in a lead's room or in a thread under its card: fetched from Slack with the bot token
  * ({@code url_private_download}, {@code files:read}), attached to the lead as the rep who shared them,
  * and answered in the thread. Files shared anywhere else are none of the bot's business.
  */
@@ -37,11 +37,12 @@ final class SlackFiles {
     }
 
     void shared(String teamId, MessageFileShareEvent event) {
-        if (event.getThreadTs() == null || event.getFiles() == null || event.getFiles().isEmpty() || event.getUser() == null) {
+        if (event.getFiles() == null || event.getFiles().isEmpty() || event.getUser() == null) {
             return;
         }
         SlackClients.Address channel = clients.address(teamId, event.getChannel());
-        Optional<LeadId> lead = files.leadOfThread(SlackNotifier.PLATFORM, channel + "/" + event.getThreadTs());
+        Optional<LeadId> lead = files.leadAt(SlackNotifier.PLATFORM, channel.toString(),
+                event.getThreadTs() == null ? null : channel + "/" + event.getThreadTs());
         var client = clients.client(channel);
         Optional<String> token = clients.token(channel);
         if (lead.isEmpty() || client.isEmpty() || token.isEmpty()) {
@@ -51,7 +52,9 @@ final class SlackFiles {
         ChatReply reply = who.rep().map(rep -> files.attach(lead.get(), rep, shared(event.getFiles(), token.get())))
                 .orElseGet(() -> ChatReply.text(who.whyNot()));
         try {
-            var answer = client.get().chatPostMessage(r -> r.channel(event.getChannel()).threadTs(event.getThreadTs()).text(reply.text()));
+            // in the thread the file was shared in; in a room, under the message that shared it
+            String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+            var answer = client.get().chatPostMessage(r -> r.channel(event.getChannel()).threadTs(thread).text(reply.text()));
             if (!answer.isOk()) {
                 log.warn("Slack refused the answer to files shared on {}: {}", lead.get(), answer.getError());
             }

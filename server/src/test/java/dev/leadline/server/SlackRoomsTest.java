@@ -168,6 +168,28 @@ class SlackRoomsTest {
         assertThat(ask("UOMAR", "room log off", channel).path("text").asText()).startsWith("Not allowed");
     }
 
+    @Test
+    void aFileSharedInTheRoomIsAttachedToItsLead() throws Exception {
+        String lead = janesLead("Filing");
+        String name = "lead-" + lead.toLowerCase() + "-filing";
+        ask("UJANE", "room " + lead, "CINBOUND");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pinsIn(name).size() == 1);
+        String channel = slack.channelNamed(name).id();
+        byte[] pdf = LeadFilesTest.pdf(20_000);
+        String url = slack.shareFile("F0ROOM", pdf);
+
+        String event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"EvROOMFILE\","
+                + "\"event_time\":1700000000,\"event\":{\"type\":\"message\",\"subtype\":\"file_share\",\"channel\":\"" + channel + "\","
+                + "\"user\":\"UJANE\",\"text\":\"\",\"ts\":\"1700000000.000300\",\"channel_type\":\"channel\",\"files\":[{\"id\":\"F0ROOM\","
+                + "\"name\":\"msa.pdf\",\"mimetype\":\"application/pdf\",\"size\":" + pdf.length + ",\"url_private_download\":\"" + url + "\"}]}}";
+        assertThat(server.send(signed(event, "application/json")).statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> channel.equals(c.params().get("channel")) && "1700000000.000300".equals(c.params().get("thread_ts"))));
+        assertThat(LeadFilesTest.names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("msa.pdf");
+        assertThat(timeline(lead)).contains("Jane Rivera attached msa.pdf");
+    }
+
     private static String timeline(String lead) {
         return server.get("/api/v1/leads/" + lead + "/timeline").body();
     }

@@ -40,9 +40,14 @@ public final class ChatFiles {
         InputStream open() throws IOException;
     }
 
-    /** The lead a thread belongs to: the card it hangs under ({@code ref}: that message, as the platform's notifier records it). */
-    public Optional<LeadId> leadOfThread(String platform, String ref) {
-        return places.leadOfMessage(platform, ref);
+    /**
+     * The lead a place in chat belongs to: the lead whose room the channel ({@code channel}) is, else the
+     * lead whose card the thread hangs under ({@code threadRef}: the card's message, as the platform's
+     * notifier records it; null outside a thread).
+     */
+    public Optional<LeadId> leadAt(String platform, String channel, String threadRef) {
+        Optional<LeadId> room = places.leadOfRoom(platform, channel);
+        return room.isPresent() || threadRef == null ? room : places.leadOfMessage(platform, threadRef);
     }
 
     /** Attaches the files to the lead as the rep; one line per file for the thread. */
