@@ -59,7 +59,8 @@ public final class HttpApi {
         LeadController leads = new LeadController(json, services.intake(), services.leads(), services.views(), services.team(), deps.clock(),
                 services.accountMatching(), services.nurture());
         AccountController accounts = new AccountController(deps.imports(), services.accountImport());
-        FileController leadFiles = new FileController(services.files(), services.fileSpool(), services.team());
+        FileTransfer fileTransfer = new FileTransfer(services.files(), services.fileSpool());
+        FileController leadFiles = new FileController(services.files(), fileTransfer, services.team());
         ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
         FormController forms = new FormController(json, services.forms(),
@@ -157,7 +158,7 @@ public final class HttpApi {
             routes.get("/api/v1/leads/{id}/timeline", lifecycle::timeline);
             routes.post("/api/v1/leads/{id}/files", leadFiles::upload);
             routes.get("/api/v1/leads/{id}/files", leadFiles::ofLead);
-            routes.get("/api/v1/files/{id}", leadFiles::download);
+            routes.get("/api/v1/files/{id}", fileTransfer::download);
             routes.delete("/api/v1/files/{id}", leadFiles::remove);
             routes.get("/api/v1/accounts/{id}/files", leadFiles::ofAccount);
             routes.get("/api/v1/contacts/{id}/files", leadFiles::ofContact);
