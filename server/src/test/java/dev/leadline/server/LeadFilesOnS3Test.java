@@ -40,20 +40,20 @@ class LeadFilesOnS3Test {
     @Test
     void aFileUploadedToOneNodeIsInTheBucketAndDownloadsFromAnotherByteForByte() throws Exception {
         String lead = LeadFilesTest.newLead(server, "Bucket");
-        byte[] pdf = LeadFilesTest.pdf(3 * 1024 * 1024 + 17);
+        byte[] pdf = TestFiles.pdf(3 * 1024 * 1024 + 17);
 
         HttpResponse<String> up = LeadFilesTest.upload(server, lead, "mia@example.com", "proposal.pdf", "application/pdf", pdf);
 
         assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
         JsonNode file = JSON.readTree(up.body()).path("files").get(0);
-        String key = "acme/lead/" + lead.replaceAll("\\D", "") + "/" + LeadFilesTest.sha256(pdf);
+        String key = "acme/lead/" + lead.replaceAll("\\D", "") + "/" + TestFiles.sha256(pdf);
         try (S3Client client = s3.client()) {
             assertThat(client.listObjectsV2(r -> r.bucket(BUCKET).prefix("acme/")).contents()).extracting(S3Object::key).contains(key);
             assertThat(client.headObject(r -> r.bucket(BUCKET).key(key)).contentLength()).isEqualTo(pdf.length);
         }
         HttpResponse<byte[]> down = LeadFilesTest.download(other, file.path("url").asText());
         assertThat(down.statusCode()).isEqualTo(200);
-        assertThat(LeadFilesTest.sha256(down.body())).isEqualTo(file.path("sha256").asText()).isEqualTo(LeadFilesTest.sha256(pdf));
+        assertThat(TestFiles.sha256(down.body())).isEqualTo(file.path("sha256").asText()).isEqualTo(TestFiles.sha256(pdf));
     }
 
     @Test

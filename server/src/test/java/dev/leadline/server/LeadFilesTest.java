@@ -10,11 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +43,7 @@ class LeadFilesTest {
     @Test
     void aFileUploadedComesBackByteForByteWithItsChecksumAndIsOnTheTimeline() throws Exception {
         String lead = newLead(server, "Quote");
-        byte[] pdf = pdf(150_000);
+        byte[] pdf = TestFiles.pdf(150_000);
 
         HttpResponse<String> up = upload(server, lead, "mia@example.com", "quote.pdf", "application/octet-stream", pdf);
 
@@ -55,10 +52,10 @@ class LeadFilesTest {
         assertThat(file.path("name").asText()).isEqualTo("quote.pdf");
         assertThat(file.path("contentType").asText()).isEqualTo("application/pdf");
         assertThat(file.path("size").asLong()).isEqualTo(pdf.length);
-        assertThat(file.path("sha256").asText()).isEqualTo(sha256(pdf));
+        assertThat(file.path("sha256").asText()).isEqualTo(TestFiles.sha256(pdf));
         HttpResponse<byte[]> down = download(server, file.path("url").asText());
         assertThat(down.statusCode()).isEqualTo(200);
-        assertThat(sha256(down.body())).isEqualTo(sha256(pdf));
+        assertThat(TestFiles.sha256(down.body())).isEqualTo(TestFiles.sha256(pdf));
         assertThat(down.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(down.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment; filename=\"quote.pdf\"");
         assertThat(down.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -91,7 +88,7 @@ class LeadFilesTest {
         program[1] = 'Z';
         program[0x3c] = (byte) 0x80;
         System.arraycopy("PE\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, program, 0x80, 4);
-        byte[] page = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] page = TestFiles.html();
 
         HttpResponse<String> exe = upload(server, lead, "mia@example.com", "quote.pdf", "application/pdf", program);
         HttpResponse<String> html = upload(server, lead, "mia@example.com", "notes.txt", "text/plain", page);
@@ -108,7 +105,7 @@ class LeadFilesTest {
     void aFileOverTheLimitIsRefusedAndNothingIsKept() throws Exception {
         String lead = newLead(server, "Big");
 
-        HttpResponse<String> big = upload(server, lead, "mia@example.com", "deck.pdf", "application/pdf", pdf(250_000));
+        HttpResponse<String> big = upload(server, lead, "mia@example.com", "deck.pdf", "application/pdf", TestFiles.pdf(250_000));
 
         assertThat(big.statusCode()).as(big.body()).isEqualTo(413);
         assertThat(big.body()).contains("LEADLINE_MAX_FILE_BYTES").doesNotContain("Exception").doesNotContain("/tmp");
@@ -180,7 +177,7 @@ class LeadFilesTest {
     @Test
     void aConvertedLeadsFilesAreItsAccountsAndContactsUntilUnconverted() throws Exception {
         String lead = newLead(server, "Convertible");
-        upload(server, lead, "mia@example.com", "contract.pdf", "application/pdf", pdf(2_000));
+        upload(server, lead, "mia@example.com", "contract.pdf", "application/pdf", TestFiles.pdf(2_000));
         server.postJson("/api/v1/leads/" + lead + "/qualify", "{\"rep\":\"mia@example.com\"}");
 
         HttpResponse<String> converted = server.postJson("/api/v1/leads/" + lead + "/convert", "{\"rep\":\"mia@example.com\"}");
@@ -228,18 +225,5 @@ class LeadFilesTest {
         HttpResponse<String> list = server.get(path);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         return JSON.readTree(list.body()).path("files").findValuesAsText("name");
-    }
-
-    /** A PDF of about the given size: a real header, then random bytes. */
-    static byte[] pdf(int size) {
-        byte[] content = new byte[size];
-        new Random(size).nextBytes(content);
-        byte[] header = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(header, 0, content, 0, header.length);
-        return content;
-    }
-
-    static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

@@ -6,16 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A multipart/form-data body as a browser or curl sends it: form fields and files. */
-final class Multipart {
+public final class Multipart {
     private final String boundary = "----leadline" + UUID.randomUUID().toString().replace("-", "");
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
         return this;
     }
 
-    Multipart file(String field, String fileName, String contentType, byte[] content) {
+    public Multipart file(String field, String fileName, String contentType, byte[] content) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(content);
@@ -23,7 +23,7 @@ final class Multipart {
         return this;
     }
 
-    HttpRequest.Builder post(HttpRequest.Builder request) {
+    public HttpRequest.Builder post(HttpRequest.Builder request) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.writeBytes(body.toByteArray());
         all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
