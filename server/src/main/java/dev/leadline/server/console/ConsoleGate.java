@@ -1,6 +1,7 @@
 package dev.leadline.server.console;
 
 import dev.leadline.core.access.ConsoleAccess;
+import dev.leadline.server.http.FileTransfer;
 import dev.leadline.server.http.UrlEncodedForm;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -69,8 +70,21 @@ public final class ConsoleGate {
     }
 
     private static boolean csrfMatches(Context ctx, String expected) {
-        String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> ctx.formParam(CSRF_FIELD));
+        String sent = Optional.ofNullable(ctx.header(CSRF_HEADER)).orElseGet(() -> csrfField(ctx));
         return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The form's token; a multipart form too large or too broken to be read is refused with a sentence, not failed on. */
+    private static String csrfField(Context ctx) {
+        // Javalin passes the servlet's checked exceptions through undeclared
+        try {
+            return ctx.formParam(CSRF_FIELD);
+        } catch (Exception e) {
+            if (FileTransfer.tooLarge(e)) {
+                throw new ConsoleRefusal(413, "Not taken: this upload is larger than the console takes at once. Send fewer or smaller files.");
+            }
+            throw new ConsoleRefusal(400, "Not taken: the form could not be read. Reload the page and try again.");
+        }
     }
 
     static boolean htmx(Context ctx) {

@@ -23,6 +23,12 @@ import java.util.Optional;
  * Mattermost is. What may be done, and what a value must be, is core's answer, never this class's.
  */
 public final class LeadPages {
+    /** What a redirect back to the lead says was done, besides the card's actions. */
+    private static final Map<String, String> DONE = Map.of(
+            "unconvert", "Unconverted: the lead is open again.",
+            "files-attached", "Attached: the files are listed under Files.",
+            "files-already-attached", "Already attached: the lead holds the same content, so nothing new was stored.",
+            "file-removed", "Removed: the file is gone from the lead.");
     private final WorkPages work;
     private final ChatDesk desk;
     private final LeadService leads;
@@ -37,9 +43,15 @@ public final class LeadPages {
 
     public void lead(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
-        String done = "unconvert".equals(ctx.queryParam("done")) ? "Unconverted: the lead is open again."
-                : Optional.ofNullable(ctx.queryParam("done")).flatMap(LeadAction::ofWire).map(a -> a.label() + ": done.").orElse("");
+        Optional<String> wire = Optional.ofNullable(ctx.queryParam("done"));
+        String done = wire.map(DONE::get).or(() -> wire.flatMap(LeadAction::ofWire).map(a -> a.label() + ": done.")).orElse("");
         render(ctx, 200, me, page(LeadId.parse(ctx.pathParam("id")), me.rep(), done, false, Failed.NONE));
+    }
+
+    /** The lead again, with what became of a form of its page's other sections (Files): {@code refused} shows it as an alert. */
+    void show(Context ctx, int status, LeadId id, String message, boolean refused) {
+        ConsoleAccess.Active me = ConsoleGate.active(ctx);
+        render(ctx, status, me, page(id, me.rep(), message, refused, Failed.NONE));
     }
 
     /**
@@ -97,7 +109,7 @@ public final class LeadPages {
             ctx.status(status).render("leadpanel.jte", Map.of("me", ConsolePages.me(me), "lead", lead));
         } else {
             ctx.status(status).render("lead.jte", Map.of("me", ConsolePages.me(me), "lead", lead,
-                    "more", details.of(leads.get(LeadId.parse(lead.id())), me.rep().timeZone())));
+                    "more", details.of(leads.get(LeadId.parse(lead.id())), me.rep())));
         }
     }
 

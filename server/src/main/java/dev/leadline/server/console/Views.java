@@ -85,7 +85,16 @@ public final class Views {
      * routing decision ({@code null}: never routed) and look-alikes.
      */
     public record LeadMore(List<Enriched> enriched, List<Written> written, List<Failure> failures, Routing routing,
-                           List<LookAlike> lookAlikes) {}
+                           List<LookAlike> lookAlikes, Files files) {}
+
+    /**
+     * The lead's files, newest first; {@code mayChange} when the viewer may upload and remove them (the
+     * lead's owner or a manager), {@code limit} the largest file in words.
+     */
+    public record Files(List<FileRow> rows, boolean mayChange, String uploadHref, String limit) {}
+
+    /** One file: its size in words, who attached it when, and where to download it and to remove it. */
+    public record FileRow(String name, String size, String type, String addedBy, String addedAt, String href, String removeHref) {}
 
     public record Enriched(String field, String value, String provider, String confidence, String at) {}
 
@@ -102,6 +111,21 @@ public final class Views {
     public record Considered(String rep, String verdict, String reason, String weight) {}
 
     public record LookAlike(String id, String name, String company, String score, String matched, String mergeHref) {}
+
+    /** A size as people read it: {@code 812 bytes}, {@code 14.2 KB}, {@code 3.5 MB} (units of 1,024). */
+    public static String bytes(long size) {
+        if (size < 1024) {
+            return size + (size == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = size;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    }
 
     /** A custom view on My work; its count is loaded after the page from {@code countUrl}; {@code deleteHref} only on the rep's own. */
     public record CustomViewLink(String name, String href, String countUrl, boolean current, String deleteHref) {}

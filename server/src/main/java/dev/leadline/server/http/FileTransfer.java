@@ -44,8 +44,21 @@ public final class FileTransfer {
      * part over the file limit as it reads it, and the request past {@value #FILES_AT_ONCE} such files.
      */
     public void boundParts(Context ctx) {
+        bound(ctx, files.rules().maxFileBytes());
+    }
+
+    /**
+     * As {@link #boundParts}, except that a part over the file limit is read on (within the request's bound)
+     * and refused by the spool as it is attached. The console's CSRF check reads the form before its
+     * handler does; refused there, a file too large could not be named on the lead page.
+     */
+    public void boundRequest(Context ctx) {
+        bound(ctx, -1);
+    }
+
+    private void bound(Context ctx, long maxPart) {
         long max = files.rules().maxFileBytes();
-        ctx.req().setAttribute(JETTY_MULTIPART, new MultipartConfigElement(spool.dir().toString(), max, max * FILES_AT_ONCE + 1_048_576,
+        ctx.req().setAttribute(JETTY_MULTIPART, new MultipartConfigElement(spool.dir().toString(), maxPart, max * FILES_AT_ONCE + 1_048_576,
                 256 * 1024));
     }
 

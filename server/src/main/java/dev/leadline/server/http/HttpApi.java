@@ -24,6 +24,7 @@ import dev.leadline.server.console.ConsoleEvents;
 import dev.leadline.server.console.ConsoleGate;
 import dev.leadline.server.console.ConsolePages;
 import dev.leadline.server.console.DuplicatePages;
+import dev.leadline.server.console.FilePages;
 import dev.leadline.server.console.LeadDetails;
 import dev.leadline.server.console.FormPages;
 import dev.leadline.server.console.ImportPages;
@@ -85,7 +86,8 @@ public final class HttpApi {
         WorkPages work = new WorkPages(services.leads(), services.views(), services.team(), services.timeline(), deps.enrichment(), deps.clock());
         ConsolePages console = new ConsolePages(services.console(), gate, work, deps.oidc().isPresent());
         LeadPages leadPages = new LeadPages(work, services.chat(), services.leads(),
-                new LeadDetails(deps.enrichment(), services.routing(), services.duplicates()));
+                new LeadDetails(deps.enrichment(), services.routing(), services.duplicates(), services.files()));
+        FilePages filePages = new FilePages(services.files(), fileTransfer, leadPages);
         DuplicatePages duplicatePages = new DuplicatePages(services.duplicateReviews(), services.merges(), services.leads(), services.team());
         AdminPages adminPages = new AdminPages(services.tokens(), new dev.leadline.core.activity.AuditTrail(new JooqAuditSearch(deps.database().dsl())),
                 services.team(), auth::forgetAll);
@@ -223,6 +225,8 @@ public final class HttpApi {
             // the web console: a session cookie from a one-time sign-in link or OpenID Connect, a CSRF token on every change (docs/console.md)
             routes.before("/console", gate::headers);
             routes.before("/console/*", gate::headers);
+            // an upload to a lead is bounded before the gate's CSRF check reads its form (FileTransfer.boundRequest)
+            routes.before("/console/leads/{id}/files", fileTransfer::boundRequest);
             routes.before("/console", gate::check);
             routes.before("/console/*", gate::check);
             routes.get("/console/sign-in", console::signInHelp);
@@ -248,6 +252,10 @@ public final class HttpApi {
             routes.get("/console/leads/{id}/merged", duplicatePages::merged);
             routes.post("/console/leads/{id}/unmerge", duplicatePages::unmerge);
             routes.post("/console/leads/{id}/unconvert", leadPages::unconvert);
+            // the lead page's Files: upload (multipart), download with the session, remove (docs/console.md)
+            routes.post("/console/leads/{id}/files", filePages::upload);
+            routes.get("/console/files/{id}", fileTransfer::download);
+            routes.post("/console/files/{id}/remove", filePages::remove);
             routes.get("/console/admin/tokens", adminPages::tokens);
             routes.post("/console/admin/tokens", adminPages::issue);
             routes.get("/console/admin/tokens/{name}/revoke", adminPages::confirmRevoke);
