@@ -48,7 +48,7 @@ class SlackFilesTest {
     void aFileSharedInTheLeadsThreadIsAttachedAndSaidSoInTheThread() throws Exception {
         String lead = janesLead("Thread");
         SlackStub.Call card = cardOf(lead);
-        byte[] pdf = LeadFilesTest.pdf(40_000);
+        byte[] pdf = TestFiles.pdf(40_000);
         String url = slack.shareFile("F0QUOTE", pdf);
 
         share("UJANE", card, "F0QUOTE", "quote.pdf", pdf.length, url);
@@ -57,7 +57,7 @@ class SlackFilesTest {
         assertThat(answerIn(card).params().get("text")).contains("Attached quote.pdf to " + lead);
         assertThat(LeadFilesTest.names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("quote.pdf");
         JsonNode file = JSON.readTree(server.get("/api/v1/leads/" + lead + "/files").body()).path("files").get(0);
-        assertThat(file.path("sha256").asText()).isEqualTo(LeadFilesTest.sha256(pdf));
+        assertThat(file.path("sha256").asText()).isEqualTo(TestFiles.sha256(pdf));
         assertThat(file.path("addedBy").asText()).isEqualTo("rep:jane@example.com");
         assertThat(server.get("/api/v1/leads/" + lead + "/timeline").body()).contains("Jane Rivera attached quote.pdf");
         assertThat(slack.calls("files-pri")).anyMatch(c -> "Bearer xoxb-test-token".equals(c.authorization()));

@@ -175,7 +175,7 @@ class SlackRoomsTest {
         ask("UJANE", "room " + lead, "CINBOUND");
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pinsIn(name).size() == 1);
         String channel = slack.channelNamed(name).id();
-        byte[] pdf = LeadFilesTest.pdf(20_000);
+        byte[] pdf = TestFiles.pdf(20_000);
         String url = slack.shareFile("F0ROOM", pdf);
 
         String event = "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\",\"event_id\":\"EvROOMFILE\","

@@ -354,7 +354,7 @@ class TeamsBotTest {
     @Test
     void aFileSentInPersonalChatWithTheLeadsIdIsAttachedAndAPastedImageIsFetchedWithTheBotsToken() throws Exception {
         String lead = assignedLead("Attached", "jane@example.com");
-        byte[] pdf = LeadFilesTest.pdf(30_000);
+        byte[] pdf = TestFiles.pdf(30_000);
         byte[] png = java.util.Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
         ObjectNode upload = activity("message", "29:jane", "aad-jane", "a:jane-files", "personal").put("text", "for " + lead);
         ObjectNode file = upload.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.teams.file.download.info")
@@ -369,7 +369,7 @@ class TeamsBotTest {
         String reply = JSON.readTree(teams.replies("a:jane-files").get(0).body()).path("text").asText();
         assertThat(reply).contains("Attached proposal.pdf to " + lead).contains("Attached whiteboard.png to " + lead);
         assertThat(LeadFilesTest.names(server, "/api/v1/leads/" + lead + "/files")).containsExactlyInAnyOrder("proposal.pdf", "whiteboard.png");
-        assertThat(server.get("/api/v1/leads/" + lead + "/files").body()).contains(LeadFilesTest.sha256(pdf)).contains("image/png");
+        assertThat(server.get("/api/v1/leads/" + lead + "/files").body()).contains(TestFiles.sha256(pdf)).contains("image/png");
         assertThat(teams.calls().stream().filter(c -> c.path().startsWith("/v3/attachments/")).findFirst().orElseThrow().authorization())
                 .startsWith("Bearer stub-token-");
         assertThat(teams.calls().stream().filter(c -> c.path().startsWith("/personal/drive/")).findFirst().orElseThrow().authorization())
