@@ -9,7 +9,10 @@ import java.nio.file.Path;
  * bucket for several nodes. Contents are streamed, never held whole in memory.
  */
 public interface FileStore {
-    /** Stores the content of a local file under the key (replacing what was there: the same key is the same content). */
+    /**
+     * Stores the content of a local file under the key (replacing what was there: the same key is the same
+     * content). The store takes the file: it may move it into place rather than copy it.
+     */
     void put(String key, Path content, long size, String contentType) throws IOException;
 
     /** The content under the key; the caller closes it. */

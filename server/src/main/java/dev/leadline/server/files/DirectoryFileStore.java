@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Files in a directory (by default {@code <data dir>/files}), one file per key. A file is written beside
- * its place and moved there, so a reader never sees half of one.
+ * Files in a directory (by default {@code <data dir>/files}), one file per key. A file is renamed into
+ * its place (or written beside it and then renamed, from another file system), so a reader never sees
+ * half of one.
  */
 public final class DirectoryFileStore implements FileStore {
     private final Path root;
@@ -22,6 +23,13 @@ public final class DirectoryFileStore implements FileStore {
     public void put(String key, Path content, long size, String contentType) throws IOException {
         Path target = path(key);
         Files.createDirectories(target.getParent());
+        try {
+            // the spool is under the same data directory: a rename, not a second copy of the bytes
+            Files.move(content, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            // another file system: copied beside the target, then renamed
+        }
         Path partial = Files.createTempFile(target.getParent(), ".incoming-", ".part");
         try {
             Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
