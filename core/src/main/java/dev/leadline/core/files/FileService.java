@@ -67,7 +67,9 @@ public final class FileService {
             Lead lead = leads.findForUpdate(id).orElseThrow(() -> new NotFoundException("lead", id));
             return settled(lead, upload, by).orElseGet(() -> {
                 String name = FileRules.safeName(upload.name());
-                LeadFile file = files.insert(id, name, upload.contentType(), upload.size(), upload.sha256(), key, by.actor(), clock.instant());
+                // the database keeps microseconds: the answer says what a later read says
+                LeadFile file = files.insert(id, name, upload.contentType(), upload.size(), upload.sha256(), key, by.actor(),
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
                 journal.remarked(lead, ActivityType.FILE, by.actor(), by.rep().name() + " attached " + name,
                         Map.of("file", String.valueOf(file.id()), "name", name, "sha256", upload.sha256()), file.addedAt());
                 return new FileOutcome.Attached(file);
