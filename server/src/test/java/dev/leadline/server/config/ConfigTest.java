@@ -210,4 +210,30 @@ class ConfigTest {
         assertThat(config.metrics().port()).hasValue(9464);
         assertThat(config.metrics().token()).isEmpty();
     }
+
+    @Test
+    void filesStayInTheDataDirectoryUntilABucketIsSetAndItsProblemsAreNamed() {
+        Config plain = Config.fromEnvironment(Map.of());
+        assertThat(plain.files().s3()).isEmpty();
+        assertThat(plain.files().rules().maxFileBytes()).isEqualTo(25L * 1024 * 1024);
+        assertThat(plain.files().rules().allowed("application/x-msdownload")).isFalse();
+
+        Config s3 = Config.fromEnvironment(Map.of("LEADLINE_S3_BUCKET", "leads-files", "LEADLINE_S3_ENDPOINT", "https://minio.example.com:9000",
+                "LEADLINE_S3_ACCESS_KEY", "key", "LEADLINE_S3_SECRET_KEY", "secret", "LEADLINE_S3_PREFIX", "/leadline/",
+                "LEADLINE_FILE_TYPES", "application/pdf, image/*", "LEADLINE_MAX_FILE_BYTES", "1048576"));
+        assertThat(s3.files().s3().orElseThrow().prefix()).isEqualTo("leadline/");
+        assertThat(s3.files().s3().orElseThrow().pathStyle()).isTrue();
+        assertThat(s3.files().s3().orElseThrow().toString()).doesNotContain("secret");
+        assertThat(s3.files().rules().allowed("image/png")).isTrue();
+        assertThat(s3.files().rules().allowed("text/plain")).isFalse();
+
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_S3_ENDPOINT", "http://minio:9000", "LEADLINE_S3_BUCKET", "Bad_Bucket",
+                "LEADLINE_S3_ACCESS_KEY", "key", "LEADLINE_FILE_TYPES", "pdf", "LEADLINE_MAX_FILE_BYTES", "lots")))
+                .hasMessageContaining("LEADLINE_S3_BUCKET must be a bucket name")
+                .hasMessageContaining("LEADLINE_S3_ACCESS_KEY and LEADLINE_S3_SECRET_KEY go together")
+                .hasMessageContaining("LEADLINE_FILE_TYPES must list content types")
+                .hasMessageContaining("LEADLINE_MAX_FILE_BYTES must be a number of bytes");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("LEADLINE_S3_ENDPOINT", "http://minio:9000")))
+                .hasMessageContaining("LEADLINE_S3_ENDPOINT is set but LEADLINE_S3_BUCKET is not");
+    }
 }
