@@ -20,6 +20,7 @@ final class MattermostApi {
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
     private final String token;
+    private volatile String botUserId;
 
     MattermostApi(String url, String token) {
         this.base = url + "/api/v4";
@@ -30,19 +31,59 @@ final class MattermostApi {
         return call("GET", "/users/me", null);
     }
 
+    /** The bot account's user id (asked once). */
+    String botId() throws Failed {
+        String id = botUserId;
+        if (id == null) {
+            id = me().path("id").asText();
+            botUserId = id;
+        }
+        return id;
+    }
+
     JsonNode user(String id) throws Failed {
         return call("GET", "/users/" + encode(id), null);
     }
 
     Optional<JsonNode> userByEmail(String email) throws Failed {
-        try {
-            return Optional.of(call("GET", "/users/email/" + encode(email), null));
-        } catch (Failed e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return found("/users/email/" + encode(email));
+    }
+
+    /** The teams the bot is a member of. */
+    JsonNode myTeams() throws Failed {
+        return call("GET", "/users/me/teams", null);
+    }
+
+    JsonNode channel(String id) throws Failed {
+        return call("GET", "/channels/" + encode(id), null);
+    }
+
+    /** The team's channel of that name, archived ones included. */
+    Optional<JsonNode> channelByName(String teamId, String name) throws Failed {
+        return found("/teams/" + encode(teamId) + "/channels/name/" + encode(name) + "?include_deleted=true");
+    }
+
+    /** A public channel. */
+    JsonNode createChannel(String teamId, String name, String displayName) throws Failed {
+        return call("POST", "/channels", json.createObjectNode().put("team_id", teamId).put("name", name)
+                .put("display_name", displayName).put("type", "O"));
+    }
+
+    void addMember(String channelId, String userId) throws Failed {
+        call("POST", "/channels/" + encode(channelId) + "/members", json.createObjectNode().put("user_id", userId));
+    }
+
+    /** Archives the channel (Mattermost keeps a deleted channel, archived). */
+    void deleteChannel(String channelId) throws Failed {
+        call("DELETE", "/channels/" + encode(channelId), null);
+    }
+
+    void restoreChannel(String channelId) throws Failed {
+        call("POST", "/channels/" + encode(channelId) + "/restore", null);
+    }
+
+    void pin(String postId) throws Failed {
+        call("POST", "/posts/" + encode(postId) + "/pin", null);
     }
 
     /** The direct channel between two users (created when there is none). */
@@ -73,17 +114,31 @@ final class MattermostApi {
         return call("GET", "/channels/" + encode(channelId) + "/posts?since=" + sinceMillis, null);
     }
 
-    private JsonNode call(String method, String path, JsonNode body) throws Failed {
+    /** The answer to a GET, or empty when Mattermost says there is no such thing (404). */
+    private Optional<JsonNode> found(String path) throws Failed {
+        try {
+            return Optional.of(call("GET", path, null));
+        } catch (Failed e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private HttpRequest.Builder request(String method, String path, JsonNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
         if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+    }
+
+    private JsonNode call(String method, String path, JsonNode body) throws Failed {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request(method, path, body).build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new Failed(0, Duration.ZERO, true, "Mattermost did not answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatPlace;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.FormAnswer;
 import dev.leadline.core.chat.FormSpec;
@@ -13,6 +14,7 @@ import dev.leadline.core.team.Rep;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.rooms.RoomRepository;
 import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.TeamService;
 import java.io.IOException;
@@ -43,13 +45,13 @@ public final class MattermostApp {
     /** An answer to send back to Mattermost. */
     public record Answer(int status, String json) {}
 
-    public MattermostApp(MattermostSettings settings, TeamService team, IdentityConflicts conflicts) {
+    public MattermostApp(MattermostSettings settings, TeamService team, IdentityConflicts conflicts, RoomRepository rooms) {
         this.settings = settings;
         this.api = new MattermostApi(settings.url(), settings.botToken());
         this.people = new MattermostPeople(team, api, conflicts);
         this.signer = new ActionSigner(settings.botToken());
         this.attachments = new Attachments(settings.callbackUrl() + MattermostSettings.ACTION_PATH, signer);
-        this.notifier = new MattermostNotifier(api, people, team, attachments);
+        this.notifier = new MattermostNotifier(api, people, team, attachments, rooms);
     }
 
     public Notifier notifier() {
@@ -81,7 +83,8 @@ public final class MattermostApp {
         String command = form.getOrDefault("command", "/lead").replaceFirst("^/", "");
         String text = (command.equals("leads") ? "leads " : "lead ") + form.getOrDefault("text", "");
         MattermostPeople.Who who = people.who(form.get("user_id"));
-        ChatReply reply = who.rep().map(rep -> safely(() -> desk.handle(text, rep))).orElseGet(() -> ChatReply.text(who.whyNot()));
+        ChatPlace place = new ChatPlace(MattermostPeople.PLATFORM, form.get("channel_id"));
+        ChatReply reply = who.rep().map(rep -> safely(() -> desk.handle(text, rep, place))).orElseGet(() -> ChatReply.text(who.whyNot()));
         return new Answer(200, attachments.reply(reply).toString());
     }
 
@@ -119,7 +122,8 @@ public final class MattermostApp {
         if (onLead.get().hasForm()) {
             return openDialog(click.path("trigger_id").asText(""), desk.form(onLead.get(), subject, rep.timeZone()));
         }
-        return said(MattermostText.markdown(safely(() -> desk.act(onLead.get(), subject, Map.of(), rep).reply()).message()));
+        ChatPlace place = new ChatPlace(MattermostPeople.PLATFORM, channel);
+        return said(MattermostText.markdown(safely(() -> desk.act(onLead.get(), subject, Map.of(), rep, place).reply()).message()));
     }
 
     /** {@code POST /mattermost/dialog}: a submitted dialog; problems keep it open, shown on their fields. */

@@ -7,6 +7,8 @@ import dev.leadline.core.notify.Card;
 import dev.leadline.core.notify.Destination;
 import dev.leadline.core.notify.MessageRef;
 import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.rooms.Room;
+import dev.leadline.core.rooms.RoomRepository;
 import dev.leadline.core.team.TeamService;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,8 @@ import java.util.Set;
 /**
  * Delivers cards to Mattermost through the REST API v4: a new post in the queue's channel or in the
  * bot's direct channel with the rep, edited in place later ({@code PUT /posts/{id}/patch}). Every post
- * carries its card key as a prop, so a post whose answer was lost is found again in the channel.
+ * carries its card key as a prop, so a post whose answer was lost is found again in the channel. Lead
+ * rooms are made, archived and brought back by {@link MattermostRooms}.
  */
 final class MattermostNotifier implements Notifier {
     static final String CARD_PROP = "leadline_card";
@@ -29,13 +32,14 @@ final class MattermostNotifier implements Notifier {
     private final MattermostPeople people;
     private final TeamService team;
     private final Attachments attachments;
-    private volatile String botUserId;
+    private final MattermostRooms rooms;
 
-    MattermostNotifier(MattermostApi api, MattermostPeople people, TeamService team, Attachments attachments) {
+    MattermostNotifier(MattermostApi api, MattermostPeople people, TeamService team, Attachments attachments, RoomRepository rooms) {
         this.api = api;
         this.people = people;
         this.team = team;
         this.attachments = attachments;
+        this.rooms = new MattermostRooms(api, people, team, rooms, attachments);
     }
 
     @Override
@@ -51,6 +55,10 @@ final class MattermostNotifier implements Notifier {
     @Override
     public Delivery post(Destination destination, String cardKey, Card card) {
         try {
+            if (destination.type() == Destination.Type.ROOM) {
+                Optional<Room> room = rooms.room(destination.id());
+                return room.isEmpty() ? noRoom(destination) : rooms.post(room.get(), cardKey, card);
+            }
             Optional<String> channel = channel(destination);
             if (channel.isEmpty()) {
                 return new Delivery.NoAddress("no Mattermost channel for " + destination.type().name().toLowerCase() + " " + destination.id());
@@ -100,12 +108,37 @@ final class MattermostNotifier implements Notifier {
         }
     }
 
+    @Override
+    public Delivery archive(Destination room, String lastWords) {
+        try {
+            Optional<Room> found = rooms.room(room.id());
+            return found.isEmpty() ? noRoom(room) : rooms.archive(found.get(), lastWords);
+        } catch (MattermostApi.Failed e) {
+            return failed(e);
+        }
+    }
+
+    @Override
+    public Delivery unarchive(Destination room) {
+        try {
+            Optional<Room> found = rooms.room(room.id());
+            return found.isEmpty() ? noRoom(room) : rooms.unarchive(found.get());
+        } catch (MattermostApi.Failed e) {
+            return failed(e);
+        }
+    }
+
+    private static Delivery noRoom(Destination room) {
+        return new Delivery.NoAddress("no Mattermost room " + room.id());
+    }
+
     private Optional<String> channel(Destination destination) throws MattermostApi.Failed {
         if (destination.type() == Destination.Type.QUEUE) {
             return team.queue(destination.id()).flatMap(q -> q.channel(MattermostPeople.PLATFORM));
         }
         if (destination.type() == Destination.Type.ROOM) {
-            return Optional.empty(); // no lead rooms in Mattermost yet: the delivery is skipped here
+            Optional<Room> room = rooms.room(destination.id());
+            return room.isEmpty() ? Optional.empty() : rooms.channel(room.get());
         }
         var rep = team.rep(destination.id());
         if (rep.isEmpty()) {
@@ -115,16 +148,7 @@ final class MattermostNotifier implements Notifier {
         if (user.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(api.directChannel(bot(), user.get()));
-    }
-
-    private String bot() throws MattermostApi.Failed {
-        String id = botUserId;
-        if (id == null) {
-            id = api.me().path("id").asText();
-            botUserId = id;
-        }
-        return id;
+        return Optional.of(api.directChannel(api.botId(), user.get()));
     }
 
     private static Delivery failed(MattermostApi.Failed e) {

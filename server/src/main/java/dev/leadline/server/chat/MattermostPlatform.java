@@ -3,6 +3,8 @@ package dev.leadline.server.chat;
 import dev.leadline.core.notify.Notifier;
 import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.TeamService;
+import dev.leadline.db.Database;
+import dev.leadline.db.JooqRooms;
 import dev.leadline.mattermost.MattermostApp;
 import dev.leadline.mattermost.MattermostSettings;
 import dev.leadline.server.Services;
@@ -16,17 +18,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Mattermost: a bot account posts and edits through REST API v4; slash commands, button clicks and dialogs come to three routes. */
+/** Mattermost: a bot account posts, edits and makes lead rooms through REST API v4; slash commands, button clicks and dialogs come to three routes. */
 final class MattermostPlatform implements ChatPlatform {
     /** Mattermost, when MATTERMOST_URL, MATTERMOST_BOT_TOKEN, MATTERMOST_COMMAND_TOKENS and MATTERMOST_CALLBACK_URL are set together. */
     static final Section<MattermostSettings> SECTION = new Section<>(MattermostApp.platform(), MattermostPlatform::settings,
-            (settings, database, clock) -> new MattermostPlatform(settings));
+            (settings, database, clock) -> new MattermostPlatform(settings, database));
 
     private final MattermostSettings settings;
+    private final Database database;
     private MattermostApp app;
 
-    MattermostPlatform(MattermostSettings settings) {
+    MattermostPlatform(MattermostSettings settings, Database database) {
         this.settings = settings;
+        this.database = database;
     }
 
     static Optional<MattermostSettings> settings(ChatEnvironment env) {
@@ -71,7 +75,7 @@ final class MattermostPlatform implements ChatPlatform {
 
     @Override
     public Notifier notifier(TeamService team, IdentityConflicts conflicts) {
-        app = new MattermostApp(settings, team, conflicts);
+        app = new MattermostApp(settings, team, conflicts, new JooqRooms(database.dsl()));
         return app.notifier();
     }
 
