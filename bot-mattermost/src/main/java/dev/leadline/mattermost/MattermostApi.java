@@ -3,6 +3,7 @@ package dev.leadline.mattermost;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -84,6 +85,31 @@ final class MattermostApi {
 
     void pin(String postId) throws Failed {
         call("POST", "/posts/" + encode(postId) + "/pin", null);
+    }
+
+    JsonNode post(String postId) throws Failed {
+        return call("GET", "/posts/" + encode(postId), null);
+    }
+
+    /** A file's name, size and type. */
+    JsonNode fileInfo(String fileId) throws Failed {
+        return call("GET", "/files/" + encode(fileId) + "/info", null);
+    }
+
+    /** A file's content, from the Mattermost server itself (redirects are not followed). */
+    InputStream file(String fileId) throws IOException {
+        try {
+            HttpResponse<InputStream> response = http.send(request("GET", "/files/" + encode(fileId), null)
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new IOException("Mattermost answered HTTP " + response.statusCode() + " for file " + fileId);
+            }
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching file " + fileId, e);
+        }
     }
 
     /** The direct channel between two users (created when there is none). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatFiles;
 import dev.leadline.core.chat.ChatPlace;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.FormAnswer;
@@ -20,7 +21,6 @@ import dev.leadline.core.team.TeamService;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * The Mattermost bot: {@code /lead} and {@code /leads} slash commands (checked by their verification
  * token) answered privately with the shared grammar, card buttons (checked by their signed context)
  * run as the rep who clicked, and core's forms shown as interactive dialogs (their state signed too). Cards reach channels and direct messages through the notifier.
+ * Posts come from outgoing webhooks (checked by their token): files shared on a lead, a logged room's messages.
  */
 public final class MattermostApp {
     private static final Logger log = LoggerFactory.getLogger(MattermostApp.class);
@@ -41,6 +42,7 @@ public final class MattermostApp {
     private final MattermostNotifier notifier;
     private final MattermostApi api;
     private volatile ChatDesk desk;
+    private volatile MattermostPosts posts;
 
     /** An answer to send back to Mattermost. */
     public record Answer(int status, String json) {}
@@ -62,9 +64,10 @@ public final class MattermostApp {
         return MattermostPeople.PLATFORM;
     }
 
-    /** Connects the desk (built after the notifiers, since the services need them). */
-    public void serve(ChatDesk desk) {
+    /** Connects the desk and the files on leads (built after the notifiers, since the services need them). */
+    public void serve(ChatDesk desk, ChatFiles files) {
         this.desk = desk;
+        this.posts = new MattermostPosts(api, people, desk, files);
     }
 
     /** {@code POST /mattermost/command}: a slash command, form-encoded. */
@@ -75,9 +78,7 @@ public final class MattermostApp {
         } catch (IllegalArgumentException e) {
             return new Answer(400, "{\"text\":\"not a slash command\"}");
         }
-        String token = form.getOrDefault("token", "");
-        if (settings.commandTokens().stream().noneMatch(t -> MessageDigest.isEqual(t.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8)))) {
+        if (!settings.isCommandToken(form.get("token"))) {
             return new Answer(401, "{\"text\":\"not a command of this Leadline\"}");
         }
         String command = form.getOrDefault("command", "/lead").replaceFirst("^/", "");
@@ -152,6 +153,39 @@ public final class MattermostApp {
         }
         ephemeral(user, submitted.path("channel_id").asText(""), answer.reply());
         return new Answer(200, "{}");
+    }
+
+    /**
+     * {@code POST /mattermost/posts}: a post an outgoing webhook brings, JSON or form-encoded as the webhook
+     * is set up. Nothing is answered in the webhook's reply: the bot answers in the thread itself.
+     */
+    public Answer posted(String body, String contentType) {
+        Map<String, String> post;
+        try {
+            post = contentType != null && contentType.startsWith("application/json") ? fields(json(body)) : form(body);
+        } catch (IllegalArgumentException e) {
+            return new Answer(400, "{}");
+        }
+        if (!settings.isWebhookToken(post.get("token"))) {
+            return new Answer(401, "{\"text\":\"not a webhook of this Leadline\"}");
+        }
+        try {
+            posts.posted(post);
+        } catch (MattermostApi.Failed e) {
+            log.warn("Mattermost post {} in {} was not handled: {}", post.get("post_id"), post.get("channel_id"), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Mattermost post {} in {} failed", post.get("post_id"), post.get("channel_id"), e);
+        }
+        return new Answer(200, "{}");
+    }
+
+    private static Map<String, String> fields(JsonNode object) {
+        if (object == null) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        object.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString()));
+        return fields;
     }
 
     private Answer openDialog(String triggerId, FormSpec spec) {

@@ -30,6 +30,7 @@ class MattermostRoomsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CHANNEL = "inboundchannelid000000000a";
     private static final String COMMAND_TOKEN = "mm-command-token-0123456789";
+    static final String WEBHOOK_TOKEN = "mm-webhook-token-0123456789";
     private static MattermostStub mattermost;
     private static TestServer server;
 
@@ -42,7 +43,8 @@ class MattermostRoomsTest {
     /** A server with Mattermost on the stub, Jane and Omar (reps) and Mia (manager), and Inbound in {@code channel}. */
     static TestServer start(MattermostStub mattermost, String channel) {
         TestServer server = TestServer.start(Map.of("MATTERMOST_URL", mattermost.url(), "MATTERMOST_BOT_TOKEN", "mm-bot-token",
-                "MATTERMOST_COMMAND_TOKENS", COMMAND_TOKEN, "MATTERMOST_CALLBACK_URL", "https://leadline.example.com"));
+                "MATTERMOST_COMMAND_TOKENS", COMMAND_TOKEN, "MATTERMOST_CALLBACK_URL", "https://leadline.example.com",
+                "MATTERMOST_WEBHOOK_TOKENS", "another-hook-token," + WEBHOOK_TOKEN));
         server.services().team().apply(List.of(
                         new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
                         new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
@@ -146,6 +148,46 @@ class MattermostRoomsTest {
         assertThat(mattermost.calls()).anyMatch(c -> c.method().equals("POST") && c.path().equals("/api/v4/channels/" + channel + "/restore"));
     }
 
+    @Test
+    void withLoggingOnAPostInTheRoomGoesOnTheLeadsTimeline() throws Exception {
+        String lead = janesLead("Chatty");
+        String channel = roomOf(lead, "chatty");
+        assertThat(said(channel, "janeuserid", "Said before logging").statusCode()).isEqualTo(200);
+
+        assertThat(ask("janeuserid", "room log on", channel)).isEqualTo("Messages in this room go on " + lead + "'s timeline from now on.");
+        assertThat(said(channel, "janeuserid", "The CFO wants a pilot").statusCode()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> timeline(lead).contains("The CFO wants a pilot"));
+        assertThat(timeline(lead)).contains("Jane Rivera").doesNotContain("Said before logging");
+        assertThat(ask("omaruserid", "room log off", channel)).startsWith("Not allowed");
+    }
+
+    @Test
+    void aFilePostedInTheRoomIsAttachedToItsLeadAndAnsweredUnderThatPost() throws Exception {
+        String lead = janesLead("Filing");
+        String channel = roomOf(lead, "filing");
+        byte[] pdf = LeadFilesTest.pdf(20_000);
+        String post = mattermost.userPost(channel, "janeuserid", "", "", Map.of("msa.pdf", pdf));
+
+        assertThat(MattermostFilesTest.webhook(server, mattermost, WEBHOOK_TOKEN, channel, "janeuserid", post, true).statusCode()).isEqualTo(200);
+
+        assertThat(LeadFilesTest.names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("msa.pdf");
+        assertThat(mattermost.posts(channel)).anyMatch(p -> p.path("root_id").asText().equals(post)
+                && p.path("message").asText().contains("Attached msa.pdf to " + lead));
+    }
+
+    private static String roomOf(String lead, String company) {
+        String name = "lead-" + lead.toLowerCase() + "-" + company;
+        ask("janeuserid", "room " + lead, CHANNEL);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> pinned(name).size() == 1);
+        return mattermost.channelNamed(name).path("id").asText();
+    }
+
+    private static HttpResponse<String> said(String channel, String user, String text) {
+        String post = mattermost.userPost(channel, user, "", text, Map.of());
+        return MattermostFilesTest.webhook(server, mattermost, WEBHOOK_TOKEN, channel, user, post, false);
+    }
+
     private static int lastIndexOf(List<MattermostStub.Call> calls, String method, String path, String bodyPart) {
         for (int i = calls.size() - 1; i >= 0; i--) {
             MattermostStub.Call c = calls.get(i);
@@ -154,6 +196,10 @@ class MattermostRoomsTest {
             }
         }
         throw new AssertionError("no " + method + " " + path);
+    }
+
+    private static String timeline(String lead) {
+        return server.get("/api/v1/leads/" + lead + "/timeline").body();
     }
 
     private static long creates(String name) {

@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Mattermost: a bot account posts, edits and makes lead rooms through REST API v4; slash commands, button clicks and dialogs come to three routes. */
+/**
+ * Mattermost: a bot account posts, edits and makes lead rooms through REST API v4; slash commands, button clicks, dialogs and
+ * outgoing webhooks' posts come to four routes.
+ */
 final class MattermostPlatform implements ChatPlatform {
     /** Mattermost, when MATTERMOST_URL, MATTERMOST_BOT_TOKEN, MATTERMOST_COMMAND_TOKENS and MATTERMOST_CALLBACK_URL are set together. */
     static final Section<MattermostSettings> SECTION = new Section<>(MattermostApp.platform(), MattermostPlatform::settings,
@@ -65,7 +68,9 @@ final class MattermostPlatform implements ChatPlatform {
         if (!fine) {
             return Optional.empty();
         }
-        return Optional.of(new MattermostSettings(url.get(), token.get(), tokens, callback.get()));
+        Set<String> webhookTokens = env.optional("MATTERMOST_WEBHOOK_TOKENS").stream().flatMap(t -> Arrays.stream(t.split(",")))
+                .map(String::strip).filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        return Optional.of(new MattermostSettings(url.get(), token.get(), tokens, callback.get(), webhookTokens));
     }
 
     @Override
@@ -81,14 +86,15 @@ final class MattermostPlatform implements ChatPlatform {
 
     @Override
     public void serve(Services services) {
-        app.serve(services.chat());
+        app.serve(services.chat(), services.chatFiles());
     }
 
     @Override
     public List<Route> routes() {
         return List.of(new Route("POST", MattermostSettings.COMMAND_PATH, ctx -> answer(ctx, app.command(ctx.body()))),
                 new Route("POST", MattermostSettings.ACTION_PATH, ctx -> answer(ctx, app.action(ctx.body()))),
-                new Route("POST", MattermostSettings.DIALOG_PATH, ctx -> answer(ctx, app.dialog(ctx.body()))));
+                new Route("POST", MattermostSettings.DIALOG_PATH, ctx -> answer(ctx, app.dialog(ctx.body()))),
+                new Route("POST", MattermostSettings.POSTS_PATH, ctx -> answer(ctx, app.posted(ctx.body(), ctx.contentType()))));
     }
 
     private static void answer(Context ctx, MattermostApp.Answer answer) {
