@@ -40,7 +40,7 @@ class MattermostFilesTest {
     void aFileSharedInTheThreadUnderTheCardIsAttachedAndSaidSoInTheThread() throws Exception {
         String lead = MattermostRoomsTest.janesLead(server, "Thread");
         String card = cardIn(CHANNEL, lead);
-        byte[] pdf = LeadFilesTest.pdf(40_000);
+        byte[] pdf = TestFiles.pdf(40_000);
         String post = mattermost.userPost(CHANNEL, "janeuserid", card, "the quote", Map.of("quote.pdf", pdf));
 
         assertThat(webhook(server, mattermost, MattermostRoomsTest.WEBHOOK_TOKEN, CHANNEL, "janeuserid", post, false).statusCode()).isEqualTo(200);
@@ -48,7 +48,7 @@ class MattermostFilesTest {
         assertThat(answersUnder(card)).singleElement().asString().contains("Attached quote.pdf to " + lead);
         JsonNode file = JSON.readTree(server.get("/api/v1/leads/" + lead + "/files").body()).path("files").get(0);
         assertThat(file.path("name").asText()).isEqualTo("quote.pdf");
-        assertThat(file.path("sha256").asText()).isEqualTo(LeadFilesTest.sha256(pdf));
+        assertThat(file.path("sha256").asText()).isEqualTo(TestFiles.sha256(pdf));
         assertThat(file.path("addedBy").asText()).isEqualTo("rep:jane@example.com");
         assertThat(server.get("/api/v1/leads/" + lead + "/timeline").body()).contains("Jane Rivera attached quote.pdf");
         assertThat(mattermost.calls()).filteredOn(c -> c.path().startsWith("/api/v4/files/"))
@@ -59,7 +59,7 @@ class MattermostFilesTest {
     void aPostWithAnotherTokenIsRefusedAndNothingIsAttached() throws Exception {
         String lead = MattermostRoomsTest.janesLead(server, "Forged");
         String card = cardIn(CHANNEL, lead);
-        String post = mattermost.userPost(CHANNEL, "janeuserid", card, "", Map.of("forged.pdf", LeadFilesTest.pdf(10_000)));
+        String post = mattermost.userPost(CHANNEL, "janeuserid", card, "", Map.of("forged.pdf", TestFiles.pdf(10_000)));
 
         assertThat(webhook(server, mattermost, "not-the-token", CHANNEL, "janeuserid", post, true).statusCode()).isEqualTo(401);
         assertThat(webhook(server, mattermost, "", CHANNEL, "janeuserid", post, false).statusCode()).isEqualTo(401);
@@ -82,7 +82,7 @@ class MattermostFilesTest {
 
     @Test
     void aFileSharedOutsideALeadsThreadIsLeftAlone() throws Exception {
-        String post = mattermost.userPost(CHANNEL, "janeuserid", "", "lunch menu", Map.of("menu.pdf", LeadFilesTest.pdf(5_000)));
+        String post = mattermost.userPost(CHANNEL, "janeuserid", "", "lunch menu", Map.of("menu.pdf", TestFiles.pdf(5_000)));
 
         assertThat(webhook(server, mattermost, MattermostRoomsTest.WEBHOOK_TOKEN, CHANNEL, "janeuserid", post, false).statusCode()).isEqualTo(200);
 

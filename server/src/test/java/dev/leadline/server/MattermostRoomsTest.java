@@ -166,7 +166,7 @@ class MattermostRoomsTest {
     void aFilePostedInTheRoomIsAttachedToItsLeadAndAnsweredUnderThatPost() throws Exception {
         String lead = janesLead("Filing");
         String channel = roomOf(lead, "filing");
-        byte[] pdf = LeadFilesTest.pdf(20_000);
+        byte[] pdf = TestFiles.pdf(20_000);
         String post = mattermost.userPost(channel, "janeuserid", "", "", Map.of("msa.pdf", pdf));
 
         assertThat(MattermostFilesTest.webhook(server, mattermost, WEBHOOK_TOKEN, channel, "janeuserid", post, true).statusCode()).isEqualTo(200);
