@@ -83,6 +83,15 @@ final class MattermostApi {
         call("POST", "/channels/" + encode(channelId) + "/restore", null);
     }
 
+    /** The channel's outgoing webhooks (the bot may read them when it may manage webhooks). */
+    JsonNode outgoingHooks(String channelId) throws Failed {
+        return call("GET", "/hooks/outgoing?channel_id=" + encode(channelId) + "&per_page=200", null);
+    }
+
+    JsonNode createOutgoingHook(JsonNode hook) throws Failed {
+        return call("POST", "/hooks/outgoing", hook);
+    }
+
     void pin(String postId) throws Failed {
         call("POST", "/posts/" + encode(postId) + "/pin", null);
     }

@@ -43,17 +43,19 @@ public final class MattermostApp {
     private final MattermostApi api;
     private volatile ChatDesk desk;
     private volatile MattermostPosts posts;
+    private final RoomHooks hooks;
 
     /** An answer to send back to Mattermost. */
     public record Answer(int status, String json) {}
 
-    public MattermostApp(MattermostSettings settings, TeamService team, IdentityConflicts conflicts, RoomRepository rooms) {
+    public MattermostApp(MattermostSettings settings, TeamService team, IdentityConflicts conflicts, RoomRepository rooms, java.time.Clock clock) {
         this.settings = settings;
         this.api = new MattermostApi(settings.url(), settings.botToken());
+        this.hooks = new RoomHooks(api, settings.callbackUrl() + MattermostSettings.POSTS_PATH, clock);
         this.people = new MattermostPeople(team, api, conflicts);
         this.signer = new ActionSigner(settings.botToken());
         this.attachments = new Attachments(settings.callbackUrl() + MattermostSettings.ACTION_PATH, signer);
-        this.notifier = new MattermostNotifier(api, people, team, attachments, rooms);
+        this.notifier = new MattermostNotifier(api, people, team, attachments, rooms, hooks);
     }
 
     public Notifier notifier() {
@@ -166,7 +168,8 @@ public final class MattermostApp {
         } catch (IllegalArgumentException e) {
             return new Answer(400, "{}");
         }
-        if (!settings.isWebhookToken(post.get("token"))) {
+        // a webhook set up by hand, or the one the bot made with a lead room (Mattermost vouches for its token)
+        if (!settings.isWebhookToken(post.get("token")) && !hooks.trusts(post.get("channel_id"), post.get("token"))) {
             return new Answer(401, "{\"text\":\"not a webhook of this Leadline\"}");
         }
         try {

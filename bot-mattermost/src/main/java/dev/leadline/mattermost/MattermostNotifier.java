@@ -34,12 +34,13 @@ final class MattermostNotifier implements Notifier {
     private final Attachments attachments;
     private final MattermostRooms rooms;
 
-    MattermostNotifier(MattermostApi api, MattermostPeople people, TeamService team, Attachments attachments, RoomRepository rooms) {
+    MattermostNotifier(MattermostApi api, MattermostPeople people, TeamService team, Attachments attachments, RoomRepository rooms,
+                       RoomHooks hooks) {
         this.api = api;
         this.people = people;
         this.team = team;
         this.attachments = attachments;
-        this.rooms = new MattermostRooms(api, people, team, rooms, attachments);
+        this.rooms = new MattermostRooms(api, people, team, rooms, attachments, hooks);
     }
 
     @Override

@@ -33,8 +33,11 @@ final class MattermostRooms {
     private final TeamService team;
     private final RoomRepository rooms;
     private final Attachments attachments;
+    private final RoomHooks hooks;
 
-    MattermostRooms(MattermostApi api, MattermostPeople people, TeamService team, RoomRepository rooms, Attachments attachments) {
+    MattermostRooms(MattermostApi api, MattermostPeople people, TeamService team, RoomRepository rooms, Attachments attachments,
+                    RoomHooks hooks) {
+        this.hooks = hooks;
         this.api = api;
         this.people = people;
         this.team = team;
@@ -142,9 +145,11 @@ final class MattermostRooms {
         return Optional.empty();
     }
 
+    /** Records where the room is, and gives it its webhook (its files and messages come to Leadline through it). */
     private String placed(Room room, String name, JsonNode channel) {
         String id = channel.path("id").asText();
         rooms.placed(room.id(), name, id);
+        hooks.ensure(channel.path("team_id").asText(), id);
         return id;
     }
 

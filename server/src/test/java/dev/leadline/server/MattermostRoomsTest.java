@@ -176,6 +176,29 @@ class MattermostRoomsTest {
                 && p.path("message").asText().contains("Attached msa.pdf to " + lead));
     }
 
+    @Test
+    void aRoomGetsAWebhookOfItsOwnWhoseTokenBringsItsFilesAndNoOtherTokenDoes() throws Exception {
+        String lead = janesLead("Hooked");
+        String channel = roomOf(lead, "hooked");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !mattermost.hooksOf(channel).isEmpty());
+        com.fasterxml.jackson.databind.JsonNode hook = mattermost.hooksOf(channel).get(0);
+        assertThat(hook.path("callback_urls").get(0).asText()).isEqualTo("https://leadline.example.com/mattermost/posts");
+        assertThat(hook.path("trigger_when").asInt()).isZero();
+        String token = hook.path("token").asText();
+        mattermost.someoneElsesHook(channel, "https://leadline.example.com/mattermost/posts", "omars-own-hook-token");
+        String forged = mattermost.userPost(channel, "janeuserid", "", "", Map.of("forged.pdf", TestFiles.pdf(5_000)));
+        String post = mattermost.userPost(channel, "janeuserid", "", "", Map.of("brief.pdf", TestFiles.pdf(6_000)));
+
+        assertThat(MattermostFilesTest.webhook(server, mattermost, "omars-own-hook-token", channel, "janeuserid", forged, true).statusCode())
+                .isEqualTo(401);
+        assertThat(MattermostFilesTest.webhook(server, mattermost, "made-up-token", channel, "janeuserid", forged, true).statusCode())
+                .isEqualTo(401);
+        assertThat(MattermostFilesTest.webhook(server, mattermost, token, channel, "janeuserid", post, true).statusCode()).isEqualTo(200);
+
+        assertThat(LeadFilesTest.names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("brief.pdf");
+        assertThat(mattermost.hooksOf(channel)).hasSize(2); // the room's, made once, and Omar's
+    }
+
     private static String roomOf(String lead, String company) {
         String name = "lead-" + lead.toLowerCase() + "-" + company;
         ask("janeuserid", "room " + lead, CHANNEL);

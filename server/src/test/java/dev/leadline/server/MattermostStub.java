@@ -97,6 +97,36 @@ final class MattermostStub implements AutoCloseable {
     }
 
     /** A user's post in a channel (in the thread under {@code rootId} when not empty) sharing files ({@code name → content}); its id. */
+    /** Outgoing webhooks, as GET/POST /api/v4/hooks/outgoing keep them. */
+    private final java.util.List<ObjectNode> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The outgoing webhooks of a channel. */
+    java.util.List<ObjectNode> hooksOf(String channelId) {
+        return hooks.stream().filter(h -> h.path("channel_id").asText().equals(channelId)).toList();
+    }
+
+    /** A webhook someone other than the bot set up in the channel, with this token. */
+    void someoneElsesHook(String channelId, String callback, String token) {
+        ObjectNode hook = JSON.createObjectNode().put("id", "hook" + ids.incrementAndGet()).put("token", token).put("creator_id", "omaruserid")
+                .put("channel_id", channelId).put("team_id", TEAM).put("delete_at", 0);
+        hook.putArray("callback_urls").add(callback);
+        hooks.add(hook);
+    }
+
+    private void answerHooks(HttpExchange exchange, String method, String query, String body) throws IOException {
+        if (method.equals("POST")) {
+            ObjectNode hook = (ObjectNode) JSON.readTree(body);
+            hook.put("id", "hook" + ids.incrementAndGet()).put("token", "tok" + java.util.UUID.randomUUID().toString().replace("-", ""))
+                    .put("creator_id", BOT_USER).put("delete_at", 0);
+            hooks.add(hook);
+            send(exchange, 201, hook.toString());
+            return;
+        }
+        String channel = query == null ? "" : java.util.Arrays.stream(query.split("&")).filter(q -> q.startsWith("channel_id="))
+                .map(q -> q.substring("channel_id=".length())).findFirst().orElse("");
+        send(exchange, 200, JSON.valueToTree(hooksOf(channel)).toString());
+    }
+
     String userPost(String channelId, String userId, String rootId, String message, Map<String, byte[]> shared) {
         ObjectNode post = JSON.createObjectNode().put("channel_id", channelId).put("root_id", rootId).put("message", message);
         var fileIds = post.putArray("file_ids");
@@ -135,6 +165,8 @@ final class MattermostStub implements AutoCloseable {
             String id = path.substring("/api/v4/users/".length());
             send(exchange, emails.containsKey(id) ? 200 : 404, emails.containsKey(id)
                     ? "{\"id\":\"" + id + "\",\"email\":\"" + emails.get(id) + "\"}" : "{\"status_code\":404}");
+        } else if (path.equals("/api/v4/hooks/outgoing")) {
+            answerHooks(exchange, method, exchange.getRequestURI().getQuery(), body);
         } else if (method.equals("POST") && path.equals("/api/v4/channels/direct")) {
             JsonNode users = JSON.readTree(body);
             String other = users.get(0).asText().equals(BOT_USER) ? users.get(1).asText() : users.get(0).asText();

@@ -25,13 +25,15 @@ import java.util.stream.Stream;
 final class MattermostPlatform implements ChatPlatform {
     /** Mattermost, when MATTERMOST_URL, MATTERMOST_BOT_TOKEN, MATTERMOST_COMMAND_TOKENS and MATTERMOST_CALLBACK_URL are set together. */
     static final Section<MattermostSettings> SECTION = new Section<>(MattermostApp.platform(), MattermostPlatform::settings,
-            (settings, database, clock) -> new MattermostPlatform(settings, database));
+            (settings, database, clock) -> new MattermostPlatform(settings, database, clock));
 
     private final MattermostSettings settings;
     private final Database database;
+    private final java.time.Clock clock;
     private MattermostApp app;
 
-    MattermostPlatform(MattermostSettings settings, Database database) {
+    MattermostPlatform(MattermostSettings settings, Database database, java.time.Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.database = database;
     }
@@ -80,7 +82,7 @@ final class MattermostPlatform implements ChatPlatform {
 
     @Override
     public Notifier notifier(TeamService team, IdentityConflicts conflicts) {
-        app = new MattermostApp(settings, team, conflicts, new JooqRooms(database.dsl()));
+        app = new MattermostApp(settings, team, conflicts, new JooqRooms(database.dsl()), clock);
         return app.notifier();
     }
 
