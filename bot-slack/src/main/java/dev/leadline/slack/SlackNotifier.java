@@ -181,8 +181,9 @@ public final class SlackNotifier implements Notifier {
         }
     }
 
+    /** Unarchives the channel, which comes back as it was: the words are not said there. */
     @Override
-    public Delivery unarchive(Destination room) {
+    public Delivery unarchive(Destination room, String words) {
         try {
             Optional<dev.leadline.core.rooms.Room> found = room(room);
             return found.isEmpty() ? new Delivery.NoAddress("no Slack room " + room.id()) : rooms.unarchive(found.get());

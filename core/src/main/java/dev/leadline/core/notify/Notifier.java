@@ -45,8 +45,11 @@ public interface Notifier {
         return new Delivery.NoAddress(platform() + " has no rooms");
     }
 
-    /** Brings an archived room back. */
-    default Delivery unarchive(Destination room) {
+    /**
+     * Brings an archived room back; {@code words} say why, for a platform that says it in the room
+     * (Teams, which cannot archive a thread, says there that it is open again).
+     */
+    default Delivery unarchive(Destination room, String words) {
         return new Delivery.NoAddress(platform() + " has no rooms");
     }
 
@@ -80,5 +83,11 @@ public interface Notifier {
 
         /** The platform cannot look messages up, or did not answer. */
         record CannotTell() implements Lookup {}
+
+        /**
+         * The platform cannot look, and sending again could make twice what must be made once (a lead's
+         * room): the delivery's outcome stays unknown, and it is looked for again on the next attempt.
+         */
+        record Pending(String reason) implements Lookup {}
     }
 }

@@ -157,7 +157,7 @@ public final class OutboxDispatcher {
         Notifier.Delivery result;
         try {
             result = n.kind() == Notification.Kind.ARCHIVE ? notifier.archive(n.destination(), n.card().status())
-                    : notifier.unarchive(n.destination());
+                    : notifier.unarchive(n.destination(), n.card().status());
         } catch (RuntimeException e) {
             result = new Notifier.Delivery.RetryLater(Duration.ZERO, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -210,7 +210,9 @@ public final class OutboxDispatcher {
      * A new card. After an attempt whose outcome was never learned, the platform is asked first
      * whether it went out: then the newest copy is kept and edited, and any older one points below;
      * when it is not there, it is posted; when the platform cannot tell (Teams has no way to look a
-     * message up), it is posted again, since a card must not be lost (a duplicate is possible then).
+     * message up), it is posted again, since a card must not be lost (a duplicate is possible then),
+     * unless the platform says a second post would make twice what must be made once (a room): then it
+     * waits, unknown, until the platform learns where the first went.
      */
     private Notifier.Delivery post(Notifier notifier, Pending pending, Card card) {
         Notification n = pending.notification();
@@ -225,6 +227,11 @@ public final class OutboxDispatcher {
                 outbox.rememberRef(newest, clock.instant());
                 log.info("notification {} had gone out on {} before its answer was lost; editing that copy", n.id(), notifier.platform());
                 return update(notifier, n, card, List.of(newest));
+            }
+            if (found instanceof Notifier.Lookup.Pending waiting) {
+                log.info("notification {} may have gone out on {}; it is not sent again until {} can tell: {}",
+                        n.id(), notifier.platform(), notifier.platform(), waiting.reason());
+                return new Notifier.Delivery.Unknown(waiting.reason());
             }
             if (found instanceof Notifier.Lookup.CannotTell) {
                 // a card must not be lost: where the platform cannot look (Teams), it is sent again

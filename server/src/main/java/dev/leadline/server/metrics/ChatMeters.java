@@ -81,8 +81,8 @@ public final class ChatMeters {
             }
 
             @Override
-            public Delivery unarchive(Destination room) {
-                return timed("unarchive", () -> notifier.unarchive(room), ChatMeters::outcome);
+            public Delivery unarchive(Destination room, String words) {
+                return timed("unarchive", () -> notifier.unarchive(room, words), ChatMeters::outcome);
             }
 
             private <T> T timed(String method, Supplier<T> call, java.util.function.Function<T, String> outcome) {
