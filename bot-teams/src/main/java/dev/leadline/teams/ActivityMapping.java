@@ -47,7 +47,15 @@ final class ActivityMapping {
         } else if (botAdded(activity)) {
             kind = Kind.INSTALLED;
         }
-        return new Incoming(kind, address, from.getId(), from.getAadObjectId(), from.getName(), text, verb, data, files);
+        return new Incoming(kind, address, from.getId(), from.getAadObjectId(), from.getName(), text, verb, data, files,
+                !"channel".equals(address.conversationType()) && !"groupChat".equals(address.conversationType()) || mentionsBot(activity));
+    }
+
+    /** Whether the message mentions the bot (in a channel, the bot hears other messages only with the app's consent to read them). */
+    private static boolean mentionsBot(Activity activity) {
+        String bot = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        return bot != null && activity.getMentions() != null && activity.getMentions().stream()
+                .anyMatch(m -> m.getMentioned() != null && bot.equals(m.getMentioned().getId()));
     }
 
     /** Teams' content type of a file a user uploaded in personal chat (the app's manifest says {@code supportsFiles}). */
@@ -94,6 +102,13 @@ final class ActivityMapping {
         }
     }
 
+    private static com.microsoft.bot.schema.Entity mention(TeamsTransport.Mention who) {
+        com.microsoft.bot.schema.Mention mention = new com.microsoft.bot.schema.Mention();
+        mention.setMentioned(new ChannelAccount(who.id(), who.name()));
+        mention.setText(who.tag());
+        return new com.microsoft.bot.schema.Entity().setAs(mention);
+    }
+
     static Activity activity(Message message) {
         Activity activity = new Activity(ActivityTypes.MESSAGE);
         activity.setText(message.text());
@@ -108,6 +123,9 @@ final class ActivityMapping {
             if (message.cards().size() > 1) {
                 activity.setAttachmentLayout(com.microsoft.bot.schema.AttachmentLayoutTypes.LIST);
             }
+        }
+        if (!message.mentions().isEmpty()) {
+            activity.setEntities(message.mentions().stream().map(ActivityMapping::mention).toList());
         }
         return activity;
     }

@@ -16,6 +16,8 @@ import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationResourceResponse;
 import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
@@ -172,6 +174,23 @@ public final class BotFrameworkTransport implements TeamsTransport, AutoCloseabl
         Activity activity = ActivityMapping.activity(message);
         activity.setId(activityId);
         call(() -> client(to).getConversations().updateActivity(to.conversationId(), activityId, activity));
+    }
+
+    @Override
+    public ChannelThread startThread(TeamsAddress channel, Message first) throws CallFailed {
+        ConversationParameters parameters = new ConversationParameters();
+        parameters.setIsGroup(true);
+        parameters.setChannelData(JSON.createObjectNode().set("channel", JSON.createObjectNode().put("id", channel.conversationId())));
+        parameters.setTenantId(channel.tenantId());
+        parameters.setActivity(ActivityMapping.activity(first));
+        ConversationResourceResponse made = call(() -> client(channel).getConversations().createConversation(parameters));
+        if (made == null || made.getId() == null || made.getId().isBlank()) {
+            throw new CallFailed(0, Duration.ZERO, true, "the Bot Framework made a conversation without saying its id", null);
+        }
+        String activityId = made.getActivityId() != null ? made.getActivityId() : TeamsAddress.threadStart(made.getId()).orElse("");
+        // the thread's conversation id names its first message; where the answer leaves it out, it is composed
+        boolean named = TeamsAddress.threadStart(made.getId()).isPresent() || activityId.isEmpty();
+        return new ChannelThread(named ? made.getId() : made.getId() + TeamsAddress.THREAD + activityId, activityId);
     }
 
     private static <T> T call(java.util.function.Supplier<CompletableFuture<T>> work) throws CallFailed {

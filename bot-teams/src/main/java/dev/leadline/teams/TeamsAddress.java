@@ -11,6 +11,14 @@ import java.io.IOException;
  */
 public record TeamsAddress(String serviceUrl, String conversationId, String tenantId, String conversationType) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a channel thread's conversation id adds to its channel's: {@code 19:...@thread.tacv2;messageid=<first message>}. */
+    static final String THREAD = ";messageid=";
+
+    /** The first message of the thread a conversation id names; empty for a channel or chat itself. */
+    static java.util.Optional<String> threadStart(String conversationId) {
+        int at = conversationId == null ? -1 : conversationId.indexOf(THREAD);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(conversationId.substring(at + THREAD.length()));
+    }
 
     public String toJson() {
         return JSON.createObjectNode().put("serviceUrl", serviceUrl).put("conversationId", conversationId).put("tenantId", tenantId)

@@ -3,10 +3,13 @@ package dev.leadline.teams;
 import dev.leadline.core.chat.ChatConversations;
 import dev.leadline.core.chat.ChatDesk;
 import dev.leadline.core.chat.SeenRequests;
+import dev.leadline.core.lead.LeadService;
 import dev.leadline.core.notify.Notifier;
+import dev.leadline.core.rooms.RoomRepository;
 import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.TeamService;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,17 +27,23 @@ public final class TeamsApp implements AutoCloseable {
     private final TeamsNotifier notifier;
     private final SeenRequests seen;
     private final Clock clock;
+    private final RoomRepository rooms;
     private volatile TeamsBot bot;
+    private volatile LeadService leads;
 
+    /** {@code rooms}: the lead rooms, which Teams makes as threads in the channel of the lead's queue. */
     public TeamsApp(TeamsSettings settings, TeamService team, ChatConversations conversations, IdentityConflicts conflicts,
-                    SeenRequests seen, Clock clock) {
+                    SeenRequests seen, RoomRepository rooms, Clock clock) {
         this.settings = settings;
         this.seen = seen;
         this.clock = clock;
         this.transport = new BotFrameworkTransport(settings, clock);
         this.people = new TeamsPeople(team, conversations, conflicts, clock);
         this.cards = new AdaptiveCards((action, lead, zone) -> bot.form(action, lead, zone));
-        this.notifier = new TeamsNotifier(transport, people, team, cards, settings.tenantId());
+        this.rooms = rooms;
+        TeamsRooms threads = new TeamsRooms(transport, people, rooms, lead -> Optional.ofNullable(leads).map(l -> l.get(lead).queueId())
+                .flatMap(queue -> people.queueChannel(queue, settings.tenantId())));
+        this.notifier = new TeamsNotifier(transport, people, team, cards, settings.tenantId(), threads);
     }
 
     /** The outbox's way to Teams. */
@@ -42,8 +51,9 @@ public final class TeamsApp implements AutoCloseable {
         return notifier;
     }
 
-    /** Connects the desk (built after the notifiers, since the services need them). */
-    public void serve(ChatDesk desk, dev.leadline.core.chat.ChatFiles files) {
+    /** Connects the desk and the leads (built after the notifiers, since the services need them). */
+    public void serve(ChatDesk desk, dev.leadline.core.chat.ChatFiles files, LeadService leads) {
+        this.leads = leads;
         this.bot = new TeamsBot(desk, files, people, cards, seen, clock);
     }
 

@@ -3,6 +3,7 @@ package dev.leadline.teams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadline.core.chat.ChatCommand;
 import dev.leadline.core.chat.ChatDesk;
+import dev.leadline.core.chat.ChatPlace;
 import dev.leadline.core.chat.ChatReply;
 import dev.leadline.core.chat.FormAnswer;
 import dev.leadline.core.chat.FormSpec;
@@ -75,6 +76,10 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
                 }
                 return null;
             case MESSAGE:
+                if (!incoming.addressed() && (incoming.files().isEmpty() || room(incoming).isEmpty())) {
+                    safely(() -> asRep(incoming, turn, rep -> desk.heard(place(incoming), rep, incoming.text())), said -> false);
+                    return null; // heard in a channel, not said to the bot: logged when the channel is a room that logs, never answered
+                }
                 turn.reply(safely(() -> asRep(incoming, turn, rep -> incoming.files().isEmpty() ? message(incoming, rep)
                         : attach(incoming, rep, turn)), Message::text));
                 return null;
@@ -90,7 +95,7 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         if (command.isEmpty() || command.equalsIgnoreCase("home") || command.equalsIgnoreCase("my leads")) {
             return home(rep);
         }
-        ChatReply reply = desk.handle(command, rep);
+        ChatReply reply = desk.handle(command, rep, place(incoming));
         if (reply.personal() && !incoming.personal()) {
             // a reply here is read by everyone in the conversation: a sign-in link goes only to the rep's own chat
             return Message.text("I send that only in our one-to-one chat: open a chat with Leadline and send it there.");
@@ -98,15 +103,29 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
         return render(reply, rep);
     }
 
-    /** Files sent with a message naming the lead ("L-42", or "attach to L-42"): attached to it as the rep. */
+    /**
+     * Files shared in a lead's room, or sent with a message naming the lead ("L-42", or "attach to L-42"):
+     * attached to it as the rep.
+     */
     private Message attach(Incoming incoming, Rep rep, Turn turn) {
         java.util.regex.Matcher named = LEAD_ID.matcher(incoming.text() == null ? "" : incoming.text());
-        if (!named.find()) {
+        Optional<dev.leadline.core.lead.LeadId> room = room(incoming);
+        if (room.isEmpty() && !named.find()) {
             return Message.text("Which lead are these for? Send the file again with the lead's id in the message, e.g. `L-42`.");
         }
-        dev.leadline.core.lead.LeadId lead = dev.leadline.core.lead.LeadId.parse(named.group());
+        dev.leadline.core.lead.LeadId lead = room.orElseGet(() -> dev.leadline.core.lead.LeadId.parse(named.group()));
         return Message.text(files.attach(lead, rep, incoming.files().stream()
                 .map(f -> new dev.leadline.core.chat.ChatFiles.Shared(f.name(), 0, () -> turn.download(f))).toList()).text());
+    }
+
+    /** The lead whose room the conversation is (a thread the bot started for it). */
+    private Optional<dev.leadline.core.lead.LeadId> room(Incoming incoming) {
+        return incoming.personal() ? Optional.empty() : files.leadAt(TeamsPeople.PLATFORM, incoming.conversation().conversationId(), null);
+    }
+
+    /** Where a command was typed or a button pressed: a room's thread, a channel, a chat. */
+    private static ChatPlace place(Incoming incoming) {
+        return new ChatPlace(TeamsPeople.PLATFORM, incoming.conversation().conversationId());
     }
 
     private static final java.util.regex.Pattern LEAD_ID = java.util.regex.Pattern.compile("(?i)\\bL-\\d+\\b");
@@ -143,7 +162,7 @@ public final class TeamsBot implements TeamsTransport.TurnHandler {
             return InvokeAnswer.card(cards.render(desk.card(lead, rep), rep.timeZone(),
                     "This button (" + verb + ") is not one I know; the card may be from an older version.", true, List.of()));
         }
-        FormAnswer answer = desk.act(action.get(), lead, incoming.data(), rep);
+        FormAnswer answer = desk.act(action.get(), lead, incoming.data(), rep, place(incoming));
         Card now = answer.reply().cards().isEmpty() ? desk.card(lead, rep) : answer.reply().cards().get(0);
         String said = answer.done() ? TeamsText.card(answer.reply().message()) : TeamsText.escape(answer.said(), true);
         return InvokeAnswer.card(cards.render(now, rep.timeZone(), said, !answer.done() || answer.reply().refused(), List.of()));

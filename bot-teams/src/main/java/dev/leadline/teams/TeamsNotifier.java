@@ -23,13 +23,15 @@ public final class TeamsNotifier implements Notifier {
     private final TeamService team;
     private final AdaptiveCards cards;
     private final String tenantId;
+    private final TeamsRooms rooms;
 
-    public TeamsNotifier(TeamsTransport transport, TeamsPeople people, TeamService team, AdaptiveCards cards, String tenantId) {
+    TeamsNotifier(TeamsTransport transport, TeamsPeople people, TeamService team, AdaptiveCards cards, String tenantId, TeamsRooms rooms) {
         this.transport = transport;
         this.people = people;
         this.team = team;
         this.cards = cards;
         this.tenantId = tenantId;
+        this.rooms = rooms;
     }
 
     @Override
@@ -44,6 +46,9 @@ public final class TeamsNotifier implements Notifier {
 
     @Override
     public Delivery post(Destination destination, String cardKey, Card card) {
+        if (destination.type() == Destination.Type.ROOM) {
+            return inRoom(destination, room -> rooms.post(room, message(card, destination)));
+        }
         Optional<TeamsAddress> to = address(destination);
         if (to.isEmpty()) {
             return new Delivery.NoAddress(destination.type() == Destination.Type.REP
@@ -51,10 +56,7 @@ public final class TeamsNotifier implements Notifier {
                     : "queue " + destination.id() + " has no Teams channel");
         }
         try {
-            Optional<String> id = transport.send(to.get(), message(card, destination));
-            // service URL, conversation and activity: all an edit needs, kept short for the outbox's 500-character
-            // reference; without an activity id (a 202 with no body) the card is out but cannot be edited
-            return new Delivery.Delivered(to.get().serviceUrl() + "\n" + to.get().conversationId() + "\n" + id.orElse(""));
+            return new Delivery.Delivered(ref(to.get(), transport.send(to.get(), message(card, destination)).orElse("")));
         } catch (TeamsTransport.CallFailed e) {
             // Teams has no way to look a message up: a post that timed out is sent again
             return failed(e);
@@ -78,19 +80,60 @@ public final class TeamsNotifier implements Notifier {
         }
     }
 
+    /** After a room's start whose answer was lost: its card, once the thread is known; never a second start. */
+    @Override
+    public Lookup find(Destination destination, String cardKey, java.time.Instant since) {
+        if (destination.type() != Destination.Type.ROOM) {
+            return new Lookup.CannotTell();
+        }
+        return rooms.room(destination.id()).map(rooms::find).orElseGet(Lookup.CannotTell::new);
+    }
+
+    /** Says why in the room's thread; the room is marked archived in Leadline (a bot cannot archive a Teams thread). */
+    @Override
+    public Delivery archive(Destination room, String lastWords) {
+        return inRoom(room, found -> rooms.say(found, lastWords));
+    }
+
+    /** Says that the room is open again in its thread (it was never archived in Teams). */
+    @Override
+    public Delivery unarchive(Destination room, String words) {
+        return inRoom(room, found -> rooms.say(found, words));
+    }
+
+    private Delivery inRoom(Destination destination, RoomWork work) {
+        Optional<dev.leadline.core.rooms.Room> room = rooms.room(destination.id());
+        if (room.isEmpty()) {
+            return new Delivery.NoAddress("no Teams room " + destination.id());
+        }
+        try {
+            return work.on(room.get());
+        } catch (TeamsTransport.CallFailed e) {
+            return failed(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RoomWork {
+        Delivery on(dev.leadline.core.rooms.Room room) throws TeamsTransport.CallFailed;
+    }
+
+    /** Service URL, conversation and activity: all an edit needs, kept short for the outbox's 500-character reference. */
+    static String ref(TeamsAddress to, String activityId) {
+        // without an activity id (a 202 with no body) the card is out but cannot be edited
+        return to.serviceUrl() + "\n" + to.conversationId() + "\n" + activityId;
+    }
+
     private Optional<TeamsAddress> address(Destination destination) {
         if (destination.type() == Destination.Type.QUEUE) {
-            return team.queue(destination.id()).flatMap(q -> q.channel(TeamsPeople.PLATFORM)).flatMap(c -> people.channel(c, tenantId));
-        }
-        if (destination.type() == Destination.Type.ROOM) {
-            return Optional.empty(); // no lead rooms in Teams yet: the delivery is skipped here
+            return people.queueChannel(destination.id(), tenantId);
         }
         return team.rep(destination.id()).flatMap(people::personalChat);
     }
 
-    /** A channel's copy names the owner in refresh.userIds, so Teams shows them the card with their buttons. */
+    /** A shared copy (a queue's channel, a room) names the owner in refresh.userIds, so Teams shows them the card with their buttons. */
     private TeamsTransport.Message message(Card card, Destination destination) {
-        java.util.List<String> refreshFor = destination != null && destination.type() == Destination.Type.QUEUE && card.ownerRepId() != null
+        java.util.List<String> refreshFor = destination != null && destination.shared() && card.ownerRepId() != null
                 ? people.userId(card.ownerRepId()).stream().toList() : java.util.List.of();
         return new TeamsTransport.Message(card.title() + (card.status() == null ? "" : " — " + card.status()),
                 java.util.List.of(cards.render(card, zone(destination), null, false, refreshFor)));

@@ -98,10 +98,25 @@ public final class TeamsPeople {
                 .flatMap(aad -> conversations.find(PLATFORM, "mri:" + aad));
     }
 
+    /**
+     * How a message mentions the rep so that Teams tells them: by their Teams user id once known, else
+     * by their Entra object id; empty for a rep who has not used Leadline in Teams.
+     */
+    public Optional<TeamsTransport.Mention> mention(long repId) {
+        return team.rep(repId).filter(Rep::active).flatMap(rep -> Optional.ofNullable(rep.chatIdentities().get(PLATFORM))
+                .map(aad -> new TeamsTransport.Mention(conversations.find(PLATFORM, "mri:" + aad).orElse(aad),
+                        rep.name().replaceAll("[<>&]", " ").strip())));
+    }
+
     /** A rep's personal chat with the bot, once they have installed the app or written to it. */
     public Optional<TeamsAddress> personalChat(Rep rep) {
         return Optional.ofNullable(rep.chatIdentities().get(PLATFORM))
                 .flatMap(aad -> conversations.find(PLATFORM, "user:" + aad)).map(TeamsAddress::parse);
+    }
+
+    /** The queue's Teams channel, as {@link #channel} finds it. */
+    public Optional<TeamsAddress> queueChannel(long queueId, String tenantId) {
+        return team.queue(queueId).flatMap(q -> q.channel(PLATFORM)).flatMap(c -> channel(c, tenantId));
     }
 
     /**

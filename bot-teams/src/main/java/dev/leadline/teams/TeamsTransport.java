@@ -28,6 +28,16 @@ public interface TeamsTransport {
     /** Replaces a message already posted. */
     void update(TeamsAddress to, String activityId, Message message) throws CallFailed;
 
+    /**
+     * Starts a new conversation (a thread) in a team's channel ({@code channel}'s conversation id) with
+     * {@code first} as its first message: the Bot Framework's {@code createConversation} with
+     * {@code isGroup} and the channel in {@code channelData}.
+     */
+    ChannelThread startThread(TeamsAddress channel, Message first) throws CallFailed;
+
+    /** A thread started in a channel: its conversation id ({@code 19:...;messageid=...}) and its first message's id. */
+    record ChannelThread(String conversationId, String activityId) {}
+
     /** Runs the bot for one incoming activity. */
     @FunctionalInterface
     interface TurnHandler {
@@ -55,10 +65,11 @@ public interface TeamsTransport {
 
     /**
      * One activity: the conversation to answer in, who sent it, and either text (mentions already
-     * stripped) or a card action's verb and data.
+     * stripped) or a card action's verb and data. {@code addressed}: the bot was spoken to (a personal
+     * chat, or a message that mentions it), not merely heard in a channel.
      */
     record Incoming(Kind kind, TeamsAddress conversation, String userId, String aadObjectId, String userName, String text,
-                    String verb, Map<String, String> data, java.util.List<SharedFile> files) {
+                    String verb, Map<String, String> data, java.util.List<SharedFile> files, boolean addressed) {
         public Incoming {
             data = Map.copyOf(data);
             files = java.util.List.copyOf(files);
@@ -66,7 +77,7 @@ public interface TeamsTransport {
 
         public Incoming(Kind kind, TeamsAddress conversation, String userId, String aadObjectId, String userName, String text,
                         String verb, Map<String, String> data) {
-            this(kind, conversation, userId, aadObjectId, userName, text, verb, data, java.util.List.of());
+            this(kind, conversation, userId, aadObjectId, userName, text, verb, data, java.util.List.of(), true);
         }
 
         public boolean personal() {
@@ -83,14 +94,26 @@ public interface TeamsTransport {
     /** The sender as Teams knows them. */
     record Member(String aadObjectId, String email, String userPrincipalName) {}
 
-    /** A message: text, and Adaptive Cards as attachments. */
-    record Message(String text, List<ObjectNode> cards) {
+    /** A message: text, Adaptive Cards as attachments, and the people its text mentions ({@code <at>Name</at>}). */
+    record Message(String text, List<ObjectNode> cards, List<Mention> mentions) {
         public Message {
             cards = List.copyOf(cards);
+            mentions = List.copyOf(mentions);
+        }
+
+        public Message(String text, List<ObjectNode> cards) {
+            this(text, cards, List.of());
         }
 
         public static Message text(String text) {
             return new Message(text, List.of());
+        }
+    }
+
+    /** Someone a message mentions: their Teams user id ({@code 29:...}) or Entra object id, and the name its text shows in {@code <at>}. */
+    record Mention(String id, String name) {
+        public String tag() {
+            return "<at>" + name + "</at>";
         }
     }
 

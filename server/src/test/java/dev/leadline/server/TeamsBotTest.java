@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +32,6 @@ class TeamsBotTest {
     static final String TENANT = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     private static final String CHANNEL = "19:inbound@thread.tacv2";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger IDS = new AtomicInteger();
     private static TeamsStub teams;
     private static TestServer server;
     private static com.icegreen.greenmail.util.GreenMail mail;
@@ -407,30 +405,15 @@ class TeamsBotTest {
     }
 
     private static ObjectNode activity(String type, String user, String aad, String conversation, String conversationType) {
-        ObjectNode a = JSON.createObjectNode().put("type", type).put("id", "act-" + IDS.incrementAndGet())
-                .put("timestamp", Instant.now().toString()).put("serviceUrl", teams.serviceUrl()).put("channelId", "msteams");
-        a.putObject("from").put("id", user).put("name", user).put("aadObjectId", aad);
-        a.putObject("conversation").put("id", conversation).put("conversationType", conversationType).put("tenantId", TENANT);
-        a.putObject("recipient").put("id", "28:" + APP_ID).put("name", "Leadline");
-        ObjectNode channelData = a.putObject("channelData");
-        channelData.putObject("tenant").put("id", TENANT);
-        if ("channel".equals(conversationType)) {
-            channelData.putObject("team").put("id", CHANNEL);
-            channelData.putObject("channel").put("id", conversation);
-        }
-        return a;
+        return teams.activity(type, user, aad, conversation, conversationType, TENANT, APP_ID, CHANNEL);
     }
 
     static String message(String user, String aad, String conversation, String conversationType, String text) {
-        return activity("message", user, aad, conversation, conversationType).put("text", text).toString();
+        return teams.message(user, aad, conversation, conversationType, TENANT, APP_ID, CHANNEL, text).toString();
     }
 
     static String invoke(String user, String aad, String conversation, String conversationType, String verb, Map<String, String> data) {
-        ObjectNode a = activity("invoke", user, aad, conversation, conversationType).put("name", "adaptiveCard/action");
-        ObjectNode action = a.putObject("value").put("trigger", "manual").putObject("action").put("type", "Action.Execute").put("verb", verb);
-        ObjectNode values = action.putObject("data");
-        data.forEach(values::put);
-        return a.toString();
+        return teams.invoke(user, aad, conversation, conversationType, TENANT, APP_ID, CHANNEL, verb, data).toString();
     }
 
     private static String installedInChannel() {

@@ -82,6 +82,48 @@ final class TeamsStub implements AutoCloseable {
         return url() + "/v3/attachments/" + id + "/views/original";
     }
 
+    /**
+     * An activity as Teams sends it to the bot {@code appId} of {@code tenant}: from a user, in a
+     * conversation; one in a channel names {@code team} as its team. Text that mentions the bot
+     * ({@code <at>Leadline</at>}) carries the mention entity Teams adds.
+     */
+    ObjectNode activity(String type, String user, String aad, String conversation, String conversationType, String tenant, String appId,
+                        String team) {
+        ObjectNode a = JSON.createObjectNode().put("type", type).put("id", "act-" + ids.incrementAndGet())
+                .put("timestamp", Instant.now().toString()).put("serviceUrl", serviceUrl()).put("channelId", "msteams");
+        a.putObject("from").put("id", user).put("name", user).put("aadObjectId", aad);
+        a.putObject("conversation").put("id", conversation).put("conversationType", conversationType).put("tenantId", tenant);
+        a.putObject("recipient").put("id", "28:" + appId).put("name", "Leadline");
+        ObjectNode channelData = a.putObject("channelData");
+        channelData.putObject("tenant").put("id", tenant);
+        if ("channel".equals(conversationType)) {
+            channelData.putObject("team").put("id", team);
+            channelData.putObject("channel").put("id", conversation.replaceFirst(";messageid=.*$", ""));
+        }
+        return a;
+    }
+
+    /** A message activity; see {@link #activity}. */
+    ObjectNode message(String user, String aad, String conversation, String conversationType, String tenant, String appId, String team,
+                       String text) {
+        ObjectNode a = activity("message", user, aad, conversation, conversationType, tenant, appId, team).put("text", text);
+        if (text.contains("<at>Leadline</at>")) {
+            ObjectNode mention = a.putArray("entities").addObject().put("type", "mention").put("text", "<at>Leadline</at>");
+            mention.putObject("mentioned").put("id", "28:" + appId).put("name", "Leadline");
+        }
+        return a;
+    }
+
+    /** A card's {@code Action.Execute} with {@code verb} and its data; see {@link #activity}. */
+    ObjectNode invoke(String user, String aad, String conversation, String conversationType, String tenant, String appId, String team,
+                      String verb, Map<String, String> data) {
+        ObjectNode a = activity("invoke", user, aad, conversation, conversationType, tenant, appId, team).put("name", "adaptiveCard/action");
+        ObjectNode action = a.putObject("value").put("trigger", "manual").putObject("action").put("type", "Action.Execute").put("verb", verb);
+        ObjectNode values = action.putObject("data");
+        data.forEach(values::put);
+        return a;
+    }
+
     String openIdUrl() {
         return url() + "/v1/.well-known/openidconfiguration";
     }
@@ -130,6 +172,11 @@ final class TeamsStub implements AutoCloseable {
     List<Call> updates(String conversationId) {
         return calls.stream().filter(c -> c.method().equals("PUT") && c.path().startsWith("/v3/conversations/" + conversationId + "/activities/"))
                 .toList();
+    }
+
+    /** Conversations started with {@code createConversation} (threads in a channel). */
+    List<Call> starts() {
+        return calls.stream().filter(c -> c.method().equals("POST") && c.path().equals("/v3/conversations")).toList();
     }
 
     int tokensIssued() {
@@ -211,6 +258,12 @@ final class TeamsStub implements AutoCloseable {
         }
         String id = "activity-" + ids.incrementAndGet();
         calls.add(new Call(method, path, body, auth, id));
+        if (method.equals("POST") && path.equals("/v3/conversations")) {
+            // a new thread in the channel channelData names: its id is the channel's with the first message's
+            String channel = JSON.readTree(body).path("channelData").path("channel").path("id").asText();
+            send(exchange, 200, JSON.createObjectNode().put("id", channel + ";messageid=" + id).put("activityId", id).toString());
+            return;
+        }
         send(exchange, 200, "{\"id\":\"" + id + "\"}");
     }
 

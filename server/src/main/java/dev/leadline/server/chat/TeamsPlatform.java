@@ -5,6 +5,7 @@ import dev.leadline.core.team.IdentityConflicts;
 import dev.leadline.core.team.TeamService;
 import dev.leadline.db.Database;
 import dev.leadline.db.JooqChatConversations;
+import dev.leadline.db.JooqRooms;
 import dev.leadline.db.JooqSeenRequests;
 import dev.leadline.server.Services;
 import dev.leadline.teams.TeamsApp;
@@ -78,13 +79,14 @@ final class TeamsPlatform implements ChatPlatform {
 
     @Override
     public Notifier notifier(TeamService team, IdentityConflicts conflicts) {
-        app = new TeamsApp(settings, team, new JooqChatConversations(database.dsl()), conflicts, new JooqSeenRequests(database.dsl()), clock);
+        app = new TeamsApp(settings, team, new JooqChatConversations(database.dsl()), conflicts, new JooqSeenRequests(database.dsl()),
+                new JooqRooms(database.dsl()), clock);
         return app.notifier();
     }
 
     @Override
     public void serve(Services services) {
-        app.serve(services.chat(), services.chatFiles());
+        app.serve(services.chat(), services.chatFiles(), services.leads());
     }
 
     @Override
