@@ -27,7 +27,6 @@ public final class TeamsApp implements AutoCloseable {
     private final TeamsNotifier notifier;
     private final SeenRequests seen;
     private final Clock clock;
-    private final RoomRepository rooms;
     private volatile TeamsBot bot;
     private volatile LeadService leads;
 
@@ -40,7 +39,6 @@ public final class TeamsApp implements AutoCloseable {
         this.transport = new BotFrameworkTransport(settings, clock);
         this.people = new TeamsPeople(team, conversations, conflicts, clock);
         this.cards = new AdaptiveCards((action, lead, zone) -> bot.form(action, lead, zone));
-        this.rooms = rooms;
         TeamsRooms threads = new TeamsRooms(transport, people, rooms, lead -> Optional.ofNullable(leads).map(l -> l.get(lead).queueId())
                 .flatMap(queue -> people.queueChannel(queue, settings.tenantId())));
         this.notifier = new TeamsNotifier(transport, people, team, cards, settings.tenantId(), threads);
