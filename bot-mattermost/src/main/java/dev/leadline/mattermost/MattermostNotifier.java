@@ -120,7 +120,7 @@ final class MattermostNotifier implements Notifier {
     }
 
     @Override
-    public Delivery unarchive(Destination room) {
+    public Delivery unarchive(Destination room, String words) {
         try {
             Optional<Room> found = rooms.room(room.id());
             return found.isEmpty() ? noRoom(room) : rooms.unarchive(found.get());
