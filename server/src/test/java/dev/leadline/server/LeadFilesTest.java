@@ -168,6 +168,10 @@ class LeadFilesTest {
                 "{\"rep\":\"mia@example.com\",\"leads\":[\"" + merged + "\"]}");
         assertThat(merge.statusCode()).as(merge.body()).isEqualTo(200);
         assertThat(names(server, "/api/v1/leads/" + survivor + "/files")).containsExactlyInAnyOrder("survivor.txt", "merged.txt");
+        // the merged lead holds nothing of its own now: a file sent to it (even one it held) is refused, not lost
+        HttpResponse<String> toMerged = upload(server, merged, "mia@example.com", "merged.txt", "text/plain", "moved".getBytes());
+        assertThat(toMerged.statusCode()).as(toMerged.body()).isEqualTo(409);
+        assertThat(toMerged.body()).contains(merged + " was merged into " + survivor);
 
         assertThat(server.postJson("/api/v1/leads/" + survivor + "/unmerge", "{\"rep\":\"mia@example.com\"}").statusCode()).isEqualTo(200);
         assertThat(names(server, "/api/v1/leads/" + survivor + "/files")).containsExactly("survivor.txt");
@@ -190,6 +194,45 @@ class LeadFilesTest {
         server.postJson("/api/v1/leads/" + lead + "/unconvert", "{\"rep\":\"mia@example.com\"}");
         assertThat(names(server, "/api/v1/accounts/" + account + "/files")).isEmpty();
         assertThat(names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("contract.pdf");
+    }
+
+    @Test
+    void oneFileRefusedInARequestAttachesNoneAndTheSameFileTwiceIsKeptOnce() throws Exception {
+        String lead = newLead(server, "Several");
+        HttpResponse<String> mixed = server.send(new Multipart().field("rep", "mia@example.com")
+                .file("a", "first.txt", "text/plain", "first".getBytes())
+                .file("b", "invoice.hta", "text/plain", "Invoice <script>run()</script>".getBytes())
+                .post(server.request("/api/v1/leads/" + lead + "/files")).build());
+        assertThat(mixed.statusCode()).as(mixed.body()).isEqualTo(415);
+        assertThat(mixed.body()).contains("invoice.hta").contains(".hta");
+        assertThat(names(server, "/api/v1/leads/" + lead + "/files")).isEmpty();
+
+        HttpResponse<String> twice = server.send(new Multipart().field("rep", "mia@example.com")
+                .file("a", "quote.pdf", "application/pdf", TestFiles.pdf(3_000))
+                .file("b", "quote.pdf", "application/pdf", TestFiles.pdf(3_000))
+                .post(server.request("/api/v1/leads/" + lead + "/files")).build());
+
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(201);
+        assertThat(JSON.readTree(twice.body()).path("files").findValuesAsText("status")).containsExactly("attached", "already_attached");
+        assertThat(names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("quote.pdf");
+        assertThat(JSON.readTree(server.get("/api/v1/leads/" + lead + "/files").body()).path("files").get(0).has("status")).isFalse();
+    }
+
+    @Test
+    void headSaysWhatADownloadWouldBeWithoutTheContent() throws Exception {
+        String lead = newLead(server, "Head");
+        JsonNode file = JSON.readTree(upload(server, lead, "mia@example.com", "deck.pdf", "application/pdf", TestFiles.pdf(4_000)).body())
+                .path("files").get(0);
+
+        HttpResponse<String> head = server.send(server.request(file.path("url").asText()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<String> missing = server.send(server.request("/api/v1/files/987654").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(head.headers().firstValue("Content-Length")).hasValue("4000");
+        assertThat(head.headers().firstValue("ETag")).hasValue("\"" + file.path("sha256").asText() + "\"");
+        assertThat(head.body()).isEmpty();
+        assertThat(missing.statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class ChatFiles {
             if (outcome instanceof FileOutcome.AlreadyAttached already) {
                 return ALREADY + lead + ": " + name + " (as " + already.file().name() + ").";
             }
-            return "Not attached: " + ((FileOutcome.NotAllowed) outcome).reason() + ".";
+            return "Not attached: " + ((FileOutcome.Refused) outcome).reason() + ".";
         } catch (LeadlineException e) {
             return "Not attached: " + e.getMessage();
         } catch (IOException e) {

@@ -11,6 +11,14 @@ public sealed interface FileOutcome {
     /** Removed from the lead, and its content from the store. */
     record Removed(LeadFile file) implements FileOutcome {}
 
+    /** Nothing was done, for a reason to tell the rep. */
+    sealed interface Refused extends FileOutcome {
+        String reason();
+    }
+
     /** The acting rep may not change this lead's files (not its owner, nor a manager). */
-    record NotAllowed(String reason) implements FileOutcome {}
+    record NotAllowed(String reason) implements Refused {}
+
+    /** The lead holds no files of its own any more (merged into another, which holds them). */
+    record WrongState(String reason) implements Refused {}
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
 public record FileRules(long maxFileBytes, long maxLeadBytes, List<String> allowedTypes) {
     /** Documents, spreadsheets, slides, images and text: what reps attach to a lead. Not HTML, SVG, scripts or programs. */
     public static final List<String> DEFAULT_TYPES = List.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
-            "image/heic", "text/plain", "text/csv", "application/rtf", "application/msword", "application/vnd.ms-excel",
+            "image/heic", "text/plain", "text/csv", "text/markdown", "text/x-web-markdown", "application/rtf", "application/msword", "application/vnd.ms-excel",
             "application/vnd.ms-powerpoint", "application/vnd.openxmlformats-officedocument.*", "application/vnd.oasis.opendocument.*",
             "application/vnd.apple.*", "application/zip", "message/rfc822", "audio/*", "video/*");
     public static final long DEFAULT_MAX_FILE_BYTES = 25L * 1024 * 1024;
@@ -29,8 +29,27 @@ public record FileRules(long maxFileBytes, long maxLeadBytes, List<String> allow
         return new FileRules(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LEAD_BYTES, DEFAULT_TYPES);
     }
 
-    /** Refuses an upload too large or of a type not accepted. */
+    /**
+     * Names that run or render when opened, whatever is in them (Windows runs an {@code .hta} of plain text
+     * with mshta): refused by their extension, since a download keeps its name.
+     */
+    static final java.util.Set<String> ACTIVE_EXTENSIONS = java.util.Set.of("exe", "com", "scr", "pif", "bat", "cmd", "msi", "msp", "mst",
+            "cpl", "dll", "sys", "drv", "ocx", "hta", "htm", "html", "xhtml", "shtml", "mht", "mhtml", "svg", "svgz", "xml", "xsl", "js",
+            "jse", "mjs", "vbs", "vbe", "wsf", "wsh", "wsc", "ps1", "psm1", "psd1", "ps1xml", "psc1", "reg", "lnk", "url", "website", "inf",
+            "ins", "isp", "scf", "jar", "jnlp", "class", "app", "command", "tool", "sh", "bash", "zsh", "csh", "ksh", "py", "pyw", "pl", "rb",
+            "php", "desktop", "appimage", "deb", "rpm", "apk", "dmg", "pkg", "iso", "img", "vhd", "vhdx", "gadget", "application",
+            "appref-ms", "msc", "xll", "xbap", "chm", "hlp", "library-ms", "settingcontent-ms", "searchconnector-ms", "diagcab", "appx",
+            "msix", "appxbundle", "msixbundle", "crx", "xpi", "swf", "workflow", "action", "scpt", "applescript");
+
+    /** Refuses an upload too large, of a type not accepted, or named to run when opened. */
     public void check(Upload upload) {
+        String name = safeName(upload.name());
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (ACTIVE_EXTENSIONS.contains(extension)) {
+            throw new UnsupportedTypeException("'" + name + "': files named ." + extension + " are not accepted, whatever they hold: "
+                    + "a computer opening one may run it");
+        }
         if (upload.size() > maxFileBytes) {
             throw new TooLargeException("'" + safeName(upload.name()) + "' is " + upload.size() + " bytes; files may be at most " + maxFileBytes
                     + " bytes (LEADLINE_MAX_FILE_BYTES)");

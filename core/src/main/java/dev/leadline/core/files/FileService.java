@@ -75,7 +75,7 @@ public final class FileService {
                 return new FileOutcome.Attached(file);
             });
         });
-        if (outcome instanceof FileOutcome.NotAllowed) {
+        if (outcome instanceof FileOutcome.Refused) {
             forget(key);
         }
         return outcome;
@@ -83,6 +83,10 @@ public final class FileService {
 
     /** Refused, or already there: then nothing is stored. Empty when the file is to be attached. */
     private Optional<FileOutcome> settled(Lead lead, Upload upload, ActingRep by) {
+        if (lead.status() == dev.leadline.core.lead.LeadStatus.MERGED) {
+            return Optional.of(new FileOutcome.WrongState(lead.id() + " was merged into " + lead.stage().statusReason()
+                    + ", which holds its files: attach there"));
+        }
         Optional<String> refusal = Permissions.mayWork(by.rep(), lead);
         if (refusal.isPresent()) {
             return Optional.of(new FileOutcome.NotAllowed(refusal.get()));

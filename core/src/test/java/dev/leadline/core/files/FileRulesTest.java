@@ -50,9 +50,20 @@ class FileRulesTest {
         assertThatThrownBy(() -> rules.check(big)).isInstanceOf(TooLargeException.class).hasMessageContaining("LEADLINE_MAX_FILE_BYTES");
         assertThatThrownBy(() -> rules.checkRoom(4200, small)).isInstanceOf(TooLargeException.class)
                 .hasMessageContaining("LEADLINE_MAX_LEAD_FILE_BYTES");
-        assertThatThrownBy(() -> rules.check(new Upload("x.html", "text/html", 10, "00", Path.of("x"))))
+        assertThatThrownBy(() -> rules.check(new Upload("x.txt", "text/html", 10, "00", Path.of("x"))))
                 .isInstanceOf(UnsupportedTypeException.class).hasMessageContaining("text/html");
         rules.check(small);
         rules.checkRoom(4000, small);
+    }
+
+    @Test
+    void aNameThatRunsWhenOpenedIsRefusedWhateverTheContent() {
+        FileRules text = new FileRules(1000, 5000, List.of("text/plain"));
+        for (String name : List.of("invoice.hta", "INVOICE.HTA", "report.exe", "notes.ps1", "a.url", "setup.lnk", "page.html", "logo.svg")) {
+            assertThatThrownBy(() -> text.check(new Upload(name, "text/plain", 10, "00", Path.of("x")))).as(name)
+                    .isInstanceOf(UnsupportedTypeException.class).hasMessageContaining("not accepted");
+        }
+        text.check(new Upload("notes.txt", "text/plain", 10, "00", Path.of("x")));
+        text.check(new Upload("README", "text/plain", 10, "00", Path.of("x")));
     }
 }

@@ -54,8 +54,8 @@ public final class FilePages {
             leads.show(ctx, e.status(), id, "Not attached: send the files from the lead page's form.", true);
             return;
         }
-        if (outcomes.get(outcomes.size() - 1) instanceof FileOutcome.NotAllowed refused) {
-            leads.show(ctx, 403, id, "Not attached: " + refused.reason(), true);
+        if (outcomes.get(outcomes.size() - 1) instanceof FileOutcome.Refused refused) {
+            leads.show(ctx, refused instanceof FileOutcome.NotAllowed ? 403 : 409, id, "Not attached: " + refused.reason(), true);
             return;
         }
         boolean any = outcomes.stream().anyMatch(o -> o instanceof FileOutcome.Attached);
@@ -66,7 +66,7 @@ public final class FilePages {
     public void remove(Context ctx) {
         ConsoleAccess.Active me = ConsoleGate.active(ctx);
         LeadFile file = files.file(Ids.parse("id", ctx.pathParam("id")));
-        if (files.remove(file.id(), me.acting()) instanceof FileOutcome.NotAllowed refused) {
+        if (files.remove(file.id(), me.acting()) instanceof FileOutcome.Refused refused) {
             leads.show(ctx, 403, file.lead(), "Not removed: " + refused.reason(), true);
             return;
         }

@@ -30,7 +30,8 @@ final class FileController {
         this.team = team;
     }
 
-    /** A file as the API shows it. */
+    /** A file as the API shows it ({@code status} only in an upload's answer). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record FileJson(long id, String lead, String name, String contentType, long size, String sha256, String addedBy, String addedAt,
                     String url, String status) {
         static FileJson of(LeadFile f, String status) {
@@ -46,9 +47,7 @@ final class FileController {
         ActingRep by = Reps.acting(ctx, team, ctx.formParam("rep"));
         List<FileJson> attached = new ArrayList<>();
         for (FileOutcome outcome : transfer.attach(lead, parts, by)) {
-            if (outcome instanceof FileOutcome.NotAllowed refused) {
-                throw new HttpProblem(403, "not_allowed", refused.reason());
-            }
+            refuse(outcome);
             attached.add(outcome instanceof FileOutcome.Attached a ? FileJson.of(a.file(), "attached")
                     : FileJson.of(((FileOutcome.AlreadyAttached) outcome).file(), "already_attached"));
         }
@@ -69,10 +68,17 @@ final class FileController {
 
     void remove(Context ctx) {
         ActingRep by = Reps.acting(ctx, team, ctx.queryParam("rep"));
-        FileOutcome outcome = files.remove(Ids.parse("id", ctx.pathParam("id")), by);
+        refuse(files.remove(Ids.parse("id", ctx.pathParam("id")), by));
+        ctx.status(204);
+    }
+
+    /** A refusal as the API answers it: 403 when the rep may not, 409 for a merged lead. */
+    private static void refuse(FileOutcome outcome) {
         if (outcome instanceof FileOutcome.NotAllowed refused) {
             throw new HttpProblem(403, "not_allowed", refused.reason());
         }
-        ctx.status(204);
+        if (outcome instanceof FileOutcome.WrongState refused) {
+            throw new HttpProblem(409, "wrong_state", refused.reason());
+        }
     }
 }

@@ -94,19 +94,34 @@ public final class FileTransfer {
         return false;
     }
 
-    /** Spools and attaches each part in turn as the rep; a refusal ({@link FileOutcome.NotAllowed}) ends the list. */
+    /**
+     * Spools every part and checks it (size, type, name) before any is attached, so that a file refused
+     * attaches none of the others; then attaches them in turn as the rep, until one is refused
+     * ({@link FileOutcome.Refused}: the same reason would refuse the rest).
+     */
     public List<FileOutcome> attach(LeadId lead, List<UploadedFile> parts, ActingRep by) throws IOException {
-        List<FileOutcome> outcomes = new ArrayList<>();
-        for (UploadedFile part : parts) {
-            try (InputStream in = part.content(); FileSpool.Spooled spooled = spool.receive(in, part.filename())) {
-                FileOutcome outcome = files.attach(lead, spooled.upload(), by);
+        List<FileSpool.Spooled> spooled = new ArrayList<>();
+        try {
+            for (UploadedFile part : parts) {
+                try (InputStream in = part.content()) {
+                    spooled.add(spool.receive(in, part.filename()));
+                }
+                files.rules().check(spooled.get(spooled.size() - 1).upload());
+            }
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (FileSpool.Spooled file : spooled) {
+                FileOutcome outcome = files.attach(lead, file.upload(), by);
                 outcomes.add(outcome);
-                if (outcome instanceof FileOutcome.NotAllowed) {
+                if (outcome instanceof FileOutcome.Refused) {
                     break;
                 }
             }
+            return outcomes;
+        } finally {
+            for (FileSpool.Spooled file : spooled) {
+                file.close();
+            }
         }
-        return outcomes;
     }
 
     /** {@code GET .../files/{id}}: the file's content, streamed. */
@@ -119,7 +134,10 @@ public final class FileTransfer {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Content-Security-Policy", "sandbox; default-src 'none'");
             ctx.header("ETag", "\"" + file.sha256() + "\"");
-            in.transferTo(ctx.outputStream());
+            ctx.header("Cache-Control", "private, no-store");
+            if (!"HEAD".equals(ctx.method().name())) {
+                in.transferTo(ctx.outputStream());
+            }
         }
     }
 

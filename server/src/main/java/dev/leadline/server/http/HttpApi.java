@@ -161,6 +161,7 @@ public final class HttpApi {
             routes.post("/api/v1/leads/{id}/files", leadFiles::upload);
             routes.get("/api/v1/leads/{id}/files", leadFiles::ofLead);
             routes.get("/api/v1/files/{id}", fileTransfer::download);
+            routes.head("/api/v1/files/{id}", fileTransfer::download);
             routes.delete("/api/v1/files/{id}", leadFiles::remove);
             routes.get("/api/v1/accounts/{id}/files", leadFiles::ofAccount);
             routes.get("/api/v1/contacts/{id}/files", leadFiles::ofContact);
@@ -255,6 +256,7 @@ public final class HttpApi {
             // the lead page's Files: upload (multipart), download with the session, remove (docs/console.md)
             routes.post("/console/leads/{id}/files", filePages::upload);
             routes.get("/console/files/{id}", fileTransfer::download);
+            routes.head("/console/files/{id}", fileTransfer::download);
             routes.post("/console/files/{id}/remove", filePages::remove);
             routes.get("/console/admin/tokens", adminPages::tokens);
             routes.post("/console/admin/tokens", adminPages::issue);
