@@ -1,5 +1,7 @@
 package dev.leadline.db;
 
+import static dev.leadline.db.jooq.Tables.ACCOUNT;
+import static dev.leadline.db.jooq.Tables.CONTACT;
 import static dev.leadline.db.jooq.Tables.CONVERSION;
 import static dev.leadline.db.jooq.Tables.LEAD_FILE;
 
@@ -55,13 +57,13 @@ public final class JooqLeadFiles implements LeadFiles {
     }
 
     @Override
-    public List<LeadFile> ofAccount(long accountId) {
-        return converted(CONVERSION.ACCOUNT_ID.eq(accountId));
+    public Optional<List<LeadFile>> ofAccount(long accountId) {
+        return dsl.fetchExists(ACCOUNT, ACCOUNT.ID.eq(accountId)) ? Optional.of(converted(CONVERSION.ACCOUNT_ID.eq(accountId))) : Optional.empty();
     }
 
     @Override
-    public List<LeadFile> ofContact(long contactId) {
-        return converted(CONVERSION.CONTACT_ID.eq(contactId));
+    public Optional<List<LeadFile>> ofContact(long contactId) {
+        return dsl.fetchExists(CONTACT, CONTACT.ID.eq(contactId)) ? Optional.of(converted(CONVERSION.CONTACT_ID.eq(contactId))) : Optional.empty();
     }
 
     private List<LeadFile> converted(Condition into) {

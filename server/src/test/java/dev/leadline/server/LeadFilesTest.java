@@ -192,7 +192,10 @@ class LeadFilesTest {
         assertThat(names(server, "/api/v1/accounts/" + account + "/files")).containsExactly("contract.pdf");
         assertThat(names(server, "/api/v1/contacts/" + contact + "/files")).containsExactly("contract.pdf");
         server.postJson("/api/v1/leads/" + lead + "/unconvert", "{\"rep\":\"mia@example.com\"}");
-        assertThat(names(server, "/api/v1/accounts/" + account + "/files")).isEmpty();
+        // the account was made by the conversion, and went with it
+        assertThat(server.get("/api/v1/accounts/" + account + "/files").statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/accounts/987654321/files").statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/contacts/987654321/files").statusCode()).isEqualTo(404);
         assertThat(names(server, "/api/v1/leads/" + lead + "/files")).containsExactly("contract.pdf");
     }
 

@@ -130,11 +130,11 @@ public final class FileService {
     }
 
     public List<LeadFile> ofAccount(long accountId) {
-        return files.ofAccount(accountId);
+        return files.ofAccount(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
     }
 
     public List<LeadFile> ofContact(long contactId) {
-        return files.ofContact(contactId);
+        return files.ofContact(contactId).orElseThrow(() -> new NotFoundException("contact", contactId));
     }
 
     /** The file's content; the caller closes it. */

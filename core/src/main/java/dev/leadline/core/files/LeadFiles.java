@@ -22,11 +22,11 @@ public interface LeadFiles {
     /** The bytes of all files on the lead. */
     long bytesOf(LeadId lead);
 
-    /** The files of the leads converted into the account (while they stay converted), newest first. */
-    List<LeadFile> ofAccount(long accountId);
+    /** The files of the leads converted into the account (while they stay converted), newest first; empty when there is no such account. */
+    Optional<List<LeadFile>> ofAccount(long accountId);
 
-    /** The files of the leads converted into the contact (while they stay converted), newest first. */
-    List<LeadFile> ofContact(long contactId);
+    /** The files of the leads converted into the contact (while they stay converted), newest first; empty when there is no such contact. */
+    Optional<List<LeadFile>> ofContact(long contactId);
 
     void delete(long id);
 
