@@ -227,6 +227,25 @@ class OutboxOnMariaDbTest {
     }
 
     @Test
+    void aChangeWhileTheCardIsOnItsWayIsShownOnThatCopyOnceItIsOut() {
+        Lead lead = newLead();
+        desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
+        // Jane claims while the offer is being posted; another worker takes the claim's edit at once and finds no copy yet
+        chat.duringNextPost = () -> {
+            desk.claims.claim(lead.id(), jane);
+            dispatcher().dispatchDue(50);
+        };
+
+        dispatcher().dispatchDue(50);
+
+        Destination inbound = Destination.queue(desk.team.queueByName("Inbound").orElseThrow().id());
+        int offer = chat.posts.stream().map(RecordingNotifier.Post::destination).toList().indexOf(inbound);
+        assertThat(chat.posts.get(offer).card().status()).as("drawn before the claim").doesNotContain("Claimed");
+        assertThat(chat.updates).filteredOn(u -> u.where().ref().equals("msg-" + (offer + 1))).last()
+                .satisfies(u -> assertThat(u.card().status()).startsWith("Claimed by Jane Rivera"));
+    }
+
+    @Test
     void aCardThatWaitedShowsTheLeadAsItIsWhenItIsSentNotAsItWasWhenItWasQueued() {
         Lead lead = newLead();
         desk.claims.offer(lead.id(), mia, desk.team.queueByName("Inbound").orElseThrow(), null);
@@ -447,6 +466,8 @@ class OutboxOnMariaDbTest {
         final java.util.Deque<Delivery> nextUpdates = new java.util.ArrayDeque<>();
         Lookup lookup = new Lookup.CannotTell();
         Duration minInterval = Duration.ZERO;
+        /** Runs while the next post is on its way (before the platform answers), then is gone. */
+        Runnable duringNextPost;
 
         RecordingNotifier() {
             this("test");
@@ -467,7 +488,16 @@ class OutboxOnMariaDbTest {
         }
 
         @Override
-        public synchronized Delivery post(Destination destination, String cardKey, Card card) {
+        public Delivery post(Destination destination, String cardKey, Card card) {
+            Runnable during = duringNextPost;
+            duringNextPost = null;
+            if (during != null) {
+                during.run();
+            }
+            return recordPost(destination, card);
+        }
+
+        private synchronized Delivery recordPost(Destination destination, Card card) {
             posts.add(new Post(destination, card));
             Delivery answer = nextPosts.poll();
             return answer != null ? answer : new Delivery.Delivered("msg-" + posts.size());

@@ -96,7 +96,7 @@ class RulesDryRunApiTest {
 
         HttpResponse<String> two = dryRun("", DRAFT.replace("name: Big", "nam: Big").replace("{queue: Inbound}", "{queue: Gone}"));
         assertThat(JSON.readTree(two.body()).path("fields")).extracting(f -> f.path("message").asText())
-                .containsExactly("line 2: is not part of an entry (doNotReassign, name, notify, sla, to, when)",
+                .containsExactly("line 2: is not part of an entry (doNotReassign, name, notify, room, sla, to, when)",
                         "line 2: is required (1-200 characters)", "line 5: no queue named 'Gone'");
 
         HttpResponse<String> badYaml = dryRun("", "entries:\n  - name: Big\n   to: {queue: Inbound}\ndefault: {queue: Inbound}\n");

@@ -34,7 +34,7 @@ class SlackInstallTest {
 
             HttpResponse<String> start = server.get("/slack/install");
             String startText = start.headers().firstValue("Location").orElse("") + start.body();
-            assertThat(startText).contains("client_id=111.222").contains("scope=channels%3Ahistory%2Cchat%3Awrite");
+            assertThat(startText).contains("client_id=111.222").contains("scope=channels%3Ahistory%2Cchannels%3Amanage%2Cchannels%3Aread%2Cchat%3Awrite%2Ccommands%2Cfiles%3Aread");
             Matcher state = STATE.matcher(startText);
             assertThat(state.find()).isTrue();
             String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

@@ -242,13 +242,34 @@ public final class OutboxDispatcher {
         outbox.posting(pending.id(), clock.instant());
         Notifier.Delivery result = notifier.post(n.destination(), n.cardKey(), shownAt(card, n.destination()));
         if (result instanceof Notifier.Delivery.Delivered delivered) {
-            outbox.rememberRef(new MessageRef(n.cardKey(), notifier.platform(), n.destination(), delivered.ref(), n.id()), clock.instant());
+            MessageRef posted = new MessageRef(n.cardKey(), notifier.platform(), n.destination(), delivered.ref(), n.id());
+            outbox.rememberRef(posted, clock.instant());
             if (!notifier.minInterval().isZero()) {
                 pace.hold(notifier.platform(), POST, n.destination(), clock.instant().plus(notifier.minInterval()));
             }
+            catchUp(notifier, posted, card);
         }
         holdOnRetryAfter(notifier, n.destination(), result);
         return result;
+    }
+
+    /**
+     * A change that came while the card was on its way (a claim while a room was being made) found no copy
+     * to edit yet: the copy just posted is drawn again and edited when the lead has changed since.
+     */
+    private void catchUp(Notifier notifier, MessageRef posted, Card sent) {
+        if (posted.ref().isEmpty()) {
+            return; // posted without a reference: nothing can be edited
+        }
+        Card now = cards.current(new Notification(posted.lastOutboxId(), Notification.Kind.UPDATE, null, posted.cardKey(), null, sent, 0,
+                clock.instant()));
+        if (!now.equals(sent)) {
+            Notifier.Delivery edited = notifier.update(posted, shownAt(now, posted.destination()));
+            if (!(edited instanceof Notifier.Delivery.Delivered)) {
+                log.info("card {} changed while it was posted on {}; the edit that catches it up waits for the next change: {}",
+                        posted.cardKey(), notifier.platform(), edited);
+            }
+        }
     }
 
     /** Edits every copy given; the worst answer is the delivery's. */
