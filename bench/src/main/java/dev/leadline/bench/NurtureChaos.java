@@ -109,11 +109,7 @@ final class NurtureChaos {
         n = ids.size();
         try (ServerDatabase sdb = new ServerDatabase(DriverManager.getConnection(db.jdbcUrl(), db.credentials().user(),
                 db.credentials().password()))) {
-            long drained = System.nanoTime();
-            while (sdb.count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'") > 0
-                    && System.nanoTime() - drained < Duration.ofMinutes(5).toNanos()) {
-                Thread.sleep(500);
-            }
+            within(Duration.ofMinutes(5), Duration.ofMillis(500), () -> sdb.count("SELECT COUNT(*) FROM outbox WHERE status = 'PENDING'") == 0);
             Instant opens = together ? NurtureBench.nextMinute(Instant.now().plusSeconds(Long.getLong("open", Math.max(60, n / 100)))) : null;
             String window = opens == null ? "24/7" : "MON-SUN " + LocalTime.ofInstant(opens, ZoneOffset.UTC) + "-24:00";
             NurtureBench.expect(NurtureBench.send(a, "PUT", "/api/v1/cadences/bench-check-back", NurtureBench.cadence(window), "application/yaml"),
@@ -130,9 +126,7 @@ final class NurtureChaos {
                 long wait = Duration.between(Instant.now(), opens).toNanos();
                 System.out.printf("  %,d emails received before the window opened; every step falls due at %s (in %.0f s)%n", inbox.received(),
                         opens, wait / 1e9);
-                if (wait > 0) {
-                    Thread.sleep(wait / 1_000_000);
-                }
+                within(Duration.ofNanos(Math.max(0, wait)).plusSeconds(5), Duration.ofMillis(50), () -> !Instant.now().isBefore(opens));
                 start = System.nanoTime() - Math.max(0, Duration.between(opens, Instant.now()).toNanos());
             }
 
@@ -140,11 +134,7 @@ final class NurtureChaos {
             List<Kill> kills = new ArrayList<>();
             for (double fraction : killAt) {
                 int target = (int) Math.ceil(fraction * n);
-                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-                while (inbox.received() < target && System.nanoTime() < deadline) {
-                    Thread.sleep(2);
-                }
-                if (inbox.received() < target) {
+                if (!within(Duration.ofMinutes(10), Duration.ofMillis(2), () -> inbox.received() >= target)) {
                     failures.add("GreenMail never reached " + target + " emails (" + inbox.received() + ") for the kill at " + fraction);
                     break;
                 }
@@ -152,15 +142,12 @@ final class NurtureChaos {
             }
 
             // every step run and no email queued: each one sent, or cut off (SENDING, later UNKNOWN)
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            Map<String, Long> states = Map.of();
-            while (System.nanoTime() < deadline) {
-                states = sdb.counts("SELECT state, COUNT(*) FROM nurture_email GROUP BY state");
-                if (states.values().stream().mapToLong(Long::longValue).sum() >= n && states.getOrDefault("QUEUED", 0L) == 0) {
-                    break;
-                }
-                Thread.sleep(250);
-            }
+            int all = n;
+            within(Duration.ofMinutes(10), Duration.ofMillis(250), () -> {
+                Map<String, Long> now = sdb.counts("SELECT state, COUNT(*) FROM nurture_email GROUP BY state");
+                return now.values().stream().mapToLong(Long::longValue).sum() >= all && now.getOrDefault("QUEUED", 0L) == 0;
+            });
+            Map<String, Long> states = sdb.counts("SELECT state, COUNT(*) FROM nurture_email GROUP BY state");
             long handedOver = System.nanoTime();
             progress.stop(); // the timeline up to here; the wait for UNKNOWN below is polled on its own
             watcher.join();
@@ -171,10 +158,8 @@ final class NurtureChaos {
                 System.out.println("  left SENDING: " + rows(sdb, "state = 'SENDING'"));
                 if (unknownWait > 0) {
                     System.out.printf("  waiting up to %d s for the job to end them UNKNOWN (10 minutes after they were marked)%n", unknownWait);
-                    long until = System.nanoTime() + Duration.ofSeconds(unknownWait).toNanos();
-                    while (sdb.count("SELECT COUNT(*) FROM nurture_email WHERE state = 'SENDING'") > 0 && System.nanoTime() < until) {
-                        Thread.sleep(1000);
-                    }
+                    within(Duration.ofSeconds(unknownWait), Duration.ofSeconds(1),
+                            () -> sdb.count("SELECT COUNT(*) FROM nurture_email WHERE state = 'SENDING'") == 0);
                     System.out.printf("  %.0f s later: nurture_email %s%n", (System.nanoTime() - handedOver) / 1e9,
                             sdb.counts("SELECT state, COUNT(*) FROM nurture_email GROUP BY state"));
                 }
@@ -349,6 +334,16 @@ final class NurtureChaos {
             if (node != null) {
                 node.close();
             }
+        }
+    }
+
+    /** Waits until the condition holds, looking every {@code poll}; false when it still does not after {@code atMost}. */
+    private static boolean within(Duration atMost, Duration poll, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            org.awaitility.Awaitility.await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(poll).until(condition);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
     }
 }

@@ -434,10 +434,7 @@ class SlackBotTest {
     }
 
     private static HttpRequest signed(String body, String contentType, long timestamp) {
-        return HttpRequest.newBuilder(server.uri("/slack/events")).header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(Long.toString(timestamp), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return SlackDesk.signed(server, body, contentType, timestamp);
     }
 
     /** Sends a signed slash command, checks Slack got its ack, and returns the answer posted to the response_url. */

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.app_backend.SlackSignature;
-import dev.leadline.core.common.Actor;
-import dev.leadline.core.team.QueueSpec;
-import dev.leadline.core.team.RepSpec;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.Test;
 /** Files shared in Slack in a thread under a lead's card: signed events through Bolt, the file fetched from the Slack stub. */
 class SlackFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SECRET = "test-signing-secret-0123456789";
     private static final AtomicInteger EVENTS = new AtomicInteger();
     private static SlackStub slack;
     private static TestServer server;
@@ -29,13 +24,7 @@ class SlackFilesTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UOMAR", "omar@example.com", "UMIA", "mia@example.com"));
-        server = TestServer.start(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET, "SLACK_API_URL", slack.apiUrl()));
-        server.services().team().apply(List.of(
-                        new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
-                        new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
-                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
-                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of("slack", "CINBOUND"))),
-                Actor.cli("test"));
+        server = SlackDesk.start(slack);
     }
 
     @AfterAll
@@ -144,10 +133,6 @@ class SlackFilesTest {
     }
 
     private static HttpRequest signed(String body) {
-        long timestamp = System.currentTimeMillis() / 1000;
-        return HttpRequest.newBuilder(server.uri("/slack/events")).header("Content-Type", "application/json")
-                .header("X-Slack-Request-Timestamp", Long.toString(timestamp))
-                .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(Long.toString(timestamp), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return SlackDesk.signed(server, body, "application/json");
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.app_backend.SlackSignature;
 import dev.leadline.core.common.Actor;
-import dev.leadline.core.team.QueueSpec;
-import dev.leadline.core.team.RepSpec;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Lead rooms in Slack, through the real endpoint (signed commands and events) and a loopback Slack. */
 class SlackRoomsTest {
-    private static final String SECRET = "test-signing-secret-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static SlackStub slack;
     private static TestServer server;
@@ -32,14 +28,7 @@ class SlackRoomsTest {
     @BeforeAll
     static void start() throws Exception {
         slack = new SlackStub(Map.of("UJANE", "jane@example.com", "UOMAR", "omar@example.com", "UMIA", "mia@example.com"));
-        server = TestServer.start(Map.of("SLACK_BOT_TOKEN", "xoxb-test-token", "SLACK_SIGNING_SECRET", SECRET,
-                "SLACK_API_URL", slack.apiUrl()));
-        server.services().team().apply(List.of(
-                        new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
-                        new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
-                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
-                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"), Map.of("slack", "CINBOUND"))),
-                Actor.cli("test"));
+        server = SlackDesk.start(slack);
     }
 
     @AfterAll
@@ -250,11 +239,7 @@ class SlackRoomsTest {
     }
 
     private static HttpRequest signed(String body, String contentType) {
-        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-        return HttpRequest.newBuilder(server.uri("/slack/events")).header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", new SlackSignature.Generator(SECRET).generate(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return SlackDesk.signed(server, body, contentType);
     }
 
     private static String form(Map<String, String> fields) {
