@@ -177,19 +177,25 @@ public final class ChatCompletionsDrafter implements MessageDrafter {
         FutureTask<ProviderContext.Response> call = new FutureTask<>(() -> http.send(request));
         Thread worker = new Thread(call, PLUGIN_ID + "-http");
         worker.setDaemon(true);
+        long started = System.nanoTime();
+        HttpTimeoutException ours = new HttpTimeoutException("no answer from " + settings.endpoint() + " within " + seconds(settings.timeout())
+                + " s (plugins." + PLUGIN_ID + ".timeoutSeconds)");
         worker.start();
         try {
             return call.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new HttpTimeoutException("no answer from " + settings.endpoint() + " within " + seconds(settings.timeout())
-                    + " s (plugins." + PLUGIN_ID + ".timeoutSeconds)");
+            throw ours;
         } catch (InterruptedException e) {
             call.cancel(true);
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
+                // the host was asked for the same limit and may notice it first: then it is ours that ran out
+                if (System.nanoTime() - started >= settings.timeout().toNanos()) {
+                    throw ours;
+                }
                 throw new HttpTimeoutException("no answer from " + settings.endpoint() + " within the host's HTTP timeout");
             }
             if (cause instanceof ConnectException) {
