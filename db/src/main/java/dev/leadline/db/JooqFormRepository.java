@@ -2,6 +2,7 @@ package dev.leadline.db;
 
 import static dev.leadline.db.jooq.Tables.WEB_FORM;
 
+import dev.leadline.core.booking.BookingSpec;
 import dev.leadline.core.intake.FormDefinition;
 import dev.leadline.core.intake.FormRepository;
 import dev.leadline.db.jooq.tables.records.WebFormRecord;
@@ -35,6 +36,7 @@ public final class JooqFormRepository implements FormRepository {
         record.setDefaultCampaign(form.defaultCampaign());
         record.setThankYouUrl(form.thankYouUrl());
         record.setAllowedOrigins(form.allowedOrigins().isEmpty() ? null : String.join(" ", form.allowedOrigins()));
+        record.setBooking(form.booking() == null ? null : JsonTree.write(form.booking().toMap()));
         record.setUpdatedAt(Times.toDb(at));
         if (record.changed() && record.getId() != null) {
             record.setVersion(record.getVersion() + 1);
@@ -56,6 +58,7 @@ public final class JooqFormRepository implements FormRepository {
     private static FormDefinition toForm(WebFormRecord r) {
         List<String> origins = r.getAllowedOrigins() == null ? List.of() : Arrays.asList(r.getAllowedOrigins().split(" "));
         return new FormDefinition(r.getFormKey(), r.getName(), Json.read(r.getFieldMapping()), r.getDefaultSource(),
-                r.getDefaultCampaign(), r.getThankYouUrl(), origins);
+                r.getDefaultCampaign(), r.getThankYouUrl(), origins,
+                r.getBooking() == null ? null : BookingSpec.parse(JsonTree.readMap(r.getBooking()), "booking"));
     }
 }

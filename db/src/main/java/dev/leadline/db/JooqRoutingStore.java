@@ -166,6 +166,15 @@ public final class JooqRoutingStore implements RoutingStore {
     }
 
     @Override
+    public void placeMembers(long queueId, java.util.Map<Long, dev.leadline.core.routing.FairShare.Member> members) {
+        members.forEach((repId, member) -> dsl.insertInto(ROUTING_MEMBER_STATE, ROUTING_MEMBER_STATE.QUEUE_ID, ROUTING_MEMBER_STATE.REP_ID,
+                        ROUTING_MEMBER_STATE.PASS, ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT)
+                .values(queueId, repId, member.pass(), Times.toDb(member.lastAssignedAt()))
+                .onDuplicateKeyUpdate().set(ROUTING_MEMBER_STATE.PASS, member.pass())
+                .set(ROUTING_MEMBER_STATE.LAST_ASSIGNED_AT, Times.toDb(member.lastAssignedAt())).execute());
+    }
+
+    @Override
     public Optional<Decision> latest(LeadId lead) {
         return dsl.selectFrom(ROUTING_DECISION).where(ROUTING_DECISION.LEAD_ID.eq(lead.value())).orderBy(ROUTING_DECISION.ID.desc()).limit(1)
                 .fetchOptional(r -> new Decision(lead, r.getOutcome(), r.getQueueId(), r.getRepId(), r.getDoNotReassign(),

@@ -230,7 +230,8 @@ public final class Leadline implements AutoCloseable {
                     backend.services().meetingReminders(), backend.services().dailyDigest(), backend.services().weeklySummary(),
                     backend.services().rollups(), meters.registry(), new Jobs.Nurturing(backend.services().nurtureRunner(),
                             backend.services().nurtureMail(), config.mail().imap().map(imap -> new dev.leadline.server.mail.ImapInbox(imap,
-                                    backend.services().nurtureResponses(), clock))));
+                                    backend.services().nurtureResponses(), clock))),
+                    new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail()));
             Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
             OnExit.register(leadline);
             serving.set(true);

@@ -150,7 +150,9 @@ public record Services(
         JooqRollups rollups,
         dev.leadline.core.files.FileService files,
         dev.leadline.server.files.FileSpool fileSpool,
-        dev.leadline.core.chat.ChatFiles chatFiles) {
+        dev.leadline.core.chat.ChatFiles chatFiles,
+        dev.leadline.core.booking.BookingService bookings,
+        dev.leadline.server.booking.BookingMail bookingMail) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -261,6 +263,16 @@ public record Services(
                 new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts,
                         routing.rooms().orElseThrow()), clock,
                 new ConsoleLinks(console, publicUrl));
+        FormService forms = new FormService(new JooqFormRepository(dsl), intake, audit, clock);
+        forms.checkQueuesWith(name -> team.queueByName(name).isPresent());
+        dev.leadline.db.JooqBookings bookingStore = new dev.leadline.db.JooqBookings(dsl);
+        dev.leadline.core.booking.BookingService bookings = new dev.leadline.core.booking.BookingService(transactor, bookingStore,
+                leadRepository, schedule, journal, team, new dev.leadline.db.JooqRoutingState(dsl, accountMatching), routing.store(), alerts, clock);
+        Duration routingWait = settings.enrichmentWait().plusSeconds(2);
+        bookings.waitForRouting(() -> routing.routing().waitsForEnrichment() && routing.routing().hasRules("form"),
+                routingWait.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : routingWait);
+        dev.leadline.server.booking.BookingMail bookingMail = new dev.leadline.server.booking.BookingMail(bookingStore, schedule,
+                leadRepository, team, mailer, mail.from(), publicUrl, clock);
         dev.leadline.core.files.FileService fileService = new dev.leadline.core.files.FileService(leadRepository,
                 new dev.leadline.db.JooqLeadFiles(dsl), fileSetup.store(), transactor, journal, fileSetup.rules(), clock);
         return new Services(
@@ -283,7 +295,7 @@ public record Services(
                 new OutboxDispatcher(outbox, chat, new LiveCards(cards, leadRepository, timeline, slaPolicies, agenda), new JooqChatPace(dsl), clock),
                 intake,
                 new ImportService(transactor, leadRepository, journal, new JooqImportJobRepository(dsl, node), clock, arrivals, guard, accountMatching),
-                new FormService(new JooqFormRepository(dsl), intake, audit, clock),
+                forms,
                 team,
                 new TokenService(new JooqTokenRepository(dsl), reps, audit, clock),
                 views,
@@ -310,6 +322,8 @@ public record Services(
                 rollups,
                 fileService,
                 fileSetup.spool(),
-                new dev.leadline.core.chat.ChatFiles(fileService, fileSetup.spool(), new dev.leadline.db.JooqCardPlaces(dsl)));
+                new dev.leadline.core.chat.ChatFiles(fileService, fileSetup.spool(), new dev.leadline.db.JooqCardPlaces(dsl)),
+                bookings,
+                bookingMail);
     }
 }

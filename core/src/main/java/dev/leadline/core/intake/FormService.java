@@ -24,6 +24,13 @@ public final class FormService {
     private final AuditLog audit;
     private final Clock clock;
 
+    /** Whether a queue of this name exists (a form's booking names one); every name is taken until told. */
+    private volatile java.util.function.Predicate<String> queueExists = name -> true;
+
+    public void checkQueuesWith(java.util.function.Predicate<String> exists) {
+        this.queueExists = exists;
+    }
+
     public FormService(FormRepository forms, IntakeService intake, AuditLog audit, Clock clock) {
         this.forms = forms;
         this.intake = intake;
@@ -57,6 +64,9 @@ public final class FormService {
         }
         form.allowedOrigins().stream().filter(o -> !absoluteHttpUrl(o))
                 .forEach(o -> problems.add("allowedOrigins entry '" + o + "' must be an origin like https://example.com"));
+        if (form.booking() != null && form.booking().queue() != null && !queueExists.test(form.booking().queue())) {
+            problems.add("booking.queue '" + form.booking().queue() + "' is not a queue");
+        }
         try {
             ColumnMapping.resolve(List.copyOf(form.fieldMapping().keySet()), form.fieldMapping());
         } catch (ValidationException e) {
@@ -82,6 +92,7 @@ public final class FormService {
         Optional.ofNullable(form.defaultCampaign()).ifPresent(v -> values.put("defaultCampaign", v));
         Optional.ofNullable(form.thankYouUrl()).ifPresent(v -> values.put("thankYouUrl", v));
         values.put("allowedOrigins", form.allowedOrigins().toString());
+        Optional.ofNullable(form.booking()).ifPresent(b -> values.put("booking", b.toMap().toString()));
         return values;
     }
 

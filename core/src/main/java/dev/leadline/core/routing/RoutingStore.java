@@ -43,6 +43,12 @@ public interface RoutingStore {
      */
     void count(List<RoutingDecision.Taken> taken);
 
+    /**
+     * Sets these members' fair-share places in the queue (a lead moved from one member to another: the
+     * first gets their turn back, the second is charged it), leaving tallies as they are.
+     */
+    void placeMembers(long queueId, java.util.Map<Long, FairShare.Member> members);
+
     Optional<Decision> latest(LeadId lead);
 
     /**

@@ -157,10 +157,16 @@ public record ConfigFile(List<RepSpec> reps, List<QueueSpec> queues, List<FormSp
 
     /** A web form as written in leadline.yml. */
     public record FormSpec(String key, String name, Map<String, String> fieldMapping, String defaultSource,
-                           String defaultCampaign, String thankYouUrl, List<String> allowedOrigins) {
+                           String defaultCampaign, String thankYouUrl, List<String> allowedOrigins, Map<String, Object> booking) {
+        public FormSpec(String key, String name, Map<String, String> fieldMapping, String defaultSource, String defaultCampaign,
+                        String thankYouUrl, List<String> allowedOrigins) {
+            this(key, name, fieldMapping, defaultSource, defaultCampaign, thankYouUrl, allowedOrigins, null);
+        }
+
         public FormDefinition toDefinition() {
             return new FormDefinition(key, name, fieldMapping == null ? Map.of() : fieldMapping, defaultSource,
-                    defaultCampaign, thankYouUrl, allowedOrigins == null ? List.of() : allowedOrigins);
+                    defaultCampaign, thankYouUrl, allowedOrigins == null ? List.of() : allowedOrigins,
+                    booking == null ? null : dev.leadline.core.booking.BookingSpec.parse(booking, "booking"));
         }
     }
 

@@ -29,7 +29,13 @@ final class FormController {
     private final RateLimiter limiter;
     private final TrustedProxies proxies;
 
-    FormController(ObjectMapper json, FormService forms, RateLimiter limiter, TrustedProxies proxies) {
+    private final dev.leadline.core.booking.BookingService bookings;
+    private final BookingController bookingLinks;
+
+    FormController(ObjectMapper json, FormService forms, RateLimiter limiter, TrustedProxies proxies,
+                   dev.leadline.core.booking.BookingService bookings, BookingController bookingLinks) {
+        this.bookings = bookings;
+        this.bookingLinks = bookingLinks;
         this.json = json;
         this.forms = forms;
         this.limiter = limiter;
@@ -54,8 +60,17 @@ final class FormController {
         if (outcome instanceof FormOutcome.Spam) {
             log.info("form {}: honeypot filled from {}, submission dropped", form.key(), ctx.ip());
         }
+        Optional<dev.leadline.core.booking.BookingOffer> offer = outcome instanceof FormOutcome.Accepted accepted
+                && accepted.record().startsWith("L-") && form.booking() != null
+                ? bookings.offer(form, dev.leadline.core.lead.LeadId.parse(accepted.record())) : Optional.empty();
         if (fromScript) {
-            ctx.status(201).json(Map.of("status", "received"));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("status", "received");
+            offer.ifPresent(o -> answer.put("booking", bookingLinks.describe(o)));
+            ctx.status(201).json(answer);
+        } else if (offer.isPresent()) {
+            // a plain HTML form goes on to the booking page
+            ctx.redirect(bookingLinks.url(offer.get().booking()), io.javalin.http.HttpStatus.SEE_OTHER);
         } else if (form.thankYouUrl() != null) {
             ctx.redirect(form.thankYouUrl(), io.javalin.http.HttpStatus.SEE_OTHER);
         } else {
@@ -88,7 +103,7 @@ final class FormController {
             throw new ValidationException("key", "the body names form '" + spec.key() + "' but the URL names '" + key + "'");
         }
         ctx.json(forms.save(new ConfigFile.FormSpec(key, spec.name(), spec.fieldMapping(), spec.defaultSource(),
-                spec.defaultCampaign(), spec.thankYouUrl(), spec.allowedOrigins()).toDefinition(),
+                spec.defaultCampaign(), spec.thankYouUrl(), spec.allowedOrigins(), spec.booking()).toDefinition(),
                 Authenticator.caller(ctx).actor()));
     }
 

@@ -64,8 +64,10 @@ public final class HttpApi {
         FileController leadFiles = new FileController(services.files(), fileTransfer, services.team());
         ViewController views = new ViewController(json, services.views(), services.team());
         ImportController imports = new ImportController(json, deps.imports(), services.imports(), deps.syncImportBytes());
+        BookingController booking = new BookingController(json, services.bookings(), services.forms(), services.team(), deps.publicUrl());
         FormController forms = new FormController(json, services.forms(),
-                new RateLimiter(new JooqRateBuckets(deps.database().dsl()), deps.formsPerMinute(), deps.clock()), deps.trustedProxies());
+                new RateLimiter(new JooqRateBuckets(deps.database().dsl()), deps.formsPerMinute(), deps.clock()), deps.trustedProxies(),
+                services.bookings(), booking);
         LifecycleController lifecycle = new LifecycleController(json, services.claims(), services.qualification(),
                 services.team(), services.leads(), services.timeline(), services.routing());
         SchedulingController scheduling = new SchedulingController(json, services.scheduling(), services.team(), services.leads());
@@ -328,6 +330,16 @@ public final class HttpApi {
                 }
             }
             routes.options("/forms/{key}", forms::preflight);
+            // booking links: anyone holding one (the token is the secret), no sign-in
+            routes.get("/book/widget.js", booking::widget);
+            routes.get("/book/{token}", booking::page);
+            routes.get("/book/{token}/slots", booking::slots);
+            routes.get("/book/{token}/meeting.ics", booking::ics);
+            routes.post("/book/{token}", booking::book);
+            routes.post("/book/{token}/reschedule", booking::reschedule);
+            routes.post("/book/{token}/cancel", booking::cancel);
+            routes.options("/book/{token}", booking::preflight);
+            routes.options("/book/{token}/{action}", booking::preflight);
 
             ErrorMapping.register(routes);
         });

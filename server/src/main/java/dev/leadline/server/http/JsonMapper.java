@@ -13,6 +13,16 @@ public final class JsonMapper {
         return new ObjectMapper(JsonHygiene.factory())
                 .registerModule(new JavaTimeModule())
                 .registerModule(JsonHygiene.module())
+                // a form's booking settings as they are written (durationMinutes, not a Duration)
+                .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("leadline-booking")
+                        .addSerializer(dev.leadline.core.booking.BookingSpec.class,
+                                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(dev.leadline.core.booking.BookingSpec.class) {
+                                    @Override
+                                    public void serialize(dev.leadline.core.booking.BookingSpec spec, com.fasterxml.jackson.core.JsonGenerator out,
+                                                          com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+                                        provider.defaultSerializeValue(spec.toMap(), out);
+                                    }
+                                }))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

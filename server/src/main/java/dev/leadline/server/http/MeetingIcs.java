@@ -13,10 +13,10 @@ import dev.leadline.core.team.Rep;
 import java.util.Date;
 
 /** A meeting as an iCalendar invite (biweekly): a REQUEST, or a CANCEL once it is cancelled. */
-final class MeetingIcs {
+public final class MeetingIcs {
     private MeetingIcs() {}
 
-    static String render(Meeting meeting, Rep organizer, String leadEmail) {
+    public static String render(Meeting meeting, Rep organizer, String leadEmail) {
         boolean cancelled = meeting.outcome() == MeetingOutcome.CANCELLED || meeting.outcome() == MeetingOutcome.DECLINED;
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Leadline//Lead desk//EN");

@@ -29,7 +29,7 @@ public final class Jobs implements AutoCloseable {
 
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
                              dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups,
-                             io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing) {
+                             io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing, Booking booking) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -55,7 +55,10 @@ public final class Jobs implements AutoCloseable {
                 .execute((instance, context) -> nurturing.run());
         RecurringTask<Void> nurtureInbox = Tasks.recurring("nurture-inbox", FixedDelay.ofSeconds(60))
                 .execute((instance, context) -> nurturing.inbox().ifPresent(dev.leadline.server.mail.ImapInbox::poll));
-        java.util.List<RecurringTask<Void>> tasks = java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold, nurtureSteps, nurtureInbox);
+        RecurringTask<Void> bookingWork = Tasks.recurring("booking", FixedDelay.ofSeconds(5))
+                .execute((instance, context) -> booking.run());
+        java.util.List<RecurringTask<Void>> tasks = java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold, nurtureSteps, nurtureInbox,
+                bookingWork);
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(tasks)
                 // dbscheduler_task_completions_total{task,result} and dbscheduler_task_duration_seconds at /metrics
@@ -71,6 +74,22 @@ public final class Jobs implements AutoCloseable {
                 .build();
         scheduler.start();
         return new Jobs(scheduler);
+    }
+
+    /** Booking's work: alerts for visitors who did not book in time, and the invitations to send (a batch at a time, for at most 50 s). */
+    public record Booking(dev.leadline.core.booking.BookingService service, dev.leadline.server.booking.BookingMail mail) {
+        static final int BATCH = 100;
+
+        void run() {
+            int alerted = service.alertUnbooked(BATCH);
+            if (alerted > 0) {
+                log.info("told the owners of {} lead(s) whose visitor did not book", alerted);
+            }
+            long until = System.nanoTime() + 50_000_000_000L;
+            while (mail.deliver(BATCH) == BATCH && System.nanoTime() < until) {
+                // the next batch
+            }
+        }
     }
 
     /**

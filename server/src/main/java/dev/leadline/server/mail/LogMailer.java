@@ -5,13 +5,13 @@ import dev.leadline.core.nurture.OutgoingEmail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Without an SMTP server, nurture emails are written to the log (recipient and subject) and go nowhere. */
+/** Without an SMTP server, emails (nurture steps, meeting invitations) are written to the log (recipient and subject) and go nowhere. */
 public final class LogMailer implements Mailer {
     private static final Logger log = LoggerFactory.getLogger(LogMailer.class);
 
     @Override
     public Outcome send(OutgoingEmail email) {
-        log.info("nurture email to {} from {}: \"{}\" (not sent: set LEADLINE_SMTP_HOST to send)", email.to(), email.fromAddress(), email.subject());
+        log.info("email to {} from {}: \"{}\" (not sent: set LEADLINE_SMTP_HOST to send)", email.to(), email.fromAddress(), email.subject());
         return new Outcome.Sent();
     }
 

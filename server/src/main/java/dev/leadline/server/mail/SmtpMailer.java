@@ -124,19 +124,42 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
                 : new InternetAddress(email.fromAddress(), email.fromName(), StandardCharsets.UTF_8.name()));
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
         message.setSubject(email.subject(), StandardCharsets.UTF_8.name());
-        message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        boolean unsubscribe = email.unsubscribeUrl() != null;
+        if (unsubscribe) {
+            message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text() + "\n\n--\nTo receive no more of these emails: " + email.unsubscribeUrl() + "\n",
+        text.setText(email.text() + (unsubscribe ? "\n\n--\nTo receive no more of these emails: " + email.unsubscribeUrl() + "\n" : "\n"),
                 StandardCharsets.UTF_8.name());
         MimeBodyPart html = new MimeBodyPart();
-        html.setText("<!DOCTYPE html><html><body>" + email.html() + "<p style=\"font-size:small;color:#666\"><a href=\""
-                + email.unsubscribeUrl() + "\">Unsubscribe</a> to receive no more of these emails.</p></body></html>",
+        html.setText("<!DOCTYPE html><html><body>" + email.html() + (unsubscribe ? "<p style=\"font-size:small;color:#666\"><a href=\""
+                + email.unsubscribeUrl() + "\">Unsubscribe</a> to receive no more of these emails.</p>" : "") + "</body></html>",
                 StandardCharsets.UTF_8.name(), "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (email.calendar() == null) {
+            message.setContent(alternative);
+        } else {
+            // the invitation as calendar clients read it (RFC 6047), and as a file for those that do not
+            String method = email.calendar().lines().filter(l -> l.startsWith("METHOD:")).findFirst().map(l -> l.substring(7).strip())
+                    .orElse("PUBLISH");
+            MimeBodyPart invitation = new MimeBodyPart();
+            invitation.setContent(email.calendar(), "text/calendar; charset=UTF-8; method=" + method);
+            invitation.setHeader("Content-Transfer-Encoding", "8bit");
+            alternative.addBodyPart(invitation);
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeBodyPart file = new MimeBodyPart();
+            file.setContent(email.calendar(), "application/ics; name=\"invite.ics\"");
+            file.setFileName("invite.ics");
+            file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(file);
+            message.setContent(mixed);
+        }
         message.setSentDate(new java.util.Date());
         message.saveChanges();
         return message;
