@@ -56,3 +56,24 @@ CREATE TABLE booking_email (
   PRIMARY KEY (id)
 );
 CREATE INDEX ix_booking_email_due ON booking_email (state, due_at);
+
+-- A live hand-off: the lead's owner (on a call) offers it to the members of a queue who are free now; the first
+-- to take it gets the lead and a meeting now, and the others' offers are withdrawn. offered lists their rep ids.
+CREATE TABLE handoff (
+  id            BIGINT        NOT NULL AUTO_INCREMENT,
+  lead_id       BIGINT        NOT NULL,
+  queue_id      BIGINT        NOT NULL,
+  requested_by  BIGINT        NOT NULL,
+  offered       VARCHAR(2000) NOT NULL,
+  state         VARCHAR(16)   NOT NULL,
+  taken_by      BIGINT        NULL,
+  meeting_id    BIGINT        NULL,
+  created_at    DATETIME(6)   NOT NULL,
+  expires_at    DATETIME(6)   NOT NULL,
+  ended_at      DATETIME(6)   NULL,
+  version       INT           NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  CONSTRAINT fk_handoff_lead FOREIGN KEY (lead_id) REFERENCES sales_lead (id)
+);
+CREATE INDEX ix_handoff_lead ON handoff (lead_id, state);
+CREATE INDEX ix_handoff_open ON handoff (state, expires_at);

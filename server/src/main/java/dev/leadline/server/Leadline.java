@@ -231,7 +231,8 @@ public final class Leadline implements AutoCloseable {
                     backend.services().rollups(), meters.registry(), new Jobs.Nurturing(backend.services().nurtureRunner(),
                             backend.services().nurtureMail(), config.mail().imap().map(imap -> new dev.leadline.server.mail.ImapInbox(imap,
                                     backend.services().nurtureResponses(), clock))),
-                    new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail()));
+                    new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail(),
+                            backend.services().handoffs()));
             Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
             OnExit.register(leadline);
             serving.set(true);

@@ -152,7 +152,8 @@ public record Services(
         dev.leadline.server.files.FileSpool fileSpool,
         dev.leadline.core.chat.ChatFiles chatFiles,
         dev.leadline.core.booking.BookingService bookings,
-        dev.leadline.server.booking.BookingMail bookingMail) {
+        dev.leadline.server.booking.BookingMail bookingMail,
+        dev.leadline.core.booking.Handoffs handoffs) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -259,18 +260,20 @@ public record Services(
                 new dev.leadline.core.nurture.NurtureMail.Limits(mail.perSenderPerHour(), mail.perDomainPerHour()), publicUrl.toString(), clock);
         dev.leadline.core.nurture.NurtureResponses responses = new dev.leadline.core.nurture.NurtureResponses(transactor, nurtureEmails, enrolments,
                 nurture, cadences, suppressions, leadRepository, timeline, recycler, clock);
-        ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
-                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts,
-                        routing.rooms().orElseThrow()), clock,
-                new ConsoleLinks(console, publicUrl));
-        FormService forms = new FormService(new JooqFormRepository(dsl), intake, audit, clock);
-        forms.checkQueuesWith(name -> team.queueByName(name).isPresent());
         dev.leadline.db.JooqBookings bookingStore = new dev.leadline.db.JooqBookings(dsl);
         dev.leadline.core.booking.BookingService bookings = new dev.leadline.core.booking.BookingService(transactor, bookingStore,
                 leadRepository, schedule, journal, team, new dev.leadline.db.JooqRoutingState(dsl, accountMatching), routing.store(), alerts, clock);
         Duration routingWait = settings.enrichmentWait().plusSeconds(2);
         bookings.waitForRouting(() -> routing.routing().waitsForEnrichment() && routing.routing().hasRules("form"),
                 routingWait.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : routingWait);
+        dev.leadline.core.booking.Handoffs handoffs = new dev.leadline.core.booking.Handoffs(transactor, new dev.leadline.db.JooqHandoffs(dsl),
+                bookings, leadRepository, schedule, journal, team, outbox, cards, alerts, clock);
+        ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
+                new LeadWork(claims, qualification, scheduling, conversion, merges, team, routing.routing(), reports, nurture, drafts,
+                        routing.rooms().orElseThrow(), handoffs), clock,
+                new ConsoleLinks(console, publicUrl));
+        FormService forms = new FormService(new JooqFormRepository(dsl), intake, audit, clock);
+        forms.checkQueuesWith(name -> team.queueByName(name).isPresent());
         dev.leadline.server.booking.BookingMail bookingMail = new dev.leadline.server.booking.BookingMail(bookingStore, schedule,
                 leadRepository, team, mailer, mail.from(), publicUrl, clock);
         dev.leadline.core.files.FileService fileService = new dev.leadline.core.files.FileService(leadRepository,
@@ -324,6 +327,7 @@ public record Services(
                 fileSetup.spool(),
                 new dev.leadline.core.chat.ChatFiles(fileService, fileSetup.spool(), new dev.leadline.db.JooqCardPlaces(dsl)),
                 bookings,
-                bookingMail);
+                bookingMail,
+                handoffs);
     }
 }

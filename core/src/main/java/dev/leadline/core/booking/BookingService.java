@@ -399,6 +399,14 @@ public final class BookingService {
         return Optional.empty();
     }
 
+    /**
+     * Whether the rep could meet from {@code start} to {@code end}: active, not paused or away, inside working hours,
+     * and without a meeting or a busy time of their own calendar then.
+     */
+    public boolean isFree(long repId, Instant start, Instant end) {
+        return free(repId, start, end, null);
+    }
+
     /** Whether the rep is free from start to end, by their meetings now (but {@code moving}) and calendar. */
     private boolean free(long repId, Instant start, Instant end, Meeting moving) {
         Optional<Rep> rep = team.rep(repId);

@@ -76,6 +76,9 @@ public sealed interface ChatCommand {
     record RoomLog(String lead, boolean on) implements ChatCommand {}
 
     /** {@code pause}: the rep takes no routed leads until {@code resume}. */
+    /** {@code handoff <lead> <queue>}: offer the lead to the queue's members free now; {@code queue} null takes an offer. */
+    record Handoff(String lead, String queue) implements ChatCommand {}
+
     record Pause() implements ChatCommand {}
 
     record Resume() implements ChatCommand {}

@@ -44,6 +44,7 @@ public final class ChatDesk {
             "*Routing*: `why L-42` says why the lead went where it went; `pause` stops new leads coming to you, `resume` starts them again",
             "*Nurture*: `nurture L-42 check-back-90` puts the lead in that cadence; `nurture stop L-42` takes it out",
             "*Rooms*: `room L-42` opens a channel for the lead with its card pinned; in the room, `room log on` puts its messages on the timeline (`room log off` stops)",
+            "*Hand-off*: `handoff L-42 Inbound` offers the lead you are on a call with to the queue's members free now; the first to press *Take it now* (or `handoff take L-42`) gets it",
             "*Reports*: `leads stats` gives your own numbers this week against last; managers get the team's by queue with `leads report`",
             "*Console*: `console` sends you a one-time link (10 minutes) that signs you in to the web console"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
@@ -64,7 +65,8 @@ public final class ChatDesk {
                 .map(r -> new FormSpec.Option(r.email(), r.name() + " (" + r.email() + ")")).toList(),
                 lead -> work.drafts() == null ? Optional.empty() : work.drafts().pending(lookups.lead(lead).id())
                         .map(d -> new String[] {d.subject(), d.text()}),
-                () -> work.nurture() == null ? List.of() : work.nurture().cadenceNames(), clock);
+                () -> work.nurture() == null ? List.of() : work.nurture().cadenceNames(), clock)
+                .handingOffTo(() -> work.team().queues().stream().map(dev.leadline.core.team.LeadQueue::name).toList());
         this.reports = new ChatReports(work.reports(), work.team(), clock);
     }
 
@@ -205,6 +207,8 @@ public final class ChatDesk {
             return nurture(n, by);
         } else if (command instanceof ChatCommand.Draft d) {
             return draft(d, by);
+        } else if (command instanceof ChatCommand.Handoff h) {
+            return handoff(h, by);
         } else if (command instanceof ChatCommand.Console) {
             String link = signIn.signInLink(rep, Actor.rep(rep.email()));
             return ChatReply.personal(Rich.of("Your sign-in link for the Leadline console: ").link("open the console", link)
@@ -222,6 +226,36 @@ public final class ChatDesk {
             return ChatReply.text("Welcome back: routing gives you leads again, at your usual share (nothing to catch up on).");
         }
         return ChatReply.text(HELP);
+    }
+
+    private ChatReply handoff(ChatCommand.Handoff command, ActingRep by) {
+        Lead lead = lookups.lead(command.lead());
+        if (work.handoffs() == null) {
+            return ChatReply.refused("Hand-offs are not available here.");
+        }
+        dev.leadline.core.booking.Handoffs.Outcome outcome;
+        if (command.queue() == null) {
+            outcome = work.handoffs().take(lead.id(), by);
+        } else {
+            Optional<dev.leadline.core.team.LeadQueue> queue = work.team().queueByName(command.queue());
+            if (queue.isEmpty()) {
+                return ChatReply.refused("There is no queue named " + command.queue() + ".");
+            }
+            outcome = work.handoffs().start(lead.id(), by, queue.get());
+        }
+        if (outcome instanceof dev.leadline.core.booking.Handoffs.Outcome.Offered offered) {
+            return ChatReply.text(lead.id() + " is offered to " + offered.to().stream().map(Rep::name).collect(java.util.stream.Collectors.joining(", "))
+                    + ": the first to take it gets it. You will hear who takes the call.");
+        }
+        if (outcome instanceof dev.leadline.core.booking.Handoffs.Outcome.Taken taken) {
+            return ChatReply.text("You took " + lead.id() + ": call " + Optional.ofNullable(lead.data().displayName()).orElse("the lead")
+                    + " now" + lead.data().get(dev.leadline.core.lead.LeadField.PHONE).map(p -> " on " + p).orElse("") + ".");
+        }
+        return ChatReply.refused(capitalised(((dev.leadline.core.booking.Handoffs.Outcome.Refused) outcome).why()) + ".");
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private ChatReply draft(ChatCommand.Draft command, ActingRep by) {

@@ -78,6 +78,9 @@ public final class CommandParser {
                     ? needs(args, 2, input, "nurture stop <lead>", () -> new ChatCommand.Nurture(args[1], null))
                     : needs(args, 2, input, "nurture <lead> <cadence>", () -> new ChatCommand.Nurture(args[0], args[1]));
             case "room" -> room(args, input);
+            case "handoff", "hand-off" -> args.length >= 1 && args[0].equalsIgnoreCase("take")
+                    ? needs(args, 2, input, "handoff take <lead>", () -> new ChatCommand.Handoff(args[1], null))
+                    : needs(args, 2, input, "handoff <lead> <queue>", () -> new ChatCommand.Handoff(args[0], text(args, 1)));
             case "pause" -> new ChatCommand.Pause();
             case "console" -> new ChatCommand.Console();
             case "resume", "unpause" -> new ChatCommand.Resume();

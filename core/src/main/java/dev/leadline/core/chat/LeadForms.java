@@ -31,6 +31,7 @@ public final class LeadForms {
     private final Supplier<List<FormSpec.Option>> reps;
     private final java.util.function.Function<String, Optional<String[]>> drafts;
     private final Supplier<List<String>> cadences;
+    private volatile Supplier<List<String>> queues = List::of;
     private final Clock clock;
 
     /** Forms without reps to assign to (a renderer's tests). */
@@ -51,6 +52,12 @@ public final class LeadForms {
         this.reps = reps;
         this.drafts = drafts;
         this.clock = clock;
+    }
+
+    /** The queues a lead may be handed off to. */
+    public LeadForms handingOffTo(Supplier<List<String>> queueNames) {
+        this.queues = queueNames;
+        return this;
     }
 
     /** What a press of the button, or its filled-in form, means. */
@@ -95,6 +102,11 @@ public final class LeadForms {
                 return new FormSpec(action, leadId, "Edit the email to " + leadId, "Send as me", "It goes from you once you press Send as me.",
                         List.of(new FormSpec.Text("subject", "Subject", true, 200, false, draft[0]),
                                 new FormSpec.Text("body", "Email", true, 3000, true, draft[1])));
+            case HANDOFF:
+                return new FormSpec(action, leadId, "Hand off " + leadId + " now", "Offer",
+                        "Members of the queue who are free now (no meeting in the next 30 minutes) are offered the lead; the first to take it gets it.",
+                        List.of(new FormSpec.Choice("queue", "Queue", true, queues.get().stream().map(q -> new FormSpec.Option(q, q)).toList(), null,
+                                "Pick the queue to hand off to.")));
             case ASSIGN:
                 return new FormSpec(action, leadId, "Assign " + leadId, "Assign", null, List.of(
                         new FormSpec.Choice("rep", "Assign to", true, reps.get(), null, REP_HINT),
@@ -112,6 +124,7 @@ public final class LeadForms {
                     : action == LeadAction.SEND_DRAFT ? new ChatCommand.Draft(leadId, "send", null, null)
                     : action == LeadAction.SKIP_DRAFT ? new ChatCommand.Draft(leadId, "skip", null, null)
                     : action == LeadAction.ROOM ? new ChatCommand.Room(leadId)
+                    : action == LeadAction.TAKE_HANDOFF ? new ChatCommand.Handoff(leadId, null)
                     : new ChatCommand.Qualify(leadId, null));
         }
         Map<String, String> problems = form(action, leadId, zone).problems(values);
@@ -138,6 +151,8 @@ public final class LeadForms {
                 return new ChatCommand.Assign(leadId, values.get("rep").strip(), FormSpec.value(values, "reason").orElse(null));
             case NURTURE:
                 return new ChatCommand.Nurture(leadId, values.get("cadence").strip());
+            case HANDOFF:
+                return new ChatCommand.Handoff(leadId, values.get("queue").strip());
             case EDIT_DRAFT:
                 return new ChatCommand.Draft(leadId, "edit", values.get("subject"), values.get("body"));
             default:

@@ -12,4 +12,5 @@ import dev.leadline.core.team.TeamService;
 public record LeadWork(ClaimService claims, QualificationService qualification, SchedulingService scheduling,
                        ConversionService conversion, MergeService merges, TeamService team, RoutingService routing,
                        dev.leadline.core.report.Reports reports, dev.leadline.core.nurture.NurtureService nurture,
-                       dev.leadline.core.nurture.NurtureDrafts drafts, dev.leadline.core.rooms.RoomService rooms) {}
+                       dev.leadline.core.nurture.NurtureDrafts drafts, dev.leadline.core.rooms.RoomService rooms,
+                       dev.leadline.core.booking.Handoffs handoffs) {}

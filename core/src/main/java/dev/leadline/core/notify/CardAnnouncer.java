@@ -193,7 +193,7 @@ public final class CardAnnouncer implements LeadAnnouncer {
         }
         return EnumSet.complementOf(EnumSet.of(LeadAction.CLAIM)).stream()
                 // a card goes to a channel or a rep's chat, never to a manager in person
-                .filter(a -> !a.managerOnly() && !a.onDraft())
+                .filter(a -> !a.managerOnly() && !a.onOwnCard())
                 .filter(a -> a != LeadAction.NURTURE || nurtureOffered.getAsBoolean())
                 .filter(a -> a != LeadAction.QUALIFY || lead.status() != LeadStatus.QUALIFIED)
                 // only a lead that came through a queue goes back to one

@@ -27,7 +27,11 @@ public enum LeadAction {
     /** The draft changed first (a form with its subject and body), then sent. */
     EDIT_DRAFT("edit-draft", "Edit", true, true, Emphasis.NONE),
     /** The draft not sent: the cadence goes on without it. */
-    SKIP_DRAFT("skip-draft", "Skip", true, false, Emphasis.NONE);
+    SKIP_DRAFT("skip-draft", "Skip", true, false, Emphasis.NONE),
+    /** The owner, on a call with the lead, offers it to the members of a queue free right now (a form to pick the queue). */
+    HANDOFF("handoff", "Hand off now", true, true, Emphasis.NONE),
+    /** On a hand-off's own card, to the members it was offered to: the first to press it takes the lead and the call. */
+    TAKE_HANDOFF("take-handoff", "Take it now", false, false, Emphasis.POSITIVE);
 
     /** How a platform may colour the button. */
     public enum Emphasis { NONE, POSITIVE, DANGER }
@@ -67,6 +71,11 @@ public enum LeadAction {
     /** It answers a draft nurture email (on the draft's own card), not the lead's card. */
     public boolean onDraft() {
         return this == SEND_DRAFT || this == EDIT_DRAFT || this == SKIP_DRAFT;
+    }
+
+    /** It is on a card of its own (a draft's, a hand-off's), never on the lead's card. */
+    public boolean onOwnCard() {
+        return onDraft() || this == TAKE_HANDOFF;
     }
 
     /** It needs input first: disqualify, schedule, log contact, convert, assign. */

@@ -76,11 +76,19 @@ public final class Jobs implements AutoCloseable {
         return new Jobs(scheduler);
     }
 
-    /** Booking's work: alerts for visitors who did not book in time, and the invitations to send (a batch at a time, for at most 50 s). */
-    public record Booking(dev.leadline.core.booking.BookingService service, dev.leadline.server.booking.BookingMail mail) {
+    /**
+     * Booking's work: hand-offs nobody took in time, alerts for visitors who did not book in time, and the
+     * invitations to send (a batch at a time, for at most 50 s).
+     */
+    public record Booking(dev.leadline.core.booking.BookingService service, dev.leadline.server.booking.BookingMail mail,
+                          dev.leadline.core.booking.Handoffs handoffs) {
         static final int BATCH = 100;
 
         void run() {
+            int expired = handoffs.expire(BATCH);
+            if (expired > 0) {
+                log.info("withdrew {} hand-off(s) nobody took in time", expired);
+            }
             int alerted = service.alertUnbooked(BATCH);
             if (alerted > 0) {
                 log.info("told the owners of {} lead(s) whose visitor did not book", alerted);
