@@ -137,7 +137,10 @@ public final class Leadline implements AutoCloseable {
             configFile.ifPresent(file -> {
                 Actor actor = new Actor("config", config.configFile().getFileName().toString());
                 ConfigSections sections = new ConfigSections(new JooqConfigApplied(db.database().dsl()), clock, starting);
-                sections.apply("team", List.of(file.reps(), file.queues()), () -> services.team().apply(file.reps(), file.queues(), actor));
+                sections.apply("team", List.of(file.reps(), file.queues()), () -> {
+                    services.team().apply(file.reps(), file.queues(), actor);
+                    services.calendars().settings().apply(file.reps(), services.team()::repByEmail, actor);
+                });
                 sections.apply("forms", file.forms(), () -> file.forms().forEach(form -> services.forms().save(form.toDefinition(), actor)));
                 sections.apply("cadences", file.cadences(), () -> file.cadences().forEach((name, cadence) -> services.cadences().save(name,
                         cadence, actor)));
@@ -174,6 +177,7 @@ public final class Leadline implements AutoCloseable {
             OnExit.unregister(this);
             chat.close();
             imports.close();
+            services.calendars().close();
             db.close();
             meters.close();
         }
@@ -220,6 +224,7 @@ public final class Leadline implements AutoCloseable {
             backend.chat().connect();
             backend.imports().resumeUnfinished();
             backend.imports().watchForOrphans(java.time.Duration.ofSeconds(15));
+            backend.services().calendars().start(config.calendars());
             log.info("Leadline listening on http://localhost:{} (ready in {} ms)", http.port(),
                     (System.nanoTime() - started) / 1_000_000);
             DispatchLoop dispatch = new DispatchLoop(backend.services().dispatcher(), backend.services().outboxAdded(), looks.outbox());

@@ -153,7 +153,8 @@ public record Services(
         dev.leadline.core.chat.ChatFiles chatFiles,
         dev.leadline.core.booking.BookingService bookings,
         dev.leadline.server.booking.BookingMail bookingMail,
-        dev.leadline.core.booking.Handoffs handoffs) {
+        dev.leadline.core.booking.Handoffs handoffs,
+        dev.leadline.server.booking.Calendars calendars) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -266,6 +267,9 @@ public record Services(
         Duration routingWait = settings.enrichmentWait().plusSeconds(2);
         bookings.waitForRouting(() -> routing.routing().waitsForEnrichment() && routing.routing().hasRules("form"),
                 routingWait.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : routingWait);
+        dev.leadline.server.booking.Calendars calendars = dev.leadline.server.booking.Calendars.wire(new dev.leadline.db.JooqRepCalendars(dsl),
+                transactor, audit, team, clock);
+        bookings.readCalendars(calendars.busy());
         dev.leadline.core.booking.Handoffs handoffs = new dev.leadline.core.booking.Handoffs(transactor, new dev.leadline.db.JooqHandoffs(dsl),
                 bookings, leadRepository, schedule, journal, team, outbox, cards, alerts, clock);
         ChatDesk desk = new ChatDesk(new ChatLookups(leads, views, cards, agenda, team, clock),
@@ -328,6 +332,7 @@ public record Services(
                 new dev.leadline.core.chat.ChatFiles(fileService, fileSetup.spool(), new dev.leadline.db.JooqCardPlaces(dsl)),
                 bookings,
                 bookingMail,
-                handoffs);
+                handoffs,
+                calendars);
     }
 }

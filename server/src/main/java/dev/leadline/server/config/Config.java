@@ -38,7 +38,8 @@ public record Config(
         Optional<OidcSettings> oidc,
         MetricsSettings metrics,
         MailSettings mail,
-        FileSettings files) {
+        FileSettings files,
+        CalendarSettings calendars) {
 
     /**
      * Where Prometheus reads {@code /metrics}: on the API's port with {@code token} (or an admin API
@@ -95,6 +96,7 @@ public record Config(
         Optional<OidcSettings> oidc = OidcSettings.read(r, publicUrl);
         MailSettings mail = MailSettings.read(r);
         FileSettings files = FileSettings.read(r);
+        CalendarSettings calendars = CalendarSettings.read(r);
         MetricsSettings metrics = new MetricsSettings(r.optional("LEADLINE_METRICS_PORT").map(v -> r.integer("LEADLINE_METRICS_PORT", 0, 1, 65535)),
                 r.optional("LEADLINE_METRICS_TOKEN"));
         metrics.token().filter(t -> t.length() < 16).ifPresent(t -> problems.add("LEADLINE_METRICS_TOKEN must be at least 16 characters"));
@@ -104,7 +106,7 @@ public record Config(
             throw new ConfigException(problems);
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
-                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc, metrics, mail, files);
+                pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc, metrics, mail, files, calendars);
     }
 
     /** Where people reach this server (links in chat and from the CLI): LEADLINE_PUBLIC_URL, else this machine's port. */

@@ -104,6 +104,9 @@ final class ConfigRules {
                 e.errors().forEach(f -> problems.add(new FieldError(f.field().replaceFirst("^reps\\[0]", where), f.message())));
                 standIn(team, rep.email());
             }
+            if (rep.calendar() != null) {
+                collect(() -> dev.leadline.core.booking.RepCalendarService.source(rep.calendar(), where + ".calendar"));
+            }
         }
         unreadReps.forEach(email -> standIn(team, email));
         Map<String, Integer> names = new HashMap<>();
