@@ -221,6 +221,10 @@ public final class HttpApi {
             routes.get("/api/v1/reps", team::reps);
             routes.get("/api/v1/queues", team::queues);
             routes.put("/api/v1/reps/{rep}/availability", routing::availability);
+            var calendars = new CalendarController(json, services.calendars().settings(), services.team());
+            routes.get("/api/v1/reps/{rep}/calendar", calendars::get);
+            routes.put("/api/v1/reps/{rep}/calendar", calendars::put);
+            routes.delete("/api/v1/reps/{rep}/calendar", calendars::delete);
             routes.get("/api/v1/tokens", tokens::list);
             routes.post("/api/v1/tokens", tokens::issue);
             routes.delete("/api/v1/tokens/{name}", tokens::revoke);
