@@ -48,7 +48,7 @@ class ConfigFileCheckTest {
         assertThat(result.problems()).extracting(p -> p.describe("leadline.yml")).containsExactly(
                 "leadline.yml:4:5 reps[0].role: must be REP, MANAGER or ADMIN",
                 "leadline.yml:5:5 reps[1].name: is required",
-                "leadline.yml:6:5 reps[1].nmae: is not a setting here; use one of active, capacity, chatIdentities, email, name, role, "
+                "leadline.yml:6:5 reps[1].nmae: is not a setting here; use one of active, calendar, capacity, chatIdentities, email, name, role, "
                         + "timeZone, workingHours",
                 "leadline.yml:7:5 reps[2].email: ana@example.com is listed twice (also reps[0])",
                 "leadline.yml:11:32 queues[0].members[1]: no rep with email omar@example.com",
