@@ -40,6 +40,7 @@ public final class CalendarCache implements ExternalCalendars, AutoCloseable {
     private final Map<Long, Known> known = new ConcurrentHashMap<>();
     private final Set<Long> reading = ConcurrentHashMap.newKeySet();
     private final Set<Long> readAgain = ConcurrentHashMap.newKeySet();
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService readers;
     private volatile CalendarSettings settings = CalendarSettings.DEFAULTS;
 
@@ -92,7 +93,11 @@ public final class CalendarCache implements ExternalCalendars, AutoCloseable {
         try {
             List<RepCalendar> calendars = store.all();
             known.keySet().retainAll(calendars.stream().map(RepCalendar::repId).toList());
-            calendars.forEach(calendar -> readers.execute(() -> read(calendar)));
+            // a calendar whose last round's read still waits for a reader is not queued twice
+            calendars.stream().filter(calendar -> queued.add(calendar.repId())).forEach(calendar -> readers.execute(() -> {
+                queued.remove(calendar.repId());
+                read(calendar);
+            }));
         } catch (RuntimeException e) {
             log.warn("cannot list the reps' calendars to read them ({}); trying again in {}", e.toString(), settings.refresh());
         }
@@ -131,19 +136,30 @@ public final class CalendarCache implements ExternalCalendars, AutoCloseable {
             store.readWell(rep.id(), calendar.changedAt(), clock.instant(), busy.size());
             log.debug("calendar of {} ({} at {}): {} busy times", rep.email(), calendar.source().kind(), host, busy.size());
         } catch (CalendarReadException e) {
-            failed(calendar, rep, e.getMessage());
+            if (failed(calendar, rep, e.getMessage())) {
+                log.warn("calendar of {} ({} at {}) not read, keeping the last busy times read: {}", rep.email(), calendar.source().kind(),
+                        host, e.getMessage());
+            }
         } catch (RuntimeException e) {
-            log.warn("calendar of {} ({} at {}) not read", rep.email(), calendar.source().kind(), host, e);
-            failed(calendar, rep, "reading the calendar at " + host + " failed unexpectedly");
+            if (failed(calendar, rep, "reading the calendar at " + host + " failed unexpectedly")) {
+                log.warn("calendar of {} ({} at {}) not read, keeping the last busy times read", rep.email(), calendar.source().kind(), host, e);
+            }
         }
     }
 
-    private void failed(RepCalendar calendar, Rep rep, String error) {
+    /** Records the failure, unless the read was cut short by stopping; false then. */
+    private boolean failed(RepCalendar calendar, Rep rep, String error) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
         // the last good busy times stand, unless they were read from the calendar this one replaced
         known.computeIfPresent(rep.id(), (id, k) -> k.changedAt().equals(calendar.changedAt()) ? k : null);
-        log.warn("calendar of {} ({} at {}) not read, keeping the last busy times read: {}", rep.email(), calendar.source().kind(),
-                calendar.source().url().getHost(), error);
-        store.readFailed(rep.id(), calendar.changedAt(), clock.instant(), error);
+        try {
+            store.readFailed(rep.id(), calendar.changedAt(), clock.instant(), error);
+        } catch (RuntimeException e) {
+            log.warn("cannot record that the calendar of {} was not read ({})", rep.email(), e.toString());
+        }
+        return true;
     }
 
     @Override
