@@ -20,7 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A rep's busy times read from a real CalDAV server (Radicale), through the API that sets the calendar. */
+/**
+ * A rep's busy times read from a real CalDAV server (Radicale), through the API that sets the calendar, and the
+ * booking slots a form's answer offers kept clear of them.
+ */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class CalDavCalendarTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
@@ -121,6 +125,7 @@ class CalDavCalendarTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void busyTimesAreTheOpaqueEventsWithRecurrencesExpandedInTheirOwnZoneAndAllDayInTheRepsZone() throws Exception {
         HttpResponse<String> set = setCalendar("first-secret");
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
@@ -158,5 +163,34 @@ class CalDavCalendarTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> shown().path("busy").isNumber() && shown().path("busy").asInt() == 6);
         assertThat(shown().path("lastError").isNull()).isTrue();
         assertThat(busy()).hasSize(6);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aFormsBookingSlotsKeepClearOfTheCalendarsBusyTimesInAnotherZone() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !busy().isEmpty());
+        server.services().team().apply(List.of(new RepSpec("omar@example.com", "Omar Haddad", "Europe/Berlin", null, null, true, "REP",
+                Map.of())), List.of(new dev.leadline.core.team.QueueSpec("Inbound", null, List.of("omar@example.com"))), Actor.cli("test"));
+        HttpResponse<String> form = server.send(server.request("/api/v1/forms/demo").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Demo\", \"booking\": {\"queue\": \"Inbound\", \"durationMinutes\": 30}}"))
+                .build());
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        HttpResponse<String> submitted = server.send(HttpRequest.newBuilder(server.uri("/forms/demo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\": \"vera@client.example\", \"company\": \"Client Co\"}")).build());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String link = java.net.URI.create(JSON.readTree(submitted.body()).path("booking").path("url").asText()).getPath();
+
+        // Omar works office hours in Berlin (08:00-16:00 UTC); his calendar's 09:00-10:00 New York call is 14:00-15:00 UTC on Tuesday
+        JsonNode slots = JSON.readTree(server.get(link + "/slots?from=2026-03-03T13:00:00Z&tz=Europe/Berlin").body()).path("slots");
+        List<String> starts = new java.util.ArrayList<>();
+        slots.forEach(slot -> starts.add(slot.path("startsAt").asText()));
+        assertThat(starts.subList(0, 5)).containsExactly("2026-03-03T14:00+01:00", "2026-03-03T14:30+01:00", "2026-03-03T16:00+01:00",
+                "2026-03-03T16:30+01:00", "2026-03-04T09:00+01:00");
+        // the all-day offsite (Friday in Berlin) offers nothing that day
+        assertThat(starts).noneMatch(s -> s.startsWith("2026-03-06"));
+        HttpResponse<String> taken = server.send(HttpRequest.newBuilder(server.uri(link)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"startsAt\": \"2026-03-03T14:00:00Z\"}")).build());
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("slot_taken");
     }
 }
