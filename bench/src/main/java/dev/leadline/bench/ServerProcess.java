@@ -72,7 +72,10 @@ final class ServerProcess implements AutoCloseable {
         long deadline = started + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + "; see " + workDir.resolve("server.log"));
+                // the work directory goes when the bench exits: say what the log said
+                List<String> log = java.nio.file.Files.readAllLines(workDir.resolve("server.log"));
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; its log ends:\n"
+                        + String.join("\n", log.subList(Math.max(0, log.size() - 15), log.size())));
             }
             if (healthy(port)) {
                 return new ServerProcess(process, port, (System.nanoTime() - started) / 1_000_000);

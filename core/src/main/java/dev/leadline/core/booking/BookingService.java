@@ -131,7 +131,7 @@ public final class BookingService {
         while (lead.isPresent() && lead.get().ownerRepId() == null && lead.get().queueId() == null && routingPending.getAsBoolean()
                 && System.nanoTime() < until) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
