@@ -44,7 +44,14 @@ class DemoSeedTest {
             assertThat(guide.lines().filter(l -> l.contains("curl -s"))).satisfiesExactly(
                     create -> assertThat(create).contains("Bearer ll_admin").contains("http://localhost:8080/api/v1/leads"),
                     claim -> assertThat(claim).contains("Bearer ll_jane").contains("/api/v1/leads/$ID/claim"),
-                    card -> assertThat(card).contains("Bearer ll_jane").contains("/api/v1/leads/$ID/timeline"));
+                    card -> assertThat(card).contains("Bearer ll_jane").contains("/api/v1/leads/$ID/timeline"),
+                    book -> assertThat(book).contains("/forms/book-a-demo"));
+            // the visitor's step answers with a booking link and Jane's free times (she covers around the clock)
+            var answer = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/forms/book-a-demo")).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"work_email\":\"vera@client.example\",\"last_name\":\"Visitor\"}"))
+                    .build());
+            assertThat(answer.statusCode()).isEqualTo(201);
+            assertThat(answer.body()).contains("\"booking\"").contains("/book/").contains("\"startsAt\"");
         }
     }
 }

@@ -70,7 +70,10 @@ public final class DemoCommand implements Runnable {
                 .append(" (an admin token names the rep instead: -d '{\"rep\":\"").append(JANE).append("\"}'):\n")
                 .append("   curl -s -X POST ").append(asJane).append(" ").append(url).append("/api/v1/leads/$ID/claim\n")
                 .append("3. See the card: the log shows it edited to Jane's (\"[card ... edited]\"); the lead's timeline says the same:\n")
-                .append("   curl -s ").append(asJane).append(" ").append(url).append("/api/v1/leads/$ID/timeline\n").toString();
+                .append("   curl -s ").append(asJane).append(" ").append(url).append("/api/v1/leads/$ID/timeline\n")
+                .append("4. Be a visitor who books a meeting on submit: the answer carries a booking link and free times; open the link in a browser:\n")
+                .append("   curl -s -H 'Content-Type: application/json' -d '{\"work_email\":\"vera@client.example\",\"last_name\":\"Visitor\"}' ")
+                .append(url).append("/forms/book-a-demo\n").toString();
     }
 
     /** Seeds the demo organisation; running it again adds nothing and changes nothing made since. */
@@ -86,6 +89,12 @@ public final class DemoCommand implements Runnable {
                             List.of("jane@demo.leadline.dev", "omar@demo.leadline.dev"))), DEMO);
             services.forms().save(new FormDefinition("contact", "Contact us", Map.of("work_email", "email"), "Web", "Demo site",
                     "https://example.com/thanks", List.of("http://localhost:3000")), DEMO);
+        }
+        if (services.forms().forms().stream().noneMatch(f -> f.key().equals("book-a-demo"))) {
+            // a form whose visitors book Jane's or Omar's calendar on submit (booking.md)
+            services.forms().save(new FormDefinition("book-a-demo", "Book a demo", Map.of("work_email", "email"), "Web", "Demo site", null,
+                    List.of("http://localhost:3000"), dev.leadline.core.booking.BookingSpec.parse(Map.of("queue", "Inbound", "durationMinutes", 30),
+                    "booking")), DEMO);
         }
         if (services.rules().all().isEmpty()) {
             // new leads from Europe go to Omar in Berlin, the rest are offered to Inbound
