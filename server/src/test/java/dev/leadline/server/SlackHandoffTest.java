@@ -119,6 +119,40 @@ class SlackHandoffTest {
                 .isEqualTo(server.services().team().repByEmail("jane@example.com").orElseThrow().id());
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aVisitorsBookingMovingAndCancellingShowOnTheRepsCardInSlack() throws Exception {
+        clock.set(TUESDAY.plus(Duration.ofHours(2)));
+        HttpResponse<String> form = server.send(server.request("/api/v1/forms/book").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"Book\", \"booking\": {\"queue\": \"Inbound\"}}")).build());
+        assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(server.send(java.net.http.HttpRequest.newBuilder(server.uri("/forms/book"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"email\": \"vera@client.example\", \"last_name\": \"Visitor\", \"company\": \"Card Co\"}")).build()).body());
+        String link = java.net.URI.create(answer.path("booking").path("url").asText()).getPath();
+
+        assertThat(server.postJson(link, "{\"startsAt\": \"2026-12-09T10:00:00Z\"}").statusCode()).isEqualTo(201);
+        // Jane, the queue's only member, gets the lead, with the meeting on its card
+        awaitCard(c -> "UJANE".equals(c.params().get("channel")) && c.params().getOrDefault("blocks", "").contains("Card Co")
+                && c.params().getOrDefault("blocks", "").contains("Wed 9 Dec 10:00 UTC"), "chat.postMessage");
+        assertThat(server.postJson(link + "/reschedule", "{\"startsAt\": \"2026-12-10T11:00:00Z\"}").statusCode()).isEqualTo(200);
+        awaitCard(c -> c.params().getOrDefault("blocks", "").contains("Card Co") && c.params().getOrDefault("blocks", "").contains("Thu 10 Dec 11:00 UTC"),
+                "chat.update");
+        int before = slack.calls("chat.update").size();
+        assertThat(server.postJson(link + "/cancel", "").statusCode()).isEqualTo(200);
+        awaitCard(c -> slack.calls("chat.update").indexOf(c) >= before && c.params().getOrDefault("blocks", "").contains("Card Co")
+                && c.params().getOrDefault("blocks", "").contains("Meeting cancelled by the visitor")
+                && !c.params().getOrDefault("blocks", "").contains("Next meeting"), "chat.update");
+    }
+
+    /** Waits (letting the injected time pass, for Slack's pace) for a call of {@code method} that passes. */
+    private static void awaitCard(java.util.function.Predicate<SlackStub.Call> wanted, String method) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            clock.advance(Duration.ofSeconds(1));
+            return slack.calls(method).stream().anyMatch(wanted);
+        });
+    }
+
     private static void reassign(String lead, String email) {
         var mia = server.services().team().repByEmail("mia@example.com").orElseThrow();
         server.services().claims().assign(LeadId.parse(lead), mia, server.services().team().repByEmail(email).orElseThrow(), "test");
