@@ -73,6 +73,11 @@ public final class BookingController {
         return out;
     }
 
+    /** The link's path on this server, for the hosted page's own links and forms. */
+    private static String path(Booking booking) {
+        return "/book/" + booking.token();
+    }
+
     String url(Booking booking) {
         return publicUrl.toString().replaceAll("/+$", "") + "/book/" + booking.token();
     }
@@ -153,9 +158,10 @@ public final class BookingController {
         ZoneId zone = Optional.ofNullable(ctx.queryParam("tz")).map(tz -> zone(tz, "tz")).orElse(booking.visitorZone() == null
                 ? ZoneOffset.UTC : booking.visitorZone());
         StringBuilder body = new StringBuilder();
-        body.append("<div id=\"leadline-booking\" data-leadline-booking=\"").append(esc(url(booking))).append("\"></div>");
+        // the page's own origin, whatever name it was reached by (a proxy, LEADLINE_PUBLIC_URL): links relative to it
+        body.append("<div id=\"leadline-booking\" data-leadline-booking=\"/book/").append(esc(booking.token())).append("\"></div>");
         body.append("<noscript>").append(plain(booking, zone)).append("</noscript>");
-        body.append("<script src=\"").append(esc(publicUrl.toString().replaceAll("/+$", ""))).append("/book/widget.js\"></script>");
+        body.append("<script src=\"/book/widget.js\"></script>");
         page(ctx, HttpStatus.OK, "Book a meeting", body.toString());
     }
 
@@ -165,7 +171,7 @@ public final class BookingController {
         boolean fromPage = !isJson(ctx);
         if (outcome instanceof BookingOutcome.Booked booked) {
             if (fromPage) {
-                ctx.redirect(url(booking) + "?tz=" + zone.getId(), HttpStatus.SEE_OTHER);
+                ctx.redirect(path(booking) + "?tz=" + zone.getId(), HttpStatus.SEE_OTHER);
                 return;
             }
             Map<String, Object> out = state(booked.booking(), zone);
@@ -173,7 +179,7 @@ public final class BookingController {
             ctx.status(booked.repeated() ? HttpStatus.OK : created).json(out);
         } else if (outcome instanceof BookingOutcome.Cancelled cancelled) {
             if (fromPage) {
-                ctx.redirect(url(booking) + "?tz=" + zone.getId(), HttpStatus.SEE_OTHER);
+                ctx.redirect(path(booking) + "?tz=" + zone.getId(), HttpStatus.SEE_OTHER);
                 return;
             }
             Map<String, Object> out = state(cancelled.booking(), zone);
@@ -193,7 +199,7 @@ public final class BookingController {
         } else if (outcome instanceof BookingOutcome.Refused refused) {
             if (fromPage) {
                 page(ctx, HttpStatus.CONFLICT, "Not possible", "<p>" + esc(capital(refused.message())) + ".</p><p><a href=\""
-                        + esc(url(booking)) + "\">Back</a></p>");
+                        + esc(path(booking)) + "\">Back</a></p>");
                 return;
             }
             ctx.status(409).json(new ApiError(refused.code(), refused.message()));
@@ -250,8 +256,8 @@ public final class BookingController {
             Rep rep = team.rep(meeting.get().repId()).orElseThrow();
             html.append("<p>Your meeting with <b>").append(esc(rep.name())).append("</b> is booked for <b>")
                     .append(esc(SHOWN.format(meeting.get().startsAt().atZone(zone)))).append("</b> (").append(esc(zone.getId())).append(").</p>")
-                    .append("<p><a href=\"").append(esc(url(booking))).append("/meeting.ics\">Add to calendar</a></p>")
-                    .append("<form method=\"post\" action=\"").append(esc(url(booking))).append("/cancel\"><button>Cancel the meeting</button></form>")
+                    .append("<p><a href=\"").append(esc(path(booking))).append("/meeting.ics\">Add to calendar</a></p>")
+                    .append("<form method=\"post\" action=\"").append(esc(path(booking))).append("/cancel\"><button>Cancel the meeting</button></form>")
                     .append("<h2>Move it to</h2>");
             html.append(slotForms(booking, bookings.slots(booking, null, 20), zone, "/reschedule"));
             return html.toString();
@@ -268,7 +274,7 @@ public final class BookingController {
             return "<p>No free times in the next " + booking.days() + " days. We will be in touch.</p>";
         }
         StringBuilder html = new StringBuilder("<p>Times in ").append(esc(zone.getId())).append(":</p>");
-        html.append("<form method=\"post\" action=\"").append(esc(url(booking) + action)).append("\">");
+        html.append("<form method=\"post\" action=\"").append(esc(path(booking) + action)).append("\">");
         html.append("<input type=\"hidden\" name=\"timeZone\" value=\"").append(esc(zone.getId())).append("\">");
         for (SlotFinder.Slot slot : slots) {
             html.append("<button name=\"startsAt\" value=\"").append(esc(slot.start().toString())).append("\">")
@@ -295,7 +301,7 @@ public final class BookingController {
 
     private void allowOrigin(Context ctx, Booking booking) {
         String origin = ctx.header("Origin");
-        if (origin == null || origin.equals(publicUrl.getScheme() + "://" + publicUrl.getAuthority())) {
+        if (origin == null || origin.equals(publicUrl.getScheme() + "://" + publicUrl.getAuthority()) || sameHost(origin, ctx.header("Host"))) {
             return;
         }
         FormDefinition form = forms.form(booking.formKey());
@@ -304,6 +310,15 @@ public final class BookingController {
                     + " allows " + (form.allowedOrigins().isEmpty() ? "none" : String.join(", ", form.allowedOrigins())) + ")");
         }
         ctx.header("Access-Control-Allow-Origin", origin).header("Vary", "Origin");
+    }
+
+    /** The hosted page calling its own server, by whatever name it was reached (the scheme may differ behind a TLS proxy). */
+    private static boolean sameHost(String origin, String host) {
+        try {
+            return host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isJson(Context ctx) {
