@@ -47,6 +47,11 @@ public final class AdaptiveCards {
      * buttons on a channel's copy).
      */
     public ObjectNode render(Card card, ZoneId zone, String notice, boolean warning, List<String> refreshFor) {
+        return render(card, zone, notice, warning, refreshFor, true);
+    }
+
+    /** As above; {@code refreshed} false leaves out Teams' refresh (a card of its own, e.g. a draft's, is not the lead's card). */
+    public ObjectNode render(Card card, ZoneId zone, String notice, boolean warning, List<String> refreshFor, boolean refreshed) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "AdaptiveCard").put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json").put("version", "1.5");
         ArrayNode body = root.putArray("body");
@@ -66,7 +71,7 @@ public final class AdaptiveCards {
             body.addObject().put("type", "TextBlock").put("text", notice).put("wrap", true)
                     .put("color", warning ? "Attention" : "Good").put("weight", "Bolder");
         }
-        if (card.leadId() != null) {
+        if (card.leadId() != null && refreshed) {
             ObjectNode refreshing = root.putObject("refresh");
             ObjectNode refresh = refreshing.putObject("action");
             refresh.put("type", "Action.Execute").put("verb", "refresh").putObject("data").put("lead", card.leadId());

@@ -47,7 +47,7 @@ public final class TeamsNotifier implements Notifier {
     @Override
     public Delivery post(Destination destination, String cardKey, Card card) {
         if (destination.type() == Destination.Type.ROOM) {
-            return inRoom(destination, room -> rooms.post(room, message(card, destination)));
+            return inRoom(destination, room -> rooms.post(room, message(card, destination, cardKey)));
         }
         Optional<TeamsAddress> to = address(destination);
         if (to.isEmpty()) {
@@ -56,7 +56,7 @@ public final class TeamsNotifier implements Notifier {
                     : "queue " + destination.id() + " has no Teams channel");
         }
         try {
-            return new Delivery.Delivered(ref(to.get(), transport.send(to.get(), message(card, destination)).orElse("")));
+            return new Delivery.Delivered(ref(to.get(), transport.send(to.get(), message(card, destination, cardKey)).orElse("")));
         } catch (TeamsTransport.CallFailed e) {
             // Teams has no way to look a message up: a post that timed out is sent again
             return failed(e);
@@ -73,7 +73,7 @@ public final class TeamsNotifier implements Notifier {
             return new Delivery.Delivered(where.ref()); // posted without an id: there is nothing to edit
         }
         try {
-            transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card, where.destination()));
+            transport.update(new TeamsAddress(ref[0], ref[1], tenantId, null), ref[2], message(card, where.destination(), where.cardKey()));
             return new Delivery.Delivered(where.ref());
         } catch (TeamsTransport.CallFailed e) {
             return e.status() == 404 ? new Delivery.Gone("the message was deleted in Teams") : failed(e);
@@ -131,12 +131,17 @@ public final class TeamsNotifier implements Notifier {
         return team.rep(destination.id()).flatMap(people::personalChat);
     }
 
-    /** A shared copy (a queue's channel, a room) names the owner in refresh.userIds, so Teams shows them the card with their buttons. */
-    private TeamsTransport.Message message(Card card, Destination destination) {
-        java.util.List<String> refreshFor = destination != null && destination.shared() && card.ownerRepId() != null
+    /**
+     * A shared copy (a queue's channel, a room) names the owner in refresh.userIds, so Teams shows them the card with their buttons.
+     * A card of its own (a draft's, a hand-off's: not the lead's card key) is never refreshed into the lead's card, which would
+     * take its buttons away.
+     */
+    private TeamsTransport.Message message(Card card, Destination destination, String cardKey) {
+        boolean leadsCard = cardKey == null || dev.leadline.core.notify.CardAnnouncer.leadOf(cardKey).isPresent();
+        java.util.List<String> refreshFor = leadsCard && destination != null && destination.shared() && card.ownerRepId() != null
                 ? people.userId(card.ownerRepId()).stream().toList() : java.util.List.of();
         return new TeamsTransport.Message(card.title() + (card.status() == null ? "" : " — " + card.status()),
-                java.util.List.of(cards.render(card, zone(destination), null, false, refreshFor)));
+                java.util.List.of(cards.render(card, zone(destination), null, false, refreshFor, leadsCard)));
     }
 
     /** The zone a card's forms read times in: its rep's for a direct message (a channel's copy has no forms). */

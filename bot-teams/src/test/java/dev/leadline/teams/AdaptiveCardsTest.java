@@ -51,6 +51,16 @@ class AdaptiveCardsTest {
                 .doesNotContain("refresh");
     }
 
+    @Test
+    void aCardOfItsOwnIsNotRefreshedIntoTheLeadsCard() {
+        Card offer = new Card("L-9", "Hand off now · L-9 · Vera Visitor", null, "Jane Rivera is on a call with Vera Visitor: take it now?",
+                List.of(), List.of(CardAction.on(LeadAction.TAKE_HANDOFF)));
+
+        assertThat(AdaptiveCards.toJson(cards.render(offer, BERLIN, null, false, List.of(), false)))
+                .contains("\"verb\" : \"take-handoff\"").contains("\"title\" : \"Take it now\"").doesNotContain("refresh");
+        assertThat(AdaptiveCards.toJson(cards.render(offer, BERLIN))).contains("refresh");
+    }
+
     private static void assertGolden(com.fasterxml.jackson.databind.node.ObjectNode card, String name) throws IOException {
         String json = AdaptiveCards.toJson(card);
         if (Boolean.getBoolean("golden.update")) {

@@ -300,9 +300,39 @@ class BookingTest {
         assertThat(foreign.statusCode()).isEqualTo(403);
         HttpResponse<String> allowed = server.send(HttpRequest.newBuilder(server.uri(link + "/slots")).header("Origin", "https://www.example.com").build());
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://www.example.com");
+        // bodies that are not a booking's
+        assertThat(post(link, "null").statusCode()).isEqualTo(400);
+        assertThat(post(link, "{\"startsAt\": \"2026-12-11T15:00:00Z\", \"rep\": \"x\"}").body()).contains("rep").contains("is not a field here");
+        assertThat(post("/forms/solo", "null").statusCode()).isEqualTo(400);
+        HttpResponse<String> badWhen = server.send(server.request("/api/v1/forms/odd").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Odd\", \"booking\": {\"when\": {\"score\": {\"gte\": 10}}}}")).build());
+        assertThat(badWhen.statusCode()).isEqualTo(400);
+        assertThat(badWhen.body()).contains("booking.when.score").contains("a comparison like");
+        // a page's form that does not fit gets a page, and a taken time while moving offers times to move to
+        HttpResponse<String> offGrid = server.send(HttpRequest.newBuilder(server.uri(link)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("startsAt=2026-12-07T16%3A10%3A00Z")).build());
+        assertThat(offGrid.statusCode()).isEqualTo(400);
+        assertThat(offGrid.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(post(link, "{\"startsAt\": \"2026-12-11T15:00:00Z\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> taken = server.send(HttpRequest.newBuilder(server.uri(link + "/reschedule"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("startsAt=2026-12-07T14%3A00%3A00Z&timeZone=Europe%2FParis")).build());
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("action=\"" + link + "/reschedule\"");
+        // the next page's link keeps a zone with a + in it
+        assertThat(read(server.get(link + "/slots?tz=Etc%2FGMT%2B5")).path("next").asText()).contains("tz=Etc%2FGMT%2B5");
+        // a closed lead's link offers nothing and moves nothing
+        LeadId lead = leadOf("visitor" + visitors + "@client.example");
+        assertThat(server.services().qualification().disqualify(lead, rep("jane@example.com"), "No budget", null))
+                .isInstanceOf(dev.leadline.core.lead.LeadOutcome.Done.class);
+        JsonNode closed = read(server.get(link + "/slots"));
+        assertThat(closed.path("state").asText()).isEqualTo("closed");
+        assertThat(closed.path("slots")).isEmpty();
+        assertThat(post(link + "/reschedule", "{\"startsAt\": \"2026-12-11T16:00:00Z\"}").body()).contains("closed");
         // the hosted page loads the widget and works without it
-        HttpResponse<String> hosted = server.get(link);
-        assertThat(hosted.body()).contains("/book/widget.js").contains("<noscript>").contains("name=\"startsAt\"");
+        String open = path(submit("solo", "").path("booking"));
+        HttpResponse<String> hosted = server.get(open);
+        assertThat(hosted.body()).contains("/book/widget.js").contains("<noscript>").contains("name=\"startsAt\"").contains("Later times");
         assertThat(server.get("/book/widget.js").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
     }
 

@@ -158,6 +158,9 @@ public final class BookingService {
      * once booked, those of the rep it was booked with (to move the meeting to).
      */
     public List<SlotFinder.Slot> slots(Booking booking, Instant from, int limit) {
+        if (!isOpen(booking)) {
+            return List.of();
+        }
         if (booking.state() == Booking.State.BOOKED && booking.candidates().size() > 1) {
             Optional<Meeting> meeting = meeting(booking);
             if (meeting.isPresent()) {
@@ -171,6 +174,11 @@ public final class BookingService {
             return List.of();
         }
         return SlotFinder.find(calendars(booking.candidates(), start, end.plus(booking.duration())), booking.duration(), now, start, end, limit);
+    }
+
+    /** Whether the booking's lead is still open (a closed lead's link offers nothing). */
+    public boolean isOpen(Booking booking) {
+        return leads.find(booking.leadId()).map(l -> l.stage().isOpen()).orElse(false);
     }
 
     /** The meeting the booking made, if it has one. */
@@ -219,8 +227,8 @@ public final class BookingService {
         return outcome == null ? new BookingOutcome.SlotTaken(slots(seen, clock.instant(), FIRST_SLOTS)) : outcome;
     }
 
-    /** Moves the booked meeting to {@code startsAt}, with the same rep. */
-    public BookingOutcome reschedule(String token, Instant startsAt) {
+    /** Moves the booked meeting to {@code startsAt}, with the same rep; {@code visitorZone}, when given, is the zone their emails use from now. */
+    public BookingOutcome reschedule(String token, Instant startsAt, ZoneId visitorZone) {
         Booking seen = booking(token);
         checkStart(seen, startsAt);
         BookingOutcome outcome = transactor.inTransaction(() -> {
@@ -239,17 +247,22 @@ public final class BookingService {
                 return new BookingOutcome.Refused("not_booked", "the meeting is already " + meeting.outcome().name().toLowerCase(Locale.ROOT));
             }
             Lead lead = leads.findForUpdate(booking.leadId()).orElseThrow();
+            if (!lead.stage().isOpen()) {
+                return new BookingOutcome.Refused("closed", "this booking link is no longer open");
+            }
             if (takeSlot(booking, List.of(rep.id()), startsAt, now, meeting).isEmpty()) {
                 return null;
             }
+            Booking zoned = visitorZone == null || visitorZone.equals(booking.visitorZone()) ? booking
+                    : bookings.update(booking.inZone(visitorZone), now);
             Meeting moved = schedule.updateMeeting(new Meeting(meeting.id(), meeting.leadId(), meeting.repId(), startsAt, meeting.duration(),
                     meeting.title(), meeting.attendees(), null, meeting.sequence() + 1, meeting.createdAt(), now, meeting.version()), now);
             journal.changed(lead, lead, ActivityType.MEETING_RESCHEDULED, actor(booking),
                     "Meeting moved by the visitor to " + local(startsAt, rep) + ": " + meeting.title(), null, now);
-            invite(booking, moved, lead, rep, BookingEmail.Kind.UPDATE, now);
+            invite(zoned, moved, lead, rep, BookingEmail.Kind.UPDATE, now);
             alerts.post(lead, Destination.rep(rep.id()), "The visitor moved the meeting to " + local(startsAt, rep),
                     "moved-" + moved.id() + "-" + moved.sequence(), now);
-            return new BookingOutcome.Booked(booking, moved, rep, false);
+            return new BookingOutcome.Booked(zoned, moved, rep, false);
         });
         if (outcome == null) {
             Meeting meeting = meeting(seen).orElseThrow();

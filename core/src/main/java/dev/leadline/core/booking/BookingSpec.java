@@ -99,7 +99,13 @@ public record BookingSpec(String queue, Duration duration, Map<String, Object> w
 
     private static Criterion condition(String field, Object value, String where) {
         if (value instanceof List<?> list) {
+            if (list.isEmpty() || list.stream().anyMatch(v -> !scalar(v))) {
+                throw new ValidationException(where, "a list must hold one or more values like US or 500");
+            }
             return Conditions.of(field, "in", list.stream().map(String::valueOf).toList(), where);
+        }
+        if (!scalar(value)) {
+            throw new ValidationException(where, "must be a value like US, a list like [US, CA], or a comparison like \">= 60\"");
         }
         String text = value == null ? "" : String.valueOf(value);
         Matcher m = COMPARISON.matcher(text);
@@ -115,6 +121,10 @@ public record BookingSpec(String queue, Duration duration, Map<String, Object> w
             default -> "eq";
         };
         return Conditions.of(field, op, List.of(m.group(2).strip()), where);
+    }
+
+    private static boolean scalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     private static int whole(Object value, int otherwise, int min, int max, String name, List<String> problems) {

@@ -117,7 +117,9 @@ public final class BookingMail {
         boolean visitor = email.role() == BookingEmail.Role.VISITOR;
         ZoneId zone = visitor ? Optional.ofNullable(booking.visitorZone()).orElse(ZoneOffset.UTC) : rep.timeZone();
         String when = WHEN.format(meeting.startsAt().atZone(zone)) + " (" + zone.getId() + ", " + meeting.duration().toMinutes() + " min)";
-        String person = visitor ? rep.name() : Optional.ofNullable(lead.data().displayName()).filter(n -> !n.isBlank()).orElse(lead.id().toString());
+        // a web form's values may hold line breaks: the subject and first line are one line
+        String person = oneLine(visitor ? rep.name() : Optional.ofNullable(lead.data().displayName()).filter(n -> !n.isBlank())
+                .orElse(lead.id().toString()));
         String subject;
         String first;
         switch (email.kind()) {
@@ -127,7 +129,7 @@ public final class BookingMail {
             }
             case CANCEL -> {
                 subject = "Cancelled: meeting with " + person + ", " + when;
-                first = (visitor ? "Your meeting with " + person + " is cancelled" : person + " cancelled the meeting") + " of " + when + ".";
+                first = visitor ? "Your meeting with " + person + " on " + when + " is cancelled." : person + " cancelled the meeting of " + when + ".";
             }
             default -> {
                 subject = (visitor ? "Booked: meeting with " : "New meeting booked by ") + person + ", " + when;
@@ -137,7 +139,7 @@ public final class BookingMail {
         }
         String base = publicUrl.toString().replaceAll("/+$", "");
         String page = base + "/book/" + booking.token();
-        StringBuilder text = new StringBuilder(first).append("\n\n").append(meeting.title()).append("\n");
+        StringBuilder text = new StringBuilder(first).append("\n\n").append(oneLine(meeting.title())).append("\n");
         StringBuilder html = new StringBuilder("<p>").append(esc(first)).append("</p><p>").append(esc(meeting.title())).append("</p>");
         if (visitor && email.kind() != BookingEmail.Kind.CANCEL) {
             text.append("\nTo move or cancel it: ").append(page).append("\n");
@@ -154,6 +156,10 @@ public final class BookingMail {
         String domain = Optional.ofNullable(publicUrl.getHost()).orElse("leadline");
         return new OutgoingEmail("<booking-" + email.id() + "@" + domain + ">", from, rep.name() + (sender.isPresent() ? " via Leadline" : ""),
                 email.recipient(), subject, text.toString(), html.toString(), null, MeetingIcs.render(meeting, rep, visitorEmail));
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029\\t]+", " ").strip();
     }
 
     private static String esc(String text) {

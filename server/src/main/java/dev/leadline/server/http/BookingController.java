@@ -23,7 +23,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -42,6 +41,10 @@ import org.apache.commons.text.StringEscapeUtils;
 public final class BookingController {
     /** Slots in one answer to {@code GET /book/{token}/slots}. */
     static final int PAGE = 40;
+    /** Slot buttons on the page without its script. */
+    static final int PAGE_WITHOUT_SCRIPT = 20;
+    /** UTC, named so (not "Z") in answers and on the page. */
+    static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private final ObjectMapper json;
     private final BookingService bookings;
@@ -69,7 +72,7 @@ public final class BookingController {
         out.put("url", url(offer.booking()));
         out.put("slotsUrl", url(offer.booking()) + "/slots");
         out.put("durationMinutes", offer.booking().duration().toMinutes());
-        out.put("slots", slots(offer.slots(), ZoneOffset.UTC));
+        out.put("slots", slots(offer.slots(), UTC));
         return out;
     }
 
@@ -97,7 +100,8 @@ public final class BookingController {
         Map<String, Object> out = state(booking, zone);
         out.put("slots", slots(slots.subList(0, Math.min(PAGE, slots.size())), zone));
         if (slots.size() > PAGE) {
-            out.put("next", url(booking) + "/slots?from=" + slots.get(PAGE).start() + "&tz=" + zone.getId());
+            out.put("next", url(booking) + "/slots?from=" + slots.get(PAGE).start() + "&tz="
+                    + java.net.URLEncoder.encode(zone.getId(), java.nio.charset.StandardCharsets.UTF_8));
         }
         ctx.header("Cache-Control", "no-store").json(out);
     }
@@ -106,28 +110,52 @@ public final class BookingController {
     void book(Context ctx) throws IOException {
         Booking booking = found(ctx);
         allowOrigin(ctx, booking);
-        Map<String, String> body = body(ctx);
-        ZoneId zone = zone(body.get("timeZone"), "timeZone");
-        BookingOutcome outcome = bookings.book(booking.token(), instant(body.get("startsAt"), "startsAt", zone),
-                body.get("timeZone") == null ? null : zone);
-        answer(ctx, booking, outcome, zone, HttpStatus.CREATED);
+        onPage(ctx, booking, () -> {
+            Map<String, String> body = body(ctx);
+            ZoneId zone = zone(body.get("timeZone"), "timeZone");
+            BookingOutcome outcome = bookings.book(booking.token(), instant(body.get("startsAt"), "startsAt", zone),
+                    body.get("timeZone") == null ? null : zone);
+            answer(ctx, booking, outcome, zone, HttpStatus.CREATED, "");
+        });
+    }
+
+    private interface Call {
+        void run() throws IOException;
+    }
+
+    /** A page's form whose values do not fit gets a page saying so (a script gets the API's JSON error). */
+    private void onPage(Context ctx, Booking booking, Call call) throws IOException {
+        try {
+            call.run();
+        } catch (ValidationException e) {
+            if (isJson(ctx)) {
+                throw e;
+            }
+            page(ctx, HttpStatus.BAD_REQUEST, "Please check", "<p>" + esc(e.getMessage()) + ".</p><p><a href=\"" + esc(path(booking))
+                    + "\">Back</a></p>");
+        }
     }
 
     /** {@code POST /book/{token}/reschedule}: moves the booked meeting to {@code startsAt}. */
     void reschedule(Context ctx) throws IOException {
         Booking booking = found(ctx);
         allowOrigin(ctx, booking);
-        Map<String, String> body = body(ctx);
-        ZoneId zone = zone(body.get("timeZone"), "timeZone");
-        answer(ctx, booking, bookings.reschedule(booking.token(), instant(body.get("startsAt"), "startsAt", zone)), zone, HttpStatus.OK);
+        onPage(ctx, booking, () -> {
+            Map<String, String> body = body(ctx);
+            ZoneId zone = zone(body.get("timeZone"), "timeZone");
+            answer(ctx, booking, bookings.reschedule(booking.token(), instant(body.get("startsAt"), "startsAt", zone),
+                    body.get("timeZone") == null ? null : zone), zone, HttpStatus.OK, "/reschedule");
+        });
     }
 
     /** {@code POST /book/{token}/cancel}. */
     void cancel(Context ctx) throws IOException {
         Booking booking = found(ctx);
         allowOrigin(ctx, booking);
-        Map<String, String> body = body(ctx);
-        answer(ctx, booking, bookings.cancel(booking.token()), zone(body.get("timeZone"), "timeZone"), HttpStatus.OK);
+        onPage(ctx, booking, () -> {
+            Map<String, String> body = body(ctx);
+            answer(ctx, booking, bookings.cancel(booking.token()), zone(body.get("timeZone"), "timeZone"), HttpStatus.OK, "");
+        });
     }
 
     /** {@code GET /book/{token}/meeting.ics}: the booked meeting's invitation as it stands. */
@@ -155,23 +183,31 @@ public final class BookingController {
             return;
         }
         Booking booking = found.get();
-        ZoneId zone = Optional.ofNullable(ctx.queryParam("tz")).map(tz -> zone(tz, "tz")).orElse(booking.visitorZone() == null
-                ? ZoneOffset.UTC : booking.visitorZone());
+        ZoneId zone = Optional.ofNullable(ctx.queryParam("tz")).filter(tz -> !tz.isBlank()).map(tz -> pageZone(tz, booking))
+                .orElse(booking.visitorZone() == null ? UTC : booking.visitorZone());
         StringBuilder body = new StringBuilder();
         // the page's own origin, whatever name it was reached by (a proxy, LEADLINE_PUBLIC_URL): links relative to it
         body.append("<div id=\"leadline-booking\" data-leadline-booking=\"/book/").append(esc(booking.token())).append("\"></div>");
-        body.append("<noscript>").append(plain(booking, zone)).append("</noscript>");
+        Instant from = Optional.ofNullable(ctx.queryParam("from")).filter(f -> !f.isBlank()).flatMap(f -> {
+            try {
+                return Optional.of(instant(f, "from", zone));
+            } catch (ValidationException e) {
+                return Optional.empty();
+            }
+        }).orElse(null);
+        body.append("<noscript>").append(plain(booking, zone, from)).append("</noscript>");
         body.append("<script src=\"/book/widget.js\"></script>");
         page(ctx, HttpStatus.OK, "Book a meeting", body.toString());
     }
 
     // -- answers
 
-    private void answer(Context ctx, Booking booking, BookingOutcome outcome, ZoneId zone, HttpStatus created) {
+    private void answer(Context ctx, Booking booking, BookingOutcome outcome, ZoneId zone, HttpStatus created, String action) {
         boolean fromPage = !isJson(ctx);
         if (outcome instanceof BookingOutcome.Booked booked) {
             if (fromPage) {
-                ctx.redirect(path(booking) + "?tz=" + zone.getId(), HttpStatus.SEE_OTHER);
+                ctx.redirect(path(booking) + "?tz=" + java.net.URLEncoder.encode(zone.getId(), java.nio.charset.StandardCharsets.UTF_8),
+                        HttpStatus.SEE_OTHER);
                 return;
             }
             Map<String, Object> out = state(booked.booking(), zone);
@@ -179,7 +215,8 @@ public final class BookingController {
             ctx.status(booked.repeated() ? HttpStatus.OK : created).json(out);
         } else if (outcome instanceof BookingOutcome.Cancelled cancelled) {
             if (fromPage) {
-                ctx.redirect(path(booking) + "?tz=" + zone.getId(), HttpStatus.SEE_OTHER);
+                ctx.redirect(path(booking) + "?tz=" + java.net.URLEncoder.encode(zone.getId(), java.nio.charset.StandardCharsets.UTF_8),
+                        HttpStatus.SEE_OTHER);
                 return;
             }
             Map<String, Object> out = state(cancelled.booking(), zone);
@@ -188,7 +225,7 @@ public final class BookingController {
         } else if (outcome instanceof BookingOutcome.SlotTaken taken) {
             if (fromPage) {
                 page(ctx, HttpStatus.CONFLICT, "That time was just taken", "<p>Someone was faster. These times are free:</p>"
-                        + slotForms(booking, taken.slots(), zone, ""));
+                        + slotForms(booking, taken.slots(), zone, action, null));
                 return;
             }
             Map<String, Object> out = new LinkedHashMap<>();
@@ -208,7 +245,7 @@ public final class BookingController {
 
     private Map<String, Object> state(Booking booking, ZoneId zone) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("state", booking.state().name().toLowerCase(Locale.ROOT));
+        out.put("state", bookings.isOpen(booking) ? booking.state().name().toLowerCase(Locale.ROOT) : "closed");
         out.put("durationMinutes", booking.duration().toMinutes());
         out.put("timeZone", zone.getId());
         if (booking.state() != Booking.State.OPEN) {
@@ -249,38 +286,59 @@ public final class BookingController {
 
     // -- the page without its script
 
-    private String plain(Booking booking, ZoneId zone) {
+    private String plain(Booking booking, ZoneId zone, Instant from) {
         StringBuilder html = new StringBuilder();
+        if (!bookings.isOpen(booking)) {
+            return "<p>This booking link is closed. We will be in touch.</p>";
+        }
         Optional<Meeting> meeting = bookings.meeting(booking);
+        String zoneField = "<input type=\"hidden\" name=\"timeZone\" value=\"" + esc(zone.getId()) + "\">";
         if (booking.state() == Booking.State.BOOKED && meeting.isPresent()) {
             Rep rep = team.rep(meeting.get().repId()).orElseThrow();
             html.append("<p>Your meeting with <b>").append(esc(rep.name())).append("</b> is booked for <b>")
                     .append(esc(SHOWN.format(meeting.get().startsAt().atZone(zone)))).append("</b> (").append(esc(zone.getId())).append(").</p>")
                     .append("<p><a href=\"").append(esc(path(booking))).append("/meeting.ics\">Add to calendar</a></p>")
-                    .append("<form method=\"post\" action=\"").append(esc(path(booking))).append("/cancel\"><button>Cancel the meeting</button></form>")
+                    .append("<form method=\"post\" action=\"").append(esc(path(booking))).append("/cancel\">").append(zoneField)
+                    .append("<button>Cancel the meeting</button></form>")
                     .append("<h2>Move it to</h2>");
-            html.append(slotForms(booking, bookings.slots(booking, null, 20), zone, "/reschedule"));
+            html.append(slotForms(booking, bookings.slots(booking, from, PAGE_WITHOUT_SCRIPT + 1), zone, "/reschedule", from));
             return html.toString();
         }
         if (booking.state() == Booking.State.CANCELLED) {
             html.append("<p>The meeting was cancelled. Book another time:</p>");
         }
-        html.append(slotForms(booking, bookings.slots(booking, null, 20), zone, ""));
+        html.append(slotForms(booking, bookings.slots(booking, from, PAGE_WITHOUT_SCRIPT + 1), zone, "", from));
         return html.toString();
     }
 
-    private String slotForms(Booking booking, List<SlotFinder.Slot> slots, ZoneId zone, String action) {
+    /** Slot buttons posting to the link ({@code action}: "" to book, "/reschedule" to move); with one slot too many, a link to later times. */
+    private String slotForms(Booking booking, List<SlotFinder.Slot> slots, ZoneId zone, String action, Instant from) {
         if (slots.isEmpty()) {
             return "<p>No free times in the next " + booking.days() + " days. We will be in touch.</p>";
         }
+        List<SlotFinder.Slot> shown = slots.subList(0, Math.min(PAGE_WITHOUT_SCRIPT, slots.size()));
         StringBuilder html = new StringBuilder("<p>Times in ").append(esc(zone.getId())).append(":</p>");
         html.append("<form method=\"post\" action=\"").append(esc(path(booking) + action)).append("\">");
         html.append("<input type=\"hidden\" name=\"timeZone\" value=\"").append(esc(zone.getId())).append("\">");
-        for (SlotFinder.Slot slot : slots) {
+        for (SlotFinder.Slot slot : shown) {
             html.append("<button name=\"startsAt\" value=\"").append(esc(slot.start().toString())).append("\">")
                     .append(esc(SHOWN.format(slot.start().atZone(zone)))).append("</button> ");
         }
-        return html.append("</form>").toString();
+        html.append("</form>");
+        if (slots.size() > PAGE_WITHOUT_SCRIPT) {
+            html.append("<p><a href=\"").append(esc(path(booking) + "?from=" + slots.get(PAGE_WITHOUT_SCRIPT).start() + "&tz="
+                    + java.net.URLEncoder.encode(zone.getId(), java.nio.charset.StandardCharsets.UTF_8))).append("\">Later times</a></p>");
+        }
+        return html.toString();
+    }
+
+    /** The page's zone from {@code ?tz=}: one it cannot read is left for the visitor's own (the page says which it shows). */
+    private static ZoneId pageZone(String text, Booking booking) {
+        try {
+            return zone(text, "tz");
+        } catch (ValidationException e) {
+            return booking.visitorZone() == null ? UTC : booking.visitorZone();
+        }
     }
 
     private static void page(Context ctx, HttpStatus status, String title, String body) {
@@ -306,8 +364,8 @@ public final class BookingController {
         }
         FormDefinition form = forms.form(booking.formKey());
         if (!form.allowedOrigins().contains(origin)) {
-            throw new HttpProblem(403, "origin_not_allowed", "origin " + origin + " may not use this booking link (form " + form.key()
-                    + " allows " + (form.allowedOrigins().isEmpty() ? "none" : String.join(", ", form.allowedOrigins())) + ")");
+            throw new HttpProblem(403, "origin_not_allowed", "this page's origin may not use this booking link; "
+                    + "add it to the form's allowedOrigins");
         }
         ctx.header("Access-Control-Allow-Origin", origin).header("Vary", "Origin");
     }
@@ -333,20 +391,34 @@ public final class BookingController {
                 return fields;
             }
             Map<String, Object> raw = json.readValue(bytes, new TypeReference<LinkedHashMap<String, Object>>() { });
-            raw.forEach((k, v) -> {
-                if (v != null) {
-                    fields.put(k, String.valueOf(v));
+            if (raw == null) {
+                throw new HttpProblem(400, "malformed_json", "the body must be a JSON object like {\"startsAt\": \"2026-12-08T10:00:00Z\"}");
+            }
+            for (Map.Entry<String, Object> field : raw.entrySet()) {
+                if (field.getValue() instanceof Map<?, ?> || field.getValue() instanceof List<?>) {
+                    throw new ValidationException(field.getKey(), "must be text, not " + (field.getValue() instanceof Map<?, ?> ? "an object" : "a list"));
                 }
-            });
-            return fields;
+                if (field.getValue() != null) {
+                    fields.put(field.getKey(), String.valueOf(field.getValue()));
+                }
+            }
+            return known(fields);
         }
         String type = Optional.ofNullable(ctx.contentType()).orElse("");
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            return UrlEncodedForm.parse(ctx.bodyAsBytes());
+            return known(UrlEncodedForm.parse(ctx.bodyAsBytes()));
         }
         if (ctx.bodyAsBytes().length > 0) {
             throw new HttpProblem(415, "unsupported_media_type", "send JSON (application/json) or a form (application/x-www-form-urlencoded)");
         }
+        return fields;
+    }
+
+    /** The fields a booking call takes: {@code startsAt} and {@code timeZone}; others are refused, as everywhere in the API. */
+    private static Map<String, String> known(Map<String, String> fields) {
+        fields.keySet().stream().filter(k -> !k.equals("startsAt") && !k.equals("timeZone")).findFirst().ifPresent(k -> {
+            throw new ValidationException(k.length() > 40 ? k.substring(0, 40) + "…" : k, "is not a field here; send startsAt and timeZone");
+        });
         return fields;
     }
 
@@ -374,7 +446,7 @@ public final class BookingController {
 
     static ZoneId zone(String text, String field) {
         if (text == null || text.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(text.strip());

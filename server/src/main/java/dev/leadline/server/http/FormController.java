@@ -98,6 +98,12 @@ final class FormController {
     void save(Context ctx) throws Exception {
         Authenticator.requireAdmin(ctx);
         ConfigFile.FormSpec spec = json.readValue(ctx.bodyAsBytes(), ConfigFile.FormSpec.class);
+        if (spec == null) {
+            throw new HttpProblem(400, "malformed_json", "the body must be a JSON object describing the form");
+        }
+        if (spec.allowedOrigins() != null && spec.allowedOrigins().contains(null)) {
+            throw new ValidationException("allowedOrigins", "entries must be origins like https://example.com, not null");
+        }
         String key = ctx.pathParam("key");
         if (spec.key() != null && !spec.key().equals(key)) {
             throw new ValidationException("key", "the body names form '" + spec.key() + "' but the URL names '" + key + "'");
@@ -120,6 +126,9 @@ final class FormController {
 
     private Map<String, String> jsonFields(Context ctx) throws Exception {
         Map<String, Object> raw = json.readValue(ctx.bodyAsBytes(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        if (raw == null) {
+            throw new HttpProblem(400, "malformed_json", "the body must be a JSON object of the form's fields");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         raw.forEach((k, v) -> {
             if (v != null) {

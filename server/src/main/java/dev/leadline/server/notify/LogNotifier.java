@@ -22,13 +22,19 @@ public final class LogNotifier implements Notifier {
     @Override
     public Delivery post(Destination destination, String cardKey, Card card) {
         String ref = "log-" + sequence.incrementAndGet();
-        log.info("[card {} to {} {}] {} | {} | {}", ref, destination.type(), destination.id(), card.title(), card.status(), card.actions());
+        log.info("[card {} to {} {}] {} | {} | {}", ref, destination.type(), destination.id(), oneLine(card.title()), oneLine(card.status()),
+                card.actions());
         return new Delivery.Delivered(ref);
     }
 
     @Override
     public Delivery update(MessageRef where, Card card) {
-        log.info("[card {} edited] {} | {} | {}", where.ref(), card.title(), card.status(), card.actions());
+        log.info("[card {} edited] {} | {} | {}", where.ref(), oneLine(card.title()), oneLine(card.status()), card.actions());
         return new Delivery.Delivered(where.ref());
+    }
+
+    /** A lead's values may hold line breaks (a web form's); one card is one log line, so nobody can forge the next. */
+    static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]+", " ⏎ ");
     }
 }
