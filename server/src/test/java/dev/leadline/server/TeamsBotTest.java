@@ -42,7 +42,8 @@ class TeamsBotTest {
                 "29:jane", TeamsStub.member("29:jane", "Jane Rivera", "aad-jane", "jane@example.com"),
                 "29:omar", TeamsStub.member("29:omar", "Omar Haddad", "aad-omar", "omar@example.com"),
                 "29:mia", TeamsStub.member("29:mia", "Mia Chen", "aad-mia", "mia@example.com"),
-                "29:stranger", TeamsStub.member("29:stranger", "Sam Stranger", "aad-stranger", "stranger@example.com")));
+                "29:stranger", TeamsStub.member("29:stranger", "Sam Stranger", "aad-stranger", "stranger@example.com"),
+                "29:lee", TeamsStub.member("29:lee", "Lee Park", "aad-lee", "lee@example.com")));
         // nurture emails approved in Teams go to a real SMTP server
         mail = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
         mail.start();
@@ -265,6 +266,35 @@ class TeamsBotTest {
         assertThat(received.get(0).getFrom()[0].toString()).isEqualTo("Jane Rivera <jane@example.com>");
         assertThat(server.services().timeline().forLead(LeadId.parse(lead), 50)).anySatisfy(a -> assertThat(a.summary())
                 .isEqualTo("Emailed drafty@teams.example: Hello Drafty"));
+    }
+
+    @Test
+    void janeHandsALeadOffOnTheCardAndLeeTakesItFromHisOwnCard() throws Exception {
+        // Lee works around the clock, so he is free now whenever this runs; both have talked to the bot
+        server.services().team().apply(List.of(new RepSpec("lee@example.com", "Lee Park", "UTC", "24/7", null, true, "REP", Map.of())),
+                List.of(new QueueSpec("Closers", null, List.of("lee@example.com"))), Actor.cli("test"));
+        for (String who : List.of("jane", "lee")) {
+            send(message("29:" + who, "aad-" + who, "a:" + who, "personal", "help"), teams.token(APP_ID));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !teams.replies("a:" + who).isEmpty());
+        }
+        String lead = assignedLead("Handy", "jane@example.com");
+
+        JsonNode offered = JSON.readTree(send(invoke("29:jane", "aad-jane", "a:jane", "personal", "handoff",
+                Map.of("lead", lead, "queue", "Closers")), teams.token(APP_ID)).body());
+        assertThat(offered.path("value").toString()).contains(lead + " is offered to Lee Park");
+        Awaitility.await("the offer reaches Lee, a card of its own").atMost(Duration.ofSeconds(20)).until(() -> teams.posts("a:lee").stream()
+                .anyMatch(c -> c.body().contains("\"verb\":\"take-handoff\"") && c.body().contains(lead)));
+        assertThat(teams.posts("a:lee").stream().filter(c -> c.body().contains("take-handoff")).findFirst().orElseThrow().body())
+                .doesNotContain("\"refresh\"");
+
+        JsonNode taken = JSON.readTree(send(invoke("29:lee", "aad-lee", "a:lee", "personal", "take-handoff", Map.of("lead", lead)),
+                teams.token(APP_ID)).body());
+        assertThat(taken.path("value").toString()).contains("You took " + lead);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId())
+                .isEqualTo(server.services().team().repByEmail("lee@example.com").orElseThrow().id());
+        JsonNode again = JSON.readTree(send(invoke("29:lee", "aad-lee", "a:lee", "personal", "take-handoff", Map.of("lead", lead)),
+                teams.token(APP_ID)).body());
+        assertThat(again.path("value").toString()).contains("is not being handed off");
     }
 
     @Test
