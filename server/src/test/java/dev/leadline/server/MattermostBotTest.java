@@ -36,7 +36,7 @@ class MattermostBotTest {
     @BeforeAll
     static void start() throws Exception {
         mattermost = new MattermostStub(Map.of("janeuserid", "jane@example.com", "omaruserid", "omar@example.com",
-                "strangeruserid", "stranger@example.com"));
+                "strangeruserid", "stranger@example.com", "leeuserid", "lee@example.com"));
         server = TestServer.start(Map.of("MATTERMOST_URL", mattermost.url(), "MATTERMOST_BOT_TOKEN", "mm-bot-token",
                 "MATTERMOST_COMMAND_TOKENS", COMMAND_TOKEN + ",another-command-token", "MATTERMOST_CALLBACK_URL", "https://leadline.example.com"));
         server.services().team().apply(List.of(
@@ -80,6 +80,29 @@ class MattermostBotTest {
         Awaitility.await("Jane's own copy in her direct channel").atMost(Duration.ofSeconds(10))
                 .until(() -> post(MattermostStub.directChannel("janeuserid"), lead) != null);
         assertThat(post(MattermostStub.directChannel("janeuserid"), lead).toString()).contains("\"name\":\"Release\"");
+    }
+
+    @Test
+    void janeHandsALeadOffByCommandAndLeeTakesItWithTheButtonInHisDirectChannel() throws Exception {
+        // Lee works around the clock, so he is free now whenever this runs
+        server.services().team().apply(List.of(new RepSpec("lee@example.com", "Lee Park", "UTC", "24/7", null, true, "REP", Map.of())),
+                List.of(new QueueSpec("Closers", null, List.of("lee@example.com"))), Actor.cli("test"));
+        String lead = JSON.readTree(server.postJson("/api/v1/leads", "{\"lastName\":\"Handy\",\"company\":\"Live Co\"}").body()).path("id").asText();
+        assertThat(server.postJson("/api/v1/leads/" + lead + "/assign", "{\"rep\":\"mia@example.com\",\"to\":\"jane@example.com\"}")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> asked = command(COMMAND_TOKEN, "janeuserid", "/lead", "handoff " + lead + " Closers");
+        assertThat(asked.body()).contains(lead + " is offered to Lee Park");
+        String lees = MattermostStub.directChannel("leeuserid");
+        java.util.function.Supplier<JsonNode> offer = () -> mattermost.posts(lees).stream()
+                .filter(p -> p.path("props").path("leadline_card").asText().startsWith("lead:" + lead + ":handoff-")).findFirst().orElse(null);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> offer.get() != null);
+        HttpResponse<String> taken = click("leeuserid", button(offer.get(), "Take it now").path("integration").path("context"));
+        assertThat(JSON.readTree(taken.body()).path("ephemeral_text").asText()).contains("You took " + lead);
+        assertThat(server.services().leads().get(LeadId.parse(lead)).ownerRepId())
+                .isEqualTo(server.services().team().repByEmail("lee@example.com").orElseThrow().id());
+        Awaitility.await("the offer is edited to say so, without its button").atMost(Duration.ofSeconds(15)).until(() ->
+                offer.get().toString().contains("You took it") && offer.get().path("props").path("attachments").get(0).path("actions").isEmpty());
     }
 
     @Test
