@@ -72,6 +72,9 @@ public final class FileTransfer {
         try {
             parts = ctx.uploadedFiles().stream().filter(f -> f.filename() != null && !f.filename().isBlank()).toList();
         } catch (Exception e) {
+            // Jetty closes the connection after a body it could not read, without saying so: say it, so that clients open a
+            // new one for their next request instead of sending it on this one and getting no answer
+            ctx.header("Connection", "close");
             if (tooLarge(e)) {
                 throw new TooLargeException("a file is over " + files.rules().maxFileBytes() + " bytes, the most a file may be (LEADLINE_MAX_FILE_BYTES)");
             }
