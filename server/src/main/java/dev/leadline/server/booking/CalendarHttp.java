@@ -98,19 +98,35 @@ final class CalendarHttp {
             call.basicAuth().ifPresent(credentials -> request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
         }
-        CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(request.build(), info -> new Limited(MAX_BYTES));
-        try {
-            return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            throw new CalendarReadException(url.getHost() + " did not answer within " + TIMEOUT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CalendarReadException("reading from " + url.getHost() + " was interrupted");
-        } catch (ExecutionException e) {
-            throw failure(url, e.getCause());
+        HttpRequest built = request.build();
+        for (int attempt = 1; ; attempt++) {
+            CompletableFuture<HttpResponse<byte[]>> answer = client.sendAsync(built, info -> new Limited(MAX_BYTES));
+            try {
+                return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                answer.cancel(true);
+                throw new CalendarReadException(url.getHost() + " did not answer within " + TIMEOUT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new CalendarReadException("reading from " + url.getHost() + " was interrupted");
+            } catch (ExecutionException e) {
+                // a kept-alive connection the server closed as it was reused answers nothing: a read may go again, once
+                if (attempt == 1 && closedUnanswered(e.getCause())) {
+                    continue;
+                }
+                throw failure(url, e.getCause());
+            }
         }
+    }
+
+    private static boolean closedUnanswered(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof java.io.EOFException || String.valueOf(c.getMessage()).contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CalendarReadException failure(URI url, Throwable cause) {

@@ -28,7 +28,6 @@ final class RadicaleServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     private RadicaleServer(Process process, int port, Path dir) {
         this.process = process;
@@ -101,7 +100,9 @@ final class RadicaleServer implements AutoCloseable {
 
     private void send(String user, String password, HttpRequest.Builder request, int expected) throws Exception {
         String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + auth).build(), HttpResponse.BodyHandlers.ofString());
+        // a client of its own for each call: Radicale may close a kept-alive connection as it is reused, and MKCALENDAR must not go twice
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.header("Authorization", "Basic " + auth).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException("Radicale answered " + response.statusCode() + ": " + response.body());
         }
