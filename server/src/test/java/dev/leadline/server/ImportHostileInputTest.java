@@ -77,6 +77,21 @@ class ImportHostileInputTest {
     }
 
     @Test
+    void aMultipartBodyThatCannotBeReadIsA400ThatClosesTheConnection() throws Exception {
+        String boundary = "----leadline" + System.nanoTime();
+        String multipart = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"leads\u0007.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + "Email\nbell@multipart.example\n\r\n"
+                + "--" + boundary + "--\r\n";
+        for (String endpoint : new String[] {LEADS, ACCOUNTS}) {
+            HttpResponse<String> refused = refusedLeavingNothing("file", endpoint, "multipart/form-data; boundary=" + boundary, multipart);
+            assertThat(refused.body()).contains("the multipart body could not be read");
+            assertThat(refused.headers().firstValue("Connection")).contains("close");
+        }
+    }
+
+    @Test
     void aBadOptionIsRefusedBeforeTheFileIsSpooled() throws Exception {
         refusedLeavingNothing("dryRun", LEADS + "?dryRun=maybe", "text/csv", "Email\noption@refused.example\n");
         refusedLeavingNothing("mapping", LEADS + "?mapping=%7Bnot-json", "text/csv", "Email\noption@refused.example\n");

@@ -54,6 +54,7 @@ public final class ImportPages {
     public void upload(Context ctx) throws IOException {
         ConsoleAccess.Active me = importer(ctx);
         try {
+            CsvUpload.readMultipart(ctx);
             Charset chosen = encoding(ctx.formParam("encoding"));
             CsvUpload upload = CsvUpload.receive(ctx, runner.spool());
             Charset charset = chosen == null ? upload.charset() : chosen;

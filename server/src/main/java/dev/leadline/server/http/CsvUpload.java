@@ -20,8 +20,11 @@ public record CsvUpload(String fileName, Path file, Charset charset) {
     public static CsvUpload receive(Context ctx, ImportSpool spool) throws IOException {
         String type = contentType(ctx);
         if (isMultipart(ctx)) {
-            UploadedFile upload = Optional.ofNullable(ctx.uploadedFile("file"))
-                    .orElseThrow(() -> new ValidationException("file", "send the CSV as a multipart part named 'file'"));
+            readMultipart(ctx);
+            UploadedFile upload = ctx.uploadedFile("file");
+            if (upload == null) {
+                throw new ValidationException("file", "send the CSV as a multipart part named 'file'");
+            }
             Charset charset = charset(upload.contentType());
             try (InputStream in = upload.content()) {
                 return new CsvUpload(upload.filename(), spool.store(in), charset);
@@ -34,7 +37,28 @@ public record CsvUpload(String fileName, Path file, Charset charset) {
         return new CsvUpload("upload.csv", spool.store(ctx.bodyInputStream()), charset);
     }
 
-    static boolean isMultipart(Context ctx) {
+    /**
+     * Reads a multipart body (once: later form fields and files come from what was read). One that cannot be read is a
+     * 400 naming the file, or a 413, and the answer closes the connection: Jetty closes it after such a body without saying so.
+     */
+    public static void readMultipart(Context ctx) {
+        if (!isMultipart(ctx)) {
+            return;
+        }
+        // Javalin passes the servlet's checked exceptions through undeclared
+        try {
+            ctx.uploadedFiles();
+        } catch (Exception e) {
+            ctx.header("Connection", "close");
+            if (FileTransfer.tooLarge(e)) {
+                throw new dev.leadline.core.common.TooLargeException("the upload is larger than one multipart part may be here");
+            }
+            throw new ValidationException("file", "the multipart body could not be read: send the CSV as one part named 'file', "
+                    + "with a file name of letters, digits and punctuation");
+        }
+    }
+
+    public static boolean isMultipart(Context ctx) {
         return contentType(ctx).startsWith("multipart/form-data");
     }
 

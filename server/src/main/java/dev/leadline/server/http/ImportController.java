@@ -189,6 +189,7 @@ final class ImportController {
 
     private ImportOptions options(Context ctx) throws IOException {
         Map<String, String> mapping = Map.of();
+        CsvUpload.readMultipart(ctx);
         // a form field only in a multipart upload: Javalin would read any other body whole as a form
         String rawMapping = Optional.ofNullable(ctx.queryParam("mapping"))
                 .orElseGet(() -> CsvUpload.isMultipart(ctx) ? ctx.formParam("mapping") : null);
