@@ -154,26 +154,22 @@ public final class BookingBench {
 
     /** Waits until the server has read every rep's calendar; returns the busy times it read. */
     private static long awaitCalendars(ServerProcess server, HttpClient http) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            long busy = 0;
-            int read = 0;
-            for (int i = 0; i < REPS; i++) {
-                JsonNode shown = JSON.readTree(http.send(HttpRequest.newBuilder(server.uri("/api/v1/reps/rep" + i + "@bench.example/calendar"))
-                        .header("Authorization", "Bearer " + ServerProcess.TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
-                if (shown.path("busy").isNumber()) {
-                    read++;
-                    busy += shown.path("busy").asLong();
-                }
-            }
-            if (read == REPS) {
-                return busy;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + read + " of " + REPS + " calendars were read in 2 minutes");
-            }
-            Thread.sleep(500);
-        }
+        long[] busy = {0};
+        org.awaitility.Awaitility.await("every rep's calendar read").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    long total = 0;
+                    for (int i = 0; i < REPS; i++) {
+                        JsonNode shown = JSON.readTree(http.send(HttpRequest.newBuilder(server.uri("/api/v1/reps/rep" + i + "@bench.example/calendar"))
+                                .header("Authorization", "Bearer " + ServerProcess.TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body());
+                        if (!shown.path("busy").isNumber()) {
+                            return false;
+                        }
+                        total += shown.path("busy").asLong();
+                    }
+                    busy[0] = total;
+                    return true;
+                });
+        return busy[0];
     }
 
     /** Each rep's calendar: about two busy hours a working day in their zone, for the next 30 days. */

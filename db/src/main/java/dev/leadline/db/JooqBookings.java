@@ -168,11 +168,6 @@ public final class JooqBookings implements BookingRepository {
                 .where(BOOKING_EMAIL.ID.eq(id)).execute();
     }
 
-    @Override
-    public List<BookingEmail> emails(long bookingId) {
-        return dsl.selectFrom(BOOKING_EMAIL).where(BOOKING_EMAIL.BOOKING_ID.eq(bookingId)).orderBy(BOOKING_EMAIL.ID).fetch(JooqBookings::email);
-    }
-
     private static String clip(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     }

@@ -51,5 +51,4 @@ public interface BookingRepository {
     /** Not sent and never will be ({@code FAILED}, {@code SKIPPED}), or may have gone ({@code UNKNOWN}): never sent again. */
     void emailEnded(long id, BookingEmail.State state, String reason);
 
-    List<BookingEmail> emails(long bookingId);
 }

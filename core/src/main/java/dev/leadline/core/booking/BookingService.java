@@ -333,11 +333,6 @@ public final class BookingService {
         return alerted;
     }
 
-    /** The emails a booking has queued or sent. */
-    public List<BookingEmail> emails(Booking booking) {
-        return bookings.emails(booking.id());
-    }
-
     // -- the offer
 
     /**
