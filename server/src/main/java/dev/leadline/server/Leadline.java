@@ -56,6 +56,7 @@ public final class Leadline implements AutoCloseable {
     private final PluginHost plugins;
     private final Javalin http;
     private final DispatchLoop dispatch;
+    private final dev.leadline.server.integrations.DeliveryLoop deliveries;
     private final Jobs jobs;
     private final EnrichmentLoop enrichment;
     private final RoutingLoop routing;
@@ -68,7 +69,8 @@ public final class Leadline implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private Leadline(Backend backend, PluginHost plugins, SharedPlugins shared, Javalin http, Optional<Javalin> metricsHttp,
-                     DispatchLoop dispatch, Jobs jobs, EnrichmentLoop enrichment, RoutingLoop routing, AtomicBoolean serving) {
+                     DispatchLoop dispatch, dev.leadline.server.integrations.DeliveryLoop deliveries, Jobs jobs, EnrichmentLoop enrichment,
+                     RoutingLoop routing, AtomicBoolean serving) {
         this.shared = shared;
         this.metricsHttp = metricsHttp;
         this.serving = serving;
@@ -78,6 +80,7 @@ public final class Leadline implements AutoCloseable {
         this.plugins = plugins;
         this.http = http;
         this.dispatch = dispatch;
+        this.deliveries = deliveries;
         this.jobs = jobs;
     }
 
@@ -131,7 +134,7 @@ public final class Leadline implements AutoCloseable {
                     chat, config.consoleBase(), meters,
                     // a tool run beside a server is a node of its own: it never takes the server's imports for its own
                     starting ? NodeName.of(config.dataDir()) : NodeName.passing(), config.mail(),
-                    dev.leadline.server.files.FileSetup.open(config.files(), config.dataDir()));
+                    dev.leadline.server.files.FileSetup.open(config.files(), config.dataDir()), config.webhooks());
             BacklogGauges.register(meters.registry(), db.database(), chat.platforms(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
@@ -238,7 +241,10 @@ public final class Leadline implements AutoCloseable {
                                     backend.services().nurtureResponses(), clock))),
                     new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail(),
                             backend.services().handoffs()));
-            Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, jobs, enrichment, routing, serving);
+            dev.leadline.server.integrations.DeliveryLoop deliveries = backend.services().integrations().start(clock, VERSION, Map.of(),
+                    dev.leadline.server.integrations.Integrations.LOOK);
+            Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, deliveries, jobs, enrichment, routing,
+                    serving);
             OnExit.register(leadline);
             serving.set(true);
             return leadline;
@@ -296,6 +302,7 @@ public final class Leadline implements AutoCloseable {
         stopping("routing", routing::close);
         stopping("enrichment", enrichment::close);
         stopping("outbox dispatch", dispatch::close);
+        stopping("integration deliveries", deliveries::close);
         stopping("jobs", jobs::close);
         stopping("plugin sharing", shared::close);
         stopping("plugins", plugins::close);

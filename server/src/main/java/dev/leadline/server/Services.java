@@ -154,7 +154,8 @@ public record Services(
         dev.leadline.core.booking.BookingService bookings,
         dev.leadline.server.booking.BookingMail bookingMail,
         dev.leadline.core.booking.Handoffs handoffs,
-        dev.leadline.server.booking.Calendars calendars) {
+        dev.leadline.server.booking.Calendars calendars,
+        dev.leadline.server.integrations.Integrations integrations) {
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
 
@@ -177,7 +178,7 @@ public record Services(
     /** {@code node}: this server's name among the nodes sharing the database ({@link NodeName}). */
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl,
                                 dev.leadline.server.metrics.Meters meters, String node, dev.leadline.server.config.MailSettings mail,
-                                dev.leadline.server.files.FileSetup fileSetup) {
+                                dev.leadline.server.files.FileSetup fileSetup, dev.leadline.server.config.WebhookSettings webhookSettings) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -211,10 +212,17 @@ public record Services(
                 enrolments, nurtureEmails, timeline, audit, clock);
         cards.offerNurtureWhile(cadences::any);
         JooqRooms roomStore = new JooqRooms(dsl);
+        Wakeup integrationsAdded = new Wakeup();
+        dev.leadline.server.integrations.WebhookTargets webhookTargets = new dev.leadline.server.integrations.WebhookTargets(
+                webhookSettings.allowHttp(), webhookSettings.allowPrivate());
+        dev.leadline.db.JooqIntegrations integrationStore = new dev.leadline.db.JooqIntegrations(dsl, integrationsAdded::wake);
+        dev.leadline.server.integrations.ConnectorSlot connectors = new dev.leadline.server.integrations.ConnectorSlot();
+        dev.leadline.server.integrations.EventFeed feed = new dev.leadline.server.integrations.EventFeed(integrationStore, leadRepository,
+                connectors::listeners, dev.leadline.server.http.JsonMapper.create());
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
                 new EngagementRescorer(new JooqEnrichmentStore(dsl)), new dev.leadline.core.nurture.NurtureExits(nurture),
                 new dev.leadline.core.nurture.NurtureRules(cadences, nurture, timeline), new RoomAnnouncer(roomStore, outbox)),
-                leadMeters.counting(new EventRecorder(leadEvents)));
+                dev.leadline.core.activity.LeadFacts.all(leadMeters.counting(new EventRecorder(leadEvents)), feed));
         ClaimService claims = new ClaimService(transactor, leadRepository, journal, team, clock);
         Alerts alerts = new Alerts(outbox, cards, team);
         JooqAccountRepository accounts = new JooqAccountRepository(dsl);
@@ -234,7 +242,7 @@ public record Services(
         DuplicateService duplicates = new DuplicateService(leadRepository, matchKeys, new JooqContactCandidates(dsl), settings.duplicates(),
                 new JooqDuplicateVerdicts(dsl));
         MergeService merges = new MergeService(transactor, leadRepository, new JooqMerges(dsl), matchKeys, journal, clock, accountMatching);
-        DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts, new JooqDuplicateFlags(dsl));
+        DuplicateGuard guard = new DuplicateGuard(duplicates, merges, alerts, feed.telling(new JooqDuplicateFlags(dsl)));
         IntakeService intake = new IntakeService(transactor, leadRepository, journal, new JooqIdempotencyStore(dsl, clock), clock, guard, arrivals,
                 accountMatching);
         LeadService leads = new LeadService(leadRepository, settings.idleAfter());
@@ -333,6 +341,9 @@ public record Services(
                 bookings,
                 bookingMail,
                 handoffs,
-                calendars);
+                calendars,
+                new dev.leadline.server.integrations.Integrations(integrationStore, feed,
+                        new dev.leadline.core.integration.Webhooks(transactor, integrationStore, webhookTargets, audit, clock), webhookTargets,
+                        connectors, integrationsAdded, node, outbox, team));
     }
 }

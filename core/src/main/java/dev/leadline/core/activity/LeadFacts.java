@@ -34,4 +34,37 @@ public interface LeadFacts {
     /** The lead's fields were edited (no change to where it stands). */
     default void updated(Lead before, Lead after) {
     }
+
+    /** Tells each of these, in order. */
+    static LeadFacts all(LeadFacts... all) {
+        return new LeadFacts() {
+            @Override
+            public void created(List<Lead> leads, Actor actor) {
+                for (LeadFacts facts : all) {
+                    facts.created(leads, actor);
+                }
+            }
+
+            @Override
+            public void changed(List<LeadJournal.Change> changes, Actor actor) {
+                for (LeadFacts facts : all) {
+                    facts.changed(changes, actor);
+                }
+            }
+
+            @Override
+            public void slaStep(Lead lead, String step, Instant at) {
+                for (LeadFacts facts : all) {
+                    facts.slaStep(lead, step, at);
+                }
+            }
+
+            @Override
+            public void updated(Lead before, Lead after) {
+                for (LeadFacts facts : all) {
+                    facts.updated(before, after);
+                }
+            }
+        };
+    }
 }

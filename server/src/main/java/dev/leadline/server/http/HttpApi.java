@@ -228,6 +228,15 @@ public final class HttpApi {
             routes.get("/api/v1/tokens", tokens::list);
             routes.post("/api/v1/tokens", tokens::issue);
             routes.delete("/api/v1/tokens/{name}", tokens::revoke);
+            var webhooks = new WebhookController(json, services.integrations().webhooks());
+            routes.post("/api/v1/webhooks", webhooks::create);
+            routes.get("/api/v1/webhooks", webhooks::list);
+            routes.get("/api/v1/webhooks/{id}", webhooks::get);
+            routes.patch("/api/v1/webhooks/{id}", webhooks::change);
+            routes.delete("/api/v1/webhooks/{id}", webhooks::delete);
+            routes.get("/api/v1/webhooks/{id}/deliveries", webhooks::deliveries);
+            routes.post("/api/v1/webhooks/{id}/deliveries/{delivery}/replay", webhooks::replayOne);
+            routes.post("/api/v1/webhooks/{id}/replay", webhooks::replayRange);
 
             // the web console: a session cookie from a one-time sign-in link or OpenID Connect, a CSRF token on every change (docs/console.md)
             routes.before("/console", gate::headers);

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Leads to and from the JSON of the REST API. Input is strict: unknown fields and wrong types are errors. */
-final class LeadJson {
+public final class LeadJson {
     private LeadJson() {}
 
     static LeadDraft read(ObjectMapper json, byte[] body) throws IOException {
@@ -73,7 +73,7 @@ final class LeadJson {
         return out;
     }
 
-    static Map<String, Object> write(Lead lead) {
+    public static Map<String, Object> write(Lead lead) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", lead.id().toString());
         out.put("name", lead.data().displayName());
