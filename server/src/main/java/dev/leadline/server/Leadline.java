@@ -240,8 +240,8 @@ public final class Leadline implements AutoCloseable {
                             backend.services().nurtureMail(), config.mail().imap().map(imap -> new dev.leadline.server.mail.ImapInbox(imap,
                                     backend.services().nurtureResponses(), clock))),
                     new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail(),
-                            backend.services().handoffs()));
-            dev.leadline.server.integrations.DeliveryLoop deliveries = backend.services().integrations().start(clock, VERSION, Map.of(),
+                            backend.services().handoffs()), backend.services().integrations().pull(plugins, clock));
+            dev.leadline.server.integrations.DeliveryLoop deliveries = backend.services().integrations().start(plugins, clock, VERSION,
                     dev.leadline.server.integrations.Integrations.LOOK);
             Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, deliveries, jobs, enrichment, routing,
                     serving);

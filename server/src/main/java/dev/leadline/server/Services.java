@@ -217,6 +217,7 @@ public record Services(
                 webhookSettings.allowHttp(), webhookSettings.allowPrivate());
         dev.leadline.db.JooqIntegrations integrationStore = new dev.leadline.db.JooqIntegrations(dsl, integrationsAdded::wake);
         dev.leadline.server.integrations.ConnectorSlot connectors = new dev.leadline.server.integrations.ConnectorSlot();
+        dev.leadline.db.JooqCrm crmStore = new dev.leadline.db.JooqCrm(dsl);
         dev.leadline.server.integrations.EventFeed feed = new dev.leadline.server.integrations.EventFeed(integrationStore, leadRepository,
                 connectors::listeners, dev.leadline.server.http.JsonMapper.create());
         LeadJournal journal = new LeadJournal(timeline, audit, LeadAnnouncer.all(cards, new SlaClockStarter(slaClocks, slaPolicies),
@@ -344,6 +345,9 @@ public record Services(
                 calendars,
                 new dev.leadline.server.integrations.Integrations(integrationStore, feed,
                         new dev.leadline.core.integration.Webhooks(transactor, integrationStore, webhookTargets, audit, clock), webhookTargets,
-                        connectors, integrationsAdded, node, outbox, team));
+                        connectors, integrationsAdded, node, outbox, team, crmStore,
+                        new dev.leadline.core.integration.CrmUpdates(transactor, leadRepository, journal, team, clock), leadRepository, schedule,
+                        new JooqConversionRepository(dsl), accounts, new dev.leadline.server.integrations.CrmBackfill(dsl, transactor, leadRepository,
+                        feed)));
     }
 }

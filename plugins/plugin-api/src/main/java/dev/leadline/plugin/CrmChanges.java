@@ -26,8 +26,8 @@ public record CrmChanges(List<Change> changes, String nextCursor, boolean more, 
      *
      * @param crmId     the CRM's id of the lead's record
      * @param values    what changed, by name: {@code owner} (the owner's email; empty string: nobody),
-     *                  {@code status} (in Leadline's terms: {@code NEW}, {@code CONTACTED}, {@code QUALIFIED},
-     *                  {@code DISQUALIFIED}, ...), {@code ownerCrmId} (the CRM's id of the owner)
+     *                  {@code status} (in Leadline's terms: {@code NEW}, {@code ATTEMPTED}, {@code ENGAGED}, {@code QUALIFIED},
+     *                  {@code DISQUALIFIED}), {@code ownerCrmId} (the CRM's id of the owner)
      * @param changedAt when the CRM says the change was made
      */
     public record Change(String crmId, Map<String, String> values, Instant changedAt) {

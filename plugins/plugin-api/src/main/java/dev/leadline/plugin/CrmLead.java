@@ -8,9 +8,11 @@ import java.util.Map;
  *
  * @param lead           the lead's fields as providers see them ({@link LeadSnapshot}); {@code custom.<name>} for custom fields
  * @param crmId          the CRM's id for it, or {@code null} when it has none yet
- * @param status         Leadline's status, e.g. {@code NEW}, {@code CONTACTED}, {@code QUALIFIED}, {@code DISQUALIFIED}, {@code CONVERTED}
- * @param statusCategory the status in Salesforce's lead status terms ({@code Open - Not Contacted}, {@code Working - Contacted},
- *                       {@code Closed - Converted}, {@code Closed - Not Converted})
+ * @param status         Leadline's status: {@code NEW}, {@code ATTEMPTED}, {@code ENGAGED}, {@code QUALIFIED}, {@code DISQUALIFIED},
+ *                       {@code CONVERTED} (or {@code MERGED}, for a lead merged into another)
+ * @param statusCategory the status as Salesforce's standard lead statuses say it: {@code Open - Not Contacted} (new),
+ *                       {@code Working - Contacted} (attempted, engaged, qualified), {@code Closed - Converted},
+ *                       {@code Closed - Not Converted} (disqualified, merged)
  * @param ownerEmail     the owning rep's email, or {@code null} when nobody owns it
  * @param ownerCrmId     the CRM's id for that owner when the host knows it from an earlier answer, else {@code null}
  * @param score          the lead's score, or {@code null}

@@ -106,6 +106,15 @@ public final class EventFeed implements LeadFacts {
         };
     }
 
+    /** Tells one listener only (a CRM backfill) of these leads as they are now, as events of {@code type}; how many. */
+    public int tell(String type, List<Lead> told, Actor actor, IntegrationStore.Listener only, Instant at) {
+        List<IntegrationEvent> events = told.stream().map(lead -> event(type, null, lead, actor, "Backfilled by " + actor, at, Map.of())).toList();
+        if (!events.isEmpty()) {
+            store.append(events, List.of(only), at);
+        }
+        return events.size();
+    }
+
     private void append(List<IntegrationEvent> events) {
         if (!events.isEmpty()) {
             store.append(events, connectors.get(), events.get(0).at());

@@ -29,7 +29,8 @@ public final class Jobs implements AutoCloseable {
 
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
                              dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups,
-                             io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing, Booking booking) {
+                             io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing, Booking booking,
+                             dev.leadline.server.integrations.CrmPull crmPull) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -57,8 +58,15 @@ public final class Jobs implements AutoCloseable {
                 .execute((instance, context) -> nurturing.inbox().ifPresent(dev.leadline.server.mail.ImapInbox::poll));
         RecurringTask<Void> bookingWork = Tasks.recurring("booking", FixedDelay.ofSeconds(5))
                 .execute((instance, context) -> booking.run());
+        RecurringTask<Void> crmChanges = Tasks.recurring("crm-pull", FixedDelay.ofSeconds(60))
+                .execute((instance, context) -> {
+                    int applied = crmPull.run();
+                    if (applied > 0) {
+                        log.info("applied {} change(s) made in CRMs", applied);
+                    }
+                });
         java.util.List<RecurringTask<Void>> tasks = java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold, nurtureSteps, nurtureInbox,
-                bookingWork);
+                bookingWork, crmChanges);
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(tasks)
                 // dbscheduler_task_completions_total{task,result} and dbscheduler_task_duration_seconds at /metrics

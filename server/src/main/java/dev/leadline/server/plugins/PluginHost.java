@@ -43,6 +43,11 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
     /** Drafters by id, each with its plugin's context and its own isolation (with the longer time limit). */
     private volatile Map<String, PluginProviders.Bound<dev.leadline.plugin.MessageDrafter>> drafters = Map.of();
     private final Map<String, Isolation> draftIsolations = new ConcurrentHashMap<>();
+    /** How long one call to a CRM connector may take: a push may take a few requests, each up to the host's HTTP limit. */
+    static final java.time.Duration CRM_TIMEOUT = java.time.Duration.ofSeconds(60);
+    /** CRM connectors by plugin id (the first of each plugin), each with its own isolation. */
+    private volatile Map<String, PluginProviders.Bound<dev.leadline.plugin.CrmConnector>> connectors = Map.of();
+    private final Map<String, Isolation> crmIsolations = new ConcurrentHashMap<>();
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final PluginManager manager;
@@ -149,6 +154,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
         List<PluginProviders.Bound<EnrichmentProvider>> e = new ArrayList<>();
         List<PluginProviders.Bound<ScoringProvider>> s = new ArrayList<>();
         Map<String, PluginProviders.Bound<dev.leadline.plugin.MessageDrafter>> d = new java.util.LinkedHashMap<>();
+        Map<String, PluginProviders.Bound<dev.leadline.plugin.CrmConnector>> c = new java.util.LinkedHashMap<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             String id = plugin.getPluginId();
             Isolation isolation = isolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), timeout));
@@ -160,9 +166,38 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
                 Isolation slow = draftIsolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), DRAFT_TIMEOUT));
                 d.putIfAbsent(drafter.id(), new PluginProviders.Bound<>(id, drafter, context, slow));
             }
+            for (dev.leadline.plugin.CrmConnector connector : manager.getExtensions(dev.leadline.plugin.CrmConnector.class, id)) {
+                Isolation crm = crmIsolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), CRM_TIMEOUT));
+                c.putIfAbsent(id, new PluginProviders.Bound<>(id, connector, context, crm));
+            }
         }
         providers = new PluginProviders(e, s);
         drafters = Map.copyOf(d);
+        connectors = Map.copyOf(c);
+    }
+
+    /** A call to a CRM connector, with its plugin's context. */
+    public interface CrmCall<T> {
+        T call(dev.leadline.plugin.CrmConnector connector, dev.leadline.plugin.ProviderContext context) throws Exception;
+    }
+
+    /** The plugins (by id) that have a CRM connector and are started now. */
+    public List<String> crmConnectors() {
+        return List.copyOf(connectors.keySet());
+    }
+
+    /** The connector's own name (e.g. {@code hubspot}), when the plugin has one started. */
+    public java.util.Optional<String> crmName(String pluginId) {
+        return java.util.Optional.ofNullable(connectors.get(pluginId)).map(b -> b.provider().id());
+    }
+
+    /** Calls a plugin's CRM connector in its isolation (60 s at most, behind its circuit breaker). */
+    public <T> Called<T> crm(String pluginId, CrmCall<T> call) {
+        PluginProviders.Bound<dev.leadline.plugin.CrmConnector> bound = connectors.get(pluginId);
+        if (bound == null) {
+            return Called.failed(pluginId, "no CRM connector in plugin " + pluginId + " is started");
+        }
+        return bound.isolation().call(pluginId + "/" + bound.provider().id(), () -> call.call(bound.provider(), bound.context()));
     }
 
     @Override
@@ -324,6 +359,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
                 names.add("drafter:" + drafter);
             }
         });
+        java.util.Optional.ofNullable(connectors.get(pluginId)).ifPresent(b -> names.add("crm:" + b.provider().id()));
         return names;
     }
 
@@ -349,5 +385,6 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
         }
         isolations.values().forEach(Isolation::close);
         draftIsolations.values().forEach(Isolation::close);
+        crmIsolations.values().forEach(Isolation::close);
     }
 }
