@@ -48,6 +48,15 @@ final class HubSpotApi {
         return JSON.createObjectNode();
     }
 
+    /**
+     * The id of a record a create answered: {@code id} of the record (201, as the guides show it), or
+     * {@code createdResourceId} (the OpenAPI spec's {@code CreatedResponseSimplePublicObject}).
+     */
+    static String createdId(JsonNode created) {
+        return created.hasNonNull("id") ? created.path("id").asText()
+                : created.path("createdResourceId").asText(created.path("entity").path("id").asText());
+    }
+
     JsonNode get(String path) throws IOException, InterruptedException {
         return send("GET", path, null);
     }

@@ -77,7 +77,7 @@ record HubSpotContacts(HubSpotApi api, HubSpotSettings settings) {
     /** Creates the contact: a batch upsert keyed by email when there is one, else a plain create. */
     private String create(String email, ObjectNode properties) throws IOException, InterruptedException {
         if (email == null || email.isBlank()) {
-            return api.post(PATH, HubSpotApi.object().set("properties", properties)).path("id").asText();
+            return HubSpotApi.createdId(api.post(PATH, HubSpotApi.object().set("properties", properties)));
         }
         ObjectNode upsert = HubSpotApi.object();
         ObjectNode input = upsert.putArray("inputs").addObject().put("idProperty", "email").put("id", email);

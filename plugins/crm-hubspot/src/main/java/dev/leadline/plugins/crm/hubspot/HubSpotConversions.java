@@ -32,7 +32,7 @@ record HubSpotConversions(HubSpotApi api, HubSpotSettings settings) {
                 properties.put("domain", conversion.accountDomain());
             }
             ownerId.ifPresent(owner -> properties.put("hubspot_owner_id", owner));
-            companyId = api.post("/crm/v3/objects/companies", HubSpotApi.object().set("properties", properties)).path("id").asText();
+            companyId = HubSpotApi.createdId(api.post("/crm/v3/objects/companies", HubSpotApi.object().set("properties", properties)));
         }
         api.put("/crm/v4/objects/contact/" + contactId + "/associations/default/company/" + companyId, null);
         Map<String, String> ids = new LinkedHashMap<>();
@@ -65,7 +65,7 @@ record HubSpotConversions(HubSpotApi api, HubSpotSettings settings) {
         ArrayNode associations = deal.putArray("associations");
         associate(associations, contactId, 3);
         associate(associations, companyId, 5);
-        return api.post("/crm/v3/objects/deals", deal).path("id").asText();
+        return HubSpotApi.createdId(api.post("/crm/v3/objects/deals", deal));
     }
 
     private static void associate(ArrayNode associations, String id, int type) {

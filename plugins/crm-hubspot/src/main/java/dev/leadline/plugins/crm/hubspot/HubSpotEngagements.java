@@ -54,7 +54,7 @@ final class HubSpotEngagements {
             describe(type, activity, properties);
             create.putArray("associations").addObject().<ObjectNode>set("to", HubSpotApi.object().put("id", activity.leadCrmId()))
                     .putArray("types").addObject().put("associationCategory", "HUBSPOT_DEFINED").put("associationTypeId", type.toContact());
-            id = api.post("/crm/v3/objects/" + type.objects(), create).path("id").asText();
+            id = HubSpotApi.createdId(api.post("/crm/v3/objects/" + type.objects(), create));
         }
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("activity", id);

@@ -195,6 +195,13 @@ final class HubSpotStub implements AutoCloseable {
                 String to = association.path("to").path("id").asText();
                 (typeId == 5 || typeId == 341 ? rec.companies() : rec.contacts()).put(to, typeId);
             }
+            if (type.equals("companies")) {
+                // the OpenAPI spec's CreatedResponseSimplePublicObject; the other creates answer as the guides show
+                ObjectNode created = JSON.createObjectNode().put("createdResourceId", rec.id()).put("location", baseUrl() + path + "/" + rec.id());
+                created.set("entity", json(rec));
+                send(exchange, 200, Map.of(), created.toString());
+                return;
+            }
             send(exchange, 201, Map.of(), json(rec).toString());
         } else if (id != null && !records(type).containsKey(id)) {
             send(exchange, 404, Map.of(), JSON.createObjectNode().put("status", "error").put("message", "Object not found.  objectId are usually numeric.")

@@ -32,11 +32,14 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback stand-in for a Salesforce org: the OAuth 2.0 token endpoint of the JWT bearer flow ({@code POST
- * /services/oauth2/token}, answering {@code access_token}, {@code instance_url}, ... or {@code {error,
- * error_description}}) and the REST API v60.0 resources the connector uses (sObject create and update, {@code query} for
- * the SOQL it sends, {@code composite} with {@code allOrNone} and {@code @{ref.id}} references), answering in the shapes
- * of the REST API Developer Guide, errors as {@code [{message, errorCode, fields}]}, a revoked or expired session as 401
- * {@code INVALID_SESSION_ID}. It records every request and keeps records in memory.
+ * /services/oauth2/token}, answering {@code access_token}, {@code scope}, {@code instance_url}, {@code id},
+ * {@code token_type}, or {@code {error, error_description}}: Salesforce Help, "OAuth 2.0 JWT Bearer Flow for
+ * Server-to-Server Integration") and the REST API v60.0 resources the connector uses, in the shapes of the REST API
+ * Developer Guide: sObject create ({@code 201 {id, success, errors}}) and update ({@code 204}), {@code query}
+ * ({@code {totalSize, done, records: [{attributes, ...}]}}) for the SOQL the connector sends, {@code composite}
+ * ({@code allOrNone}, {@code @{ref.id}} references, {@code compositeResponse} with {@code PROCESSING_HALTED} for the
+ * rolled-back subrequests); errors as {@code [{message, errorCode, fields}]} ("Status Codes and Error Responses"), a
+ * revoked or expired session as 401 {@code INVALID_SESSION_ID}. It records every request and keeps records in memory.
  */
 final class SalesforceStub implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
