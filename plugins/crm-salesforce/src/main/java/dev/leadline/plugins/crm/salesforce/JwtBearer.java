@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Salesforce's OAuth 2.0 JWT bearer flow (Salesforce Help, "OAuth 2.0 JWT Bearer Flow for Server-to-Server
  * Integration"): an RS256-signed JWT with {@code iss} the consumer key, {@code sub} the username, {@code aud} the login
- * URL and {@code exp} three minutes on, posted as {@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=}
+ * URL (or the {@code audience} setting) and {@code exp} three minutes on, posted as {@code grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=}
  * to {@code {loginUrl}/services/oauth2/token}, answered with {@code access_token} and {@code instance_url}. Signed
  * with the JDK's {@code SHA256withRSA}: no JWT library.
  */
@@ -37,7 +37,7 @@ final class JwtBearer {
     static String assertion(SalesforceSettings settings, Instant now) {
         String header = "{\"alg\":\"RS256\"}";
         String claims = SalesforceApi.JSON.createObjectNode().put("iss", settings.clientId()).put("sub", settings.username())
-                .put("aud", settings.loginUrl()).put("exp", now.plus(LIFETIME).getEpochSecond()).toString();
+                .put("aud", settings.audience()).put("exp", now.plus(LIFETIME).getEpochSecond()).toString();
         String signed = encode(header) + "." + encode(claims);
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");

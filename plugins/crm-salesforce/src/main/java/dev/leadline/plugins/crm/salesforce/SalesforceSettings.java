@@ -14,13 +14,14 @@ import java.util.List;
 
 /**
  * The plugin's settings ({@code plugins.crm-salesforce.<key>}): {@code loginUrl} ({@code https://login.salesforce.com};
- * {@code https://test.salesforce.com} for a sandbox), {@code clientId} (the connected app's consumer key), {@code username},
+ * {@code https://test.salesforce.com} for a sandbox), {@code audience} (the JWT's {@code aud}: the login URL unless set,
+ * e.g. {@code https://login.salesforce.com} when {@code loginUrl} is a My Domain URL), {@code clientId} (the connected app's consumer key), {@code username},
  * {@code privateKey} (PEM, PKCS#8) or {@code privateKeyFile}, {@code apiVersion} ({@code v60.0}), {@code statusMap},
  * {@code company} (a new Lead's Company when the lead has none: {@code [not provided]}), {@code opportunityStage}
  * ({@code Prospecting}) and {@code closeDays} (an opportunity's CloseDate after the conversion: 30).
  * Read once per call; {@link #problems()} says what is missing or unreadable.
  */
-record SalesforceSettings(String loginUrl, String clientId, String username, PrivateKey privateKey, String apiVersion,
+record SalesforceSettings(String loginUrl, String audience, String clientId, String username, PrivateKey privateKey, String apiVersion,
                           SalesforceStatuses statuses, String company, String opportunityStage, int closeDays, List<String> problems) {
     static final String PREFIX = "plugins.crm-salesforce.";
 
@@ -46,7 +47,8 @@ record SalesforceSettings(String loginUrl, String clientId, String username, Pri
         } catch (NumberFormatException e) {
             problems.add(PREFIX + "closeDays must be a whole number of days");
         }
-        return new SalesforceSettings(loginUrl, clientId, username, key, version.startsWith("v") ? version : "v" + version, statuses,
+        String audience = context.config("audience").map(String::strip).orElse(loginUrl);
+        return new SalesforceSettings(loginUrl, audience, clientId, username, key, version.startsWith("v") ? version : "v" + version, statuses,
                 context.config("company").orElse("[not provided]"), context.config("opportunityStage").orElse("Prospecting"), closeDays,
                 List.copyOf(problems));
     }

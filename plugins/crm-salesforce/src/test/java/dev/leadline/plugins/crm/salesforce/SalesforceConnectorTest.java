@@ -68,6 +68,17 @@ class SalesforceConnectorTest {
     }
 
     @Test
+    void theAudienceSettingIsTheJwtsAudWhenTheLoginUrlIsAMyDomain() throws Exception {
+        Map<String, String> myDomain = new HashMap<>(SalesforceSamples.settings(salesforce));
+        myDomain.put("audience", "https://login.salesforce.com");
+
+        connector.pushLead(lead(null, "NEW", null), TestContext.withConfig(myDomain));
+
+        String assertion = form(salesforce.seen("POST", "/services/oauth2/token").get(0).body()).get("assertion");
+        assertThat(SalesforceSamples.verified(assertion)[1].path("aud").asText()).isEqualTo("https://login.salesforce.com");
+    }
+
+    @Test
     void theSessionIsKeptAcrossCalls() throws Exception {
         String id = connector.pushLead(lead(null, "NEW", null), context).ids().get("lead");
         connector.pushLead(lead(id, "ENGAGED", null), context);
