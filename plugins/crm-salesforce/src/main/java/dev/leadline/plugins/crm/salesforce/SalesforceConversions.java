@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A conversion as one composite request ({@code POST /composite}, {@code allOrNone}): the Account (unless known), a
@@ -22,49 +23,61 @@ import java.util.Optional;
  */
 record SalesforceConversions(SalesforceApi api) {
     /** The Lead fields a Contact has too. */
-    private static final java.util.Set<String> CONTACT_FIELDS = java.util.Set.of("Email", "FirstName", "LastName", "Title", "Phone");
+    private static final Set<String> CONTACT_FIELDS = Set.of("Email", "FirstName", "LastName", "Title", "Phone");
+
+    /** What an earlier try (or the host) made already; null for what is still to make. */
+    private record Made(String account, String contact, String opportunity) {}
 
     CrmResult push(CrmConversion conversion) throws IOException, InterruptedException {
         if (conversion.leadCrmId() == null) {
             return CrmResult.rejected("the converted lead has no Salesforce Lead yet");
         }
-        SalesforceSettings settings = api.settings();
         Optional<String> ownerId = api.owner(conversion.ownerCrmId(), conversion.ownerEmail());
+        Made before = made(conversion);
+        ArrayNode requests = requests(conversion, before, ownerId);
+        Map<String, JsonNode> now = requests.isEmpty() ? Map.of() : api.composite(requests);
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("lead", conversion.leadCrmId());
+        ids.put("account", before.account() != null ? before.account() : now.get("account").path("id").asText());
+        ids.put("contact", before.contact() != null ? before.contact() : now.get("contact").path("id").asText());
+        if (conversion.opportunityName() != null) {
+            ids.put("opportunity", before.opportunity() != null ? before.opportunity() : now.get("opportunity").path("id").asText());
+        }
+        ownerId.ifPresent(owner -> ids.put("owner", owner));
+        return CrmResult.done(ids);
+    }
+
+    private Made made(CrmConversion conversion) throws IOException, InterruptedException {
         String email = conversion.lead().field("email");
         Optional<JsonNode> contact = email == null ? Optional.empty()
                 : api.first("SELECT Id, AccountId FROM Contact WHERE Email = " + Soql.string(email) + " ORDER BY CreatedDate DESC LIMIT 1")
                         .filter(found -> conversion.accountCrmId() == null || conversion.accountCrmId().equals(found.path("AccountId").asText()));
-        String accountId = conversion.accountCrmId() != null ? conversion.accountCrmId()
+        String account = conversion.accountCrmId() != null ? conversion.accountCrmId()
                 : contact.map(found -> found.path("AccountId").asText(null)).orElse(null);
-        String contactId = contact.map(found -> found.path("Id").asText()).orElse(null);
-        String opportunityId = accountId == null || conversion.opportunityName() == null ? null
-                : api.first("SELECT Id FROM Opportunity WHERE AccountId = " + Soql.string(accountId) + " AND Name = "
+        String opportunity = account == null || conversion.opportunityName() == null ? null
+                : api.first("SELECT Id FROM Opportunity WHERE AccountId = " + Soql.string(account) + " AND Name = "
                         + Soql.string(conversion.opportunityName()) + " LIMIT 1").map(found -> found.path("Id").asText()).orElse(null);
+        return new Made(account, contact.map(found -> found.path("Id").asText()).orElse(null), opportunity);
+    }
 
+    /** The subrequests for what is still to make, later ones referring to earlier ones' ids ({@code @{account.id}}). */
+    private ArrayNode requests(CrmConversion conversion, Made made, Optional<String> ownerId) {
         ArrayNode requests = SalesforceApi.JSON.createArrayNode();
-        if (accountId == null) {
+        if (made.account() == null) {
             ObjectNode account = create(requests, "Account", "account").put("Name", conversion.accountName());
             if (conversion.accountDomain() != null) {
                 account.put("Website", conversion.accountDomain());
             }
             ownerId.ifPresent(owner -> account.put("OwnerId", owner));
         }
-        String account = accountId != null ? accountId : "@{account.id}";
-        if (contactId == null) {
-            ObjectNode fields = create(requests, "Contact", "contact").put("AccountId", account);
-            SalesforceLeads.FIELDS.forEach((field, name) -> {
-                String value = conversion.lead().field(field);
-                if (value != null && !value.isBlank() && CONTACT_FIELDS.contains(name)) {
-                    fields.put(name, value);
-                }
-            });
-            if (!fields.has("LastName")) {
-                fields.put("LastName", email == null ? "[not provided]" : email.substring(0, Math.max(1, email.indexOf('@'))));
-            }
-            ownerId.ifPresent(owner -> fields.put("OwnerId", owner));
+        String account = made.account() != null ? made.account() : "@{account.id}";
+        if (made.contact() == null) {
+            contact(conversion, create(requests, "Contact", "contact").put("AccountId", account), ownerId);
         }
-        if (conversion.opportunityName() != null && opportunityId == null) {
-            ObjectNode opportunity = create(requests, "Opportunity", "opportunity").put("Name", conversion.opportunityName()).put("AccountId", account)
+        if (conversion.opportunityName() != null && made.opportunity() == null) {
+            SalesforceSettings settings = api.settings();
+            ObjectNode opportunity = create(requests, "Opportunity", "opportunity").put("Name", conversion.opportunityName())
+                    .put("AccountId", account)
                     .put("StageName", conversion.opportunityStage() == null ? settings.opportunityStage() : conversion.opportunityStage())
                     .put("CloseDate", conversion.at().atZone(ZoneOffset.UTC).toLocalDate().plusDays(settings.closeDays()).toString());
             if (conversion.opportunityAmount() != null) {
@@ -72,24 +85,27 @@ record SalesforceConversions(SalesforceApi api) {
             }
             ownerId.ifPresent(owner -> opportunity.put("OwnerId", owner));
             create(requests, "OpportunityContactRole", "role").put("OpportunityId", "@{opportunity.id}")
-                    .put("ContactId", contactId != null ? contactId : "@{contact.id}").put("IsPrimary", true);
+                    .put("ContactId", made.contact() != null ? made.contact() : "@{contact.id}").put("IsPrimary", true);
         }
-        Map<String, JsonNode> made = requests.isEmpty() ? Map.of() : api.composite(requests);
-        Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("lead", conversion.leadCrmId());
-        ids.put("account", accountId != null ? accountId : made.get("account").path("id").asText());
-        ids.put("contact", contactId != null ? contactId : made.get("contact").path("id").asText());
-        if (conversion.opportunityName() != null) {
-            ids.put("opportunity", opportunityId != null ? opportunityId : made.get("opportunity").path("id").asText());
+        return requests;
+    }
+
+    private static void contact(CrmConversion conversion, ObjectNode fields, Optional<String> ownerId) {
+        SalesforceLeads.FIELDS.forEach((field, name) -> {
+            String value = conversion.lead().field(field);
+            if (value != null && !value.isBlank() && CONTACT_FIELDS.contains(name)) {
+                fields.put(name, value);
+            }
+        });
+        if (!fields.has("LastName")) {
+            fields.put("LastName", SalesforceLeads.lastNameFor(conversion.lead().field("email")));
         }
-        ownerId.ifPresent(owner -> ids.put("owner", owner));
-        return CrmResult.done(ids);
+        ownerId.ifPresent(owner -> fields.put("OwnerId", owner));
     }
 
     /** Adds a create subrequest and gives its body to fill. */
     private ObjectNode create(ArrayNode requests, String sObject, String referenceId) {
-        ObjectNode request = requests.addObject().put("method", "POST").put("url", api.settings().data() + "/sobjects/" + sObject)
-                .put("referenceId", referenceId);
-        return request.putObject("body");
+        return requests.addObject().put("method", "POST").put("url", api.settings().data() + "/sobjects/" + sObject)
+                .put("referenceId", referenceId).putObject("body");
     }
 }

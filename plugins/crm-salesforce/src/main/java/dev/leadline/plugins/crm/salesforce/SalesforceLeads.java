@@ -34,7 +34,7 @@ record SalesforceLeads(SalesforceApi api) {
                 : api.first(SELECT + "Email = " + Soql.string(email) + " AND IsConverted = false ORDER BY CreatedDate LIMIT 1");
         if (record.isEmpty()) {
             if (!fields.hasNonNull("LastName")) {
-                fields.put("LastName", email == null ? "[not provided]" : email.substring(0, Math.max(1, email.indexOf('@'))));
+                fields.put("LastName", lastNameFor(email));
             }
             if (!fields.hasNonNull("Company")) {
                 fields.put("Company", lead.field("domain") != null ? lead.field("domain") : api.settings().company());
@@ -91,6 +91,11 @@ record SalesforceLeads(SalesforceApi api) {
         values.put("ownerCrmId", lead.path("OwnerId").asText(""));
         statuses.toLeadline(lead.path("Status").asText("")).ifPresent(status -> values.put("status", status));
         return values;
+    }
+
+    /** A LastName, which Salesforce requires, for someone known only by email: the address's local part. */
+    static String lastNameFor(String email) {
+        return email == null || email.indexOf('@') < 1 ? "[not provided]" : email.substring(0, email.indexOf('@'));
     }
 
     /** Salesforce's dateTime in JSON ({@code 2026-12-06T18:40:00.000+0000}); null when it is not one. */
