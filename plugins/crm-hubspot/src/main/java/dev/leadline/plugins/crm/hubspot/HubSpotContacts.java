@@ -100,7 +100,7 @@ record HubSpotContacts(HubSpotApi api, HubSpotSettings settings) {
         String crmOwner = crm.path("hubspot_owner_id").asText("");
         String crmStatus = crm.path("hs_lead_status").asText("");
         boolean ownerDiffers = ours.has("hubspot_owner_id") && !ours.path("hubspot_owner_id").asText().equals(crmOwner);
-        boolean statusDiffers = ours.has("hs_lead_status") && !ours.path("hs_lead_status").asText().equals(crmStatus);
+        boolean statusDiffers = ours.has("hs_lead_status") && HubSpotStatuses.differ(ours.path("hs_lead_status").asText(), crmStatus);
         if (!ownerDiffers && !statusDiffers) {
             return Optional.empty();
         }

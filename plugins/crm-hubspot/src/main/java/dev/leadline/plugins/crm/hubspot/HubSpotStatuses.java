@@ -32,6 +32,15 @@ final class HubSpotStatuses {
         return Optional.ofNullable(leadlineStatus).map(TO_HUBSPOT::get);
     }
 
+    /**
+     * Whether writing our value loses something HubSpot's means: not when they are equal or read as the same Leadline
+     * status (HubSpot's {@code OPEN} under our {@code NEW}); always for a custom value.
+     */
+    static boolean differ(String ours, String hubSpots) {
+        Optional<String> theirs = toLeadline(hubSpots);
+        return !ours.equals(hubSpots) && (theirs.isEmpty() || !theirs.equals(toLeadline(ours)));
+    }
+
     /** Leadline's status for a HubSpot value; empty for a blank or custom value. */
     static Optional<String> toLeadline(String hubSpotStatus) {
         return Optional.ofNullable(hubSpotStatus).map(TO_LEADLINE::get);

@@ -95,6 +95,17 @@ class HubSpotConnectorTest {
     }
 
     @Test
+    void aNewerHubSpotValueThatMeansTheSameToLeadlineIsNoConflictButACustomOneIs() throws Exception {
+        String open = hubspot.contact("a@acme.example", "41629779", "OPEN", UPDATED.plusSeconds(60)).id();
+        String custom = hubspot.contact("b@acme.example", "41629779", "SPOKE_TO_CFO", UPDATED.plusSeconds(60)).id();
+
+        assertThat(connector.pushLead(lead(open, "NEW", "omar@leadline.example"), context).kind()).isEqualTo(CrmResult.Kind.DONE);
+        CrmResult conflict = connector.pushLead(lead(custom, "NEW", "omar@leadline.example"), context);
+        assertThat(conflict.kind()).isEqualTo(CrmResult.Kind.CONFLICT);
+        assertThat(conflict.crmValues()).doesNotContainKey("status").containsEntry("owner", "omar@leadline.example");
+    }
+
+    @Test
     void a429IsRateLimitedForTheWindowHubSpotsHeadersName() throws Exception {
         hubspot.answerNext("/crm/v3/objects/contacts/search", 429, Map.of("X-HubSpot-RateLimit-Interval-Milliseconds", "10000",
                 "X-HubSpot-RateLimit-Max", "100", "X-HubSpot-RateLimit-Remaining", "0"), rateLimit("TEN_SECONDLY_ROLLING"));

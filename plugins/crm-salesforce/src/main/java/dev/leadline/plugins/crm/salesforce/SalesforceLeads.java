@@ -77,7 +77,7 @@ record SalesforceLeads(SalesforceApi api) {
             return Optional.empty();
         }
         boolean ownerDiffers = ours.has("OwnerId") && !ours.path("OwnerId").asText().equals(crm.path("OwnerId").asText(""));
-        boolean statusDiffers = ours.has("Status") && !ours.path("Status").asText().equals(crm.path("Status").asText(""));
+        boolean statusDiffers = ours.has("Status") && api.settings().statuses().differ(ours.path("Status").asText(), crm.path("Status").asText(""));
         if (!ownerDiffers && !statusDiffers) {
             return Optional.empty();
         }

@@ -69,6 +69,15 @@ final class SalesforceStatuses {
         return mapped.isPresent() ? mapped : Optional.ofNullable(statusCategory).filter(PICKLIST::contains);
     }
 
+    /**
+     * Whether writing our value loses something Salesforce's means: not when they are equal or read as the same
+     * Leadline status; always when Salesforce's reads as none.
+     */
+    boolean differ(String ours, String salesforces) {
+        Optional<String> theirs = toLeadline(salesforces);
+        return !ours.equals(salesforces) && (theirs.isEmpty() || !theirs.equals(toLeadline(ours)));
+    }
+
     /** The one Leadline status that writes this value; empty when none or several do. */
     Optional<String> toLeadline(String picklistValue) {
         List<String> writers = new ArrayList<>();
