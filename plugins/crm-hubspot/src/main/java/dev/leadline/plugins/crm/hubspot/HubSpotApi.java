@@ -81,7 +81,14 @@ final class HubSpotApi {
 
     /** The owner's id: the one the host knows, else the one of the HubSpot user with that email; empty for nobody or an unknown email. */
     Optional<String> owner(String knownId, String email) {
-        return knownId != null ? Optional.of(knownId) : Optional.ofNullable(email).filter(e -> !e.isBlank()).flatMap(this::ownerId);
+        if (knownId != null || email == null || email.isBlank()) {
+            return Optional.ofNullable(knownId);
+        }
+        Optional<String> id = ownerId(email);
+        if (id.isEmpty()) {
+            context.log().warn("HubSpot has no owner with the email " + email + ": written without an owner");
+        }
+        return id;
     }
 
     /** The owner id of the HubSpot user with this email ({@code GET /crm/v3/owners?email=}), cached for an hour. */

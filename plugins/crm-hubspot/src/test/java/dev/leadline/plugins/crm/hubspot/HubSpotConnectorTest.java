@@ -59,6 +59,15 @@ class HubSpotConnectorTest {
     }
 
     @Test
+    void anOwnerHubSpotDoesNotKnowIsLeftOutAndLogged() throws Exception {
+        CrmResult result = connector.pushLead(lead(null, "NEW", "new.rep@leadline.example"), context);
+
+        assertThat(result.ids()).doesNotContainKey("owner");
+        assertThat(hubspot.records("contacts").values().iterator().next().properties().has("hubspot_owner_id")).isFalse();
+        assertThat(context.logged()).containsExactly("WARN HubSpot has no owner with the email new.rep@leadline.example: written without an owner");
+    }
+
+    @Test
     void aPushWithTheContactsIdPatchesIt() throws Exception {
         String id = connector.pushLead(lead(null, "NEW", null), context).ids().get("lead");
 

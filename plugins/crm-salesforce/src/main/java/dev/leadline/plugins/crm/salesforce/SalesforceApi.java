@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SalesforceApi {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A composite request does several writes in one transaction: more than the host's default 5 s. */
+    static final Duration COMPOSITE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ProviderContext context;
     private final SalesforceSettings settings;
@@ -56,13 +58,10 @@ final class SalesforceApi {
 
     /** The owner's id: the one the host knows, else the active user's with that email (cached an hour); empty for nobody or an unknown email. */
     java.util.Optional<String> owner(String knownId, String email) {
-        if (knownId != null) {
-            return java.util.Optional.of(knownId);
+        if (knownId != null || email == null || email.isBlank()) {
+            return java.util.Optional.ofNullable(knownId);
         }
-        if (email == null || email.isBlank()) {
-            return java.util.Optional.empty();
-        }
-        return context.cached("user:" + email.toLowerCase(java.util.Locale.ROOT), Duration.ofHours(1), () -> {
+        java.util.Optional<String> id = context.cached("user:" + email.toLowerCase(java.util.Locale.ROOT), Duration.ofHours(1), () -> {
             try {
                 return first("SELECT Id FROM User WHERE Email = " + Soql.string(email) + " AND IsActive = true LIMIT 1")
                         .map(user -> user.path("Id").asText());
@@ -73,6 +72,10 @@ final class SalesforceApi {
                 throw new IllegalStateException("interrupted", e);
             }
         });
+        if (id.isEmpty()) {
+            context.log().warn("Salesforce has no active user with the email " + email + ": written without an owner");
+        }
+        return id;
     }
 
     /** The first record a SOQL query selects, if any. */
@@ -103,7 +106,7 @@ final class SalesforceApi {
     Map<String, JsonNode> composite(ArrayNode requests) throws IOException, InterruptedException {
         ObjectNode body = JSON.createObjectNode().put("allOrNone", true);
         body.set("compositeRequest", requests);
-        JsonNode answer = post("/composite", body);
+        JsonNode answer = send("POST", settings.data() + "/composite", body, COMPOSITE_TIMEOUT);
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
         for (JsonNode sub : answer.path("compositeResponse")) {
             int status = sub.path("httpStatusCode").asInt();
@@ -116,11 +119,15 @@ final class SalesforceApi {
     }
 
     private JsonNode send(String method, String path, JsonNode body) throws IOException, InterruptedException {
+        return send(method, path, body, null);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, Duration timeout) throws IOException, InterruptedException {
         JwtBearer.Token token = token();
-        ProviderContext.Response response = exchange(token, method, path, body);
+        ProviderContext.Response response = exchange(token, method, path, body, timeout);
         if (SalesforceErrors.invalidSession(response)) {
             session.compareAndSet(token, null);
-            response = exchange(token(), method, path, body);
+            response = exchange(token(), method, path, body, timeout);
         }
         if (response.status() / 100 != 2) {
             throw new Refused(SalesforceErrors.result(response));
@@ -132,11 +139,11 @@ final class SalesforceApi {
         }
     }
 
-    private ProviderContext.Response exchange(JwtBearer.Token token, String method, String path, JsonNode body)
+    private ProviderContext.Response exchange(JwtBearer.Token token, String method, String path, JsonNode body, Duration timeout)
             throws IOException, InterruptedException {
         return context.http().send(new ProviderContext.Request(method, token.instanceUrl() + path, Map.of("Authorization",
                 "Bearer " + token.accessToken(), "Content-Type", "application/json", "Accept", "application/json"),
-                body == null ? null : JSON.writeValueAsString(body)));
+                body == null ? null : JSON.writeValueAsString(body), timeout));
     }
 
     private JwtBearer.Token token() throws IOException, InterruptedException {

@@ -85,6 +85,8 @@ class SalesforceActivitiesAndConversionsTest {
         assertThat(result.ids()).containsEntry("lead", leadId).containsEntry("owner", "005Dn000000OmarAAA");
         JsonNode composite = salesforce.seen("POST", DATA + "/composite").get(0).json();
         assertThat(composite.path("allOrNone").asBoolean()).isTrue();
+        assertThat(context.requests()).filteredOn(request -> request.url().endsWith("/composite")).singleElement()
+                .satisfies(request -> assertThat(request.timeout()).isEqualTo(java.time.Duration.ofSeconds(30)));
         assertThat(composite.path("compositeRequest")).extracting(request -> request.path("referenceId").asText())
                 .containsExactly("account", "contact", "opportunity", "role");
         assertThat(composite.path("compositeRequest").path(1).path("body").path("AccountId").asText()).isEqualTo("@{account.id}");

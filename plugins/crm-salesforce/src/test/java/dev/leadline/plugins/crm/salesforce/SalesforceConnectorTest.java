@@ -165,6 +165,15 @@ class SalesforceConnectorTest {
     }
 
     @Test
+    void anOwnerSalesforceDoesNotKnowIsLeftOutAndLogged() throws Exception {
+        CrmResult result = connector.pushLead(lead(null, "NEW", "new.rep@leadline.example"), context);
+
+        assertThat(result.ids()).doesNotContainKey("owner");
+        assertThat(salesforce.seen("POST", DATA + "/sobjects/Lead").get(0).json().has("OwnerId")).isFalse();
+        assertThat(context.logged()).containsExactly("WARN Salesforce has no active user with the email new.rep@leadline.example: written without an owner");
+    }
+
+    @Test
     void anOwnersEmailIsQuotedSafelyInSoql() throws Exception {
         CrmResult result = connector.pushLead(lead(null, "NEW", "o'brien@leadline.example"), context);
 
