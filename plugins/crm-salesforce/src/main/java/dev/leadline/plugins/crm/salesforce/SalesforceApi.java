@@ -8,13 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadline.plugin.CrmResult;
 import dev.leadline.plugin.ProviderContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -57,16 +60,16 @@ final class SalesforceApi {
     }
 
     /** The owner's id: the one the host knows, else the active user's with that email (cached an hour); empty for nobody or an unknown email. */
-    java.util.Optional<String> owner(String knownId, String email) {
+    Optional<String> owner(String knownId, String email) {
         if (knownId != null || email == null || email.isBlank()) {
-            return java.util.Optional.ofNullable(knownId);
+            return Optional.ofNullable(knownId);
         }
-        java.util.Optional<String> id = context.cached("user:" + email.toLowerCase(java.util.Locale.ROOT), Duration.ofHours(1), () -> {
+        Optional<String> id = context.cached("user:" + email.toLowerCase(Locale.ROOT), Duration.ofHours(1), () -> {
             try {
                 return first("SELECT Id FROM User WHERE Email = " + Soql.string(email) + " AND IsActive = true LIMIT 1")
                         .map(user -> user.path("Id").asText());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -79,7 +82,7 @@ final class SalesforceApi {
     }
 
     /** The first record a SOQL query selects, if any. */
-    java.util.Optional<JsonNode> first(String soql) throws IOException, InterruptedException {
+    Optional<JsonNode> first(String soql) throws IOException, InterruptedException {
         return query(soql).stream().findFirst();
     }
 
