@@ -68,6 +68,19 @@ class HubSpotConnectorTest {
     }
 
     @Test
+    void aFirstPushOfAContactARepOwnsInHubSpotSinceIsAConflictThatNamesIt() throws Exception {
+        String existing = hubspot.contact("jane.doe@acme.example", "52550153", "CONNECTED", UPDATED.plusSeconds(30)).id();
+
+        CrmResult result = connector.pushLead(lead(null, "NEW", "omar@leadline.example"), context);
+
+        assertThat(result.kind()).isEqualTo(CrmResult.Kind.CONFLICT);
+        assertThat(result.ids()).isEqualTo(Map.of("lead", existing));
+        assertThat(result.crmValues()).containsEntry("owner", "ana@leadline.example").containsEntry("status", "ENGAGED");
+        assertThat(hubspot.seen("PATCH", "/crm/v3/objects/contacts")).isEmpty();
+        assertThat(hubspot.seen("POST", "/crm/v3/objects/contacts/batch")).isEmpty();
+    }
+
+    @Test
     void aPushWithTheContactsIdPatchesIt() throws Exception {
         String id = connector.pushLead(lead(null, "NEW", null), context).ids().get("lead");
 
