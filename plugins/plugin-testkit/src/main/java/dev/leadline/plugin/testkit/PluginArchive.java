@@ -1,5 +1,6 @@
 package dev.leadline.plugin.testkit;
 
+import dev.leadline.plugin.CrmConnector;
 import dev.leadline.plugin.EnrichmentProvider;
 import dev.leadline.plugin.MessageDrafter;
 import dev.leadline.plugin.PluginApi;
@@ -74,6 +75,11 @@ public final class PluginArchive implements AutoCloseable {
     /** The plugin's email drafters (SPI 1.3.0). */
     public List<MessageDrafter> messageDrafters() {
         return manager.getExtensions(MessageDrafter.class, pluginId);
+    }
+
+    /** The plugin's CRM connectors (SPI 1.4.0). */
+    public List<CrmConnector> crmConnectors() {
+        return manager.getExtensions(CrmConnector.class, pluginId);
     }
 
     @Override
