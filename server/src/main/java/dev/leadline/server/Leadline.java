@@ -134,7 +134,7 @@ public final class Leadline implements AutoCloseable {
                     chat, config.consoleBase(), meters,
                     // a tool run beside a server is a node of its own: it never takes the server's imports for its own
                     starting ? NodeName.of(config.dataDir()) : NodeName.passing(), config.mail(),
-                    dev.leadline.server.files.FileSetup.open(config.files(), config.dataDir()), config.webhooks());
+                    dev.leadline.server.files.FileSetup.open(config.files(), config.dataDir()), config.integrations());
             BacklogGauges.register(meters.registry(), db.database(), chat.platforms(), clock);
             config.bootstrapToken().ifPresent(services.tokens()::ensureBootstrap);
             configFile.ifPresent(file -> {
@@ -240,7 +240,8 @@ public final class Leadline implements AutoCloseable {
                             backend.services().nurtureMail(), config.mail().imap().map(imap -> new dev.leadline.server.mail.ImapInbox(imap,
                                     backend.services().nurtureResponses(), clock))),
                     new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail(),
-                            backend.services().handoffs()), backend.services().integrations().pull(plugins, clock));
+                            backend.services().handoffs()), backend.services().integrations().pull(plugins, clock),
+                    config.integrations().crmPull());
             dev.leadline.server.integrations.DeliveryLoop deliveries = backend.services().integrations().start(plugins, clock, VERSION,
                     dev.leadline.server.integrations.Integrations.LOOK);
             Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, deliveries, jobs, enrichment, routing,

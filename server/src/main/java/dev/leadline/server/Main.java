@@ -6,6 +6,7 @@ import dev.leadline.server.cli.DemoCommand;
 import dev.leadline.server.cli.ImportCommand;
 import dev.leadline.server.cli.LoginLinkCommand;
 import dev.leadline.server.cli.RepsCommand;
+import dev.leadline.server.cli.CrmCommand;
 import dev.leadline.server.cli.ReportsCommand;
 import dev.leadline.server.cli.ServeCommand;
 import dev.leadline.server.cli.TeamsPackageCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "leadline", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, scope = CommandLine.ScopeType.INHERIT,
         description = "Leadline, the open lead desk for sales teams that live in chat.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, TokenCommand.class, TeamsPackageCommand.class,
-                RulesCommand.class, RepsCommand.class, ReportsCommand.class, CheckCommand.class, LoginLinkCommand.class, CommandLine.HelpCommand.class})
+                RulesCommand.class, RepsCommand.class, ReportsCommand.class, CrmCommand.class, CheckCommand.class, LoginLinkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

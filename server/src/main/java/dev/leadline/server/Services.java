@@ -178,7 +178,7 @@ public record Services(
     /** {@code node}: this server's name among the nodes sharing the database ({@link NodeName}). */
     public static Services wire(Database database, Clock clock, Settings settings, ChatWiring chatPlatforms, URI publicUrl,
                                 dev.leadline.server.metrics.Meters meters, String node, dev.leadline.server.config.MailSettings mail,
-                                dev.leadline.server.files.FileSetup fileSetup, dev.leadline.server.config.WebhookSettings webhookSettings) {
+                                dev.leadline.server.files.FileSetup fileSetup, dev.leadline.server.config.IntegrationSettings integrationSettings) {
         DSLContext dsl = database.dsl();
         JooqTransactor transactor = new JooqTransactor(dsl);
         JooqLeadRepository leadRepository = new JooqLeadRepository(dsl, settings.duplicates().identifiers());
@@ -214,7 +214,7 @@ public record Services(
         JooqRooms roomStore = new JooqRooms(dsl);
         Wakeup integrationsAdded = new Wakeup();
         dev.leadline.server.integrations.WebhookTargets webhookTargets = new dev.leadline.server.integrations.WebhookTargets(
-                webhookSettings.allowHttp(), webhookSettings.allowPrivate());
+                integrationSettings.allowHttp(), integrationSettings.allowPrivate());
         dev.leadline.db.JooqIntegrations integrationStore = new dev.leadline.db.JooqIntegrations(dsl, integrationsAdded::wake);
         dev.leadline.server.integrations.ConnectorSlot connectors = new dev.leadline.server.integrations.ConnectorSlot();
         dev.leadline.db.JooqCrm crmStore = new dev.leadline.db.JooqCrm(dsl);

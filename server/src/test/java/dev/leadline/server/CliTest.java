@@ -124,7 +124,8 @@ class CliTest {
 
     static Stream<String> databaseCommands() {
         return Stream.of("token create --name ci --role integration", "token list", "token revoke ci", "import FILE", "rules export",
-                "rules import FILE", "reps", "reports rebuild");
+                "rules import FILE", "reps", "reports rebuild",
+                "crm backfill --connector crm-hubspot --since 2026-01-01");
     }
 
     private int run(String... args) {

@@ -59,19 +59,31 @@ public final class CrmUpdates {
             if (found.isEmpty()) {
                 return List.of(id + " is gone");
             }
-            Lead lead = found.get();
+            Lead current = found.get();
+            Lead lead = current;
+            // a CRM tells every record it touched, Leadline's own pushes included: only values that differ are changes
+            Map<String, String> changed = new java.util.HashMap<>(values);
+            Optional<String> ownerNow = Optional.ofNullable(lead.ownerRepId()).flatMap(team::rep).map(Rep::email);
+            if (changed.containsKey("owner") && (changed.get("owner") == null || changed.get("owner").isBlank()
+                    || ownerNow.filter(o -> o.equalsIgnoreCase(changed.get("owner").strip())).isPresent())) {
+                changed.remove("owner");
+            }
+            if (changed.containsKey("status") && (changed.get("status") == null || changed.get("status").isBlank()
+                    || parse(changed.get("status")).filter(st -> st == current.status()).isPresent())) {
+                changed.remove("status");
+            }
             List<String> said = new ArrayList<>();
             Instant now = clock.instant();
             Actor actor = actor(connector);
             if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.MERGED) {
-                if (!values.isEmpty()) {
-                    journal.remarked(lead, ActivityType.NOTE, actor, crmName + " changed " + describe(values) + "; " + id + " is "
-                            + lead.status().inWords() + " in Leadline and stays as it is", Map.of("crm", describe(values)), now);
+                if (!changed.isEmpty()) {
+                    journal.remarked(lead, ActivityType.NOTE, actor, crmName + " changed " + describe(changed) + "; " + id + " is "
+                            + lead.status().inWords() + " in Leadline and stays as it is", Map.of("crm", describe(changed)), now);
                     said.add("kept " + lead.status().inWords() + " lead");
                 }
                 return said;
             }
-            String owner = values.get("owner");
+            String owner = changed.get("owner");
             if (owner != null && !owner.isBlank()) {
                 Optional<Rep> rep = team.repByEmail(owner.strip().toLowerCase(Locale.ROOT)).filter(Rep::active);
                 Instant ours = lead.stage().assignedAt() == null ? lead.createdAt() : lead.stage().assignedAt();
@@ -94,7 +106,7 @@ public final class CrmUpdates {
                     }
                 }
             }
-            String statusText = values.get("status");
+            String statusText = changed.get("status");
             if (statusText != null && !statusText.isBlank()) {
                 Optional<LeadStatus> status = parse(statusText);
                 if (status.isEmpty() || !SETTABLE.contains(status.get())) {

@@ -40,7 +40,7 @@ public record Config(
         MailSettings mail,
         FileSettings files,
         CalendarSettings calendars,
-        WebhookSettings webhooks) {
+        IntegrationSettings integrations) {
 
     /**
      * Where Prometheus reads {@code /metrics}: on the API's port with {@code token} (or an admin API
@@ -98,7 +98,7 @@ public record Config(
         MailSettings mail = MailSettings.read(r);
         FileSettings files = FileSettings.read(r);
         CalendarSettings calendars = CalendarSettings.read(r);
-        WebhookSettings webhooks = WebhookSettings.read(r);
+        IntegrationSettings integrations = IntegrationSettings.read(r);
         MetricsSettings metrics = new MetricsSettings(r.optional("LEADLINE_METRICS_PORT").map(v -> r.integer("LEADLINE_METRICS_PORT", 0, 1, 65535)),
                 r.optional("LEADLINE_METRICS_TOKEN"));
         metrics.token().filter(t -> t.length() < 16).ifPresent(t -> problems.add("LEADLINE_METRICS_TOKEN must be at least 16 characters"));
@@ -109,7 +109,7 @@ public record Config(
         }
         return new Config(port, db, dataDir, pluginsDir, bootstrap, configFile, maxJson, maxImport, syncImport, formRate, trustedProxies,
                 pool, dbMemory, chat, providerTimeout, Map.copyOf(pluginEnv), pluginLimits, publicUrl, oidc, metrics, mail, files, calendars,
-                webhooks);
+                integrations);
     }
 
     /** Where people reach this server (links in chat and from the CLI): LEADLINE_PUBLIC_URL, else this machine's port. */

@@ -76,7 +76,8 @@ public final class HttpApi {
                 services.quality(), services.team(), deps.clock());
         DuplicateController duplicates = new DuplicateController(json, services.duplicates(), services.duplicateReviews(), services.team());
         MergeController merges = new MergeController(json, services.merges(), services.team());
-        PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads());
+        PluginController plugins = new PluginController(deps.plugins(), deps.enrichment(), services.leads(), services.integrations(),
+                deps.clock());
         RoutingController routing = new RoutingController(json, services.rules(), services.routing(), services.leads(), services.team());
         TokenController tokens = new TokenController(json, services.tokens(), services.team(), auth);
         TeamController team = new TeamController(new dev.leadline.server.team.Roster(services.team(), deps.clock()));

@@ -30,7 +30,7 @@ public final class Jobs implements AutoCloseable {
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
                              dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups,
                              io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing, Booking booking,
-                             dev.leadline.server.integrations.CrmPull crmPull) {
+                             dev.leadline.server.integrations.CrmPull crmPull, Duration crmPullEvery) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -58,7 +58,7 @@ public final class Jobs implements AutoCloseable {
                 .execute((instance, context) -> nurturing.inbox().ifPresent(dev.leadline.server.mail.ImapInbox::poll));
         RecurringTask<Void> bookingWork = Tasks.recurring("booking", FixedDelay.ofSeconds(5))
                 .execute((instance, context) -> booking.run());
-        RecurringTask<Void> crmChanges = Tasks.recurring("crm-pull", FixedDelay.ofSeconds(60))
+        RecurringTask<Void> crmChanges = Tasks.recurring("crm-pull", FixedDelay.of(crmPullEvery))
                 .execute((instance, context) -> {
                     int applied = crmPull.run();
                     if (applied > 0) {

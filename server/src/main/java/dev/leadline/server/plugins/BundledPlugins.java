@@ -14,7 +14,7 @@ final class BundledPlugins {
     private static final Logger log = LoggerFactory.getLogger(BundledPlugins.class);
     /** The archives bundled with the server, as resources of its jar. */
     static final List<String> BUNDLED = List.of("enrich-email.zip", "enrich-http.zip", "score-rules.zip", "score-bayes.zip",
-            "draft-openai-compatible.zip");
+            "draft-openai-compatible.zip", "crm-hubspot.zip", "crm-salesforce.zip");
 
     private BundledPlugins() {}
 

@@ -48,6 +48,8 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
     /** CRM connectors by plugin id (the first of each plugin), each with its own isolation. */
     private volatile Map<String, PluginProviders.Bound<dev.leadline.plugin.CrmConnector>> connectors = Map.of();
     private final Map<String, Isolation> crmIsolations = new ConcurrentHashMap<>();
+    /** What each connector said is missing from its settings when it was bound; one with problems is not called. */
+    private volatile Map<String, List<String>> crmProblems = Map.of();
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
     private final PluginManager manager;
@@ -155,6 +157,7 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
         List<PluginProviders.Bound<ScoringProvider>> s = new ArrayList<>();
         Map<String, PluginProviders.Bound<dev.leadline.plugin.MessageDrafter>> d = new java.util.LinkedHashMap<>();
         Map<String, PluginProviders.Bound<dev.leadline.plugin.CrmConnector>> c = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> problems = new java.util.HashMap<>();
         for (PluginWrapper plugin : manager.getStartedPlugins()) {
             String id = plugin.getPluginId();
             Isolation isolation = isolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), timeout));
@@ -168,12 +171,37 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
             }
             for (dev.leadline.plugin.CrmConnector connector : manager.getExtensions(dev.leadline.plugin.CrmConnector.class, id)) {
                 Isolation crm = crmIsolations.computeIfAbsent(id, i -> new Isolation(i, plugin.getPluginClassLoader(), CRM_TIMEOUT));
-                c.putIfAbsent(id, new PluginProviders.Bound<>(id, connector, context, crm));
+                if (c.putIfAbsent(id, new PluginProviders.Bound<>(id, connector, context, crm)) == null) {
+                    problems.put(id, problemsOf(id, connector, context, plugin.getPluginClassLoader()));
+                }
             }
         }
         providers = new PluginProviders(e, s);
         drafters = Map.copyOf(d);
         connectors = Map.copyOf(c);
+        crmProblems = Map.copyOf(problems);
+    }
+
+    private static List<String> problemsOf(String id, dev.leadline.plugin.CrmConnector connector, PluginContext context, ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            List<String> said = connector.problems(context);
+            if (!said.isEmpty()) {
+                log.warn("CRM connector {} does nothing until its settings are fixed: {}", id, said);
+            }
+            return List.copyOf(said);
+        } catch (RuntimeException | LinkageError e) {
+            return List.of("its settings check failed: " + e);
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    /** What a CRM connector says is missing from its settings (empty when it runs, or has no connector). */
+    public List<String> crmProblems(String pluginId) {
+        return crmProblems.getOrDefault(pluginId, List.of());
     }
 
     /** A call to a CRM connector, with its plugin's context. */
@@ -181,9 +209,10 @@ public final class PluginHost implements AutoCloseable, ProviderCalls, dev.leadl
         T call(dev.leadline.plugin.CrmConnector connector, dev.leadline.plugin.ProviderContext context) throws Exception;
     }
 
-    /** The plugins (by id) that have a CRM connector and are started now. */
+    /** The plugins (by id) that have a CRM connector, are started now and whose settings it accepted. */
     public List<String> crmConnectors() {
-        return List.copyOf(connectors.keySet());
+        Map<String, List<String>> problems = crmProblems;
+        return connectors.keySet().stream().filter(id -> problems.getOrDefault(id, List.of()).isEmpty()).toList();
     }
 
     /** The connector's own name (e.g. {@code hubspot}), when the plugin has one started. */

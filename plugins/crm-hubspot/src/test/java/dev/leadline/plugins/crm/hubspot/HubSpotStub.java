@@ -33,15 +33,15 @@ import java.util.regex.Pattern;
  * Owners v3, Associations v4) and of its documented error body {@code {status, message, correlationId, category,
  * errors}} and 429 body ({@code errorType: RATE_LIMIT, policyName}), and recording every request it was sent.
  */
-final class HubSpotStub implements AutoCloseable {
+public final class HubSpotStub implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
+    public static final String TOKEN = "pat-na1-11111111-2222-3333-4444-555555555555";
 
     /** One request as the stub saw it: the path with its query, header names in lower case, the body parsed (or null). */
-    record Seen(String method, String path, Map<String, String> headers, JsonNode body) {}
+    public record Seen(String method, String path, Map<String, String> headers, JsonNode body) {}
 
     /** A stored record: its properties and the contacts and companies it is associated with (and the association types). */
-    record Rec(String id, ObjectNode properties, Map<String, Integer> contacts, Map<String, Integer> companies) {}
+    public record Rec(String id, ObjectNode properties, Map<String, Integer> contacts, Map<String, Integer> companies) {}
 
     /** An answer given instead of the normal one, to the next request whose path starts with the prefix. */
     record Canned(String pathPrefix, int status, Map<String, String> headers, String body) {}
@@ -54,7 +54,7 @@ final class HubSpotStub implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong(1000);
     private volatile Instant now = Instant.parse("2026-12-01T09:00:00Z");
 
-    HubSpotStub() throws IOException {
+    public HubSpotStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.start();
@@ -62,25 +62,25 @@ final class HubSpotStub implements AutoCloseable {
         owner("52550153", "ana@leadline.example");
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         return Map.of("token", TOKEN, "baseUrl", baseUrl());
     }
 
-    void owner(String id, String email) {
+    public void owner(String id, String email) {
         owners.put(id, email);
     }
 
     /** HubSpot's clock: what {@code lastmodifieddate} becomes when the stub writes a record. */
-    void now(Instant instant) {
+    public void now(Instant instant) {
         now = instant;
     }
 
     /** A contact as if made in HubSpot, last modified at {@code modified}. */
-    synchronized Rec contact(String email, String ownerId, String status, Instant modified) {
+    public synchronized Rec contact(String email, String ownerId, String status, Instant modified) {
         ObjectNode properties = JSON.createObjectNode().put("email", email).put("hubspot_owner_id", ownerId).put("hs_lead_status", status);
         Rec rec = store("contacts", properties);
         rec.properties().put("lastmodifieddate", modified.toString());
@@ -88,25 +88,25 @@ final class HubSpotStub implements AutoCloseable {
     }
 
     /** A change made in HubSpot's UI. */
-    synchronized void edit(String type, String id, String property, String value, Instant modified) {
+    public synchronized void edit(String type, String id, String property, String value, Instant modified) {
         Rec rec = records(type).get(id);
         rec.properties().put(property, value);
         rec.properties().put("lastmodifieddate", modified.toString());
     }
 
-    synchronized Map<String, Rec> records(String type) {
+    public synchronized Map<String, Rec> records(String type) {
         return objects.computeIfAbsent(type, t -> new LinkedHashMap<>());
     }
 
-    void answerNext(String pathPrefix, int status, Map<String, String> headers, String body) {
+    public void answerNext(String pathPrefix, int status, Map<String, String> headers, String body) {
         canned.add(new Canned(pathPrefix, status, headers, body));
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
-    List<Seen> seen(String method, String pathPrefix) {
+    public List<Seen> seen(String method, String pathPrefix) {
         return seen.stream().filter(s -> s.method().equals(method) && s.path().startsWith(pathPrefix)).toList();
     }
 
