@@ -171,6 +171,11 @@ class OpenApiTest {
         call("GET", "/api/v1/rules/api", "/api/v1/rules/{purpose}", null, 200);
         call("GET", "/api/v1/rules", "/api/v1/rules", null, 200);
         call("POST", "/api/v1/routing/dry-run", "/api/v1/routing/dry-run", "{\"email\":\"big@corp.example\",\"employeeCount\":5000}", 200);
+        String routed = call("POST", "/api/v1/leads", "/api/v1/leads", "{\"email\":\"big@corp.example\",\"employeeCount\":5000}", 201)
+                .path("id").asText();
+        HttpResponse<String> decision = await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.get("/api/v1/leads/" + routed + "/routing"), response -> response.statusCode() == 200);
+        checkResponse("GET", "/api/v1/leads/{id}/routing", decision, 200);
         call("PUT", "/api/v1/views/big-leads", "/api/v1/views/{name}",
                 "{\"filters\":[{\"field\":\"employeeCount\",\"op\":\"ge\",\"value\":\"1000\"}],\"sort\":\"-employeeCount\"}", 201);
         call("GET", "/api/v1/views", "/api/v1/views", null, 200);
