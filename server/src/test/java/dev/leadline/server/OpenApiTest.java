@@ -61,8 +61,10 @@ class OpenApiTest {
         server.services().team().apply(List.of(
                         new RepSpec("jane@example.com", "Jane Rivera", null, null, null, true, "REP", Map.of()),
                         new RepSpec("omar@example.com", "Omar Haddad", null, null, null, true, "REP", Map.of()),
-                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of())),
-                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com"))), Actor.cli("test"));
+                        new RepSpec("mia@example.com", "Mia Chen", null, null, null, true, "MANAGER", Map.of()),
+                        new RepSpec("bea@example.com", "Bea Booker", "UTC", "24/7", null, true, "REP", Map.of())),
+                List.of(new QueueSpec("Inbound", null, List.of("jane@example.com", "omar@example.com")),
+                        new QueueSpec("Bookings", null, List.of("bea@example.com"))), Actor.cli("test"));
         HttpResponse<String> served = server.send(HttpRequest.newBuilder(server.uri("/api/openapi.json")).build());
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
@@ -253,6 +255,18 @@ class OpenApiTest {
             call("GET", "/api/v1/reports/" + name, "/api/v1/reports/" + name, null, 200);
         }
         call("GET", "/api/v1/reports/fairness/skips", "/api/v1/reports/fairness/skips", null, 200);
+    }
+
+    @Test
+    void aVisitorBooksAMeetingThroughAFormAsDocumented() throws IOException {
+        call("PUT", "/api/v1/forms/meet", "/api/v1/forms/{key}",
+                "{\"name\":\"Meet us\",\"defaultSource\":\"web\",\"booking\":{\"queue\":\"Bookings\",\"durationMinutes\":45}}", 200);
+        JsonNode received = call("POST", "/forms/meet", "/forms/{key}", "{\"email\":\"vera@client.example\",\"last_name\":\"Visitor\"}", 201);
+        String link = java.net.URI.create(received.path("booking").path("url").asText()).getPath();
+
+        JsonNode slots = call("GET", link + "/slots?tz=Europe/Berlin", "/book/{token}/slots", null, 200);
+        call("POST", link, "/book/{token}", "{\"startsAt\":\"" + slots.path("slots").get(0).path("startsAt").asText() + "\"}", 201);
+        call("POST", link + "/cancel", "/book/{token}/cancel", "{\"timeZone\":\"Europe/Berlin\"}", 200);
     }
 
     @Test
