@@ -141,6 +141,10 @@ public final class HttpApi {
             routes.get("/health/live", health::live);
             routes.get("/health/ready", health::ready);
             routes.get("/metrics", metrics::guarded);
+            // the API's OpenAPI contract and Swagger UI reading it; no token (docs/api.md#openapi)
+            ApiDocs apiDocs = new ApiDocs(json);
+            routes.get("/api/openapi.json", apiDocs::document);
+            routes.get("/api/docs", apiDocs::page);
 
             // the REST API takes Leadline tokens; the chat platforms' routes below authenticate the platform's own way
             routes.before("/api/v1/*", auth::authenticate);
