@@ -243,6 +243,10 @@ class OpenApiTest {
         call("DELETE", "/api/v1/suppressions/grace@navy.example", "/api/v1/suppressions/{address}", null, 200);
         call("PUT", "/api/v1/reps/omar@example.com/availability", "/api/v1/reps/{rep}/availability",
                 "{\"paused\":true,\"outOfOffice\":{\"from\":\"2030-03-01T00:00:00Z\",\"until\":\"2030-03-08T00:00:00Z\"}}", 200);
+        JsonNode openEnded = call("PUT", "/api/v1/reps/omar@example.com/availability", "/api/v1/reps/{rep}/availability",
+                "{\"paused\":false,\"outOfOffice\":{\"from\":\"2030-03-01T00:00:00Z\"}}", 200);
+        assertThat(openEnded.path("outOfOffice").path("until").isNull()).as("an open-ended absence: until is null, not \"null\"").isTrue();
+        call("GET", "/api/v1/suppressions?limit=abc", "/api/v1/suppressions", null, 400);
 
         String csv = "First Name,Last Name,Email\nAlan,Turing,alan@bletchley.example\nBad,Row,nope\n";
         send("POST", "/api/v1/leads/import/preview", "/api/v1/leads/import/preview", "text/csv", csv, 200);

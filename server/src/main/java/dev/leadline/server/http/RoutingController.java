@@ -159,8 +159,14 @@ final class RoutingController {
         Rep after = team.setAvailability(rep, paused, from, until, acting.actor());
         Map<String, Object> answer = new LinkedHashMap<>(rep(after.id()));
         answer.put("paused", after.paused());
-        answer.put("outOfOffice", after.outOfOfficeFrom() == null ? null
-                : Map.of("from", after.outOfOfficeFrom().toString(), "until", String.valueOf(after.outOfOfficeUntil())));
+        Map<String, Object> away = null;
+        if (after.outOfOfficeFrom() != null) {
+            // an open-ended absence has "until": null, as GET /reps shows it (it was the string "null")
+            away = new LinkedHashMap<>();
+            away.put("from", after.outOfOfficeFrom().toString());
+            away.put("until", after.outOfOfficeUntil() == null ? null : after.outOfOfficeUntil().toString());
+        }
+        answer.put("outOfOffice", away);
         ctx.json(answer);
     }
 

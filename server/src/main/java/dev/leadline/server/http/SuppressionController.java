@@ -24,7 +24,14 @@ final class SuppressionController {
 
     void page(Context ctx) {
         Authenticator.requireAdmin(ctx);
-        int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100);
+        String limitText = ctx.queryParam("limit");
+        int limit;
+        try {
+            limit = limitText == null || limitText.isBlank() ? 100 : Integer.parseInt(limitText.strip());
+        } catch (NumberFormatException e) {
+            // Javalin's own conversion error has another shape than every other 400
+            throw new dev.leadline.core.common.ValidationException("limit", "1 to 500");
+        }
         List<Suppressions.Entry> entries = list.page(ctx.queryParam("after"), limit);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", entries.stream().map(SuppressionController::json).toList());
