@@ -44,15 +44,17 @@ public final class JooqIntegrations implements IntegrationStore {
         List<Webhook> hooks = dsl.selectFrom(WEBHOOK).where(WEBHOOK.STATUS.eq(Webhook.Status.ACTIVE.name())).fetch(JooqIntegrations::webhook);
         List<Listener> listeners = new ArrayList<>(alsoTo);
         hooks.forEach(h -> listeners.add(new Listener(h.target(), java.util.Set.copyOf(h.events()))));
+        // an event nobody listens to is not kept
+        events = events.stream().filter(e -> listeners.stream().anyMatch(l -> l.types().contains(e.type()))).toList();
+        if (events.isEmpty()) {
+            return;
+        }
         JdbcBatch insert = JdbcBatch.into(dsl, INTEGRATION_EVENT, INTEGRATION_EVENT.MSG_ID, INTEGRATION_EVENT.TYPE, INTEGRATION_EVENT.LEAD_ID,
                 INTEGRATION_EVENT.OCCURRED_AT, INTEGRATION_EVENT.PAYLOAD);
         for (IntegrationEvent e : events) {
             insert.row(e.msgId(), e.type(), e.leadId(), Times.toDb(e.at()), e.payload());
         }
         insert.execute();
-        if (listeners.isEmpty()) {
-            return;
-        }
         Map<String, Long> ids = dsl.select(INTEGRATION_EVENT.MSG_ID, INTEGRATION_EVENT.ID).from(INTEGRATION_EVENT)
                 .where(INTEGRATION_EVENT.MSG_ID.in(events.stream().map(IntegrationEvent::msgId).toList()))
                 .fetchMap(INTEGRATION_EVENT.MSG_ID, INTEGRATION_EVENT.ID);
@@ -228,6 +230,23 @@ public final class JooqIntegrations implements IntegrationStore {
             JooqTransactor.afterCommit(added);
         }
         return rows;
+    }
+
+    @Override
+    public int purge(Instant before, int limit) {
+        List<Long> done = dsl.select(INTEGRATION_DELIVERY.ID).from(INTEGRATION_DELIVERY).where(INTEGRATION_DELIVERY.STATUS.ne(Delivery.PENDING))
+                .and(INTEGRATION_DELIVERY.CREATED_AT.lt(Times.toDb(before))).orderBy(INTEGRATION_DELIVERY.ID).limit(limit)
+                .fetch(INTEGRATION_DELIVERY.ID);
+        if (!done.isEmpty()) {
+            dsl.deleteFrom(INTEGRATION_DELIVERY).where(INTEGRATION_DELIVERY.ID.in(done)).execute();
+        }
+        List<Long> orphans = dsl.select(INTEGRATION_EVENT.ID).from(INTEGRATION_EVENT).where(INTEGRATION_EVENT.OCCURRED_AT.lt(Times.toDb(before)))
+                .andNotExists(DSL.selectOne().from(INTEGRATION_DELIVERY).where(INTEGRATION_DELIVERY.EVENT_ID.eq(INTEGRATION_EVENT.ID)))
+                .orderBy(INTEGRATION_EVENT.ID).limit(limit).fetch(INTEGRATION_EVENT.ID);
+        if (!orphans.isEmpty()) {
+            dsl.deleteFrom(INTEGRATION_EVENT).where(INTEGRATION_EVENT.ID.in(orphans)).execute();
+        }
+        return done.size() + orphans.size();
     }
 
     @Override

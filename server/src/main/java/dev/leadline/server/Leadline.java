@@ -241,7 +241,7 @@ public final class Leadline implements AutoCloseable {
                                     backend.services().nurtureResponses(), clock))),
                     new Jobs.Booking(backend.services().bookings(), backend.services().bookingMail(),
                             backend.services().handoffs()), backend.services().integrations().pull(plugins, clock),
-                    config.integrations().crmPull());
+                    config.integrations().crmPull(), () -> backend.services().integrations().purge(clock));
             dev.leadline.server.integrations.DeliveryLoop deliveries = backend.services().integrations().start(plugins, clock, VERSION,
                     dev.leadline.server.integrations.Integrations.LOOK);
             Leadline leadline = new Leadline(backend, plugins, shared, http, metricsHttp, dispatch, deliveries, jobs, enrichment, routing,

@@ -73,6 +73,14 @@ class WebhookDisableTest {
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"active\"}")).build());
             assertThat(json(resumed.body()).path("status").asText()).isEqualTo("active");
             assertThat(json(resumed.body()).path("failingSince").isNull()).isTrue();
+
+            // the log keeps 30 days: then the settled delivery and its event are forgotten
+            assertThat(server.services().integrations().purge(clock)).as("nothing is 30 days old yet").isZero();
+            clock.advance(Duration.ofDays(31));
+            assertThat(server.services().integrations().purge(clock)).isEqualTo(2);
+            assertThat(json(server.get("/api/v1/webhooks/" + id + "/deliveries").body()).path("deliveries")).isEmpty();
+            assertThat(server.database().dsl().fetchCount(dev.leadline.db.jooq.Tables.INTEGRATION_EVENT))
+                    .as("no event was kept for the lead made while nobody listened").isZero();
         } finally {
             dev.leadline.db.TestDatabases.deleteQuietly(dir);
         }

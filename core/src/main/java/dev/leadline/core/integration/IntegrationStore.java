@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface IntegrationStore {
     /**
      * Stores events in the caller's transaction, each with a delivery to every active webhook subscribed to
-     * its type and to each of {@code alsoTo} (CRM connectors) that wants it.
+     * its type and to each of {@code alsoTo} (CRM connectors) that wants it; an event nobody wants is not kept.
      */
     void append(List<IntegrationEvent> events, List<Listener> alsoTo, Instant at);
 
@@ -53,6 +53,12 @@ public interface IntegrationStore {
 
     /** Replays a target's deliveries created in [from, to) (of one status, or any when null); how many. */
     int replay(String target, Instant from, Instant to, String status, Instant at);
+
+    /**
+     * Forgets settled deliveries created before {@code before}, and events older than that with no delivery
+     * left; up to {@code limit} of each; how many rows went.
+     */
+    int purge(Instant before, int limit);
 
     /** Pending deliveries to a target, and when the oldest was created. */
     Backlog backlog(String target);

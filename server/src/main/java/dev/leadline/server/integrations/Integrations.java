@@ -36,6 +36,20 @@ public record Integrations(IntegrationStore store, EventFeed feed, Webhooks webh
         return new DeliveryLoop(store, listeners, added, clock, node, look);
     }
 
+    /** How long settled deliveries (and events no delivery needs any more) are kept for the logs and replays. */
+    public static final Duration KEEP = Duration.ofDays(30);
+
+    /** Forgets what is older than {@link #KEEP} (a recurring job), a batch at a time; how many rows went. */
+    public int purge(Clock clock) {
+        int gone = 0;
+        int batch;
+        do {
+            batch = store.purge(clock.instant().minus(KEEP), 5000);
+            gone += batch;
+        } while (batch >= 5000);
+        return gone;
+    }
+
     /** Pulls the CRMs' changes (a recurring job). */
     public CrmPull pull(PluginHost plugins, Clock clock) {
         return new CrmPull(plugins, crm, crmUpdates, clock);

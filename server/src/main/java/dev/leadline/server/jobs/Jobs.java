@@ -30,7 +30,8 @@ public final class Jobs implements AutoCloseable {
     public static Jobs start(DataSource dataSource, SlaSweep sla, MeetingReminders reminders, DailyDigest digest,
                              dev.leadline.core.notify.WeeklySummary weekly, JooqRollups rollups,
                              io.micrometer.core.instrument.MeterRegistry meters, Nurturing nurturing, Booking booking,
-                             dev.leadline.server.integrations.CrmPull crmPull, Duration crmPullEvery) {
+                             dev.leadline.server.integrations.CrmPull crmPull, Duration crmPullEvery,
+                             java.util.function.IntSupplier integrationPurge) {
         RecurringTask<Void> slaSweep = Tasks.recurring("sla-sweep", FixedDelay.ofSeconds(15))
                 .execute((instance, context) -> {
                     int steps = sla.run(500);
@@ -65,8 +66,15 @@ public final class Jobs implements AutoCloseable {
                         log.info("applied {} change(s) made in CRMs", applied);
                     }
                 });
+        RecurringTask<Void> integrationsPurge = Tasks.recurring("integration-purge", FixedDelay.ofHours(1))
+                .execute((instance, context) -> {
+                    int gone = integrationPurge.getAsInt();
+                    if (gone > 0) {
+                        log.info("forgot {} integration deliveries and events older than 30 days", gone);
+                    }
+                });
         java.util.List<RecurringTask<Void>> tasks = java.util.List.of(slaSweep, meetingReminders, dailyDigest, reportFold, nurtureSteps, nurtureInbox,
-                bookingWork, crmChanges);
+                bookingWork, crmChanges, integrationsPurge);
         Scheduler scheduler = Scheduler.create(dataSource)
                 .startTasks(tasks)
                 // dbscheduler_task_completions_total{task,result} and dbscheduler_task_duration_seconds at /metrics
