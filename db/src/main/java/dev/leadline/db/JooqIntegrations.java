@@ -37,13 +37,13 @@ public final class JooqIntegrations implements IntegrationStore {
     }
 
     @Override
-    public void append(List<IntegrationEvent> events, List<Listener> alsoTo, Instant at) {
-        if (events.isEmpty()) {
-            return;
-        }
-        List<Webhook> hooks = dsl.selectFrom(WEBHOOK).where(WEBHOOK.STATUS.eq(Webhook.Status.ACTIVE.name())).fetch(JooqIntegrations::webhook);
-        List<Listener> listeners = new ArrayList<>(alsoTo);
-        hooks.forEach(h -> listeners.add(new Listener(h.target(), java.util.Set.copyOf(h.events()))));
+    public List<Listener> webhookListeners() {
+        return dsl.selectFrom(WEBHOOK).where(WEBHOOK.STATUS.eq(Webhook.Status.ACTIVE.name())).fetch(JooqIntegrations::webhook).stream()
+                .map(h -> new Listener(h.target(), java.util.Set.copyOf(h.events()))).toList();
+    }
+
+    @Override
+    public void append(List<IntegrationEvent> events, List<Listener> listeners, Instant at) {
         // an event nobody listens to is not kept
         events = events.stream().filter(e -> listeners.stream().anyMatch(l -> l.types().contains(e.type()))).toList();
         if (events.isEmpty()) {

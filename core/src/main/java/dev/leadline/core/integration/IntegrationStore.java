@@ -6,13 +6,16 @@ import java.util.Optional;
 
 /** Where integration events, their deliveries and webhook subscriptions are kept. */
 public interface IntegrationStore {
-    /**
-     * Stores events in the caller's transaction, each with a delivery to every active webhook subscribed to
-     * its type and to each of {@code alsoTo} (CRM connectors) that wants it; an event nobody wants is not kept.
-     */
-    void append(List<IntegrationEvent> events, List<Listener> alsoTo, Instant at);
+    /** The active webhook subscriptions, as listeners (read in the caller's transaction). */
+    List<Listener> webhookListeners();
 
-    /** A listener other than a webhook: its target and the event types it takes. */
+    /**
+     * Stores events in the caller's transaction, each with a delivery to every one of {@code listeners} that
+     * takes its type; an event none of them takes is not kept.
+     */
+    void append(List<IntegrationEvent> events, List<Listener> listeners, Instant at);
+
+    /** A listener: its target ({@code webhook:<id>}, {@code crm:<plugin>}) and the event types it takes. */
     record Listener(String target, java.util.Set<String> types) {}
 
     /**

@@ -45,31 +45,42 @@ public final class EventFeed implements LeadFacts {
 
     @Override
     public void created(List<Lead> created, Actor actor) {
+        Listening listening = listening();
+        if (!listening.takes(EventTypes.LEAD_CREATED)) {
+            return;
+        }
         List<IntegrationEvent> events = new ArrayList<>(created.size());
         for (Lead lead : created) {
             events.add(event(EventTypes.LEAD_CREATED, null, lead, actor, "Created by " + actor, lead.createdAt(), Map.of()));
         }
-        append(events);
+        listening.append(events);
     }
 
     @Override
     public void changed(List<LeadJournal.Change> changes, Actor actor) {
+        Listening listening = listening();
+        if (listening.none()) {
+            return;
+        }
         List<IntegrationEvent> events = new ArrayList<>();
         for (LeadJournal.Change c : changes) {
             String type = typeOf(c.type());
-            if (type != null) {
+            if (type != null && listening.takes(type)) {
                 events.add(event(type, c.before(), c.after(), actor, c.summary(), c.at(), Map.of()));
             }
-            if (c.before().status() != c.after().status() && !EventTypes.LEAD_STATUS_CHANGED.equals(type)) {
+            if (c.before().status() != c.after().status() && listening.takes(EventTypes.LEAD_STATUS_CHANGED)) {
                 events.add(event(EventTypes.LEAD_STATUS_CHANGED, c.before(), c.after(), actor, c.summary(), c.at(), Map.of()));
             }
         }
-        append(events);
+        listening.append(events);
     }
 
     @Override
     public void slaStep(Lead lead, String step, Instant at) {
-        append(List.of(event(EventTypes.SLA_BREACHED, lead, lead, Actor.SYSTEM, "SLA step: " + step, at, Map.of("step", step))));
+        Listening listening = listening();
+        if (listening.takes(EventTypes.SLA_BREACHED)) {
+            listening.append(List.of(event(EventTypes.SLA_BREACHED, lead, lead, Actor.SYSTEM, "SLA step: " + step, at, Map.of("step", step))));
+        }
     }
 
     /** The flags of leads just stored pass to {@code flags}, and each is told as {@code duplicate.flagged}. */
@@ -78,7 +89,8 @@ public final class EventFeed implements LeadFacts {
             @Override
             public void flag(List<Flag> flagged) {
                 flags.flag(flagged);
-                if (flagged.isEmpty()) {
+                Listening listening = listening();
+                if (flagged.isEmpty() || !listening.takes(EventTypes.DUPLICATE_FLAGGED)) {
                     return;
                 }
                 Map<LeadId, Lead> stored = new LinkedHashMap<>();
@@ -96,7 +108,7 @@ public final class EventFeed implements LeadFacts {
                                 Map.of("duplicate", duplicate)));
                     }
                 }
-                append(events);
+                listening.append(events);
             }
 
             @Override
@@ -115,9 +127,34 @@ public final class EventFeed implements LeadFacts {
         return events.size();
     }
 
-    private void append(List<IntegrationEvent> events) {
-        if (!events.isEmpty()) {
-            store.append(events, connectors.get(), events.get(0).at());
+    /** Who listens now (read once per change): the event types they take, and where their events go. */
+    private Listening listening() {
+        List<IntegrationStore.Listener> all = new ArrayList<>(connectors.get());
+        all.addAll(store.webhookListeners());
+        return new Listening(all);
+    }
+
+    private final class Listening {
+        private final List<IntegrationStore.Listener> listeners;
+        private final java.util.Set<String> types = new java.util.HashSet<>();
+
+        Listening(List<IntegrationStore.Listener> listeners) {
+            this.listeners = listeners;
+            listeners.forEach(l -> types.addAll(l.types()));
+        }
+
+        boolean none() {
+            return types.isEmpty();
+        }
+
+        boolean takes(String type) {
+            return types.contains(type);
+        }
+
+        void append(List<IntegrationEvent> events) {
+            if (!events.isEmpty()) {
+                store.append(events, listeners, events.get(0).at());
+            }
         }
     }
 
