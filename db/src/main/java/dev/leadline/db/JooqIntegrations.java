@@ -38,7 +38,9 @@ public final class JooqIntegrations implements IntegrationStore {
 
     @Override
     public List<Listener> webhookListeners() {
-        return dsl.selectFrom(WEBHOOK).where(WEBHOOK.STATUS.eq(Webhook.Status.ACTIVE.name())).fetch(JooqIntegrations::webhook).stream()
+        // a paused subscription still collects its events (they wait until it is resumed); a disabled one does not
+        return dsl.selectFrom(WEBHOOK).where(WEBHOOK.STATUS.in(Webhook.Status.ACTIVE.name(), Webhook.Status.PAUSED.name()))
+                .fetch(JooqIntegrations::webhook).stream()
                 .map(h -> new Listener(h.target(), java.util.Set.copyOf(h.events()))).toList();
     }
 
@@ -213,6 +215,14 @@ public final class JooqIntegrations implements IntegrationStore {
     }
 
     @Override
+    public void dueNow(String target, Instant at) {
+        if (dsl.update(INTEGRATION_DELIVERY).set(INTEGRATION_DELIVERY.NEXT_ATTEMPT_AT, Times.toDb(at)).where(INTEGRATION_DELIVERY.TARGET.eq(target))
+                .and(INTEGRATION_DELIVERY.STATUS.eq(Delivery.PENDING)).and(INTEGRATION_DELIVERY.NEXT_ATTEMPT_AT.gt(Times.toDb(at))).execute() > 0) {
+            JooqTransactor.afterCommit(added);
+        }
+    }
+
+    @Override
     public int replay(String target, Instant from, Instant to, String status, Instant at) {
         Condition where = INTEGRATION_DELIVERY.TARGET.eq(target).and(INTEGRATION_DELIVERY.CREATED_AT.ge(Times.toDb(from)))
                 .and(INTEGRATION_DELIVERY.CREATED_AT.lt(Times.toDb(to))).and(INTEGRATION_DELIVERY.REPLAY_OF.isNull());
@@ -268,7 +278,10 @@ public final class JooqIntegrations implements IntegrationStore {
     private static Delivery delivery(Record r) {
         IntegrationEvent event = new IntegrationEvent(r.get(INTEGRATION_EVENT.MSG_ID), r.get(INTEGRATION_EVENT.TYPE), r.get(INTEGRATION_DELIVERY.LEAD_ID),
                 Times.fromDb(r.get(INTEGRATION_EVENT.OCCURRED_AT)), r.get(INTEGRATION_EVENT.PAYLOAD));
-        return new Delivery(r.get(INTEGRATION_DELIVERY.ID), r.get(INTEGRATION_DELIVERY.TARGET), event, r.get(INTEGRATION_DELIVERY.STATUS),
+        // a pending delivery a node holds is being sent now (or was, by a node that died: until its lease ends)
+        String status = Delivery.PENDING.equals(r.get(INTEGRATION_DELIVERY.STATUS)) && r.get(INTEGRATION_DELIVERY.LEASED_UNTIL) != null
+                ? Delivery.SENDING : r.get(INTEGRATION_DELIVERY.STATUS);
+        return new Delivery(r.get(INTEGRATION_DELIVERY.ID), r.get(INTEGRATION_DELIVERY.TARGET), event, status,
                 r.get(INTEGRATION_DELIVERY.ATTEMPTS), Times.fromDb(r.get(INTEGRATION_DELIVERY.CREATED_AT)),
                 Times.fromDb(r.get(INTEGRATION_DELIVERY.NEXT_ATTEMPT_AT)), Times.fromDb(r.get(INTEGRATION_DELIVERY.LAST_ATTEMPT_AT)),
                 r.get(INTEGRATION_DELIVERY.RESPONSE_CODE), r.get(INTEGRATION_DELIVERY.LATENCY_MS), r.get(INTEGRATION_DELIVERY.RESPONSE),

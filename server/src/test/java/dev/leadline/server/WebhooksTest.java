@@ -179,18 +179,23 @@ class WebhooksTest {
     }
 
     @Test
-    void aPausedSubscriptionGetsNothingNewAndADeletedOneIsGone() throws Exception {
+    void aPausedSubscriptionHoldsItsEventsUntilResumedAndADeletedOneIsGone() throws Exception {
         JsonNode hook = subscribe("/hooks/paused", "lead.created");
         long id = hook.path("id").asLong();
         HttpResponse<String> paused = patch("/api/v1/webhooks/" + id, "{\"status\":\"paused\"}");
         assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
         assertThat(json(paused.body()).path("status").asText()).isEqualTo("paused");
-        newLead("ada.paused@example.com");
+        String held = newLead("ada.paused@example.com");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json(server.get("/api/v1/webhooks/" + id + "/deliveries").body())
+                .path("deliveries").size() == 1);
+        assertThat(receiver.received("lead.created")).as("nothing is sent while paused").isEmpty();
+
         HttpResponse<String> resumed = patch("/api/v1/webhooks/" + id, "{\"status\":\"active\",\"events\":[\"lead.created\",\"lead.routed\"]}");
         assertThat(json(resumed.body()).path("events")).hasSize(2);
         String after = newLead("ada.resumed@example.com");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("lead.created").size() == 1);
-        assertThat(receiver.received("lead.created").get(0).body()).contains(after);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("lead.created").size() == 2);
+        assertThat(receiver.received("lead.created")).as("the held event went on resuming, with the new one")
+                .anyMatch(r -> r.body().contains("\"" + held + "\"")).anyMatch(r -> r.body().contains("\"" + after + "\""));
 
         assertThat(server.get("/api/v1/webhooks").body()).doesNotContain("whsec_").contains(receiver.url("/hooks/paused"));
         assertThat(server.send(server.request("/api/v1/webhooks/" + id).DELETE().build()).statusCode()).isEqualTo(204);
@@ -209,6 +214,15 @@ class WebhooksTest {
                 .isEqualTo(400);
         assertThat(server.postJson("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[\"lead.created\"],\"secret\":\"mine\"}")
                 .statusCode()).isEqualTo(400);
+        assertThat(server.postJson("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[\"lead.created\"],\"description\":123}")
+                .body()).contains("description").contains("must be a string");
+        assertThat(server.postJson("/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:99999/x\",\"events\":[\"lead.created\"]}").body())
+                .contains("port");
+        assertThat(server.postJson("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":\"lead.created\"}").statusCode())
+                .isEqualTo(400);
+        long made = json(server.postJson("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[\"lead.created\"]}").body())
+                .path("id").asLong();
+        assertThat(patch("/api/v1/webhooks/" + made, "{\"url\":null}").body()).contains("must not be null");
         assertThat(server.postJson("/api/v1/webhooks", "null").statusCode()).isEqualTo(400);
         assertThat(server.postJson("/api/v1/webhooks", "[1]").statusCode()).isEqualTo(400);
         assertThat(patch("/api/v1/webhooks/12345", "{\"status\":\"paused\"}").statusCode()).isEqualTo(404);

@@ -54,6 +54,9 @@ public interface IntegrationStore {
     /** A new pending delivery of the same event to the same target, due now. */
     Delivery replay(Delivery delivery, Instant at);
 
+    /** Makes a target's pending deliveries due at {@code at} (a resumed subscription sends what it held at once). */
+    void dueNow(String target, Instant at);
+
     /** Replays a target's deliveries created in [from, to) (of one status, or any when null); how many. */
     int replay(String target, Instant from, Instant to, String status, Instant at);
 

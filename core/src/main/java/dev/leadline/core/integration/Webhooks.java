@@ -94,6 +94,9 @@ public final class Webhooks {
                     wanted.status() == null ? was.status() : wanted.status(), was.createdAt(), was.createdBy(), now,
                     resumed ? null : was.failingSince(), resumed ? null : was.disabledReason());
             Webhook saved = store.updateWebhook(changed, now);
+            if (resumed) {
+                store.dueNow(saved.target(), now);
+            }
             audit.record(List.of(new AuditEntry("webhook", String.valueOf(id), "changed", by, now, record(was), record(saved))));
             return saved;
         });

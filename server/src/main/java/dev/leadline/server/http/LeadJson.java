@@ -52,8 +52,9 @@ public final class LeadJson {
         }, () -> draft.reject(name, "unknown field"));
     }
 
+    /** A time as stored (microseconds): the same whether the lead was just changed in memory or read back. */
     private static String text(java.time.Instant at) {
-        return at == null ? null : at.toString();
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
     }
 
     /** The lead with the account it matched ({@code "account": null} when none). */
@@ -93,8 +94,8 @@ public final class LeadJson {
         out.put("assignedAt", text(lead.stage().assignedAt()));
         out.put("score", lead.score());
         out.put("enrichment", lead.enrichment());
-        out.put("createdAt", lead.createdAt().toString());
-        out.put("updatedAt", lead.updatedAt().toString());
+        out.put("createdAt", text(lead.createdAt()));
+        out.put("updatedAt", text(lead.updatedAt()));
         out.put("version", lead.version());
         return out;
     }

@@ -102,12 +102,63 @@ final class WebhookController {
         ctx.status(202).json(Map.of("replayed", replayed));
     }
 
+    /**
+     * The body, strictly: an object of known fields, each of its own type ({@code description} may be null to
+     * clear it; the others may not be null); every problem named by field.
+     */
     private Body body(Context ctx) throws java.io.IOException {
-        Body body = json.readValue(ctx.bodyAsBytes(), Body.class);
-        if (body == null) {
+        com.fasterxml.jackson.databind.JsonNode root = json.readTree(ctx.bodyAsBytes());
+        if (root == null || !root.isObject()) {
             throw new ValidationException("body", "send a JSON object like {\"url\": \"https://...\", \"events\": [\"lead.created\"]}");
         }
-        return body;
+        List<dev.leadline.core.common.FieldError> errors = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!List.of("url", "events", "description", "status").contains(name)) {
+                errors.add(new dev.leadline.core.common.FieldError(name, "unknown field; known: url, events, description, status"));
+            }
+        });
+        String url = text(root, "url", false, errors);
+        String description = text(root, "description", true, errors);
+        String status = text(root, "status", false, errors);
+        List<String> events = null;
+        if (root.has("events")) {
+            com.fasterxml.jackson.databind.JsonNode list = root.get("events");
+            if (!list.isArray()) {
+                errors.add(new dev.leadline.core.common.FieldError("events", "must be a list of event types"));
+            } else {
+                events = new java.util.ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode item : list) {
+                    if (!item.isTextual()) {
+                        errors.add(new dev.leadline.core.common.FieldError("events", "must be a list of event types (strings)"));
+                        break;
+                    }
+                    events.add(item.asText());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new Body(url, events, description == null && root.has("description") ? "" : description, status);
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode root, String field, boolean nullable,
+                               List<dev.leadline.core.common.FieldError> errors) {
+        if (!root.has(field)) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode value = root.get(field);
+        if (value.isNull()) {
+            if (!nullable) {
+                errors.add(new dev.leadline.core.common.FieldError(field, "must not be null; leave it out to keep it as it is"));
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new dev.leadline.core.common.FieldError(field, "must be a string"));
+            return null;
+        }
+        return value.asText();
     }
 
     private static long id(Context ctx) {

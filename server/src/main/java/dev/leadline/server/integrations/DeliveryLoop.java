@@ -94,6 +94,10 @@ public final class DeliveryLoop implements AutoCloseable {
             }
             send(delivery);
         }
+        if (!due.isEmpty()) {
+            // a settled delivery may free its lead's next one: look again at once rather than at the next look
+            added.wake();
+        }
         return due.size();
     }
 
@@ -118,7 +122,8 @@ public final class DeliveryLoop implements AutoCloseable {
         Attempt made = attempt.get();
         Instant next = null;
         if (made.outcome() == Attempt.Outcome.RETRY) {
-            Optional<Instant> again = Backoff.next(delivery.attempts() + 1, delivery.createdAt(), made.at(), made.retryAfter());
+            // counted from when the attempt ended: a 10 s timeout is not part of the wait
+            Optional<Instant> again = Backoff.next(delivery.attempts() + 1, delivery.createdAt(), clock.instant(), made.retryAfter());
             if (again.isPresent()) {
                 next = again.get();
             } else {

@@ -41,6 +41,9 @@ public final class WebhookTargets implements TargetCheck {
         if (scheme.equals("http") && !allowHttp) {
             throw new ValidationException("url", "must use https (set LEADLINE_WEBHOOKS_ALLOW_HTTP=true to allow http)");
         }
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw new ValidationException("url", "has no valid port (1 to 65535): " + uri.getPort());
+        }
         if (uri.getRawUserInfo() != null) {
             throw new ValidationException("url", "must not carry a user name or password; receivers check the webhook-signature instead");
         }
