@@ -171,5 +171,22 @@ class CrmSyncTest {
         assertThat(server.database().dsl().fetchCount(CRM_LINK, CRM_LINK.KIND.eq("lead"))).isEqualTo(2);
 
         assertThat(Main.run("crm", "backfill", "--connector", "crm-hubspot", "--since", "last year")).isNotZero();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream errWas = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            dev.leadline.server.cli.CliEnvironment.use(server.env());
+            assertThat(Main.run("crm", "backfill", "--connector", "crm-nope", "--since", "2026-01-01")).isNotZero();
+            assertThat(Main.run("crm", "backfill", "--connector", "enrich-http", "--since", "2026-01-01")).isNotZero();
+            assertThat(Main.run("crm", "backfill", "--connector", "crm-salesforce", "--since", "2026-01-01")).isNotZero();
+        } finally {
+            System.setErr(errWas);
+            dev.leadline.server.cli.CliEnvironment.use(System.getenv());
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("no plugin here named crm-nope has a CRM connector")
+                .contains("no plugin here named enrich-http").contains("crm-salesforce is not set up");
+        assertThat(server.database().dsl().fetchCount(dev.leadline.db.jooq.Tables.INTEGRATION_DELIVERY,
+                dev.leadline.db.jooq.Tables.INTEGRATION_DELIVERY.TARGET.in("crm:crm-nope", "crm:enrich-http", "crm:crm-salesforce")))
+                .as("nothing queued for a connector that is not there or not set up").isZero();
     }
 }

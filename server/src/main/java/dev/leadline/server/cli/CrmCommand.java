@@ -59,15 +59,42 @@ public final class CrmCommand implements Runnable {
             Duration patience = dev.leadline.core.common.Durations.parse("--give-up-after", giveUpAfter);
             PrintStream out = System.out;
             try (Leadline.Backend backend = database.open()) {
+                checkConnector(backend);
                 var integrations = backend.services().integrations();
                 Instant now = Instant.now();
                 long queued = integrations.backfill().queue(connector, from, Actor.cli(System.getProperty("user.name", "cli")), now,
-                        n -> out.printf("queued %,d leads%n", n));
+                        n -> {
+                            if (n >= 500) {
+                                out.printf("queued %,d leads so far%n", n);
+                            }
+                        });
                 out.printf("queued %,d leads created since %s for %s%n", queued, from, connector);
                 if (queued == 0 || noWait) {
                     return;
                 }
                 watch(integrations.store(), CrmListener.target(connector), queued, patience, out);
+            }
+        }
+
+        /**
+         * Refuses a plugin that has no CRM connector here, or one whose settings its connector refuses (it would
+         * never send what is queued): the plugins are loaded as the server loads them, with the same settings.
+         */
+        private void checkConnector(Leadline.Backend backend) {
+            dev.leadline.server.config.Config config = dev.leadline.server.config.Config.fromEnvironment(CliEnvironment.get());
+            try (dev.leadline.server.plugins.PluginHost plugins = dev.leadline.server.plugins.PluginHost.load(config.pluginsDir(),
+                    config.dataDir(), backend.configFile().map(dev.leadline.server.config.ConfigFile::plugins).orElse(java.util.Map.of()),
+                    config.pluginEnv(), java.time.Clock.systemUTC(), config.providerTimeout(), config.pluginLimits())) {
+                if (plugins.crmName(connector).isEmpty()) {
+                    throw new ValidationException("--connector", "no plugin here named " + connector + " has a CRM connector"
+                            + (plugins.crmConnectors().isEmpty() ? "" : "; these do: " + plugins.crmConnectors())
+                            + " (bundled: crm-hubspot, crm-salesforce)");
+                }
+                java.util.List<String> problems = plugins.crmProblems(connector);
+                if (!problems.isEmpty()) {
+                    throw new ValidationException("--connector", connector + " is not set up, so nothing would be sent: "
+                            + String.join("; ", problems));
+                }
             }
         }
 

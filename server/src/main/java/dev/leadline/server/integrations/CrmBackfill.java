@@ -1,5 +1,6 @@
 package dev.leadline.server.integrations;
 
+import static dev.leadline.db.jooq.Tables.INTEGRATION_DELIVERY;
 import static dev.leadline.db.jooq.Tables.SALES_LEAD;
 
 import dev.leadline.core.common.Actor;
@@ -37,7 +38,10 @@ public final class CrmBackfill {
         this.feed = feed;
     }
 
-    /** Queues the leads created at or after {@code since} for {@code pluginId}, a page per transaction; how many. */
+    /**
+     * Queues the leads created at or after {@code since} for {@code pluginId}, a page per transaction, leaving out
+     * leads already waiting for it; how many.
+     */
     public long queue(String pluginId, Instant since, Actor actor, Instant now, LongConsumer progress) {
         IntegrationStore.Listener only = new IntegrationStore.Listener(CrmListener.target(pluginId), java.util.Set.of(TYPE));
         long after = 0;
@@ -46,6 +50,9 @@ public final class CrmBackfill {
             long from = after;
             List<Long> ids = dsl.select(SALES_LEAD.ID).from(SALES_LEAD)
                     .where(SALES_LEAD.CREATED_AT.ge(LocalDateTime.ofInstant(since, ZoneOffset.UTC))).and(SALES_LEAD.ID.gt(from))
+                    // a lead already waiting for this connector goes with what waits (a second backfill adds nothing twice)
+                    .andNotExists(org.jooq.impl.DSL.selectOne().from(INTEGRATION_DELIVERY).where(INTEGRATION_DELIVERY.TARGET.eq(only.target()))
+                            .and(INTEGRATION_DELIVERY.LEAD_ID.eq(SALES_LEAD.ID)).and(INTEGRATION_DELIVERY.STATUS.eq("pending")))
                     .orderBy(SALES_LEAD.ID).limit(PAGE).fetch(SALES_LEAD.ID);
             if (ids.isEmpty()) {
                 return queued;
