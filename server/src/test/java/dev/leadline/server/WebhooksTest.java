@@ -203,6 +203,21 @@ class WebhooksTest {
     }
 
     @Test
+    void aLookAlikeIsToldAsDuplicateFlaggedNamingTheLeadItLooksLike() throws Exception {
+        subscribe("/hooks/dupes", "duplicate.flagged");
+        String grace = "{\"firstName\":\"Grace\",\"lastName\":\"Hopper\",\"email\":\"grace.hopper@navy.example\"}";
+        String first = json(server.postJson("/api/v1/leads", grace).body()).path("id").asText();
+        String second = json(server.postJson("/api/v1/leads", grace).body()).path("id").asText();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received("duplicate.flagged").stream()
+                .anyMatch(r -> r.body().contains("\"id\":\"" + second + "\"")));
+        JsonNode flagged = receiver.received("duplicate.flagged").stream().map(r -> json(r.body()))
+                .filter(e -> e.path("data").path("lead").path("id").asText().equals(second)).findFirst().orElseThrow();
+        assertThat(flagged.path("data").path("duplicate").path("of").asText()).isEqualTo(first);
+        assertThat(flagged.path("data").path("duplicate").path("kind").asText()).isEqualTo("lead");
+        assertThat(flagged.path("data").path("duplicate").path("matched").toString()).contains("email");
+    }
+
+    @Test
     void badSubscriptionsAreRefusedNamingTheField() throws Exception {
         HttpResponse<String> unknown = server.postJson("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[\"lead.eaten\"]}");
         assertThat(unknown.statusCode()).isEqualTo(400);
