@@ -295,6 +295,11 @@ public final class HttpApi {
             routes.post("/console/admin/plugins", pluginPages::upload);
             routes.post("/console/admin/plugins/{id}/enable", pluginPages::enable);
             routes.post("/console/admin/plugins/{id}/disable", pluginPages::disable);
+            var webhookPages = new dev.leadline.server.console.WebhookPages(services.integrations().webhooks());
+            routes.get("/console/admin/webhooks", webhookPages::page);
+            routes.post("/console/admin/webhooks", webhookPages::create);
+            routes.post("/console/admin/webhooks/{id}/deliveries/{delivery}/replay", webhookPages::replay);
+            routes.post("/console/admin/webhooks/{id}/{action}", webhookPages::act);
             routes.get("/console/admin/audit", adminPages::audit);
             // Routing (admins): rule sets, versions and diffs; a draft checked, dry-run on the last leads, published (docs/console.md)
             routes.get("/console/admin/routing", routingPages::page);
