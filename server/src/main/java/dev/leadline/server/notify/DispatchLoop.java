@@ -58,6 +58,10 @@ public final class DispatchLoop implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            if (stopping) {
+                // a wake-up frees one waiting worker: pass it on, so that closing does not wait out the others' looks
+                added.wake();
+            }
         }
     }
 
