@@ -5,11 +5,10 @@ import dev.leadline.core.integration.Attempt;
 import dev.leadline.core.integration.Backoff;
 import dev.leadline.core.integration.Delivery;
 import dev.leadline.core.integration.IntegrationStore;
-import dev.leadline.server.Drain;
+import dev.leadline.server.Workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,12 +29,12 @@ public final class DeliveryLoop implements AutoCloseable {
     private static final int BATCH = 2;
     /** A batch's hold: two attempts of at most 10 s each, and room. */
     static final Duration LEASE = Duration.ofSeconds(45);
-    private final List<Thread> threads = new ArrayList<>();
     private final IntegrationStore store;
     private final Map<String, Listener> listeners;
     private final Wakeup added;
     private final Clock clock;
     private final String node;
+    private final Workers workers;
     private volatile boolean stopping;
 
     /** Where one kind of target's deliveries go. */
@@ -58,34 +57,7 @@ public final class DeliveryLoop implements AutoCloseable {
         if (released > 0) {
             log.info("{} integration deliveries this node was sending when it stopped go again", released);
         }
-        for (int i = 0; i < WORKERS; i++) {
-            Duration mine = i == 0 ? look : look.multipliedBy(20);
-            Thread thread = new Thread(() -> work(mine), "leadline-integrations-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-    }
-
-    private void work(Duration look) {
-        while (!stopping) {
-            try {
-                while (!stopping && sendDue() == BATCH) {
-                    added.wake();
-                }
-            } catch (RuntimeException e) {
-                log.warn("integration deliveries failed; retrying shortly: {}", e.getMessage());
-            }
-            try {
-                added.await(look);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (stopping) {
-                // a wake-up frees one waiting worker: pass it on, so that closing does not wait out the others' looks
-                added.wake();
-            }
-        }
+        this.workers = new Workers("integrations", WORKERS, this::sendDue, BATCH, added, look);
     }
 
     /** Leases and sends one batch; how many it leased. */
@@ -144,15 +116,6 @@ public final class DeliveryLoop implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        long deadline = System.nanoTime() + Drain.LOOP.toNanos();
-        for (Thread thread : threads) {
-            added.wake();
-            try {
-                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread.interrupt();
-        }
+        workers.close();
     }
 }
