@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class WebhookPages {
     /** Deliveries shown per subscription. */
     static final int LOG = 10;
+    /** How much of an attempt's error the table shows. */
+    static final int ERROR_SHOWN = 120;
     private static final Map<String, String> DONE = Map.of("paused", "Paused webhook %s: its events wait until it is resumed.",
             "resumed", "Resumed webhook %s.", "deleted", "Deleted webhook %s.", "replayed", "Sending the delivery again to webhook %s.");
     private final Webhooks webhooks;
@@ -97,8 +99,11 @@ public final class WebhookPages {
 
     private static LogLine line(Delivery d) {
         String answer = d.responseCode() == null ? "" : d.responseCode() + (d.latencyMs() == null ? "" : " in " + d.latencyMs() + " ms");
+        String error = Objects.toString(d.error(), "");
+        // a TLS or connection error can run to a paragraph: the table shows its start, the API the whole of it
+        String shown = error.length() > ERROR_SHOWN ? error.substring(0, ERROR_SHOWN) + "…" : error;
         return new LogLine(d.id(), d.event().type(), new dev.leadline.core.lead.LeadId(d.event().leadId()).toString(), d.status(), d.attempts(),
-                d.createdAt().toString(), answer, Objects.toString(d.error(), ""));
+                d.createdAt().toString(), answer, shown);
     }
 
     private static ConsoleAccess.Active admin(Context ctx) {
